@@ -1,0 +1,154 @@
+"""The command line: parse, call :mod:`storyfold.api`, render with Rich. No logic of its own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyfold import api
+from storyfold.config import load_settings
+from storyfold.errors import StoryfoldError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fold many news reports of one story into one sourced record.")
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+def _fail(exc: Exception, debug: bool) -> None:
+    if debug:
+        raise exc
+    err_console.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def fold(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to read (folders recursively).")],
+    manifest: Annotated[Optional[Path], typer.Option(help="Metadata sidecar (JSONL: file, outlet, url, published).")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),
+    stages: Annotated[Optional[str], typer.Option(help="Comma-separated stages to run (default: all).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for per-article stages.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Read, clean, deduplicate and extract; store in the database; write the export and brief."""
+    try:
+        settings = load_settings(db=str(db) if db else None, stages=stages, workers=workers)
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet or not err_console.is_terminal,
+            transient=True,
+        ) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(phase: str, done: int, total: int | None) -> None:
+                if phase not in tasks:
+                    tasks[phase] = bar.add_task(phase, total=total)
+                bar.update(tasks[phase], completed=done, total=total)
+
+            summary = api.fold(paths, manifest=manifest, out=out, settings=settings, progress=progress)
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    _print_summary(summary)
+    if summary.nothing_read:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: api.FoldSummary) -> None:
+    console.print(
+        f"[bold]storyfold[/]: {summary.documents_read} articles read, {len(summary.rejected)} rejected, "
+        f"{summary.stored} stored new, {summary.already_stored} already stored "
+        f"({summary.seconds:.2f} s) → {summary.db}"
+    )
+    if summary.rejected:
+        table = Table("rejected input", "reason", title="Rejected", title_justify="left", show_lines=False)
+        for r in summary.rejected:
+            table.add_row(f"{r.source}:{r.line}" if r.line is not None else r.source, r.reason)
+        console.print(table)
+    console.print(f"stages run: {', '.join(summary.stages)}")
+    if summary.unfilled:
+        console.print(f"[dim]no stage yet fills: {', '.join(summary.unfilled)} (empty in the export)[/]")
+    for path in summary.outputs:
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def export(
+    db: DbOption = Path("storyfold.db"),
+    format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    out: Annotated[Optional[Path], typer.Option(help="Folder to write into; JSON goes to stdout without it.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Export the database: the JSON document (contract v1) or one CSV per list."""
+    if format not in ("json", "csv"):
+        _fail(typer.BadParameter(f"--format must be json or csv, not {format!r}"), debug)
+    try:
+        if out is None and format == "json":
+            import json
+
+            sys.stdout.write(json.dumps(api.export(db), ensure_ascii=False, indent=1) + "\n")
+            return
+        settings = load_settings()
+        with api.open_store(db, read_only=True) as store:
+            written = api.write_outputs(store, api.build_pipeline(settings), out or Path("."), formats=(format,))
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def show(
+    db: DbOption = Path("storyfold.db"),
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """A readable summary of what the database holds."""
+    try:
+        data = api.export(db)
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    summary = data["summary"]
+    console.print(f"[bold]{db}[/]: {summary['articles']} articles; stages: {', '.join(summary['stages'])}")
+    counts = ", ".join(f"{k} {v}" for k, v in summary["counts"].items() if k != "articles")
+    console.print(f"records: {counts}")
+    table = Table("id", "outlet", "published", "title", "chars", "removed", title="Articles", title_justify="left")
+    for a in data["articles"]:
+        table.add_row(
+            a["id"],
+            a["outlet"] or "—",
+            (a["published"] or "—") + (" (est.)" if a["published_estimated"] else ""),
+            (a["title"] or a["text"][:60]).strip(),
+            str(len(a["text"])),
+            str(len(a["removed"])),
+        )
+    console.print(table)
+    for key in ("stories", "events"):
+        for item in data[key]:
+            console.print(f"{key[:-1]} {item['id']}: {item['title']} ({len(item['article_ids'])} articles)")
+    if summary["unfilled"]:
+        console.print(f"[dim]no stage yet fills: {', '.join(summary['unfilled'])}[/]")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

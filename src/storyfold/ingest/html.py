@@ -1,0 +1,47 @@
+"""HTML reader: trafilatura extracts the main text and the page's metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import trafilatura
+
+from storyfold.errors import MalformedInput
+from storyfold.records import Document
+
+__all__ = ["parse_html", "looks_like_html"]
+
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:2048]))
+
+
+def parse_html(html: str, source: str, *, url: str | None = None) -> Document:
+    """The article in an HTML page, or :class:`MalformedInput` when the page holds none."""
+    try:
+        found = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # lxml gives up on some pathological trees
+        raise MalformedInput(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
+    if found is None or not (found.text or "").strip():
+        raise MalformedInput(source, "no article text found in the HTML (only markup, scripts or navigation)")
+    published = None
+    if found.date:
+        try:
+            published = dt.date.fromisoformat(found.date[:10])
+        except ValueError:
+            published = None
+    return Document(
+        source=source,
+        html=html,
+        text=found.text,
+        title=(found.title or None),
+        outlet=(found.sitename or found.hostname or None),
+        url=url or found.url or None,
+        published=published,
+        author=found.author or None,
+    )

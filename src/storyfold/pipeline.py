@@ -1,0 +1,202 @@
+"""Stages and the pipeline that orders them.
+
+Two kinds of stage, both declaring what they require and what they provide (record *kinds*, named
+after the export keys where they are exported), checked when the pipeline is built:
+
+* :class:`ArticleStage` — a pure map over one article (and what earlier article stages found in it).
+  It parallelises unchanged over processes or Ray partitions. Its output is stored per article and
+  cached by stage version: an article is processed again only when the stage's version changes.
+* :class:`CorpusStage` — works over the whole store (dedup, clustering, reconciliation). It reads
+  through a :class:`Corpus` view and returns its records, which replace that stage's earlier output
+  in one transaction. Incremental stages read their earlier output through the same view.
+
+Stages do no I/O of their own: they get settings, shared resources (a loaded spaCy pipeline) and
+the corpus from the :class:`Context`.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from storyfold.config import Settings
+from storyfold.errors import PipelineError
+from storyfold.records import Article
+
+if TYPE_CHECKING:
+    from storyfold.store import Store
+
+__all__ = [
+    "ArticleStage",
+    "Context",
+    "Corpus",
+    "CorpusStage",
+    "Pipeline",
+    "Scope",
+    "Stage",
+]
+
+Records = tuple[Any, ...]
+Outputs = Mapping[str, Records]
+
+
+class Scope(StrEnum):
+    ARTICLE = "article"
+    CORPUS = "corpus"
+
+
+class Stage(ABC):
+    """What every stage declares. ``provides`` maps each record kind to its record type."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    scope: ClassVar[Scope]
+    requires: ClassVar[tuple[str, ...]] = ()
+    optional: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[Mapping[str, type]] = {}
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def setup(self, ctx: Context) -> None:  # noqa: B027 - optional hook
+        """Load what the stage needs (models, indexes) once, before the first record."""
+
+
+class ArticleStage(Stage):
+    scope = Scope.ARTICLE
+
+    @abstractmethod
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        """Records found in one article, keyed by kind. ``inputs`` holds the required kinds."""
+
+    def process_batch(
+        self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context
+    ) -> list[Outputs]:
+        """Override to batch (spaCy's ``pipe``); the default maps :meth:`process`."""
+        return [self.process(a, i, ctx) for a, i in zip(articles, inputs, strict=True)]
+
+
+class CorpusStage(Stage):
+    scope = Scope.CORPUS
+
+    @abstractmethod
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        """Records for the whole corpus, keyed by kind; they replace the stage's earlier output."""
+
+
+class Corpus:
+    """Read access to everything stored, typed by the kinds the pipeline knows."""
+
+    def __init__(self, store: Store, kinds: Mapping[str, type], new_article_ids: Iterable[str] = ()) -> None:
+        self._store = store
+        self._kinds = kinds
+        self.new_article_ids: frozenset[str] = frozenset(new_article_ids)
+
+    def articles(self) -> Iterator[Article]:
+        return self._store.iter_articles()
+
+    def article(self, article_id: str) -> Article | None:
+        return self._store.get_article(article_id)
+
+    def __len__(self) -> int:
+        return self._store.count_articles()
+
+    def annotations(self, kind: str) -> dict[str, Records]:
+        """Per-article records of ``kind``: ``{article_id: records}``."""
+        return self._store.annotations(kind, self._record_type(kind))
+
+    def outputs(self, kind: str) -> Records:
+        """Corpus-level records of ``kind`` as last stored (empty before the first run)."""
+        return self._store.outputs(kind, self._record_type(kind))
+
+    def has(self, kind: str) -> bool:
+        return kind in self._kinds
+
+    def _record_type(self, kind: str) -> type:
+        try:
+            return self._kinds[kind]
+        except KeyError:
+            raise PipelineError(f"no stage in this pipeline provides {kind!r}") from None
+
+
+@dataclass(slots=True, kw_only=True)
+class Context:
+    settings: Settings
+    logger: logging.Logger = field(default_factory=lambda: logging.getLogger("storyfold"))
+    _resources: dict[str, Any] = field(default_factory=dict)
+
+    def resource(self, key: str, load: Callable[[], Any]) -> Any:
+        """A shared, lazily loaded resource (a spaCy pipeline, an embedding model)."""
+        if key not in self._resources:
+            self._resources[key] = load()
+        return self._resources[key]
+
+
+class Pipeline:
+    """Stages in run order, with their requirements checked up front."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages: tuple[Stage, ...] = tuple(stages)
+        self.kinds: dict[str, type] = {}
+        names: set[str] = set()
+        corpus_kinds: set[str] = set()
+        for stage in self.stages:
+            if stage.name in names:
+                raise PipelineError(f"stage {stage.name!r} is listed twice")
+            names.add(stage.name)
+            missing = [k for k in stage.requires if k not in self.kinds]
+            if missing:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides; "
+                    "add the stage that provides it before this one"
+                )
+            if stage.scope is Scope.ARTICLE and any(k in corpus_kinds for k in stage.requires):
+                raise PipelineError(
+                    f"article stage {stage.name!r} cannot require corpus-level records; make it a corpus stage"
+                )
+            for kind, cls in stage.provides.items():
+                if kind in self.kinds:
+                    raise PipelineError(f"{kind!r} is provided by two stages; keep one")
+                self.kinds[kind] = cls
+                if stage.scope is Scope.CORPUS:
+                    corpus_kinds.add(kind)
+
+    @property
+    def article_stages(self) -> tuple[ArticleStage, ...]:
+        return tuple(s for s in self.stages if isinstance(s, ArticleStage))
+
+    @property
+    def corpus_stages(self) -> tuple[CorpusStage, ...]:
+        return tuple(s for s in self.stages if isinstance(s, CorpusStage))
+
+    def provides(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def select(self, names: Iterable[str]) -> Pipeline:
+        """The pipeline restricted to the named stages (and in this pipeline's order)."""
+        wanted = {n.strip() for n in names if n.strip()}
+        unknown = wanted - {s.name for s in self.stages}
+        if unknown:
+            raise PipelineError(
+                f"unknown stage(s) {', '.join(sorted(unknown))}; known: {', '.join(s.name for s in self.stages)}"
+            )
+        return Pipeline([s for s in self.stages if s.name in wanted])
+
+    def annotate(self, articles: Sequence[Article], stored: Sequence[Outputs], ctx: Context) -> list[dict[str, Records]]:
+        """Run every article stage over a batch; ``stored`` holds what the store already has."""
+        found: list[dict[str, Records]] = [dict(s) for s in stored]
+        for stage in self.article_stages:
+            todo = [i for i, f in enumerate(found) if not all(k in f for k in stage.provides)]
+            if not todo:
+                continue
+            inputs = [{k: found[i][k] for k in (*stage.requires, *stage.optional) if k in found[i]} for i in todo]
+            results = stage.process_batch([articles[i] for i in todo], inputs, ctx)
+            for i, result in zip(todo, results, strict=True):
+                for kind in stage.provides:
+                    found[i][kind] = tuple(result.get(kind, ()))
+        return found

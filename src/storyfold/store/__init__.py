@@ -1,0 +1,6 @@
+"""The embedded store (SQLite by default)."""
+
+from storyfold.store.schema import SCHEMA_VERSION
+from storyfold.store.store import Store
+
+__all__ = ["SCHEMA_VERSION", "Store"]

@@ -1,0 +1,94 @@
+"""The database schema, in one place, with its version.
+
+Bump ``SCHEMA_VERSION`` whenever a table changes and add the step to ``MIGRATIONS`` in
+:mod:`storyfold.store.migrations`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = ["SCHEMA_VERSION", "annotations", "articles", "meta", "metadata", "outputs", "rejects", "runs"]
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # insertion order, for stable iteration
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", String(10)),  # ISO date
+    Column("published_estimated", Boolean, nullable=False, default=False),
+    Column("author", Text),
+    Column("text", Text, nullable=False),
+    Column("removed", Text, nullable=False),  # JSON list of {text, reason}
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("created_at", String, nullable=False),
+)
+
+# Output of article stages: one row per (article, stage, kind), a JSON list of records.
+annotations = Table(
+    "annotations",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("stage", String, primary_key=True),
+    Column("kind", String, primary_key=True),
+    Column("version", String, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+Index("ix_annotations_kind", annotations.c.kind)
+
+# Output of corpus stages: one row per record, replaced as a whole for a stage in one transaction.
+outputs = Table(
+    "outputs",
+    metadata,
+    Column("stage", String, primary_key=True),
+    Column("kind", String, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("version", String, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+Index("ix_outputs_kind", outputs.c.kind)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("source", Text, nullable=False),
+    Column("line", Integer),
+    Column("reason", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", String, nullable=False),
+    Column("finished_at", String),
+    Column("summary", Text),  # JSON
+)

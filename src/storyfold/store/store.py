@@ -1,0 +1,314 @@
+"""The one Store class: articles, per-article annotations, corpus outputs, rejects and runs.
+
+SQLite through SQLAlchemy Core, in WAL mode so readers (the web UI) see consistent data while a
+fold writes. Every write that belongs together is one transaction: an article row, one article's
+annotations, one corpus stage's outputs. A failure leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from storyfold import codec
+from storyfold.errors import SchemaVersionError, StoreError
+from storyfold.records import Article, Reject, Removal
+from storyfold.store import schema
+from storyfold.store.migrations import migrate
+
+__all__ = ["Store"]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An embedded storyfold database (one SQLite file)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.is_file():
+            raise StoreError(f"database {self.path} does not exist; run `storyfold fold` first")
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"database path {self.path} is a folder; give a file name such as storyfold.db")
+        url = f"sqlite:///file:{self.path}?mode=ro&uri=true" if read_only else f"sqlite:///{self.path}"
+        self.engine: Engine = create_engine(url, future=True)
+        event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self._open()
+        except (OperationalError, DatabaseError) as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {self.path}: {exc.orig}") from exc
+
+    def _open(self) -> None:
+        with self.engine.begin() as conn:
+            tables = set(self.engine.dialect.get_table_names(conn))
+            if not tables:
+                if self.read_only:
+                    raise StoreError(f"database {self.path} is empty; run `storyfold fold` first")
+                schema.metadata.create_all(conn)
+                conn.execute(insert(schema.meta).values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
+                return
+            if "meta" not in tables:
+                raise SchemaVersionError(
+                    f"{self.path} is not a storyfold database (no meta table); give another --db file"
+                )
+            found = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar()
+            version = int(found) if found is not None else 0
+            if version == schema.SCHEMA_VERSION:
+                return
+            if self.read_only or version > schema.SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"{self.path} has schema version {version}, this storyfold reads version "
+                    f"{schema.SCHEMA_VERSION}; "
+                    + (
+                        "upgrade storyfold to read it"
+                        if version > schema.SCHEMA_VERSION
+                        else "open it once without read-only mode (e.g. `storyfold migrate`) to migrate it"
+                    )
+                )
+            migrate(conn, version, self.path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------------------------- runs
+    def start_run(self) -> int:
+        with self.engine.begin() as conn:
+            return int(conn.execute(insert(schema.runs).values(started_at=_now())).inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, summary: Mapping[str, Any]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(schema.runs)
+                .where(schema.runs.c.id == run_id)
+                .values(finished_at=_now(), summary=json.dumps(summary, ensure_ascii=False))
+            )
+
+    def add_reject(self, reject: Reject, run_id: int | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(schema.rejects).values(
+                    run_id=run_id, source=reject.source, line=reject.line, reason=reject.reason, created_at=_now()
+                )
+            )
+
+    def rejects(self, run_id: int | None = None) -> list[Reject]:
+        query = select(schema.rejects).order_by(schema.rejects.c.id)
+        if run_id is not None:
+            query = query.where(schema.rejects.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [Reject(source=r.source, reason=r.reason, line=r.line) for r in conn.execute(query)]
+
+    # ------------------------------------------------------------------------------ articles
+    def add_article(self, article: Article, run_id: int | None = None) -> bool:
+        """Store ``article``; ``False`` when it was already there (missing metadata is filled in)."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(schema.articles).where(schema.articles.c.id == article.id)).first()
+            if row is not None:
+                fill = {
+                    name: value
+                    for name, value in (
+                        ("url", article.url),
+                        ("title", article.title),
+                        ("outlet", article.outlet),
+                        ("author", article.author),
+                    )
+                    if value and not getattr(row, name)
+                }
+                if article.published and (not row.published or (row.published_estimated and not article.published_estimated)):
+                    fill["published"] = article.published.isoformat()
+                    fill["published_estimated"] = article.published_estimated
+                if fill:
+                    conn.execute(update(schema.articles).where(schema.articles.c.id == article.id).values(**fill))
+                return False
+            seq = (conn.execute(select(func.max(schema.articles.c.seq))).scalar() or 0) + 1
+            conn.execute(
+                insert(schema.articles).values(
+                    id=article.id,
+                    seq=seq,
+                    source=article.source,
+                    url=article.url,
+                    title=article.title,
+                    outlet=article.outlet,
+                    published=article.published.isoformat() if article.published else None,
+                    published_estimated=article.published_estimated,
+                    author=article.author,
+                    text=article.text,
+                    removed=codec.dumps(article.removed),
+                    run_id=run_id,
+                    created_at=_now(),
+                )
+            )
+            return True
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.articles).where(schema.articles.c.id == article_id)).first()
+        return _article(row) if row is not None else None
+
+    def iter_articles(self, ids: set[str] | frozenset[str] | None = None, batch: int = 500) -> Iterator[Article]:
+        """Every article in insertion order, fetched in batches (bounded memory)."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(schema.articles)
+                    .where(schema.articles.c.seq > last)
+                    .order_by(schema.articles.c.seq)
+                    .limit(batch)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                if ids is None or row.id in ids:
+                    yield _article(row)
+            last = rows[-1].seq
+
+    def article_ids_of_run(self, run_id: int) -> set[str]:
+        """Ids of the articles first stored by run ``run_id``."""
+        with self.engine.connect() as conn:
+            q = select(schema.articles.c.id).where(schema.articles.c.run_id == run_id)
+            return set(conn.execute(q).scalars())
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar() or 0)
+
+    # --------------------------------------------------------------------------- annotations
+    def put_annotations(self, article_id: str, stage: str, version: str, found: Mapping[str, tuple[Any, ...]]) -> None:
+        self.put_many_annotations(article_id, {stage: (version, found)})
+
+    def put_many_annotations(
+        self, article_id: str, by_stage: Mapping[str, tuple[str, Mapping[str, tuple[Any, ...]]]]
+    ) -> None:
+        """Every stage's records for one article, in one transaction."""
+        with self.engine.begin() as conn:
+            for stage, (version, found) in by_stage.items():
+                conn.execute(
+                    delete(schema.annotations).where(
+                        (schema.annotations.c.article_id == article_id) & (schema.annotations.c.stage == stage)
+                    )
+                )
+                if found:
+                    conn.execute(
+                        insert(schema.annotations),
+                        [
+                            {
+                                "article_id": article_id,
+                                "stage": stage,
+                                "kind": kind,
+                                "version": version,
+                                "payload": codec.dumps(records),
+                            }
+                            for kind, records in found.items()
+                        ],
+                    )
+
+    def annotation_versions(self, article_id: str) -> dict[tuple[str, str], str]:
+        """``{(stage, kind): version}`` stored for one article."""
+        q = select(schema.annotations.c.stage, schema.annotations.c.kind, schema.annotations.c.version).where(
+            schema.annotations.c.article_id == article_id
+        )
+        with self.engine.connect() as conn:
+            return {(r.stage, r.kind): r.version for r in conn.execute(q)}
+
+    def article_annotations(self, article_id: str, kinds: Mapping[str, tuple[str, type]]) -> dict[str, tuple[Any, ...]]:
+        """Records of one article whose stored stage version is current: ``kinds`` maps kind to
+        (stage label, record type)."""
+        q = select(schema.annotations).where(schema.annotations.c.article_id == article_id)
+        out: dict[str, tuple[Any, ...]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                want = kinds.get(row.kind)
+                if want and f"{row.stage}@{row.version}" == want[0]:
+                    out[row.kind] = codec.loads(row.payload, tuple[want[1], ...])
+        return out
+
+    def annotations(self, kind: str, cls: type) -> dict[str, tuple[Any, ...]]:
+        q = (
+            select(schema.annotations.c.article_id, schema.annotations.c.payload)
+            .where(schema.annotations.c.kind == kind)
+            .order_by(schema.annotations.c.article_id)
+        )
+        with self.engine.connect() as conn:
+            return {r.article_id: codec.loads(r.payload, tuple[cls, ...]) for r in conn.execute(q)}
+
+    # ------------------------------------------------------------------------------- outputs
+    def replace_outputs(self, stage: str, version: str, found: Mapping[str, tuple[Any, ...]]) -> None:
+        """A corpus stage's records replace its earlier ones, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.outputs).where(schema.outputs.c.stage == stage))
+            rows = [
+                {"stage": stage, "kind": kind, "position": i, "version": version, "payload": codec.dumps(record)}
+                for kind, records in found.items()
+                for i, record in enumerate(records)
+            ]
+            if rows:
+                conn.execute(insert(schema.outputs), rows)
+
+    def outputs(self, kind: str, cls: type) -> tuple[Any, ...]:
+        q = (
+            select(schema.outputs.c.payload)
+            .where(schema.outputs.c.kind == kind)
+            .order_by(schema.outputs.c.stage, schema.outputs.c.position)
+        )
+        with self.engine.connect() as conn:
+            return tuple(codec.loads(r.payload, cls) for r in conn.execute(q))
+
+    def stage_versions(self) -> dict[str, str]:
+        """``{stage: version}`` of every stage that has stored output."""
+        with self.engine.connect() as conn:
+            found = {r.stage: r.version for r in conn.execute(select(schema.outputs.c.stage, schema.outputs.c.version).distinct())}
+            found.update(
+                {r.stage: r.version for r in conn.execute(select(schema.annotations.c.stage, schema.annotations.c.version).distinct())}
+            )
+        return found
+
+    def integrity_check(self) -> str:
+        with self.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        id=row.id,
+        source=row.source,
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        outlet=row.outlet,
+        published=dt.date.fromisoformat(row.published) if row.published else None,
+        published_estimated=bool(row.published_estimated),
+        author=row.author,
+        removed=codec.loads(row.removed, tuple[Removal, ...]),
+    )
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:  # a read-only connection cannot switch; reading still works
+            pass
+        cur.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cur.close()

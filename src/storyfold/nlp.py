@@ -15,7 +15,7 @@ from storyfold.errors import ConfigError
 
 __all__ = ["load_spacy", "paragraphs"]
 
-_PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_PARA = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @cache
@@ -33,7 +33,8 @@ def load_spacy(name: str, exclude: tuple[str, ...] = ()) -> Any:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each paragraph (a run of non-blank lines); spaCy glues a headline to the
-    lead when given both at once, so stages parse paragraph by paragraph and add the offset."""
+    """``(start, end)`` of each non-blank line: in cleaned news text a line is a paragraph (or a
+    headline). spaCy glues a headline to the lead when given both at once, so stages parse
+    paragraph by paragraph and add the offset."""
     for m in _PARA.finditer(text):
         yield m.start(), m.end()

@@ -120,12 +120,18 @@ def fold(
                 reject(item)
         timings["read+clean+store"] = time.perf_counter() - t0
 
-        annotated = _annotate(store, pipeline, ctx, tick, timings)
+        annotated = _annotate(store, pipeline, ctx, tick, timings, reject)
         new_ids = store.article_ids_of_run(run_id)
         for stage in pipeline.corpus_stages:
             t0 = time.perf_counter()
-            stage.setup(ctx)
-            found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
+            try:
+                stage.setup(ctx)
+                found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
+            except Exception as exc:  # noqa: BLE001 - earlier output is kept; the failure is reported
+                if settings.debug:
+                    raise
+                reject(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
+                continue
             store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
             timings[stage.label] = time.perf_counter() - t0
             tick(stage.name, 1, 1)
@@ -163,9 +169,17 @@ def fold(
     return summary
 
 
-def _annotate(store: Store, pipeline: Pipeline, ctx: Context, tick: ProgressFn, timings: dict[str, float]) -> int:
+def _annotate(
+    store: Store,
+    pipeline: Pipeline,
+    ctx: Context,
+    tick: ProgressFn,
+    timings: dict[str, float],
+    failed: Callable[[Reject], None],
+) -> int:
     """Run article stages over every stored article that lacks a current annotation; each
-    article's records are written in one transaction. Returns the number of articles annotated."""
+    article's records are written in one transaction. An article a stage fails on is reported
+    through ``failed`` and stays pending (retried by the next fold). Returns the number annotated."""
     stages = pipeline.article_stages
     if not stages:
         return 0
@@ -181,9 +195,24 @@ def _annotate(store: Store, pipeline: Pipeline, ctx: Context, tick: ProgressFn, 
         if not batch:
             return
         t0 = time.perf_counter()
-        results = pipeline.annotate([a for a, _ in batch], [s for _, s in batch], ctx)
+        try:
+            results: list[dict[str, Any] | None] = list(
+                pipeline.annotate([a for a, _ in batch], [s for _, s in batch], ctx)
+            )
+        except Exception:  # noqa: BLE001 - find the article that breaks the batch, keep the others
+            results = []
+            for article, had in batch:
+                try:
+                    results.extend(pipeline.annotate([article], [had], ctx))
+                except Exception as exc:  # noqa: BLE001 - reported as a reject, retried on the next fold
+                    if ctx.settings.debug:
+                        raise
+                    failed(Reject(source=article.source, reason=f"article {article.id}: a stage failed: {exc!r}"))
+                    results.append(None)
         timings["article stages"] = timings.get("article stages", 0.0) + time.perf_counter() - t0
         for (article, had), found in zip(batch, results, strict=True):
+            if found is None:
+                continue
             by_stage = {
                 stage.name: (stage.version, {k: found[k] for k in stage.provides})
                 for stage in stages

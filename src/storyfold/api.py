@@ -98,7 +98,7 @@ def fold(
 
         read = stored = already = 0
         t0 = time.perf_counter()
-        for item in read_inputs(paths, settings, loaded):
+        for item in read_inputs(paths, settings, loaded, known_url=store.has_url):
             if isinstance(item, InputRejected):
                 reject(Reject(source=item.source, reason=item.reason, line=item.line))
                 tick("read", read + len(rejected), None)

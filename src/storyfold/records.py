@@ -73,6 +73,7 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    published_estimated: bool = False
     author: str | None = None
     external_id: str | None = None
     removed: tuple[Removal, ...] = ()

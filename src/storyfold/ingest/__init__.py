@@ -1,32 +1,39 @@
 """Readers: one per format. :func:`read_inputs` walks paths and yields documents or rejections.
 
 Formats by file suffix (a trailing ``.gz`` is decompressed first): ``.txt``/``.text``/``.md`` plain
-text, ``.html``/``.htm``/``.xhtml`` HTML, ``.jsonl``/``.ndjson`` one article per line. A file with
-another suffix is sniffed: HTML if it starts like HTML, rejected otherwise. Files named
-``manifest.jsonl`` are metadata sidecars, never articles.
+text, ``.html``/``.htm``/``.xhtml`` HTML, ``.jsonl``/``.ndjson`` one article per line,
+``.warc``/``.arc`` web archives (streamed), ``.rss``/``.atom``/``.xml`` feeds. A file with another
+suffix is sniffed: a feed or HTML if it starts like one, rejected otherwise. Files named
+``manifest.jsonl`` are metadata sidecars, never articles. An ``http(s)://`` path is a feed URL: the
+only case in which storyfold opens a network connection.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from storyfold.config import Settings
 from storyfold.errors import InputRejected, TooLarge, UnsupportedInput
 from storyfold.ingest.decode import decode_bytes, maybe_gunzip
+from storyfold.ingest.feed import iter_feed, looks_like_feed
+from storyfold.ingest.fetch import Fetcher
 from storyfold.ingest.html import looks_like_html, parse_html
 from storyfold.ingest.jsonl import iter_jsonl
 from storyfold.ingest.manifest import Manifest, ManifestEntry, load_manifest
 from storyfold.ingest.text import parse_text
+from storyfold.ingest.warc import iter_warc
 from storyfold.records import Document
 
-__all__ = ["Manifest", "discover", "load_manifest", "read_file", "read_inputs"]
+__all__ = ["Manifest", "discover", "is_url", "load_manifest", "read_file", "read_inputs", "read_url"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SIDECAR_NAMES = {"manifest.jsonl"}
 
 
@@ -35,6 +42,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputRejecte
     files: list[Path] = []
     missing: list[InputRejected] = []
     for raw in paths:
+        if is_url(raw):
+            continue
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -50,6 +59,10 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputRejecte
     return unique, missing
 
 
+def is_url(path: str | Path) -> bool:
+    return isinstance(path, str) and path.startswith(("http://", "https://"))
+
+
 def _suffix(path: Path) -> str:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -57,8 +70,11 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def read_file(path: Path, settings: Settings) -> Iterator[Document | InputRejected]:
-    """The documents in one file (several for JSONL), or the rejection of what cannot be read."""
+def read_file(
+    path: Path, settings: Settings, fetcher: Fetcher | None = None, known_url: Callable[[str], bool] = lambda _u: False
+) -> Iterator[Document | InputRejected]:
+    """The documents in one file (several for JSONL, WARC and feeds), or the rejection of what
+    cannot be read. ``fetcher`` (optional) fetches the articles that summary-only feed items link to."""
     source = str(path)
     suffix = _suffix(path)
     try:
@@ -67,11 +83,18 @@ def read_file(path: Path, settings: Settings) -> Iterator[Document | InputReject
             with path.open("rb") as stream:
                 yield from iter_jsonl(stream, source, max_line_bytes=settings.max_line_bytes)
             return
+        if suffix in WARC_SUFFIXES:  # streamed: warcio reads gzip members itself
+            with path.open("rb") as stream:
+                yield from iter_warc(stream, source, max_record_bytes=settings.max_input_bytes)
+            return
         if size > settings.max_input_bytes:
             raise TooLarge(source, f"file is {size} bytes, over the cap of {settings.max_input_bytes} (setting max_input_bytes)")
         data = maybe_gunzip(path.read_bytes(), source, settings.max_input_bytes)
         if suffix in JSONL_SUFFIXES:
             yield from iter_jsonl(io.BytesIO(data), source, max_line_bytes=settings.max_line_bytes)
+            return
+        if suffix in FEED_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and looks_like_feed(data)):
+            yield from iter_feed(data, source, fetcher=fetcher, known_url=known_url)
             return
         text = decode_bytes(data, source)
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
@@ -88,16 +111,44 @@ def read_file(path: Path, settings: Settings) -> Iterator[Document | InputReject
         yield UnsupportedInput(source, f"cannot read the file ({exc.strerror or exc})")
 
 
+def read_url(
+    url: str, settings: Settings, known_url: Callable[[str], bool] = lambda _u: False
+) -> Iterator[Document | InputRejected]:
+    """The documents of the feed at ``url`` (linked articles fetched politely when the feed
+    carries only summaries)."""
+    fetcher = make_fetcher(settings)
+    try:
+        response = fetcher.get(url)
+    except InputRejected as exc:
+        yield exc
+        return
+    if not looks_like_feed(response.body):
+        yield UnsupportedInput(url, f"not an RSS/Atom feed (content type {response.content_type or 'unknown'})")
+        return
+    yield from iter_feed(response.body, url, fetcher=fetcher, known_url=known_url)
+
+
+def make_fetcher(settings: Settings) -> Fetcher:
+    return Fetcher(delay=settings.fetch_delay, timeout=settings.fetch_timeout, max_bytes=settings.max_input_bytes)
+
+
 def read_inputs(
-    paths: Iterable[str | Path], settings: Settings, manifest: Manifest | None = None
+    paths: Iterable[str | Path],
+    settings: Settings,
+    manifest: Manifest | None = None,
+    known_url: Callable[[str], bool] = lambda _u: False,
 ) -> Iterator[Document | InputRejected]:
     """Documents from every file under ``paths``, with manifest metadata applied (metadata the user
     gave in the manifest wins over what was guessed from the document)."""
+    paths = list(paths)
     files, missing = discover(paths)
     yield from missing
+    for url in (p for p in paths if is_url(p)):
+        yield from read_url(str(url), settings, known_url)
+    fetcher = make_fetcher(settings) if settings.fetch else None
     for path in files:
         entry = manifest.lookup(path) if manifest is not None else None
-        for item in read_file(path, settings):
+        for item in read_file(path, settings, fetcher, known_url):
             if entry is not None and isinstance(item, Document):
                 item = _apply(item, entry)
             yield item
@@ -109,5 +160,6 @@ def _apply(doc: Document, entry: ManifestEntry) -> Document:
         outlet=entry.outlet or doc.outlet,
         url=entry.url or doc.url,
         published=entry.published or doc.published,
+        published_estimated=doc.published_estimated and not entry.published,
         title=entry.title or doc.title,
     )

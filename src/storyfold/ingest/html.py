@@ -23,7 +23,18 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Document:
     """The article in an HTML page, or :class:`MalformedInput` when the page holds none."""
     try:
         found = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # Dates from markup only (meta tags, <time>, URL): htmldate's "extensive" search guesses
+            # from the text ("in 2022" -> 2022-01-01), which the dates stage does with bounds instead.
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": dt.date.today().isoformat(),
+            },
         )
     except (ValueError, TypeError, RecursionError) as exc:  # lxml gives up on some pathological trees
         raise MalformedInput(source, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc

@@ -148,6 +148,7 @@ def clean(doc: Document, settings: Settings) -> Article:
         title=doc.title,
         outlet=doc.outlet,
         published=doc.published,
+        published_estimated=doc.published_estimated,
         author=doc.author,
         removed=(*doc.removed, *removed),
     )

@@ -49,6 +49,8 @@ articles = Table(
     Column("created_at", String, nullable=False),
 )
 
+Index("ix_articles_url", articles.c.url)
+
 # Output of article stages: one row per (article, stage, kind), a JSON list of records.
 annotations = Table(
     "annotations",

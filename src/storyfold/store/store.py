@@ -187,6 +187,11 @@ class Store:
                     yield _article(row)
             last = rows[-1].seq
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article from ``url`` is stored (feeds skip fetching it again)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.articles.c.id).where(schema.articles.c.url == url).limit(1)).first() is not None
+
     def article_ids_of_run(self, run_id: int) -> set[str]:
         """Ids of the articles first stored by run ``run_id``."""
         with self.engine.connect() as conn:

@@ -1,0 +1,83 @@
+"""WARC/ARC reader (warcio), streaming record by record: HTML responses only.
+
+The record's target URI becomes the article URL. The publication date comes from the page (HTML
+metadata); when the page has none, the capture date (``WARC-Date``) is used as an upper-bound
+estimate and marked ``published_estimated``. A truncated or corrupt archive yields the records
+read so far, then one rejection naming the archive and the record number where it broke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import BinaryIO
+
+from storyfold.errors import InputRejected, MalformedInput, TooLarge
+from storyfold.ingest.decode import decode_bytes
+from storyfold.ingest.html import parse_html
+from storyfold.records import Document
+
+__all__ = ["iter_warc"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _capture_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterator[Document | InputRejected]:
+    """Documents from the HTML responses of a WARC/ARC stream (gzipped or not)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = 0
+    try:
+        for record in ArchiveIterator(stream, arc2warc=True):
+            n += 1
+            where = f"{source}#record{n}"
+            headers = record.http_headers
+            ctype = (headers.get_header("Content-Type") if headers else record.rec_headers.get_header("Content-Type")) or ""
+            wanted = (
+                record.rec_type in ("response", "resource")
+                and ctype.lower().startswith(_HTML_TYPES)
+                and (headers is None or (headers.get_statuscode() or "").startswith("2"))
+            )
+            body = record.content_stream().read(max_record_bytes + 1) if wanted else b""
+            while record.raw_stream.read(1 << 16):  # drain what is not read, to see whether it is whole
+                pass
+            if record.raw_stream.limit > 0:
+                yield MalformedInput(
+                    source, f"archive truncated inside record {n}; the {n - 1} records before it were read"
+                )
+                return
+            if not wanted:
+                continue
+            if len(body) > max_record_bytes:
+                yield TooLarge(where, f"record body over {max_record_bytes} bytes (setting max_input_bytes)")
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            try:
+                html = decode_bytes(body, where)
+                doc = parse_html(html, where, url=url)
+            except InputRejected as exc:
+                yield exc
+                continue
+            if doc.published is None:
+                captured = _capture_date(record.rec_headers.get_header("WARC-Date"))
+                if captured is not None:
+                    doc = _with_capture_date(doc, captured)
+            yield doc
+    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
+        yield MalformedInput(source, f"archive broken after record {n} ({type(exc).__name__}: {exc}); records before it were read")
+
+
+def _with_capture_date(doc: Document, captured: dt.date) -> Document:
+    return replace(doc, published=captured, published_estimated=True)

@@ -185,3 +185,23 @@ def test_export_copies_csv(tmp_path: Path, seeds_dir: Path, db: Path) -> None:
     header = (tmp_path / "csv" / "commitments.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("id,actor,recipient,kind")
     shutil.rmtree(tmp_path / "csv")
+
+
+def test_watch_reads_only_new_files(tmp_path: Path, seeds_dir: Path, db: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    shutil.copy(seeds[0], folder)
+    naps: list[float] = []
+    cycles = api.watch([folder], interval=5, cycles=3, settings=Settings(db=str(db)), sleep=naps.append)
+    first = next(cycles)
+    assert (first.documents_read, first.stored) == (1, 1)
+    shutil.copy(seeds[1], folder)
+    shutil.copy(seeds[2], folder)
+    second = next(cycles)
+    assert (second.documents_read, second.stored) == (2, 2)
+    third = next(cycles)
+    assert third.documents_read == 0
+    assert naps == [5, 5]
+    with pytest.raises(StopIteration):
+        next(cycles)

@@ -8,14 +8,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storyfold.config import Settings, load_settings
 from storyfold.errors import InputRejected, StoreError
-from storyfold.ingest import load_manifest, read_inputs
+from storyfold.ingest import discover, is_url, load_manifest, read_inputs
 from storyfold.pipeline import Context, Corpus, Pipeline
 from storyfold.present.brief import render_brief_markdown
 from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, build_export, write_csv, write_json
@@ -24,7 +24,7 @@ from storyfold.stages import clean as clean_stage
 from storyfold.stages import default_stages
 from storyfold.store import Store
 
-__all__ = ["FoldSummary", "build_pipeline", "export", "export_data", "fold", "open_store", "write_outputs"]
+__all__ = ["FoldSummary", "build_pipeline", "export", "export_data", "fold", "open_store", "watch", "write_outputs"]
 
 BATCH = 32
 
@@ -167,6 +167,36 @@ def fold(
             },
         )
     return summary
+
+
+def watch(
+    targets: Sequence[str | Path],
+    *,
+    interval: float = 300.0,
+    cycles: int | None = None,
+    manifest: str | Path | None = None,
+    out: str | Path | None = None,
+    settings: Settings | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Iterator[FoldSummary]:
+    """Fold ``targets`` (folders, files, feed URLs) again every ``interval`` seconds, yielding one
+    summary per cycle. Only files that are new or changed since the last cycle are read; feeds are
+    re-read and only their unseen links fetched. Stops after ``cycles`` cycles (never, if None)."""
+    seen: dict[Path, tuple[float, int]] = {}
+    done = 0
+    while cycles is None or done < cycles:
+        if done:
+            sleep(interval)
+        files, _missing = discover([t for t in targets if not is_url(t)])
+        fresh: list[str | Path] = []
+        for path in files:
+            stat = path.stat()
+            if seen.get(path) != (stat.st_mtime, stat.st_size):
+                seen[path] = (stat.st_mtime, stat.st_size)
+                fresh.append(path)
+        fresh += [t for t in targets if is_url(t)]
+        yield fold(fresh, manifest=manifest, out=out, settings=settings)
+        done += 1
 
 
 def _annotate(

@@ -91,6 +91,27 @@ def _print_summary(summary: api.FoldSummary) -> None:
 
 
 @app.command()
+def watch(
+    targets: Annotated[list[str], typer.Argument(help="Folders, files or feed URLs to watch.")],
+    interval: Annotated[float, typer.Option(help="Seconds between two looks.")] = 300.0,
+    cycles: Annotated[Optional[int], typer.Option(help="Stop after this many looks (default: never).")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(help="Metadata sidecar.")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Fold new items as they arrive: new or changed files in folders, new entries of feeds."""
+    try:
+        settings = load_settings(db=str(db) if db else None, debug=debug or None)
+        for summary in api.watch(targets, interval=interval, cycles=cycles, manifest=manifest, out=out, settings=settings):
+            _print_summary(summary)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+
+
+@app.command()
 def export(
     db: DbOption = Path("storyfold.db"),
     format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",

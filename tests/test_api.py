@@ -205,3 +205,15 @@ def test_watch_reads_only_new_files(tmp_path: Path, seeds_dir: Path, db: Path) -
     assert naps == [5, 5]
     with pytest.raises(StopIteration):
         next(cycles)
+
+
+def test_workers_give_the_same_annotations(tmp_path: Path, seeds_dir: Path) -> None:
+    results = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        settings = Settings(db=str(db), workers=workers, stages="fail")  # "fail": the stage fails on 3 seeds
+        summary = api.fold([seeds_dir], settings=settings, pipeline=Pipeline([_NamesStage()]))
+        with Store(db) as store:
+            results.append((summary.annotated, len(summary.rejected), store.annotations("entity_mentions", EntityMention)))
+    assert results[0] == results[1]
+    assert results[0][:2] == (2, 3)

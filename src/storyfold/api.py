@@ -220,28 +220,11 @@ def _annotate(
     done = annotated = 0
     batch: list[tuple[Article, dict[str, Any]]] = []
 
-    def flush() -> None:
+    def write(items: list[tuple[Article, dict[str, Any]]], results: list[dict[str, Any] | Exception]) -> None:
         nonlocal annotated
-        if not batch:
-            return
-        t0 = time.perf_counter()
-        try:
-            results: list[dict[str, Any] | None] = list(
-                pipeline.annotate([a for a, _ in batch], [s for _, s in batch], ctx)
-            )
-        except Exception:  # noqa: BLE001 - find the article that breaks the batch, keep the others
-            results = []
-            for article, had in batch:
-                try:
-                    results.extend(pipeline.annotate([article], [had], ctx))
-                except Exception as exc:  # noqa: BLE001 - reported as a reject, retried on the next fold
-                    if ctx.settings.debug:
-                        raise
-                    failed(Reject(source=article.source, reason=f"article {article.id}: a stage failed: {exc!r}"))
-                    results.append(None)
-        timings["article stages"] = timings.get("article stages", 0.0) + time.perf_counter() - t0
-        for (article, had), found in zip(batch, results, strict=True):
-            if found is None:
+        for (article, had), found in zip(items, results, strict=True):
+            if isinstance(found, Exception):
+                failed(Reject(source=article.source, reason=f"article {article.id}: a stage failed: {found!r}"))
                 continue
             by_stage = {
                 stage.name: (stage.version, {k: found[k] for k in stage.provides})
@@ -250,7 +233,21 @@ def _annotate(
             }
             store.put_many_annotations(article.id, by_stage)
             annotated += 1
+
+    pool = _WorkerPool(pipeline, ctx.settings) if ctx.settings.workers > 1 else None
+
+    def flush() -> None:
+        if not batch:
+            return
+        items = list(batch)
         batch.clear()
+        t0 = time.perf_counter()
+        if pool is None:
+            write(items, pipeline.annotate_safely([a for a, _ in items], [h for _, h in items], ctx))
+        else:
+            for done_items, results in pool.submit(items):
+                write(done_items, results)
+        timings["article stages"] = timings.get("article stages", 0.0) + time.perf_counter() - t0
 
     for article in store.iter_articles():
         done += 1
@@ -261,7 +258,57 @@ def _annotate(
                 flush()
         tick("annotate", done, total)
     flush()
+    if pool is not None:
+        for done_items, results in pool.drain():
+            write(done_items, results)
+        pool.close()
     return annotated
+
+
+_worker_state: dict[str, Any] = {}
+
+
+def _init_worker(pipeline: Pipeline, settings: Settings) -> None:
+    _worker_state["pipeline"] = pipeline
+    _worker_state["ctx"] = Context(settings=settings)
+    for stage in pipeline.article_stages:
+        stage.setup(_worker_state["ctx"])
+
+
+def _work(articles: list[Article], stored: list[dict[str, Any]]) -> list[dict[str, Any] | Exception]:
+    return _worker_state["pipeline"].annotate_safely(articles, stored, _worker_state["ctx"])
+
+
+class _WorkerPool:
+    """Article stages over a process pool, at most two batches per worker in flight (bounded memory).
+    Results are handed back in submission order; the main process does every write."""
+
+    def __init__(self, pipeline: Pipeline, settings: Settings) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(
+            settings.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(pipeline, settings),
+        )
+        self._limit = 2 * settings.workers
+        self._pending: list[tuple[list[tuple[Article, dict[str, Any]]], Any]] = []
+
+    def submit(self, items: list[tuple[Article, dict[str, Any]]]) -> Iterator[tuple[list[Any], list[Any]]]:
+        self._pending.append((items, self._pool.submit(_work, [a for a, _ in items], [h for _, h in items])))
+        while len(self._pending) > self._limit:
+            done_items, future = self._pending.pop(0)
+            yield done_items, future.result()
+
+    def drain(self) -> Iterator[tuple[list[Any], list[Any]]]:
+        while self._pending:
+            done_items, future = self._pending.pop(0)
+            yield done_items, future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown()
 
 
 def export_data(store: Store, pipeline: Pipeline) -> dict[str, Any]:

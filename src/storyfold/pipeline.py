@@ -200,3 +200,23 @@ class Pipeline:
                 for kind in stage.provides:
                     found[i][kind] = tuple(result.get(kind, ()))
         return found
+
+    def annotate_safely(
+        self, articles: Sequence[Article], stored: Sequence[Outputs], ctx: Context
+    ) -> list[dict[str, Records] | Exception]:
+        """:meth:`annotate`, but an article that makes a stage fail gets its exception in place of
+        its records and the rest of the batch is still annotated. With ``settings.debug`` the
+        exception is raised instead."""
+        try:
+            return list(self.annotate(articles, stored, ctx))
+        except Exception:  # noqa: BLE001 - find the article that breaks the batch, keep the others
+            if ctx.settings.debug:
+                raise
+        out: list[dict[str, Records] | Exception] = []
+        for article, had in zip(articles, stored, strict=True):
+            try:
+                out.extend(self.annotate([article], [had], ctx))
+            except Exception as exc:  # noqa: BLE001 - handed back to the caller, who reports it
+                out.append(exc)
+        return out
+

@@ -11,20 +11,33 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from storyfold.config import Settings, load_settings
 from storyfold.errors import InputRejected, StoreError
-from storyfold.ingest import discover, is_url, load_manifest, read_inputs
+from storyfold.ingest import Manifest, discover, is_url, load_manifest, read_inputs
 from storyfold.pipeline import Context, Corpus, Pipeline
 from storyfold.present.brief import render_brief_markdown
 from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, build_export, write_csv, write_json
-from storyfold.records import Article, Reject
+from storyfold.records import Article, Document, Reject
 from storyfold.stages import clean as clean_stage
 from storyfold.stages import default_stages
 from storyfold.store import Store
 
-__all__ = ["FoldSummary", "build_pipeline", "export", "export_data", "fold", "open_store", "watch", "write_outputs"]
+__all__ = [
+    "Engine",
+    "FoldSummary",
+    "LocalEngine",
+    "Prepared",
+    "build_pipeline",
+    "export",
+    "export_data",
+    "fold",
+    "open_store",
+    "prepare_document",
+    "watch",
+    "write_outputs",
+]
 
 BATCH = 32
 
@@ -54,6 +67,71 @@ class FoldSummary:
 ProgressFn = Callable[[str, int, int | None], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A cleaned article, with the records of the article stages when the engine ran them
+    (an exception in their place when a stage failed on it, None when they are still to run)."""
+
+    article: Article
+    found: dict[str, tuple[Any, ...]] | Exception | None = None
+
+
+class Engine(Protocol):
+    def prepare(
+        self,
+        paths: Sequence[str | Path],
+        settings: Settings,
+        pipeline: Pipeline,
+        manifest: Manifest | None,
+        known_url: Callable[[str], bool],
+    ) -> Iterator[Prepared | Reject]:
+        """Cleaned articles (or rejects) of every input under ``paths``."""
+
+
+def prepare_document(item: Document | InputRejected, settings: Settings) -> Prepared | Reject:
+    """Clean one document read by a reader (or pass its rejection on): the step every engine runs."""
+    if isinstance(item, InputRejected):
+        return Reject(source=item.source, reason=item.reason, line=item.line)
+    try:
+        return Prepared(clean_stage.clean(item, settings))
+    except InputRejected as exc:
+        return Reject(source=exc.source, reason=exc.reason, line=exc.line)
+
+
+class LocalEngine:
+    """Reads and cleans in this process; article stages run afterwards over the store."""
+
+    def prepare(
+        self,
+        paths: Sequence[str | Path],
+        settings: Settings,
+        pipeline: Pipeline,
+        manifest: Manifest | None,
+        known_url: Callable[[str], bool],
+    ) -> Iterator[Prepared | Reject]:
+        for item in read_inputs(paths, settings, manifest, known_url=known_url):
+            yield prepare_document(item, settings)
+
+
+def _store_prepared(store: Store, pipeline: Pipeline, item: Prepared, reject: Callable[[Reject], None]) -> None:
+    """Write the article-stage records an engine computed, where the store lacks current ones."""
+    if item.found is None:
+        return
+    if isinstance(item.found, Exception):
+        reject(Reject(source=item.article.source, reason=f"article {item.article.id}: a stage failed: {item.found!r}"))
+        return
+    stages = pipeline.article_stages
+    wanted = {kind: (stage.label, cls) for stage in stages for kind, cls in stage.provides.items()}
+    had = store.article_annotations(item.article.id, wanted)
+    by_stage = {
+        stage.name: (stage.version, {k: item.found[k] for k in stage.provides})
+        for stage in stages
+        if not all(k in had for k in stage.provides) and all(k in item.found for k in stage.provides)
+    }
+    if by_stage:
+        store.put_many_annotations(item.article.id, by_stage)
+
+
 def build_pipeline(settings: Settings) -> Pipeline:
     pipeline = Pipeline(default_stages())
     return pipeline.select(settings.stages.split(",")) if settings.stages.strip() else pipeline
@@ -72,10 +150,15 @@ def fold(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     progress: ProgressFn | None = None,
+    engine: Engine | None = None,
 ) -> FoldSummary:
     """Read, clean and store every input under ``paths``, run every stage, and (with ``out``)
     write ``storyfold.json`` and ``brief.md`` there. Bad inputs are rejected with a reason and the
-    run goes on; each article is stored in its own transaction."""
+    run goes on; each article is stored in its own transaction.
+
+    ``engine`` decides where reading, cleaning and article stages run: in this process (the
+    default, :class:`LocalEngine`) or on a cluster (``storyfold.distributed.RayEngine``). Storing
+    and the corpus stages always run here, so every engine gives the same database."""
     started = time.perf_counter()
     settings = settings or load_settings()
     if db is not None:
@@ -98,22 +181,21 @@ def fold(
 
         read = stored = already = 0
         t0 = time.perf_counter()
-        for item in read_inputs(paths, settings, loaded, known_url=store.has_url):
-            if isinstance(item, InputRejected):
-                reject(Reject(source=item.source, reason=item.reason, line=item.line))
-                tick("read", read + len(rejected), None)
-                continue
-            read += 1
-            try:
-                article = clean_stage.clean(item, settings)
-                if store.add_article(article, run_id):
-                    stored += 1
+        engine = engine or LocalEngine()
+        for item in engine.prepare(paths, settings, pipeline, loaded, store.has_url):
+            if isinstance(item, Reject):
+                reject(item)
+            else:
+                read += 1
+                try:
+                    if store.add_article(item.article, run_id):
+                        stored += 1
+                    else:
+                        already += 1
+                except StoreError as exc:
+                    reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
                 else:
-                    already += 1
-            except InputRejected as exc:
-                reject(Reject(source=exc.source, reason=exc.reason, line=exc.line))
-            except StoreError as exc:
-                reject(Reject(source=item.source, reason=f"could not be stored: {exc}"))
+                    _store_prepared(store, pipeline, item, reject)
             tick("read", read + len(rejected), None)
         if loaded is not None:
             for item in loaded.unused():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -38,3 +39,24 @@ def shared() -> Path:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path, seeds_dir: Path) -> Path:
+    """Good articles beside an empty file, a binary file, latin-1, cp1252 and UTF-16 text, broken
+    HTML and a JSONL file with one malformed line (all made from the real seeds)."""
+    root = tmp_path
+    folder = root / "mixed"
+    folder.mkdir()
+    seed = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    (folder / "good_000.txt").write_text(seed["000"], encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(bytes.fromhex("89504e470d0a1a0a") + bytes(range(256)) * 8)
+    latin = seed["003"].translate(str.maketrans({"’": "'", "“": '"', "”": '"', "—": "-"}))
+    (folder / "latin1_003.txt").write_bytes(latin.encode("latin-1"))
+    (folder / "cp1252_002.txt").write_bytes(seed["002"].encode("cp1252"))
+    (folder / "utf16_004.txt").write_bytes(seed["004"].encode("utf-16"))
+    (folder / "broken.html").write_text("<html><body><div><<table><tr><td></div></p><script>var x=1;</script", encoding="utf-8")
+    lines = [json.dumps({"text": seed["001"], "url": "https://inews.co.uk/a", "published": "2025-03-17"}), '{"text": "broken']
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder

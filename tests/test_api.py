@@ -22,25 +22,8 @@ from storyfold.records import Article, EntityMention, EntityType
 from storyfold.store import Store
 
 
-def _mixed_folder(root: Path, seeds_dir: Path) -> Path:
-    folder = root / "mixed"
-    folder.mkdir()
-    seed = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
-    (folder / "good_000.txt").write_text(seed["000"], encoding="utf-8")
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "image.txt").write_bytes(bytes.fromhex("89504e470d0a1a0a") + bytes(range(256)) * 8)
-    latin = seed["003"].translate(str.maketrans({"’": "'", "“": '"', "”": '"', "—": "-"}))
-    (folder / "latin1_003.txt").write_bytes(latin.encode("latin-1"))
-    (folder / "cp1252_002.txt").write_bytes(seed["002"].encode("cp1252"))
-    (folder / "utf16_004.txt").write_bytes(seed["004"].encode("utf-16"))
-    (folder / "broken.html").write_text("<html><body><div><<table><tr><td></div></p><script>var x=1;</script", encoding="utf-8")
-    lines = [json.dumps({"text": seed["001"], "url": "https://inews.co.uk/a", "published": "2025-03-17"}), '{"text": "broken']
-    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder
-
-
-def test_mixed_folder_keeps_good_names_bad(tmp_path: Path, seeds_dir: Path, db: Path) -> None:
-    folder = _mixed_folder(tmp_path, seeds_dir)
+def test_mixed_folder_keeps_good_names_bad(tmp_path: Path, mixed_folder: Path, db: Path) -> None:
+    folder = mixed_folder
     summary = api.fold([folder], db=db, out=tmp_path / "out")
     assert summary.stored == 5  # good txt, latin-1, cp1252, UTF-16, the good JSONL line
     reasons = {(Path(r.source).name, r.line): r.reason for r in summary.rejected}

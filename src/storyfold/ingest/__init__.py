@@ -27,7 +27,16 @@ from storyfold.ingest.text import parse_text
 from storyfold.ingest.warc import iter_warc
 from storyfold.records import Document
 
-__all__ = ["Manifest", "discover", "is_url", "load_manifest", "read_file", "read_inputs", "read_url"]
+__all__ = [
+    "Manifest",
+    "apply_manifest",
+    "discover",
+    "is_url",
+    "load_manifest",
+    "read_file",
+    "read_inputs",
+    "read_url",
+]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -150,11 +159,12 @@ def read_inputs(
         entry = manifest.lookup(path) if manifest is not None else None
         for item in read_file(path, settings, fetcher, known_url):
             if entry is not None and isinstance(item, Document):
-                item = _apply(item, entry)
+                item = apply_manifest(item, entry)
             yield item
 
 
-def _apply(doc: Document, entry: ManifestEntry) -> Document:
+def apply_manifest(doc: Document, entry: ManifestEntry) -> Document:
+    """``doc`` with the manifest's metadata: what the user gave wins over what was guessed."""
     return replace(
         doc,
         outlet=entry.outlet or doc.outlet,

@@ -294,6 +294,10 @@ class Quantity:
     value_max: float | None = None
     counts: str | None = None
     entity: str | None = None
+    # issue 6: what the figure includes or leaves out ("including reserves") and, for money, the
+    # period it is spread over (TIMEX3 duration, "P10Y").
+    scope: str | None = None
+    period: str | None = None
 
 
 # --------------------------------------------------------------------------------------------

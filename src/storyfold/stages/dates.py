@@ -55,6 +55,7 @@ _NUM = (
     rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD})|(?i:a|an|a\s+few|a\s+couple\s+of|a\s+couple|several|few|many|some"
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
+_NUM_HALF = rf"{_NUM}(?:\s+and\s+a\s+half)?"
 _UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|weekends?|nights?)"
 _UNIT_SG = r"(?i:year|month|week|day|decade|century|hour|minute|quarter|night)"
 _UNIT_PL = r"(?i:years|months|weeks|days|decades|centuries|hours|minutes)"
@@ -102,7 +103,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|past|next|previous"
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
-        rf"(?P<n>{_NUM})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
     ),
     ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-(?:long|old))?\b"),
     (
@@ -123,6 +124,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("setfreq", rf"\b(?i:once|twice|(?:{_NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
     ("time", r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
+    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|JST)\b"),
     (
         "quarter",
         r"\b(?:the\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
@@ -153,7 +155,7 @@ _SIGNALS = re.compile(
     r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between"
     r"|within)\s+(?:the\s+)?$"
 )
-_APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly|of|the)\s+$")
+_APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly)\s+$")
 _MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "to",
                   "between"}
 
@@ -351,6 +353,9 @@ def _quarter(y: int, q: int, relative: bool = True) -> _Value:
 def _count(text: str) -> float | None:
     """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
     t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.endswith(" and a half"):
+        base = _count(t[: -len(" and a half")])
+        return None if base is None else base + 0.5
     if t in _SMALL:
         return _SMALL[t]
     if t in _VAGUE_NUMBERS:
@@ -417,7 +422,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         before = m.string[max(0, m.start() - 14) : m.start()]
         after = m.string[m.end() : m.end() + 16]
-        if not g.get("mod") and _APPROX_BEFORE.search(before) and not before.lower().rstrip().endswith("the"):
+        if not g.get("mod") and _APPROX_BEFORE.search(before):
             return None
         if re.match(r"\s+[a-z]+s\b", after) and signal is None:
             return None
@@ -468,7 +473,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
             return _season(int(g["y"]), code, month, _mod(m), relative=False)
-        if not rel:
+        if not rel and not (signal in _MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
         if day_anchor is None:
             return _unresolved()
@@ -501,8 +506,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         n = _count(g["n"]) if g.get("n") else 1
         value = _duration(n, unit).value if unit in _UNITS else "P1D"
         return _Value(value, Precision.SET, type="SET")
-    if rule in ("time", "timeword"):
-        if g.get("tw"):
+    if rule in ("time", "timeword", "clock"):
+        if rule == "clock":
+            hour, minute = int(g["h"]), int(g["mi"])
+        elif g.get("tw"):
             hour, minute = (0, 0) if g["tw"].lower() == "midnight" else (12, 0)
         else:
             hour, minute = int(g["h"]), int(g["mi"] or 0)

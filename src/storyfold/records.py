@@ -404,6 +404,7 @@ class TimelineEntry:
     article_ids: tuple[str, ...]
     story_id: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    precision: Precision | None = None  # issue 6: how much of ``date`` is known
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -204,6 +204,7 @@ _NOT_VERB_ED = {
 }
 _DETERMINERS = {"the", "a", "an", "of", "from", "with", "for", "across", "by", "its", "their", "his", "her", "our",
                 "in", "and", "to", "on", "at", "than", "as", "into"}
+_BE = {"be", "been", "being", "is", "are", "am"}
 
 
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
@@ -216,10 +217,12 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
             if m.start() < end and m.end() > start:
                 continue
             word = m.group().lower()
-            if kind == "past" and word not in ("was", "were", "had", "did") and (word in _NOT_VERB_ED or (
-                word.endswith("ed") and _previous_word(text, m.start()) in _DETERMINERS
-            )):
-                continue
+            if kind == "past" and word not in ("was", "were", "had", "did") and (
+                word in _NOT_VERB_ED
+                or (word.endswith("ed") and _previous_word(text, m.start()) in _DETERMINERS)
+                or _previous_word(text, m.start()) in _BE
+            ):
+                continue  # an adjective ("allied countries") or a passive whose auxiliary tells the tense
             distance = start - m.end() if m.end() <= start else 1.5 * (m.start() - end) + 5
             if best is None or distance < best[0]:
                 best = (distance, kind)

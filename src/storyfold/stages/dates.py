@@ -552,7 +552,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
     if g.get("el") and not step:
         mod = mod or ("START" if g["el"].lower() == "earlier" else "END")
     if anchor is None:
-        return _unresolved()
+        return _Value(None, Precision.UNRESOLVED, mod=mod, relative=True)
     y = anchor.date.year
     if unit in ("year", "fiscal year"):
         return _year(y + step, mod)

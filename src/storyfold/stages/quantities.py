@@ -53,7 +53,8 @@ _EXACT = re.compile(
     rf"(?:\s*{_PCT})?(?![\w])"
 )
 _VAGUE = re.compile(
-    rf"\b(?:{_QUAL})?(?P<vague>(?i:(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|many)\s+(?:hundred|thousand|million"
+    rf"\b(?:{_QUAL})?(?P<vague>(?i:(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|many)\s+"
+    r"(?:hundred|thousand|million"
     r"|billion)|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
     r"|millions|billions|a\s+dozen|a\s+couple\s+of))(?:\s+of)?\b"
 )

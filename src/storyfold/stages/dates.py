@@ -33,7 +33,7 @@ from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Evidence, Precision, PublishedEstimate
 
-__all__ = ["Anchor", "DatesStage", "estimate_published", "find_dates", "sentence_spans", "tense_at"]
+__all__ = ["Anchor", "DatesStage", "estimate_published", "find_dates", "sentence_of", "sentence_spans", "tense_at"]
 
 # --------------------------------------------------------------------------------------------
 # Grammar
@@ -171,6 +171,12 @@ _ABBREV = re.compile(
 )
 
 
+def sentence_of(spans: list[tuple[int, int]], starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The sentence span (from :func:`sentence_spans`, whose starts are ``starts``) holding ``pos``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return spans[i] if i >= 0 else (0, length)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence: breaks after ``.!?`` before a capital, and at newlines;
     never after an initial or a common abbreviation ("U.S.", "Mr.", "Sept.")."""
@@ -207,10 +213,14 @@ _DETERMINERS = {"the", "a", "an", "of", "from", "with", "for", "across", "by", "
 _BE = {"be", "been", "being", "is", "are", "am"}
 
 
+TENSE_WINDOW = 200  # characters either side of an expression searched for its verb
+
+
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
-    its sentence, cues after the expression weighing a little less; ``None`` when there is none."""
-    s0, s1 = sent
+    its sentence (and ``TENSE_WINDOW`` characters), cues after the expression weighing a little
+    less; ``None`` when there is none."""
+    s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
     best: tuple[float, str] | None = None
     for kind, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
         for m in rx.finditer(text, s0, s1):
@@ -672,8 +682,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "")
             _previous_word(text, hit.start) in _MODALS or text[hit.start].isupper()
         ):
             continue  # "might one day have to": not a duration
-        i = bisect.bisect_right(starts, hit.start) - 1
-        sent = sentences[i] if i >= 0 else (0, len(text))
+        sent = sentence_of(sentences, starts, hit.start, len(text))
         signal = _signal(text, hit.start)
         tense = tense_at(text, sent, hit.start, hit.end)
         value = _resolve(hit.rule, hit.match, anchor, tense, signal)
@@ -725,6 +734,7 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
     after "since") happened before publication, one told in the future after it."""
     mentions = find_dates(text, None, article_id)
     sentences = sentence_spans(text)
+    starts = [s for s, _ in sentences]
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
     for line in lines:
         for d in _absolute(mentions):
@@ -739,8 +749,10 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
     years: set[int] = set()
     evidence: list[Evidence] = []
     basis: list[str] = []
-    for s0, s1 in sentences:
-        inside = [d for d in mentions if s0 <= d.start < s1]
+    by_sentence: dict[tuple[int, int], list[DateMention]] = {}
+    for d in mentions:
+        by_sentence.setdefault(sentence_of(sentences, starts, d.start, len(text)), []).append(d)
+    for inside in by_sentence.values():
         offsets: list[tuple[int, DateMention]] = []
         for d in inside:
             m = re.fullmatch(r"(?i)(?:(?:earlier|later)\s+)?(?:the\s+)?(last|past|previous|this|current|next|coming)"
@@ -769,8 +781,7 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
     lower, upper = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for d in _absolute(mentions):
         assert d.earliest is not None and d.latest is not None
-        sent = next((s for s in sentences if s[0] <= d.start < s[1]), (0, len(text)))
-        tense = tense_at(text, sent, d.start, d.end)
+        tense = tense_at(text, sentence_of(sentences, starts, d.start, len(text)), d.start, d.end)
         if d.signal == "since" or tense == "past":
             lower = max(lower, d.earliest)
         elif tense == "future":

@@ -25,7 +25,7 @@ from typing import ClassVar
 from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
-from storyfold.stages.dates import find_dates, sentence_spans
+from storyfold.stages.dates import find_dates, sentence_of, sentence_spans
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 
@@ -178,6 +178,7 @@ def find_quantities(
         if d.type != "DURATION" and d.type != "SET":
             blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
     sentences = sentence_spans(text) or [(0, len(text))]
+    starts = [s for s, _ in sentences]
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
         found.append((m.start(), m.end(), m, True))
@@ -194,7 +195,7 @@ def find_quantities(
         tok = _token(text, num_start, num_end)
         if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
             continue
-        q = _read(text, m, vague, article_id, sentences)
+        q = _read(text, m, vague, article_id, sentence_of(sentences, starts, m.start(), len(text)))
         if q is None:
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
@@ -204,10 +205,9 @@ def find_quantities(
 
 
 def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
-          sentences: Sequence[tuple[int, int]]) -> Quantity | None:
+          sent: tuple[int, int]) -> Quantity | None:
     g = m.groupdict()
     qual = re.sub(r"\s+", " ", g["qual"].lower()) if g.get("qual") else None
-    sent = next((s for s in sentences if s[0] <= m.start() < s[1]), (0, len(text)))
     value_max: float | None = None
     unit: str | None = None
     end = m.end()

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import DateMention, Evidence, Precision, TimelineEntry
-from storyfold.stages.dates import sentence_spans
+from storyfold.stages.dates import sentence_of, sentence_spans
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
 
@@ -115,10 +115,11 @@ def build_timeline(
         if text is None:
             continue
         sentences = sentence_spans(text)
+        starts = [s for s, _ in sentences]
         for d in dates[aid]:
             if d.value is None or d.precision not in _DATED or d.earliest is None:
                 continue
-            sent = next((s for s in sentences if s[0] <= d.start < s[1]), (0, len(text)))
+            sent = sentence_of(sentences, starts, d.start, len(text))
             a, b = clause_around(text, sent, d.start, d.end)
             clause = text[a:b]
             words = _content(clause)

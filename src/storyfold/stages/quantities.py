@@ -30,7 +30,7 @@ from storyfold.stages.dates import find_dates, sentence_of, sentence_spans
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 
 VAGUE_VALUES: dict[str, float] = {
-    "a couple of": 2, "a dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "hundreds": 100,
+    "a couple of": 2, "a dozen": 12, "dozens": 12, "dozens of": 12, "a score of": 20, "scores of": 20, "hundreds": 100,
     "thousands": 1e3, "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
     "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
 }
@@ -47,17 +47,30 @@ _SCALE = r"(?i:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)(?![
 _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
+_SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
 _EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?{_CUR}?\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?"
-    rf"(?:\s*(?:-|\u2013|to|and)\s*{_CUR2}?\s?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
+    rf"(?<![\w.,/-])(?:{_QUAL})?{_CUR}?\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})|{_SUFFIX})?"
+    rf"(?:\s*(?:-|\u2013|to)\s*{_CUR2}?\s?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
     rf"(?:\s*{_PCT})?(?![\w])"
+)
+_BETWEEN = re.compile(
+    rf"\b(?P<qual>(?i:between))\s+{_CUR}?\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
+    rf"\s+and\s+{_CUR2}?\s?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
+    r"(?![\w])"
 )
 _VAGUE = re.compile(
     rf"\b(?:{_QUAL})?(?P<vague>(?i:(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|many)\s+"
     r"(?:hundred|thousand|million"
     r"|billion)|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
-    r"|millions|billions|a\s+dozen|a\s+couple\s+of))(?:\s+of)?\b"
+    r"|millions|billions|a\s+dozen|a\s+couple\s+of|a\s+score\s+of|scores\s+of))(?:\s+of)?\b"
 )
+# Fractions of a whole ("about half of those cuts", "about a quarter, of its dealers"): unit "fraction".
+_FRACTION = re.compile(
+    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|a\s+quarter|a\s+third|a\s+fifth|two\s+thirds|three\s+quarters))"
+    r"(?=\s+of\b|\s*,)"
+)
+_FRACTIONS = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "a fifth": 0.2, "two thirds": 2 / 3,
+              "three quarters": 0.75}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
@@ -72,7 +85,8 @@ _MEASURES = {
     "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
     "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
     "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
-    "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW",
+    "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
+    "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
 }
 _TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
 _STOP = {
@@ -182,14 +196,17 @@ def find_quantities(
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
         found.append((m.start(), m.end(), m, True))
-    for m in _EXACT.finditer(text):
-        found.append((m.start(), m.end(), m, False))
+    for rx in (_EXACT, _BETWEEN):
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), m, False))
+    for m in _FRACTION.finditer(text):
+        found.append((m.start(), m.end(), m, True))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken = bytearray(len(text) + 1)
     out: list[Quantity] = []
     for start, end, m, vague in found:
-        num_start = m.start("vague") if vague else m.start("num")
-        num_end = m.end("vague") if vague else m.end("num")
+        key = "num" if not vague else ("frac" if m.groupdict().get("frac") else "vague")
+        num_start, num_end = m.start(key), m.end(key)
         if any(taken[start:end]) or any(blocked[num_start:num_end]):
             continue
         tok = _token(text, num_start, num_end)
@@ -211,6 +228,14 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     value_max: float | None = None
     unit: str | None = None
     end = m.end()
+    if vague and g.get("frac"):
+        words = re.sub(r"\s+", " ", g["frac"].lower())
+        value, unit = _FRACTIONS[words], "fraction"
+        of = re.match(r"\s*,?\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
+        counts, _ = _counted(text, m.end() + (of.end() if of else 0), sent[1])
+        return Quantity(text=text[m.start() : m.end()], value=value, unit=unit, article_id=article_id,
+                        start=m.start(), end=m.end(), qualifier=qual, counts=counts,
+                        entity=_entity(text, sent[0], m.start()))
     if vague:
         words = re.sub(r"\s+", " ", g["vague"].lower())
         head = words.split()[-1]
@@ -232,8 +257,11 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 value = n1 * _scale(g["scale2"])
             if value_max < value:
                 return None
-        if g.get("pct"):
-            unit = "percent" if "point" not in g["pct"].lower() else "percentage point"
+        pct = g.get("pct") or g.get("pct2")
+        if pct:
+            unit = "percent" if "point" not in pct.lower() else "percentage point"
+        if g.get("usfx"):
+            unit = _MEASURES.get(g["usfx"].lower(), g["usfx"])
         cur = (g.get("cur") or g.get("cur2") or "").strip().lower()
         if cur:
             unit = _CURRENCY_SIGNS.get(cur, cur.upper())
@@ -266,7 +294,11 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 counts, _ = _counted(text, end + of.end(), limit)
     if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur"):
         return None  # "one of them", "might one day": a pronoun or an idiom far more often than a count
-    if not vague and not g["num"][0].isdigit() and unit is None and counts is None:
+    if not vague and not g["num"][0].isdigit() and counts is None and g["num"].lower() != "one":
+        part = re.match(r"\s+(?:more\s+)?(?:of\s+(?:the|its|their|those|these|our|his|her)\s+)?", text[end:limit])
+        if part and part.end() > 1:
+            counts, _ = _counted(text, end + part.end(), limit)  # "two of the engines", "six more A350s"
+    if not vague and not g["num"][0].isdigit() and unit is None and counts is None and not g.get("scale"):
         return None  # a bare number word ("one of them") is not a quantity
     if not vague and unit is None and counts is None and not g.get("qual") and g["num"].isdigit() and \
             len(g["num"]) == 4 and 1900 <= int(g["num"]) <= 2099:

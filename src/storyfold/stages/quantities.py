@@ -298,7 +298,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         part = re.match(r"\s+(?:more\s+)?(?:of\s+(?:the|its|their|those|these|our|his|her)\s+)?", text[end:limit])
         if part and part.end() > 1:
             counts, _ = _counted(text, end + part.end(), limit)  # "two of the engines", "six more A350s"
-    if not vague and not g["num"][0].isdigit() and unit is None and counts is None and not g.get("scale"):
+    if not vague and not g["num"][0].isdigit() and unit is None and counts is None and not g.get("scale") \
+            and not re.search(r"(?i)hundred|thousand|million|billion|trillion", g["num"]):
         return None  # a bare number word ("one of them") is not a quantity
     if not vague and unit is None and counts is None and not g.get("qual") and g["num"].isdigit() and \
             len(g["num"]) == 4 and 1900 <= int(g["num"]) <= 2099:

@@ -179,6 +179,7 @@ def test_grammar_words_never_crash_and_spans_index_the_text(words: list[str], pu
     text = " ".join(words)
     for d in find_dates(text, published):
         assert 0 <= d.start < d.end <= len(text) and text[d.start : d.end] == d.text
+        assert d.text == d.text.strip()
         assert (d.value is None) == (d.precision is Precision.UNRESOLVED)
         if d.earliest is not None:
             assert d.latest is not None and d.earliest <= d.latest

@@ -108,6 +108,7 @@ def test_grammar_tokens_never_crash_and_spans_index_the_text(tokens: list[str]) 
     text = " ".join(tokens)
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+        assert q.text == q.text.strip()
         assert q.value is not None and (q.value_max is None or q.value_max >= q.value)
 
 

@@ -49,13 +49,13 @@ _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
 _SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
 _EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?{_CUR}?\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})|{_SUFFIX})?"
-    rf"(?:\s*(?:-|\u2013|to)\s*{_CUR2}?\s?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})|{_SUFFIX})?"
+    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
     rf"(?:\s*{_PCT})?(?![\w])"
 )
 _BETWEEN = re.compile(
-    rf"\b(?P<qual>(?i:between))\s+{_CUR}?\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
-    rf"\s+and\s+{_CUR2}?\s?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
+    rf"\b(?P<qual>(?i:between))\s+(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
+    rf"\s+and\s+(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
     r"(?![\w])"
 )
 _VAGUE = re.compile(

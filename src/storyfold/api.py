@@ -18,7 +18,7 @@ from storyfold.errors import InputRejected, StoreError
 from storyfold.ingest import Manifest, discover, is_url, load_manifest, read_inputs
 from storyfold.pipeline import Context, Corpus, Pipeline
 from storyfold.present.brief import render_brief_markdown
-from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, build_export, write_csv, write_json
+from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, ESTIMATE_KIND, build_export, write_csv, write_json
 from storyfold.records import Article, Document, Reject
 from storyfold.stages import clean as clean_stage
 from storyfold.stages import default_stages
@@ -395,7 +395,8 @@ class _WorkerPool:
 
 def export_data(store: Store, pipeline: Pipeline) -> dict[str, Any]:
     """The export document (contract v1) for everything in ``store``."""
-    annotations = {k: store.annotations(k, pipeline.kinds[k]) for k in ARTICLE_KINDS if pipeline.provides(k)}
+    annotations = {k: store.annotations(k, pipeline.kinds[k]) for k in (*ARTICLE_KINDS, ESTIMATE_KIND)
+                   if pipeline.provides(k)}
     outputs = {k: store.outputs(k, pipeline.kinds[k]) for k in CORPUS_KINDS if pipeline.provides(k)}
     stages = ("clean@" + clean_stage.VERSION, *(s.label for s in pipeline.stages))
     return build_export(store.iter_articles(), annotations, outputs, stages)

@@ -32,6 +32,7 @@ __all__ = [
     "Event",
     "Evidence",
     "Precision",
+    "PublishedEstimate",
     "Quantity",
     "Quote",
     "QuoteVariant",
@@ -270,6 +271,14 @@ class DateMention:
     end: int
     type: str = "DATE"
     relative: bool = False
+    # issue 6: TIMEX3 ``mod`` (START, MID, END, APPROX), the preposition before the expression
+    # ("since", "on", "by"), the first and last day the value covers, and whether the anchor was an
+    # estimated publication date.
+    mod: str | None = None
+    signal: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    anchor_estimated: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -286,6 +295,10 @@ class Quantity:
     value_max: float | None = None
     counts: str | None = None
     entity: str | None = None
+    # issue 6: what the figure includes or leaves out ("including reserves") and, for money, the
+    # period it is spread over (TIMEX3 duration, "P10Y").
+    scope: str | None = None
+    period: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -392,6 +405,7 @@ class TimelineEntry:
     article_ids: tuple[str, ...]
     story_id: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    precision: Precision | None = None  # issue 6: how much of ``date`` is known
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -402,3 +416,25 @@ class BriefSentence:
     claim_ids: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------------------------
+# issue 6: publication-date estimates
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PublishedEstimate:
+    """A publication date inferred from an article's text when its metadata has none.
+
+    ``date`` is the first day of the estimated period (the export's ``published``), ``precision``
+    says how much of it is known (``day`` or ``year``), ``earliest``/``latest`` bound it, and
+    ``basis`` says which text supports it."""
+
+    article_id: str
+    date: dt.date
+    precision: Precision
+    earliest: dt.date
+    latest: dt.date
+    basis: str
+    evidence: tuple[Evidence, ...] = ()

@@ -19,6 +19,7 @@ from storyfold.records import Article
 __all__ = [
     "ARTICLE_KINDS",
     "CORPUS_KINDS",
+    "ESTIMATE_KIND",
     "SCHEMA_VERSION",
     "build_export",
     "export_schema",
@@ -31,6 +32,8 @@ SCHEMA_VERSION = "1.0"
 
 # Export lists filled from per-article annotations, and from corpus-stage outputs.
 ARTICLE_KINDS = ("dates", "quantities")
+# Per-article kind that fills an article's missing ``published`` (issue 6; not a top-level list).
+ESTIMATE_KIND = "published_estimate"
 CORPUS_KINDS = (
     "relations",
     "stories",
@@ -47,8 +50,20 @@ TOP_LEVEL = ("articles", "stories", "events", "entities", "quotes", "dates", "qu
              "commitments", "conflicts", "timeline", "brief", "relations")
 
 
-def _article_dict(article: Article, links: Mapping[str, dict[str, str | None]]) -> dict[str, Any]:
+def _article_dict(
+    article: Article, links: Mapping[str, dict[str, str | None]], estimate: Any = None
+) -> dict[str, Any]:
     data = codec.to_dict(article)
+    if article.published is None and estimate is not None:
+        # No date in the metadata: show the one the text supports, marked as estimated, with its bounds.
+        data.update({
+            "published": estimate.date.isoformat(),
+            "published_estimated": True,
+            "published_precision": str(estimate.precision),
+            "published_earliest": estimate.earliest.isoformat(),
+            "published_latest": estimate.latest.isoformat(),
+            "published_basis": estimate.basis,
+        })
     data.update({"duplicate_of": None, "derived_from": None, "story_id": None, "event_id": None})
     data.update(links.get(article.id, {}))
     return data
@@ -88,8 +103,9 @@ def build_export(
         for _aid, records in sorted(annotations.get(kind, {}).items()):
             lists[kind].extend(codec.to_dict(r) for r in records)
     links = _links(lists)
-    lists["articles"] = [_article_dict(a, links) for a in articles]
-    filled = set(outputs) | set(annotations)
+    estimates = {aid: records[0] for aid, records in annotations.get(ESTIMATE_KIND, {}).items() if records}
+    lists["articles"] = [_article_dict(a, links, estimates.get(a.id)) for a in articles]
+    filled = set(outputs) | (set(annotations) - {ESTIMATE_KIND})
     return {
         "schema_version": SCHEMA_VERSION,
         **lists,

@@ -8,11 +8,14 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.dates import DatesStage
+from storyfold.stages.quantities import QuantitiesStage
+from storyfold.stages.timeline import TimelineStage
 
 __all__ = ["default_stages"]
 
 
 def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order."""
-    stages: list[Stage] = []
+    stages: list[Stage] = [DatesStage(), QuantitiesStage(), TimelineStage()]
     return stages

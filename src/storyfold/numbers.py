@@ -1,0 +1,71 @@
+"""English number words and numerals to floats, shared by the dates and quantities stages.
+
+``parse_number("ten")`` is 10, ``parse_number("1,340")`` is 1340, ``parse_number("4.5 billion")``
+is 4.5e9, ``parse_number("twenty-five")`` is 25. Anything it cannot read is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NUMBER_WORD", "SCALES", "parse_number"]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
+}
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+# One number written in words: "ten", "twenty-five", "two hundred", "three thousand".
+_WORD = "|".join(sorted((*UNITS, *TENS), key=len, reverse=True))
+NUMBER_WORD = (
+    rf"(?:(?:{_WORD})(?:[-\s](?:{'|'.join(UNITS)}))?"
+    rf"(?:\s+(?:{'|'.join(_SCALE_WORDS)}))?(?:\s+and\s+(?:{_WORD}))?)"
+)
+
+_NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a numeral ("1,340", "4.5"), a number in words ("twenty-five", "two hundred"),
+    or either followed by scale words ("4.5 billion", "ten thousand"); ``None`` otherwise."""
+    words = re.split(r"[\s-]+", text.strip().lower().replace("\u2013", "-"))
+    words = [w for w in words if w and w != "and"]
+    if not words:
+        return None
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        if _NUMERAL.match(word):
+            if current is not None:
+                return None
+            current = float(word.replace(",", ""))
+        elif word in UNITS or word in TENS:
+            value = UNITS.get(word, TENS.get(word, 0))
+            if current is not None and current % 100 == 0 and current >= 20 and word in UNITS and current < 100:
+                current += value  # twenty-five
+            elif current is not None and current >= 100 and current % 100 == 0 and value < 100:
+                current += value  # two hundred and five
+            elif current is None:
+                current = float(value)
+            elif current in TENS.values() and value < 10:
+                current += value
+            else:
+                return None
+        elif word in SCALES:
+            if current is None:
+                return None
+            if SCALES[word] == 100:
+                current *= 100
+            else:
+                total += current * SCALES[word]
+                current = None
+        else:
+            return None
+    return total + (current or 0.0)

@@ -1,0 +1,346 @@
+"""Numeric facts: a number, its unit, what it counts, its qualifier and, where the sentence says so,
+whose it is.
+
+"around 300,000 troops including reserves" -> value 300000, qualifier "around", counts "troops",
+scope "including reserves"; "$4.5 billion ... over the next ten years" -> value 4.5e9, unit "USD",
+period "P10Y"; "1,340 kilometres of border" -> unit "km", counts "border"; "30-nation" -> counts
+"nation".
+
+Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit):
+"dozens" 12, "hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of
+thousands" 10000, "a dozen" 12, "a couple of" 2; the words are kept in ``text`` and ``qualifier``.
+Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
+explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
+qualifier says which side it bounds.
+
+Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from storyfold.numbers import NUMBER_WORD, parse_number
+from storyfold.pipeline import ArticleStage, Context, Outputs
+from storyfold.records import Article, DateMention, Quantity
+from storyfold.stages.dates import find_dates, sentence_of, sentence_spans
+
+__all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
+
+VAGUE_VALUES: dict[str, float] = {
+    "a couple of": 2, "a dozen": 12, "dozens": 12, "dozens of": 12, "a score of": 20, "scores of": 20, "hundreds": 100,
+    "thousands": 1e3, "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
+    "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
+}
+_QUAL = (
+    r"(?P<qual>(?i:around|about|approximately|approx\.|roughly|some|nearly|almost|more\s+than|over|at\s+least"
+    r"|up\s+to|less\s+than|fewer\s+than|under|just\s+over|just\s+under|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as"
+    r"|close\s+to|an\s+estimated|estimated|upwards\s+of|in\s+excess\s+of|no\s+more\s+than|no\s+fewer\s+than"
+    r"|below|above|only|exactly|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|all|between|from))\s+"
+)
+_CUR = r"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
+_CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
+_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?i:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
+_NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
+_PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
+
+_SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
+_EXACT = re.compile(
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})|{_SUFFIX})?"
+    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
+    rf"(?:\s*{_PCT})?(?![\w])"
+)
+_BETWEEN = re.compile(
+    rf"\b(?P<qual>(?i:between))\s+(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
+    rf"\s+and\s+(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
+    r"(?![\w])"
+)
+_VAGUE = re.compile(
+    rf"\b(?:{_QUAL})?(?P<vague>(?i:(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|many)\s+"
+    r"(?:hundred|thousand|million"
+    r"|billion)|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
+    r"|millions|billions|a\s+dozen|a\s+couple\s+of|a\s+score\s+of|scores\s+of))(?:\s+of)?\b"
+)
+# Fractions of a whole ("about half of those cuts", "about a quarter, of its dealers"): unit "fraction".
+_FRACTION = re.compile(
+    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|a\s+quarter|a\s+third|a\s+fifth|two\s+thirds|three\s+quarters))"
+    r"(?=\s+of\b|\s*,)"
+)
+_FRACTIONS = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "a fifth": 0.2, "two thirds": 2 / 3,
+              "three quarters": 0.75}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR", "francs": "CHF",
+}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
+                   "c$": "CAD", "hk$": "HKD", "nz$": "NZD"}
+_MEASURES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi",
+    "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
+    "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "hectares": "ha", "barrels": "barrel",
+    "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
+    "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
+    "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
+    "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
+    "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
+}
+_TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
+_STOP = {
+    "of", "from", "in", "to", "and", "or", "including", "excluding", "who", "which", "that", "the", "a", "an", "at",
+    "on", "for", "with", "by", "as", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could",
+    "be", "been", "than", "per", "each", "into", "across", "around", "over", "under", "since", "during", "but",
+    "not", "more", "less", "said", "say", "says", "it", "they", "we", "he", "she", "this", "these", "those",
+    "its", "their", "his", "her", "about", "some", "all", "other", "between", "after", "before", "while", "when",
+    "where", "if", "so", "up", "down", "out", "off", "also", "there", "here", "ago", "later", "earlier",
+    "percent", "cent",
+}
+_ENTITY = re.compile(
+    r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
+    r"(?:\s*(?:also|already|now|still|reportedly|has|have|had|will|would|could|is|was|has\s+been|had\s+been))*\s*"
+    r"(?i:has|have|had|contributed|contribute|sent|send|deployed|deploy|pledged|pledge|provided|provide|committed"
+    r"|commit|agreed\s+to\s+(?:provide|send|give|spend|contribute)|spent|spend|offered|offer|joined|join|signed|gave"
+    r"|give|promised|promise|announced\s+(?:a|an)|approved|allocated|owns|fields|counts|employs|lost|lose)\b"
+)
+_LEADING = {"The", "In", "But", "And", "So", "While", "As", "If", "When", "Since", "After", "Before", "Following",
+            "Last", "This", "That", "It", "Its", "A", "An", "On", "At", "For", "However", "Meanwhile", "Also"}
+_PERIOD = re.compile(
+    r"\s(?:over|across|during|for|within|in)\s+(?:the\s+(?:course\s+of\s+the\s+)?)?(?:next\s+|coming\s+|following\s+)?"
+    rf"(?P<n>{_NUM})(?:-|\s+)(?P<unit>years?|months?|weeks?|days?|decades?)\b",
+    re.IGNORECASE,
+)
+_SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.lower()
+    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+            "tn": 1e12, "m": 1e6, "k": 1e3}.get(w, 1.0)
+
+
+def _token(text: str, start: int, end: int) -> str:
+    a = text.rfind(" ", 0, start) + 1
+    b = text.find(" ", end)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The noun a number counts, from the words after ``pos``: up to three lowercase words before a
+    stop word (adverbs in "-ly" skipped), cut after the first plural one. Returns it and where it
+    ends. When a capitalised word comes first ("hundreds of British and French troops"), the first
+    plural lowercase word within six words."""
+    words = list(re.finditer(r"[A-Za-z][\w'-]*", text[pos : min(limit, pos + 80)]))
+    taken: list[re.Match[str]] = []
+    cursor = 0
+    for w in words:
+        gap = text[pos + cursor : pos + w.start()]
+        word = w.group()
+        if gap.strip() or word.lower() in _STOP or (word[0].isupper() and word.upper() != word):
+            break
+        cursor = w.end()
+        if word.endswith("ly") and len(word) > 4:
+            continue
+        taken.append(w)
+        if len(taken) == 3 or _plural(word):
+            break
+    if not taken:
+        for w in words[:6]:
+            word = w.group()
+            if word.islower() and _plural(word) and word not in _STOP:
+                return word, pos + w.end()
+            if not (word[0].isupper() or word.endswith("ly") or word in ("and", "or")):
+                break
+        return None, pos
+    return text[pos + taken[0].start() : pos + taken[-1].end()], pos + taken[-1].end()
+
+
+def _plural(word: str) -> bool:
+    return word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
+
+
+def _entity(text: str, sent_start: int, start: int) -> str | None:
+    """The named subject of the clause the quantity sits in, when a possession or giving verb links
+    them ("Finland has 1,340 kilometres", "Japan, which has a defence force of around 300,000")."""
+    best = None
+    for m in _ENTITY.finditer(text, sent_start, start):
+        if start - m.end() <= 60 and not re.search(r"[;:]", text[m.end() : start]):
+            best = m
+    if best is None:
+        return None
+    words = best.group("ent").split()
+    while words and (words[0] in _LEADING or words[0].lower() in {"of", "the", "de"}):
+        words.pop(0)
+    while words and words[-1].lower() in {"of", "the", "de"}:
+        words.pop()
+    return " ".join(words) or None
+
+
+def find_quantities(
+    text: str, article_id: str = "", dates: Sequence[DateMention] | None = None
+) -> list[Quantity]:
+    """Every quantity in ``text``. ``dates`` (the article's date mentions) keeps years and days of
+    the month out; when not given they are found here without an anchor."""
+    if dates is None:
+        dates = find_dates(text, None, article_id)
+    blocked = bytearray(len(text) + 1)
+    for d in dates:
+        if d.type != "DURATION" and d.type != "SET":
+            blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
+    sentences = sentence_spans(text) or [(0, len(text))]
+    starts = [s for s, _ in sentences]
+    found: list[tuple[int, int, re.Match[str], bool]] = []
+    for m in _VAGUE.finditer(text):
+        found.append((m.start(), m.end(), m, True))
+    for rx in (_EXACT, _BETWEEN):
+        for m in rx.finditer(text):
+            found.append((m.start(), m.end(), m, False))
+    for m in _FRACTION.finditer(text):
+        found.append((m.start(), m.end(), m, True))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken = bytearray(len(text) + 1)
+    out: list[Quantity] = []
+    for start, end, m, vague in found:
+        key = "num" if not vague else ("frac" if m.groupdict().get("frac") else "vague")
+        num_start, num_end = m.start(key), m.end(key)
+        if any(taken[start:end]) or any(blocked[num_start:num_end]):
+            continue
+        tok = _token(text, num_start, num_end)
+        if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
+            continue
+        q = _read(text, m, vague, article_id, sentence_of(sentences, starts, m.start(), len(text)))
+        if q is None:
+            continue
+        taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+        out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
+          sent: tuple[int, int]) -> Quantity | None:
+    g = m.groupdict()
+    qual = re.sub(r"\s+", " ", g["qual"].lower()) if g.get("qual") else None
+    value_max: float | None = None
+    unit: str | None = None
+    end = m.end()
+    if vague and g.get("frac"):
+        words = re.sub(r"\s+", " ", g["frac"].lower())
+        value, unit = _FRACTIONS[words], "fraction"
+        of = re.match(r"\s*,?\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
+        counts, _ = _counted(text, m.end() + (of.end() if of else 0), sent[1])
+        return Quantity(text=text[m.start() : m.end()], value=value, unit=unit, article_id=article_id,
+                        start=m.start(), end=m.end(), qualifier=qual, counts=counts,
+                        entity=_entity(text, sent[0], m.start()))
+    if vague:
+        words = re.sub(r"\s+", " ", g["vague"].lower())
+        head = words.split()[-1]
+        value = VAGUE_VALUES.get(words) or VAGUE_VALUES.get(head + "s") or _scale(head)
+        qual = " ".join(x for x in (qual, words) if x)
+        if text[m.start("vague") : m.end()].lower().endswith(" of"):
+            end = m.end() - 3
+    else:
+        n1 = parse_number(g["num"])
+        if n1 is None:
+            return None
+        value = n1 * _scale(g.get("scale"))
+        if g.get("num2"):
+            n2 = parse_number(g["num2"])
+            if n2 is None:
+                return None
+            value_max = n2 * _scale(g.get("scale2") or g.get("scale"))
+            if not g.get("scale") and g.get("scale2"):
+                value = n1 * _scale(g["scale2"])
+            if value_max < value:
+                return None
+        pct = g.get("pct") or g.get("pct2")
+        if pct:
+            unit = "percent" if "point" not in pct.lower() else "percentage point"
+        if g.get("usfx"):
+            unit = _MEASURES.get(g["usfx"].lower(), g["usfx"])
+        cur = (g.get("cur") or g.get("cur2") or "").strip().lower()
+        if cur:
+            unit = _CURRENCY_SIGNS.get(cur, cur.upper())
+    after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilometres|kilometers|miles))?)", text[end:])
+    counts: str | None = None
+    cend = end
+    if after and unit is None and not vague:
+        word = after.group("w").lower()
+        hyphen = text[end : end + 1] == "-"
+        if word in _CURRENCY_WORDS:
+            unit, end = _CURRENCY_WORDS[word], end + after.end()
+        elif word in _MEASURES and not (hyphen and _MEASURES[word] in _TIME_CODES):
+            unit, end = _MEASURES[word], end + after.end()
+        elif hyphen and word.split("-")[0] in _MEASURES:
+            unit, end = _MEASURES[word.split("-")[0]], end + after.end()
+        elif hyphen:
+            counts, end = word, end + after.end()
+    elif after and unit and unit.isupper() and after.group("w").lower() in _CURRENCY_WORDS:
+        end += after.end()  # "USD$ 23 billion dollar"
+    limit = sent[1]
+    if counts is None:
+        of = re.match(r"\s+(?:of|in|for|worth\s+of)\s+", text[end:limit])
+        if unit is not None and unit not in ("percent", "percentage point") and of:
+            counts, _ = _counted(text, end + of.end(), limit)
+        elif unit is None:
+            counts, cend = _counted(text, end, limit)
+        elif unit in ("percent", "percentage point"):
+            of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
+            if of:
+                counts, _ = _counted(text, end + of.end(), limit)
+    if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur"):
+        return None  # "one of them", "might one day": a pronoun or an idiom far more often than a count
+    if not vague and not g["num"][0].isdigit() and counts is None and g["num"].lower() != "one":
+        part = re.match(r"\s+(?:more\s+)?(?:of\s+(?:the|its|their|those|these|our|his|her)\s+)?", text[end:limit])
+        if part and part.end() > 1:
+            counts, _ = _counted(text, end + part.end(), limit)  # "two of the engines", "six more A350s"
+    if not vague and not g["num"][0].isdigit() and unit is None and counts is None and not g.get("scale") \
+            and not re.search(r"(?i)hundred|thousand|million|billion|trillion", g["num"]):
+        return None  # a bare number word ("one of them") is not a quantity
+    if not vague and unit is None and counts is None and not g.get("qual") and g["num"].isdigit() and \
+            len(g["num"]) == 4 and 1900 <= int(g["num"]) <= 2099:
+        return None  # a bare year the date grammar left alone
+    if vague and counts is None:
+        counts, cend = _counted(text, m.end(), limit)
+    scope = _SCOPE.match(text[max(end, cend) : limit])
+    period = None
+    if unit in _CURRENCY_SIGNS.values() or unit in _CURRENCY_WORDS.values():
+        p = _PERIOD.search(text[end:limit])
+        if p:
+            n = parse_number(p.group("n"))
+            u = p.group("unit").lower().rstrip("s")
+            if n is not None:
+                k = n * (10 if u == "decade" else 1)
+                period = f"P{int(k) if float(k).is_integer() else k}{_TIME_CODES.get(u, 'Y')}"
+    start = m.start("qual") if g.get("qual") else m.start()
+    span_end = end if vague else max(m.end(), end)
+    return Quantity(
+        text=text[start:span_end],
+        value=float(value),
+        unit=unit,
+        article_id=article_id,
+        start=start,
+        end=span_end,
+        qualifier=qual,
+        value_max=value_max,
+        counts=counts,
+        entity=_entity(text, sent[0], start),
+        scope=scope.group("scope") if scope else None,
+        period=period,
+    )
+
+
+class QuantitiesStage(ArticleStage):
+    """Numbers with their unit, counted noun, qualifier and owner, per article."""
+
+    name: ClassVar[str] = "quantities"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[tuple[str, ...]] = ("dates",)
+    provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        return {"quantities": tuple(find_quantities(article.text, article.id, inputs.get("dates", ())))}

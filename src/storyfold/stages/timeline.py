@@ -1,0 +1,172 @@
+"""The timeline: dated events of each story in order, each with the articles that report it.
+
+Every resolved, calendar-anchored date mention (a day, week, month, season, quarter or year; not
+a duration, a vague "now" or an unresolved "Tuesday") gives a candidate entry whose text is the
+clause around the date in its sentence. Candidates with the same date value in the same story whose
+clauses share enough content words are one event told by several articles and are merged: the
+entry keeps every article id and every evidence span, and the longest clause as its text.
+
+Stories come from a stage providing ``stories`` when the pipeline has one (read through
+``corpus.has``); without it the whole corpus is one story (``story_id`` None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
+from storyfold.records import DateMention, Evidence, Precision, TimelineEntry
+from storyfold.stages.dates import sentence_of, sentence_spans
+
+__all__ = ["TimelineStage", "build_timeline", "clause_around"]
+
+_DATED = {Precision.DAY, Precision.TIME, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER,
+          Precision.YEAR}
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]\s+|\s+-\s+|\s+(?:while|although|but|whereas)\s+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at for with by from as that this these those is are was were be been has have "
+    "had will would could should may might can its it his her their they he she we you i not no so than then there "
+    "which who whom what when where while also said says told after before since until into over about just more "
+    "most other some such only very any all each own same both few many much up down out off again further once "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december week weekend month year today yesterday tomorrow last next this earlier "
+    "later".split()
+)
+MIN_SHARED = 0.25  # share of content words two clauses must have in common to be one event
+MAX_CLAUSE = 240
+
+
+def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The span of the clause holding ``text[start:end]`` in its sentence: the sentence when short,
+    else its comma/semicolon/dash-separated parts around the date, grown to neighbours while the
+    clause is under 60 characters, never beyond ``MAX_CLAUSE``."""
+    s0, s1 = sentence
+    while s0 < s1 and text[s0].isspace():
+        s0 += 1
+    while s1 > s0 and text[s1 - 1].isspace():
+        s1 -= 1
+    if s1 - s0 <= MAX_CLAUSE:
+        return s0, s1
+    cuts = [s0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s0, s1)] + [s1]
+    bounds = list(zip(cuts, cuts[1:], strict=False))
+    i = next((k for k, (a, b) in enumerate(bounds) if a <= start < b), len(bounds) - 1)
+    j = next((k for k, (a, b) in enumerate(bounds) if a < end <= b), i)
+    a, b = bounds[i][0], bounds[j][1]
+    while b - a < 60:
+        grow_left = i > 0 and (j + 1 >= len(bounds) or bounds[i - 1][1] - bounds[i - 1][0] <= bounds[j + 1][1] -
+                                bounds[j + 1][0])
+        if grow_left:
+            i -= 1
+        elif j + 1 < len(bounds):
+            j += 1
+        else:
+            break
+        a, b = bounds[i][0], bounds[j][1]
+    if b - a > MAX_CLAUSE:
+        b = a + MAX_CLAUSE
+        while b > end and not text[b - 1].isspace():
+            b -= 1
+    return a, _rstrip(text, a, b)
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-\u2013\u2014"):
+        b -= 1
+    return b
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+
+
+@dataclass(slots=True)
+class _Event:
+    date: str
+    precision: Precision
+    earliest: dt.date
+    story_id: str | None
+    texts: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _similar(a: Iterable[str], b: frozenset[str]) -> bool:
+    a = set(a)
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= MIN_SHARED
+
+
+def build_timeline(
+    texts: Mapping[str, str],
+    dates: Mapping[str, Sequence[DateMention]],
+    story_of: Mapping[str, str] | None = None,
+) -> list[TimelineEntry]:
+    """Timeline entries from each article's text (``texts``) and date mentions (``dates``), merged
+    per story (``story_of`` maps article ids to story ids) and ordered by date."""
+    events: list[_Event] = []
+    for aid in sorted(dates):
+        text = texts.get(aid)
+        if text is None:
+            continue
+        sentences = sentence_spans(text)
+        starts = [s for s, _ in sentences]
+        for d in dates[aid]:
+            if d.value is None or d.precision not in _DATED or d.earliest is None:
+                continue
+            sent = sentence_of(sentences, starts, d.start, len(text))
+            a, b = clause_around(text, sent, d.start, d.end)
+            clause = text[a:b]
+            words = _content(clause)
+            story = story_of.get(aid) if story_of else None
+            value = d.value.split("T")[0] if d.precision is Precision.TIME else d.value
+            precision = Precision.DAY if d.precision is Precision.TIME else d.precision
+            ev = Evidence(article_id=aid, start=a, end=b, text=clause)
+            match = next((e for e in events if e.date == value and e.story_id == story and _similar(e.words, words)),
+                         None)
+            if match is None:
+                events.append(_Event(value, precision, d.earliest, story, [clause], set(words), [ev]))
+            elif all(x.article_id != aid or (x.start, x.end) != (a, b) for x in match.evidence):
+                match.texts.append(clause)
+                match.words |= words
+                match.evidence.append(ev)
+    events.sort(key=lambda e: (e.story_id or "", e.earliest, _RANK.get(e.precision, 9), e.date))
+    return [
+        TimelineEntry(
+            date=e.date,
+            text=max(e.texts, key=len),
+            article_ids=tuple(sorted({x.article_id for x in e.evidence})),
+            story_id=e.story_id,
+            evidence=tuple(e.evidence),
+            precision=e.precision,
+        )
+        for e in events
+    ]
+
+
+# Coarser periods first when they start on the same day ("2025" before "2025-01" before "2025-01-01").
+_RANK = {Precision.YEAR: 0, Precision.QUARTER: 1, Precision.SEASON: 2, Precision.MONTH: 3, Precision.WEEK: 4,
+         Precision.DAY: 5}
+
+
+class TimelineStage(CorpusStage):
+    """Dated events per story, in order, merged across the articles that report them."""
+
+    name: ClassVar[str] = "timeline"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[tuple[str, ...]] = ("dates",)
+    optional: ClassVar[tuple[str, ...]] = ("stories",)
+    provides: ClassVar[Mapping[str, type]] = {"timeline": TimelineEntry}
+
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        dates = corpus.annotations("dates")
+        texts = {a.id: a.text for a in corpus.articles() if a.id in dates}
+        story_of: dict[str, str] | None = None
+        if corpus.has("stories"):
+            story_of = {aid: s.id for s in corpus.outputs("stories") for aid in s.article_ids}
+        return {"timeline": tuple(build_timeline(texts, dates, story_of))}

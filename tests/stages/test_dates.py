@@ -1,0 +1,193 @@
+"""Dates on the real seeds (with and without their manifest), the estimator, and property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyfold.records import Precision
+from storyfold.stages.dates import Anchor, estimate_published, find_dates
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def _seed(prefix: str) -> tuple[str, dt.date | None]:
+    for line in (SEEDS / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["file"].startswith(prefix):
+            text = (SEEDS / row["file"]).read_text(encoding="utf-8")
+            return text, dt.date.fromisoformat(row["published"]) if row["published"] else None
+    raise AssertionError(prefix)
+
+
+def _value(text: str, anchor: dt.date | None, phrase: str, after: str = "") -> tuple[str | None, str]:
+    """The value and precision of the date mention inside the first occurrence of ``phrase``
+    (searched after ``after``)."""
+    at = text.index(phrase, text.index(after) if after else 0)
+    for d in find_dates(text, anchor):
+        if at <= d.start and d.end <= at + len(phrase):
+            return d.value, d.precision
+    raise AssertionError(f"no date found in {phrase!r}")
+
+
+def test_seed_001_march_week() -> None:
+    text, published = _seed("001")
+    assert published == dt.date(2025, 3, 17)
+    assert _value(text, published, "in northwest London on Thursday")[0] == "2025-03-20"  # "will meet ... on Thursday"
+    assert _value(text, published, "meeting in London on Thursday")[0] == "2025-03-20"
+    weekend = next(d for d in find_dates(text, published) if d.text == "the weekend")
+    assert (weekend.value, weekend.earliest, weekend.latest) == ("2025-W11-WE", dt.date(2025, 3, 15), dt.date(2025, 3, 16))
+    assert weekend.signal == "at"
+    assert _value(text, published, "on Saturday")[0] == "2025-03-15"
+    assert _value(text, published, "on Sunday")[0] == "2025-03-16"
+    assert _value(text, published, "In January") == ("2025-01", Precision.MONTH)
+    assert _value(text, published, "In April") == ("2025-04", Precision.MONTH)
+    assert _value(text, published, "On Tuesday Healey")[0] == "2025-03-18"  # "will meet": the next Tuesday
+    assert _value(text, published, "this week") == ("2025-W12", Precision.WEEK)
+
+
+def test_seed_002_said_on_tuesday_is_the_same_day() -> None:
+    text, published = _seed("002")
+    assert published == dt.date(2025, 8, 19)  # a Tuesday
+    assert _value(text, published, "said on Tuesday")[0] == "2025-08-19"
+    assert _value(text, published, "on Monday")[0] == "2025-08-18"
+    assert _value(text, published, "June 2024") == ("2024-06", Precision.MONTH)
+    assert _value(text, published, "in 2022") == ("2022", Precision.YEAR)
+    assert _value(text, published, "the next ten years") == ("P10Y", Precision.DURATION)
+    assert _value(text, published, "decades-old") == ("PXDE", Precision.DURATION)
+
+
+def test_seed_003_last_year_and_since_march() -> None:
+    text, published = _seed("003")
+    assert _value(text, published, "Last year") == ("2024", Precision.YEAR)
+    since = next(d for d in find_dates(text, published) if d.text == "March")
+    assert (since.value, since.signal) == ("2025-03", "since")
+    assert _value(text, published, "on Monday")[0] == "2025-08-18"
+    assert _value(text, published, "on Tuesday")[0] == "2025-08-19"
+    assert _value(text, published, "10-year") == ("P10Y", Precision.DURATION)
+
+
+def test_seed_004_early_2025() -> None:
+    text, published = _seed("004")
+    early = next(d for d in find_dates(text, published) if d.text == "early 2025")
+    assert (early.value, early.mod, early.signal) == ("2025", "START", "since")
+    assert _value(text, published, "on Monday")[0] == "2025-08-18"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_without_the_manifest_nothing_is_invented(prefix: str) -> None:
+    text, _ = _seed(prefix)
+    assert estimate_published(text) is None
+    for d in find_dates(text, None):
+        if d.relative:
+            assert d.value is None or d.type == "DURATION" or d.value.endswith("_REF"), d
+            if d.value is None:
+                assert d.precision is Precision.UNRESOLVED and d.text == text[d.start : d.end]
+        elif d.precision not in (Precision.DURATION, Precision.SET):
+            assert d.value is not None and d.value[:4] in text  # absolute: its year is written in the text
+
+
+def test_003_last_year_alone_gives_no_year() -> None:
+    text, _ = _seed("003")
+    last = next(d for d in find_dates(text, None) if d.text == "Last year")
+    assert last.value is None and last.precision is Precision.UNRESOLVED
+    assert all(d.value is None or not d.value[:4].isdigit() for d in find_dates(text, None))
+
+
+def test_estimate_from_last_year_beside_an_absolute_date() -> None:
+    # 002's pact sentence, told the way 003 tells it ("Last year"): publication is in 2025.
+    text, _ = _seed("002")
+    sentence = "Last year, in June 2024, Japan agreed to provide $4.5 billion in defense assistance."
+    est = estimate_published(sentence + "\n" + text)
+    assert est is not None and est.precision is Precision.YEAR
+    assert (est.earliest, est.latest) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert est.date == dt.date(2025, 1, 1)
+    last = next(d for d in find_dates(sentence, Anchor(est.date, year_only=True, estimated=True)) if d.text == "Last year")
+    assert (last.value, last.anchor_estimated) == ("2024", True)
+    # a year-only anchor resolves nothing finer than a year
+    assert next(d for d in find_dates(text, Anchor(est.date, year_only=True)) if d.text == "Monday").value is None
+
+
+def test_estimate_is_clipped_by_future_dates_and_dropped_when_they_contradict_it() -> None:
+    text = "Last year, in June 2024, the pact was signed. The next summit will be held in March 2025."
+    est = estimate_published(text)
+    assert est is not None and (est.earliest, est.latest) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    # a future-tense date before the year the pair gives: the text contradicts itself, no estimate
+    assert estimate_published(text.replace("March 2025", "March 2024")) is None
+
+
+def test_dateline_on_meantime_matches_its_dct(shared: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
+    from dates import read_meantime  # eval/dates.py
+
+    docs = [d for p in sorted((shared / "data" / "meantime-en" / "intra_cross-doc_annotation").glob("*/*.xml"))[:30]
+            if (d := read_meantime(p)) is not None]
+    assert docs
+    hits = 0
+    for doc in docs:
+        est = estimate_published(doc.text)
+        if est is not None:
+            assert est.date == doc.dct, doc.name
+            hits += 1
+    assert hits >= len(docs) * 0.8
+
+
+def test_tempeval_value_f1_beats_heideltime(shared: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
+    from dates import _run, read_tml, storyfold_spans
+
+    docs = [read_tml(p) for p in sorted((shared / "data" / "tempeval3-platinum" / "te3-platinum").glob("*.tml"))]
+    scores, _, _ = _run(docs, storyfold_spans)
+    assert scores["value_f1"] > 0.776 and scores["relaxed_f1"] > 0.89
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("The minister said on Tuesday that talks would go on.", dt.date(2025, 8, 19), "2025-08-19"),  # same day
+        ("The minister said on Tuesday that talks would go on.", dt.date(2025, 8, 20), "2025-08-19"),
+        ("The minister will speak on Tuesday.", dt.date(2025, 8, 20), "2025-08-26"),
+        ("The talks ended last Tuesday.", dt.date(2025, 8, 19), "2025-08-12"),
+        ("The ship arrived in December.", dt.date(2025, 3, 17), "2024-12"),
+        ("The ship will arrive in January.", dt.date(2025, 3, 17), "2026-01"),
+        ("Sales fell two years ago.", dt.date(2025, 3, 17), "2023"),
+        ("It happened yesterday.", dt.date(2025, 3, 1), "2025-02-28"),
+        ("They met on 3 March 2025.", None, "2025-03-03"),
+        ("Results came out in the third quarter of 2024.", None, "2024-Q3"),
+    ],
+)
+def test_resolution_rules(sentence: str, published: dt.date | None, value: str) -> None:
+    assert [d.value for d in find_dates(sentence, published)] == [value]
+
+
+_WORDS = st.sampled_from(
+    ["on", "Tuesday", "last", "year", "in", "April", "since", "March", "early", "2025", "the", "weekend", "10-year",
+     "next", "ten", "years", "ago", "May", "3", "June", "2024", ",", ".", "\n", "will", "said", "decades-old",
+     "this", "week", "earlier", "Q3", "8", "pm", "every", "day", "mid-", "1990s", "$", "hundreds", "of", "troops"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31))))
+def test_grammar_words_never_crash_and_spans_index_the_text(words: list[str], published: dt.date | None) -> None:
+    text = " ".join(words)
+    for d in find_dates(text, published):
+        assert 0 <= d.start < d.end <= len(text) and text[d.start : d.end] == d.text
+        assert d.text == d.text.strip()
+        assert (d.value is None) == (d.precision is Precision.UNRESOLVED)
+        if d.earliest is not None:
+            assert d.latest is not None and d.earliest <= d.latest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_crashes(text: str) -> None:
+    for d in find_dates(text, dt.date(2025, 3, 17)):
+        assert text[d.start : d.end] == d.text
+    estimate_published(text)

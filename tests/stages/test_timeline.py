@@ -1,0 +1,80 @@
+"""The timeline over the seeds (with their manifest), through the real pipeline and store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from storyfold import api
+from storyfold.present.export import validate_export
+from storyfold.stages.dates import find_dates
+from storyfold.stages.timeline import build_timeline
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def _seed_inputs(with_dates: bool) -> tuple[dict[str, str], dict[str, list]]:
+    texts: dict[str, str] = {}
+    dates: dict[str, list] = {}
+    for line in (SEEDS / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        aid = row["file"][:3]
+        texts[aid] = (SEEDS / row["file"]).read_text(encoding="utf-8")
+        published = dt.date.fromisoformat(row["published"]) if row["published"] and with_dates else None
+        dates[aid] = find_dates(texts[aid], published, aid)
+    return texts, dates
+
+
+def _entry(entries, date: str, words: str):
+    found = [e for e in entries if e.date == date and words in e.text]
+    assert found, f"no {date} entry with {words!r}: {[(e.date, e.text[:60]) for e in entries]}"
+    return found[0]
+
+
+def test_seed_timeline_events_in_order() -> None:
+    entries = build_timeline(*_seed_inputs(True))
+    pact = _entry(entries, "2024-06", "security pact")
+    meeting = _entry(entries, "2025-03-20", "will meet")
+    ship = _entry(entries, "2025-04", "HMS Prince of Wales")
+    white_house = _entry(entries, "2025-08-18", "White House")
+    press = _entry(entries, "2025-08-19", "press conference")
+    order = [entries.index(e) for e in (pact, meeting, ship, white_house, press)]
+    assert order == sorted(order)
+    texts, dates = _seed_inputs(True)
+    first_day = {d.value.split("T")[0]: d.earliest for ds in dates.values() for d in ds if d.earliest is not None}
+    starts = [first_day[e.date] for e in entries]
+    assert starts == sorted(starts)
+    for e in entries:
+        for ev in e.evidence:
+            assert ev.article_id in e.article_ids
+    assert meeting.article_ids == ("001",)
+
+
+def test_same_event_from_several_articles_is_merged() -> None:
+    texts, dates = _seed_inputs(True)
+    entries = build_timeline(texts, dates)
+    rutte = _entry(entries, "2025-08-18", "Rutte")
+    assert set(rutte.article_ids) >= {"002", "003", "004"}
+    assert {ev.article_id for ev in rutte.evidence} == set(rutte.article_ids)
+    for ev in rutte.evidence:
+        assert texts[ev.article_id][ev.start : ev.end] == ev.text
+    ishiba = [e for e in entries if e.date == "2025-08-19" and "ready to participate" in e.text]
+    assert len(ishiba) == 1 and set(ishiba[0].article_ids) == {"002", "003"}
+
+
+def test_without_publication_dates_only_absolute_dates_are_placed() -> None:
+    entries = build_timeline(*_seed_inputs(False))
+    assert {e.date for e in entries} == {"2022", "2024-06", "2025"}
+
+
+def test_fold_seeds_exports_dates_quantities_timeline(tmp_path: Path) -> None:
+    summary = api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=tmp_path / "s.db", out=tmp_path / "out")
+    assert not summary.rejected
+    data = json.loads((tmp_path / "out" / "storyfold.json").read_text(encoding="utf-8"))
+    validate_export(data)
+    assert {"dates", "quantities", "timeline"}.isdisjoint(data["summary"]["unfilled"])
+    assert any(d["value"] == "2025-03-20" for d in data["dates"])
+    assert any(q["value"] == 1340 and q["unit"] == "km" for q in data["quantities"])
+    assert any(t["date"] == "2024-06" for t in data["timeline"])
+    assert all(not a["published_estimated"] for a in data["articles"])

@@ -67,11 +67,18 @@ def test_folding_twice_adds_nothing(tmp_path: Path, seeds_dir: Path, seed_manife
 
 def test_later_manifest_fills_missing_metadata(seeds_dir: Path, seed_manifest: Path, db: Path) -> None:
     api.fold([seeds_dir], db=db)
-    assert all(a["published"] is None for a in api.export(db)["articles"])
+    first = api.export(db)
+    assert all(a["published"] is None for a in first["articles"])
+    assert {d["value"] for d in first["dates"] if d["text"] == "Tuesday"} == {None}
     again = api.fold([seeds_dir], manifest=seed_manifest, db=db)
     assert again.stored == 0
-    dated = [a for a in api.export(db)["articles"] if a["published"]]
+    data = api.export(db)
+    dated = [a for a in data["articles"] if a["published"]]
     assert len(dated) == 4
+    # Stages read the metadata: the new publication dates resolve what was unresolved before.
+    seed_002 = next(a["id"] for a in data["articles"] if a["source"].endswith("002_666835db963c7a74.txt"))
+    tuesdays = {d["value"] for d in data["dates"] if d["article_id"] == seed_002 and d["text"] == "Tuesday"}
+    assert tuesdays == {"2025-08-19"}
 
 
 def test_a_failing_write_leaves_the_store_as_it_was(

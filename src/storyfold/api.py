@@ -114,19 +114,16 @@ class LocalEngine:
 
 
 def _store_prepared(store: Store, pipeline: Pipeline, item: Prepared, reject: Callable[[Reject], None]) -> None:
-    """Write the article-stage records an engine computed, where the store lacks current ones."""
+    """Write the article-stage records an engine computed for a newly stored article."""
     if item.found is None:
         return
     if isinstance(item.found, Exception):
         reject(Reject(source=item.article.source, reason=f"article {item.article.id}: a stage failed: {item.found!r}"))
         return
-    stages = pipeline.article_stages
-    wanted = {kind: (stage.label, cls) for stage in stages for kind, cls in stage.provides.items()}
-    had = store.article_annotations(item.article.id, wanted)
     by_stage = {
         stage.name: (stage.version, {k: item.found[k] for k in stage.provides})
-        for stage in stages
-        if not all(k in had for k in stage.provides) and all(k in item.found for k in stage.provides)
+        for stage in pipeline.article_stages
+        if all(k in item.found for k in stage.provides)
     }
     if by_stage:
         store.put_many_annotations(item.article.id, by_stage)
@@ -188,14 +185,15 @@ def fold(
             else:
                 read += 1
                 try:
-                    if store.add_article(item.article, run_id):
-                        stored += 1
-                    else:
-                        already += 1
+                    status = store.add_article(item.article, run_id)
                 except StoreError as exc:
                     reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
-                else:
+                    continue
+                if status == "new":
+                    stored += 1
                     _store_prepared(store, pipeline, item, reject)
+                else:
+                    already += 1  # stored records are current, or were dropped to be recomputed
             tick("read", read + len(rejected), None)
         if loaded is not None:
             for item in loaded.unused():

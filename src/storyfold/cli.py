@@ -14,7 +14,7 @@ from rich.table import Table
 
 from storyfold import api
 from storyfold.config import load_settings
-from storyfold.errors import StoryfoldError
+from storyfold.errors import ConfigError, StoryfoldError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fold many news reports of one story into one sourced record.")
 console = Console()
@@ -39,13 +39,25 @@ def fold(
     db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),
     stages: Annotated[Optional[str], typer.Option(help="Comma-separated stages to run (default: all).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes for per-article stages.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes (or Ray workers) for per-article stages.")] = None,
+    engine: Annotated[str, typer.Option(help="local, or ray (needs storyfold[ray]).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(help="Address of a running Ray cluster (default: start one here).")] = None,
+    fetch: Annotated[bool, typer.Option(help="Fetch articles that items of local feed files only summarise.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Read, clean, deduplicate and extract; store in the database; write the export and brief."""
     try:
-        settings = load_settings(db=str(db) if db else None, stages=stages, workers=workers, debug=debug or None)
+        settings = load_settings(
+            db=str(db) if db else None, stages=stages, workers=workers, debug=debug or None, fetch=fetch or None
+        )
+        runner = None
+        if engine == "ray":
+            from storyfold.distributed import RayEngine
+
+            runner = RayEngine(address=ray_address, num_workers=max(settings.workers, 1))
+        elif engine != "local":
+            raise ConfigError(f"--engine must be local or ray, not {engine!r}")
         with Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -63,7 +75,7 @@ def fold(
                     tasks[phase] = bar.add_task(phase, total=total)
                 bar.update(tasks[phase], completed=done, total=total)
 
-            summary = api.fold(paths, manifest=manifest, out=out, settings=settings, progress=progress)
+            summary = api.fold(paths, manifest=manifest, out=out, settings=settings, progress=progress, engine=runner)
     except StoryfoldError as exc:
         _fail(exc, debug)
         return

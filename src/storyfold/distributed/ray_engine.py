@@ -26,44 +26,51 @@ from storyfold.records import Article, Document, Reject
 __all__ = ["RayEngine"]
 
 
-def _read_and_clean(row: dict[str, Any], settings: Settings) -> list[dict[str, Any]]:
-    """One input file to rows of cleaned articles and rejects (JSON strings: Arrow-safe)."""
-    entry = codec.loads(row["entry"], ManifestEntry) if row["entry"] else None
-    out = []
-    for item in read_file(Path(row["path"]), settings):
-        if entry is not None and isinstance(item, Document):
-            item = apply_manifest(item, entry)
-        prepared = prepare_document(item, settings)
-        if isinstance(prepared, Reject):
-            out.append({"article": "", "reject": codec.dumps(prepared)})
-        else:
-            out.append({"article": codec.dumps(prepared.article), "reject": ""})
-    return out
+class _FoldWorker:
+    """A Ray actor: loads the stages' models once, then reads, cleans and annotates whole input
+    files (one file per call), returning one row per document (JSON strings: Arrow-safe)."""
 
-
-class _Annotator:
-    """A Ray actor: loads the stages' models once, then annotates batches of articles."""
-
-    def __init__(self, pipeline: Pipeline, settings: Settings) -> None:
+    def __init__(self, pipeline: Pipeline, settings: Settings, batch_size: int) -> None:
         self.pipeline = pipeline
+        self.settings = settings
+        self.batch_size = batch_size
         self.ctx = Context(settings=settings)
         for stage in pipeline.article_stages:
             stage.setup(self.ctx)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        articles_json = list(batch["article"])
-        rejects_json = list(batch["reject"])
-        index = [i for i, a in enumerate(articles_json) if a]
-        articles = [codec.loads(articles_json[i], Article) for i in index]
-        results = self.pipeline.annotate_safely(articles, [{} for _ in articles], self.ctx) if articles else []
-        found = [""] * len(articles_json)
-        for i, result in zip(index, results, strict=True):
-            found[i] = (
-                codec.dumps({"error": repr(result)})
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        rows: dict[str, list[str]] = {"article": [], "reject": [], "found": []}
+        for path, entry_json in zip(batch["path"], batch["entry"], strict=True):
+            entry = codec.loads(entry_json, ManifestEntry) if entry_json else None
+            articles: list[Article] = []
+            for item in read_file(Path(path), self.settings):
+                if entry is not None and isinstance(item, Document):
+                    item = apply_manifest(item, entry)
+                prepared = prepare_document(item, self.settings)
+                if isinstance(prepared, Reject):
+                    rows["article"].append("")
+                    rows["reject"].append(codec.dumps(prepared))
+                    rows["found"].append("")
+                    continue
+                articles.append(prepared.article)
+                if len(articles) >= self.batch_size:
+                    self._annotate(articles, rows)
+            self._annotate(articles, rows)
+        return rows
+
+    def _annotate(self, articles: list[Article], rows: dict[str, list[str]]) -> None:
+        if not articles:
+            return
+        results = self.pipeline.annotate_safely(articles, [{} for _ in articles], self.ctx)
+        for article, result in zip(articles, results, strict=True):
+            rows["article"].append(codec.dumps(article))
+            rows["reject"].append("")
+            rows["found"].append(
+                json.dumps({"error": repr(result)})
                 if isinstance(result, Exception)
                 else codec.dumps({k: list(v) for k, v in result.items()})
             )
-        return {"article": articles_json, "reject": rejects_json, "found": found}
+        articles.clear()
 
 
 class RayEngine:
@@ -105,13 +112,12 @@ class RayEngine:
                 configure_logging=False,
             )
         dataset = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * self.num_workers)))
-        dataset = dataset.flat_map(_read_and_clean, fn_kwargs={"settings": settings})
         dataset = dataset.map_batches(
-            _Annotator,
-            fn_constructor_args=(pipeline, settings),
-            batch_size=self.batch_size,
-            concurrency=self.num_workers,
-            batch_format="pandas",
+            _FoldWorker,
+            fn_constructor_args=(pipeline, settings, self.batch_size),
+            batch_size=1,  # one input file per call: a WARC or JSONL file is a partition
+            compute=ray.data.ActorPoolStrategy(size=self.num_workers),
+            num_cpus=1,
         )
         kinds = pipeline.kinds
         for row in dataset.iter_rows():

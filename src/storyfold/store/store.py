@@ -116,15 +116,17 @@ class Store:
             return [Reject(source=r.source, reason=r.reason, line=r.line) for r in conn.execute(query)]
 
     # ------------------------------------------------------------------------------ articles
-    def add_article(self, article: Article, run_id: int | None = None) -> bool:
-        """Store ``article``; ``False`` when it was already there (missing metadata is filled in).
-        One transaction: on failure nothing of the article is stored and :class:`StoreError` names it."""
+    def add_article(self, article: Article, run_id: int | None = None) -> str:
+        """Store ``article``. Returns ``"new"``, ``"known"`` (already stored, nothing changed) or
+        ``"updated"`` (already stored; metadata it lacked was filled in, and its annotations were
+        dropped, since stages read the metadata: it is annotated again). One transaction: on failure
+        nothing of the article is stored and :class:`StoreError` names it."""
         try:
             return self._add_article(article, run_id)
         except SQLAlchemyError as exc:
             raise StoreError(f"article {article.id} from {article.source} was not stored: {exc}") from exc
 
-    def _add_article(self, article: Article, run_id: int | None) -> bool:
+    def _add_article(self, article: Article, run_id: int | None) -> str:
         with self.engine.begin() as conn:
             row = conn.execute(select(schema.articles).where(schema.articles.c.id == article.id)).first()
             if row is not None:
@@ -141,9 +143,11 @@ class Store:
                 if article.published and (not row.published or (row.published_estimated and not article.published_estimated)):
                     fill["published"] = article.published.isoformat()
                     fill["published_estimated"] = article.published_estimated
-                if fill:
-                    conn.execute(update(schema.articles).where(schema.articles.c.id == article.id).values(**fill))
-                return False
+                if not fill:
+                    return "known"
+                conn.execute(update(schema.articles).where(schema.articles.c.id == article.id).values(**fill))
+                conn.execute(delete(schema.annotations).where(schema.annotations.c.article_id == article.id))
+                return "updated"
             seq = (conn.execute(select(func.max(schema.articles.c.seq))).scalar() or 0) + 1
             conn.execute(
                 insert(schema.articles).values(
@@ -162,7 +166,7 @@ class Store:
                     created_at=_now(),
                 )
             )
-            return True
+            return "new"
 
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:

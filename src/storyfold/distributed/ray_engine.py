@@ -18,6 +18,7 @@ from typing import Any
 from storyfold import codec
 from storyfold.api import Prepared, prepare_document
 from storyfold.config import Settings
+from storyfold.errors import ConfigError
 from storyfold.ingest import Manifest, apply_manifest, discover, is_url, read_file, read_url
 from storyfold.ingest.manifest import ManifestEntry
 from storyfold.pipeline import Context, Pipeline
@@ -77,6 +78,10 @@ class RayEngine:
     """Runs reading, cleaning and article stages on Ray (a local instance when no address)."""
 
     def __init__(self, *, address: str | None = None, num_workers: int = 2, batch_size: int = 32) -> None:
+        try:
+            import ray  # noqa: F401
+        except ImportError as exc:
+            raise ConfigError('the Ray engine needs Ray: pip install "storyfold[ray]"') from exc
         self.address = address
         self.num_workers = num_workers
         self.batch_size = batch_size

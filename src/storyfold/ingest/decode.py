@@ -1,6 +1,6 @@
 """Bytes to text: byte-order marks, UTF-8, UTF-16 without a BOM, legacy single-byte encodings.
 
-Detection order: a BOM decides; then strict UTF-8; then UTF-16 recognised by its NUL pattern; then
+Detection order: a BOM decides; then UTF-16 recognised by its NUL pattern; then strict UTF-8; then
 binary content is rejected; then charset-normalizer picks a legacy code page, cp1252 being the
 fallback for Western text (it is a superset of latin-1's printable range).
 """
@@ -68,19 +68,21 @@ def decode_bytes(data: bytes, source: str) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(source, f"invalid {encoding} after its byte-order mark ({exc.reason})") from exc
             return _check_text(text, source)
-    try:
-        return _check_text(data.decode("utf-8"), source)
-    except UnicodeDecodeError:
-        pass
-    utf16 = _looks_utf16(data)
+    utf16 = _looks_utf16(data)  # before UTF-8: ASCII in UTF-16 is also valid UTF-8, full of NULs
     if utf16:
         try:
             return _check_text(data.decode(utf16), source)
         except UnicodeDecodeError:
             pass
+    try:
+        return _check_text(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
     sample = data[:65536]
     if b"\x00" in sample or sum(sample.count(b) for b in _CONTROL) > len(sample) * 0.01:
         raise BinaryInput(source, "binary content, not text (NUL or control bytes); give a text, HTML or JSONL file")
+    if len(sample) > 200 and not any(b in sample for b in b" \t\n\r"):
+        raise BinaryInput(source, "binary content, not text (no spaces or line breaks in a legacy encoding)")
     best = from_bytes(data[:1_000_000], cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251", "mac_roman"])
     encoding = best.best().encoding if best.best() is not None else "cp1252"
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import xml.sax
 from collections.abc import Callable, Iterator
 
 import feedparser
@@ -64,10 +65,12 @@ def iter_feed(
         yield MalformedInput(source, "feed declares XML entities (possible entity-expansion attack); refused")
         return
     parsed = feedparser.parse(data)
+    exc = parsed.get("bozo_exception")
     if parsed.bozo and not parsed.entries:
-        exc = parsed.get("bozo_exception")
         yield MalformedInput(source, f"not a valid RSS/Atom feed ({exc})")
         return
+    if isinstance(exc, xml.sax.SAXException):
+        yield MalformedInput(source, f"malformed feed XML ({exc}); {len(parsed.entries)} entries recovered and read")
     outlet = parsed.feed.get("title") or None
     for n, entry in enumerate(parsed.entries, start=1):
         where = f"{source}#item{n}"

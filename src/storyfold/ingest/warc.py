@@ -9,6 +9,7 @@ read so far, then one rejection naming the archive and the record number where i
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -39,8 +40,10 @@ def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterat
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    end = 0  # where the last whole record ends, in the (compressed) file
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        for record in records:
             n += 1
             where = f"{source}#record{n}"
             headers = record.http_headers
@@ -58,6 +61,7 @@ def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterat
                     source, f"archive truncated inside record {n}; the {n - 1} records before it were read"
                 )
                 return
+            end = records.get_record_offset() + records.get_record_length()
             if not wanted:
                 continue
             if len(body) > max_record_bytes:
@@ -77,6 +81,28 @@ def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterat
             yield doc
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
         yield MalformedInput(source, f"archive broken after record {n} ({type(exc).__name__}: {exc}); records before it were read")
+        return
+    size = _size(stream)
+    if size is not None and size > end and stream_has_data_after(stream, end):
+        yield MalformedInput(
+            source, f"archive truncated or corrupt after record {n} ({size - end} bytes left unread); the records before were read"
+        )
+
+
+def _size(stream: BinaryIO) -> int | None:
+    try:
+        return stream.seek(0, io.SEEK_END)
+    except (OSError, ValueError):
+        return None
+
+
+def stream_has_data_after(stream: BinaryIO, offset: int) -> bool:
+    """Whether anything but whitespace follows ``offset`` (WARC files may end with blank lines)."""
+    stream.seek(offset)
+    while chunk := stream.read(1 << 16):
+        if chunk.strip():
+            return True
+    return False
 
 
 def _with_capture_date(doc: Document, captured: dt.date) -> Document:

@@ -1,0 +1,60 @@
+"""Store upgrades: an older database migrates or is refused with a message; never silently corrupted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storyfold import api
+from storyfold.errors import SchemaVersionError
+from storyfold.store import SCHEMA_VERSION, Store
+from storyfold.store import migrations
+
+
+def _set_version(db: Path, version: int) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+
+
+def test_newer_database_is_refused(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "new.db"
+    api.fold([seeds_dir], db=db)
+    _set_version(db, SCHEMA_VERSION + 1)
+    with pytest.raises(SchemaVersionError, match="upgrade storyfold"):
+        Store(db)
+
+
+def test_older_database_without_a_migration_is_refused_untouched(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "old.db"
+    api.fold([seeds_dir], db=db)
+    _set_version(db, SCHEMA_VERSION - 1)
+    before = db.read_bytes()
+    with pytest.raises(SchemaVersionError, match="no migration"):
+        Store(db)
+    assert db.read_bytes() == before
+
+
+def test_older_database_migrates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "old.db"
+    api.fold([seeds_dir], db=db)
+    _set_version(db, SCHEMA_VERSION - 1)
+
+    def add_note_column(conn: object) -> None:
+        conn.exec_driver_sql("ALTER TABLE runs ADD COLUMN note TEXT")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION - 1, add_note_column)
+    with Store(db) as store:
+        assert store.count_articles() == 5
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(runs)")]
+
+
+def test_read_only_store_does_not_migrate(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "ro.db"
+    api.fold([seeds_dir], db=db)
+    _set_version(db, SCHEMA_VERSION - 1)
+    with pytest.raises(SchemaVersionError, match="without read-only"):
+        Store(db, read_only=True)

@@ -163,7 +163,7 @@ def fold(
     pipeline = pipeline or build_pipeline(settings)
     tick = progress or (lambda _phase, _done, _total: None)
     ctx = Context(settings=settings)
-    timings: dict[str, float] = {}
+    timings = ctx.timings
     with Store(settings.db) as store:
         run_id = store.start_run()
         rejected: list[Reject] = []
@@ -184,8 +184,10 @@ def fold(
                 reject(item)
             else:
                 read += 1
+                t_store = time.perf_counter()
                 try:
                     status = store.add_article(item.article, run_id)
+                    ctx.timed("store articles", t_store)
                 except StoreError as exc:
                     reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
                     continue
@@ -198,7 +200,7 @@ def fold(
         if loaded is not None:
             for item in loaded.unused():
                 reject(item)
-        timings["read+clean+store"] = time.perf_counter() - t0
+        timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
 
         annotated = _annotate(store, pipeline, ctx, tick, timings, reject)
         new_ids = store.article_ids_of_run(run_id)

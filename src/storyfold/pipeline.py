@@ -17,6 +17,7 @@ the corpus from the :class:`Context`.
 from __future__ import annotations
 
 import logging
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -128,7 +129,11 @@ class Corpus:
 class Context:
     settings: Settings
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("storyfold"))
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage label, accumulated
     _resources: dict[str, Any] = field(default_factory=dict)
+
+    def timed(self, label: str, started: float) -> None:
+        self.timings[label] = self.timings.get(label, 0.0) + time.perf_counter() - started
 
     def resource(self, key: str, load: Callable[[], Any]) -> Any:
         """A shared, lazily loaded resource (a spaCy pipeline, an embedding model)."""
@@ -195,7 +200,9 @@ class Pipeline:
             if not todo:
                 continue
             inputs = [{k: found[i][k] for k in (*stage.requires, *stage.optional) if k in found[i]} for i in todo]
+            started = time.perf_counter()
             results = stage.process_batch([articles[i] for i in todo], inputs, ctx)
+            ctx.timed(stage.label, started)
             for i, result in zip(todo, results, strict=True):
                 for kind in stage.provides:
                     found[i][kind] = tuple(result.get(kind, ()))

@@ -1,0 +1,166 @@
+"""End-to-end throughput of `storyfold fold` on a WARC of real news HTML, with honest references.
+
+    python benchmarks/fold_bench.py [DATA_DIR] [--records 10000] [--workers 1 2] [--work DIR]
+
+1. Builds a gzipped WARC from the 181 real article pages of DATA_DIR/scrapinghub-article-extraction,
+   repeated with mutations (paragraphs dropped and swapped, a distinct URL per copy) until it holds
+   ``--records`` HTML responses (default 10,000).
+2. Folds it with every registered stage, once per ``--workers`` value, each run in a fresh process:
+   articles per second, peak memory (the process and its workers), and the per-stage breakdown.
+3. The floor: the same cleaned article texts through spaCy NER alone (the heaviest per-article
+   component), batched, one process; storyfold's throughput is printed as a ratio of it.
+4. news-please (`pip install news-please==1.6.16`, optional) extracting the same WARC records,
+   as a ratio (storyfold's whole pipeline against news-please's extraction alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+_PARA = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
+
+
+def build_warc(data_dir: Path, path: Path, records: int, seed: int = 5) -> int:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = sorted((data_dir / "scrapinghub-article-extraction" / "html").glob("*.html.gz"))
+    if not pages:
+        raise SystemExit(f"no pages under {data_dir}/scrapinghub-article-extraction/html")
+    html = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in pages]
+    rng = random.Random(seed)
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i in range(records):
+            page = html[i % len(html)]
+            if i >= len(html):  # mutate the copies: drop one or two paragraphs, swap two
+                paras = _PARA.findall(page)
+                if len(paras) > 3:
+                    for drop in rng.sample(paras, k=min(2, len(paras) - 3)):
+                        page = page.replace(drop, "", 1)
+                    a, b = rng.sample([p for p in paras if p in page], 2) if len([p for p in paras if p in page]) > 1 else (None, None)
+                    if a and b:
+                        page = page.replace(a, "\x00", 1).replace(b, a, 1).replace("\x00", b, 1)
+            body = page.encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://bench.example/{i % len(html)}/{i}", "response", payload=io.BytesIO(body),
+                    length=len(body), http_headers=headers,
+                )
+            )
+    return records
+
+
+def measure_one(warc: str, db: str, workers: int) -> None:
+    """Runs in a fresh process: one fold, printing a JSON line of figures."""
+    sys.path.insert(0, str(REPO / "src"))
+    from storyfold import api
+    from storyfold.config import Settings
+
+    started = time.perf_counter()
+    summary = api.fold([warc], settings=Settings(db=db, workers=workers))
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "articles": summary.stored, "read": summary.documents_read,
+                      "rejected": len(summary.rejected), "peak_mb": peak_kb / 1024, "stages": summary.stage_seconds}))
+
+
+def ner_floor(db: str) -> tuple[int, float, int]:
+    sys.path.insert(0, str(REPO / "src"))
+    from storyfold import api
+    from storyfold.config import Settings
+    from storyfold.nlp import load_spacy, paragraphs
+
+    texts = [a["text"] for a in api.export(db)["articles"]]
+    nlp = load_spacy(Settings().spacy_model, exclude=("parser", "lemmatizer", "tagger", "attribute_ruler", "senter"))
+    paras = [t[s:e] for t in texts for s, e in paragraphs(t)]
+    started = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(paras, batch_size=256))
+    return len(texts), time.perf_counter() - started, words
+
+
+def newsplease_rate(warc: Path) -> tuple[int, float] | None:
+    try:
+        from newsplease import NewsPlease
+    except ImportError:
+        return None
+    from warcio.archiveiterator import ArchiveIterator
+
+    done = 0
+    started = time.perf_counter()
+    with warc.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            try:
+                NewsPlease.from_warc(record)
+            except Exception:  # noqa: BLE001 - news-please raises on some pages; it still spent the time
+                pass
+            done += 1
+    return done, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--work", default=None, help="folder for the WARC and databases (default: a temp folder)")
+    parser.add_argument("--measure-one", nargs=3, metavar=("WARC", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_one:
+        measure_one(args.measure_one[0], args.measure_one[1], int(args.measure_one[2]))
+        return 0
+    work = Path(args.work or tempfile.mkdtemp(prefix="storyfold-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    warc = work / f"bench-{args.records}.warc.gz"
+    if not warc.exists():
+        started = time.perf_counter()
+        build_warc(Path(args.data_dir), warc, args.records)
+        print(f"built {warc.name}: {args.records} HTML records, {warc.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - started:.0f} s")
+    results = {}
+    for workers in args.workers:
+        db = work / f"bench-w{workers}.db"
+        db.unlink(missing_ok=True)
+        out = subprocess.run([sys.executable, __file__, "--measure-one", str(warc), str(db), str(workers)],
+                             capture_output=True, text=True, check=True)
+        results[workers] = json.loads(out.stdout.strip().splitlines()[-1])
+        r = results[workers]
+        print(f"storyfold fold, {workers} worker(s): {r['articles']} articles in {r['seconds']:.1f} s = "
+              f"{r['articles'] / r['seconds']:.1f} articles/s; peak memory {r['peak_mb']:.0f} MB; rejected {r['rejected']}")
+    first = results[args.workers[0]]
+    print("per-stage seconds (first run):")
+    for label, seconds in sorted(first["stages"].items(), key=lambda kv: -kv[1]):
+        print(f"  {label:<28} {seconds:8.1f}  ({seconds / first['seconds']:.0%})")
+    n, seconds, words = ner_floor(str(work / f"bench-w{args.workers[0]}.db"))
+    floor = n / seconds
+    print(f"spaCy NER alone (same texts, 1 process): {n / seconds:.1f} articles/s ({words / seconds:.0f} tokens/s)")
+    for workers, r in results.items():
+        print(f"  ratio storyfold ({workers} worker(s)) / NER floor: {(r['articles'] / r['seconds']) / floor:.2f} (goal >= 0.7)")
+    rate = newsplease_rate(warc)
+    if rate is None:
+        print("news-please: not installed (pip install news-please==1.6.16) - comparison skipped")
+    else:
+        done, seconds = rate
+        print(f"news-please 1.6.16 from_warc extraction alone: {done / seconds:.1f} records/s")
+        for workers, r in results.items():
+            print(f"  ratio storyfold full pipeline ({workers} worker(s)) / news-please extraction: "
+                  f"{(r['articles'] / r['seconds']) / (done / seconds):.2f} (goal > 1)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -60,6 +60,7 @@ _TITLE_MENTION = re.compile(
     r"(?:foreign|defence|defense|health|home)\s+secretary|secretary[- ]general)\b"
     r"(?!\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z])"
 )
+_REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|reporting)\b")
 _PLACE_WORDS = frozenset({"region", "peninsula", "sea", "ocean", "strait", "gulf", "valley", "mountains"})
 
 Raw = tuple[int, int, str]  # start, end, spaCy label
@@ -111,6 +112,8 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
             type_, label = EntityType.PLACE, "GPE"
         elif re.fullmatch(r"G\d{1,2}", span):
             type_, label = EntityType.ORGANISATION, "ORG"
+        elif type_ is EntityType.PLACE and span not in KNOWN_PLACES and _reports(text, s, e):
+            type_, label = EntityType.ORGANISATION, "ORG"  # "Bloomberg reported", "according to Reuters"
         elif type_ is EntityType.ORGANISATION and span.split()[-1].lower() in _PLACE_WORDS:
             type_, label = EntityType.PLACE, "LOC"
         found.append((s, e, type_, label))
@@ -145,6 +148,11 @@ def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         if cut is not None:
             s += words[cut + 1].start()
     return s, e
+
+
+def _reports(text: str, s: int, e: int) -> bool:
+    """A place that reports is a news organisation: "Bloomberg reported", "according to Bloomberg"."""
+    return bool(_REPORTS_AFTER.match(text, e)) or text[max(0, s - 13) : s].lower() == "according to "
 
 
 def _is_department(text: str, s: int, e: int) -> bool:

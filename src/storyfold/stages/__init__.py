@@ -14,5 +14,17 @@ __all__ = ["default_stages"]
 
 def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order."""
-    stages: list[Stage] = []
+    from storyfold.stages.entities import EntitiesStage
+    from storyfold.stages.entity_merge import EntityMergeStage
+    from storyfold.stages.quote_merge import QuoteMergeStage
+    from storyfold.stages.quotes import QuotesStage
+
+    stages: list[Stage] = [
+        # article stages
+        EntitiesStage(),
+        QuotesStage(),
+        # corpus stages
+        EntityMergeStage(),
+        QuoteMergeStage(),
+    ]
     return stages

@@ -16,6 +16,7 @@ __all__ = [
     "DEPARTMENT_WORDS",
     "HONORIFICS",
     "KNOWN_PLACES",
+    "PERSON_TITLES",
     "SHIP_PREFIXES",
     "SPEECH_VERBS",
     "TITLE_HEADS",
@@ -75,6 +76,11 @@ TITLE_HEADS = frozenset(
     prince princess pope governor mayor senator congressman congresswoman representative ambassador
     spokesman spokeswoman spokesperson chief director chairman chairwoman chair ceo adviser advisor
     commissioner general admiral colonel commander leader envoy judge justice speaker""".split()
+)
+# Titles that, first in a span tagged ORG or GPE, show the rest is a person's name.
+PERSON_TITLES = frozenset(
+    """spokeswoman spokesman spokesperson president senator ceo minister mr mrs ms dr sir lord lady dame
+    chairman chairwoman governor mayor ambassador prime congressman congresswoman""".split()
 )
 HONORIFICS = frozenset("sir dame lord lady baroness baron mr mrs ms miss dr prof professor rev".split())
 # Words that name a ministry in a title ("Defence Secretary"); the model tags them ORG.

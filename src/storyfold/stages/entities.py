@@ -31,6 +31,7 @@ from storyfold.stages._names import (
     DEPARTMENT_WORDS,
     HONORIFICS,
     KNOWN_PLACES,
+    PERSON_TITLES,
     SHIP_PREFIXES,
     TITLE_HEADS,
 )
@@ -61,6 +62,8 @@ _TITLE_MENTION = re.compile(
     r"(?!\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z])"
 )
 _REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|reporting)\b")
+_MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
+_CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
 _PLACE_WORDS = frozenset({"region", "peninsula", "sea", "ocean", "strait", "gulf", "valley", "mountains"})
 
 Raw = tuple[int, int, str]  # start, end, spaCy label
@@ -101,12 +104,12 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     for s, e, label in raw:
         if any(s < se and ss < e for ss, se in ships):
             continue
-        s, e = _trim(text, s, e, label)
+        s, e, label = _trim(text, s, e, label)
         if e <= s:
             continue
         span = text[s:e]
         type_ = _TYPES[label]
-        if label == "ORG" and _is_department(text, s, e):
+        if label == "ORG" and (_is_department(text, s, e) or _is_product(text, s, e)):
             continue
         if span in KNOWN_PLACES and type_ in (EntityType.PERSON, EntityType.ORGANISATION):
             type_, label = EntityType.PLACE, "GPE"
@@ -127,7 +130,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     )
 
 
-def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
     while True:
         span = text[s:e]
         lead = _LEAD.match(span)
@@ -138,8 +141,11 @@ def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int]:
             e = s + trail.start()
         else:
             break
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if label != "PERSON" and len(words) > 1 and words[0].group().lower().rstrip(".") in PERSON_TITLES:
+        if all(w.group()[0].isupper() for w in words[1:]):  # "Spokeswoman Sandy Angers" tagged ORG
+            return s + words[1].start(), e, "PERSON"
     if label == "PERSON":
-        words = list(re.finditer(r"\S+", text[s:e]))
         cut = None
         for i, w in enumerate(words[:-1]):
             word = w.group().lower().rstrip(".")
@@ -147,12 +153,19 @@ def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int]:
                 cut = i
         if cut is not None:
             s += words[cut + 1].start()
-    return s, e
+    return s, e, label
 
 
 def _reports(text: str, s: int, e: int) -> bool:
     """A place that reports is a news organisation: "Bloomberg reported", "according to Bloomberg"."""
     return bool(_REPORTS_AFTER.match(text, e)) or text[max(0, s - 13) : s].lower() == "according to "
+
+
+def _is_product(text: str, s: int, e: int) -> bool:
+    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product written "iPhone", or a
+    currency or time-zone code ("USD", "UTC") tagged ORG."""
+    span = text[s:e]
+    return bool(_MODEL_NUMBER.match(text, e) or re.fullmatch(r"[a-z]+[A-Z]\w*", span) or span in _CODES)
 
 
 def _is_department(text: str, s: int, e: int) -> bool:

@@ -33,6 +33,9 @@ __all__ = ["EntityMergeStage", "entity_index", "merge_entities"]
 _SPELLING = 0.85  # SequenceMatcher ratio for two spellings of one name word ("zelensky"/"zelenskyy": 0.94)
 _MINOR = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "von", "van", "al", "in", "on", "&"})
 
+# Legal and corporate suffixes: "Apple Inc." = "Apple", "Chrysler LLC" = "Chrysler".
+_SUFFIX = re.compile(r"(?: (?:inc|ltd|llc|plc|co|corp|corporation|company|group|ag|sa|nv|gmbh|holdings|limited))+$")
+
 Ref = tuple[str, int]  # (article id, index of the mention in that article's tuple)
 
 
@@ -75,8 +78,22 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
     others = {r: m for r, m in refs.items() if m.type is not EntityType.PERSON}
 
     # Organisations, places, groups, other: by key, country table, acronym.
+    # A short form ("Apple" after "Apple Computer") joins its long form. Where it stands for
+    # different long forms in different articles ("Apple Corps"), the form most articles use
+    # takes the short form; in the other articles only the mention joins its article's long form.
+    short = _short_forms(others)
+    targets: dict[str, Counter[str]] = defaultdict(Counter)
+    for _aid, key, longer in {(r[0], _key(others[r].text), lg) for r, lg in short.items()}:
+        targets[key][longer] += 1  # articles in which the short form follows this long form
+    main = {k: max(c, key=lambda lg: (c[lg], lg)) for k, c in targets.items()}
     for r, m in others.items():
-        uf.union(r, ("key", _key(m.text)))
+        key = _key(m.text)
+        if r in short and short[r] != main[key]:
+            uf.union(r, ("key", short[r]))
+        else:
+            uf.union(r, ("key", key))
+    for key, longer in main.items():
+        uf.union(("key", key), ("key", longer))
     _link_acronyms(texts, others, uf)
 
     # People: full names by word set and spelling, then surnames.
@@ -123,7 +140,7 @@ def entity_index(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:
 
 
 def _key(text: str) -> str:
-    key = re.sub(r" region$", "", name_key(text))
+    key = _SUFFIX.sub("", re.sub(r" region$", "", name_key(text))) or name_key(text)
     canon = COUNTRY_ALIASES.get(key)
     return name_key(canon) if canon else key
 
@@ -158,6 +175,26 @@ def _link_acronyms(texts: Mapping[str, str], others: Mapping[Ref, EntityMention]
         after = re.match(r"\s*\(([A-Z][A-Za-z.]{1,7})\)", texts.get(aid, "")[m.end :])
         if after and len(_words(m.text)) > 1:
             uf.union(("key", _key(m.text)), ("key", _key(after.group(1))))
+
+
+def _short_forms(others: Mapping[Ref, EntityMention]) -> dict[Ref, str]:
+    """"Lockheed" after "Lockheed Martin" in the same article: a one-word organisation name and the
+    one longer organisation name it begins, when that name came first. Returns the longer key per
+    mention."""
+    orgs: dict[str, list[tuple[Ref, EntityMention]]] = defaultdict(list)
+    for r, m in others.items():
+        if m.type is EntityType.ORGANISATION:
+            orgs[r[0]].append((r, m))
+    found: dict[Ref, str] = {}
+    for items in orgs.values():
+        for r, m in items:
+            key = _key(m.text)
+            if " " in key:
+                continue
+            longer = {_key(o.text) for _, o in items if o.start < m.start and _key(o.text).startswith(key + " ")}
+            if len(longer) == 1:
+                found[r] = longer.pop()
+    return found
 
 
 def _title_words(title: str) -> str:

@@ -33,7 +33,7 @@ from pathlib import Path
 from storyfold.config import load_settings
 from storyfold.pipeline import Context
 from storyfold.records import Article, EntityMention, EntityType
-from storyfold.stages.entities import EntitiesStage
+from storyfold.stages.entities import TYPES, EntitiesStage, raw_entities
 from storyfold.stages.entity_merge import entity_index, merge_entities
 from storyfold.stages.quotes import find_quotes
 
@@ -222,31 +222,17 @@ def main(data_dir: Path) -> None:
     print(f"MEANTIME English (airbus, apple, gm): {len(docs)} documents, {_words([d.text for d in docs])} words")
     print(f"spaCy pipeline: {ctx.settings.spacy_model}, NER only")
     print()
+    raw = raw_entities(stage._nlp(ctx), articles)
+    spacy_only = [
+        [EntityMention(text=a.text[s:e], type=TYPES[lab], article_id=a.id, start=s, end=e, label=lab) for s, e, lab in r]
+        for a, r in zip(articles, raw, strict=True)
+    ]
     print("Entity mentions (names: NAM + PRE.NAM; overlap match, one to one)")
-    by_type: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in GOLD_TYPES}  # tp, pred, gold, exact tp
-    all_counts = [0, 0, 0, 0]
-    matches: dict[str, list[tuple[EntityMention, Gold]]] = {}
-    for doc, mentions in zip(docs, predicted, strict=True):
-        preds = [m for m in mentions if m.label != "TITLE" and m.type is not EntityType.OTHER and m.end <= doc.scored_until]
-        golds = [g for g in doc.mentions if g.syntactic in NAME_MENTIONS and g.type in GOLD_TYPES]
-        scored_preds = [m for m in preds if m.type is not EntityType.GROUP]
-        pairs = _match(preds, golds)
-        matches[doc.id] = pairs
-        all_counts[0] += len(pairs)
-        all_counts[1] += len(scored_preds) + sum(1 for m, _ in pairs if m.type is EntityType.GROUP)
-        all_counts[2] += len(golds)
-        all_counts[3] += sum(1 for m, g in pairs if (m.start, m.end) == (g.start, g.end))
-        for name, type_ in GOLD_TYPES.items():
-            c = by_type[name]
-            c[0] += sum(1 for m, g in pairs if g.type == name and m.type is type_)
-            c[1] += sum(1 for m in preds if m.type is type_)
-            c[2] += sum(1 for g in golds if g.type == name)
-            c[3] += sum(1 for m, g in pairs if g.type == name and m.type is type_ and (m.start, m.end) == (g.start, g.end))
-    for name, c in by_type.items():
-        print(f"  {name}:   {_prf(c[0], c[1], c[2])}   exact-span F1 {_f(c[3], c[1], c[2]):.3f}")
-    print(f"  any type (untyped; group mentions scored only where they match): {_prf(*all_counts[:3])}")
+    print("  entities stage:")
+    matches = _mention_scores(docs, predicted)
+    print("  spaCy alone (its labels mapped, none of the fixes):")
+    _mention_scores(docs, spacy_only)
     print()
-
     entities = merge_entities({a.id: a.text for a in articles}, {a.id: m for a, m in zip(articles, predicted, strict=True)})
     index = entity_index(entities)
     merged, by_text = [], []
@@ -273,6 +259,33 @@ def main(data_dir: Path) -> None:
               f"{len(seeds)} articles); MEANTIME {wps_meantime:,.0f} words/s")
     else:
         print(f"Entity stage speed: MEANTIME {wps_meantime:,.0f} words/s (seeds not found)")
+
+
+def _mention_scores(docs: list[Doc], predicted: list) -> dict[str, list[tuple[EntityMention, Gold]]]:
+    by_type: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in GOLD_TYPES}  # tp, pred, gold, exact tp
+    all_counts = [0, 0, 0, 0]
+    matches: dict[str, list[tuple[EntityMention, Gold]]] = {}
+    for doc, mentions in zip(docs, predicted, strict=True):
+        preds = [m for m in mentions if m.label != "TITLE" and m.type is not EntityType.OTHER and m.end <= doc.scored_until]
+        golds = [g for g in doc.mentions if g.syntactic in NAME_MENTIONS and g.type in GOLD_TYPES]
+        scored_preds = [m for m in preds if m.type is not EntityType.GROUP]
+        pairs = _match(preds, golds)
+        matches[doc.id] = pairs
+        all_counts[0] += len(pairs)
+        all_counts[1] += len(scored_preds) + sum(1 for m, _ in pairs if m.type is EntityType.GROUP)
+        all_counts[2] += len(golds)
+        all_counts[3] += sum(1 for m, g in pairs if (m.start, m.end) == (g.start, g.end))
+        for name, type_ in GOLD_TYPES.items():
+            c = by_type[name]
+            c[0] += sum(1 for m, g in pairs if g.type == name and m.type is type_)
+            c[1] += sum(1 for m in preds if m.type is type_)
+            c[2] += sum(1 for g in golds if g.type == name)
+            c[3] += sum(1 for m, g in pairs if g.type == name and m.type is type_ and (m.start, m.end) == (g.start, g.end))
+    for name, c in by_type.items():
+        print(f"    {name}:   {_prf(c[0], c[1], c[2])}   exact-span F1 {_f(c[3], c[1], c[2]):.3f}")
+    print(f"    any type (untyped; group mentions scored only where they match): {_prf(*all_counts[:3])}")
+    return matches
+
 
 
 def _f(tp: int, n_pred: int, n_gold: int) -> float:

@@ -36,12 +36,12 @@ from storyfold.stages._names import (
     TITLE_HEADS,
 )
 
-__all__ = ["EntitiesStage", "fix_mentions"]
+__all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "raw_entities"]
 
 # Everything but the NER component (and its own embedding layer) is left out.
 EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 
-_TYPES = {
+TYPES = {
     "PERSON": EntityType.PERSON,
     "ORG": EntityType.ORGANISATION,
     "GPE": EntityType.PLACE,
@@ -87,13 +87,19 @@ class EntitiesStage(ArticleStage):
         return self.process_batch([article], [inputs], ctx)[0]
 
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
-        nlp = self._nlp(ctx)
-        pieces = [(i, start, end) for i, a in enumerate(articles) for start, end in paragraphs(a.text)]
-        raw: list[list[Raw]] = [[] for _ in articles]
-        texts = (articles[i].text[start:end] for i, start, end in pieces)
-        for (i, start, _end), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
-            raw[i].extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents if e.label_ in _TYPES)
+        raw = raw_entities(self._nlp(ctx), articles)
         return [{"entity_mentions": fix_mentions(a, r)} for a, r in zip(articles, raw, strict=True)]
+
+
+def raw_entities(nlp: Any, articles: Sequence[Article]) -> list[list[Raw]]:
+    """spaCy's own spans (person, organisation, place and group labels) per article, parsed
+    paragraph by paragraph in one ``nlp.pipe`` stream, with offsets into the article's text."""
+    pieces = [(i, start, end) for i, a in enumerate(articles) for start, end in paragraphs(a.text)]
+    raw: list[list[Raw]] = [[] for _ in articles]
+    texts = (articles[i].text[start:end] for i, start, end in pieces)
+    for (i, start, _end), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+        raw[i].extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES)
+    return raw
 
 
 def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, ...]:
@@ -108,7 +114,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         if e <= s:
             continue
         span = text[s:e]
-        type_ = _TYPES[label]
+        type_ = TYPES[label]
         if label == "ORG" and (_is_department(text, s, e) or _is_product(text, s, e)):
             continue
         if span in KNOWN_PLACES and type_ in (EntityType.PERSON, EntityType.ORGANISATION):
@@ -192,10 +198,13 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
     name_parts = {
         w for s, e, t, _ in found if t is EntityType.PERSON for w in text[s:e].split()[0:] if len(text[s:e].split()) > 1
     }
+    # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
+    # "Ford Motor Company".
+    org_heads = {text[s:e].split()[0] for s, e, t, _ in found if t is EntityType.ORGANISATION and " " in text[s:e]}
     relabelled = []
     for s, e, t, label in found:
         span = text[s:e]
-        if span in name_parts and t is not EntityType.PERSON and span not in KNOWN_PLACES:
+        if span in name_parts and t is not EntityType.PERSON and span not in KNOWN_PLACES and span not in org_heads:
             t, label = EntityType.PERSON, "PERSON"
         relabelled.append((s, e, t, label))
     votes: dict[str, Counter[tuple[EntityType, str]]] = {}

@@ -316,8 +316,17 @@ def _who(
             if resolved:
                 candidates.append(((start + p.end()) if before_verb else -s, resolved))
     if not candidates:
-        return None
+        return _nominal(text, start, end, before_verb=before_verb)
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _nominal(text: str, start: int, end: int, *, before_verb: bool) -> _Speaker | None:
+    """An unnamed speaker right next to the verb: "the company said", "said Whitehall insiders"."""
+    if before_verb:
+        m = _NOMINAL_BEFORE.search(text, start, end)
+    else:
+        m = _NOMINAL_AFTER.match(text, start, end)
+    return _Speaker(m.group("who"), m.start("who"), m.end("who")) if m else None
 
 
 def _resolve_pronoun(
@@ -342,6 +351,19 @@ def _with_medium(text: str, who: _Speaker, verb_end: int, limit: int, named: Seq
     return who
 
 
+_NOMINAL = (
+    r"(?P<who>(?<![\w’'-])(?:(?:the|The|a|A)\s+)?(?:(?!(?:[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Yy]et|[Tt]hen|[Aa]lso|[Aa]lthough|[Ww]hile|[Bb]ecause|[Aa]s|[Ww]hen|[Ii]f|[Tt]hat|[Ww]hich|[Ss]ince|[Aa]fter|[Bb]efore)\b)[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|ministry|government|spokesman|"
+    r"spokeswoman|spokesperson|statement|report|agency|airline|carrier|manufacturer|automaker|carmaker|department|"
+    r"police|military|officials|insiders|sources|analysts|experts|diplomats|lawmakers|executives|investigators))"
+)
+_NOMINAL_BEFORE = re.compile(_NOMINAL + r"\s*,?\s*$")
+_NOMINAL_AFTER = re.compile(r"\s*" + _NOMINAL + r"\b")
+_SAY = r"(?:say|says|said|tell|tells|told)"
+# "X said (on Tuesday) Japanese officials are ...": a clause straight after a say-verb, no "that".
+_SAID_CLAUSE = re.compile(
+    r"\b(?P<verb>" + _SAY + r")(?:\s+(?:on|at|in|last|this)\s+[A-Z]?\w+)?\s+"
+    r"(?P<clause>(?:the|a|an|it|he|she|they|we|there|this|[A-Z][\w’'-]*|\d[\d,.]*)\s+\w+(?:\s+\S+){2,})"
+)
 _THAT = re.compile(r"(?P<verb>" + _VERBS + r")\b(?P<mid>(?:\s+[^\s,.;:]+){0,6}?)\s+that\s+(?P<clause>\S)")
 _INVERTED = re.compile(r",\s*(?P<verb>" + _VERBS + r")\s+(?P<who>[^,.;:!?]{2,80}?)\s*(?:\bon\s+\w+\s*)?[.!?]?$")
 _ACCORDING_PRE = re.compile(r"^According to (?P<who>[^,]{2,80}),\s*(?P<clause>\S)")
@@ -389,6 +411,15 @@ def _indirect(
                 who = _with_medium(text, who, s_start + m.end("verb"), s_start + m.start("clause"), named)
                 clause = (s_start + m.start("clause"), s_end)
                 break
+    if who is None:
+        for m in _SAID_CLAUSE.finditer(sentence):
+            v = s_start + m.start("verb")
+            who = _who(text, max(s_start, v - 60), v, named, last, quoted, before_verb=True)
+            if who is not None and len(_WORD.findall(text[who.end : v])) <= 2:
+                who = _with_medium(text, who, s_start + m.end("verb"), s_start + m.start("clause"), named)
+                clause = (s_start + m.start("clause"), s_end)
+                break
+            who = None
     if who is None or clause is None:
         return None
     c_start, c_end = clause

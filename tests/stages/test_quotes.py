@@ -30,6 +30,7 @@ EXPECTED = [
      "our own security is intertwined with Ukraine’s."),
     ("001", "the Tokyo government is the latest ally", "Keir Starmer", False, None, None),
     ("001", "a European force in Ukraine is", "Peter Ricketts", False, None, None),
+    ("001", "Japanese officials are taking part", "Whitehall insiders", False, None, None),  # unnamed, no "that"
     ("001", "any confrontation between Russian and British troops", "Wes Streeting", False, None, None),
     ("002", "his country is ready to participate", "Ishiba Shigeru", False, None, None),
     ("002", "We’ll watch the ongoing discussions closely", "Ishiba", True, None, "we’ll play an appropriate role"),

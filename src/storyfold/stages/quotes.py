@@ -14,8 +14,10 @@ person named. "told the BBC" records the BBC as the ``medium``.
 Quoted fragments inside a sentence (scare quotes such as "boots on the ground") are kept only
 when the sentence attributes them with a speech verb and they have at least five words.
 
-Reported speech needs a clear speech verb: "X said (on Tuesday) that ...", "..., stated X",
-"according to X, ..." and "..., according to X"; it is marked ``direct=False``.
+Reported speech needs a clear speech verb: "X said (on Tuesday) that ...", "X said <clause>"
+(say/tell only, the speaker right before the verb), "..., stated X", "according to X, ..." and
+"..., according to X"; it is marked ``direct=False``. A speaker with no name ("the company said",
+"Whitehall insiders said") is kept as written when it sits next to the verb; it links to no entity.
 """
 
 from __future__ import annotations

@@ -101,14 +101,16 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
     names: dict[frozenset[str], list[Ref]] = defaultdict(list)
     for r, m in full.items():
         names[frozenset(_words(m.text))].append(r)
-    groups = list(names)
-    for i, a in enumerate(groups):
+    blocks: dict[str, list[frozenset[str]]] = defaultdict(list)  # compare only names sharing a word's start
+    for a in names:
         uf.union(names[a][0], ("person", a))
         for r in names[a][1:]:
             uf.union(r, names[a][0])
-        for b in groups[:i]:
-            if _same_name(a, b):
-                uf.union(names[a][0], names[b][0])
+        for prefix in {w[:4] for w in a}:
+            for b in blocks[prefix]:
+                if uf.find(names[a][0]) != uf.find(names[b][0]) and _same_name(a, b):
+                    uf.union(names[a][0], names[b][0])
+            blocks[prefix].append(a)
     by_word: dict[str, set[object]] = defaultdict(set)
     by_word_article: dict[tuple[str, str], set[object]] = defaultdict(set)
     for r, m in full.items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -58,18 +59,23 @@ def merge_quotes(
         by_article.setdefault(aid, []).append((s, e, eid))
     speaker_ids = [_speaker_entity(v, index, by_article) for v in items]
     vectors = encode([v.text for v in items])
-    sims = vectors @ vectors.T
 
+    # Only variants with the same speaker are compared: by entity, else by the speaker as written.
+    buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, v in enumerate(items):
+        eid = speaker_ids[i]
+        buckets[("entity", eid) if eid else ("text", v.speaker)].append(i)
     pairs = []
-    for i in range(len(items)):
-        for j in range(i):
-            if items[i].article_id == items[j].article_id:
-                continue
-            same_entity = speaker_ids[i] is not None and speaker_ids[i] == speaker_ids[j]
-            same_text = speaker_ids[i] is None and speaker_ids[j] is None and items[i].speaker == items[j].speaker
-            floor = _SAME if same_entity else _COPY if same_text else None
-            if floor is not None and sims[i, j] >= floor:
-                pairs.append((float(sims[i, j]), j, i))
+    for (how, _), members_ in buckets.items():
+        if len(members_) < 2:
+            continue
+        floor = _SAME if how == "entity" else _COPY
+        sims = vectors[members_] @ vectors[members_].T
+        for x, i in enumerate(members_):
+            for y in range(x):
+                j = members_[y]
+                if items[i].article_id != items[j].article_id and sims[x, y] >= floor:
+                    pairs.append((float(sims[x, y]), j, i))
     group = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     for _, a, b in sorted(pairs, reverse=True):

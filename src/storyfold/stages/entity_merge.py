@@ -31,6 +31,7 @@ from storyfold.stages._names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEA
 __all__ = ["EntityMergeStage", "entity_index", "merge_entities"]
 
 _SPELLING = 0.85  # SequenceMatcher ratio for two spellings of one name word ("zelensky"/"zelenskyy": 0.94)
+_DOMINANT = 3  # a surname goes to the full name named this many times as often as the next
 _MINOR = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "von", "van", "al", "in", "on", "&"})
 
 # Legal and corporate suffixes: "Apple Inc." = "Apple", "Chrysler LLC" = "Chrysler".
@@ -111,20 +112,24 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
                 if uf.find(names[a][0]) != uf.find(names[b][0]) and _same_name(a, b):
                     uf.union(names[a][0], names[b][0])
             blocks[prefix].append(a)
-    by_word: dict[str, set[object]] = defaultdict(set)
+    by_word: dict[str, Counter[object]] = defaultdict(Counter)
     by_word_article: dict[tuple[str, str], set[object]] = defaultdict(set)
     for r, m in full.items():
         for w in _words(m.text):
-            by_word[w].add(uf.find(r))
+            by_word[w][uf.find(r)] += 1
             by_word_article[(r[0], w)].add(uf.find(r))
     for r, m in persons.items():
         if r in full:
             continue
         word = _key(m.text)
-        local = {uf.find(x) for x in by_word_article.get((r[0], word), ())}
-        corpus = {uf.find(x) for x in by_word.get(word, ())}
-        target = local if len(local) == 1 else corpus if len(corpus) == 1 and not local else set()
-        uf.union(r, next(iter(target)) if target else ("person", frozenset({word})))
+        local = by_word_article.get((r[0], word), set())
+        if len(local) == 1:
+            target = next(iter(local))
+        elif not local:
+            target = _dominant(by_word.get(word, Counter()))
+        else:
+            target = None
+        uf.union(r, target if target is not None else ("person", frozenset({word})))
 
     # Titles.
     resolved = _resolve_titles(texts, refs, persons, uf)
@@ -134,6 +139,17 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
         clusters[uf.find(r)].append(r)
     entities = [_entity(sorted(rs), refs) for rs in clusters.values()]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
+
+
+def _dominant(counts: Counter[object]) -> object | None:
+    """The full name a lone surname stands for across the corpus: the only one, or one named at
+    least three times as often as the next ("Joe Biden" over "Hunter Biden")."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= _DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def entity_index(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:

@@ -26,6 +26,7 @@ __all__ = ["QuoteMergeStage", "merge_quotes"]
 
 _SAME = 0.62
 _COPY = 0.90
+_EMBED_WORDS = 64  # a statement's opening words carry it; long quotes cost the embedder dearly
 
 
 class QuoteMergeStage(CorpusStage):
@@ -58,19 +59,22 @@ def merge_quotes(
     for (aid, s, e), eid in index.items():
         by_article.setdefault(aid, []).append((s, e, eid))
     speaker_ids = [_speaker_entity(v, index, by_article) for v in items]
-    vectors = encode([v.text for v in items])
 
-    # Only variants with the same speaker are compared: by entity, else by the speaker as written.
+    # Only variants with the same speaker are compared: by entity, else by the speaker as written;
+    # only those with a possible partner in another article are embedded.
     buckets: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for i, v in enumerate(items):
         eid = speaker_ids[i]
         buckets[("entity", eid) if eid else ("text", v.speaker)].append(i)
+    buckets = {k: ms for k, ms in buckets.items() if len({items[i].article_id for i in ms}) > 1}
+    todo = sorted(i for ms in buckets.values() for i in ms)
+    row = {i: n for n, i in enumerate(todo)}
+    vectors = encode([" ".join(items[i].text.split()[:_EMBED_WORDS]) for i in todo]) if todo else None
     pairs = []
     for (how, _), members_ in buckets.items():
-        if len(members_) < 2:
-            continue
         floor = _SAME if how == "entity" else _COPY
-        sims = vectors[members_] @ vectors[members_].T
+        rows = [row[i] for i in members_]
+        sims = vectors[rows] @ vectors[rows].T
         for x, i in enumerate(members_):
             for y in range(x):
                 j = members_[y]

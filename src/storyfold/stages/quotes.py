@@ -44,6 +44,9 @@ _VERB = re.compile(r"\b" + _VERBS + r"\b")
 _PREPOSITION = re.compile(
     r"\b(?:to|in|at|from|with|of|for|on|by|into|about|against|after|before|than|over|between|and)\s+(?:the\s+)?$"
 )
+_NOUNISH = frozenset(
+    "claims reports notes states comments replies promises pledges vows remarks warns denies admits urges".split()
+)
 _NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$")
 
 
@@ -154,6 +157,7 @@ def find_quotes(article: Article, mentions: Sequence[EntityMention]) -> tuple[Qu
     found: list[tuple[int, QuoteVariant]] = []
     quoted: list[tuple[int, int]] = []
     last_speaker: list[_Speaker] = []
+    last_direct: list[tuple[int, _Speaker]] = []  # (end of the quote, its speaker)
 
     directs = _direct_spans(text)
     items: list[tuple[int, str, tuple[int, ...]]] = [(s, "direct", (s, e, after)) for s, e, after in directs]
@@ -165,9 +169,11 @@ def find_quotes(article: Article, mentions: Sequence[EntityMention]) -> tuple[Qu
         if kind == "direct":
             start, end, after = data
             quoted.append((start - 1, after))
-            q = _direct(article.id, text, (start, end, after), sents, named, last_speaker, quoted)
+            q = _direct(article.id, text, (start, end, after), sents, named, last_speaker, quoted, last_direct)
             if q is not None:
                 found.append((start, q))
+                if q.speaker_start is not None and q.speaker_end is not None and q.speaker:
+                    last_direct.append((after, _Speaker(q.speaker, q.speaker_start, q.speaker_end, q.medium)))
         else:
             s_start, s_end = data
             q = _indirect(article, s_start, s_end, named, last_speaker, directs)
@@ -191,6 +197,7 @@ def _direct(
     named: Sequence[EntityMention],
     last: list[_Speaker],
     quoted: Sequence[tuple[int, int]],
+    last_direct: Sequence[tuple[int, _Speaker]] = (),
 ) -> QuoteVariant | None:
     start, end, after = span
     body_end = end
@@ -220,6 +227,8 @@ def _direct(
             nxt = [s for s in sents if s[0] >= s_end]
             if nxt and re.match(r"\s*\S+(?:\s+\S+){0,3}\s+" + _VERBS + r"\b", text[nxt[0][0] : nxt[0][1]]):
                 speaker = _speaker_around(text, (nxt[0][0], nxt[0][0]), nxt[0], named, last, quoted)
+    if speaker is None and own_sentence and last_direct:
+        speaker = _same_speaker_goes_on(text, start - 1, last_direct[-1])
     fragment = text[pre[0] : pre[1]].strip() and not text[pre[0] : pre[1]].rstrip().endswith(":")
     fragment = fragment and not _VERB.match(text, after + 1) and not re.match(r"[,\s]*[A-Za-z]+\s+" + _VERBS, text[after:s_end])
     if fragment and (speaker is None or words < _MIN_FRAGMENT_WORDS):
@@ -240,6 +249,18 @@ def _direct(
         speaker_start=speaker.start if speaker else None,
         speaker_end=speaker.end if speaker else None,
     )
+
+
+def _same_speaker_goes_on(text: str, mark: int, previous: tuple[int, _Speaker]) -> _Speaker | None:
+    """"“A,” X said on Friday. “B.”" and "“A,” X said.\n“B.”": a quote with no speaker of its own
+    right after an attributed one, in the same paragraph or opening the next, goes on with it."""
+    prev_end, speaker = previous
+    between = text[prev_end:mark]
+    if len(_WORD.findall(between)) > 25 or between.count("\n") > 0 and between.rstrip(" ")[-1:] != "\n":
+        return None
+    if len(re.findall(r"\n\s*\S", between)) > 0:  # a paragraph in between
+        return None
+    return speaker
 
 
 def _speaker_around(
@@ -267,6 +288,8 @@ def _speaker_around(
         who = _who(text, clause_start, v.start(), named, last, quoted, before_verb=True)
         if who is None:
             who = _who(text, pre[0], v.start(), named, last, quoted, before_verb=True)
+        if who and v.group() in _NOUNISH and len(_WORD.findall(text[who.end : v.start()])) > 1:
+            continue  # "drawing vows of retaliation": a noun
         if who:
             return _with_medium(text, who, v.end(), pre[1], named)
     return None
@@ -319,6 +342,9 @@ def _who(
                 candidates.append(((start + p.end()) if before_verb else -s, resolved))
     if not candidates:
         return _nominal(text, start, end, before_verb=before_verb)
+    if not before_verb:  # "according to Pentagon spokesperson John Kirby": the person
+        people = [c for c in candidates if any(m.start == c[1].start and m.type is EntityType.PERSON for m in inside)]
+        candidates = people or candidates
     return max(candidates, key=lambda c: c[0])[1]
 
 
@@ -356,7 +382,8 @@ def _with_medium(text: str, who: _Speaker, verb_end: int, limit: int, named: Seq
 _NOMINAL = (
     r"(?P<who>(?<![\w’'-])(?:(?:the|The|a|A)\s+)?(?:(?!(?:[Bb]ut|[Aa]nd|[Oo]r|[Ss]o|[Yy]et|[Tt]hen|[Aa]lso|[Aa]lthough|[Ww]hile|[Bb]ecause|[Aa]s|[Ww]hen|[Ii]f|[Tt]hat|[Ww]hich|[Ss]ince|[Aa]fter|[Bb]efore)\b)[A-Za-z][\w-]*\s+){0,2}?(?:company|firm|ministry|government|spokesman|"
     r"spokeswoman|spokesperson|statement|report|agency|airline|carrier|manufacturer|automaker|carmaker|department|"
-    r"police|military|officials|insiders|sources|analysts|experts|diplomats|lawmakers|executives|investigators))"
+    r"police|military|officials|insiders|sources|analysts|experts|diplomats|lawmakers|executives|investigators|giant|"
+    r"administration|campaign|office|committee|prosecutors|authorities|organization|organisation))"
 )
 _NOMINAL_BEFORE = re.compile(_NOMINAL + r"\s*,?\s*$")
 _NOMINAL_AFTER = re.compile(r"\s*" + _NOMINAL + r"\b")
@@ -368,6 +395,9 @@ _SAID_CLAUSE = re.compile(
 )
 _THAT = re.compile(r"(?P<verb>" + _VERBS + r")\b(?P<mid>(?:\s+[^\s,.;:]+){0,6}?)\s+that\s+(?P<clause>\S)")
 _INVERTED = re.compile(r",\s*(?P<verb>" + _VERBS + r")\s+(?P<who>[^,.;:!?]{2,80}?)\s*(?:\bon\s+\w+\s*)?[.!?]?$")
+_TRAILING = re.compile(
+    r",\s*(?P<who>[^,;:!?]{2,80}?)\s+(?P<verb>" + _VERBS + r")(?:\s+(?:on\s+)?[A-Z]?[a-z]+day|\s+\w+)?\s*[.!?]?$"
+)
 _ACCORDING_PRE = re.compile(r"^According to (?P<who>[^,]{2,80}),\s*(?P<clause>\S)")
 _ACCORDING_POST = re.compile(r",\s*according to (?P<who>[^,.;:]{2,80})\s*[.!?]?$")
 
@@ -403,12 +433,22 @@ def _indirect(
             )
             clause = (s_start, s_start + m.start())
     if who is None:
+        m = _TRAILING.search(sentence)
+        if m and m.start() > 0:
+            who = _who(text, s_start + m.start("who"), s_start + m.end("who"), named, last, quoted, before_verb=True)
+            if who is not None and len(_WORD.findall(text[who.end : s_start + m.start("verb")])) <= 1:
+                clause = (s_start, s_start + m.start())
+            else:
+                who = None
+    if who is None:
         for m in _THAT.finditer(sentence):
             v = s_start + m.start("verb")
             if _NOUN_BEFORE.search(text, max(s_start, v - 8), v):
                 continue  # "Russia's claims that": a noun, not a speech verb
             clause_start = max(s_start, text.rfind(";", s_start, v) + 1)
             who = _who(text, clause_start, v, named, last, quoted, before_verb=True)
+            if who is not None and m.group("verb") in _NOUNISH and len(_WORD.findall(text[who.end : v])) > 1:
+                who = None  # "his baseless claims that": a noun unless the speaker is right before it
             if who is not None:
                 who = _with_medium(text, who, s_start + m.end("verb"), s_start + m.start("clause"), named)
                 clause = (s_start + m.start("clause"), s_end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,19 @@ from storyfold.pipeline import Context
 from storyfold.records import Article
 from storyfold.stages import clean
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "examples" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def allsides_file() -> Path:
+    """The AllSides roundups of the shared data (``$STORYFOLD_SHARED`` or ``<repo>/../shared``);
+    skips the test when absent."""
+    base = Path(os.environ.get("STORYFOLD_SHARED", REPO.parent / "shared"))
+    path = base / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
+    if not path.is_file():
+        pytest.skip(f"shared data not found: {path}")
+    return path
 
 
 @pytest.fixture(scope="session")

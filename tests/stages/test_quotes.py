@@ -143,3 +143,38 @@ def test_apostrophes_do_not_close_a_single_quote():
 def test_sentences_keep_abbreviations():
     text = "U.S. President Donald Trump spoke. He left."
     assert [text[s:e] for s, e in sentences(text)] == ["U.S. President Donald Trump spoke.", "He left."]
+
+
+def _allsides_article(path, phrase: str) -> Article:
+    """The AllSides outlet article (shared data) whose body holds ``phrase``."""
+    import json
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        for side in json.loads(line).get("news", {}).values():
+            text = "\n".join(p.strip() for p in side.get("newBody", []) if p.strip())
+            if phrase in text:
+                return Article(id="allsides", source=side.get("newsLink") or "allsides", text=text)
+    raise AssertionError(f"no AllSides article holds {phrase!r}")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "opening", "speaker"),
+    [
+        # "“…,” X said Friday. “…”": the second quote goes on with the first one's speaker.
+        ("Mark Ghaly said Friday", "We are now at a point", "Mark Ghaly"),
+        # Curly opening, straight closing: “…," Becerra said on CNN's "New Day." "…"
+        ("Becerra said on CNN", "The federal government has spent trillions", "Becerra"),
+        ("Becerra said on CNN", "So it is absolutely the government", "Becerra"),
+        # "…, according to Gasbuddy analyst Patrick De Haan": the person, not the company.
+        ("according to Gasbuddy analyst", "As of Tuesday afternoon", "Patrick De Haan"),
+    ],
+)
+def test_real_outlet_quotes(allsides_file, phrase, opening, speaker):
+    from storyfold.config import load_settings
+    from storyfold.pipeline import Context
+    from storyfold.stages.entities import EntitiesStage
+
+    article = _allsides_article(allsides_file, phrase)
+    (out,) = EntitiesStage().process_batch([article], [{}], Context(settings=load_settings()))
+    hits = [q for q in find_quotes(article, out["entity_mentions"]) if q.text.startswith(opening)]
+    assert len(hits) == 1 and hits[0].speaker == speaker

@@ -35,6 +35,7 @@ __all__ = ["QuotesStage", "find_quotes", "sentences"]
 
 _MIN_FRAGMENT_WORDS = 5
 _OPEN = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'", "„": "“"}
+_CLOSE = {"“": '”"', '"': '"”', "«": "»", "‘": "’'", "'": "'’", "„": '“”"'}
 _PRONOUNS = {"he", "she", "He", "She"}
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|No|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp)\.)$")
 _SENT_END = re.compile(r"[.!?…]+[”’\"'»)]*(?=\s+[“‘\"'«(]?[A-Z0-9])")
@@ -132,19 +133,17 @@ def _is_open(text: str, pos: int, p_start: int) -> bool:
 
 
 def _find_close(text: str, start: int, end: int, open_ch: str) -> int | None:
-    close_ch = _OPEN[open_ch]
-    pos = start
-    while pos < end:
-        pos = text.find(close_ch, pos, end)
-        if pos < 0:
-            return None
+    """The closing mark of a quote opened by ``open_ch``; outlets mix curly and straight marks
+    (“…," is common), so either closes a double quote, and either closes a single one."""
+    closers = _CLOSE[open_ch]
+    for m in re.finditer("[" + re.escape(closers) + "]", text[start:end]):
+        pos = start + m.start()
+        ch = text[pos]
         nxt = text[pos + 1] if pos + 1 < len(text) else " "
-        if close_ch in "’'" and (nxt.isalpha() or text[pos - 1].isspace()):
-            pos += 1  # an apostrophe ("Britain’s"), not a closing mark
-            continue
-        if close_ch == '"' and text[pos - 1].isspace() and not nxt.isspace() and nxt not in ",.;:!?":
-            pos += 1
-            continue
+        if ch in "’'" and (nxt.isalpha() or text[pos - 1].isspace()):
+            continue  # an apostrophe ("Britain’s"), not a closing mark
+        if ch == '"' and text[pos - 1].isspace() and not nxt.isspace() and nxt not in ",.;:!?":
+            continue  # a straight mark opening a nested quote
         return pos
     return None
 

@@ -91,3 +91,27 @@ def test_possessive_is_not_part_of_the_name(seed_mentions):
 def test_bare_title_is_kept_for_the_merge(seed_mentions):
     titles = [m for m in seed_mentions["001"] if m.label == "TITLE"]
     assert [t.text for t in titles] == ["the Prime Minister"] * 4
+
+
+def test_ner_only_pipeline_keeps_a_shared_embedding_layer(tmp_path):
+    """A pipeline whose NER listens to a shared tok2vec keeps it; the small English model's NER
+    has its own and runs alone."""
+    import spacy
+    from spacy.pipeline.tok2vec import Tok2VecListener
+
+    from storyfold.config import load_settings
+    from storyfold.stages.entities import load_ner
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+             "hidden_width": 32, "maxout_pieces": 2, "use_upper": True, "tok2vec": listener}
+    nlp.add_pipe("ner", config={"model": model}).add_label("PERSON")
+    nlp.initialize()
+    nlp.to_disk(tmp_path / "listening")
+    assert load_ner(str(tmp_path / "listening")).pipe_names == ["tok2vec", "ner"]
+
+    small = load_ner(load_settings().spacy_model)
+    assert small.pipe_names == ["ner"]
+    assert not any(isinstance(n, Tok2VecListener) for n in small.get_pipe("ner").model.walk())

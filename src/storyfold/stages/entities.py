@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from storyfold.errors import ConfigError
 from storyfold.nlp import load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType
@@ -36,9 +37,10 @@ from storyfold.stages._names import (
     TITLE_HEADS,
 )
 
-__all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "raw_entities"]
+__all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
 
-# Everything but the NER component (and its own embedding layer) is left out.
+# Everything but the NER component is left out; the shared "tok2vec" stays only in pipelines whose
+# NER listens to it (see load_ner).
 EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 
 TYPES = {
@@ -78,7 +80,7 @@ class EntitiesStage(ArticleStage):
 
     def _nlp(self, ctx: Context) -> Any:
         model = ctx.settings.spacy_model
-        return ctx.resource(f"spacy:{model}:ner", lambda: load_spacy(model, exclude=EXCLUDE))
+        return ctx.resource(f"spacy:{model}:ner", lambda: load_ner(model))
 
     def setup(self, ctx: Context) -> None:
         self._nlp(ctx)
@@ -89,6 +91,20 @@ class EntitiesStage(ArticleStage):
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
         raw = raw_entities(self._nlp(ctx), articles)
         return [{"entity_mentions": fix_mentions(a, r)} for a, r in zip(articles, raw, strict=True)]
+
+
+def load_ner(model: str) -> Any:
+    """The pipeline ``model`` with only what its NER needs. In the ``en_core_web_sm``/``md`` family
+    the NER has its own embedding layer; in a pipeline whose NER listens to a shared ``tok2vec``
+    (a custom one), that layer is kept, since without it the NER would run on nothing, silently."""
+    from spacy.pipeline.tok2vec import Tok2VecListener
+
+    nlp = load_spacy(model, exclude=EXCLUDE)
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy pipeline {model!r} has no 'ner' component; set spacy_model to one that has")
+    if any(isinstance(node, Tok2VecListener) for node in nlp.get_pipe("ner").model.walk()):
+        nlp = load_spacy(model, exclude=tuple(c for c in EXCLUDE if c != "tok2vec"))
+    return nlp
 
 
 def raw_entities(nlp: Any, articles: Sequence[Article]) -> list[list[Raw]]:

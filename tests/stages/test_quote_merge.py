@@ -102,3 +102,10 @@ def test_fold_exports_valid_entities_and_quotes(tmp_path):
             assert v["article_id"] in q["article_ids"]
             assert 0 <= v["start"] < v["end"] <= len(texts[v["article_id"]])
     assert "entities" not in data["summary"]["unfilled"] and "quotes" not in data["summary"]["unfilled"]
+
+    # A rerun reads the stored annotations back and gives the same ids.
+    again = api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=tmp_path / "s.db", out=tmp_path / "again")
+    assert again.already_stored == summary.stored and again.annotated == 0
+    data2 = json.loads((tmp_path / "again" / "storyfold.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in data2["entities"]] == [e["id"] for e in data["entities"]]
+    assert [q["id"] for q in data2["quotes"]] == [q["id"] for q in data["quotes"]]

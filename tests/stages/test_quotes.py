@@ -134,6 +134,19 @@ def test_every_quote_style(text):
     assert q.speaker == "Pia Olsen" and q.direct
 
 
+def test_a_quote_after_a_quote_that_ran_over_paragraphs():
+    article, mentions = _article(
+        "Pia Olsen told reporters: “We are willing to act on this.\n"
+        "“You also have to remember the border,” she said. “We take care of the north flank.”"
+    )
+    quotes = find_quotes(article, mentions)
+    assert [q.text for q in quotes] == [
+        "We are willing to act on this. You also have to remember the border",
+        "We take care of the north flank",
+    ]
+    assert [q.speaker for q in quotes] == ["Pia Olsen", "Pia Olsen"]
+
+
 def test_apostrophes_do_not_close_a_single_quote():
     article, mentions = _article("‘Britain’s farmers can’t wait another year for this,’ Pia Olsen said.")
     (q,) = find_quotes(article, mentions)

@@ -36,7 +36,7 @@ __all__ = ["QuotesStage", "find_quotes", "sentences"]
 _MIN_FRAGMENT_WORDS = 5
 _OPEN = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'", "„": "“"}
 _CLOSE = {"“": '”"', '"': '"”', "«": "»", "‘": "’'", "'": "'’", "„": '“”"'}
-_PRONOUNS = {"he", "she", "He", "She"}
+_FAMILY = {"“": "double", '"': "double", "„": "double", "«": "guillemet", "‘": "single", "'": "single"}
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|No|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp)\.)$")
 _SENT_END = re.compile(r"[.!?…]+[”’\"'»)]*(?=\s+[“‘\"'«(]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z’'-]+")
@@ -93,30 +93,27 @@ def _direct_spans(text: str) -> list[tuple[int, int, int]]:
     when it runs on), ``after`` the position after its closing mark."""
     out = []
     paras = list(paragraphs(text))
-    i = 0
+    i, pos = 0, 0
     while i < len(paras):
         p_start, p_end = paras[i]
-        pos = p_start
+        pos = max(pos, p_start)
         while pos < p_end:
             ch = text[pos]
-            if ch in _OPEN and _is_open(text, pos, p_start):
-                close = _find_close(text, pos + 1, p_end, ch)
-                if close is not None:
-                    out.append((pos + 1, close, close + 1))
-                    pos = close + 1
-                    continue
-                # Open at the paragraph's end: continued when the next paragraph opens with a mark.
-                j = i
-                while j + 1 < len(paras) and text[paras[j + 1][0]] in (ch, _OPEN[ch]) and text[paras[j + 1][0]] in _OPEN:
-                    j += 1
-                    close = _find_close(text, paras[j][0] + 1, paras[j][1], ch)
-                    if close is not None:
-                        break
-                end = close if close is not None else paras[j][1]
-                out.append((pos + 1, end, end + 1 if close is not None else end))
+            if ch not in _OPEN or not _is_open(text, pos, p_start):
+                pos += 1
+                continue
+            close = _find_close(text, pos + 1, p_end, ch)
+            j = i
+            # Open at the paragraph's end: it goes on when the next paragraph opens with a mark.
+            while close is None and j + 1 < len(paras) and _FAMILY.get(text[paras[j + 1][0]]) == _FAMILY[ch]:
+                j += 1
+                close = _find_close(text, paras[j][0] + 1, paras[j][1], ch)
+            end = close if close is not None else paras[j][1]
+            out.append((pos + 1, end, end + 1 if close is not None else end))
+            pos = end + 1
+            if j != i:  # go on scanning the paragraph the quote ended in
                 i = j
-                break
-            pos += 1
+                p_start, p_end = paras[i]
         i += 1
     return out
 
@@ -426,7 +423,7 @@ def _indirect(
         clause = (s_start + m.start("clause"), s_end)
     if who is None:
         m = _ACCORDING_POST.search(sentence) or _INVERTED.search(sentence)
-        if m and (m.re is _ACCORDING_POST or m.group("verb") in SPEECH_VERBS):
+        if m:
             who = _who(
                 text, s_start + m.start("who"), s_start + m.end("who"), named, last, quoted, before_verb=False, subject=False
             )

@@ -211,9 +211,7 @@ def _dedupe(found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, in
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """Make an article consistent with itself: surname-only forms of a tagged person are persons;
     a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have."""
-    name_parts = {
-        w for s, e, t, _ in found if t is EntityType.PERSON for w in text[s:e].split()[0:] if len(text[s:e].split()) > 1
-    }
+    name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
     # "Ford Motor Company".
     org_heads = {text[s:e].split()[0] for s, e, t, _ in found if t is EntityType.ORGANISATION and " " in text[s:e]}

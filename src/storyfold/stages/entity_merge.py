@@ -77,8 +77,18 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
     refs: dict[Ref, EntityMention] = {(aid, i): m for aid, ms in mentions.items() for i, m in enumerate(ms)}
     persons = {r: m for r, m in refs.items() if m.type is EntityType.PERSON and m.label != "TITLE"}
     others = {r: m for r, m in refs.items() if m.type is not EntityType.PERSON}
+    _merge_others(texts, others, uf)
+    _merge_people(persons, uf)
+    resolved = _resolve_titles(texts, refs, persons, uf)
+    clusters: dict[object, list[Ref]] = defaultdict(list)
+    for r in (*persons, *others, *resolved):
+        clusters[uf.find(r)].append(r)
+    entities = [_entity(sorted(rs), refs) for rs in clusters.values()]
+    return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
 
-    # Organisations, places, groups, other: by key, country table, acronym.
+
+def _merge_others(texts: Mapping[str, str], others: Mapping[Ref, EntityMention], uf: _Union) -> None:
+    """Organisations, places, groups, other: by key, country table, short form, acronym."""
     # A short form ("Apple" after "Apple Computer") joins its long form. Where it stands for
     # different long forms in different articles ("Apple Corps"), the form most articles use
     # takes the short form; in the other articles only the mention joins its article's long form.
@@ -97,7 +107,9 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
         uf.union(("key", key), ("key", longer))
     _link_acronyms(texts, others, uf)
 
-    # People: full names by word set and spelling, then surnames.
+
+def _merge_people(persons: Mapping[Ref, EntityMention], uf: _Union) -> None:
+    """People: full names by word set and spelling, then lone surnames."""
     full = {r: m for r, m in persons.items() if len(_words(m.text)) > 1}
     names: dict[frozenset[str], list[Ref]] = defaultdict(list)
     for r, m in full.items():
@@ -130,15 +142,6 @@ def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[Ent
         else:
             target = None
         uf.union(r, target if target is not None else ("person", frozenset({word})))
-
-    # Titles.
-    resolved = _resolve_titles(texts, refs, persons, uf)
-
-    clusters: dict[object, list[Ref]] = defaultdict(list)
-    for r in (*persons, *others, *resolved):
-        clusters[uf.find(r)].append(r)
-    entities = [_entity(sorted(rs), refs) for rs in clusters.values()]
-    return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
 
 
 def _dominant(counts: Counter[object]) -> object | None:

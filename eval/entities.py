@@ -252,7 +252,7 @@ def main(data_dir: Path) -> None:
     print(f"  same text only:      P {bp:.3f}  R {br:.3f}  F1 {bf:.3f}")
     print()
 
-    _speakers(docs, articles, predicted, entities, index)
+    _speakers(docs, articles, predicted)
     print()
 
     seeds = _seed_articles(data_dir)
@@ -297,7 +297,7 @@ def _f(tp: int, n_pred: int, n_gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _speakers(docs, articles, predicted, entities, index) -> None:
+def _speakers(docs: list[Doc], articles: list[Article], predicted: list) -> None:
     """Speech events whose sentence holds one of our quotes: is our speaker the gold Arg0?"""
     total = covered = right = 0
     for doc, article, mentions in zip(docs, articles, predicted, strict=True):

@@ -224,6 +224,10 @@ class QuoteVariant:
     speaker: str | None = None
     direct: bool = True
     medium: str | None = None
+    # issue 5: the span of the speaker's name in the article (for a pronoun, of the name it
+    # resolves to), so the quote can be linked to the merged entity.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

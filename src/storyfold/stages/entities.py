@@ -1,0 +1,238 @@
+"""Named-entity mentions: spaCy's NER, paragraph by paragraph, then fixes for the small English
+model's systematic errors in news text.
+
+Only the ``ner`` component runs: in the ``en_core_web_sm`` family it has its own token-to-vector
+layer, so its predictions do not depend on the tagger or the parser, and dropping them triples
+the speed (figures in ``docs/entities.md``). Fixes, in order:
+
+* spans trimmed: a leading "the", a "Non-"/"anti-" prefix, a trailing possessive, titles and
+  honorifics glued to a person ("Prime Minister Keir Starmer" -> "Keir Starmer");
+* a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
+* ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales";
+* a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation;
+* British-style acronyms ("Nato") are organisations wherever they occur;
+* within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
+  "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
+* bare titles ("the Prime Minister") are kept as ``TITLE`` mentions for the merge to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from storyfold.errors import ConfigError
+from storyfold.nlp import load_spacy, paragraphs
+from storyfold.pipeline import ArticleStage, Context, Outputs
+from storyfold.records import Article, EntityMention, EntityType
+from storyfold.stages._names import (
+    ACRONYM_ORGS,
+    DEPARTMENT_WORDS,
+    HONORIFICS,
+    KNOWN_PLACES,
+    PERSON_TITLES,
+    SHIP_PREFIXES,
+    TITLE_HEADS,
+)
+
+__all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
+
+# Everything but the NER component is left out; the shared "tok2vec" stays only in pipelines whose
+# NER listens to it (see load_ner).
+EXCLUDE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+
+TYPES = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANISATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "NORP": EntityType.GROUP,
+}
+
+_LEAD = re.compile(r"^(?:(?:the|The)\s+|(?:[Nn]on|[Aa]nti|[Pp]ro|[Ee]x)-(?=[A-Z]))")
+_TRAIL = re.compile(r"(?:[’']s?|[\s,;:!?’'\"”)-])+$")
+_SHIP = re.compile(
+    r"\b(?:" + "|".join(SHIP_PREFIXES) + r")\s+[A-Z][\w'’-]*(?:\s+(?:of|the|de|la)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*"
+)
+_ACRONYM = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(ACRONYM_ORGS)) + r")(?![\w])")
+_TITLE_MENTION = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?i:prime\s+minister|president|chancellor|"
+    r"(?:foreign|defence|defense|health|home)\s+secretary|secretary[- ]general)\b"
+    r"(?!\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z])"
+)
+_REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|reporting)\b")
+_MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
+_CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
+_PLACE_WORDS = frozenset({"region", "peninsula", "sea", "ocean", "strait", "gulf", "valley", "mountains"})
+
+Raw = tuple[int, int, str]  # start, end, spaCy label
+
+
+class EntitiesStage(ArticleStage):
+    """Entity mentions per article, with offsets into the cleaned text."""
+
+    name = "entities"
+    version = "1"
+    provides = {"entity_mentions": EntityMention}
+
+    def _nlp(self, ctx: Context) -> Any:
+        model = ctx.settings.spacy_model
+        return ctx.resource(f"spacy:{model}:ner", lambda: load_ner(model))
+
+    def setup(self, ctx: Context) -> None:
+        self._nlp(ctx)
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        return self.process_batch([article], [inputs], ctx)[0]
+
+    def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
+        raw = raw_entities(self._nlp(ctx), articles)
+        return [{"entity_mentions": fix_mentions(a, r)} for a, r in zip(articles, raw, strict=True)]
+
+
+def load_ner(model: str) -> Any:
+    """The pipeline ``model`` with only what its NER needs. In the ``en_core_web_sm``/``md`` family
+    the NER has its own embedding layer; in a pipeline whose NER listens to a shared ``tok2vec``
+    (a custom one), that layer is kept, since without it the NER would run on nothing, silently."""
+    from spacy.pipeline.tok2vec import Tok2VecListener
+
+    nlp = load_spacy(model, exclude=EXCLUDE)
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy pipeline {model!r} has no 'ner' component; set spacy_model to one that has")
+    if any(isinstance(node, Tok2VecListener) for node in nlp.get_pipe("ner").model.walk()):
+        nlp = load_spacy(model, exclude=tuple(c for c in EXCLUDE if c != "tok2vec"))
+    return nlp
+
+
+def raw_entities(nlp: Any, articles: Sequence[Article]) -> list[list[Raw]]:
+    """spaCy's own spans (person, organisation, place and group labels) per article, parsed
+    paragraph by paragraph in one ``nlp.pipe`` stream, with offsets into the article's text."""
+    pieces = [(i, start, end) for i, a in enumerate(articles) for start, end in paragraphs(a.text)]
+    raw: list[list[Raw]] = [[] for _ in articles]
+    texts = (articles[i].text[start:end] for i, start, end in pieces)
+    for (i, start, _end), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+        raw[i].extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES)
+    return raw
+
+
+def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, ...]:
+    """Turn spaCy's spans into cleaned, typed mentions (see the module docstring for the fixes)."""
+    text = article.text
+    found: list[tuple[int, int, EntityType, str]] = []
+    ships = [(m.start(), m.end()) for m in _SHIP.finditer(text)]
+    for s, e, label in raw:
+        if any(s < se and ss < e for ss, se in ships):
+            continue
+        s, e, label = _trim(text, s, e, label)
+        if e <= s:
+            continue
+        span = text[s:e]
+        type_ = TYPES[label]
+        if label == "ORG" and (_is_department(text, s, e) or _is_product(text, s, e)):
+            continue
+        if span in KNOWN_PLACES and type_ in (EntityType.PERSON, EntityType.ORGANISATION):
+            type_, label = EntityType.PLACE, "GPE"
+        elif re.fullmatch(r"G\d{1,2}", span):
+            type_, label = EntityType.ORGANISATION, "ORG"
+        elif type_ is EntityType.PLACE and span not in KNOWN_PLACES and _reports(text, s, e):
+            type_, label = EntityType.ORGANISATION, "ORG"  # "Bloomberg reported", "according to Reuters"
+        elif type_ is EntityType.ORGANISATION and span.split()[-1].lower() in _PLACE_WORDS:
+            type_, label = EntityType.PLACE, "LOC"
+        found.append((s, e, type_, label))
+    found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
+    found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
+    found = _propagate(text, _dedupe(found))
+    found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
+    return tuple(
+        EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
+        for s, e, t, lab in _dedupe(found)
+    )
+
+
+def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:
+    while True:
+        span = text[s:e]
+        lead = _LEAD.match(span)
+        trail = _TRAIL.search(span)
+        if lead:
+            s += lead.end()
+        elif trail and trail.start() > 0:
+            e = s + trail.start()
+        else:
+            break
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if label != "PERSON" and len(words) > 1 and words[0].group().lower().rstrip(".") in PERSON_TITLES:
+        if all(w.group()[0].isupper() for w in words[1:]):  # "Spokeswoman Sandy Angers" tagged ORG
+            return s + words[1].start(), e, "PERSON"
+    if label == "PERSON":
+        cut = None
+        for i, w in enumerate(words[:-1]):
+            word = w.group().lower().rstrip(".")
+            if word in TITLE_HEADS or word in HONORIFICS or word in DEPARTMENT_WORDS or word == "deputy":
+                cut = i
+        if cut is not None:
+            s += words[cut + 1].start()
+    return s, e, label
+
+
+def _reports(text: str, s: int, e: int) -> bool:
+    """A place that reports is a news organisation: "Bloomberg reported", "according to Bloomberg"."""
+    return bool(_REPORTS_AFTER.match(text, e)) or text[max(0, s - 13) : s].lower() == "according to "
+
+
+def _is_product(text: str, s: int, e: int) -> bool:
+    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product written "iPhone", or a
+    currency or time-zone code ("USD", "UTC") tagged ORG."""
+    span = text[s:e]
+    return bool(_MODEL_NUMBER.match(text, e) or re.fullmatch(r"[a-z]+[A-Z]\w*", span) or span in _CODES)
+
+
+def _is_department(text: str, s: int, e: int) -> bool:
+    """"Defence" in "Defence Secretary": ministry words followed by a title word."""
+    words = text[s:e].lower().split()
+    after = re.match(r"\s+([A-Za-z-]+)", text[e:])
+    return all(w in DEPARTMENT_WORDS for w in words) and bool(after) and after.group(1).lower() in TITLE_HEADS
+
+
+def _dedupe(found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """Sorted by start; of overlapping spans the longer (then the earlier listed) wins."""
+    order = sorted(range(len(found)), key=lambda i: (-(found[i][1] - found[i][0]), i))
+    kept: list[tuple[int, int, EntityType, str]] = []
+    for i in order:
+        s, e = found[i][0], found[i][1]
+        if all(e <= ks or ke <= s for ks, ke, _, _ in kept):
+            kept.append(found[i])
+    return sorted(kept, key=lambda m: m[0])
+
+
+def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """Make an article consistent with itself: surname-only forms of a tagged person are persons;
+    a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have."""
+    name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
+    # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
+    # "Ford Motor Company".
+    org_heads = {text[s:e].split()[0] for s, e, t, _ in found if t is EntityType.ORGANISATION and " " in text[s:e]}
+    relabelled = []
+    for s, e, t, label in found:
+        span = text[s:e]
+        if span in name_parts and t is not EntityType.PERSON and span not in KNOWN_PLACES and span not in org_heads:
+            t, label = EntityType.PERSON, "PERSON"
+        relabelled.append((s, e, t, label))
+    votes: dict[str, Counter[tuple[EntityType, str]]] = {}
+    for s, e, t, label in relabelled:
+        votes.setdefault(text[s:e], Counter())[(t, label)] += 1
+    surnames = {text[s:e].split()[-1] for s, e, t, _ in relabelled if t is EntityType.PERSON}
+    for name in surnames - set(votes):
+        votes[name] = Counter({(EntityType.PERSON, "PERSON"): 1})
+    added = list(relabelled)
+    for name, counter in votes.items():
+        if len(name) < 3 or not name[0].isupper():
+            continue
+        (t, label), _ = counter.most_common(1)[0]
+        for m in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
+            added.append((m.start(), m.end(), t, label))
+    majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
+    return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

@@ -1,0 +1,50 @@
+"""Fixtures over the real seed articles (``examples/seeds``), cleaned as the pipeline cleans them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from storyfold.config import load_settings
+from storyfold.ingest import load_manifest, read_inputs
+from storyfold.pipeline import Context
+from storyfold.records import Article
+from storyfold.stages import clean
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "examples" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def allsides_file() -> Path:
+    """The AllSides roundups of the shared data (``$STORYFOLD_SHARED`` or ``<repo>/../shared``);
+    skips the test when absent."""
+    base = Path(os.environ.get("STORYFOLD_SHARED", REPO.parent / "shared"))
+    path = base / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
+    if not path.is_file():
+        pytest.skip(f"shared data not found: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """The five seed articles by file prefix ("000" ... "004")."""
+    settings = load_settings()
+    manifest = load_manifest(SEEDS / "manifest.jsonl")
+    docs = read_inputs(sorted(SEEDS.glob("*.txt")), settings, manifest)
+    articles = [clean.clean(d, settings) for d in docs]
+    return {Path(a.source).name[:3]: a for a in articles}
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(seed_articles: dict[str, Article]) -> dict[str, tuple]:
+    """Entity mentions of each seed article, by file prefix."""
+    from storyfold.stages.entities import EntitiesStage
+
+    stage = EntitiesStage()
+    ctx = Context(settings=load_settings())
+    keys = sorted(seed_articles)
+    out = stage.process_batch([seed_articles[k] for k in keys], [{}] * len(keys), ctx)
+    return {k: o["entity_mentions"] for k, o in zip(keys, out, strict=True)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,9 @@ SEEDS = REPO / "examples" / "seeds"
 
 
 @pytest.fixture(scope="session")
-def allsides_file() -> Path:
-    """The AllSides roundups of the shared data (``$STORYFOLD_SHARED`` or ``<repo>/../shared``);
-    skips the test when absent."""
-    base = Path(os.environ.get("STORYFOLD_SHARED", REPO.parent / "shared"))
-    path = base / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
-    if not path.is_file():
-        pytest.skip(f"shared data not found: {path}")
-    return path
+def allsides_file(shared: Path) -> Path:
+    """The AllSides roundups of the shared data; the test skips when the shared folder is absent."""
+    return shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
 
 
 @pytest.fixture(scope="session")

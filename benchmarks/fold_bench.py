@@ -93,6 +93,11 @@ def ner_floor(db: str) -> tuple[int, float, int]:
 
 
 def newsplease_rate(warc: Path) -> tuple[int, float] | None:
+    import logging
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)
     try:
         from newsplease import NewsPlease
     except ImportError:

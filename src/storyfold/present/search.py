@@ -42,6 +42,12 @@ class Hit:
     snippet: list[tuple[str, bool]]  # (text, is_match) pieces, to be escaped by the renderer
 
 
+def _lead(text: str, width: int = 90) -> str:
+    """An untitled article's stand-in title: the start of its text."""
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _pieces(snippet: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for i, part in enumerate(re.split(f"{_OPEN}|{_CLOSE}", snippet)):
@@ -66,7 +72,7 @@ class SearchIndex:
             if ids:
                 rows.append(("claim", c["id"], ids[0], "", c.get("text") or ""))
         self._db.executemany("INSERT INTO fts VALUES (?, ?, ?, ?, ?)", rows)
-        self._titles = {a["id"]: a.get("title") or "" for a in doc.get("articles", [])}
+        self._titles = {a["id"]: a.get("title") or _lead(a.get("text") or "") for a in doc.get("articles", [])}
         self.size = len(rows)
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
@@ -79,7 +85,8 @@ class SearchIndex:
                 "ORDER BY rank LIMIT ?",
                 (_OPEN, _CLOSE, query, limit),
             ).fetchall()
-        return [Hit(kind=k, id=i, article_id=aid, title=t or self._titles.get(aid, ""), snippet=_pieces(s))
+        return [Hit(kind=k, id=i, article_id=aid, title=self._titles.get(aid, "") if k == "claim" or not t else t,
+                    snippet=_pieces(s))
                 for k, i, aid, t, s in found]
 
     def close(self) -> None:

@@ -43,6 +43,7 @@ __all__ = [
 UNCLUSTERED_ID = "0" * 16
 UNCLUSTERED_TITLE = "Articles not yet grouped into a story"
 PASSAGE_MAX = 400
+LABEL_MAX = 24
 
 
 def to_json(view: Any) -> Any:
@@ -93,6 +94,12 @@ class DocIndex:
     def outlet(self, aid: str) -> str:
         a = self.articles.get(aid, {})
         return a.get("outlet") or _host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
+
+    def label(self, aid: str) -> str:
+        """A short name for citations: the outlet (or web host), else the article id's start."""
+        a = self.articles.get(aid, {})
+        name = a.get("outlet") or _host(a.get("url")) or f"#{aid[:6]}"
+        return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1] + "…"
 
     def title(self, aid: str) -> str:
         a = self.articles.get(aid)
@@ -151,8 +158,8 @@ class DocIndex:
             if aid not in self.articles:
                 continue
             passage, start, end = self.passage(aid, evidence)
-            out.append(Citation(article_id=aid, outlet=self.outlet(aid), title=self.title(aid), passage=passage,
-                                start=start, end=end))
+            out.append(Citation(article_id=aid, label=self.label(aid), outlet=self.outlet(aid), title=self.title(aid),
+                                passage=passage, start=start, end=end))
         return out
 
     def story_articles(self, sid: str) -> list[str]:
@@ -173,6 +180,7 @@ class DocIndex:
 @dataclass
 class Citation:
     article_id: str
+    label: str  # short: the outlet, else "#" and the start of the article id
     outlet: str
     title: str
     passage: str  # the supporting text: the evidence span, or the article's first sentence
@@ -333,7 +341,11 @@ class Mention:
     article_id: str
     article_title: str
     outlet: str
-    context: str
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
 
 
 @dataclass
@@ -488,7 +500,8 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         commitments=filter_commitments(all_commitments, actor, kind, status),
         commitment_filters=filters,
         conflicts=[_conflict(ix, c) for c in conflicts_raw],
-        matrix_columns=[{"article_id": a, "outlet": ix.outlet(a), "title": ix.title(a)} for a in aids],
+        matrix_columns=[{"article_id": a, "label": ix.label(a), "outlet": ix.outlet(a), "title": ix.title(a)}
+                        for a in aids],
         matrix=matrix,
         quotes_by_speaker=[SpeakerQuotes(speaker=s, entity_id=e, quotes=qs)
                            for (s, e), qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))],
@@ -576,9 +589,11 @@ def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str) -> ArticleV
     )
 
 
-def _context(text: str, start: int, end: int, width: int = 90) -> str:
+def _context(text: str, start: int, end: int, width: int = 90) -> tuple[str, str, str]:
+    """The text before, at and after ``text[start:end]``, about ``width`` characters each side."""
     a, b = max(0, start - width), min(len(text), end + width)
-    return ("…" if a else "") + text[a:b].replace("\n", " ") + ("…" if b < len(text) else "")
+    before = ("…" if a else "") + text[a:start].replace("\n", " ")
+    return before, text[start:end], text[end:b].replace("\n", " ") + ("…" if b < len(text) else "")
 
 
 def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView | None:
@@ -590,8 +605,9 @@ def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView
     names = {n.casefold() for n in (e["name"], *e.get("aliases", ()))}
     pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(names, key=len, reverse=True)), re.I)
     mentions = [Mention(article_id=m["article_id"], article_title=ix.title(m["article_id"]),
-                        outlet=ix.outlet(m["article_id"]),
-                        context=_context(ix.articles[m["article_id"]]["text"], m["start"], m["end"]))
+                        outlet=ix.outlet(m["article_id"]), start=m["start"], end=m["end"],
+                        **dict(zip(("before", "text", "after"),
+                                   _context(ix.articles[m["article_id"]]["text"], m["start"], m["end"]), strict=True)))
                 for m in e.get("mentions", ()) if m["article_id"] in ix.articles]
     quotes = [_quote_item(q, ix) for q in ix.list("quotes")
               if q.get("speaker_entity_id") == entity_id or (q.get("speaker") or "").casefold() in names]
@@ -601,6 +617,6 @@ def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView
     commitments = [_commitment_row(ix, c) for c in ix.list("commitments")
                    if any(pattern.search(c.get(k) or "") for k in ("actor", "recipient"))]
     story_ids = dict.fromkeys(ix.story_of[a] for a in e.get("article_ids", ()) if a in ix.story_of)
-    return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")), aliases=list(e.get("aliases", ())),
+    return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")), aliases=[a for a in e.get("aliases", ()) if a != e["name"]],
                       stories=[{"id": s, "title": _story_row(ix, s).title} for s in story_ids],
                       mentions=mentions, quotes_by=quotes, claims=claims, commitments=commitments)

@@ -241,3 +241,20 @@ def test_read_only_refuses_upload(client: TestClient) -> None:
     assert r.status_code == 403
     assert "read-only" in client.get("/upload").text
     assert client.get("/upload.json").json()["read_only"] is True
+
+
+def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storyfold.cli import app as cli
+
+    ran: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: ran.update(kw, app=web))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db), "--read-only"])
+    assert result.exit_code == 0, result.output
+    assert (ran["host"], ran["port"]) == ("127.0.0.1", 8000)
+    assert TestClient(ran["app"], base_url=BASE).post("/upload", files=[("files", ("a.txt", b"x", "text/plain"))]
+                                                      ).status_code == 403
+    missing = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db.parent / "none.db"), "--read-only"])
+    assert missing.exit_code == 2 and "does not exist" in missing.output

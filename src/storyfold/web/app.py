@@ -184,8 +184,9 @@ def create_app(
     settings = (settings or load_settings()).with_(db=str(db))
     pipeline = pipeline or api.build_pipeline(settings)
     limits = limits or Limits()
-    if not read_only:
-        api.open_store(db).close()  # creates (or migrates) the database, so pages work before any fold
+    # fail now on an unusable database; without read_only this creates (or migrates) it, so pages
+    # work before any fold
+    api.open_store(db, read_only=read_only).close()
     data = _Data(db, pipeline)
     jobs: dict[str, Job] = {}
     fold_lock = threading.Lock()

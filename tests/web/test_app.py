@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, fold_seeds, seeds_pipeline
+from seed_records import SEEDS, fold_seeds, seeds_pipeline
 from fastapi.testclient import TestClient
 
 from storyfold import api
@@ -95,6 +95,7 @@ def test_article_view_highlights_and_relations(client: TestClient, doc: dict) ->
     cite = client.get(f"/articles/{inj['id']}", params={"cite": "0-5"})
     assert 'id="cited"' in cite.text
     assert client.get(f"/articles/{inj['id']}", params={"cite": "5-<x>"}).status_code == 422
+    assert 'id="cited"' not in client.get(f"/articles/{inj['id']}", params={"cite": "0-999999999"}).text
 
 
 def test_untrusted_text_is_escaped(client: TestClient, doc: dict) -> None:

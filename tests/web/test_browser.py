@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import fold_seeds, seeds_pipeline
+from seed_records import fold_seeds, seeds_pipeline
 
 pytestmark = pytest.mark.browser
 

@@ -548,7 +548,10 @@ def segments(text: str, spans: Sequence[tuple[int, int, Mark]]) -> list[Segment]
     return out
 
 
-def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str) -> ArticleView | None:
+def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str,
+                 cited: tuple[int, int] | None = None) -> ArticleView | None:
+    """One article: its text cut into highlighted segments, removals, copies and rewrites. ``cited``
+    (start, end) marks a passage a citation points at (kind ``cited``; ignored when out of range)."""
     ix = _index(doc)
     a = ix.articles.get(article_id)
     if a is None:
@@ -557,6 +560,8 @@ def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str) -> ArticleV
     counts: dict[str, int] = defaultdict(int)
     for _, _, m in spans:
         counts[m.kind] += 1
+    if cited is not None and 0 <= cited[0] < cited[1] <= len(a["text"]):
+        spans.append((cited[0], cited[1], Mark("cited", "the cited passage")))
     relations: list[RelationView] = []
     for rel in ix.list("relations"):
         if article_id not in (rel["a"], rel["b"]) or rel["a"] == rel["b"]:

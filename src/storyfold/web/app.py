@@ -280,16 +280,10 @@ def create_app(
 
     # ------------------------------------------------------------------------------ article
     def article(aid: str, cite: str | None) -> views.ArticleView:
-        ix = data.get()[0]
-        view = views.article_view(ix, aid)
+        cited = tuple(int(x) for x in cite.split("-")) if cite else None  # validated by the Cite pattern
+        view = views.article_view(data.get()[0], aid, cited=cited)
         if view is None:
             raise HTTPException(404, "no such article")
-        if cite and re.fullmatch(r"\d{1,9}-\d{1,9}", cite):
-            start, end = (int(x) for x in cite.split("-"))
-            text = ix.articles[aid]["text"]
-            if 0 <= start < end <= len(text):
-                spans = [*views._spans(ix, aid), (start, end, views.Mark("cited", "the cited passage"))]
-                view.segments = views.segments(text, spans)
         return view
 
     @app.get("/articles/{aid}.json", response_model=views.ArticleView, tags=["json"], summary="One article")

@@ -196,12 +196,18 @@ def serve(
 
         from storyfold.web import create_app
 
-        hosts = None if host in ("127.0.0.1", "localhost", "::1") else ["127.0.0.1", "localhost", "::1", host]
+        # Host headers accepted (DNS-rebinding guard): loopback names, plus the address bound; any
+        # host when bound to every interface, which the user asked for explicitly
+        hosts = (None if host in ("127.0.0.1", "localhost", "::1")
+                 else ["*"] if host in ("0.0.0.0", "::") else ["127.0.0.1", "localhost", "::1", host])
         web = create_app(db, read_only=read_only, allowed_hosts=hosts)
     except StoryfoldError as exc:
         _fail(exc, debug)
         return
     console.print(f"storyfold: serving {db} on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
+    if hosts is not None:
+        err_console.print(f"[yellow]warning:[/] {host} is not loopback: anyone who reaches it can read the database"
+                          + ("" if read_only else " and upload files (use --read-only)") + "; there is no authentication")
     uvicorn.run(web, host=host, port=port, log_level="info" if debug else "warning")
 
 

@@ -244,7 +244,8 @@ def test_read_only_refuses_upload(client: TestClient) -> None:
     assert client.get("/upload.json").json()["read_only"] is True
 
 
-def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _serve(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, dict]:
+    """Run ``storyfold serve ARGS`` with uvicorn.run replaced: the CLI result and what it was given."""
     import uvicorn
     from typer.testing import CliRunner
 
@@ -252,10 +253,20 @@ def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: py
 
     ran: dict = {}
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: ran.update(kw, app=web))
-    result = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db), "--read-only"])
+    return CliRunner().invoke(cli, ["serve", *args]), ran
+
+
+def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, ran = _serve(["--db", str(seeds_db), "--read-only"], monkeypatch)
     assert result.exit_code == 0, result.output
     assert (ran["host"], ran["port"]) == ("127.0.0.1", 8000)
     assert TestClient(ran["app"], base_url=BASE).post("/upload", files=[("files", ("a.txt", b"x", "text/plain"))]
                                                       ).status_code == 403
-    missing = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db.parent / "none.db"), "--read-only"])
+    missing, _ = _serve(["--db", str(seeds_db.parent / "none.db"), "--read-only"], monkeypatch)
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_serve_on_every_interface_warns(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0"], monkeypatch)
+    assert result.exit_code == 0 and "not loopback" in result.output
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 200

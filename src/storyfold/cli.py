@@ -185,9 +185,10 @@ def show(
 @app.command()
 def serve(
     db: DbOption = Path("storyfold.db"),
-    host: Annotated[str, typer.Option(help="Address to bind (loopback by default; anything else exposes the database).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default; others expose the database).")
+                    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only; disables uploads.")] = False,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only; no uploads.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Explore the database in the browser: stories, sources, commitments, conflicts; upload new files."""
@@ -207,7 +208,8 @@ def serve(
     console.print(f"storyfold: serving {db} on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
     if hosts is not None:
         err_console.print(f"[yellow]warning:[/] {host} is not loopback: anyone who reaches it can read the database"
-                          + ("" if read_only else " and upload files (use --read-only)") + "; there is no authentication")
+                          + ("" if read_only else " and upload files (use --read-only)")
+                          + "; there is no authentication")
     uvicorn.run(web, host=host, port=port, log_level="info" if debug else "warning")
 
 

@@ -66,7 +66,8 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, id UNINDEXED, article_id UNINDEXED, "
             "title, body, tokenize='porter unicode61')"
         )
-        rows = [("article", a["id"], a["id"], a.get("title") or "", a.get("text") or "") for a in doc.get("articles", [])]
+        rows = [("article", a["id"], a["id"], a.get("title") or "", a.get("text") or "")
+                for a in doc.get("articles", [])]
         for c in doc.get("claims", []):
             ids = list(c.get("article_ids") or ()) or [ev["article_id"] for ev in c.get("evidence", ())]
             if ids:

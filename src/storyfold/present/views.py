@@ -81,7 +81,8 @@ class DocIndex:
         self.entities: dict[str, dict[str, Any]] = {e["id"]: e for e in doc.get("entities", [])}
         self.claims: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("claims", [])}
         self.commitments: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("commitments", [])}
-        unclustered = [aid for aid, a in self.articles.items() if not a.get("story_id") or a["story_id"] not in self.stories]
+        unclustered = [aid for aid, a in self.articles.items()
+                       if not a.get("story_id") or a["story_id"] not in self.stories]
         if unclustered:
             self.stories[UNCLUSTERED_ID] = {"id": UNCLUSTERED_ID, "title": UNCLUSTERED_TITLE,
                                             "article_ids": unclustered, "event_ids": []}
@@ -515,7 +516,8 @@ def _spans(ix: DocIndex, aid: str) -> list[tuple[int, int, Mark]]:
     for e in ix.list("entities"):
         for m in e.get("mentions", ()):
             if m["article_id"] == aid:
-                spans.append((m["start"], m["end"], Mark("entity", f"{e['name']} ({e.get('type')})", f"/entities/{e['id']}")))
+                label = f"{e['name']} ({e.get('type')})"
+                spans.append((m["start"], m["end"], Mark("entity", label, f"/entities/{e['id']}")))
     for q in ix.list("quotes"):
         for v in q.get("variants", ()):
             if v["article_id"] == aid:
@@ -622,6 +624,7 @@ def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView
     commitments = [_commitment_row(ix, c) for c in ix.list("commitments")
                    if any(pattern.search(c.get(k) or "") for k in ("actor", "recipient"))]
     story_ids = dict.fromkeys(ix.story_of[a] for a in e.get("article_ids", ()) if a in ix.story_of)
-    return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")), aliases=[a for a in e.get("aliases", ()) if a != e["name"]],
+    return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")),
+                      aliases=[a for a in e.get("aliases", ()) if a != e["name"]],
                       stories=[{"id": s, "title": _story_row(ix, s).title} for s in story_ids],
                       mentions=mentions, quotes_by=quotes, claims=claims, commitments=commitments)

@@ -312,7 +312,8 @@ def create_app(
     # ------------------------------------------------------------------------------ upload
     def upload_view() -> UploadView:
         recent = sorted(jobs.values(), key=lambda j: j.started, reverse=True)[:10]
-        return UploadView(read_only=read_only, accepted_suffixes=list(UPLOAD_SUFFIXES), max_file_bytes=limits.file_bytes,
+        return UploadView(read_only=read_only, accepted_suffixes=list(UPLOAD_SUFFIXES),
+                          max_file_bytes=limits.file_bytes,
                           max_total_bytes=limits.total_bytes, max_files=limits.files, jobs=recent)
 
     @app.get("/upload.json", response_model=UploadView, tags=["json"], summary="Upload limits and recent folds")

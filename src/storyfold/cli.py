@@ -182,6 +182,37 @@ def show(
         console.print(f"[dim]no stage yet fills: {', '.join(summary['unfilled'])}[/]")
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("storyfold.db"),
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default; others expose the database).")
+                    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only; no uploads.")] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Explore the database in the browser: stories, sources, commitments, conflicts; upload new files."""
+    try:
+        import uvicorn
+
+        from storyfold.web import create_app
+
+        # Host headers accepted (DNS-rebinding guard): loopback names, plus the address bound; any
+        # host when bound to every interface, which the user asked for explicitly
+        hosts = (None if host in ("127.0.0.1", "localhost", "::1")
+                 else ["*"] if host in ("0.0.0.0", "::") else ["127.0.0.1", "localhost", "::1", host])
+        web = create_app(db, read_only=read_only, allowed_hosts=hosts)
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    console.print(f"storyfold: serving {db} on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
+    if hosts is not None:
+        err_console.print(f"[yellow]warning:[/] {host} is not loopback: anyone who reaches it can read the database"
+                          + ("" if read_only else " and upload files (use --read-only)")
+                          + "; there is no authentication")
+    uvicorn.run(web, host=host, port=port, log_level="info" if debug else "warning")
+
+
 def main() -> None:
     app()
 

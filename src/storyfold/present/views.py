@@ -1,0 +1,630 @@
+"""View models: pure functions from the export document (contract v1, a dict) to what a page shows.
+
+The web interface renders them as HTML and serves them as JSON; the cited brief and the reports
+reuse them. Nothing here reads the store: give it ``storyfold.api.export(db)``. Every list may be
+empty (a stage that has not run yet leaves its export list empty) and every view copes with that.
+
+Articles not assigned to any story (no clustering stage yet, or left out by it) form one implicit
+story, :data:`UNCLUSTERED_ID`, so that everything folded can be browsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from storyfold.stages.dates import sentence_spans
+
+__all__ = [
+    "UNCLUSTERED_ID",
+    "ArticleRow",
+    "ArticleView",
+    "Citation",
+    "CommitmentRow",
+    "ConflictView",
+    "DocIndex",
+    "EntityView",
+    "MatrixRow",
+    "Segment",
+    "StoryRow",
+    "StoryView",
+    "article_view",
+    "entity_view",
+    "story_view",
+    "stories_list",
+    "to_json",
+]
+
+UNCLUSTERED_ID = "0" * 16
+UNCLUSTERED_TITLE = "Articles not yet grouped into a story"
+PASSAGE_MAX = 400
+LABEL_MAX = 24
+
+
+def to_json(view: Any) -> Any:
+    """A view model as plain JSON-able data."""
+    if isinstance(view, list):
+        return [to_json(v) for v in view]
+    return asdict(view) if hasattr(view, "__dataclass_fields__") else view
+
+
+def first_sentence(text: str) -> tuple[int, int]:
+    """Span of the first sentence of ``text`` (at most :data:`PASSAGE_MAX` characters)."""
+    for start, end in sentence_spans(text):
+        chunk = text[start:end]
+        if chunk.strip():
+            start += len(chunk) - len(chunk.lstrip())
+            end -= len(chunk) - len(chunk.rstrip())
+            return start, min(end, start + PASSAGE_MAX)
+    return 0, min(len(text), PASSAGE_MAX)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+class DocIndex:
+    """Lookups over one export document, computed once and shared by every view of it."""
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self.doc = doc
+        self.articles: dict[str, dict[str, Any]] = {a["id"]: a for a in doc.get("articles", [])}
+        self.stories: dict[str, dict[str, Any]] = {s["id"]: s for s in doc.get("stories", [])}
+        self.entities: dict[str, dict[str, Any]] = {e["id"]: e for e in doc.get("entities", [])}
+        self.claims: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("claims", [])}
+        self.commitments: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("commitments", [])}
+        unclustered = [aid for aid, a in self.articles.items()
+                       if not a.get("story_id") or a["story_id"] not in self.stories]
+        if unclustered:
+            self.stories[UNCLUSTERED_ID] = {"id": UNCLUSTERED_ID, "title": UNCLUSTERED_TITLE,
+                                            "article_ids": unclustered, "event_ids": []}
+        self.story_of: dict[str, str] = {aid: sid for sid, s in self.stories.items() for aid in s["article_ids"]}
+
+    def list(self, key: str) -> list[dict[str, Any]]:
+        return list(self.doc.get(key) or [])
+
+    # ------------------------------------------------------------------ sources and lineage
+    def outlet(self, aid: str) -> str:
+        a = self.articles.get(aid, {})
+        return a.get("outlet") or _host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
+
+    def label(self, aid: str) -> str:
+        """A short name for citations: the outlet (or web host), else the article id's start."""
+        a = self.articles.get(aid, {})
+        name = a.get("outlet") or _host(a.get("url")) or f"#{aid[:6]}"
+        return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1] + "…"
+
+    def title(self, aid: str) -> str:
+        a = self.articles.get(aid)
+        if a is None:
+            return aid
+        if a.get("title"):
+            return a["title"]
+        s, e = first_sentence(a["text"])
+        words = a["text"][s:e]
+        return words if len(words) <= 90 else words[:87].rsplit(" ", 1)[0] + "…"
+
+    @cached_property
+    def lineage(self) -> dict[str, str]:
+        """Article id -> representative of its independent source: copies and rewrites (relations,
+        ``duplicate_of``/``derived_from``) join their original, and one outlet counts once."""
+        parent = {aid: aid for aid in self.articles}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(x: str | None, y: str | None) -> None:
+            if x in parent and y in parent:
+                parent[find(x)] = find(y)
+
+        for rel in self.list("relations"):
+            union(rel["b"], rel["a"])
+        by_outlet: dict[str, str] = {}
+        for aid, a in self.articles.items():
+            union(aid, a.get("duplicate_of"))
+            union(aid, a.get("derived_from"))
+            key = (a.get("outlet") or _host(a.get("url")) or "").lower()
+            if key:
+                union(aid, by_outlet.setdefault(key, aid))
+        return {aid: find(aid) for aid in self.articles}
+
+    def independent(self, article_ids: Iterable[str]) -> int:
+        return len({self.lineage.get(aid, aid) for aid in article_ids})
+
+    # ------------------------------------------------------------------ citations
+    def passage(self, aid: str, evidence: Sequence[Mapping[str, Any]] = ()) -> tuple[str, int, int]:
+        """The cited passage of article ``aid``: its first evidence span, else its first sentence."""
+        text = self.articles.get(aid, {}).get("text", "")
+        for ev in evidence:
+            if ev.get("article_id") == aid and 0 <= ev["start"] < ev["end"] <= len(text):
+                return text[ev["start"] : ev["end"]][: PASSAGE_MAX * 2], ev["start"], ev["end"]
+        s, e = first_sentence(text)
+        return text[s:e], s, e
+
+    def citations(self, article_ids: Iterable[str], evidence: Sequence[Mapping[str, Any]] = ()) -> list[Citation]:
+        out = []
+        ids = list(dict.fromkeys([*article_ids, *(ev["article_id"] for ev in evidence)]))
+        for aid in ids:
+            if aid not in self.articles:
+                continue
+            passage, start, end = self.passage(aid, evidence)
+            out.append(Citation(article_id=aid, label=self.label(aid), outlet=self.outlet(aid), title=self.title(aid),
+                                passage=passage, start=start, end=end))
+        return out
+
+    def story_articles(self, sid: str) -> list[str]:
+        return [aid for aid in self.stories[sid]["article_ids"] if aid in self.articles]
+
+    def in_story(self, sid: str, item: Mapping[str, Any]) -> bool:
+        """Whether a record (with ``story_id`` and/or ``article_ids``/``evidence``) belongs to story ``sid``."""
+        if item.get("story_id"):
+            return item["story_id"] == sid or (sid == UNCLUSTERED_ID and item["story_id"] not in self.stories)
+        ids = [*item.get("article_ids", ()), *(ev.get("article_id") for ev in item.get("evidence", ()))]
+        ids += [v["article_id"] for v in item.get("variants", ())]
+        return any(self.story_of.get(aid) == sid for aid in ids)
+
+
+# ---------------------------------------------------------------------------------------- models
+
+
+@dataclass
+class Citation:
+    article_id: str
+    label: str  # short: the outlet, else "#" and the start of the article id
+    outlet: str
+    title: str
+    passage: str  # the supporting text: the evidence span, or the article's first sentence
+    start: int
+    end: int
+
+
+@dataclass
+class StoryRow:
+    id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    independent_sources: int
+    outlets: list[str]
+    last_update: str | None
+
+
+@dataclass
+class CitedText:
+    text: str
+    date: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class CommitmentRow:
+    id: str
+    actor: str
+    recipient: str | None
+    kind: str
+    status: str
+    amount: str | None
+    period: str | None
+    time: str | None
+    conditions: list[str]
+    independent_sources: int
+    citations: list[Citation]
+
+
+@dataclass
+class Side:
+    label: str
+    text: str
+    citations: list[Citation]
+
+
+@dataclass
+class ConflictView:
+    id: str
+    kind: str
+    summary: str
+    sides: list[Side]
+
+
+@dataclass
+class MatrixRow:
+    claim_id: str
+    text: str
+    status: str
+    independent_sources: int
+    cells: list[str]  # per column of ``StoryView.matrix_columns``: supports, contradicts or silent
+
+
+@dataclass
+class QuoteItem:
+    id: str
+    text: str
+    direct: bool
+    variants: list[dict[str, Any]]
+
+
+@dataclass
+class SpeakerQuotes:
+    speaker: str
+    entity_id: str | None
+    quotes: list[QuoteItem]
+
+
+@dataclass
+class ArticleRow:
+    id: str
+    title: str
+    outlet: str
+    published: str | None
+    published_estimated: bool
+    lineage: str  # id of the article standing for its independent source
+    copy_of: str | None
+    rewrite_of: str | None
+    removed: int
+
+
+@dataclass
+class StoryView:
+    story: StoryRow
+    brief: list[CitedText]
+    timeline: list[CitedText]
+    commitments: list[CommitmentRow]
+    commitment_filters: dict[str, list[str]]
+    conflicts: list[ConflictView]
+    matrix_columns: list[dict[str, str]]
+    matrix: list[MatrixRow]
+    quotes_by_speaker: list[SpeakerQuotes]
+    articles: list[ArticleRow]
+    unfilled: list[str]
+
+
+@dataclass
+class Mark:
+    kind: str  # entity, quote, date, quantity, claim
+    label: str
+    href: str | None = None
+
+
+@dataclass
+class Segment:
+    text: str
+    marks: list[Mark]
+
+
+@dataclass
+class AlignedPair:
+    this: str
+    other: str
+    similarity: float
+
+
+@dataclass
+class RelationView:
+    other_id: str
+    other_title: str
+    other_outlet: str
+    role: str  # "copy of", "rewrite of", "copied by", "rewritten by"
+    kind: str
+    similarity: float
+    aligned: list[AlignedPair]
+    unsupported: list[str]
+    dropped_qualifiers: list[str]
+
+
+@dataclass
+class ArticleView:
+    article: ArticleRow
+    url: str | None
+    author: str | None
+    source: str
+    story_id: str | None
+    story_title: str | None
+    segments: list[Segment]
+    mark_counts: dict[str, int]
+    removed: list[dict[str, str]]
+    relations: list[RelationView]
+
+
+@dataclass
+class Mention:
+    article_id: str
+    article_title: str
+    outlet: str
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
+
+
+@dataclass
+class EntityView:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    stories: list[dict[str, str]]
+    mentions: list[Mention]
+    quotes_by: list[QuoteItem]
+    claims: list[CitedText]
+    commitments: list[CommitmentRow]
+
+
+# ---------------------------------------------------------------------------------------- views
+
+
+def _index(doc: Mapping[str, Any] | DocIndex) -> DocIndex:
+    return doc if isinstance(doc, DocIndex) else DocIndex(doc)
+
+
+def _story_row(ix: DocIndex, sid: str) -> StoryRow:
+    story = ix.stories[sid]
+    aids = ix.story_articles(sid)
+    dates = sorted(d for d in (ix.articles[a].get("published") for a in aids) if d)
+    events = [e for e in ix.list("events") if e.get("story_id") == sid and e.get("date")]
+    event_dates = sorted([e["date"] for e in events] + [e["date_end"] for e in events if e.get("date_end")])
+    span = event_dates or dates
+    return StoryRow(
+        id=sid,
+        title=story.get("title") or (ix.title(aids[0]) if aids else sid),
+        first_date=span[0] if span else None,
+        last_date=span[-1] if span else None,
+        articles=len(aids),
+        independent_sources=ix.independent(aids),
+        outlets=sorted({ix.outlet(a) for a in aids}),
+        last_update=dates[-1] if dates else None,
+    )
+
+
+def stories_list(doc: Mapping[str, Any] | DocIndex) -> list[StoryRow]:
+    """Every story, most recently updated first (the implicit unclustered story last)."""
+    ix = _index(doc)
+    rows = [_story_row(ix, sid) for sid in ix.stories]
+    clustered = sorted((r for r in rows if r.id != UNCLUSTERED_ID), key=lambda r: (r.last_update or "", r.articles),
+                       reverse=True)
+    return clustered + [r for r in rows if r.id == UNCLUSTERED_ID]
+
+
+def _commitment_row(ix: DocIndex, c: Mapping[str, Any]) -> CommitmentRow:
+    return CommitmentRow(
+        id=c["id"], actor=c.get("actor") or "", recipient=c.get("recipient"), kind=str(c.get("kind") or ""),
+        status=str(c.get("status") or ""), amount=c.get("amount"), period=c.get("period"), time=c.get("time"),
+        conditions=list(c.get("conditions") or []),
+        independent_sources=c.get("independent_sources") or ix.independent(c.get("article_ids", ())),
+        citations=ix.citations(c.get("article_ids", ()), c.get("evidence", ())),
+    )
+
+
+def _article_row(ix: DocIndex, aid: str) -> ArticleRow:
+    a = ix.articles[aid]
+    return ArticleRow(
+        id=aid, title=ix.title(aid), outlet=ix.outlet(aid), published=a.get("published"),
+        published_estimated=bool(a.get("published_estimated")), lineage=ix.lineage.get(aid, aid),
+        copy_of=a.get("duplicate_of"), rewrite_of=a.get("derived_from"), removed=len(a.get("removed") or ()),
+    )
+
+
+def _quote_item(q: Mapping[str, Any], ix: DocIndex) -> QuoteItem:
+    variants = [{"article_id": v["article_id"], "outlet": ix.outlet(v["article_id"]), "text": v["text"],
+                 "direct": v.get("direct", True), "medium": v.get("medium")} for v in q.get("variants", ())]
+    return QuoteItem(id=q["id"], text=q["text"], direct=bool(q.get("direct", True)), variants=variants)
+
+
+def _conflict(ix: DocIndex, c: Mapping[str, Any]) -> ConflictView:
+    sides: list[Side] = []
+    for cid in c.get("claim_ids", ()):
+        claim = ix.claims.get(cid)
+        if claim:
+            label = claim.get("attribution") or ", ".join(sorted({ix.outlet(a) for a in claim.get("article_ids", ())}))
+            sides.append(Side(label=label, text=claim["text"],
+                              citations=ix.citations(claim.get("article_ids", ()), claim.get("evidence", ()))))
+    for cid in c.get("commitment_ids", ()):
+        com = ix.commitments.get(cid)
+        if com:
+            text = f"{com.get('actor')}: {com.get('status')} {com.get('kind')}" + (
+                f" ({com['amount']})" if com.get("amount") else "")
+            sides.append(Side(label=", ".join(sorted({ix.outlet(a) for a in com.get("article_ids", ())})), text=text,
+                              citations=ix.citations(com.get("article_ids", ()), com.get("evidence", ()))))
+    if len(sides) < 2:  # no claim/commitment records to stand for the sides: one side per cited article
+        for cit in ix.citations(c.get("article_ids", ()), c.get("evidence", ())):
+            sides.append(Side(label=cit.outlet, text=cit.passage, citations=[cit]))
+    return ConflictView(id=c.get("id", ""), kind=str(c.get("kind", "")), summary=c.get("summary", ""), sides=sides)
+
+
+def filter_commitments(rows: Iterable[CommitmentRow], actor: str | None = None, kind: str | None = None,
+                       status: str | None = None) -> list[CommitmentRow]:
+    return [r for r in rows if (not actor or r.actor == actor) and (not kind or r.kind == kind)
+            and (not status or r.status == status)]
+
+
+def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str | None = None,
+               kind: str | None = None, status: str | None = None) -> StoryView | None:
+    """Everything about one story; ``None`` when no such story. ``actor``/``kind``/``status`` filter
+    the commitments table (the filter choices always list every value)."""
+    ix = _index(doc)
+    if story_id not in ix.stories:
+        return None
+    aids = ix.story_articles(story_id)
+    brief = [CitedText(text=b["text"], citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
+             for b in ix.list("brief") if ix.in_story(story_id, b)]
+    timeline = sorted(
+        (CitedText(text=t["text"], date=t.get("date"),
+                   citations=ix.citations(t.get("article_ids", ()), t.get("evidence", ())))
+         for t in ix.list("timeline") if ix.in_story(story_id, t)),
+        key=lambda t: t.date or "",
+    )
+    all_commitments = [_commitment_row(ix, c) for c in ix.list("commitments") if ix.in_story(story_id, c)]
+    filters = {
+        "actor": sorted({r.actor for r in all_commitments if r.actor}),
+        "kind": sorted({r.kind for r in all_commitments if r.kind}),
+        "status": sorted({r.status for r in all_commitments if r.status}),
+    }
+    conflicts_raw = [c for c in ix.list("conflicts") if ix.in_story(story_id, c)]
+    claims = [c for c in ix.list("claims") if ix.in_story(story_id, c)]
+    against: dict[str, set[str]] = defaultdict(set)  # claim id -> articles backing a contradicting claim
+    for c in conflicts_raw:
+        if str(c.get("kind")) != "contradiction":
+            continue
+        involved = set(c.get("article_ids", ()))
+        for cid in c.get("claim_ids", ()):
+            other = {a for o in c.get("claim_ids", ()) if o != cid for a in ix.claims.get(o, {}).get("article_ids", ())}
+            against[cid] |= (other or involved) - set(ix.claims.get(cid, {}).get("article_ids", ()))
+    matrix = [
+        MatrixRow(
+            claim_id=c["id"], text=c["text"], status=str(c.get("status", "")),
+            independent_sources=c.get("independent_sources") or ix.independent(c.get("article_ids", ())),
+            cells=["supports" if a in c.get("article_ids", ()) else "contradicts" if a in against[c["id"]] else "silent"
+                   for a in aids],
+        )
+        for c in claims
+    ]
+    speakers: dict[tuple[str, str | None], list[QuoteItem]] = defaultdict(list)
+    for q in ix.list("quotes"):
+        if ix.in_story(story_id, q):
+            speakers[(q.get("speaker") or "unattributed", q.get("speaker_entity_id"))].append(_quote_item(q, ix))
+    return StoryView(
+        story=_story_row(ix, story_id),
+        brief=brief,
+        timeline=timeline,
+        commitments=filter_commitments(all_commitments, actor, kind, status),
+        commitment_filters=filters,
+        conflicts=[_conflict(ix, c) for c in conflicts_raw],
+        matrix_columns=[{"article_id": a, "label": ix.label(a), "outlet": ix.outlet(a), "title": ix.title(a)}
+                        for a in aids],
+        matrix=matrix,
+        quotes_by_speaker=[SpeakerQuotes(speaker=s, entity_id=e, quotes=qs)
+                           for (s, e), qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))],
+        articles=[_article_row(ix, a) for a in aids],
+        unfilled=list(ix.doc.get("summary", {}).get("unfilled", [])),
+    )
+
+
+def _spans(ix: DocIndex, aid: str) -> list[tuple[int, int, Mark]]:
+    spans: list[tuple[int, int, Mark]] = []
+    for e in ix.list("entities"):
+        for m in e.get("mentions", ()):
+            if m["article_id"] == aid:
+                label = f"{e['name']} ({e.get('type')})"
+                spans.append((m["start"], m["end"], Mark("entity", label, f"/entities/{e['id']}")))
+    for q in ix.list("quotes"):
+        for v in q.get("variants", ()):
+            if v["article_id"] == aid:
+                spans.append((v["start"], v["end"], Mark("quote", f"quote: {q.get('speaker') or 'unattributed'}")))
+    for d in ix.list("dates"):
+        if d["article_id"] == aid:
+            spans.append((d["start"], d["end"], Mark("date", f"date: {d.get('value') or 'unresolved'}")))
+    for q in ix.list("quantities"):
+        if q["article_id"] == aid:
+            unit = f" {q['unit']}" if q.get("unit") else ""
+            spans.append((q["start"], q["end"], Mark("quantity", f"quantity: {q.get('value')}{unit}")))
+    for c in ix.list("claims"):
+        for ev in c.get("evidence", ()):
+            if ev["article_id"] == aid:
+                spans.append((ev["start"], ev["end"], Mark("claim", f"claim ({c.get('status')}): {c['text'][:120]}")))
+    return spans
+
+
+def segments(text: str, spans: Sequence[tuple[int, int, Mark]]) -> list[Segment]:
+    """``text`` cut at every span boundary; each piece carries the marks of the spans covering it."""
+    valid = [(s, e, m) for s, e, m in spans if 0 <= s < e <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in valid), *(e for _, e, _ in valid)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        marks = [m for s, e, m in valid if s <= a and b <= e]
+        if out and not marks and not out[-1].marks:
+            out[-1].text += text[a:b]
+        else:
+            out.append(Segment(text=text[a:b], marks=marks))
+    return out
+
+
+def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str,
+                 cited: tuple[int, int] | None = None) -> ArticleView | None:
+    """One article: its text cut into highlighted segments, removals, copies and rewrites. ``cited``
+    (start, end) marks a passage a citation points at (kind ``cited``; ignored when out of range)."""
+    ix = _index(doc)
+    a = ix.articles.get(article_id)
+    if a is None:
+        return None
+    spans = _spans(ix, article_id)
+    counts: dict[str, int] = defaultdict(int)
+    for _, _, m in spans:
+        counts[m.kind] += 1
+    if cited is not None and 0 <= cited[0] < cited[1] <= len(a["text"]):
+        spans.append((cited[0], cited[1], Mark("cited", "the cited passage")))
+    relations: list[RelationView] = []
+    for rel in ix.list("relations"):
+        if article_id not in (rel["a"], rel["b"]) or rel["a"] == rel["b"]:
+            continue
+        mine_is_a = rel["a"] == article_id
+        other = rel["b"] if mine_is_a else rel["a"]
+        if other not in ix.articles:
+            continue
+        kind = str(rel["kind"])
+        role = ("rewritten by" if kind == "rewrite" else "copied by") if mine_is_a else (
+            "rewrite of" if kind == "rewrite" else "copy of")
+        this_text, other_text = a["text"], ix.articles[other]["text"]
+        pairs = []
+        for p in rel.get("aligned", ()):
+            s_this = this_text[p["a_start"] : p["a_end"]] if mine_is_a else this_text[p["b_start"] : p["b_end"]]
+            s_other = other_text[p["b_start"] : p["b_end"]] if mine_is_a else other_text[p["a_start"] : p["a_end"]]
+            pairs.append(AlignedPair(this=s_this, other=s_other, similarity=p.get("similarity", 0.0)))
+        unsupported = [ix.articles[rel["b"]]["text"][u["start"] : u["end"]] for u in rel.get("unsupported", ())
+                       if u.get("article_id", rel["b"]) == rel["b"]]
+        relations.append(RelationView(other_id=other, other_title=ix.title(other), other_outlet=ix.outlet(other),
+                                      role=role, kind=kind, similarity=rel.get("similarity", 0.0), aligned=pairs,
+                                      unsupported=unsupported,
+                                      dropped_qualifiers=list(rel.get("dropped_qualifiers", ()))))
+    sid = ix.story_of.get(article_id)
+    return ArticleView(
+        article=_article_row(ix, article_id), url=a.get("url"), author=a.get("author"), source=a.get("source", ""),
+        story_id=sid, story_title=ix.stories[sid].get("title") if sid else None,
+        segments=segments(a["text"], spans), mark_counts=dict(counts),
+        removed=[{"text": r["text"], "reason": r["reason"]} for r in a.get("removed", ())], relations=relations,
+    )
+
+
+def _context(text: str, start: int, end: int, width: int = 90) -> tuple[str, str, str]:
+    """The text before, at and after ``text[start:end]``, about ``width`` characters each side."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    before = ("…" if a else "") + text[a:start].replace("\n", " ")
+    return before, text[start:end], text[end:b].replace("\n", " ") + ("…" if b < len(text) else "")
+
+
+def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView | None:
+    """Everything said by or about an entity, across stories."""
+    ix = _index(doc)
+    e = ix.entities.get(entity_id)
+    if e is None:
+        return None
+    names = {n.casefold() for n in (e["name"], *e.get("aliases", ()))}
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(names, key=len, reverse=True)), re.I)
+    mentions = [Mention(article_id=m["article_id"], article_title=ix.title(m["article_id"]),
+                        outlet=ix.outlet(m["article_id"]), start=m["start"], end=m["end"],
+                        **dict(zip(("before", "text", "after"),
+                                   _context(ix.articles[m["article_id"]]["text"], m["start"], m["end"]), strict=True)))
+                for m in e.get("mentions", ()) if m["article_id"] in ix.articles]
+    quotes = [_quote_item(q, ix) for q in ix.list("quotes")
+              if q.get("speaker_entity_id") == entity_id or (q.get("speaker") or "").casefold() in names]
+    claims = [CitedText(text=c["text"], citations=ix.citations(c.get("article_ids", ()), c.get("evidence", ())))
+              for c in ix.list("claims")
+              if any(pattern.search(c.get(k) or "") for k in ("subject", "object", "attribution", "text"))]
+    commitments = [_commitment_row(ix, c) for c in ix.list("commitments")
+                   if any(pattern.search(c.get(k) or "") for k in ("actor", "recipient"))]
+    story_ids = dict.fromkeys(ix.story_of[a] for a in e.get("article_ids", ()) if a in ix.story_of)
+    return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")),
+                      aliases=[a for a in e.get("aliases", ()) if a != e["name"]],
+                      stories=[{"id": s, "title": _story_row(ix, s).title} for s in story_ids],
+                      mentions=mentions, quotes_by=quotes, claims=claims, commitments=commitments)

@@ -1,0 +1,402 @@
+"""The FastAPI application: every page is a view of :mod:`storyfold.present.views` rendered by a
+Jinja2 template (autoescaped), and every page has a JSON twin (``.json`` suffix, or
+``Accept: application/json``) built from the same view.
+
+Article text is untrusted: templates escape everything, links are only made from hex ids or from
+``http(s)`` URLs, no inline script or event handler exists, and the Content-Security-Policy allows
+scripts, styles and images from this origin only. Uploads are written, under sanitised names, into
+a temporary folder of their own and folded by :func:`storyfold.api.fold` in a background thread.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from storyfold import api
+from storyfold.config import Settings, load_settings
+from storyfold.pipeline import Pipeline
+from storyfold.present import views
+from storyfold.present.search import Hit, SearchIndex
+
+__all__ = ["UPLOAD_SUFFIXES", "Limits", "create_app"]
+
+HEX_ID = r"^[0-9a-f]{1,64}$"
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".gz")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upload limits: bytes per file, bytes per upload, files per upload."""
+
+    file_bytes: int = 5 * 1024 * 1024
+    total_bytes: int = 25 * 1024 * 1024
+    files: int = 50
+
+
+@dataclass
+class Job:
+    id: str
+    files: list[str]
+    state: str = "queued"  # queued, running, done, failed
+    phase: str = ""
+    done: int = 0
+    total: int | None = None
+    message: str = ""
+    stored: int = 0
+    rejected: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.time)
+
+
+@dataclass
+class HomeView:
+    stories: list[views.StoryRow]
+    query: str
+    hits: list[Hit]
+    articles: int
+    stages: list[str]
+    unfilled: list[str]
+
+
+@dataclass
+class UploadView:
+    read_only: bool
+    accepted_suffixes: list[str]
+    max_file_bytes: int
+    max_total_bytes: int
+    max_files: int
+    jobs: list[Job]
+
+
+Id = Annotated[str, PathParam(pattern=HEX_ID, description="a hexadecimal id")]
+Q = Annotated[str, Query(max_length=200, description="full-text search over articles and claims")]
+F = Annotated[str | None, Query(max_length=200, description="keep only commitments with this value")]
+Cite = Annotated[str | None, Query(max_length=20, pattern=r"^\d{1,9}-\d{1,9}$", description="START-END to highlight")]
+JobId = Annotated[str | None, Query(pattern=HEX_ID)]
+Files = Annotated[list[UploadFile], File(description="articles to fold")]
+
+
+class _Data:
+    """The export document of the database, its view index and its search index, rebuilt when the
+    database file changes (a fold from this app or from the command line)."""
+
+    def __init__(self, db: Path, pipeline: Pipeline) -> None:
+        self.db = db
+        self.pipeline = pipeline
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] | None = None
+        self.index: views.DocIndex | None = None
+        self.search: SearchIndex | None = None
+
+    def _stamp(self) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for p in (self.db, self.db.with_name(self.db.name + "-wal")):
+            try:
+                st = p.stat()
+                out += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                out += [None, None]
+        return tuple(out)
+
+    def get(self) -> tuple[views.DocIndex, SearchIndex]:
+        with self._lock:
+            stamp = self._stamp()
+            if self.index is None or self.search is None or stamp != self._key:
+                with api.open_store(self.db, read_only=True) as store:
+                    doc = api.export_data(store, self.pipeline)
+                if self.search is not None:
+                    self.search.close()
+                self.index, self.search, self._key = views.DocIndex(doc), SearchIndex(doc), stamp
+            return self.index, self.search
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL, else None (never a ``javascript:`` or ``data:`` link)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def upload_name(name: str | None) -> str:
+    """The name an uploaded file is stored under, inside its job's own temporary folder. Names with
+    a folder part (``/``, ``\\``, ``..``), hidden names, odd characters or other suffixes are refused."""
+    if not name or "/" in name or "\\" in name or ".." in name or "\x00" in name or not _SAFE_NAME.match(name):
+        raise HTTPException(400, f"file name refused: {name!r} (letters, digits, '.', '_', '-', ' ' only; no folders)")
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise HTTPException(400, f"file type refused: {name!r} (accepted: {', '.join(UPLOAD_SUFFIXES)})")
+    return name
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def create_app(
+    db: str | Path,
+    read_only: bool = False,
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The web application over database ``db`` (created empty unless ``read_only``).
+
+    ``allowed_hosts`` are the Host header values accepted (default: loopback names), which stops
+    DNS-rebinding pages from reading a loopback server."""
+    db = Path(db)
+    settings = (settings or load_settings()).with_(db=str(db))
+    pipeline = pipeline or api.build_pipeline(settings)
+    limits = limits or Limits()
+    # fail now on an unusable database; without read_only this creates (or migrates) it, so pages
+    # work before any fold
+    api.open_store(db, read_only=read_only).close()
+    data = _Data(db, pipeline)
+    jobs: dict[str, Job] = {}
+    fold_lock = threading.Lock()
+
+    app = FastAPI(
+        title="storyfold",
+        summary="Explore folded news stories: stories, sources, commitments, conflicts.",
+        description="Every HTML page has a JSON twin: the same view, at the same path with `.json`, "
+        "or with `Accept: application/json`.",
+        docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN, which the CSP forbids
+        redoc_url=None,
+    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next: Any) -> Response:
+        # refuse an oversized upload before its body is read and parsed
+        if request.method == "POST":
+            length = request.headers.get("content-length")
+            if length is None or not length.isdigit():
+                return JSONResponse({"detail": "a Content-Length header is required"}, status_code=411)
+            if int(length) > limits.total_bytes + 64 * 1024:
+                return JSONResponse({"detail": f"upload larger than {limits.total_bytes} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.endswith(".json") or request.url.path.startswith("/jobs/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    templates = Jinja2Templates(directory=str(resources.files("storyfold.web") / "templates"))
+    templates.env.autoescape = True  # every template, whatever its suffix
+    templates.env.filters["safe_url"] = safe_url
+    templates.env.globals.update(read_only=read_only, unclustered=views.UNCLUSTERED_ID, limits=limits)
+    app.mount("/static", StaticFiles(directory=str(resources.files("storyfold.web") / "static")), name="static")
+
+    def page(request: Request, template: str, view: Any, json_twin: bool, status: int = 200, **extra: Any) -> Response:
+        if json_twin or _wants_json(request):
+            return JSONResponse(views.to_json(view), status_code=status)
+        return templates.TemplateResponse(request, template, {"view": view, **extra}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.endswith(".json") or _wants_json(request) or request.url.path.startswith("/jobs/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
+                                          status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        # a malformed id is an unknown id: 404, never an echo of the input
+        in_path = any(e.get("loc", ("",))[0] == "path" for e in exc.errors())
+        status, detail = (404, "not found") if in_path else (422, "invalid request parameters")
+        return await http_error(request, StarletteHTTPException(status, detail))
+
+    # ------------------------------------------------------------------------------ stories
+    def home(q: str) -> HomeView:
+        ix, search = data.get()
+        summary = ix.doc.get("summary", {})
+        return HomeView(stories=views.stories_list(ix), query=q, hits=search.search(q) if q.strip() else [],
+                        articles=len(ix.articles), stages=list(summary.get("stages", [])),
+                        unfilled=list(summary.get("unfilled", [])))
+
+    @app.get("/stories.json", response_model=HomeView, tags=["json"], summary="Stories list and search results")
+    def stories_json(q: Q = "") -> Any:
+        return JSONResponse(views.to_json(home(q)))
+
+    @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="Stories list and search (HTML)")
+    def index(request: Request, q: Q = "") -> Response:
+        return page(request, "index.html", home(q), False)
+
+    # ------------------------------------------------------------------------------ story
+    def story(sid: str, actor: str | None, kind: str | None, status: str | None) -> views.StoryView:
+        view = views.story_view(data.get()[0], sid, actor=actor, kind=kind, status=status)
+        if view is None:
+            raise HTTPException(404, "no such story")
+        return view
+
+    @app.get("/stories/{sid}.json", response_model=views.StoryView, tags=["json"], summary="One story")
+    def story_json(sid: Id, actor: F = None, kind: F = None, status: F = None) -> Any:
+        return JSONResponse(views.to_json(story(sid, actor, kind, status)))
+
+    @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
+    def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None) -> Response:
+        return page(request, "story.html", story(sid, actor, kind, status), False,
+                    selected={"actor": actor or "", "kind": kind or "", "status": status or ""})
+
+    # ------------------------------------------------------------------------------ article
+    def article(aid: str, cite: str | None) -> views.ArticleView:
+        cited = tuple(int(x) for x in cite.split("-")) if cite else None  # validated by the Cite pattern
+        view = views.article_view(data.get()[0], aid, cited=cited)
+        if view is None:
+            raise HTTPException(404, "no such article")
+        return view
+
+    @app.get("/articles/{aid}.json", response_model=views.ArticleView, tags=["json"], summary="One article")
+    def article_json(aid: Id, cite: Cite = None) -> Any:
+        return JSONResponse(views.to_json(article(aid, cite)))
+
+    @app.get("/articles/{aid}", response_class=HTMLResponse, tags=["pages"], summary="One article (HTML)")
+    def article_page(request: Request, aid: Id, cite: Cite = None) -> Response:
+        return page(request, "article.html", article(aid, cite), False)
+
+    # ------------------------------------------------------------------------------ entity
+    def entity(eid: str) -> views.EntityView:
+        view = views.entity_view(data.get()[0], eid)
+        if view is None:
+            raise HTTPException(404, "no such entity")
+        return view
+
+    @app.get("/entities/{eid}.json", response_model=views.EntityView, tags=["json"], summary="One entity")
+    def entity_json(eid: Id) -> Any:
+        return JSONResponse(views.to_json(entity(eid)))
+
+    @app.get("/entities/{eid}", response_class=HTMLResponse, tags=["pages"], summary="One entity (HTML)")
+    def entity_page(request: Request, eid: Id) -> Response:
+        return page(request, "entity.html", entity(eid), False)
+
+    # ------------------------------------------------------------------------------ upload
+    def upload_view() -> UploadView:
+        recent = sorted(jobs.values(), key=lambda j: j.started, reverse=True)[:10]
+        return UploadView(read_only=read_only, accepted_suffixes=list(UPLOAD_SUFFIXES),
+                          max_file_bytes=limits.file_bytes,
+                          max_total_bytes=limits.total_bytes, max_files=limits.files, jobs=recent)
+
+    @app.get("/upload.json", response_model=UploadView, tags=["json"], summary="Upload limits and recent folds")
+    def upload_json() -> Any:
+        return JSONResponse(views.to_json(upload_view()))
+
+    @app.get("/upload", response_class=HTMLResponse, tags=["pages"], summary="Upload form (HTML)")
+    def upload_page(request: Request, job: JobId = None) -> Response:
+        return page(request, "upload.html", upload_view(), False, job=jobs.get(job or ""))
+
+    def run_fold(job: Job, folder: Path) -> None:
+        def progress(phase: str, done: int, total: int | None) -> None:
+            job.phase, job.done, job.total = phase, done, total
+
+        try:
+            with fold_lock:
+                job.state = "running"
+                summary = api.fold([folder], settings=settings, pipeline=pipeline, progress=progress)
+            job.stored = summary.stored
+            job.rejected = [f"{Path(r.source).name}: {r.reason}" for r in summary.rejected]
+            job.message = (f"{summary.documents_read} read, {summary.stored} new, {summary.already_stored} already "
+                           f"stored, {len(summary.rejected)} rejected")
+            job.state = "done"
+        except Exception as exc:  # noqa: BLE001 - reported on the progress endpoint
+            job.state, job.message = "failed", f"fold failed: {exc}"
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def same_origin(request: Request) -> None:
+        origin = request.headers.get("origin")
+        site = request.headers.get("sec-fetch-site")
+        if site and site not in ("same-origin", "none"):
+            raise HTTPException(403, "cross-site upload refused")
+        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+            raise HTTPException(403, "cross-origin upload refused")
+
+    @app.post("/upload", tags=["json"], status_code=202, summary="Fold uploaded files into the database",
+              responses={202: {"description": "the job (JSON), or a redirect to its progress page (HTML form)"},
+                         400: {"description": "refused file name or type"}, 403: {"description": "read-only mode"},
+                         413: {"description": "too large"}})
+    async def upload(request: Request, files: Files) -> Response:
+        if read_only:
+            raise HTTPException(403, "this server is read-only: uploads are disabled")
+        same_origin(request)
+        if not files or len(files) > limits.files:
+            raise HTTPException(400, f"give between 1 and {limits.files} files")
+        names = [upload_name(f.filename) for f in files]
+        if len(set(names)) != len(names):
+            raise HTTPException(400, "two files have the same name")
+        folder = Path(tempfile.mkdtemp(prefix="storyfold-upload-"))
+        try:
+            total = 0
+            for f, name in zip(files, names, strict=True):
+                target = folder / name
+                if target.resolve().parent != folder.resolve():  # belt and braces: never outside the folder
+                    raise HTTPException(400, f"file name refused: {name!r}")
+                size = 0
+                with open(target, "xb") as out:
+                    while chunk := await f.read(256 * 1024):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > limits.file_bytes:
+                            raise HTTPException(413, f"{name}: larger than {limits.file_bytes} bytes")
+                        if total > limits.total_bytes:
+                            raise HTTPException(413, f"upload larger than {limits.total_bytes} bytes")
+                        out.write(chunk)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        job = Job(id=uuid.uuid4().hex, files=names)
+        jobs[job.id] = job
+        threading.Thread(target=run_fold, args=(job, folder), daemon=True, name=f"fold-{job.id[:8]}").start()
+        if _wants_json(request):
+            return JSONResponse(asdict(job), status_code=202)
+        return RedirectResponse(f"/upload?job={job.id}", status_code=303)
+
+    @app.get("/jobs/{jid}.json", response_model=Job, tags=["json"], summary="Progress of an upload's fold")
+    def job_json(jid: Id) -> Any:
+        if jid not in jobs:
+            raise HTTPException(404, "no such job")
+        return JSONResponse(asdict(jobs[jid]))
+
+    app.state.data = data
+    app.state.jobs = jobs
+    app.state.db = db
+    return app

@@ -1,0 +1,272 @@
+"""The web app through FastAPI's test client: every route as HTML and JSON, escaping, refusals."""
+
+from __future__ import annotations
+
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from seed_records import SEEDS, fold_seeds, seeds_pipeline
+from fastapi.testclient import TestClient
+
+from storyfold import api
+from storyfold.present import views
+from storyfold.web import create_app
+from storyfold.web.app import Limits
+
+BASE = "http://127.0.0.1"
+
+
+@pytest.fixture(scope="module")
+def doc(seeds_db: Path) -> dict:
+    with api.open_store(seeds_db, read_only=True) as store:
+        return api.export_data(store, seeds_pipeline())
+
+
+@pytest.fixture(scope="module")
+def client(seeds_db: Path) -> TestClient:
+    return TestClient(create_app(seeds_db, read_only=True, pipeline=seeds_pipeline()), base_url=BASE)
+
+
+def _injection(doc: dict) -> dict:
+    return next(a for a in doc["articles"] if "<script>" in a["text"])
+
+
+def _story(doc: dict) -> dict:
+    return doc["stories"][0]
+
+
+def test_every_page_and_its_json_twin(client: TestClient, doc: dict) -> None:
+    story, article = _story(doc), doc["articles"][1]
+    entity = next(e for e in doc["entities"] if e["name"] == "Japan")
+    pages = {
+        "/": "/stories.json",
+        f"/stories/{story['id']}": f"/stories/{story['id']}.json",
+        f"/articles/{article['id']}": f"/articles/{article['id']}.json",
+        f"/entities/{entity['id']}": f"/entities/{entity['id']}.json",
+        "/upload": "/upload.json",
+    }
+    for html_path, json_path in pages.items():
+        page = client.get(html_path)
+        assert page.status_code == 200, html_path
+        assert page.headers["content-type"].startswith("text/html")
+        twin = client.get(json_path)
+        assert twin.status_code == 200 and twin.headers["content-type"] == "application/json", json_path
+        negotiated = client.get(html_path, headers={"Accept": "application/json"})
+        assert negotiated.json() == twin.json(), html_path
+    schema = client.get("/openapi.json").json()
+    for json_path in pages.values():
+        templated = re.sub(r"/[0-9a-f]{16}\.json$", lambda m: "/{" + {"s": "sid", "a": "aid", "e": "eid"}[
+            json_path.split("/")[1][0]] + "}.json", json_path)
+        assert templated in schema["paths"], templated
+
+
+def test_story_view_content(client: TestClient, doc: dict) -> None:
+    data = client.get(f"/stories/{_story(doc)['id']}.json").json()
+    assert data["story"]["articles"] == 6
+    # five seed outlets/files, the injected copy joins the article it copies
+    assert data["story"]["independent_sources"] == 5
+    assert {r["actor"] for r in data["commitments"]} == {"United Kingdom", "France", "United States", "Japan"}
+    assert data["timeline"] and all(t["citations"] for t in data["timeline"])
+    assert data["conflicts"][0]["sides"][0]["text"] != data["conflicts"][0]["sides"][1]["text"]
+    assert len(data["matrix"][0]["cells"]) == len(data["matrix_columns"]) == 6
+    assert {"supports", "contradicts", "silent"} >= {c for row in data["matrix"] for c in row["cells"]}
+    assert "contradicts" in {c for row in data["matrix"] for c in row["cells"]}
+    cited = data["brief"][0]["citations"][0]
+    text = next(a["text"] for a in doc["articles"] if a["id"] == cited["article_id"])
+    assert text[cited["start"] : cited["end"]] == cited["passage"]
+    filtered = client.get(f"/stories/{_story(doc)['id']}.json", params={"actor": "United States"}).json()
+    assert {r["actor"] for r in filtered["commitments"]} == {"United States"} and len(filtered["commitments"]) == 2
+    assert filtered["commitment_filters"] == data["commitment_filters"]
+    html = client.get(f"/stories/{_story(doc)['id']}", params={"status": "ruled out"}).text
+    assert html.count("<tr data-actor=") == 1
+
+
+def test_article_view_highlights_and_relations(client: TestClient, doc: dict) -> None:
+    inj = _injection(doc)
+    data = client.get(f"/articles/{inj['id']}.json").json()
+    assert "".join(s["text"] for s in data["segments"]) == inj["text"]
+    assert data["mark_counts"]["entity"] >= 2 and data["mark_counts"]["claim"] >= 1
+    assert data["relations"][0]["role"] == "copy of"
+    pair = data["relations"][0]["aligned"][0]
+    assert pair["this"] == pair["other"]
+    cite = client.get(f"/articles/{inj['id']}", params={"cite": "0-5"})
+    assert 'id="cited"' in cite.text
+    assert client.get(f"/articles/{inj['id']}", params={"cite": "5-<x>"}).status_code == 422
+    assert 'id="cited"' not in client.get(f"/articles/{inj['id']}", params={"cite": "0-999999999"}).text
+
+
+def test_untrusted_text_is_escaped(client: TestClient, doc: dict) -> None:
+    inj = _injection(doc)
+    for path in (f"/articles/{inj['id']}", f"/stories/{_story(doc)['id']}", "/?q=editor", "/?q=japan"):
+        html = client.get(path).text
+        assert "<script>alert" not in html and "<script>window" not in html, path
+        assert "<img src=x" not in html and "<svg onload" not in html, path
+        assert 'href="javascript:' not in html.lower(), path
+        tags = _tags(html)
+        assert not [t for t in tags if any(k.startswith("on") for k, _ in t[1])], path  # no event handler at all
+        assert [t for t in tags if t[0] == "script"] == [("script", [("src", "/static/app.js"), ("defer", None)])]
+        assert not [t for t in tags if t[0] in ("img", "svg", "iframe", "object", "embed")], path
+    html = client.get(f"/articles/{inj['id']}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#34;&gt;&lt;img src=x onerror=" in html
+    assert ">original</a>" not in html  # the javascript: URL is shown as text, never as a link
+
+
+def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag of ``html`` as the browser's tokenizer sees it, with its attributes."""
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
+
+
+def test_security_headers(client: TestClient) -> None:
+    headers = client.get("/").headers
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert "unsafe-inline" not in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert client.get("/static/app.js").headers["x-content-type-options"] == "nosniff"
+
+
+def test_unknown_and_malformed_ids(client: TestClient) -> None:
+    for path in ("/stories/ffffffffffffffff", "/articles/ffffffffffffffff", "/entities/ffffffffffffffff",
+                 "/articles/ffffffffffffffff.json", "/articles/..%2F..%2Fetc%2Fpasswd", "/articles/../../etc/passwd",
+                 "/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/entities/ZZZ", "/stories/<script>",
+                 "/static/..%2F..%2Fapp.py", "/jobs/abc.json"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert "root:" not in r.text and "<script>" not in r.text
+
+
+def test_foreign_host_header_refused(seeds_db: Path) -> None:
+    app = create_app(seeds_db, read_only=True, pipeline=seeds_pipeline())
+    assert TestClient(app, base_url="http://evil.example").get("/").status_code == 400
+
+
+def test_search(client: TestClient, doc: dict) -> None:
+    hits = client.get("/stories.json", params={"q": "deliberation"}).json()["hits"]
+    assert {h["article_id"] for h in hits} >= {a["id"] for a in doc["articles"] if "deliberation" in a["text"]}
+    assert any(h["kind"] == "claim" for h in client.get("/stories.json", params={"q": "decided"}).json()["hits"])
+    for q in ('"', "NEAR(a b)", "title:x", "*", "a OR", ")"):  # FTS5 syntax never reaches the engine raw
+        assert client.get("/stories.json", params={"q": q}).status_code == 200
+
+
+def test_empty_database_pages(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "new.db"), base_url=BASE)
+    assert "no articles yet" in client.get("/").text
+    assert client.get("/stories.json").json()["stories"] == []
+
+
+def test_views_without_corpus_stages(tmp_path: Path) -> None:
+    """Only the default stages (no stories, claims, ...): one implicit story, every list empty but present."""
+    db = fold_seeds(tmp_path, with_records=False)
+    client = TestClient(create_app(db, read_only=True), base_url=BASE)
+    stories = client.get("/stories.json").json()["stories"]
+    assert [s["id"] for s in stories] == [views.UNCLUSTERED_ID]
+    data = client.get(f"/stories/{views.UNCLUSTERED_ID}.json").json()
+    assert data["commitments"] == data["conflicts"] == data["matrix"] == data["brief"] == []
+    assert data["timeline"]
+    html = client.get(f"/stories/{views.UNCLUSTERED_ID}").text
+    assert "No commitments yet" in html
+
+
+# ------------------------------------------------------------------------------------- upload
+
+
+def _wait(client: TestClient, job: str) -> dict:
+    for _ in range(600):
+        state = client.get(f"/jobs/{job}.json").json()
+        if state["state"] in ("done", "failed"):
+            return state
+        time.sleep(0.1)
+    raise AssertionError("fold did not finish")
+
+
+def test_upload_folds_into_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "up.db"
+    client = TestClient(create_app(db), base_url=BASE)
+    seed = sorted(SEEDS.glob("*.txt"))[1]
+    r = client.post("/upload", files=[("files", (seed.name, seed.read_bytes(), "text/plain"))],
+                    headers={"Accept": "application/json"})
+    assert r.status_code == 202
+    state = _wait(client, r.json()["id"])
+    assert state["state"] == "done" and state["stored"] == 1, state
+    assert client.get("/stories.json").json()["articles"] == 1
+    # the HTML form: a redirect to the progress page
+    r = client.post("/upload", files=[("files", ("again.txt", seed.read_bytes(), "text/plain"))],
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/upload?job=")
+    page = client.get(r.headers["location"])
+    assert 'id="job"' in page.text
+    _wait(client, r.headers["location"].split("=")[1])
+
+
+@pytest.mark.parametrize("name", ["../../evil.txt", "..\\..\\evil.txt", "/etc/evil.txt", ".hidden.txt", "a/b.txt",
+                                  "evil.exe", "x\x00.txt", "...txt"])
+def test_upload_refuses_bad_names(tmp_path: Path, name: str) -> None:
+    client = TestClient(create_app(tmp_path / "up.db"), base_url=BASE)
+    r = client.post("/upload", files=[("files", (name, b"Some text about Japan.", "text/plain"))])
+    assert r.status_code == 400, name
+    assert not (tmp_path / "evil.txt").exists() and not Path("/etc/evil.txt").exists()
+    assert client.get("/stories.json").json()["articles"] == 0
+
+
+def test_upload_size_limits(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "up.db", limits=Limits(file_bytes=1000, total_bytes=100_000)),
+                        base_url=BASE)
+    r = client.post("/upload", files=[("files", ("big.txt", b"word " * 400, "text/plain"))])
+    assert r.status_code == 413
+    small = TestClient(create_app(tmp_path / "up2.db", limits=Limits(total_bytes=1000)), base_url=BASE)
+    r = small.post("/upload", files=[("files", ("big.txt", b"word " * 30_000, "text/plain"))])
+    assert r.status_code == 413  # refused from Content-Length, before the body is parsed
+
+
+def test_upload_refused_cross_site(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "up.db"), base_url=BASE)
+    r = client.post("/upload", files=[("files", ("a.txt", b"Japan text.", "text/plain"))],
+                    headers={"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"})
+    assert r.status_code == 403
+
+
+def test_read_only_refuses_upload(client: TestClient) -> None:
+    r = client.post("/upload", files=[("files", ("a.txt", b"Japan text.", "text/plain"))])
+    assert r.status_code == 403
+    assert "read-only" in client.get("/upload").text
+    assert client.get("/upload.json").json()["read_only"] is True
+
+
+def _serve(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, dict]:
+    """Run ``storyfold serve ARGS`` with uvicorn.run replaced: the CLI result and what it was given."""
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from storyfold.cli import app as cli
+
+    ran: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: ran.update(kw, app=web))
+    return CliRunner().invoke(cli, ["serve", *args]), ran
+
+
+def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, ran = _serve(["--db", str(seeds_db), "--read-only"], monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert (ran["host"], ran["port"]) == ("127.0.0.1", 8000)
+    assert TestClient(ran["app"], base_url=BASE).post("/upload", files=[("files", ("a.txt", b"x", "text/plain"))]
+                                                      ).status_code == 403
+    missing, _ = _serve(["--db", str(seeds_db.parent / "none.db"), "--read-only"], monkeypatch)
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_serve_on_every_interface_warns(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0"], monkeypatch)
+    assert result.exit_code == 0 and "not loopback" in result.output
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 200

@@ -8,11 +8,12 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.dedup import DedupStage, MinHashStage
 
 __all__ = ["default_stages"]
 
 
 def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order."""
-    stages: list[Stage] = []
+    stages: list[Stage] = [MinHashStage(), DedupStage()]
     return stages

@@ -1,0 +1,238 @@
+"""Copies and rewrites: which article repeats which (see ``docs/dedup.md``).
+
+Two stages:
+
+* ``minhash`` (per article, cached by the pipeline): the normalised-text hash and the MinHash
+  signature of each article, so a later fold indexes stored articles without hashing them again.
+* ``dedup`` (corpus): exact duplicates (same normalised-text hash), near-duplicates (MinHash LSH,
+  estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: candidate pairs
+  from cheap signals (TF-IDF cosine over content words, names and numbers), then sentence alignment
+  with the offline MiniLM embedder plus name and number containment (:mod:`storyfold.rewrite`).
+  Each copy gets one relation to its source; lineages group them (:mod:`storyfold.lineage`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from storyfold.lineage import build_lineages
+from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash
+from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
+from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
+from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, split_sentences
+
+__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "is_rewrite"]
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4
+CANDIDATE_COSINE = 0.25  # TF-IDF cosine a pair needs before sentence alignment is tried
+_KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
+
+
+class MinHashStage(ArticleStage):
+    name = "minhash"
+    version = "1"
+    provides = {"minhash": MinHashSignature}
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        return self.process_batch([article], [inputs], ctx)[0]
+
+    def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
+        signer = ctx.resource(f"minhash-signer:{ctx.settings.seed}", lambda: Signer(num_perm=NUM_PERM, seed=ctx.settings.seed))
+        norms = [normalise(a.text) for a in articles]
+        sigs = signer.signatures(norms)
+        return [
+            {"minhash": (MinHashSignature(article_id=a.id, seed=ctx.settings.seed, num_perm=NUM_PERM,
+                                          text_hash=text_hash(n), hashvalues=tuple(s.tolist())),)}
+            for a, n, s in zip(articles, norms, sigs, strict=True)
+        ]
+
+
+class RewriteRule:
+    """Thresholds of the rewrite decision (see ``docs/dedup.md`` for how they were chosen)."""
+
+    min_sentences = 3      # content sentences the derived article needs
+    min_aligned = 3        # aligned sentences needed, whatever the share
+    min_cosine = 0.6       # a sentence of b aligns when its best cosine in a reaches this...
+    min_names = 0.85       # ...and b's names (capitalised words) are this much contained in a
+    min_numbers = 0.8      # ...and b's numbers are this much contained in a (when b has 2 or more)
+
+
+def _contained(part: frozenset[str], whole: frozenset[str]) -> float:
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] = RewriteRule) -> tuple[bool, float]:
+    """Whether ``b`` rewrites ``a`` and the share of ``b``'s sentences aligned.
+
+    Cosine alone cannot tell a rewrite from an independent report of the same event, so the
+    decision also asks that ``b``'s names and numbers be (nearly) all found in ``a``: a rewrite
+    invents little, an independent reporter brings their own sources, places and figures.
+    """
+    if len(b.spans) < rule.min_sentences or not a.spans:
+        return False, 0.0
+    al = align(a, b, min_cosine=rule.min_cosine)
+    names_b = frozenset().union(*b.names)
+    names_a = frozenset().union(*a.names)
+    nums_b = frozenset().union(*b.numbers)
+    nums_a = frozenset().union(*a.numbers)
+    share = al.coverage_b
+    ok = (
+        len(al.pairs) >= rule.min_aligned
+        and share >= coverage
+        and _contained(names_b, names_a) >= rule.min_names
+        and (len(nums_b) < 2 or _contained(nums_b, nums_a) >= rule.min_numbers)
+    )
+    return ok, share
+
+
+class DedupStage(CorpusStage):
+    name = "dedup"
+    version = "1"
+    requires = ("minhash",)
+    provides = {"relations": Relation, "lineages": Lineage}
+
+    def setup(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        articles = sorted(corpus.articles(), key=lambda a: (a.published or dt.date.max, a.id))
+        signatures = corpus.annotations("minhash")
+        relations = self._copies(articles, signatures, ctx)
+        copied = {r.b for r in relations}
+        relations += self._rewrites([a for a in articles if a.id not in copied], relations, ctx)
+        best: dict[str, Relation] = {}
+        for rel in relations:  # one source per copy: the strongest kind, then the most similar
+            cur = best.get(rel.b)
+            if cur is None or (_KIND_RANK[rel.kind], -rel.similarity) < (_KIND_RANK[cur.kind], -cur.similarity):
+                best[rel.b] = rel
+        kept = tuple(sorted(best.values(), key=lambda r: (r.a, r.b)))
+        return {"relations": kept, "lineages": build_lineages(kept, articles).records}
+
+    # ----------------------------------------------------------------------------- copies
+    def _copies(self, articles: list[Article], signatures: dict[str, tuple[Any, ...]], ctx: Context) -> list[Relation]:
+        index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS,
+                             threshold=ctx.settings.near_duplicate_threshold, seed=ctx.settings.seed)
+        rows, hashes = [], []
+        for a in articles:
+            (sig,) = signatures[a.id]
+            if sig.seed != ctx.settings.seed or sig.num_perm != NUM_PERM:
+                raise ValueError(
+                    f"article {a.id}: stored MinHash was built with seed {sig.seed} and {sig.num_perm} permutations, "
+                    f"this run uses seed {ctx.settings.seed} and {NUM_PERM}; signatures with different seeds cannot "
+                    "be compared: fold again with the original seed, or re-annotate (bump the minhash stage)"
+                )
+            rows.append(sig.hashvalues)
+            hashes.append(sig.text_hash)
+        if not rows:
+            return []
+        matches = index.add_batch(np.array(rows, dtype=np.uint32), np.array(hashes, dtype=np.uint64))
+        out = []
+        for m in matches:
+            x, y = articles[m.a], articles[m.b]
+            src, copy = (x, y) if _source_first(x, y) else (y, x)
+            kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
+            out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
+        return out
+
+    # ---------------------------------------------------------------------------- rewrites
+    def _rewrites(self, articles: list[Article], copies: list[Relation], ctx: Context) -> list[Relation]:
+        pairs = rewrite_candidates(articles)
+        if not pairs:
+            return []
+        embedder = ctx.resource("embedder", _load_embedder)
+        profiles: dict[str, Profile] = {}
+
+        def prof(a: Article) -> Profile:
+            if a.id not in profiles:
+                p = profile(a.id, a.text)
+                p.vectors = embedder.encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
+                profiles[a.id] = p
+            return profiles[a.id]
+
+        out = []
+        for x, y in pairs:
+            rel = rewrite_relation(x, y, prof(x), prof(y), ctx.settings.rewrite_coverage)
+            if rel is not None:
+                out.append(rel)
+        return out
+
+
+def _load_embedder() -> Any:
+    from storyfold.embed import load_embedder
+
+    return load_embedder()
+
+
+def _source_first(x: Article, y: Article) -> bool:
+    from storyfold.rewrite import specifics
+
+    return source_first((x.id, x.published, specifics(x.text), len(x.text)), (y.id, y.published, specifics(y.text), len(y.text)))
+
+
+def rewrite_candidates(articles: Sequence[Article], min_cosine: float = CANDIDATE_COSINE) -> list[tuple[Article, Article]]:
+    """Pairs worth aligning: TF-IDF cosine over content words, names and numbers (cheap, sparse)."""
+    if len(articles) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w,.]*\w\b|\b\w\b")
+    try:
+        x = vec.fit_transform([a.text for a in articles])
+    except ValueError:  # only stop words
+        return []
+    sims = (x @ x.T).tocoo()
+    keep = (sims.row < sims.col) & (sims.data >= min_cosine)
+    return [(articles[i], articles[j]) for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True)]
+
+
+def rewrite_relation(x: Article, y: Article, px: Profile, py: Profile, coverage: float) -> Relation | None:
+    """The rewrite relation between ``x`` and ``y`` (source first), or ``None`` when neither
+    rewrites the other. Known, differing publication dates fix the direction; otherwise the
+    direction that passes :func:`is_rewrite`, and when both do, :func:`source_first`."""
+    dated = x.published is not None and y.published is not None and x.published != y.published
+    if dated:
+        orders = [(x, px, y, py)] if x.published < y.published else [(y, py, x, px)]
+    else:
+        orders = [(x, px, y, py), (y, py, x, px)]
+    passing = [(a, pa, b, pb, share) for a, pa, b, pb in orders for ok, share in [is_rewrite(pa, pb, coverage)] if ok]
+    if not passing:
+        return None
+    if len(passing) == 2:
+        passing = [passing[0] if _source_first(x, y) else passing[1]]
+    a, pa, b, pb, _share = passing[0]
+    al = align(pa, pb, min_cosine=RewriteRule.min_cosine)
+    aligned = tuple(
+        SentencePair(a_start=pa.spans[i][0], a_end=pa.spans[i][1], b_start=pb.spans[j][0], b_end=pb.spans[j][1], similarity=c)
+        for i, j, c in al.pairs
+    )
+    unsupported = tuple(
+        Evidence(article_id=b.id, start=pb.spans[j][0], end=pb.spans[j][1], text=pb.sentence(j)) for j in al.unaligned_b
+    )
+    dropped: list[str] = []
+    for i, j, _c in al.pairs:
+        for q in dropped_qualifiers(pa.sentence(i), pb.sentence(j)):
+            if q not in dropped:
+                dropped.append(q)
+    return Relation(a=a.id, b=b.id, kind=RelationKind.REWRITE, similarity=round(al.similarity, 4), aligned=aligned,
+                    unsupported=unsupported, dropped_qualifiers=tuple(dropped))
+
+
+def _verbatim_relation(a: Article, b: Article, kind: RelationKind, similarity: float) -> Relation:
+    """A copy's relation: sentences aligned where their normalised text is identical; sentences of
+    ``b`` found nowhere in ``a`` (added boilerplate, edits) are its unsupported spans."""
+    a_sents: dict[str, tuple[int, int]] = {}
+    for s, e in split_sentences(a.text):
+        a_sents.setdefault(normalise(a.text[s:e]), (s, e))
+    aligned, unsupported = [], []
+    for s, e in split_sentences(b.text):
+        hit = a_sents.get(normalise(b.text[s:e]))
+        if hit is not None:
+            aligned.append(SentencePair(a_start=hit[0], a_end=hit[1], b_start=s, b_end=e, similarity=1.0))
+        elif kind is not RelationKind.EXACT:
+            unsupported.append(Evidence(article_id=b.id, start=s, end=e, text=b.text[s:e]))
+    return Relation(a=a.id, b=b.id, kind=kind, similarity=similarity, aligned=tuple(aligned), unsupported=tuple(unsupported))

@@ -8,7 +8,8 @@ Python MinHash (one ``update`` per shingle) caps it at a few hundred articles a 
 * :func:`signatures` turns a batch of normalised texts into MinHash signatures over word 3-shingles.
   Words are hashed with a polynomial prefix hash over the UTF-8 bytes (one ``cumsum`` for the whole
   batch), shingles by mixing three word hashes, and each of ``num_perm`` permutations is a
-  multiply-add over 64 bits; ``np.minimum.reduceat`` takes the per-article minimum. Seeds are
+  multiplication by a random odd 64-bit constant (a bijection of the already
+  mixed shingle hash; the high bits order the shingles); ``np.minimum.reduceat`` takes the per-article minimum. Seeds are
   explicit: signatures built with a different seed or permutation count refuse to be compared.
 * :class:`SortedMultiMap` is an append-only ``uint64 -> id`` multimap kept as a few sorted numpy
   segments merged like a binary counter (log-structured), so inserting and probing a batch costs
@@ -21,7 +22,6 @@ Python MinHash (one ``update`` per shingle) caps it at a few hundred articles a 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,14 +37,23 @@ __all__ = [
     "text_hash",
 ]
 
-_NON_WORD = re.compile(r"[\W_]+")
 _MASK64 = (1 << 64) - 1
 _P = np.uint64(0x100000001B3)  # FNV-64 prime: odd, so invertible modulo 2**64
+# ASCII letters and digits stay, every other ASCII byte becomes a space; UTF-8 bytes >= 128 stay
+# (non-ASCII punctuation is replaced before encoding), so the result equals
+# ``re.sub(r"[\W_]+", " ", text)`` at a third of the cost.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
 
 
 def normalise(text: str) -> str:
     """Lower-cased NFKC words separated by single spaces: punctuation, quotes and layout dropped."""
-    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    if not text.isascii():
+        for ch in {c for c in set(text) if c > "\x7f" and not c.isalnum()}:
+            text = text.replace(ch, " ")
+    return b" ".join(text.encode("utf-8").translate(_ASCII_WORDS).split()).decode("utf-8")
 
 
 def text_hash(norm: str) -> int:
@@ -92,7 +101,7 @@ class Signer:
         self.num_perm, self.seed, self.shingle = num_perm, seed, shingle
         rng = np.random.default_rng(seed)
         self._a = (rng.integers(0, 1 << 63, size=(num_perm, 1), dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
-        self._b = rng.integers(0, 1 << 63, size=(num_perm, 1), dtype=np.uint64)
+        self._b0 = rng.integers(0, 1 << 63, dtype=np.uint64)
         self._c = rng.integers(1, 1 << 63, size=shingle, dtype=np.uint64) | np.uint64(1)
 
     def word_hashes(self, norms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -160,8 +169,7 @@ class Signer:
             texts = nonempty[i:j]
             lo, hi = offsets[texts[0]], offsets[texts[-1] + 1]
             with np.errstate(over="ignore"):
-                mat = self._a * sh[lo:hi]
-                mat += self._b
+                mat = self._a * (sh[lo:hi] ^ self._b0)
             mins = np.minimum.reduceat(mat, offsets[texts] - lo, axis=1)
             out[texts] = (mins >> np.uint64(32)).astype(np.uint32).T
             i = j
@@ -308,7 +316,8 @@ class NearDupIndex:
         keep = a_all < b_all
         b_all, a_all = b_all[keep], a_all[keep]
         if len(b_all):
-            pair = np.unique(np.stack((b_all, a_all), axis=1), axis=0)
+            key = np.unique((b_all << np.int64(32)) | a_all)  # ids stay below 2**31
+            pair = np.stack((key >> np.int64(32), key & np.int64(0xFFFFFFFF)), axis=1)
             sim = (self._sigs[pair[:, 0]] == self._sigs[pair[:, 1]]).mean(axis=1)
             ok = sim >= self.threshold
             for (b, a), s in zip(pair[ok].tolist(), sim[ok].tolist(), strict=True):

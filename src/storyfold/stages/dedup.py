@@ -14,7 +14,7 @@ Two stages:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -25,7 +25,7 @@ from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outpu
 from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
 from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, split_sentences
 
-__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "is_rewrite"]
+__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "rewrite_candidates", "rewrite_relation"]
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4
@@ -96,70 +96,101 @@ class DedupStage(CorpusStage):
     requires = ("minhash",)
     provides = {"relations": Relation, "lineages": Lineage}
 
-    def setup(self, ctx: Context) -> None:
-        self._ctx = ctx
-
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
-        articles = sorted(corpus.articles(), key=lambda a: (a.published or dt.date.max, a.id))
-        signatures = corpus.annotations("minhash")
-        relations = self._copies(articles, signatures, ctx)
-        copied = {r.b for r in relations}
-        relations += self._rewrites([a for a in articles if a.id not in copied], relations, ctx)
-        best: dict[str, Relation] = {}
-        for rel in relations:  # one source per copy: the strongest kind, then the most similar
-            cur = best.get(rel.b)
-            if cur is None or (_KIND_RANK[rel.kind], -rel.similarity) < (_KIND_RANK[cur.kind], -cur.similarity):
-                best[rel.b] = rel
-        kept = tuple(sorted(best.values(), key=lambda r: (r.a, r.b)))
-        return {"relations": kept, "lineages": build_lineages(kept, articles).records}
+        articles = list(corpus.articles())
+        signatures = {aid: recs[0] for aid, recs in corpus.annotations("minhash").items() if recs}
+        relations = find_relations(
+            articles,
+            signatures,
+            seed=ctx.settings.seed,
+            near_threshold=ctx.settings.near_duplicate_threshold,
+            rewrite_coverage=ctx.settings.rewrite_coverage,
+            embedder=lambda: ctx.resource("embedder", _load_embedder),
+        )
+        return {"relations": relations, "lineages": build_lineages(relations, articles).records}
 
-    # ----------------------------------------------------------------------------- copies
-    def _copies(self, articles: list[Article], signatures: dict[str, tuple[Any, ...]], ctx: Context) -> list[Relation]:
-        index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS,
-                             threshold=ctx.settings.near_duplicate_threshold, seed=ctx.settings.seed)
-        rows, hashes = [], []
-        for a in articles:
-            (sig,) = signatures[a.id]
-            if sig.seed != ctx.settings.seed or sig.num_perm != NUM_PERM:
-                raise ValueError(
-                    f"article {a.id}: stored MinHash was built with seed {sig.seed} and {sig.num_perm} permutations, "
-                    f"this run uses seed {ctx.settings.seed} and {NUM_PERM}; signatures with different seeds cannot "
-                    "be compared: fold again with the original seed, or re-annotate (bump the minhash stage)"
-                )
-            rows.append(sig.hashvalues)
-            hashes.append(sig.text_hash)
-        if not rows:
-            return []
-        matches = index.add_batch(np.array(rows, dtype=np.uint32), np.array(hashes, dtype=np.uint64))
-        out = []
-        for m in matches:
-            x, y = articles[m.a], articles[m.b]
-            src, copy = (x, y) if _source_first(x, y) else (y, x)
-            kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
-            out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
-        return out
 
-    # ---------------------------------------------------------------------------- rewrites
-    def _rewrites(self, articles: list[Article], copies: list[Relation], ctx: Context) -> list[Relation]:
-        pairs = rewrite_candidates(articles)
-        if not pairs:
-            return []
-        embedder = ctx.resource("embedder", _load_embedder)
-        profiles: dict[str, Profile] = {}
+def find_relations(
+    articles: Sequence[Article],
+    signatures: Mapping[str, MinHashSignature] | None = None,
+    *,
+    seed: int = 1,
+    near_threshold: float = 0.5,
+    rewrite_coverage: float = 0.5,
+    embedder: Callable[[], Any] | None = None,
+) -> tuple[Relation, ...]:
+    """Every copy's relation to its source, one per copy: exact and near-duplicates from the MinHash
+    index (``signatures`` as the ``minhash`` stage stored them; computed here when ``None``), then
+    rewrites among the articles that are not copies. ``embedder`` returns the sentence embedder
+    (loaded only when some pair reaches alignment)."""
+    articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
+    if signatures is None:
+        signatures = _sign(articles, seed)
+    relations = _copies(articles, signatures, seed, near_threshold)
+    copied = {r.b for r in relations}
+    relations += _rewrites([a for a in articles if a.id not in copied], rewrite_coverage, embedder or _load_embedder)
+    best: dict[str, Relation] = {}
+    for rel in relations:  # one source per copy: the strongest kind, then the most similar
+        cur = best.get(rel.b)
+        if cur is None or (_KIND_RANK[rel.kind], -rel.similarity) < (_KIND_RANK[cur.kind], -cur.similarity):
+            best[rel.b] = rel
+    return tuple(sorted(best.values(), key=lambda r: (r.a, r.b)))
 
-        def prof(a: Article) -> Profile:
-            if a.id not in profiles:
-                p = profile(a.id, a.text)
-                p.vectors = embedder.encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
-                profiles[a.id] = p
-            return profiles[a.id]
 
-        out = []
-        for x, y in pairs:
-            rel = rewrite_relation(x, y, prof(x), prof(y), ctx.settings.rewrite_coverage)
-            if rel is not None:
-                out.append(rel)
-        return out
+def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]:
+    norms = [normalise(a.text) for a in articles]
+    sigs = Signer(num_perm=NUM_PERM, seed=seed).signatures(norms)
+    return {
+        a.id: MinHashSignature(article_id=a.id, seed=seed, num_perm=NUM_PERM, text_hash=text_hash(n), hashvalues=tuple(s.tolist()))
+        for a, n, s in zip(articles, norms, sigs, strict=True)
+    }
+
+
+def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature], seed: int, threshold: float) -> list[Relation]:
+    index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=threshold, seed=seed)
+    rows, hashes = [], []
+    for a in articles:
+        sig = signatures[a.id]
+        if sig.seed != seed or sig.num_perm != NUM_PERM:
+            raise ValueError(
+                f"article {a.id}: stored MinHash was built with seed {sig.seed} and {sig.num_perm} permutations, "
+                f"this run uses seed {seed} and {NUM_PERM}; signatures with different seeds cannot be compared: "
+                "fold again with the original seed, or re-annotate (bump the minhash stage version)"
+            )
+        rows.append(sig.hashvalues)
+        hashes.append(sig.text_hash)
+    if not rows:
+        return []
+    matches = index.add_batch(np.array(rows, dtype=np.uint32), np.array(hashes, dtype=np.uint64))
+    out = []
+    for m in matches:
+        x, y = articles[m.a], articles[m.b]
+        src, copy = (x, y) if _source_first(x, y) else (y, x)
+        kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
+        out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
+    return out
+
+
+def _rewrites(articles: list[Article], coverage: float, embedder: Callable[[], Any]) -> list[Relation]:
+    pairs = rewrite_candidates(articles)
+    if not pairs:
+        return []
+    model = embedder()
+    profiles: dict[str, Profile] = {}
+
+    def prof(a: Article) -> Profile:
+        if a.id not in profiles:
+            p = profile(a.id, a.text)
+            p.vectors = model.encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
+            profiles[a.id] = p
+        return profiles[a.id]
+
+    out = []
+    for x, y in pairs:
+        rel = rewrite_relation(x, y, prof(x), prof(y), coverage)
+        if rel is not None:
+            out.append(rel)
+    return out
 
 
 def _load_embedder() -> Any:

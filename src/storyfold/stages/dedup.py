@@ -61,6 +61,8 @@ class RewriteRule:
                            # what short independent reports of one event have in common
     min_cosine = 0.6       # a sentence of b aligns when its best cosine in a reaches this
     max_foreign = 0.25     # share of b's sentences allowed to carry a name or number a lacks
+    strong_cosine = 0.75   # a rewrite keeps the sense of some sentences almost whole: at least
+    min_strong = 0.3       # this share of the aligned pairs must reach strong_cosine
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -80,13 +82,16 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     Cosine alone cannot tell a rewrite from an independent report of the same event, so the
     decision also counts ``b``'s sentences that carry a name (capitalised word) or a number that
     ``a`` never mentions: a rewrite invents little (an added editorial line or two), an independent
-    reporter brings their own sources, places and figures in many sentences.
+    reporter brings their own sources, places and figures in many sentences. And it asks that some
+    aligned sentences be near-whole paraphrases (cosine >= 0.75): independent reports of one event
+    share facts at cosine 0.6-0.75 but rarely a sentence's full sense.
     """
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
     share = al.coverage_b
-    ok = len(al.pairs) >= rule.min_aligned and share >= coverage
+    strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
+    ok = len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
     return ok, share
 
 

@@ -37,7 +37,6 @@ __all__ = [
     "text_hash",
 ]
 
-_MASK64 = (1 << 64) - 1
 _P = np.uint64(0x100000001B3)  # FNV-64 prime: odd, so invertible modulo 2**64
 # ASCII letters and digits stay, every other ASCII byte becomes a space; UTF-8 bytes >= 128 stay
 # (non-ASCII punctuation is replaced before encoding), so the result equals

@@ -19,7 +19,6 @@ The helpers here are pure functions over texts and vectors; :mod:`storyfold.stag
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +28,7 @@ __all__ = [
     "Alignment",
     "Profile",
     "align",
+    "content_words",
     "dropped_qualifiers",
     "profile",
     "source_first",

@@ -15,7 +15,7 @@ from storyfold.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, 
 from storyfold.records import Article, RelationKind
 from storyfold.rewrite import dropped_qualifiers, profile, source_first, specifics, split_sentences
 from storyfold.stages.clean import clean_text
-from storyfold.stages.dedup import rewrite_candidates, rewrite_relation
+from storyfold.stages.dedup import _sign, find_relations, rewrite_candidates, rewrite_relation
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -244,3 +244,17 @@ def test_fold_exports_the_seed_relations(tmp_path: Path) -> None:
     assert summary.annotated == 0
     again = json.loads((tmp_path / "out" / "storyfold.json").read_text(encoding="utf-8"))
     assert again["relations"] == data["relations"]
+
+
+def test_find_relations_links_copies_without_embedding_and_refuses_foreign_seeds() -> None:
+    repost = Article(id="zzz-repost", source="repost", text=SEED["002"].text.replace("\n", "\n\n"))
+    near = Article(id="aaa-near", source="near", text=SEED["003"].text[:-150])
+    corpus = [SEED["002"], SEED["003"], SEED["004"], repost, near]
+    rels = find_relations(corpus, embedder=lambda: pytest.fail("no pair here should need sentence embeddings"))
+    assert [(r.a, r.b, r.kind) for r in rels] == [("002", "zzz-repost", RelationKind.EXACT),
+                                                  ("003", "aaa-near", RelationKind.NEAR_DUPLICATE)]
+    near_rel = rels[1]
+    assert near_rel.aligned and all(p.similarity == 1.0 for p in near_rel.aligned)
+    foreign = _sign([SEED["002"]], seed=99)
+    with pytest.raises(ValueError, match="seed 99"):
+        find_relations(corpus, foreign, seed=1)

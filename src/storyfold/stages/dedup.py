@@ -1,0 +1,290 @@
+"""Copies and rewrites: which article repeats which (see ``docs/dedup.md``).
+
+Two stages:
+
+* ``minhash`` (per article, cached by the pipeline): the normalised-text hash and the MinHash
+  signature of each article, so a later fold indexes stored articles without hashing them again.
+* ``dedup`` (corpus): exact duplicates (same normalised-text hash), near-duplicates (MinHash LSH,
+  estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: candidate pairs
+  from cheap signals (TF-IDF cosine over content words, names and numbers), then sentence alignment
+  with the offline MiniLM embedder plus name and number containment (:mod:`storyfold.rewrite`).
+  Each copy gets one relation to its source; lineages group them (:mod:`storyfold.lineage`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from storyfold.lineage import build_lineages
+from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash
+from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
+from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
+from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, specifics, split_sentences
+
+__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "plausible", "rewrite_candidates", "rewrite_relation"]
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4
+CANDIDATE_COSINE = 0.25  # TF-IDF cosine a pair needs before sentence alignment is tried
+_NUMBER_QUALIFIERS = frozenset({"approximate", "scope"})
+_KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
+
+
+class MinHashStage(ArticleStage):
+    name = "minhash"
+    version = "1"
+    provides = {"minhash": MinHashSignature}
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        return self.process_batch([article], [inputs], ctx)[0]
+
+    def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
+        signer = ctx.resource(f"minhash-signer:{ctx.settings.seed}", lambda: Signer(num_perm=NUM_PERM, seed=ctx.settings.seed))
+        norms = [normalise(a.text) for a in articles]
+        sigs = signer.signatures(norms)
+        return [
+            {"minhash": (MinHashSignature(article_id=a.id, seed=ctx.settings.seed, num_perm=NUM_PERM,
+                                          text_hash=text_hash(n), hashvalues=tuple(s.tolist())),)}
+            for a, n, s in zip(articles, norms, sigs, strict=True)
+        ]
+
+
+class RewriteRule:
+    """Thresholds of the rewrite decision (see ``docs/dedup.md`` for how they were chosen)."""
+
+    min_sentences = 4      # content sentences the derived article needs
+    min_aligned = 4        # aligned sentences needed, whatever the share: three shared facts are
+                           # what short independent reports of one event have in common
+    min_cosine = 0.6       # a sentence of b aligns when its best cosine in a reaches this
+    max_foreign = 0.25     # share of b's sentences allowed to carry a name or number a lacks
+    strong_cosine = 0.75   # a rewrite keeps the sense of some sentences almost whole: at least
+    min_strong = 0.3       # this share of the aligned pairs must reach strong_cosine
+
+
+def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
+    """The cheap half of :func:`is_rewrite`, before any embedding: ``b`` is long enough and few of
+    its sentences carry a name or number that ``a`` never mentions."""
+    if len(b.spans) < rule.min_sentences or not a.spans:
+        return False
+    names_a = frozenset().union(*a.names)
+    nums_a = frozenset().union(*a.numbers)
+    foreign = sum(bool((n - names_a) or (m - nums_a)) for n, m in zip(b.names, b.numbers, strict=True))
+    return foreign <= max(1.0, rule.max_foreign * len(b.spans))
+
+
+def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] = RewriteRule) -> tuple[bool, float]:
+    """Whether ``b`` rewrites ``a`` and the share of ``b``'s sentences aligned.
+
+    Cosine alone cannot tell a rewrite from an independent report of the same event, so the
+    decision also counts ``b``'s sentences that carry a name (capitalised word) or a number that
+    ``a`` never mentions: a rewrite invents little (an added editorial line or two), an independent
+    reporter brings their own sources, places and figures in many sentences. And it asks that some
+    aligned sentences be near-whole paraphrases (cosine >= 0.75): independent reports of one event
+    share facts at cosine 0.6-0.75 but rarely a sentence's full sense.
+    """
+    if not plausible(a, b, rule):
+        return False, 0.0
+    al = align(a, b, min_cosine=rule.min_cosine)
+    share = al.coverage_b
+    strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
+    ok = len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
+    return ok, share
+
+
+class DedupStage(CorpusStage):
+    name = "dedup"
+    version = "1"
+    requires = ("minhash",)
+    provides = {"relations": Relation, "lineages": Lineage}
+
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        articles = list(corpus.articles())
+        signatures = {aid: recs[0] for aid, recs in corpus.annotations("minhash").items() if recs}
+        relations = find_relations(
+            articles,
+            signatures,
+            seed=ctx.settings.seed,
+            near_threshold=ctx.settings.near_duplicate_threshold,
+            rewrite_coverage=ctx.settings.rewrite_coverage,
+            embedder=lambda: ctx.resource("embedder", _load_embedder),
+        )
+        return {"relations": relations, "lineages": build_lineages(relations, articles).records}
+
+
+def find_relations(
+    articles: Sequence[Article],
+    signatures: Mapping[str, MinHashSignature] | None = None,
+    *,
+    seed: int = 1,
+    near_threshold: float = 0.6,
+    rewrite_coverage: float = 0.5,
+    embedder: Callable[[], Any] | None = None,
+) -> tuple[Relation, ...]:
+    """Every copy's relation to its source, one per copy: exact and near-duplicates from the MinHash
+    index (``signatures`` as the ``minhash`` stage stored them; computed here when ``None``), then
+    rewrites among the articles that are not copies. ``embedder`` returns the sentence embedder
+    (loaded only when some pair reaches alignment)."""
+    articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
+    missing = [a for a in articles if signatures is None or a.id not in signatures]
+    signatures = {**(signatures or {}), **_sign(missing, seed)}  # only what the minhash stage lacks
+    relations = _copies(articles, signatures, seed, near_threshold)
+    copied = {r.b for r in relations}
+    relations += _rewrites([a for a in articles if a.id not in copied], rewrite_coverage, embedder or _load_embedder)
+    best: dict[str, Relation] = {}
+    for rel in relations:  # one source per copy: the strongest kind, then the most similar
+        cur = best.get(rel.b)
+        if cur is None or (_KIND_RANK[rel.kind], -rel.similarity) < (_KIND_RANK[cur.kind], -cur.similarity):
+            best[rel.b] = rel
+    return tuple(sorted(best.values(), key=lambda r: (r.a, r.b)))
+
+
+def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]:
+    if not articles:
+        return {}
+    norms = [normalise(a.text) for a in articles]
+    sigs = Signer(num_perm=NUM_PERM, seed=seed).signatures(norms)
+    return {
+        a.id: MinHashSignature(article_id=a.id, seed=seed, num_perm=NUM_PERM, text_hash=text_hash(n), hashvalues=tuple(s.tolist()))
+        for a, n, s in zip(articles, norms, sigs, strict=True)
+    }
+
+
+def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature], seed: int, threshold: float) -> list[Relation]:
+    index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=threshold, seed=seed)
+    rows, hashes = [], []
+    for a in articles:
+        sig = signatures[a.id]
+        if sig.seed != seed or sig.num_perm != NUM_PERM:
+            raise ValueError(
+                f"article {a.id}: stored MinHash was built with seed {sig.seed} and {sig.num_perm} permutations, "
+                f"this run uses seed {seed} and {NUM_PERM}; signatures with different seeds cannot be compared: "
+                "fold again with the original seed, or re-annotate (bump the minhash stage version)"
+            )
+        rows.append(sig.hashvalues)
+        hashes.append(sig.text_hash)
+    if not rows:
+        return []
+    matches = index.add_batch(np.array(rows, dtype=np.uint32), np.array(hashes, dtype=np.uint64))
+    out = []
+    for m in matches:
+        x, y = articles[m.a], articles[m.b]
+        src, copy = (x, y) if _source_first(x, y) else (y, x)
+        kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
+        out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
+    return out
+
+
+def _rewrites(articles: list[Article], coverage: float, embedder: Callable[[], Any]) -> list[Relation]:
+    pairs = rewrite_candidates(articles)
+    if not pairs:
+        return []
+    profiles: dict[str, Profile] = {}
+    model: list[Any] = []
+
+    def prof(a: Article) -> Profile:
+        if a.id not in profiles:
+            profiles[a.id] = profile(a.id, a.text)
+        return profiles[a.id]
+
+    def embedded(p: Profile) -> Profile:
+        if p.vectors is None:
+            if not model:
+                model.append(embedder())
+            p.vectors = model[0].encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
+        return p
+
+    out = []
+    for x, y in pairs:
+        px, py = prof(x), prof(y)
+        if not (plausible(px, py) or plausible(py, px)):  # cheap signals first: no embedding needed
+            continue
+        rel = rewrite_relation(x, y, embedded(px), embedded(py), coverage)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _load_embedder() -> Any:
+    from storyfold.embed import load_embedder
+
+    return load_embedder()
+
+
+def _source_first(x: Article, y: Article) -> bool:
+    def key(a: Article) -> tuple[str, Any, frozenset[str], int]:  # length in words: layout does not count
+        return a.id, a.published, specifics(a.text), len(a.text.split())
+
+    return source_first(key(x), key(y))
+
+
+def rewrite_candidates(articles: Sequence[Article], min_cosine: float = CANDIDATE_COSINE) -> list[tuple[Article, Article]]:
+    """Pairs worth aligning: TF-IDF cosine over content words, names and numbers (cheap, sparse)."""
+    if len(articles) < 2:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w,.]*\w\b|\b\w\b")
+    try:
+        x = vec.fit_transform([a.text for a in articles])
+    except ValueError:  # only stop words
+        return []
+    sims = (x @ x.T).tocoo()
+    keep = (sims.row < sims.col) & (sims.data >= min_cosine)
+    return [(articles[i], articles[j]) for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True)]
+
+
+def rewrite_relation(x: Article, y: Article, px: Profile, py: Profile, coverage: float) -> Relation | None:
+    """The rewrite relation between ``x`` and ``y`` (source first), or ``None`` when neither
+    rewrites the other. Known, differing publication dates fix the direction; otherwise the
+    direction that passes :func:`is_rewrite`, and when both do, :func:`source_first`."""
+    dated = x.published is not None and y.published is not None and x.published != y.published
+    if dated:
+        orders = [(x, px, y, py)] if x.published < y.published else [(y, py, x, px)]
+    else:
+        orders = [(x, px, y, py), (y, py, x, px)]
+    passing = [(a, pa, b, pb, share) for a, pa, b, pb in orders for ok, share in [is_rewrite(pa, pb, coverage)] if ok]
+    if not passing:
+        return None
+    if len(passing) == 2:
+        passing = [passing[0] if _source_first(x, y) else passing[1]]
+    a, pa, b, pb, _share = passing[0]
+    al = align(pa, pb, min_cosine=RewriteRule.min_cosine)
+    aligned = tuple(
+        SentencePair(a_start=pa.spans[i][0], a_end=pa.spans[i][1], b_start=pb.spans[j][0], b_end=pb.spans[j][1], similarity=c)
+        for i, j, c in al.pairs
+    )
+    unsupported = tuple(
+        Evidence(article_id=b.id, start=pb.spans[j][0], end=pb.spans[j][1], text=pb.sentence(j)) for j in al.unaligned_b
+    )
+    dropped: list[str] = []
+    checks = [(i, j, None) for i, j, _c in al.pairs]
+    # a figure carried over from another sentence of a (a merge) keeps its scope: "300,000 troops
+    # including reserves" rewritten as "300,000 troops" drops the qualifier wherever it went
+    checks += [(i, j, _NUMBER_QUALIFIERS) for j in range(len(pb.spans)) for i in range(len(pa.spans))
+               if pb.numbers[j] & pa.numbers[i] and (i, j) not in {(x, y) for x, y, _ in al.pairs}]
+    for i, j, classes in checks:
+        for q in dropped_qualifiers(pa.sentence(i), pb.sentence(j), classes):
+            if q not in dropped:
+                dropped.append(q)
+    return Relation(a=a.id, b=b.id, kind=RelationKind.REWRITE, similarity=round(al.similarity, 4), aligned=aligned,
+                    unsupported=unsupported, dropped_qualifiers=tuple(dropped))
+
+
+def _verbatim_relation(a: Article, b: Article, kind: RelationKind, similarity: float) -> Relation:
+    """A copy's relation: sentences aligned where their normalised text is identical; sentences of
+    ``b`` found nowhere in ``a`` (added boilerplate, edits) are its unsupported spans."""
+    a_sents: dict[str, tuple[int, int]] = {}
+    for s, e in split_sentences(a.text):
+        a_sents.setdefault(normalise(a.text[s:e]), (s, e))
+    aligned, unsupported = [], []
+    for s, e in split_sentences(b.text):
+        hit = a_sents.get(normalise(b.text[s:e]))
+        if hit is not None:
+            aligned.append(SentencePair(a_start=hit[0], a_end=hit[1], b_start=s, b_end=e, similarity=1.0))
+        elif kind is not RelationKind.EXACT:
+            unsupported.append(Evidence(article_id=b.id, start=s, end=e, text=b.text[s:e]))
+    return Relation(a=a.id, b=b.id, kind=kind, similarity=similarity, aligned=tuple(aligned), unsupported=tuple(unsupported))

@@ -1,0 +1,260 @@
+"""Copies and rewrites on the real seed articles and mutations of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyfold.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, text_hash
+from storyfold.records import Article, RelationKind
+from storyfold.rewrite import dropped_qualifiers, profile, source_first, specifics, split_sentences
+from storyfold.stages.clean import clean_text
+from storyfold.stages.dedup import _sign, find_relations, rewrite_candidates, rewrite_relation
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
+
+def _seeds() -> dict[str, Article]:
+    manifest = {json.loads(line)["file"]: json.loads(line) for line in (SEEDS / "manifest.jsonl").read_text().splitlines()}
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text, _ = clean_text(path.read_text(encoding="utf-8"))
+        meta = manifest[path.name]
+        published = dt.date.fromisoformat(meta["published"]) if meta["published"] else None
+        out[path.name[:3]] = Article(id=path.name[:3], source=path.name, text=text, outlet=meta["outlet"], published=published)
+    return out
+
+
+SEED = _seeds()
+
+
+def _index(texts: list[str], seed: int = 1) -> list:
+    norms = [normalise(t) for t in texts]
+    index = NearDupIndex(num_perm=64, seed=seed)
+    sigs = Signer(num_perm=64, seed=seed).signatures(norms)
+    return index.add_batch(sigs, np.array([text_hash(n) for n in norms], dtype=np.uint64))
+
+
+# ------------------------------------------------------------------------------ near-duplicates
+
+
+def test_normalise_matches_the_regex_definition_on_real_text() -> None:
+    for art in SEED.values():
+        assert normalise(art.text) == re.sub(r"[\W_]+", " ", art.text.casefold()).strip()
+
+
+def test_seeds_are_neither_exact_nor_near_duplicates_of_each_other() -> None:
+    assert _index([a.text for a in SEED.values()]) == []
+
+
+def test_exact_duplicate_survives_case_punctuation_and_layout() -> None:
+    text = SEED["001"].text
+    repost = text.upper().replace("\n\n", "\n").replace("’", "'").replace(",", " ,")
+    (match,) = _index([text, SEED["002"].text, repost])
+    assert (match.a, match.b, match.exact, match.similarity) == (0, 2, True, 1.0)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda t: t[: int(len(t) * 0.8)],  # truncated
+        lambda t: "Sign up for our morning briefing, every weekday at 7am.\n" + t + "\nMore from our World desk.",
+        lambda t: "\n".join(sorted(t.split("\n"), key=len)),  # paragraphs reordered
+        lambda t: t.replace("Japan", "Tokyo").replace(" the ", " a "),  # light edits
+    ],
+    ids=["truncation", "boilerplate", "reordered", "light-edits"],
+)
+def test_near_duplicate_of_a_real_article_is_found(mutate) -> None:  # noqa: ANN001
+    text = SEED["001"].text
+    matches = _index([SEED["003"].text, text, SEED["004"].text, mutate(text)])
+    assert [(m.a, m.b, m.exact) for m in matches] == [(1, 3, False)]
+    assert matches[0].similarity >= 0.5
+
+
+def test_index_is_incremental_across_batches() -> None:
+    norms = [normalise(a.text) for a in SEED.values()]
+    signer, index = Signer(num_perm=64, seed=3), NearDupIndex(num_perm=64, seed=3)
+    hashes = np.array([text_hash(n) for n in norms], dtype=np.uint64)
+    assert index.add_batch(signer.signatures(norms), hashes) == []
+    copy = normalise(SEED["002"].text[:-200])
+    (m,) = index.add_batch(signer.signatures([copy]), np.array([text_hash(copy)], dtype=np.uint64))
+    assert (m.a, m.b, m.exact) == (2, 5, False) and len(index) == 6
+
+
+def test_minhash_estimates_jaccard_and_seeds_matter() -> None:
+    words = normalise(SEED["001"].text).split()
+    half = " ".join(words[: len(words) // 2])
+    full = " ".join(words)
+    shingles = lambda ws: {tuple(ws[i : i + 3]) for i in range(len(ws) - 2)}  # noqa: E731
+    true = len(shingles(half.split()) & shingles(words)) / len(shingles(half.split()) | shingles(words))
+    a, b = Signer(num_perm=256, seed=1).signatures([half, full])
+    assert abs((a == b).mean() - true) < 0.1
+    other = Signer(num_perm=256, seed=2).signatures([half])[0]
+    assert (a == other).mean() < 0.05  # different seeds: not comparable, nearly no agreement
+    with pytest.raises(ValueError, match="permutations"):
+        NearDupIndex(num_perm=64).add_batch(np.zeros((1, 32), dtype=np.uint32), np.zeros(1, dtype=np.uint64))
+
+
+def test_sorted_multimap_agrees_with_a_dict() -> None:
+    rng = np.random.default_rng(0)
+    mm, ref = SortedMultiMap(), {}
+    for batch in range(12):
+        keys = rng.integers(0, 50, size=40).astype(np.uint64)
+        ids = np.arange(batch * 40, batch * 40 + 40)
+        mm.add(keys, ids)
+        for k, i in zip(keys.tolist(), ids.tolist(), strict=True):
+            ref.setdefault(k, []).append(i)
+    probe = np.arange(60, dtype=np.uint64)
+    q, found = mm.lookup(probe, limit=10_000)
+    got: dict[int, list[int]] = {}
+    for qi, f in zip(q.tolist(), found.tolist(), strict=True):
+        got.setdefault(int(probe[qi]), []).append(f)
+    assert {k: sorted(v) for k, v in got.items()} == {k: sorted(v) for k, v in ref.items()}
+    assert len(mm) == 480
+
+
+# ------------------------------------------------------------------------------ text signals
+
+
+def test_sentence_spans_point_into_the_text() -> None:
+    text = SEED["001"].text
+    spans = split_sentences(text)
+    assert len(spans) > 30
+    for s, e in spans:
+        assert text[s:e] == text[s:e].strip() and text[s:e]
+    first = [text[s:e] for s, e in spans[:3]]
+    assert first[0] == "inews.co.uk"
+    assert "Sir Keir Starmer revealed" in " ".join(text[s:e] for s, e in spans)
+    text = "Mr. Healey met Gen. Radakin. They spoke."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Mr. Healey met Gen. Radakin.", "They spoke."]
+
+
+def test_dropped_qualifiers_on_the_seed_rewrite() -> None:
+    source = ("It is not known whether Japan, which has a defence force of around 300,000 troops including "
+              "reserves, will offer armed forces personnel as peacekeepers on the ground in Ukraine.")
+    rewrite = "Japan, which has a defence force of around 300,000 troops, will send peacekeepers to Ukraine."
+    dropped = dropped_qualifiers(source, rewrite)
+    assert "including reserves" in dropped and "It is not known" in dropped
+    assert dropped_qualifiers(source, source) == []
+    hoped = "But it is hoped that the presence of countries that are not in Nato could persuade Vladimir Putin."
+    assert "it is hoped" in dropped_qualifiers(hoped, "The presence of non-Nato countries will persuade Vladimir Putin.")
+
+
+def test_direction_dates_first_then_specifics() -> None:
+    a, b = SEED["001"], SEED["000"]
+    sa = (a.id, None, specifics(a.text), len(a.text))
+    sb = (b.id, None, specifics(b.text), len(b.text))
+    assert source_first(sa, sb) and not source_first(sb, sa)  # 001 carries the specifics 000 lacks
+    dated_a = (a.id, dt.date(2025, 3, 18), sa[2], sa[3])
+    dated_b = (b.id, dt.date(2025, 3, 17), sb[2], sb[3])
+    assert source_first(dated_b, dated_a)  # a known earlier date wins
+
+
+def test_candidates_include_the_rewrite_pair() -> None:
+    pairs = {tuple(sorted((x.id, y.id))) for x, y in rewrite_candidates(list(SEED.values()))}
+    assert ("000", "001") in pairs
+
+
+# ------------------------------------------------------------------------------ rewrites (MiniLM)
+
+
+@pytest.fixture(scope="module")
+def embedder():  # noqa: ANN201
+    from storyfold.embed import load_embedder
+
+    return load_embedder()
+
+
+@pytest.fixture(scope="module")
+def profiles(embedder):  # noqa: ANN001, ANN201
+    out = {}
+    for key, art in SEED.items():
+        p = profile(art.id, art.text)
+        p.vectors = embedder.encode([p.sentence(i) for i in range(len(p.spans))])
+        out[key] = p
+    return out
+
+
+@pytest.mark.slow
+def test_seed_000_is_a_rewrite_of_001_and_no_other_pair_is_linked(profiles) -> None:  # noqa: ANN001
+    found = {}
+    keys = sorted(SEED)
+    for i, x in enumerate(keys):
+        for y in keys[i + 1 :]:
+            rel = rewrite_relation(SEED[x], SEED[y], profiles[x], profiles[y], 0.5)
+            if rel is not None:
+                found[(rel.a, rel.b)] = rel
+    assert list(found) == [("001", "000")]
+    rel = found[("001", "000")]
+    assert rel.kind is RelationKind.REWRITE and rel.similarity > 0.7
+    assert len(rel.aligned) >= len(profiles["000"].spans) // 2
+    for pair in rel.aligned:
+        assert SEED["001"].text[pair.a_start : pair.a_end] and SEED["000"].text[pair.b_start : pair.b_end]
+    unsupported = " ".join(e.text for e in rel.unsupported)
+    assert "pacifist constitution" in unsupported  # editorial line 001 does not support
+    assert "including reserves" in rel.dropped_qualifiers  # "300,000 troops including reserves" -> "300,000 troops"
+
+
+@pytest.mark.slow
+def test_rewrite_direction_without_dates_comes_from_specifics(profiles) -> None:  # noqa: ANN001
+    undated = {k: Article(id=a.id, source=a.source, text=a.text) for k, a in SEED.items()}
+    rel = rewrite_relation(undated["000"], undated["001"], profiles["000"], profiles["001"], 0.5)
+    assert rel is not None and (rel.a, rel.b) == ("001", "000")
+
+
+@pytest.mark.slow
+def test_a_synthetic_rewrite_of_a_real_article_is_found(profiles, embedder) -> None:  # noqa: ANN001
+    rng = random.Random(4)
+    source = SEED["002"]
+    sents = [source.text[s:e] for s, e in split_sentences(source.text)]
+    kept = [s for s in sents if rng.random() > 0.25]
+    kept[1:4] = reversed(kept[1:4])
+    text = "\n".join(s.replace("said", "stated").replace(" the ", " this ") for s in kept)
+    derived = Article(id="derived", source="derived", text=text)
+    p = profile(derived.id, text)
+    p.vectors = embedder.encode([p.sentence(i) for i in range(len(p.spans))])
+    rel = rewrite_relation(source, derived, profiles["002"], p, 0.5)
+    assert rel is not None and (rel.a, rel.b) == ("002", "derived")
+
+
+@pytest.mark.slow
+def test_fold_exports_the_seed_relations(tmp_path: Path) -> None:
+    from storyfold import api
+    from storyfold.present.export import validate_export
+
+    api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=tmp_path / "s.db", out=tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "storyfold.json").read_text(encoding="utf-8"))
+    validate_export(data)
+    name = {a["id"]: Path(a["source"]).name[:3] for a in data["articles"]}
+    assert [(name[r["a"]], name[r["b"]], r["kind"]) for r in data["relations"]] == [("001", "000", "rewrite")]
+    links = {name[a["id"]]: (a["derived_from"], a["duplicate_of"]) for a in data["articles"]}
+    id_of = {v: k for k, v in name.items()}
+    assert links == {"000": (id_of["001"], None), "001": (None, None), "002": (None, None),
+                     "003": (None, None), "004": (None, None)}
+    rel = data["relations"][0]
+    assert rel["aligned"] and {"a_start", "a_end", "b_start", "b_end", "similarity"} <= set(rel["aligned"][0])
+    # a second fold of the same inputs keeps the same relations (MinHash signatures cached per article)
+    summary = api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=tmp_path / "s.db", out=tmp_path / "out")
+    assert summary.annotated == 0
+    again = json.loads((tmp_path / "out" / "storyfold.json").read_text(encoding="utf-8"))
+    assert again["relations"] == data["relations"]
+
+
+def test_find_relations_links_copies_without_embedding_and_refuses_foreign_seeds() -> None:
+    repost = Article(id="zzz-repost", source="repost", text=SEED["002"].text.replace("\n", "\n\n"))
+    near = Article(id="aaa-near", source="near", text=SEED["003"].text[:-150])
+    corpus = [SEED["002"], SEED["003"], SEED["004"], repost, near]
+    rels = find_relations(corpus, embedder=lambda: pytest.fail("no pair here should need sentence embeddings"))
+    assert [(r.a, r.b, r.kind) for r in rels] == [("002", "zzz-repost", RelationKind.EXACT),
+                                                  ("003", "aaa-near", RelationKind.NEAR_DUPLICATE)]
+    near_rel = rels[1]
+    assert near_rel.aligned and all(p.similarity == 1.0 for p in near_rel.aligned)
+    foreign = _sign([SEED["002"]], seed=99)
+    with pytest.raises(ValueError, match="seed 99"):
+        find_relations(corpus, foreign, seed=1)

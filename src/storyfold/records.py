@@ -25,6 +25,7 @@ __all__ = [
     "Conflict",
     "ConflictKind",
     "DateMention",
+    "DocVector",
     "Document",
     "Entity",
     "EntityMention",
@@ -401,3 +402,23 @@ class BriefSentence:
     claim_ids: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 4: stories and events (intermediate records, not exported)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocVector:
+    """What clustering needs of one article, computed once and cached per article by the pipeline.
+
+    ``vector`` is the article's sentence embedding (model ``model``), L2-normalised, stored as
+    base64 of little-endian float16 to keep the store small; ``terms`` counts the article's salient
+    terms (names weighted up, years, content words) for TF-IDF.
+    """
+
+    article_id: str
+    model: str
+    vector: str
+    terms: tuple[tuple[str, int], ...] = ()

@@ -8,11 +8,13 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.cluster import ClusterStage
+from storyfold.stages.doc_vector import DocVectorStage
 
 __all__ = ["default_stages"]
 
 
 def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order."""
-    stages: list[Stage] = []
+    stages: list[Stage] = [DocVectorStage(), ClusterStage()]
     return stages

@@ -24,7 +24,7 @@ from storyfold.stages import clean as clean_stage
 from storyfold.stages import default_stages
 from storyfold.store import Store
 
-__all__ = ["FoldSummary", "build_pipeline", "export", "export_data", "fold", "open_store", "write_outputs"]
+__all__ = ["FoldSummary", "build_pipeline", "export", "export_data", "fold", "open_store", "recluster", "write_outputs"]
 
 BATCH = 32
 
@@ -121,14 +121,7 @@ def fold(
         timings["read+clean+store"] = time.perf_counter() - t0
 
         annotated = _annotate(store, pipeline, ctx, tick, timings)
-        new_ids = store.article_ids_of_run(run_id)
-        for stage in pipeline.corpus_stages:
-            t0 = time.perf_counter()
-            stage.setup(ctx)
-            found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
-            store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
-            timings[stage.label] = time.perf_counter() - t0
-            tick(stage.name, 1, 1)
+        _run_corpus_stages(store, pipeline, ctx, store.article_ids_of_run(run_id), tick, timings)
 
         stages = ("clean@" + clean_stage.VERSION, *(s.label for s in pipeline.stages))
         unfilled = tuple(k for k in (*ARTICLE_KINDS, *CORPUS_KINDS) if not pipeline.provides(k))
@@ -203,6 +196,39 @@ def _annotate(store: Store, pipeline: Pipeline, ctx: Context, tick: ProgressFn, 
         tick("annotate", done, total)
     flush()
     return annotated
+
+
+def _run_corpus_stages(
+    store: Store, pipeline: Pipeline, ctx: Context, new_ids: Iterable[str], tick: ProgressFn, timings: dict[str, float]
+) -> None:
+    new_ids = frozenset(new_ids)
+    for stage in pipeline.corpus_stages:
+        t0 = time.perf_counter()
+        stage.setup(ctx)
+        found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
+        store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
+        timings[stage.label] = time.perf_counter() - t0
+        tick(stage.name, 1, 1)
+
+
+def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settings | None = None) -> dict[str, int]:
+    """Recompute stories and events of database ``db`` from scratch, ignoring the earlier
+    clustering (a fold only places new articles into it), then rerun the corpus stages so that
+    what builds on stories follows. Returns the counts of stories and events."""
+    if not Path(db).is_file():
+        raise StoreError(f"no database at {db}; fold articles into it first (storyfold fold ... --db {db})")
+    settings = (settings or load_settings()).with_(db=str(db))
+    pipeline = build_pipeline(settings)
+    ctx = Context(settings=settings)
+    with Store(settings.db) as store:
+        for stage in pipeline.corpus_stages:
+            if "stories" in stage.provides or "events" in stage.provides:
+                store.replace_outputs(stage.name, stage.version, {})
+        _annotate(store, pipeline, ctx, lambda *_: None, {})
+        _run_corpus_stages(store, pipeline, ctx, (a.id for a in store.iter_articles()), lambda *_: None, {})
+        if out is not None:
+            write_outputs(store, pipeline, Path(out))
+        return {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
 
 
 def export_data(store: Store, pipeline: Pipeline) -> dict[str, Any]:

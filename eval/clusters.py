@@ -131,10 +131,16 @@ def part_allsides(data: Path, work: Path) -> None:
         story_roundups[a["story_id"]].add(roundup_of[url])
     mixed = sum(1 for s in story_roundups.values() if len(s) > 1)
     pr = bcubed([got[u]["story_id"] for u in got], [roundup_of[u] for u in got])
+    ev_whole = sum(1 for rid in multi if len({got[u]["event_id"] for u in roundup_of if roundup_of[u] == rid and u in got}) == 1)
+    ev = bcubed([got[u]["event_id"] for u in got], [roundup_of[u] for u in got])
     print(f"  {len(got)} articles from {len(members)} roundups; {len(story_roundups)} stories")
     print(f"  roundups with 2+ articles kept whole: {whole} / {len(multi)} ({whole / len(multi):.1%})")
     print(f"  stories merging articles of 2+ roundups: {mixed} / {len(story_roundups)}")
     print(f"  story B-cubed vs roundup: {fmt(pr)}")
+    print(f"  events ({len({a['event_id'] for a in got.values()})}): roundups kept whole in one event {ev_whole} / {len(multi)}; "
+          f"event B-cubed vs roundup: {fmt(ev)}")
+    print("  (a roundup is one day's coverage; several roundups can be one developing story, so 'mixed'")
+    print("   counts an upper bound of wrong merges)")
 
 
 def part_incremental(data: Path, work: Path, full: dict[str, dict]) -> None:

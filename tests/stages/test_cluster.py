@@ -12,6 +12,7 @@ import pytest
 
 from storyfold import api
 from storyfold.config import load_settings
+from storyfold.errors import StoreError
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs, Pipeline
 from storyfold.present.export import validate_export
 from storyfold.records import Relation, RelationKind
@@ -92,16 +93,24 @@ def test_incremental_fold_matches_one_fold_and_keeps_ids(tmp_path: Path) -> None
     assert [s["id"] for s in second["stories"]] == [s["id"] for s in first["stories"]]
 
 
-def test_recluster_recomputes_and_gives_the_same_result(tmp_path: Path) -> None:
+def test_recluster_recomputes_from_scratch(tmp_path: Path) -> None:
+    whole = _fold(tmp_path, "all", (*MARCH, *AUGUST), tmp_path / "all.db")
     db = tmp_path / "inc.db"
+    # 000 (undated) first meets only 002: alone together they form one event, and folding the
+    # rest in keeps that earlier decision; a recluster revisits it.
     _fold(tmp_path, "first", ("000", "002"), db)
-    inc = _fold(tmp_path, "second", ("001", "003", "004"), db)
+    _fold(tmp_path, "second", ("001", "003", "004"), db)
     counts = api.recluster(db, out=tmp_path / "re")
     again = json.loads((tmp_path / "re" / "storyfold.json").read_text(encoding="utf-8"))
     validate_export(again)
     assert counts == {"stories": 1, "events": 2}
     for key in ("story_id", "event_id"):
-        assert _grouping(again, key) == _grouping(inc, key)
+        assert _grouping(again, key) == _grouping(whole, key)
+
+
+def test_recluster_needs_an_existing_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database"):
+        api.recluster(tmp_path / "missing.db")
 
 
 class _Rewrites(CorpusStage):
@@ -124,9 +133,8 @@ def test_a_rewrite_follows_its_source_into_story_and_event(tmp_path: Path) -> No
     assert by_seed["002"]["derived_from"] == by_seed["001"]["id"]
 
 
-def test_the_event_window_is_a_setting(tmp_path: Path) -> None:
-    settings = load_settings().with_(cluster_event_days=365)
+def test_thresholds_are_settings(tmp_path: Path) -> None:
+    settings = load_settings().with_(cluster_event_threshold=0.99)
     data = _fold(tmp_path, "all", (*MARCH, *AUGUST), tmp_path / "w.db", settings=settings)
     assert len(data["stories"]) == 1
-    # Without the date gate, content alone still tells March planning from August statements.
-    assert sorted(_grouping(data, "event_id").values()) == [MARCH, AUGUST]
+    assert len(data["events"]) == 5  # no two articles are that alike

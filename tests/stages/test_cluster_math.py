@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyfold.stages.cluster_math import assign, average_linkage, tfidf
+from storyfold.stages.cluster_math import assign, average_linkage, combine, sparse_rows, tfidf
 
 DOCS = [
     {"lohan": 4, "betty_ford": 2, "rehab": 3},
@@ -35,10 +35,20 @@ def test_average_linkage_cuts_at_the_threshold(threshold: float, groups: int) ->
 
 
 def test_assign_uses_average_similarity_and_the_gate() -> None:
-    m = tfidf(DOCS, local=True)
-    sums = np.vstack([m[[0, 1]].sum(axis=0), m[[2]].sum(axis=0)])
+    rows = sparse_rows(tfidf(DOCS, local=True))
+    sums = rows.sum_by([[0, 1], [2]])
     sizes = np.array([2.0, 1.0])
-    assert assign(m[[3]], sums, sizes, 0.1).tolist() == [1]
-    assert assign(m[[3]], sums, sizes, 0.1, allowed=np.array([[True, False]])).tolist() == [-1]
-    assert assign(m[[3]], sums, sizes, 1.01).tolist() == [-1]
-    assert assign(m[[3]], sums[:0], sizes[:0], 0.1).tolist() == [-1]
+    item = rows.take([3])
+    assert assign(item, sums, sizes, 0.1).tolist() == [1]
+    assert assign(item, sums, sizes, 0.1, allowed=np.array([[True, False]])).tolist() == [-1]
+    assert assign(item, sums, sizes, 1.01).tolist() == [-1]
+    assert assign(item, sums.take([]), sizes[:0], 0.1).tolist() == [-1]
+
+
+def test_combined_rows_mix_the_two_cosines() -> None:
+    dense = np.eye(4, dtype=np.float32)[[0, 0, 1, 1]]
+    terms = tfidf(DOCS)
+    rows = combine(dense, terms, 0.7)
+    expected = 0.7 * dense @ dense.T + 0.3 * (terms @ terms.T).toarray()
+    assert np.allclose(rows.dot(rows), expected, atol=1e-6)
+    assert np.allclose(np.diag(rows.dot(rows)), 1.0, atol=1e-6)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 
-__all__ = ["assign", "average_linkage", "combine", "tfidf"]
+__all__ = ["Rows", "assign", "average_linkage", "combine", "sparse_rows", "tfidf"]
 
 
 def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.csr_matrix:
@@ -47,11 +48,43 @@ def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def combine(dense: np.ndarray, tfidf_rows: sparse.csr_matrix, dense_weight: float) -> sparse.csr_matrix:
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Item vectors as a dense part and a sparse part side by side (never materialised as one
+    matrix: the dense part multiplies with BLAS, the sparse part stays sparse)."""
+
+    dense: np.ndarray
+    sparse: sparse.csr_matrix
+
+    def __len__(self) -> int:
+        return self.sparse.shape[0]
+
+    def take(self, idx: Sequence[int]) -> Rows:
+        return Rows(self.dense[idx], self.sparse[idx])
+
+    def dot(self, other: Rows) -> np.ndarray:
+        """items x other-items dot products, dense."""
+        return self.dense @ other.dense.T + (self.sparse @ other.sparse.T).toarray()
+
+    def sum_by(self, groups: Sequence[Sequence[int]]) -> Rows:
+        """One row per group: the sum of its members' rows."""
+        everyone = [i for g in groups for i in g]
+        sizes = [len(g) for g in groups]
+        indicator = sparse.csr_matrix(
+            (np.ones(len(everyone), dtype=np.float32), (np.repeat(np.arange(len(groups)), sizes), np.arange(len(everyone)))),
+            shape=(len(groups), len(everyone)),
+        )
+        part = self.take(everyone)
+        return Rows(indicator @ part.dense, sparse.csr_matrix(indicator @ part.sparse))
+
+
+def combine(dense: np.ndarray, tfidf_rows: sparse.csr_matrix, dense_weight: float) -> Rows:
     """One unit row per item whose dot products are ``w * cos(dense) + (1 - w) * cos(tfidf)``."""
-    return sparse.csr_matrix(
-        sparse.hstack([sparse.csr_matrix(dense * math.sqrt(dense_weight)), tfidf_rows * math.sqrt(1 - dense_weight)])
-    )
+    return Rows(dense.astype(np.float32) * math.sqrt(dense_weight), tfidf_rows * math.sqrt(1 - dense_weight))
+
+
+def sparse_rows(tfidf_rows: sparse.csr_matrix) -> Rows:
+    return Rows(np.zeros((tfidf_rows.shape[0], 0), dtype=np.float32), tfidf_rows)
 
 
 def average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
@@ -68,20 +101,13 @@ def average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
     return _renumber(raw)
 
 
-def assign(
-    items: sparse.csr_matrix | np.ndarray,
-    cluster_sums: sparse.csr_matrix | np.ndarray,
-    cluster_sizes: np.ndarray,
-    threshold: float,
-    allowed: np.ndarray | None = None,
-) -> np.ndarray:
-    """For each item, the cluster whose members it is most similar to on average (at least
-    ``threshold``), or -1. ``allowed`` (items x clusters, bool) masks out forbidden pairs."""
-    if items.shape[0] == 0 or cluster_sizes.size == 0:
-        return -np.ones(items.shape[0], dtype=int)
-    sims = items @ cluster_sums.T
-    sims = sims.toarray() if sparse.issparse(sims) else np.asarray(sims)
-    sims = sims / cluster_sizes[None, :]
+def assign(items: Rows, sums: Rows, sizes: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> np.ndarray:
+    """For each item, the group whose members it is most similar to on average (at least
+    ``threshold``), or -1. ``sums`` holds each group's summed rows, ``sizes`` its member count;
+    ``allowed`` (items x groups, bool) masks out forbidden pairs."""
+    if len(items) == 0 or sizes.size == 0:
+        return -np.ones(len(items), dtype=int)
+    sims = items.dot(sums) / sizes[None, :]
     if allowed is not None:
         sims = np.where(allowed, sims, -np.inf)
     best = np.argmax(sims, axis=1)

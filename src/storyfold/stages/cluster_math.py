@@ -22,6 +22,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 __all__ = ["Rows", "assign", "average_linkage", "combine", "sparse_rows", "tfidf"]
 
+ASSIGN_CHUNK = 512
+
 
 def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.csr_matrix:
     """Rows of L2-normalised TF-IDF (sublinear tf) of ``terms``.
@@ -105,14 +107,18 @@ def assign(items: Rows, sums: Rows, sizes: np.ndarray, threshold: float, allowed
     """For each item, the group whose members it is most similar to on average (at least
     ``threshold``), or -1. ``sums`` holds each group's summed rows, ``sizes`` its member count;
     ``allowed`` (items x groups, bool) masks out forbidden pairs."""
+    out = -np.ones(len(items), dtype=int)
     if len(items) == 0 or sizes.size == 0:
-        return -np.ones(len(items), dtype=int)
-    sims = items.dot(sums) / sizes[None, :]
-    if allowed is not None:
-        sims = np.where(allowed, sims, -np.inf)
-    best = np.argmax(sims, axis=1)
-    ok = sims[np.arange(len(best)), best] >= threshold
-    return np.where(ok, best, -1)
+        return out
+    for start in range(0, len(items), ASSIGN_CHUNK):  # bounds the items x groups matrix
+        part = np.arange(start, min(start + ASSIGN_CHUNK, len(items)))
+        sims = items.take(part).dot(sums) / sizes[None, :]
+        if allowed is not None:
+            sims = np.where(allowed[part], sims, -np.inf)
+        best = np.argmax(sims, axis=1)
+        ok = sims[np.arange(len(best)), best] >= threshold
+        out[part] = np.where(ok, best, -1)
+    return out
 
 
 def _renumber(labels: Sequence[int] | np.ndarray) -> np.ndarray:

@@ -7,7 +7,8 @@ two years. Real texts are embedded once with MiniLM (that cost per article is me
 separately: it is paid once per article, by the cached ``doc_vector`` stage, never again); the
 synthetic articles reuse those vectors, so the figures are for the clustering stage itself.
 
-The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
+``--cache FILE`` keeps the real articles' vectors between runs (the embedding figure is printed
+by the run that computes them). The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
 methods), so SQLite reads are not counted. Printed per size: a full clustering (no earlier output),
 and an incremental fold of 1% new articles into that result.
 """
@@ -28,6 +29,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from storyfold import codec  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
 from storyfold.embed import load_embedder  # noqa: E402
 from storyfold.pipeline import Context  # noqa: E402
@@ -111,12 +113,20 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--cache", help="JSON file keeping the real articles' doc vectors between runs")
     args = parser.parse_args(argv[1:])
     data = Path(args.data)
     bases = real_texts(data)
-    vectors, per_article = embed_bases(bases)
-    print(f"embedding (doc_vector stage, MiniLM on CPU): {per_article * 1000:.0f} ms per article "
-          f"({1 / per_article:.1f} articles/s), paid once per article; {len(bases)} real bases")
+    cache = Path(args.cache) if args.cache else None
+    if cache is not None and cache.is_file():
+        vectors = codec.loads(cache.read_text(encoding="utf-8"), tuple[DocVector, ...])
+        print(f"doc vectors of {len(vectors)} real bases read from {cache} (embedding not re-measured)", flush=True)
+    else:
+        vectors, per_article = embed_bases(bases)
+        print(f"embedding (doc_vector stage, MiniLM on CPU): {per_article * 1000:.0f} ms per article "
+              f"({1 / per_article:.1f} articles/s), paid once per article; {len(bases)} real bases", flush=True)
+        if cache is not None:
+            cache.write_text(codec.dumps(tuple(vectors)), encoding="utf-8")
     stage, ctx = ClusterStage(), Context(settings=load_settings())
     for n in (int(s) for s in args.sizes.split(",")):
         rng = np.random.default_rng(n)
@@ -132,7 +142,7 @@ def main(argv: list[str]) -> int:
         print(f"{n:>7} articles: full clustering {full:.1f} s ({n / full:,.0f} articles/s), "
               f"{len(out['stories'])} stories, {len(out['events'])} events; "
               f"incremental +{len(extra)}: {inc:.1f} s ({len(extra) / inc:,.0f} new articles/s, "
-              f"{(n + len(extra)) / inc:,.0f} corpus articles/s), {len(out2['stories'])} stories")
+              f"{(n + len(extra)) / inc:,.0f} corpus articles/s), {len(out2['stories'])} stories", flush=True)
     return 0
 
 

@@ -61,10 +61,9 @@ class _Doc:
 
 @dataclass(slots=True)
 class _Group:
-    """A cluster under construction: member indices and, for stories, the sum of their vectors."""
+    """A cluster under construction: indices of its member articles and, for a story, its events."""
 
     members: list[int]
-    old_id: str | None = None
     children: list[_Group] = field(default_factory=list)
 
 
@@ -126,7 +125,7 @@ class ClusterStage(CorpusStage):
             for i in members:
                 old = event_of_old.get(i)
                 if old is not None:
-                    kept.setdefault(id(old), _Group([], old.old_id)).members.append(i)
+                    kept.setdefault(id(old), _Group([])).members.append(i)
             placed = {i for g in kept.values() for i in g.members}
             gate = lambda idx, groups: _date_gate(idx, groups, docs, window)  # noqa: E731
             children = _fold(
@@ -202,7 +201,7 @@ class ClusterStage(CorpusStage):
             for r in records:
                 members = [index[a] for a in r.article_ids if a in index and index[a] not in source]
                 if members:
-                    out.append(_Group(members, r.id))
+                    out.append(_Group(members))
             return out
 
         return groups(corpus.outputs("stories")), groups(corpus.outputs("events"))
@@ -356,7 +355,7 @@ def _title(members: Sequence[int], docs: Sequence[_Doc], x: Rows, row: Mapping[i
         return docs[min(pool, key=lambda i: docs[i].key)].headline
     total = x.take([row[i] for i in rooted]).sum_by([range(len(rooted))])
     scores = x.take([row[i] for i in pool]).dot(total).ravel()
-    best = max(range(len(pool)), key=lambda k: (round(float(scores[k]), 6), [-ord(c) for c in docs[pool[k]].id]))
+    best = min(range(len(pool)), key=lambda k: (-round(float(scores[k]), 6), docs[pool[k]].key))
     return docs[pool[best]].headline
 
 

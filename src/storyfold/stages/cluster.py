@@ -322,16 +322,15 @@ def _spans(sizes: Sequence[int]) -> list[range]:
 
 def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc], days: int) -> np.ndarray:
     """items x groups: may item join group, given publication dates (undated never blocks)."""
-    allowed = np.ones((len(idx), len(groups)), dtype=bool)
+    lo = np.full(len(groups), np.iinfo(np.int64).min // 2, dtype=np.int64)
+    hi = np.full(len(groups), np.iinfo(np.int64).max // 2, dtype=np.int64)
     for g, group in enumerate(groups):
-        dated = [docs[i].published for i in group.members if docs[i].published]
-        if not dated:
-            continue
-        lo, hi = min(dated) - dt.timedelta(days=days), max(dated) + dt.timedelta(days=days)
-        for r, i in enumerate(idx):
-            p = docs[i].published
-            allowed[r, g] = p is None or lo <= p <= hi
-    return allowed
+        dated = [docs[i].published.toordinal() for i in group.members if docs[i].published]
+        if dated:
+            lo[g], hi[g] = min(dated) - days, max(dated) + days
+    item = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx], dtype=np.int64)
+    inside = (lo[None, :] <= item[:, None]) & (item[:, None] <= hi[None, :])
+    return inside | (item < 0)[:, None]
 
 
 def _pair_gate(idx: Sequence[int], docs: Sequence[_Doc], days: int) -> np.ndarray:

@@ -96,7 +96,8 @@ class ClusterStage(CorpusStage):
         index = {d.id: i for i, d in enumerate(docs)}
         source = self._sources(corpus, index)
         roots = [i for i in range(len(docs)) if i not in source]
-        old_stories, old_events = self._earlier(corpus, index, source)
+        earlier = {"stories": corpus.outputs("stories"), "events": corpus.outputs("events")}
+        old_stories, old_events = (self._earlier(earlier[k], index, source) for k in ("stories", "events"))
 
         # Stories, over the articles that are not copies.
         x = combine(
@@ -119,14 +120,17 @@ class ClusterStage(CorpusStage):
         window = s.cluster_event_days
         for story in stories:
             members = sorted(story.members, key=lambda i: docs[i].key)
-            local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
-            lrow = {doc_index: r for r, doc_index in enumerate(members)}
             kept: dict[int, _Group] = {}
             for i in members:
                 old = event_of_old.get(i)
                 if old is not None:
                     kept.setdefault(id(old), _Group([])).members.append(i)
             placed = {i for g in kept.values() for i in g.members}
+            if len(placed) == len(members):  # nothing new in this story: its events stand
+                story.children = list(kept.values())
+                continue
+            local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
+            lrow = {doc_index: r for r, doc_index in enumerate(members)}
             gate = lambda idx, groups: _date_gate(idx, groups, docs, window)  # noqa: E731
             children = _fold(
                 list(kept.values()),
@@ -146,7 +150,7 @@ class ClusterStage(CorpusStage):
             story_of[src].members.append(copy)
             event_of[src].members.append(copy)
 
-        return self._records(corpus, docs, stories, x, row)
+        return self._records(corpus, docs, stories, x, row, earlier)
 
     # ------------------------------------------------------------------------------------ inputs
     def _docs(self, corpus: Corpus) -> list[_Doc]:
@@ -191,32 +195,40 @@ class ClusterStage(CorpusStage):
                 roots[b] = cur
         return roots
 
-    def _earlier(
-        self, corpus: Corpus, index: Mapping[str, int], source: Mapping[int, int]
-    ) -> tuple[list[_Group], list[_Group]]:
-        """Earlier stories and events, restricted to articles still present that are not copies."""
-
-        def groups(records: Iterable[Story | Event]) -> list[_Group]:
-            out = []
-            for r in records:
-                members = [index[a] for a in r.article_ids if a in index and index[a] not in source]
-                if members:
-                    out.append(_Group(members))
-            return out
-
-        return groups(corpus.outputs("stories")), groups(corpus.outputs("events"))
+    @staticmethod
+    def _earlier(records: Iterable[Story | Event], index: Mapping[str, int], source: Mapping[int, int]) -> list[_Group]:
+        """Earlier stories or events, restricted to articles still present that are not copies."""
+        out = []
+        for r in records:
+            members = [index[a] for a in r.article_ids if a in index and index[a] not in source]
+            if members:
+                out.append(_Group(members))
+        return out
 
     # ----------------------------------------------------------------------------------- records
     def _records(
-        self, corpus: Corpus, docs: Sequence[_Doc], stories: Sequence[_Group], x: Rows, row: Mapping[int, int]
+        self,
+        corpus: Corpus,
+        docs: Sequence[_Doc],
+        stories: Sequence[_Group],
+        x: Rows,
+        row: Mapping[int, int],
+        earlier: Mapping[str, tuple[Story | Event, ...]],
     ) -> Outputs:
+        """Records of the clusters; a cluster whose articles are exactly those of an earlier record
+        keeps that record (id, title, dates) unchanged, and is not recomputed."""
         mentioned = _mentioned_days(corpus)
+        same = {(kind, frozenset(r.article_ids)): r for kind, records in earlier.items() for r in records}
         story_records: list[Story] = []
         event_records: list[Event] = []
         for story in stories:
             sid = _cluster_id("story", story.members, docs)
             events = []
             for ev in story.children:
+                old = same.get(("events", frozenset(docs[i].id for i in ev.members)))
+                if old is not None and old.story_id == sid:
+                    events.append(old)
+                    continue
                 first, last = _date_range(ev.members, docs, mentioned)
                 events.append(
                     Event(
@@ -230,6 +242,10 @@ class ClusterStage(CorpusStage):
                 )
             events.sort(key=lambda e: (e.date or "9999", e.id))
             event_records.extend(events)
+            old_story = same.get(("stories", frozenset(docs[i].id for i in story.members)))
+            if old_story is not None and old_story.id == sid and old_story.event_ids == tuple(e.id for e in events):
+                story_records.append(old_story)
+                continue
             story_records.append(
                 Story(
                     id=sid,

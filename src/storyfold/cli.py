@@ -125,7 +125,7 @@ def recluster(
     except StoryfoldError as exc:
         _fail(exc, debug)
         return
-    console.print(f"[bold]{db}[/]: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    console.print(f"[bold]{db}[/]: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()), soft_wrap=True)
 
 
 @app.command()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from storyfold.config import Settings, load_settings
-from storyfold.errors import InputRejected, StoreError
+from storyfold.errors import InputRejected, StoreError, StoryfoldError
 from storyfold.ingest import Manifest, discover, is_url, load_manifest, read_inputs
 from storyfold.pipeline import Context, Corpus, Pipeline
 from storyfold.present.brief import render_brief_markdown
@@ -35,6 +35,7 @@ __all__ = [
     "fold",
     "open_store",
     "prepare_document",
+    "recluster",
     "watch",
     "write_outputs",
 ]
@@ -203,20 +204,7 @@ def fold(
         timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
 
         annotated = _annotate(store, pipeline, ctx, tick, timings, reject)
-        new_ids = store.article_ids_of_run(run_id)
-        for stage in pipeline.corpus_stages:
-            t0 = time.perf_counter()
-            try:
-                stage.setup(ctx)
-                found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
-            except Exception as exc:  # noqa: BLE001 - earlier output is kept; the failure is reported
-                if settings.debug:
-                    raise
-                reject(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
-                continue
-            store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
-            timings[stage.label] = time.perf_counter() - t0
-            tick(stage.name, 1, 1)
+        _run_corpus_stages(store, pipeline, ctx, store.article_ids_of_run(run_id), tick, timings, reject)
 
         stages = ("clean@" + clean_stage.VERSION, *(s.label for s in pipeline.stages))
         unfilled = tuple(k for k in (*ARTICLE_KINDS, *CORPUS_KINDS) if not pipeline.provides(k))
@@ -391,6 +379,58 @@ class _WorkerPool:
 
     def close(self) -> None:
         self._pool.shutdown()
+
+
+def _run_corpus_stages(
+    store: Store,
+    pipeline: Pipeline,
+    ctx: Context,
+    new_ids: Iterable[str],
+    tick: ProgressFn,
+    timings: dict[str, float],
+    failed: Callable[[Reject], None],
+) -> None:
+    """Every corpus stage in order; a stage that fails keeps its earlier output and is reported
+    through ``failed`` (raised instead with the ``debug`` setting)."""
+    new_ids = frozenset(new_ids)
+    for stage in pipeline.corpus_stages:
+        t0 = time.perf_counter()
+        try:
+            stage.setup(ctx)
+            found = stage.process(Corpus(store, pipeline.kinds, new_ids), ctx)
+        except Exception as exc:  # noqa: BLE001 - earlier output is kept; the failure is reported
+            if ctx.settings.debug:
+                raise
+            failed(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
+            continue
+        store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
+        timings[stage.label] = time.perf_counter() - t0
+        tick(stage.name, 1, 1)
+
+
+def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settings | None = None) -> dict[str, int]:
+    """Recompute stories and events of database ``db`` from scratch, ignoring the earlier
+    clustering (a fold only places new articles into it), then rerun the corpus stages so that
+    what builds on stories follows. Returns the counts of stories and events."""
+    if not Path(db).is_file():
+        raise StoreError(f"no database at {db}; fold articles into it first (storyfold fold ... --db {db})")
+    settings = (settings or load_settings()).with_(db=str(db))
+    pipeline = build_pipeline(settings)
+    ctx = Context(settings=settings)
+    failures: list[Reject] = []
+    with Store(settings.db) as store:
+        for stage in pipeline.corpus_stages:
+            if "stories" in stage.provides or "events" in stage.provides:
+                store.replace_outputs(stage.name, stage.version, {})
+        _annotate(store, pipeline, ctx, lambda *_: None, {}, failures.append)
+        _run_corpus_stages(
+            store, pipeline, ctx, (a.id for a in store.iter_articles()), lambda *_: None, {}, failures.append
+        )
+        if failures:
+            raise StoryfoldError("recluster: " + "; ".join(f"{f.source}: {f.reason}" for f in failures))
+        if out is not None:
+            write_outputs(store, pipeline, Path(out))
+        return {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
 
 
 def export_data(store: Store, pipeline: Pipeline) -> dict[str, Any]:

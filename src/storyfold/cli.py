@@ -150,6 +150,21 @@ def export(
 
 
 @app.command()
+def recluster(
+    db: DbOption = Path("storyfold.db"),
+    out: Annotated[Optional[Path], typer.Option(help="Folder to rewrite storyfold.json and brief.md in.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Recompute every story and event from scratch (a fold only places new articles)."""
+    try:
+        counts = api.recluster(db, out=out)
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    console.print(f"[bold]{db}[/]: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()), soft_wrap=True)
+
+
+@app.command()
 def show(
     db: DbOption = Path("storyfold.db"),
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,

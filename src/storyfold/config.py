@@ -84,6 +84,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="fetch_timeout", default=10.0, type=float, help="Seconds before a fetch is given up."),
     Setting(name="debug", default=False, type=bool, help="Raise stage failures instead of reporting them."),
     Setting(
+        name="cluster_story_threshold",
+        default=0.30,
+        type=float,
+        help="Stories: least average similarity (embedding + TF-IDF mix) for articles to share a story.",
+    ),
+    Setting(
+        name="cluster_event_threshold",
+        default=0.04,
+        type=float,
+        help="Events: least average similarity (TF-IDF weighted within the story) to share an event.",
+    ),
+    Setting(
+        name="cluster_event_days",
+        default=7,
+        type=int,
+        help="Events: articles published more than this many days apart never share an event.",
+    ),
+    Setting(
+        name="cluster_block",
+        default=5000,
+        type=int,
+        help="Clustering works on at most this many new articles at a time (bounds memory: block^2 floats).",
+    ),
+    Setting(
         name="stages",
         default="",
         type=str,
@@ -110,6 +134,10 @@ class Settings:
     fetch_delay: float = 1.0
     fetch_timeout: float = 10.0
     debug: bool = False
+    cluster_story_threshold: float = 0.30
+    cluster_event_threshold: float = 0.04
+    cluster_event_days: int = 7
+    cluster_block: int = 5000
     stages: str = ""
 
     def with_(self, **changes: Any) -> Settings:

@@ -30,6 +30,7 @@ __all__ = [
     "EntityMention",
     "EntityType",
     "Event",
+    "DocVector",
     "Evidence",
     "Lineage",
     "MinHashSignature",
@@ -472,3 +473,23 @@ class Lineage:
     root: str
     article_ids: tuple[str, ...]
     outlets: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 4: stories and events (intermediate records, not exported)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocVector:
+    """What clustering needs of one article, computed once and cached per article by the pipeline.
+
+    ``vector`` is the article's sentence embedding (model ``model``), L2-normalised, stored as
+    base64 of little-endian float16 to keep the store small; ``terms`` counts the article's salient
+    terms (names weighted up, years, content words) for TF-IDF.
+    """
+
+    article_id: str
+    model: str
+    vector: str
+    terms: tuple[tuple[str, int], ...] = ()

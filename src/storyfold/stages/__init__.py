@@ -8,6 +8,21 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.cluster import ClusterStage
+from storyfold.stages.dates import DatesStage
+from storyfold.stages.dedup import DedupStage, MinHashStage
+from storyfold.stages.doc_vector import DocVectorStage
+from storyfold.stages.entities import EntitiesStage
+from storyfold.stages.entity_merge import EntityMergeStage
+from storyfold.stages.quantities import QuantitiesStage
+from storyfold.stages.quote_merge import QuoteMergeStage
+from storyfold.stages.quotes import QuotesStage
+from storyfold.stages.timeline import TimelineStage
+
+__all__ = ["default_stages"]
+
+
+def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order: article stages, then corpus stages."""
     return [
         # article stages (per article, cached by version)
@@ -16,8 +31,10 @@ from storyfold.pipeline import Stage
         DatesStage(),
         QuantitiesStage(),
         MinHashStage(),
-        # corpus stages
+        DocVectorStage(),
+        # corpus stages: copies first (clustering keeps a rewrite with its source), then stories
         DedupStage(),
+        ClusterStage(),
         EntityMergeStage(),
         QuoteMergeStage(),
         TimelineStage(),

@@ -1,0 +1,401 @@
+"""Corpus stage ``cluster``: articles into stories, and each story's articles into events.
+
+Stories: average-linkage clustering (no number of clusters) over one unit vector per article that
+mixes its MiniLM embedding (weight ``STORY_DENSE_WEIGHT``) with the TF-IDF of its salient terms
+(names, years, content words; see :mod:`storyfold.stages.doc_vector`), cut at the setting
+``cluster_story_threshold``. Events: inside each story, average-linkage clustering over a TF-IDF
+whose idf is computed *within the story* (what the whole story shares weighs nothing, the names and
+dates of each happening weigh most), cut at ``cluster_event_threshold``; two articles published more
+than ``cluster_event_days`` apart are never put in the same event.
+
+Incremental: when earlier output exists, its stories and events are kept and only articles they do
+not hold (``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the
+story (then the event) whose members it is most similar to on average when that similarity reaches
+the threshold, the same criterion average linkage uses; the rest are clustered among themselves into
+new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
+articles the same way, so memory stays bounded. A copy or rewrite (``relations``, when a stage
+provides them) always follows its source into the source's story and event.
+
+Ids are content-derived: a cluster is named after its founding member (earliest publication date,
+then smallest article id), so a rerun gives the same ids and an id changes only when its cluster does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
+from storyfold.records import Article, Event, Story
+from storyfold.stages.cluster_math import Rows, assign, average_linkage, combine, sparse_rows, tfidf
+from storyfold.stages.doc_vector import NAME_WEIGHT, decode_vector
+
+__all__ = ["ClusterStage", "headline"]
+
+STORY_DENSE_WEIGHT = 0.7  # tuned on ECB+ train with the AllSides roundups in view (docs/clustering.md)
+TITLE_WORDS = 14
+_NO_DATE = dt.date.max
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
+
+
+@dataclass(slots=True)
+class _Doc:
+    id: str
+    published: dt.date | None
+    title: str | None
+    headline: str
+    vector: np.ndarray
+    terms: dict[str, int]
+
+    @property
+    def key(self) -> tuple[dt.date, str]:
+        return (self.published or _NO_DATE, self.id)
+
+
+@dataclass(slots=True)
+class _Group:
+    """A cluster under construction: indices of its member articles and, for a story, its events."""
+
+    members: list[int]
+    children: list[_Group] = field(default_factory=list)
+
+
+def headline(article: Article) -> str:
+    """The article's title, or else its first sentence, shortened to a readable length."""
+    if article.title and article.title.strip():
+        return _shorten(article.title.strip())
+    first = next((line.strip() for line in article.text.split("\n") if line.strip()), "")
+    m = _SENTENCE.match(first)
+    return _shorten(m.group(1) if m else first)
+
+
+def _shorten(text: str) -> str:
+    words = " ".join(text.split()).split(" ")
+    return text if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]).rstrip(",;:") + " …"
+
+
+class ClusterStage(CorpusStage):
+    name = "cluster"
+    version = "1"
+    requires = ("doc_vectors",)
+    optional = ("relations", "entity_mentions", "dates")
+    provides = {"stories": Story, "events": Event}
+
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        s = ctx.settings
+        docs = self._docs(corpus)
+        if not docs:
+            return {"stories": (), "events": ()}
+        index = {d.id: i for i, d in enumerate(docs)}
+        source = self._sources(corpus, index)
+        roots = [i for i in range(len(docs)) if i not in source]
+        earlier = {"stories": corpus.outputs("stories"), "events": corpus.outputs("events")}
+        old_stories, old_events = (self._earlier(earlier[k], index, source) for k in ("stories", "events"))
+
+        # Stories, over the articles that are not copies.
+        x = combine(
+            np.stack([docs[i].vector for i in roots]),
+            tfidf([docs[i].terms for i in roots]),
+            STORY_DENSE_WEIGHT,
+        )
+        row = {doc_index: r for r, doc_index in enumerate(roots)}
+        clustered = {i for g in old_stories for i in g.members}
+        stories = _fold(
+            old_stories,
+            [i for i in roots if i not in clustered],
+            lambda idx: x.take([row[i] for i in idx]),
+            s.cluster_story_threshold,
+            s.cluster_block,
+        )
+
+        # Events inside each story.
+        event_of_old = {i: g for g in old_events for i in g.members}
+        window = s.cluster_event_days
+        for story in stories:
+            members = sorted(story.members, key=lambda i: docs[i].key)
+            kept: dict[int, _Group] = {}
+            for i in members:
+                old = event_of_old.get(i)
+                if old is not None:
+                    kept.setdefault(id(old), _Group([])).members.append(i)
+            placed = {i for g in kept.values() for i in g.members}
+            if len(placed) == len(members):  # nothing new in this story: its events stand
+                story.children = list(kept.values())
+                continue
+            local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
+            lrow = {doc_index: r for r, doc_index in enumerate(members)}
+            gate = lambda idx, groups: _date_gate(idx, groups, docs, window)  # noqa: E731
+            children = _fold(
+                list(kept.values()),
+                [i for i in members if i not in placed],
+                lambda idx, local=local, lrow=lrow: local.take([lrow[i] for i in idx]),
+                s.cluster_event_threshold,
+                s.cluster_block,
+                group_gate=gate,
+                pair_gate=lambda idx: _pair_gate(idx, docs, window),
+            )
+            story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate)
+
+        # Copies follow their sources.
+        story_of = {i: st for st in stories for i in st.members}
+        event_of = {i: ev for st in stories for ev in st.children for i in ev.members}
+        for copy, src in source.items():
+            story_of[src].members.append(copy)
+            event_of[src].members.append(copy)
+
+        return self._records(corpus, docs, stories, x, row, earlier)
+
+    # ------------------------------------------------------------------------------------ inputs
+    def _docs(self, corpus: Corpus) -> list[_Doc]:
+        vectors = corpus.annotations("doc_vectors")
+        names: dict[str, Counter[str]] = {}
+        if corpus.has("entity_mentions"):
+            for aid, mentions in corpus.annotations("entity_mentions").items():
+                names[aid] = Counter(
+                    "_".join(str(getattr(m, "text", "")).lower().split()) for m in mentions if getattr(m, "text", "")
+                )
+        docs = []
+        for article in corpus.articles():
+            found = vectors.get(article.id)
+            if not found:
+                continue  # the doc_vector stage has not annotated it (an inconsistent store): skip
+            record = found[0]
+            terms = dict(record.terms)
+            for name, count in names.get(article.id, Counter()).items():
+                terms[name] = terms.get(name, 0) + NAME_WEIGHT * count
+            docs.append(
+                _Doc(article.id, article.published, article.title, headline(article), decode_vector(record.vector), terms)
+            )
+        docs.sort(key=lambda d: d.key)
+        return docs
+
+    def _sources(self, corpus: Corpus, index: Mapping[str, int]) -> dict[int, int]:
+        """``{copy: root source}`` from exact copies, near-duplicates and rewrites."""
+        if not corpus.has("relations"):
+            return {}
+        parent: dict[int, int] = {}
+        for rel in corpus.outputs("relations"):
+            a, b = index.get(rel.a), index.get(rel.b)
+            if a is not None and b is not None and a != b and b not in parent:
+                parent[b] = a
+        roots: dict[int, int] = {}
+        for b in parent:
+            seen, cur = {b}, parent[b]
+            while cur in parent and parent[cur] not in seen:
+                seen.add(cur)
+                cur = parent[cur]
+            if cur != b:
+                roots[b] = cur
+        return roots
+
+    @staticmethod
+    def _earlier(records: Iterable[Story | Event], index: Mapping[str, int], source: Mapping[int, int]) -> list[_Group]:
+        """Earlier stories or events, restricted to articles still present that are not copies."""
+        out = []
+        for r in records:
+            members = [index[a] for a in r.article_ids if a in index and index[a] not in source]
+            if members:
+                out.append(_Group(members))
+        return out
+
+    # ----------------------------------------------------------------------------------- records
+    def _records(
+        self,
+        corpus: Corpus,
+        docs: Sequence[_Doc],
+        stories: Sequence[_Group],
+        x: Rows,
+        row: Mapping[int, int],
+        earlier: Mapping[str, tuple[Story | Event, ...]],
+    ) -> Outputs:
+        """Records of the clusters; a cluster whose articles are exactly those of an earlier record
+        keeps that record (id, title, dates) unchanged, and is not recomputed."""
+        mentioned = _mentioned_days(corpus)
+        same = {(kind, frozenset(r.article_ids)): r for kind, records in earlier.items() for r in records}
+        story_records: list[Story] = []
+        event_records: list[Event] = []
+        for story in stories:
+            sid = _cluster_id("story", story.members, docs)
+            events = []
+            for ev in story.children:
+                old = same.get(("events", frozenset(docs[i].id for i in ev.members)))
+                if old is not None and old.story_id == sid:
+                    events.append(old)
+                    continue
+                first, last = _date_range(ev.members, docs, mentioned)
+                events.append(
+                    Event(
+                        id=_cluster_id("event", ev.members, docs),
+                        story_id=sid,
+                        title=_title(ev.members, docs, x, row),
+                        article_ids=tuple(d.id for d in sorted((docs[i] for i in ev.members), key=lambda d: d.key)),
+                        date=first,
+                        date_end=last if last != first else None,
+                    )
+                )
+            events.sort(key=lambda e: (e.date or "9999", e.id))
+            event_records.extend(events)
+            old_story = same.get(("stories", frozenset(docs[i].id for i in story.members)))
+            if old_story is not None and old_story.id == sid and old_story.event_ids == tuple(e.id for e in events):
+                story_records.append(old_story)
+                continue
+            story_records.append(
+                Story(
+                    id=sid,
+                    title=_title(story.members, docs, x, row),
+                    article_ids=tuple(d.id for d in sorted((docs[i] for i in story.members), key=lambda d: d.key)),
+                    event_ids=tuple(e.id for e in events),
+                )
+            )
+        first_date = {e.story_id: e.date or "9999" for e in reversed(event_records)}
+        story_records.sort(key=lambda st: (first_date.get(st.id, "9999"), st.id))
+        event_records.sort(key=lambda e: (first_date.get(e.story_id, "9999"), e.story_id, e.date or "9999", e.id))
+        return {"stories": tuple(story_records), "events": tuple(event_records)}
+
+
+def _fold(
+    groups: list[_Group],
+    todo: Sequence[int],
+    rows_of: Callable[[Sequence[int]], Rows],
+    threshold: float,
+    block: int,
+    *,
+    group_gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
+    pair_gate: Callable[[Sequence[int]], np.ndarray] | None = None,
+) -> list[_Group]:
+    """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity, and
+    cluster what fits no group by average linkage into new groups."""
+    groups = [g for g in groups if g.members]
+    for start in range(0, len(todo), max(1, block)):
+        chunk = list(todo[start : start + block])
+        items = rows_of(chunk)
+        if groups:
+            everyone = [i for g in groups for i in g.members]
+            sums = rows_of(everyone).sum_by(_spans([len(g.members) for g in groups]))
+            sizes = np.array([len(g.members) for g in groups], dtype=np.float32)
+            gate = group_gate(chunk, groups) if group_gate is not None else None
+            target = assign(items, sums, sizes, threshold, gate)
+        else:
+            target = -np.ones(len(chunk), dtype=int)
+        left = [i for i, t in zip(chunk, target, strict=True) if t < 0]
+        for i, t in zip(chunk, target, strict=True):
+            if t >= 0:
+                groups[t].members.append(i)
+        if left:
+            rows = rows_of(left)
+            sims = rows.dot(rows)
+            if pair_gate is not None:
+                sims = np.where(pair_gate(left), sims, -1.0)
+            labels = average_linkage(sims, threshold)
+            fresh: dict[int, _Group] = {}
+            for i, label in zip(left, labels, strict=True):
+                fresh.setdefault(int(label), _Group([])).members.append(i)
+            groups.extend(fresh.values())
+    return groups
+
+
+def _attach_singletons(
+    groups: list[_Group],
+    fresh_from: int,
+    x: Rows,
+    row: Mapping[int, int],
+    threshold: float,
+    gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray],
+) -> list[_Group]:
+    """Put each article left alone in a new event into the event of its story that it is most
+    similar to on the story-level measure, when that reaches the story threshold (and the dates
+    allow): a short article has too few words for the within-story TF-IDF to place it."""
+    targets = [g for g in groups if len(g.members) > 1]
+    singles = [g for g in groups[fresh_from:] if len(g.members) == 1]
+    if not targets or not singles:
+        return groups
+    lone = [g.members[0] for g in singles]
+    sums = x.take([row[i] for g in targets for i in g.members]).sum_by(_spans([len(g.members) for g in targets]))
+    sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
+    chosen = assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets))
+    for group, t in zip(singles, chosen, strict=True):
+        if t >= 0:
+            targets[t].members.append(group.members[0])
+            group.members.clear()
+    return [g for g in groups if g.members]
+
+
+def _spans(sizes: Sequence[int]) -> list[range]:
+    """Consecutive index ranges of the given sizes."""
+    out, start = [], 0
+    for n in sizes:
+        out.append(range(start, start + n))
+        start += n
+    return out
+
+
+def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc], days: int) -> np.ndarray:
+    """items x groups: may item join group, given publication dates (undated never blocks)."""
+    lo = np.full(len(groups), np.iinfo(np.int64).min // 2, dtype=np.int64)
+    hi = np.full(len(groups), np.iinfo(np.int64).max // 2, dtype=np.int64)
+    for g, group in enumerate(groups):
+        dated = [docs[i].published.toordinal() for i in group.members if docs[i].published]
+        if dated:
+            lo[g], hi[g] = min(dated) - days, max(dated) + days
+    item = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx], dtype=np.int64)
+    inside = (lo[None, :] <= item[:, None]) & (item[:, None] <= hi[None, :])
+    return inside | (item < 0)[:, None]
+
+
+def _pair_gate(idx: Sequence[int], docs: Sequence[_Doc], days: int) -> np.ndarray:
+    ordinal = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx])
+    dated = ordinal >= 0
+    far = np.abs(ordinal[:, None] - ordinal[None, :]) > days
+    return ~(far & dated[:, None] & dated[None, :])
+
+
+def _cluster_id(prefix: str, members: Iterable[int], docs: Sequence[_Doc]) -> str:
+    founder = min(docs[i].key for i in members)[1]
+    return f"{prefix[:2]}-" + hashlib.sha256(f"{prefix}:{founder}".encode()).hexdigest()[:12]
+
+
+def _title(members: Sequence[int], docs: Sequence[_Doc], x: Rows, row: Mapping[int, int]) -> str:
+    """The headline of the most central member (highest average similarity to the others),
+    preferring members with a real title."""
+    rooted = [i for i in members if i in row]
+    pool = [i for i in rooted if docs[i].title] or rooted or list(members)
+    if len(pool) == 1 or not rooted:
+        return docs[min(pool, key=lambda i: docs[i].key)].headline
+    total = x.take([row[i] for i in rooted]).sum_by([range(len(rooted))])
+    scores = x.take([row[i] for i in pool]).dot(total).ravel()
+    best = min(range(len(pool)), key=lambda k: (-round(float(scores[k]), 6), docs[pool[k]].key))
+    return docs[pool[best]].headline
+
+
+def _mentioned_days(corpus: Corpus) -> dict[str, Counter[str]]:
+    if not corpus.has("dates"):
+        return {}
+    out: dict[str, Counter[str]] = {}
+    for aid, mentions in corpus.annotations("dates").items():
+        values = [str(m.value) for m in mentions if getattr(m, "value", None) and _DAY.match(str(m.value))]
+        if values:
+            out[aid] = Counter(values)
+    return out
+
+
+def _date_range(
+    members: Sequence[int], docs: Sequence[_Doc], mentioned: Mapping[str, Counter[str]]
+) -> tuple[str | None, str | None]:
+    """First and last publication date of the members, or else the day their date mentions name most."""
+    dated = sorted(docs[i].published for i in members if docs[i].published)
+    if dated:
+        return dated[0].isoformat(), dated[-1].isoformat()
+    days: Counter[str] = Counter()
+    for i in members:
+        days.update(mentioned.get(docs[i].id, Counter()))
+    if days:
+        day = min(days, key=lambda d: (-days[d], d))
+        return day, day
+    return None, None

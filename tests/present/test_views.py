@@ -1,4 +1,4 @@
-"""The view models over the export of the seeds (only the default stages, so most lists are empty)."""
+"""The view models over the export of the seeds, folded with every registered stage."""
 
 from __future__ import annotations
 
@@ -26,17 +26,28 @@ def test_empty_export_gives_empty_views() -> None:
     assert views.article_view(empty, "ab") is None and views.entity_view(empty, "ab") is None
 
 
-def test_unclustered_story_holds_every_article(doc: dict) -> None:
+def test_seeds_are_one_story_with_four_independent_sources(doc: dict) -> None:
     [row] = views.stories_list(doc)
-    assert row.id == views.UNCLUSTERED_ID and row.articles == 5
-    assert row.independent_sources == 5  # five files, one outlet named once
+    assert row.id != views.UNCLUSTERED_ID and row.articles == 5
+    assert row.independent_sources == 4  # 000 is a rewrite of 001: one lineage
     assert (row.first_date, row.last_update) == ("2025-03-17", "2025-08-20")
-    view = views.story_view(doc, row.id)
-    assert view.brief == view.commitments == view.conflicts == view.matrix == view.quotes_by_speaker == []
+
+
+def test_unclustered_story_holds_every_article(doc: dict) -> None:
+    d = copy.deepcopy(doc)
+    d["stories"], d["events"] = [], []
+    for article in d["articles"]:
+        article["story_id"] = article["event_id"] = None
+    [row] = views.stories_list(d)
+    assert row.id == views.UNCLUSTERED_ID and row.articles == 5
+    assert row.independent_sources == 4
+    assert (row.first_date, row.last_update) == ("2025-03-17", "2025-08-20")
+    view = views.story_view(d, row.id)
+    assert view.brief == view.commitments == view.conflicts == view.matrix == []
     assert view.timeline == sorted(view.timeline, key=lambda t: t.date)
     for entry in view.timeline:
         for c in entry.citations:
-            text = next(a["text"] for a in doc["articles"] if a["id"] == c.article_id)
+            text = next(a["text"] for a in d["articles"] if a["id"] == c.article_id)
             assert text[c.start : c.end] == c.passage
 
 

@@ -2,7 +2,7 @@
 Jinja2 template (autoescaped), and every page has a JSON twin (``.json`` suffix, or
 ``Accept: application/json``) built from the same view.
 
-Article text is untrusted: templates escape everything, links are only made from hex ids or from
+Article text is untrusted: templates escape everything, links are only made from record ids (hexadecimal, optional kind prefix) or from
 ``http(s)`` URLs, no inline script or event handler exists, and the Content-Security-Policy allows
 scripts, styles and images from this origin only. Uploads are written, under sanitised names, into
 a temporary folder of their own and folded by :func:`storyfold.api.fold` in a background thread.
@@ -39,6 +39,8 @@ from storyfold.present.search import Hit, SearchIndex
 
 __all__ = ["UPLOAD_SUFFIXES", "Limits", "create_app"]
 
+# Record ids are content hashes, optionally behind a short kind prefix ("ent-5b65...", "st-f881...").
+RECORD_ID = r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$"
 HEX_ID = r"^[0-9a-f]{1,64}$"
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".gz")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$")
@@ -99,7 +101,7 @@ class UploadView:
     jobs: list[Job]
 
 
-Id = Annotated[str, PathParam(pattern=HEX_ID, description="a hexadecimal id")]
+Id = Annotated[str, PathParam(pattern=RECORD_ID, description="a record id: hexadecimal, with an optional kind prefix")]
 Q = Annotated[str, Query(max_length=200, description="full-text search over articles and claims")]
 F = Annotated[str | None, Query(max_length=200, description="keep only commitments with this value")]
 Cite = Annotated[str | None, Query(max_length=20, pattern=r"^\d{1,9}-\d{1,9}$", description="START-END to highlight")]

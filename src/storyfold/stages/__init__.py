@@ -8,8 +8,11 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.claims import ClaimsStage
+from storyfold.stages.commitments import CommitmentsStage
 from storyfold.stages.dates import DatesStage
 from storyfold.stages.quantities import QuantitiesStage
+from storyfold.stages.reconcile import ReconcileStage
 from storyfold.stages.timeline import TimelineStage
 
 __all__ = ["default_stages"]
@@ -17,5 +20,7 @@ __all__ = ["default_stages"]
 
 def default_stages() -> list[Stage]:
     """A fresh instance of every registered stage, in run order."""
-    stages: list[Stage] = [DatesStage(), QuantitiesStage(), TimelineStage()]
+    stages: list[Stage] = [
+        DatesStage(), QuantitiesStage(), ClaimsStage(), CommitmentsStage(), TimelineStage(), ReconcileStage(),
+    ]
     return stages

@@ -150,45 +150,77 @@ def _in_span(items: Sequence[Any], start: int, end: int) -> Any | None:
     return next((x for x in items if start <= x.start and x.end <= end), None)
 
 
+def _clauses(sent: Any) -> list[tuple[int, int, Any | None]]:
+    """``(start token, end token, verb)`` per main clause: a sentence whose root has a conjoined
+    verb with its own subject ("X have committed …, but it is hoped that …") is split before the
+    conjunction, so each clause is its own claim; ``verb`` None means "read it from the root"."""
+    root = sent.root
+    cuts = []
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _subject_own(child):
+            first = min(t.i for t in child.subtree)
+            cc = next((t for t in root.children if t.dep_ == "cc" and root.i < t.i < first), None)
+            cut = cc.i if cc is not None else first
+            while cut > sent.start and sent.doc[cut - 1].is_punct:
+                cut -= 1
+            cuts.append((cut, child))
+    if not cuts:
+        return [(sent.start, sent.end, None)]
+    out: list[tuple[int, int, Any | None]] = []
+    start, verb = sent.start, None
+    for cut, child in sorted(cuts, key=lambda c: c[0]):
+        out.append((start, cut, verb))
+        start, verb = cut, child
+    out.append((start, sent.end, verb))
+    return out
+
+
+def _subject_own(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def claims_from_doc(
     doc: Any, offset: int, text: str, article_id: str, dates: Sequence[DateMention], quantities: Sequence[Quantity]
 ) -> list[ClaimMention]:
     """The claims in one parsed paragraph (``offset``: where it starts in the article)."""
     out: list[ClaimMention] = []
     for sent in doc.sents:
-        start, end = offset + sent.start_char, offset + sent.end_char
-        stext = text[start:end]
-        if len(sent) < 5 or stext.rstrip().endswith("?"):
+        if len(sent) < 5 or sent.text.rstrip().endswith("?"):
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
-            continue
-        verb, reporter = _content_verb(sent)
-        subj = _subject(verb)
-        obj = _object(verb)
-        predicate, negated = _predicate(verb)
-        attribution = reporter or attribution_of(stext)
-        q = _in_span(quantities, start, end)
-        d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
-        out.append(
-            ClaimMention(
-                article_id=article_id,
-                start=start,
-                end=end,
-                text=stext,
-                subject=_span_text(subj.subtree) if subj is not None else None,
-                predicate=predicate or None,
-                object=_span_text(obj.subtree) if obj is not None else None,
-                negated=negated,
-                value=q.value if q else None,
-                unit=q.unit if q else None,
-                qualifier=q.qualifier if q else None,
-                counts=q.counts if q else None,
-                time=d.value if d else None,
-                attribution=attribution,
-                modality=modality_of(stext, attribution),
-            )
-        )
+        for ts, te, given in _clauses(sent):
+            span = doc[ts:te]
+            start, end = offset + span.start_char, offset + span.end_char
+            while end > start and text[end - 1] in " ,;:–—-":
+                end -= 1
+            while start < end and text[start] in " ,;:–—-":
+                start += 1
+            stext = text[start:end]
+            if len(span) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            verb, reporter = (given, None) if given is not None else _content_verb(span)
+            subj = _subject(verb)
+            if subj is None:
+                continue
+            out.append(_mention(article_id, start, end, stext, verb, subj, reporter, dates, quantities))
     return out
+
+
+def _mention(
+    article_id: str, start: int, end: int, stext: str, verb: Any, subj: Any, reporter: str | None,
+    dates: Sequence[DateMention], quantities: Sequence[Quantity],
+) -> ClaimMention:
+    obj = _object(verb)
+    predicate, negated = _predicate(verb)
+    attribution = reporter or attribution_of(stext)
+    q = _in_span(quantities, start, end)
+    d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
+    return ClaimMention(
+        article_id=article_id, start=start, end=end, text=stext, subject=_span_text(subj.subtree),
+        predicate=predicate or None, object=_span_text(obj.subtree) if obj is not None else None, negated=negated,
+        value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
+        counts=q.counts if q else None, time=d.value if d else None, attribution=attribution,
+        modality=modality_of(stext, attribution),
+    )
 
 
 def find_claims(

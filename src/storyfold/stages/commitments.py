@@ -159,6 +159,7 @@ _WORDNUM = {"two": 2, "three": 3, "five": 5, "ten": 10, "twenty": 20}
 _CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruction|financial|military)"
                       r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
 _SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?(?:said|says|told|remarked|stated|added|announced|noted)\b")
+_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
 _FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
 
 
@@ -261,6 +262,7 @@ def _mentions(
     if not cues:
         return []
     kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
+    kinds = [(p, k) for p, k in kinds if k not in (K.EQUIPMENT, K.ARMS) or _GIVING.search(sent)]
     money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in ("USD", "EUR", "GBP", "JPY")]
     if money:
         kinds.append((money[0].start - a, K.FUNDING))

@@ -164,8 +164,11 @@ class _Inputs:
 def _parse_time(value: str | None) -> dt.date | None:
     if not value:
         return None
+    w = re.match(r"(\d{4})-W(\d{2})", value)
+    if w:
+        return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
+    if not m or not (m.group(2) or "01").isdigit():
         return None
     return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
 
@@ -401,20 +404,42 @@ def _commitments(
             support[status] = independent_sources({m.article_id for m in recent if m.status is status}, inp.articles,
                                                   inp.relations)
         status = max(support, key=lambda s: (support[s], _STATUS_CAUTION.index(s)))
+        if status is S.CONDITIONAL:  # a condition stated later qualifies an earlier firm commitment
+            firm = [m.status for m in ms if m.status in _FIRM]
+            status = firm[-1] if firm else status
         arts = tuple(sorted({m.article_id for m in ms}))
         claim_ids = tuple(sorted({spans[k] for m in ms if (k := (m.article_id, m.start, m.end)) in spans}))
-        times = sorted(m.time for m in ms if m.time)
         out.append(Commitment(
             id=cid, actor=actor, kind=kind, status=status, article_ids=arts, recipient=ms[0].recipient,
             amount=next((m.amount for m in ms if m.amount), None), period=next((m.period for m in ms if m.period), None),
             conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
-            time=times[-1] if times else (latest.isoformat() if latest else None), claim_ids=claim_ids,
+            time=_latest_time(ms, whens, status), claim_ids=claim_ids,
             independent_sources=independent_sources(arts, inp.articles, inp.relations),
             evidence=tuple(dict.fromkeys(_ev(m) for m in ms)),
         ))
         conflicts.extend(_status_conflicts(out[-1], ms, whens, inp, spans))
         conflicts.extend(_content_conflicts(out[-1], ms, spans))
     return out, conflicts
+
+
+def _latest_time(
+    ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], status: CommitmentStatus
+) -> str | None:
+    """When a firm commitment was made (its most precise date in the text, else its earliest
+    article), else when the latest statement was made."""
+    if status in _FIRM:
+        firm = [(m, w) for m, w in zip(ms, whens, strict=True) if m.status in _FIRM]
+        explicit = [m.time for m, _ in firm if m.time and _parse_time(m.time)]
+        if explicit:
+            return max(explicit, key=lambda t: (len(t), -_parse_time(t).toordinal()))  # type: ignore[union-attr]
+        days = [w for _, w in firm if w is not None]
+        if days:
+            return min(days).isoformat()
+    dated = [(w, m) for m, w in zip(ms, whens, strict=True) if w is not None]
+    if not dated:
+        return None
+    w, m = max(dated, key=lambda x: x[0])
+    return m.time or w.isoformat()
 
 
 def _status_conflicts(

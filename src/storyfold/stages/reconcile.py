@@ -122,8 +122,10 @@ def _names(m: ClaimMention, aliases: Mapping[str, str]) -> frozenset[str]:
 
 def _values_agree(a: ClaimMention, b: ClaimMention) -> bool | None:
     """True/False when both carry a figure of the same measure; None when not comparable."""
-    if a.value is None or b.value is None or _measure(a) != _measure(b):
+    if a.value is None or b.value is None or _measure(a) != _measure(b) or a.unit != b.unit:
         return None
+    if _measure(a) is None and a.unit is None:
+        return None  # two bare numbers: not known to measure the same thing
     hi, lo = max(a.value, b.value), min(a.value, b.value)
     return lo > 0 and hi / lo <= 1.01
 
@@ -138,6 +140,19 @@ def _disagree(a: ClaimMention, b: ClaimMention) -> bool:
     return False
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> frozenset[float]:
+    """The figures written in digits (not years) in ``text``: one shared figure is agreement."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        v = float(m.group().replace(",", ""))
+        if not (1900 <= v <= 2100 and "." not in m.group() and "," not in m.group()):
+            out.add(v)
+    return frozenset(out)
+
+
 def _same_claim(
     a: ClaimMention, b: ClaimMention, sim: float, aliases: Mapping[str, str], common: frozenset[str] = frozenset()
 ) -> bool:
@@ -145,7 +160,7 @@ def _same_claim(
         return False
     if sim >= SAME_HIGH:
         return True
-    same_value = _values_agree(a, b) is True
+    same_value = bool(_numbers(a.text) & _numbers(b.text))
     same_time = bool(a.time and b.time and (a.time.startswith(b.time) or b.time.startswith(a.time)))
     shared = len((_names(a, aliases) & _names(b, aliases)) - common)
     if sim >= SAME_MID:
@@ -196,9 +211,10 @@ def _ev(m: ClaimMention | CommitmentMention) -> Evidence:
 def _cluster(
     mentions: Sequence[ClaimMention], sims: np.ndarray, aliases: Mapping[str, str], common: frozenset[str]
 ) -> list[list[int]]:
-    """Greedy average-free agglomeration: accepted pairs, most similar first; two groups join only
-    when they share no article and every cross pair is similar enough and agrees (complete
-    linkage at the low threshold), so one loose pair cannot chain a whole story together."""
+    """Greedy agglomeration: accepted cross-article pairs, most similar first; two groups join only
+    when every cross pair is similar enough and agrees (complete linkage at the low threshold), so
+    one loose pair cannot chain a whole story together. One article may contribute several
+    mentions (a headline and the lead repeating it)."""
     group = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     rows, cols = np.nonzero(np.triu(sims >= SAME_LOW, k=1))
@@ -209,8 +225,6 @@ def _cluster(
         if gi == gj or a.article_id == b.article_id or not _same_claim(a, b, float(sims[i, j]), aliases, common):
             continue
         left, right = members[gi], members[gj]
-        if {mentions[x].article_id for x in left} & {mentions[y].article_id for y in right}:
-            continue
         if any(sims[x, y] < SAME_LOW or _disagree(mentions[x], mentions[y]) for x in left for y in right):
             continue
         keep, gone = min(gi, gj), max(gi, gj)
@@ -251,7 +265,7 @@ def reconcile(
     for gi, g in enumerate(groups):
         for i in g:
             claim_of[i] = gi
-    figure_conflicts = _figure_conflicts(mentions, groups, quantities or {}, inp)
+    figure_conflicts = _figure_conflicts(mentions, groups, quantities or {}, inp, sims)
     claims = [_claim(mentions, g, inp, False) for g in groups]
     span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(mentions)}
     for _pair, kind, summary, ev in figure_conflicts:
@@ -321,9 +335,27 @@ def _figure_text(q: Quantity) -> str:
     return re.sub(r"\s+", " ", q.text).strip()
 
 
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "decade"}
+_LOWER = {"more than", "over", "at least", "upwards of", "in excess of", "above", "no fewer than", "a minimum of"}
+_UPPER = {"up to", "less than", "fewer than", "under", "below", "at most", "no more than", "a maximum of"}
+
+
+def _bounds_compatible(a: ClaimMention | Quantity, b: ClaimMention | Quantity) -> bool:
+    """"more than 1,000" and "at least 1,800" can both be true: the smaller figure is a lower
+    bound (or the larger an upper bound)."""
+    small, big = sorted((a, b), key=lambda x: x.value or 0)
+    return (small.qualifier or "") in _LOWER or (big.qualifier or "") in _UPPER
+
+
+def _figure(m: ClaimMention) -> str:
+    q = f"{m.qualifier} " if m.qualifier else ""
+    v = f"{m.value:,.0f}" if m.value is not None and m.value == int(m.value) else str(m.value)
+    return f"{q}{v} {m.counts or m.unit or ''}".strip()
+
+
 def _figure_conflicts(
     mentions: Sequence[ClaimMention], groups: Sequence[Sequence[int]], quantities: Mapping[str, Sequence[Quantity]],
-    inp: _Inputs,
+    inp: _Inputs, sims: np.ndarray,
 ) -> list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]]:
     """Figures of the same measure sizing the same thing (same group noun before them, same owner)
     in different articles, more than 1.5x apart."""
@@ -340,6 +372,23 @@ def _figure_conflicts(
                     items.append((i, q, head, measure))
     out: list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]] = []
     seen: set[tuple[int, int]] = set()
+    # The same statement but for its figure: close in meaning, the same measure, other values.
+    for i, j in zip(*np.nonzero(np.triu(sims >= SAME_MID, k=1)), strict=True):
+        a, b = mentions[int(i)], mentions[int(j)]
+        ga, gb = group_of[int(i)], group_of[int(j)]
+        if a.article_id == b.article_id or ga == gb or _values_agree(a, b) is not False or a.negated != b.negated:
+            continue
+        hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
+        if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):
+            continue
+        key = (min(ga, gb), max(ga, gb))
+        seen.add(key)
+        ta, tb = _when(a.article_id, a.time, inp), _when(b.article_id, b.time, inp)
+        kind = _kind(ta, tb)
+        verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
+        summary = (f"{_figure(a)} ({a.article_id}, {ta or 'undated'}) vs {_figure(b)} ({b.article_id}, "
+                   f"{tb or 'undated'}) in otherwise matching statements: the figures {verb}")
+        out.append((key, kind, summary, (_ev(a), _ev(b))))
     figures: dict[tuple[str, str, float, float], int] = {}
     # Dated sides first, so an undated article repeating a dated figure joins that conflict.
     items.sort(key=lambda it: (_when(mentions[it[0]].article_id, mentions[it[0]].time, inp) is None, it[0]))
@@ -353,7 +402,7 @@ def _figure_conflicts(
             if (qa.entity or None) != (qb.entity or None):
                 continue
             hi, lo = max(qa.value or 0, qb.value or 0), min(qa.value or 0, qb.value or 0)
-            if lo <= 0 or hi / lo <= 1.5:
+            if lo <= 0 or hi / lo <= 1.5 or _bounds_compatible(qa, qb):
                 continue
             seen.add(key)
             fkey = (ha, ma, lo, hi)

@@ -144,7 +144,8 @@ def main(data_dir: Path) -> None:
     print(f"stories {len(gold)}, gold claims {n_claims}, gold cross-outlet pairs {tp + fn}, gold conflicts {n_conf}"
           f" (spans not found: {missing}); {seconds:.1f} s")
     print(f"claim merging: precision {p:.3f} ({correct}/{judged} judged merged pairs), recall {r:.3f} ({tp}/{tp + fn})")
-    print(f"conflicts:     precision {cp:.3f} ({c_tp}/{c_sys} system conflicts), recall {cr:.3f} ({c_tp}/{c_tp + c_fn})")
+    print(f"conflicts:     precision {cp:.3f} ({c_tp}/{c_sys} system conflicts), "
+          f"recall {cr:.3f} ({c_tp}/{c_tp + c_fn})")
     if "-v" in sys.argv:
         print("\n".join(errors))
 

@@ -27,8 +27,9 @@ defense assistance", "join the coalition") and a status cue. Rules, in order:
   years" / "10-year" -> ``P10Y``); **time** from its first resolved date, else the previous
   sentence's in the same paragraph.
 
-Without the entities stage, actors come only from this module's country table (lower recall for
-countries outside it); no model is used, so the stage is fast and deterministic.
+Actors come from this module's country table and leader patterns only (the entities stage, when it
+lands, is not used here yet: countries outside the table and organisations such as NATO are never
+actors); no model is used, so the stage is fast and deterministic.
 """
 
 from __future__ import annotations
@@ -85,61 +86,67 @@ for _country, _names in {
 LEADERS = {"Trump": "United States", "Biden": "United States", "Starmer": "United Kingdom", "Macron": "France",
            "Ishiba": "Japan", "Stubb": "Finland", "Zelensky": "Ukraine", "Zelenskyy": "Ukraine", "Putin": "Russia",
            "Merz": "Germany", "Meloni": "Italy", "Albanese": "Australia"}
-_TITLE = r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister|Defence\s+Secretary|Defense\s+Secretary|Defence\s+Minister|Defense\s+Minister|leader)"
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``alternatives``."""
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+_TITLE = (
+    r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister"
+    r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
+)
 _NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
 _COUNTRY = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])(?:[’']s)?")
-_LEADER = re.compile(
-    rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
-)
-_KNOWN_LEADER = re.compile(r"\b(?:" + "|".join(LEADERS) + r")\b")
+_LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 
 _KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
-    (K.GROUND_TROOPS, re.compile(r"boots\s+on\s+the\s+ground|ground\s+forces|forces\s+on\s+the\s+ground|sending\s+forces|"
-                                 r"(?:deploy(?:ing)?|send(?:ing)?)\s+(?:\w+\s+){0,5}troops|personnel\s+on\s+the\s+ground|"
-                                 r"armed\s+forces\s+personnel", re.I)),
-    (K.PEACEKEEPERS, re.compile(r"\bpeacekeepers\b|deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping", re.I)),
-    (K.LOGISTICS, re.compile(r"\blogistic(?:s|al\s+support)\b", re.I)),
-    (K.EQUIPMENT, re.compile(r"\bequipment\b", re.I)),
-    (K.ARMS, re.compile(r"\b(?:arms|armaments|weapons|munitions)\b", re.I)),
-    (K.INTELLIGENCE, re.compile(r"\bintelligence\b", re.I)),
-    (K.AIR_SUPPORT, re.compile(r"\bair\s+support\b|air\s+power", re.I)),
-    (K.AIR_DEFENCE, re.compile(r"\bair\s+defen[cs]e\b", re.I)),
-    (K.BORDER_SURVEILLANCE, re.compile(r"\bborder\s+surveillance\b", re.I)),
-    (K.TRAINING, re.compile(r"\btraining\b", re.I)),
-    (K.FUNDING, re.compile(r"\b(?:non-?lethal\s+(?:aid|assistance)|humanitarian\s+(?:aid|support|assistance)|"
-                           r"(?:defen[cs]e|financial|military)\s+assistance|aid\s+for\s+reconstruction|"
-                           r"reconstruction\s+(?:support|aid)|funding)\b", re.I)),
-    (K.SECURITY_GUARANTEE, re.compile(r"security\s+(?:guarantees?|assurances)|guarantee\s+the\s+security|"
-                                      r"guaranteeing\s+\w+(?:['’]s)?\s+security", re.I)),
-    (K.PARTICIPATION, re.compile(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+"
-                                 r"(?:in\s+)?(?:an?\s+|the\s+|his\s+|\w+['’]s\s+)?(?:[\w\"“”’'-]+\s+){0,3}[\"“]?coalition", re.I)),
+    (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
+                           r"sending\s+forces", r"(?:deploy(?:ing)?|send(?:ing)?)\s+(?:\w+\s+){0,5}troops",
+                           r"personnel\s+on\s+the\s+ground", r"armed\s+forces\s+personnel")),
+    (K.PEACEKEEPERS, _any(r"\bpeacekeepers\b", r"deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping")),
+    (K.LOGISTICS, _any(r"\blogistic(?:s|al\s+support)\b")),
+    (K.EQUIPMENT, _any(r"\bequipment\b")),
+    (K.ARMS, _any(r"\b(?:arms|armaments|weapons|munitions)\b")),
+    (K.INTELLIGENCE, _any(r"\bintelligence\b")),
+    (K.AIR_SUPPORT, _any(r"\bair\s+support\b", r"air\s+power")),
+    (K.AIR_DEFENCE, _any(r"\bair\s+defen[cs]e\b")),
+    (K.BORDER_SURVEILLANCE, _any(r"\bborder\s+surveillance\b")),
+    (K.TRAINING, _any(r"\btraining\b")),
+    (K.FUNDING, _any(r"\bnon-?lethal\s+(?:aid|assistance)\b", r"\bhumanitarian\s+(?:aid|support|assistance)\b",
+                     r"\b(?:defen[cs]e|financial|military)\s+assistance\b", r"\baid\s+for\s+reconstruction\b",
+                     r"\breconstruction\s+(?:support|aid)\b", r"\bfunding\b")),
+    (K.SECURITY_GUARANTEE, _any(r"security\s+(?:guarantees?|assurances)", r"guarantee\s+the\s+security",
+                                r"guaranteeing\s+\w+(?:['’]s)?\s+security")),
+    (K.PARTICIPATION, _any(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+(?:in\s+)?"
+                           r"(?:an?\s+|the\s+|his\s+|\w+['’]s\s+)?(?:[\w\"“”’'-]+\s+){0,3}[\"“]?coalition")),
 ]
-# (status, pattern); the pattern's first group, when present, is the cue proper.
+# In order: where two cues overlap, the earlier status wins ("would not provide" is not "provide").
 _STATUS: list[tuple[CommitmentStatus, re.Pattern[str]]] = [
-    (S.RULED_OUT, re.compile(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy|"
-                             r"contribute|offer|commit|join|participate)\b|\bwon[’']t\b|\bruled?\s+out\b|\brefuses?\b"
-                             r"|\brejects?\b", re.I)),
-    (S.DECLINED, re.compile(r"\btoo\s+early\s+to\b|\b(?:(?:could|would|might)\s+be\s+)?premature\b|\bdeclined?\s+to\b|\bnot\s+(?:yet\s+)?ready\s+to\b",
-                            re.I)),
-    (S.CONDITIONAL, re.compile(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+(?:potential|prospective|possible)\s+"
-                               r"(?:[\w.-]+\s+)?peace\s+(?:deal|agreement|settlement)", re.I)),
-    (S.CONSIDERING, re.compile(r"\bconsider(?:ing|s|ed)?\b|\bunder\s+(?:deliberation|consideration|review)\b|"
-                               r"\bcan(?:not|[’']t|\s+not)\s+say\b|\bevaluat(?:ing|e|es)\b|\bmight\b|\bcould\b|"
-                               r"\bpotential(?:ly)?\b|\bpossible\b|\bnot\s+known\s+whether\b|\byet\s+to\s+be\s+"
-                               r"(?:confirmed|announced|decided)\b|\bthoroughly\s+discuss\b|\bweigh(?:ing|s)?\b|"
-                               r"\bwould\s+(?:encompass|include|involve|provide)\b", re.I)),
-    (S.CONDITIONAL, re.compile(r"\b(?:if|unless|provided\s+that|on\s+condition)\b", re.I)),
-    (S.WILLING, re.compile(r"\bready\s+to\b|(?<!of\sthe\s)\bwilling(?:ness)?\b|\bprepared\s+to\b|\bopen\s+to\b|\boffered\s+to\b",
-                           re.I)),
-    (S.COMMITTED, re.compile(r"\bcommitted\s+to\b|\bagreed\s+to\b|\bsigned\b|\bestablished\b|\bjoin(?:ed|ing|s)?\b|"
-                             r"\bhas\s+been\s+part\s+of\b|\bis\s+the\s+latest\s+ally\b", re.I)),
-    (S.PLEDGED, re.compile(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b|\bpromised\b|"
-                           r"\bpledged?\b|\bvowed\b|\bset\s+to\s+(?:play|provide|contribute|send)\b", re.I)),
-    (S.FULFILLED, re.compile(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b", re.I)),
+    (S.RULED_OUT, _any(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
+                       r"|contribute|offer|commit|join|participate)\b", r"\bwon[’']t\b", r"\bruled?\s+out\b",
+                       r"\brefuses?\b", r"\brejects?\b")),
+    (S.DECLINED, _any(r"\btoo\s+early\s+to\b", r"\b(?:(?:could|would|might)\s+be\s+)?premature\b",
+                      r"\bdeclined?\s+to\b", r"\bnot\s+(?:yet\s+)?ready\s+to\b")),
+    (S.CONDITIONAL, _any(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+"
+                         r"(?:potential|prospective|possible)\s+(?:[\w.-]+\s+)?peace\s+(?:deal|agreement|settlement)")),
+    (S.CONSIDERING, _any(r"\bconsider(?:ing|s|ed)?\b", r"\bunder\s+(?:deliberation|consideration|review)\b",
+                         r"\bcan(?:not|[’']t|\s+not)\s+say\b", r"\bevaluat(?:ing|e|es)\b", r"\bmight\b", r"\bcould\b",
+                         r"\bpotential(?:ly)?\b", r"\bpossible\b", r"\bnot\s+known\s+whether\b",
+                         r"\byet\s+to\s+be\s+(?:confirmed|announced|decided)\b", r"\bthoroughly\s+discuss\b",
+                         r"\bweigh(?:ing|s)?\b", r"\bwould\s+(?:encompass|include|involve|provide)\b")),
+    (S.CONDITIONAL, _any(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
+    (S.WILLING, _any(r"\bready\s+to\b", r"(?<!of\sthe\s)\bwilling(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
+                     r"\boffered\s+to\b")),
+    (S.COMMITTED, _any(r"\bcommitted\s+to\b", r"\bagreed\s+to\b", r"\bsigned\b", r"\bestablished\b",
+                       r"\bjoin(?:ed|ing|s)?\b", r"\bhas\s+been\s+part\s+of\b", r"\bis\s+the\s+latest\s+ally\b")),
+    (S.PLEDGED, _any(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b", r"\bpromised\b",
+                     r"\bpledged?\b", r"\bvowed\b", r"\bset\s+to\s+(?:play|provide|contribute|send)\b")),
+    (S.FULFILLED, _any(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b")),
 ]
 _CONDITIONS = [
     ("ceasefire", re.compile(r"\bcease-?fire\b", re.I)),
-    ("peace deal", re.compile(r"\bpeace\s+(?:deal|agreement|settlement|process)\b|post-war\s+(?:deal|settlement)", re.I)),
+    ("peace deal", _any(r"\bpeace\s+(?:deal|agreement|settlement|process)\b", r"post-war\s+(?:deal|settlement)")),
     ("US backstop", re.compile(r"\b(?:US|U\.S\.|American)\s+(?:backstop|guarantee|support|clear\s+guarantee)\b|"
                                r"\bbackstop\b", re.I)),
     ("legal and capability review", re.compile(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
@@ -197,7 +204,8 @@ def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | N
         if country is None or country == "Ukraine" or country == "Russia":
             continue
         left = head[: m.start()]
-        in_list = skipped_at >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or))\s*(?:the\s+)?", head[skipped_at : m.start()])
+        between = head[skipped_at : m.start()]
+        in_list = skipped_at >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or))\s*(?:the\s+)?", between)
         if _EXAMPLE.search(left) or _RECIPIENT.search(left) or in_list:
             skipped_at = m.end()
             continue

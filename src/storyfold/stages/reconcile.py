@@ -51,7 +51,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 import numpy as np
@@ -284,8 +284,6 @@ def reconcile(
 
 
 def _replace_status(c: Claim) -> Claim:
-    from dataclasses import replace
-
     return replace(c, status=ClaimStatus.CONTESTED)
 
 
@@ -460,7 +458,8 @@ def _commitments(
         claim_ids = tuple(sorted({spans[k] for m in ms if (k := (m.article_id, m.start, m.end)) in spans}))
         out.append(Commitment(
             id=cid, actor=actor, kind=kind, status=status, article_ids=arts, recipient=ms[0].recipient,
-            amount=next((m.amount for m in ms if m.amount), None), period=next((m.period for m in ms if m.period), None),
+            amount=next((m.amount for m in ms if m.amount), None),
+            period=next((m.period for m in ms if m.period), None),
             conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
             time=_latest_time(ms, whens, status), claim_ids=claim_ids,
             independent_sources=independent_sources(arts, inp.articles, inp.relations),
@@ -550,7 +549,8 @@ def _content_conflicts(
 
 
 def _rewrite_conflicts(
-    relations: Iterable[Relation], mentions: Sequence[ClaimMention], claims: Sequence[Claim], claim_of: Mapping[int, int]
+    relations: Iterable[Relation], mentions: Sequence[ClaimMention], claims: Sequence[Claim],
+    claim_of: Mapping[int, int],
 ) -> list[Conflict]:
     out = []
     for r in relations:

@@ -27,9 +27,11 @@ a conflict, else ``corroborated`` with 2+ independent sources, else ``single-sou
 (further apart: the figure or status changed between events); a side's time is its event's date
 when the events stage ran, else the date in the claim, else the article's publication date:
 
-* *figures*: two claims with a figure of the same measure (troops/force/personnel/peacekeepers are
-  one measure; countries/nations another), the same owner, cosine >= 0.45, values more than 1.5x
-  apart;
+* *figures*: two figures of the same measure (troops/force/personnel/peacekeepers are one
+  measure; countries/nations another) sizing the same thing (the same group noun, "force" or
+  "coalition", within 50 characters before them) with the same owner; or two claims close in
+  meaning (cosine >= 0.60) whose figures of the same measure differ. Values more than 1.5x apart
+  (durations: any difference), unless the smaller is a lower bound or the larger an upper bound;
 * *status*: two mentions of the same (actor, kind) with incompatible statuses: firm (committed,
   pledged, fulfilled) against considering, firm or willing against declined / ruled out.
   ``conditional`` is compatible with firm (a commitment subject to a peace deal);
@@ -79,7 +81,7 @@ from storyfold.stages.commitments import COUNTRIES
 __all__ = ["ReconcileStage", "reconcile"]
 
 S = CommitmentStatus
-SAME_HIGH, SAME_MID, SAME_LOW, FIGURE_TOPIC = 0.80, 0.60, 0.50, 0.45
+SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 UPDATE_DAYS = 45
 _CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
@@ -208,8 +210,32 @@ def _ev(m: ClaimMention | CommitmentMention) -> Evidence:
     return Evidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text)
 
 
+class _Similar:
+    """Cosine similarities of at least ``floor`` between claim texts, kept sparse: the matrix is
+    computed in row blocks, so memory grows with the close pairs, not with n²."""
+
+    def __init__(self, vectors: np.ndarray, floor: float, block: int = 1024) -> None:
+        self.pairs: dict[tuple[int, int], float] = {}
+        n = len(vectors)
+        for start in range(0, n, block):
+            sims = vectors[start : start + block] @ vectors.T
+            rows, cols = np.nonzero(sims >= floor)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                i = start + r
+                if i < c:
+                    self.pairs[(i, c)] = float(sims[r, c])
+
+    def __getitem__(self, ij: tuple[int, int]) -> float:
+        i, j = ij
+        return self.pairs.get((i, j) if i < j else (j, i), 0.0)
+
+    def above(self, threshold: float) -> list[tuple[int, int, float]]:
+        """Pairs at or above ``threshold``, most similar first."""
+        return sorted(((i, j, v) for (i, j), v in self.pairs.items() if v >= threshold), key=lambda p: -p[2])
+
+
 def _cluster(
-    mentions: Sequence[ClaimMention], sims: np.ndarray, aliases: Mapping[str, str], common: frozenset[str]
+    mentions: Sequence[ClaimMention], sims: _Similar, aliases: Mapping[str, str], common: frozenset[str]
 ) -> list[list[int]]:
     """Greedy agglomeration: accepted cross-article pairs, most similar first; two groups join only
     when every cross pair is similar enough and agrees (complete linkage at the low threshold), so
@@ -217,12 +243,10 @@ def _cluster(
     mentions (a headline and the lead repeating it)."""
     group = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    rows, cols = np.nonzero(np.triu(sims >= SAME_LOW, k=1))
-    pairs = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: -float(sims[p[0], p[1]]))
-    for i, j in pairs:
+    for i, j, sim in sims.above(SAME_LOW):
         a, b = mentions[i], mentions[j]
         gi, gj = group[i], group[j]
-        if gi == gj or a.article_id == b.article_id or not _same_claim(a, b, float(sims[i, j]), aliases, common):
+        if gi == gj or a.article_id == b.article_id or not _same_claim(a, b, sim, aliases, common):
             continue
         left, right = members[gi], members[gj]
         if any(sims[x, y] < SAME_LOW or _disagree(mentions[x], mentions[y]) for x in left for y in right):
@@ -258,7 +282,7 @@ def reconcile(
     inp = _Inputs(articles, relations, event_dates or {}, aliases or {})
     mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if m.subject and len(m.text) >= 30]
     vectors = np.asarray(embed([m.text for m in mentions]), dtype=np.float32) if mentions else np.zeros((0, 1))
-    sims = vectors @ vectors.T if len(mentions) else np.zeros((0, 0))
+    sims = _Similar(vectors, SAME_LOW)
     groups = _cluster(mentions, sims, inp.aliases, _common_names(mentions, inp.aliases))
     conflicts: list[Conflict] = []
     claim_of: dict[int, int] = {}
@@ -353,7 +377,7 @@ def _figure(m: ClaimMention) -> str:
 
 def _figure_conflicts(
     mentions: Sequence[ClaimMention], groups: Sequence[Sequence[int]], quantities: Mapping[str, Sequence[Quantity]],
-    inp: _Inputs, sims: np.ndarray,
+    inp: _Inputs, sims: _Similar,
 ) -> list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]]:
     """Figures of the same measure sizing the same thing (same group noun before them, same owner)
     in different articles, more than 1.5x apart."""
@@ -371,9 +395,9 @@ def _figure_conflicts(
     out: list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]] = []
     seen: set[tuple[int, int]] = set()
     # The same statement but for its figure: close in meaning, the same measure, other values.
-    for i, j in zip(*np.nonzero(np.triu(sims >= SAME_MID, k=1)), strict=True):
-        a, b = mentions[int(i)], mentions[int(j)]
-        ga, gb = group_of[int(i)], group_of[int(j)]
+    for i, j, _sim in sims.above(SAME_MID):
+        a, b = mentions[i], mentions[j]
+        ga, gb = group_of[i], group_of[j]
         if a.article_id == b.article_id or ga == gb or _values_agree(a, b) is not False or a.negated != b.negated:
             continue
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)

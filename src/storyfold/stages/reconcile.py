@@ -535,11 +535,14 @@ def _status_conflicts(
             summary = (f"{c.actor} / {c.kind.value}: {first.article_id} says {first.status.value} "
                        f"(\u201c{first.cue}\u201d) {verb} {second.article_id} says {second.status.value} "
                        f"(\u201c{second.cue}\u201d)")
-            claim_ids = tuple(sorted({spans[k] for m in (a, b) if (k := (m.article_id, m.start, m.end)) in spans}))
+            # Every mention on either side is evidence ("we cannot say specifically …" beside the
+            # "carefully considering …" that the summary quotes).
+            sides = [first, second, *(m for m in ms if m.status in key and m not in (first, second))]
+            claim_ids = tuple(sorted({spans[k] for m in sides if (k := (m.article_id, m.start, m.end)) in spans}))
             out.append(Conflict(
                 id="conflict-" + _hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
-                article_ids=tuple(sorted({a.article_id, b.article_id})), claim_ids=claim_ids,
-                commitment_ids=(c.id,), evidence=(_ev(first), _ev(second)),
+                article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
+                commitment_ids=(c.id,), evidence=tuple(dict.fromkeys(_ev(m) for m in sides)),
             ))
     return out
 

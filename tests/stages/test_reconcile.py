@@ -71,7 +71,9 @@ def _commitment(commitments, actor, kind):
 
 @pytest.mark.slow
 def test_seed_commitments() -> None:
-    _claims, commitments, _conflicts = _run()
+    claims, commitments, _conflicts = _run()
+    ids = {c.id for c in claims}
+    assert all(c.claim_ids and set(c.claim_ids) <= ids for c in commitments)  # the claims each rests on
     for actor in ("United Kingdom", "France"):
         c = _commitment(commitments, actor, "ground troops")
         assert c.status == "committed" and {"000", "001"} <= set(c.article_ids) and c.time.startswith("2025-03")

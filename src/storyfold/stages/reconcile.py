@@ -297,7 +297,7 @@ def reconcile(
         arts = tuple(sorted({e.article_id for e in ev}))
         conflicts.append(Conflict(id="conflict-" + _hash("figure", *ids), kind=kind, summary=summary,
                                   article_ids=arts, claim_ids=ids, evidence=ev))
-    spans = {(m.article_id, m.start, m.end): claims[claim_of[i]].id for i, m in enumerate(mentions)}
+    spans = _SpanIndex((m.article_id, m.start, m.end, claims[claim_of[i]].id) for i, m in enumerate(mentions))
     commitments, status_conflicts = _commitments(commitment_mentions, inp, spans)
     conflicts.extend(status_conflicts)
     conflicts.extend(_rewrite_conflicts(relations, mentions, claims, claim_of))
@@ -455,8 +455,22 @@ def _incompatible(a: CommitmentStatus, b: CommitmentStatus) -> bool:
     return False
 
 
+class _SpanIndex:
+    """Claim ids by article and span, to find the claims a commitment mention rests on (the two
+    stages split sentences differently, so spans overlap rather than coincide)."""
+
+    def __init__(self, items: Iterable[tuple[str, int, int, str]]) -> None:
+        self._by_article: dict[str, list[tuple[int, int, str]]] = {}
+        for aid, start, end, cid in items:
+            self._by_article.setdefault(aid, []).append((start, end, cid))
+
+    def claims(self, ms: Iterable[CommitmentMention]) -> tuple[str, ...]:
+        return tuple(sorted({cid for m in ms for s, e, cid in self._by_article.get(m.article_id, ())
+                             if s < m.end and m.start < e}))
+
+
 def _commitments(
-    by_article: Mapping[str, Sequence[CommitmentMention]], inp: _Inputs, spans: Mapping[tuple[str, int, int], str]
+    by_article: Mapping[str, Sequence[CommitmentMention]], inp: _Inputs, spans: _SpanIndex
 ) -> tuple[list[Commitment], list[Conflict]]:
     groups: dict[tuple[str, CommitmentKind], list[CommitmentMention]] = {}
     for aid in sorted(by_article):
@@ -479,7 +493,7 @@ def _commitments(
             firm = [m.status for m in ms if m.status in _FIRM]
             status = firm[-1] if firm else status
         arts = tuple(sorted({m.article_id for m in ms}))
-        claim_ids = tuple(sorted({spans[k] for m in ms if (k := (m.article_id, m.start, m.end)) in spans}))
+        claim_ids = spans.claims(ms)
         out.append(Commitment(
             id=cid, actor=actor, kind=kind, status=status, article_ids=arts, recipient=ms[0].recipient,
             amount=next((m.amount for m in ms if m.amount), None),
@@ -516,7 +530,7 @@ def _latest_time(
 
 def _status_conflicts(
     c: Commitment, ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], inp: _Inputs,
-    spans: Mapping[tuple[str, int, int], str],
+    spans: _SpanIndex,
 ) -> list[Conflict]:
     out = []
     done: set[frozenset[CommitmentStatus]] = set()
@@ -538,7 +552,7 @@ def _status_conflicts(
             # Every mention on either side is evidence ("we cannot say specifically …" beside the
             # "carefully considering …" that the summary quotes).
             sides = [first, second, *(m for m in ms if m.status in key and m not in (first, second))]
-            claim_ids = tuple(sorted({spans[k] for m in sides if (k := (m.article_id, m.start, m.end)) in spans}))
+            claim_ids = spans.claims(sides)
             out.append(Conflict(
                 id="conflict-" + _hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
                 article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
@@ -552,7 +566,7 @@ _NONLETHAL = re.compile(r"\bnon-?lethal\b", re.I)
 
 
 def _content_conflicts(
-    c: Commitment, ms: Sequence[CommitmentMention], spans: Mapping[tuple[str, int, int], str]
+    c: Commitment, ms: Sequence[CommitmentMention], spans: _SpanIndex
 ) -> list[Conflict]:
     if c.kind is not CommitmentKind.FUNDING:
         return []
@@ -568,7 +582,7 @@ def _content_conflicts(
         a, b = lethal[0], nonlethal[0]
         pairs.append((a, b, f"{c.actor} / funding: {a.article_id} describes lethal aid, {b.article_id} non-lethal aid"))
     for a, b, summary in pairs:
-        claim_ids = tuple(sorted({spans[k] for m in (a, b) if (k := (m.article_id, m.start, m.end)) in spans}))
+        claim_ids = spans.claims((a, b))
         out.append(Conflict(id="conflict-" + _hash("content", c.id, summary), kind=ConflictKind.CONTRADICTION,
                             summary=summary, article_ids=tuple(sorted({a.article_id, b.article_id})),
                             claim_ids=claim_ids, commitment_ids=(c.id,), evidence=(_ev(a), _ev(b))))

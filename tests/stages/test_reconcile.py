@@ -174,3 +174,10 @@ def test_fold_exports_claims_commitments_conflicts(tmp_path: Path) -> None:
     for c in data["claims"]:
         for e in c["evidence"]:
             assert texts[e["article_id"]][e["start"] : e["end"]] == e["text"]
+
+
+def test_empty_corpus_needs_no_model() -> None:
+    def no_model(_texts):
+        raise AssertionError("nothing to embed")
+
+    assert reconcile({}, {}, {}, no_model) == ([], [], [])

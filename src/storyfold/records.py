@@ -18,8 +18,10 @@ __all__ = [
     "Article",
     "BriefSentence",
     "Claim",
+    "ClaimMention",
     "ClaimStatus",
     "Commitment",
+    "CommitmentMention",
     "CommitmentKind",
     "CommitmentStatus",
     "Conflict",
@@ -493,3 +495,58 @@ class DocVector:
     model: str
     vector: str
     terms: tuple[tuple[str, int], ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# issue 7: per-article claim and commitment mentions (merged by the reconcile stage)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimMention:
+    """One factual assertion in one sentence of one article, before merging across articles.
+
+    ``modality`` is ``asserted``, ``hedged`` ("it is hoped", "could"), ``attributed`` ("according
+    to Bloomberg") or ``conditional`` ("if", "without a ceasefire"); ``attribution`` names who
+    says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
+    ``time`` from the first resolved date in it."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    negated: bool = False
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    counts: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentMention:
+    """One statement of what one actor (a country) will, may or will not do for a recipient, in
+    one sentence of one article. ``cue`` is the words the status was read from; ``speaker`` the
+    person whose words they are when the actor speaks for itself ("we" in a leader's quote)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: CommitmentKind
+    status: CommitmentStatus
+    cue: str
+    recipient: str | None = None
+    amount: str | None = None
+    period: str | None = None
+    conditions: tuple[str, ...] = ()
+    time: str | None = None
+    speaker: str | None = None
+    content: tuple[str, ...] = ()
+    carried: bool = False

@@ -8,7 +8,9 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster import ClusterStage
+from storyfold.stages.commitments import CommitmentsStage
 from storyfold.stages.dates import DatesStage
 from storyfold.stages.dedup import DedupStage, MinHashStage
 from storyfold.stages.doc_vector import DocVectorStage
@@ -17,6 +19,7 @@ from storyfold.stages.entity_merge import EntityMergeStage
 from storyfold.stages.quantities import QuantitiesStage
 from storyfold.stages.quote_merge import QuoteMergeStage
 from storyfold.stages.quotes import QuotesStage
+from storyfold.stages.reconcile import ReconcileStage
 from storyfold.stages.timeline import TimelineStage
 
 __all__ = ["default_stages"]
@@ -30,12 +33,16 @@ def default_stages() -> list[Stage]:
         QuotesStage(),
         DatesStage(),
         QuantitiesStage(),
+        ClaimsStage(),
+        CommitmentsStage(),
         MinHashStage(),
         DocVectorStage(),
-        # corpus stages: copies first (clustering keeps a rewrite with its source), then stories
+        # corpus stages: copies first (clustering keeps a rewrite with its source), then stories,
+        # entities and quotes, the timeline, and reconciliation, which uses all of them
         DedupStage(),
         ClusterStage(),
         EntityMergeStage(),
         QuoteMergeStage(),
         TimelineStage(),
+        ReconcileStage(),
     ]

@@ -1,0 +1,262 @@
+"""Claims: the factual assertions of each sentence, with who says them and how firmly.
+
+Every sentence with a finite verb becomes a :class:`~storyfold.records.ClaimMention`: subject,
+predicate and object read from spaCy's dependency parse, the first quantity and the first resolved
+date inside the sentence (from the ``quantities`` and ``dates`` stages), the attribution and the
+modality. A reporting verb whose clausal complement carries the content ("Bloomberg reported that
+X", "officials suggest it could involve Y") gives the attribution (its subject) and the claim is
+read from the complement.
+
+Modality, first rule that fires:
+
+* ``conditional``: "if", "unless", "provided that", "without a ceasefire/peace deal/US support",
+  "once a ceasefire";
+* ``hedged``: "it is hoped", "expected to", "is seen as", "is set to", modal verbs (could, may,
+  might, would), "possibly", "reportedly", "likely", "aims to";
+* ``attributed``: an attribution was found ("according to Bloomberg", "Bloomberg reported",
+  "Whitehall insiders said", a quote's speaker);
+* ``asserted`` otherwise.
+
+Text is parsed paragraph by paragraph (:func:`storyfold.nlp.paragraphs`): the small English
+pipeline glues a headline onto the lead otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from storyfold.nlp import load_spacy, paragraphs
+from storyfold.pipeline import ArticleStage, Context, Outputs
+from storyfold.records import Article, ClaimMention, DateMention, Quantity
+
+__all__ = ["ClaimsStage", "attribution_of", "find_claims", "modality_of"]
+
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|provided\s+that|as\s+long\s+as|on\s+condition\s+that|once\s+a\s+(?:ceasefire|peace)"
+    r"|without\s+(?:a|an|the)?\s*(?:ceasefire|peace\s+(?:deal|process|agreement)|US|U\.S\.|American|clear)"
+    r"|in\s+case)\b",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(
+    r"\b(?:it\s+is\s+hoped|hope[sd]?\s+that|(?:is|are|was|were)\s+(?:expected|likely|set|due|poised)\s+to"
+    r"|(?:is|are)\s+seen\s+as|could|may|might|would|possibly|potentially|reportedly|likely|perhaps|aims?\s+to"
+    r"|is\s+understood\s+to|appears?\s+to|seems?\s+to|envisioned|expected)\b",
+    re.IGNORECASE,
+)
+_REPORTING = {
+    "say", "report", "tell", "state", "suggest", "note", "add", "announce", "claim", "warn", "reveal", "insist",
+    "confirm", "acknowledge", "argue", "write", "remark", "inform", "assert", "stress", "emphasize", "emphasise",
+    "explain", "hint", "indicate", "believe", "predict", "envision", "envisage", "list",
+}
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)")
+_REPORTED_BY = re.compile(
+    r"\b(?:as\s+)?reported\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)"
+)
+_SAID = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][\w.'’-]*|officials|insiders|sources|diplomats|analysts|"
+    r"he|she|they))\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|stated|suggest(?:s|ed)?|"
+    r"noted|added|announced|warned|remarked|informed|asserted)\b"
+)
+_SAID_AFTER = re.compile(
+    r"[\"”»]\s*,?\s*(?:(?P<who1>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they)\s+(?:said|says|added|told"
+    r"|remarked|stated)|(?:said|says|added)\s+(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+)
+_QUOTE_CHARS = "\"“”«»"
+_MAX_SLOT = 90
+
+
+def modality_of(sentence: str, attribution: str | None) -> str:
+    """``conditional``, ``hedged``, ``attributed`` or ``asserted`` (first that applies)."""
+    if _CONDITIONAL.search(sentence):
+        return "conditional"
+    if _HEDGED.search(sentence):
+        return "hedged"
+    if attribution:
+        return "attributed"
+    return "asserted"
+
+
+def attribution_of(sentence: str) -> str | None:
+    """Who the sentence says says it: "according to X", "as reported by X", "X said/reported",
+    a quote's speaker ("…,” Ishiba said)."""
+    for rx in (_ACCORDING, _REPORTED_BY):
+        m = rx.search(sentence)
+        if m:
+            return _tidy(m.group("who"))
+    m = _SAID_AFTER.search(sentence)
+    if m:
+        return _tidy(m.group("who1") or m.group("who2"))
+    m = _SAID.search(sentence)
+    if m:
+        return _tidy(m.group("who"))
+    return None
+
+
+def _tidy(who: str) -> str:
+    words = who.strip().rstrip(",.").split()
+    while words and words[0] in {"The", "But", "And", "So", "As", "On", "In", "While", "Also"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _span_text(tokens: Iterable[Any]) -> str:
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    text = doc[toks[0].i : toks[-1].i + 1].text.strip(" ,;:\"“”«»")
+    return text if len(text) <= _MAX_SLOT else text[:_MAX_SLOT].rsplit(" ", 1)[0] + "…"
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _object(verb: Any) -> Any | None:
+    for dep in ("dobj", "attr", "oprd", "acomp", "xcomp", "ccomp", "prep", "dative", "agent"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    return None
+
+
+def _predicate(verb: Any) -> tuple[str, bool]:
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    aux = [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    prt = [c.text for c in verb.children if c.dep_ == "prt"]
+    return " ".join([*aux, verb.text, *prt]).strip(), negated
+
+
+def _content_verb(sent: Any) -> tuple[Any, str | None]:
+    """The verb carrying the claim and, when the root is a reporting verb, its subject."""
+    root = sent.root
+    if root.lemma_.lower() in _REPORTING:
+        comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if comp is not None:
+            subj = _subject(root)
+            who = _span_text(subj.subtree) if subj is not None and subj.lower_ not in ("it",) else None
+            return comp, who
+    return root, None
+
+
+def _in_span(items: Sequence[Any], start: int, end: int) -> Any | None:
+    return next((x for x in items if start <= x.start and x.end <= end), None)
+
+
+def _clauses(sent: Any) -> list[tuple[int, int, Any | None]]:
+    """``(start token, end token, verb)`` per main clause: a sentence whose root has a conjoined
+    verb with its own subject ("X have committed …, but it is hoped that …") is split before the
+    conjunction, so each clause is its own claim; ``verb`` None means "read it from the root"."""
+    root = sent.root
+    cuts = []
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _subject_own(child):
+            first = min(t.i for t in child.subtree)
+            cc = next((t for t in root.children if t.dep_ == "cc" and root.i < t.i < first), None)
+            cut = cc.i if cc is not None else first
+            while cut > sent.start and sent.doc[cut - 1].is_punct:
+                cut -= 1
+            cuts.append((cut, child))
+    if not cuts:
+        return [(sent.start, sent.end, None)]
+    out: list[tuple[int, int, Any | None]] = []
+    start, verb = sent.start, None
+    for cut, child in sorted(cuts, key=lambda c: c[0]):
+        out.append((start, cut, verb))
+        start, verb = cut, child
+    out.append((start, sent.end, verb))
+    return out
+
+
+def _subject_own(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def claims_from_doc(
+    doc: Any, offset: int, text: str, article_id: str, dates: Sequence[DateMention], quantities: Sequence[Quantity]
+) -> list[ClaimMention]:
+    """The claims in one parsed paragraph (``offset``: where it starts in the article)."""
+    out: list[ClaimMention] = []
+    for sent in doc.sents:
+        if len(sent) < 5 or sent.text.rstrip().endswith("?"):
+            continue
+        for ts, te, given in _clauses(sent):
+            span = doc[ts:te]
+            start, end = offset + span.start_char, offset + span.end_char
+            while end > start and text[end - 1] in " ,;:–—-":
+                end -= 1
+            while start < end and text[start] in " ,;:–—-":
+                start += 1
+            stext = text[start:end]
+            if len(span) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue
+            verb, reporter = (given, None) if given is not None else _content_verb(span)
+            subj = _subject(verb)
+            if subj is None:
+                continue
+            out.append(_mention(article_id, start, end, stext, verb, subj, reporter, dates, quantities))
+    return out
+
+
+def _mention(
+    article_id: str, start: int, end: int, stext: str, verb: Any, subj: Any, reporter: str | None,
+    dates: Sequence[DateMention], quantities: Sequence[Quantity],
+) -> ClaimMention:
+    obj = _object(verb)
+    predicate, negated = _predicate(verb)
+    attribution = reporter or attribution_of(stext)
+    q = _in_span(quantities, start, end)
+    d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
+    return ClaimMention(
+        article_id=article_id, start=start, end=end, text=stext, subject=_span_text(subj.subtree),
+        predicate=predicate or None, object=_span_text(obj.subtree) if obj is not None else None, negated=negated,
+        value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
+        counts=q.counts if q else None, time=d.value if d else None, attribution=attribution,
+        modality=modality_of(stext, attribution),
+    )
+
+
+def find_claims(
+    text: str, article_id: str, dates: Sequence[DateMention], quantities: Sequence[Quantity], nlp: Any
+) -> list[ClaimMention]:
+    """Every claim in ``text`` (one article), parsed with ``nlp``."""
+    spans = list(paragraphs(text))
+    out: list[ClaimMention] = []
+    for (a, b), doc in zip(spans, nlp.pipe(text[a:b] for a, b in spans), strict=True):
+        out.extend(claims_from_doc(doc, a, text, article_id, dates, quantities))
+    return out
+
+
+class ClaimsStage(ArticleStage):
+    """Per-article claim mentions; merged across articles by the reconcile stage."""
+
+    name = "claims"
+    version = "1"
+    requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
+    provides: ClassVar[Mapping[str, type]] = {"claim_mentions": ClaimMention}
+
+    def _nlp(self, ctx: Context) -> Any:
+        name = ctx.settings.spacy_model
+        return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        return self.process_batch([article], [inputs], ctx)[0]
+
+    def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
+        nlp = self._nlp(ctx)
+        jobs = [(i, a, b) for i, art in enumerate(articles) for a, b in paragraphs(art.text)]
+        found: list[list[ClaimMention]] = [[] for _ in articles]
+        docs = nlp.pipe((articles[i].text[a:b] for i, a, b in jobs), batch_size=64)
+        for (i, a, _b), doc in zip(jobs, docs, strict=True):
+            art, inp = articles[i], inputs[i]
+            found[i].extend(
+                claims_from_doc(doc, a, art.text, art.id, inp.get("dates", ()), inp.get("quantities", ()))
+            )
+        return [{"claim_mentions": tuple(f)} for f in found]

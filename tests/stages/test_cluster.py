@@ -137,4 +137,8 @@ def test_thresholds_are_settings(tmp_path: Path) -> None:
     settings = load_settings().with_(cluster_event_threshold=0.99)
     data = _fold(tmp_path, "all", (*MARCH, *AUGUST), tmp_path / "w.db", settings=settings)
     assert len(data["stories"]) == 1
-    assert len(data["events"]) == 5  # no two articles are that alike
+    # no two articles are that alike, except that a rewrite always stays in its source's event (000 of 001)
+    assert len(data["events"]) == 4
+    rewrite = next(a for a in data["articles"] if a["derived_from"])
+    source = next(a for a in data["articles"] if a["id"] == rewrite["derived_from"])
+    assert rewrite["event_id"] == source["event_id"]

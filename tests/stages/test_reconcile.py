@@ -15,7 +15,7 @@ from storyfold.embed import load_embedder
 from storyfold.nlp import load_spacy
 from storyfold.present.export import validate_export
 from storyfold.records import Article, ConflictKind, Evidence, Relation, RelationKind
-from storyfold.reconcile_sources import independent_sources, lineages
+from storyfold.lineage import build_lineages, independent_sources
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments import find_commitments
 from storyfold.stages.reconcile import reconcile
@@ -24,14 +24,20 @@ from storyfold.stages.reconcile import reconcile
 def test_independent_sources_counts_lineages_and_outlets() -> None:
     arts = {a: Article(id=a, source=a, text="", outlet=o) for a, o in
             [("a", "x.com"), ("b", "x.com"), ("c", None), ("d", None), ("e", "y.com")]}
-    assert independent_sources("abcde", arts) == 4  # a and b share an outlet
+    outlets = {a: art.outlet for a, art in arts.items()}
+
+    def count(ids: str, relations: list[Relation]) -> int:
+        return independent_sources(ids, build_lineages(relations, arts.values()), outlets)
+
+    assert count("abcde", []) == 4  # a and b share an outlet
     rel = [Relation(a="c", b="d", kind=RelationKind.REWRITE, similarity=0.8)]
-    assert independent_sources("abcde", arts, rel) == 3
+    assert count("abcde", rel) == 3
     # a copy of a copy, through an article outside the set, is in the same lineage
     chain = [Relation(a="c", b="z", kind=RelationKind.EXACT, similarity=1.0),
              Relation(a="z", b="e", kind=RelationKind.NEAR_DUPLICATE, similarity=0.95)]
-    assert independent_sources("ce", arts, chain) == 1
-    assert sorted(map(sorted, lineages("cde", arts, chain))) == [["c", "e"], ["d"]]
+    assert count("ce", chain) == 1
+    lineages = build_lineages(chain, arts.values())
+    assert lineages.lineage("c") == lineages.lineage("e") != lineages.lineage("d")
 
 
 @cache
@@ -169,7 +175,9 @@ def test_fold_exports_claims_commitments_conflicts(tmp_path: Path) -> None:
     assert got[("Finland", "ground troops")] == "declined"
     assert got[("Japan", "funding")] == "committed"
     kinds = sorted(c["kind"] for c in data["conflicts"])
-    assert kinds == ["contradiction", "update"]
+    # the two of the seeds' text, and the rewrite 000 adding what its source 001 does not support
+    assert kinds == ["contradiction", "contradiction", "update"]
+    assert sum("rewrites" in c["summary"] and "does not support" in c["summary"] for c in data["conflicts"]) == 1
     texts = {a["id"]: a["text"] for a in data["articles"]}
     for c in data["claims"]:
         for e in c["evidence"]:

@@ -77,7 +77,8 @@ def page(browser: object) -> Iterator[object]:
 def test_story_citation_filter_and_search(server: str, page: object) -> None:
     page.goto(server + "/")
     page.click("table.stories a")  # the seeds' story
-    assert "peacekeeping force" in page.inner_text("h1")
+    heading = page.inner_text("h1")  # the story's title: one of its articles' headlines
+    assert "Japan" in heading and "Ukraine" in heading
 
     # a citation shows its passage on focus, and leads to the passage highlighted in its article
     cite = page.locator("#brief .cite a").first
@@ -94,12 +95,13 @@ def test_story_citation_filter_and_search(server: str, page: object) -> None:
     page.go_back()
     rows = page.locator("#commitment-table tbody tr")
     total = rows.count()
-    assert total == 5
+    us = len(page.locator('#commitment-table tbody tr[data-actor="United States"]').all())
+    assert total >= 10 and 2 <= us < total
     page.select_option("select[data-filter=actor]", "United States")
     visible = [r for r in rows.all() if r.is_visible()]
-    assert len(visible) == 2 and all("United States" in r.inner_text() for r in visible)
+    assert len(visible) == us and all("United States" in r.inner_text() for r in visible)
     assert "actor=United+States" in page.url
-    assert page.inner_text("#commitment-count") == "2 shown"
+    assert page.inner_text("#commitment-count") == f"{us} shown"
     page.select_option("select[data-filter=status]", "ruled out")
     assert len([r for r in rows.all() if r.is_visible()]) == 1
     page.select_option("select[data-filter=actor]", "")
@@ -156,4 +158,4 @@ def test_upload_with_progress(server: str, page: object, tmp_path: Path) -> None
     expect(page.locator("#job-state")).to_have_text("done", timeout=60_000)  # updated by polling the job
     assert "1 new" in page.inner_text("#job-message")
     page.goto(server + "/?q=ceasefire holds")
-    assert page.locator("ol.hits li").count() == 1
+    assert page.locator("ol.hits li", has_text="Japan weighs peacekeepers").count() >= 1

@@ -19,7 +19,7 @@ asserted), so that a qualifier one outlet dropped is not lost.
 (a later statement supersedes an earlier one), then the status backed by most independent sources,
 then the most cautious. Conditions are the union; amount and period the first stated.
 
-**Independent sources** count lineages (:mod:`storyfold.reconcile_sources`): relations from the
+**Independent sources** count lineages (:mod:`storyfold.lineage`): relations from the
 copies stage when it ran, the same outlet once. ``status``: ``contested`` when the claim is part of
 a conflict, else ``corroborated`` with 2+ independent sources, else ``single-source``.
 
@@ -53,7 +53,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import numpy as np
@@ -75,7 +75,7 @@ from storyfold.records import (
     Quantity,
     Relation,
 )
-from storyfold.reconcile_sources import independent_sources
+from storyfold.lineage import Lineages, build_lineages, independent_sources
 from storyfold.stages.commitments import COUNTRIES
 
 __all__ = ["ReconcileStage", "reconcile"]
@@ -176,6 +176,16 @@ class _Inputs:
     relations: Sequence[Relation]
     event_dates: Mapping[str, dt.date]
     aliases: Mapping[str, str]
+    lineages: Lineages = field(init=False)
+    outlets: dict[str, str | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lineages = build_lineages(self.relations, self.articles.values())
+        self.outlets = {aid: a.outlet for aid, a in self.articles.items()}
+
+    def sources(self, article_ids: Iterable[str]) -> int:
+        """Independent sources among ``article_ids``: lineages, an outlet counted once."""
+        return independent_sources(article_ids, self.lineages, self.outlets)
 
 
 def _parse_time(value: str | None) -> dt.date | None:
@@ -321,7 +331,7 @@ def _claim(mentions: Sequence[ClaimMention], g: Sequence[int], inp: _Inputs, con
 
     rep = min(ms, key=order)
     arts = tuple(sorted({m.article_id for m in ms}))
-    n = independent_sources(arts, inp.articles, inp.relations)
+    n = inp.sources(arts)
     status = ClaimStatus.CONTESTED if contested else (
         ClaimStatus.CORROBORATED if n >= 2 else ClaimStatus.SINGLE_SOURCE)
     evidence = tuple(sorted((_ev(m) for m in ms), key=lambda e: (e.article_id, e.start)))
@@ -486,8 +496,7 @@ def _commitments(
                   if latest is None or (w is not None and (w.year, w.month) == (latest.year, latest.month))]
         support = Counter()
         for status in {m.status for m in recent}:
-            support[status] = independent_sources({m.article_id for m in recent if m.status is status}, inp.articles,
-                                                  inp.relations)
+            support[status] = inp.sources({m.article_id for m in recent if m.status is status})
         status = max(support, key=lambda s: (support[s], _STATUS_CAUTION.index(s)))
         if status is S.CONDITIONAL:  # a condition stated later qualifies an earlier firm commitment
             firm = [m.status for m in ms if m.status in _FIRM]
@@ -500,7 +509,7 @@ def _commitments(
             period=next((m.period for m in ms if m.period), None),
             conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
             time=_latest_time(ms, whens, status), claim_ids=claim_ids,
-            independent_sources=independent_sources(arts, inp.articles, inp.relations),
+            independent_sources=inp.sources(arts),
             evidence=tuple(dict.fromkeys(_ev(m) for m in ms)),
         ))
         conflicts.extend(_status_conflicts(out[-1], ms, whens, inp, spans))

@@ -137,9 +137,13 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
     return "\n".join(lines)
 
 
-def _env() -> jinja2.Environment:
+def _env(number: Mapping[str, int]) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("storyfold.present") / "templates"))
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # citations of the story's articles, in source-list order, one per article
+    env.filters["numbered"] = lambda cits: sorted({c.article_id: c for c in cits if c.article_id in number}.values(),
+                                                  key=lambda c: number[c.article_id])
+    return env
 
 
 def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) -> str:
@@ -158,4 +162,4 @@ def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) ->
         return json.dumps({"story_id": story_id, "view": to_json(view), "sources": to_json(src)},
                           ensure_ascii=False, indent=1) + "\n"
     number = {s.article_id: s.number for s in src}
-    return _env().get_template("report.html").render(view=view, sources=src, number=number)
+    return _env(number).get_template("report.html").render(view=view, sources=src, number=number)

@@ -47,7 +47,7 @@ from storyfold.records import (
 from storyfold.stages.dates import sentence_spans
 from storyfold.support import check_support
 
-__all__ = ["BriefStage", "build_brief", "commitment_sentence", "source_phrase"]
+__all__ = ["BriefStage", "build_brief", "commitment_sentence", "name_aliases", "source_phrase"]
 
 NUMBER_NAMES = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 MAX_SENTENCE = 420
@@ -165,10 +165,12 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _aliases(entities: Sequence[Any]) -> dict[str, tuple[str, ...]]:
+def name_aliases(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Lower-cased name -> every name of the same entity (from the merged entities' name and
+    aliases), plus common short forms of countries, for :func:`storyfold.support.check_support`."""
     out: dict[str, set[str]] = defaultdict(set)
-    for e in entities:
-        names = {e.name, *e.aliases}
+    for group in groups:
+        names = set(group)
         for n in names:
             out[n.lower()] |= names
     # common short forms the entity stage may not link
@@ -317,7 +319,7 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
                 quotes: Sequence[Quote] = (), entities: Sequence[Any] = (), *, size: int = 8) -> list[BriefSentence]:
     """The brief of one story from its records (already restricted to the story)."""
     texts = _Texts(articles)
-    aliases = _aliases(entities)
+    aliases = name_aliases((e.name, *e.aliases) for e in entities)
     by_id = {c.id: c for c in claims}
     # claims a conflict rests on matter: both sides of a contradiction, and most the figures an
     # update changed (the reader needs the first figure to follow "later reports speak of")

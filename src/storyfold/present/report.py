@@ -10,6 +10,7 @@ each article relates to the others: the original of its lineage, a rewrite of an
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -18,11 +19,26 @@ from typing import Any
 import jinja2
 
 from storyfold.errors import StoryfoldError
-from storyfold.present.views import Citation, DocIndex, StoryView, stories_list, story_view, to_json
+from storyfold.present.views import Citation, DocIndex, MatrixRow, StoryView, stories_list, story_view, to_json
 
 __all__ = ["FORMATS", "Source", "render_report", "render_story_markdown", "sources"]
 
 FORMATS = ("md", "html", "json")
+KEY_CLAIMS = 30  # rows of the claims-by-sources matrix in md/html (the JSON report has them all)
+
+
+def key_claims(view: StoryView, limit: int = KEY_CLAIMS) -> list[MatrixRow]:
+    """The matrix rows worth a reader's look: claims the brief rests on, contested claims and
+    claims reported by two or more independent sources, most sources first."""
+    in_brief = {cid for b in view.brief for cid in b.claim_ids}
+    rows = [m for m in view.matrix if m.claim_id in in_brief or m.status == "contested" or m.independent_sources >= 2]
+    rows.sort(key=lambda m: (m.claim_id not in in_brief, m.status != "contested", -m.independent_sources))
+    return rows[:limit]
+
+
+def with_numbers(text: str, number: Mapping[str, int]) -> str:
+    """``text`` with the story's article ids (as in conflict summaries) replaced by source numbers."""
+    return re.sub(r"\b[0-9a-f]{16}\b", lambda m: f"[{number[m.group()]}]" if m.group() in number else m.group(), text)
 
 
 @dataclass
@@ -101,20 +117,22 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
             lines.append("_none_")
         lines += ["", "### Conflicts", ""]
         for c in view.conflicts:
-            lines += [f"**{c.kind}**: {c.summary}", ""]
+            lines += [f"**{c.kind}**: {with_numbers(c.summary, number)}", ""]
             lines += [f"> {side.label}: \u201c{side.text}\u201d {_marks(side.citations, number)}" + "\n>"
                       for side in c.sides]
             lines.append("")
         if not view.conflicts:
             lines += ["_none_", ""]
         lines += ["### Claims by source", ""]
-        if view.matrix:
+        rows = key_claims(view)
+        if rows:
             cols = [f"[{number[c['article_id']]}]" for c in view.matrix_columns]
             lines += ["| claim | status | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
             sign = {"supports": "✓", "contradicts": "✗", "silent": "·"}
             lines += [f"| {_cell(m.text)} | {m.status} | " + " | ".join(sign.get(x, x) for x in m.cells) + " |"
-                      for m in view.matrix]
-            lines += ["", "✓ supports, ✗ contradicts, · silent"]
+                      for m in rows]
+            lines += ["", f"✓ supports, ✗ contradicts, · silent; {len(rows)} key claims of {len(view.matrix)} "
+                          "(the JSON report lists all)"]
         else:
             lines.append("_none_")
         lines += ["", "### Quotes by speaker", ""]
@@ -162,4 +180,6 @@ def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) ->
         return json.dumps({"story_id": story_id, "view": to_json(view), "sources": to_json(src)},
                           ensure_ascii=False, indent=1) + "\n"
     number = {s.article_id: s.number for s in src}
-    return _env(number).get_template("report.html").render(view=view, sources=src, number=number)
+    env = _env(number)
+    env.filters["with_numbers"] = lambda text: with_numbers(text, number)
+    return env.get_template("report.html").render(view=view, sources=src, number=number, matrix=key_claims(view))

@@ -47,7 +47,7 @@ from storyfold.records import (
 from storyfold.stages.dates import sentence_spans
 from storyfold.support import check_support
 
-__all__ = ["BriefStage", "build_brief", "commitment_sentence", "name_aliases", "source_phrase"]
+__all__ = ["BriefStage", "build_brief", "commitment_sentence", "date_sort_key", "name_aliases", "source_phrase"]
 
 NUMBER_NAMES = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 MAX_SENTENCE = 420
@@ -101,7 +101,7 @@ def _with_sources(text: str, n: int) -> str:
     return f"{body} ({source_phrase(n)}){end}"
 
 
-def _date_key(value: str | None) -> str | None:
+def date_sort_key(value: str | None) -> str | None:
     """A sortable ISO date prefix for a TIMEX-like value ("2025-W34" -> its Monday)."""
     if not value:
         return None
@@ -215,7 +215,7 @@ def _claim_candidates(claims: Sequence[Claim], texts: _Texts, in_conflict: Mappi
         score -= 0.5 if re.search(r"\b(?:I|we|our)\b", sentence) else 0.0
         evidence = (first, *(e for e in c.evidence[1:] if e.article_id != first.article_id))
         out.append(_Candidate(text=_with_sources(sentence, n), kind="claim", score=score,
-                              date=_date_key(c.time) or texts.published(c.article_ids),
+                              date=date_sort_key(c.time) or texts.published(c.article_ids),
                               article_ids=tuple(c.article_ids), evidence=evidence, claim_ids=(c.id,)))
     return out
 
@@ -239,7 +239,7 @@ def _commitment_candidates(commitments: Sequence[Commitment], texts: _Texts) -> 
             fallbacks.append(_with_sources(_clean(evidence[0].text), n))
         score = 1.2 * n + STATUS_WORDS.get(status, ("", 1.0))[1] + (0.7 if amount else 0.0)
         out.append(_Candidate(text=_with_sources(full, n), kind="commitment", score=score,
-                              date=_date_key(group[0].time) or texts.published(aids), article_ids=aids,
+                              date=date_sort_key(group[0].time) or texts.published(aids), article_ids=aids,
                               evidence=evidence, claim_ids=tuple(dict.fromkeys(i for c in group for i in c.claim_ids)),
                               commitment_ids=tuple(c.id for c in group), fallbacks=fallbacks))
     return out
@@ -250,7 +250,7 @@ def _conflict_candidates(conflicts: Sequence[Conflict], claims: Mapping[str, Cla
     for c in conflicts:
         evidence = tuple(dict.fromkeys(texts.sentence(e) for e in c.evidence))
         involved = [claims[i] for i in c.claim_ids if i in claims]
-        dates = sorted(d for d in (_date_key(x.time) or texts.published(x.article_ids) for x in involved) if d)
+        dates = sorted(d for d in (date_sort_key(x.time) or texts.published(x.article_ids) for x in involved) if d)
         date = dates[-1] if dates else texts.published(c.article_ids)
         text = None
         if c.kind == ConflictKind.UPDATE and (m := _UPDATE.match(c.summary)):

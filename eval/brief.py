@@ -11,7 +11,8 @@ Prints ROUGE-1/2/L F1 (mean over items; lower-cased alphanumeric tokens, no stem
 the longest common subsequence over the whole text; the brief's source-count wording such as
 "(reported by two independent outlets)" is removed first), the share of brief sentences passing
 :func:`storyfold.support.check_support` against their cited spans, the mean sentences per brief,
-how many items gave no brief, and the time per item. Folding is the slow part (a few seconds an item).
+how many items gave no brief, and the time per item; beside each ROUGE figure, the same for the
+first sentence of each of the three articles (a lead baseline). Folding is the slow part (a few seconds an item).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyfold import api  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
+from storyfold.stages.dates import sentence_spans  # noqa: E402
 from storyfold.support import ATTRIBUTIONS, check_support  # noqa: E402
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -93,6 +95,7 @@ def main() -> None:
     settings = load_settings(**({"brief_sentences": sentences} if sentences else {}))
     pipeline = api.build_pipeline(settings)
     scores: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
+    lead: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
     passed = total = empty = 0
     lengths: list[int] = []
     started = time.perf_counter()
@@ -120,13 +123,20 @@ def main() -> None:
         scores["rouge1"].append(rouge_n(st, rt, 1))
         scores["rouge2"].append(rouge_n(st, rt, 2))
         scores["rougeL"].append(rouge_l(st, rt))
+        # reference point: the first sentence of each of the item's articles
+        lt = tokens(" ".join(a["text"][slice(*(sentence_spans(a["text"]) or [(0, 0)])[0])] for a in articles))
+        lead["rouge1"].append(rouge_n(lt, rt, 1))
+        lead["rouge2"].append(rouge_n(lt, rt, 2))
+        lead["rougeL"].append(rouge_l(lt, rt))
         if "-v" in args:
             print(f"[{k}] R1 {scores['rouge1'][-1]:.3f} | {system[:200]}")
     elapsed = time.perf_counter() - started
     n = len(items)
     print(f"neus-allsides test: {n} items folded (brief_sentences={settings.brief_sentences})")
     for key, vals in scores.items():
-        print(f"  {key} F1: {sum(vals) / max(len(vals), 1):.4f}")
+        base = lead[key]
+        print(f"  {key} F1: {sum(vals) / max(len(vals), 1):.4f}   (first sentence of each article: "
+              f"{sum(base) / max(len(base), 1):.4f})")
     print(f"  brief sentences passing the support check: {passed}/{total} = {passed / max(total, 1):.4f}")
     print(f"  sentences per brief: {sum(lengths) / max(n, 1):.2f}; items with no brief: {empty}")
     print(f"  time: {elapsed / max(n, 1):.1f} s per item ({elapsed:.0f} s in all)")

@@ -18,13 +18,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storyfold.numbers import SCALES, TENS, UNITS
+
 __all__ = ["ATTRIBUTIONS", "Support", "check_support", "facts", "number_values"]
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12,
-    "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-}
+# number words (the shared tables of storyfold.numbers) and scale words, as their values
+NUMBER_WORDS = {**UNITS, **TENS, "dozen": 12,
+                **{w: int(SCALES[w]) for w in ("hundred", "thousand", "million", "billion", "trillion")}}
 MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_ABBR = {m[:3]: m for m in MONTHS} | {"sept": "september"}
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()

@@ -50,3 +50,9 @@ def test_source_count_wording_is_not_checked() -> None:
     assert check_support(sentence, ["In January Japan appointed a full-time ambassador to Nato."]).ok
     assert check_support("Japan appointed an ambassador in January, according to one outlet.",
                          ["In January Japan appointed a full-time ambassador."]).ok
+
+
+def test_a_figure_from_fewer_outlets_keeps_its_check() -> None:
+    span = "Japan agreed to provide $4.5 billion in defense assistance."
+    assert check_support("Japan has committed to providing funding; one outlet puts it at $4.5 billion.", [span]).ok
+    assert not check_support("Japan has committed to providing funding; one outlet puts it at $5 billion.", [span]).ok

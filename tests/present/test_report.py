@@ -69,3 +69,18 @@ def test_fold_writes_the_brief(folded_seeds, tmp_path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# storyfold brief")
     assert all(b["text"] in text for b in doc["brief"])
+
+
+def test_cli_report_writes_the_file(folded_seeds, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from storyfold.cli import app
+
+    db, doc = folded_seeds
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(db), "--story", _story(doc), "--format", "html",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
+    bad = CliRunner().invoke(app, ["report", "--db", str(db), "--story", "st-nope"])
+    assert bad.exit_code != 0

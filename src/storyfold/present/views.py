@@ -459,7 +459,8 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
     if story_id not in ix.stories:
         return None
     aids = ix.story_articles(story_id)
-    brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()), citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
+    brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
+                       citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
              for b in ix.list("brief") if ix.in_story(story_id, b)]
     timeline = sorted(
         (CitedText(text=t["text"], date=t.get("date"),

@@ -232,13 +232,19 @@ def _commitment_candidates(commitments: Sequence[Commitment], texts: _Texts) -> 
         aids = tuple(dict.fromkeys(a for c in group for a in c.article_ids))
         evidence = tuple(dict.fromkeys(texts.sentence(e) for c in group for e in c.evidence))
         n = max(max(c.independent_sources for c in group), 1)
-        full = commitment_sentence(actor, status, kinds, recipient=recipient, amount=amount)
         plain = commitment_sentence(actor, status, kinds)
         fallbacks = [_with_sources(plain, n)]
+        text = _with_sources(commitment_sentence(actor, status, kinds, recipient=recipient, amount=amount), n)
+        if amount:  # the figure may come from fewer outlets than the commitment: say so
+            giving = {e.article_id for e in evidence if check_support(amount, [e.text])}
+            if 0 < len(giving) < n:
+                text = (_with_sources(commitment_sentence(actor, status, kinds, recipient=recipient), n)[:-1]
+                        + f"; {NUMBER_NAMES[min(len(giving), 10)]} outlet{'s' if len(giving) > 1 else ''} "
+                        f"put{'s' if len(giving) == 1 else ''} it at {amount}.")
         if evidence:
             fallbacks.append(_with_sources(_clean(evidence[0].text), n))
         score = 1.2 * n + STATUS_WORDS.get(status, ("", 1.0))[1] + (0.7 if amount else 0.0)
-        out.append(_Candidate(text=_with_sources(full, n), kind="commitment", score=score,
+        out.append(_Candidate(text=text, kind="commitment", score=score,
                               date=date_sort_key(group[0].time) or texts.published(aids), article_ids=aids,
                               evidence=evidence, claim_ids=tuple(dict.fromkeys(i for c in group for i in c.claim_ids)),
                               commitment_ids=tuple(c.id for c in group), fallbacks=fallbacks))
@@ -298,7 +304,8 @@ def _repeats(cand: _Candidate, chosen: Sequence[_Candidate]) -> bool:
             return True
         # a commitment and a claim it rests on, placed at the same time, tell one fact twice
         if ({cand.kind, other.kind} == {"claim", "commitment"} and _overlap(cand.evidence[:1], other.evidence)
-                and (cand.date or "")[:7] == (other.date or "")[:7] and len(cand.article_ids) <= len(other.article_ids)):
+                and (cand.date or "")[:7] == (other.date or "")[:7]
+                and len(cand.article_ids) <= len(other.article_ids)):
             return True
         ow = _words(other.text)
         if words and ow and len(words & ow) / min(len(words), len(ow)) > 0.6:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyfold import api  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
+from storyfold.stages.brief import name_aliases  # noqa: E402
 from storyfold.stages.dates import sentence_spans  # noqa: E402
 from storyfold.support import ATTRIBUTIONS, check_support  # noqa: E402
 
@@ -110,6 +111,7 @@ def main() -> None:
             api.fold([path], db=Path(tmp) / "item.db", settings=settings, pipeline=pipeline)
             doc = api.export(Path(tmp) / "item.db", settings=settings)
         texts = {a["id"]: a["text"] for a in doc["articles"]}
+        aliases = name_aliases([e["name"], *e["aliases"]] for e in doc["entities"])
         brief = doc["brief"]
         lengths.append(len(brief))
         if not brief:
@@ -117,7 +119,7 @@ def main() -> None:
         for b in brief:
             spans = [texts[e["article_id"]][e["start"] : e["end"]] for e in b["evidence"] if e["article_id"] in texts]
             total += 1
-            passed += bool(b["article_ids"]) and bool(check_support(b["text"], spans))
+            passed += bool(b["article_ids"]) and bool(check_support(b["text"], spans, aliases=aliases))
         system = " ".join(ATTRIBUTIONS.sub("", b["text"]) for b in brief)
         st, rt = tokens(system), tokens(reference)
         scores["rouge1"].append(rouge_n(st, rt, 1))

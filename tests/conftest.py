@@ -60,3 +60,13 @@ def mixed_folder(tmp_path: Path, seeds_dir: Path) -> Path:
     lines = [json.dumps({"text": seed["001"], "url": "https://inews.co.uk/a", "published": "2025-03-17"}), '{"text": "broken']
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def folded_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The seeds folded with every registered stage: the database and its export (slow: ~30 s)."""
+    from storyfold import api
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=db)
+    return db, api.export(db)

@@ -36,6 +36,7 @@ __all__ = [
     "open_store",
     "prepare_document",
     "recluster",
+    "report",
     "watch",
     "write_outputs",
 ]
@@ -447,6 +448,13 @@ def export(db: str | Path, *, settings: Settings | None = None) -> dict[str, Any
     settings = settings or load_settings()
     with Store(db, read_only=True) as store:
         return export_data(store, build_pipeline(settings))
+
+
+def report(db: str | Path, story_id: str, fmt: str = "md", *, settings: Settings | None = None) -> str:
+    """The report of one story of database ``db``: ``md``, a self-contained ``html`` file, or ``json``."""
+    from storyfold.present.report import render_report
+
+    return render_report(export(db, settings=settings), story_id, fmt)
 
 
 def write_outputs(store: Store, pipeline: Pipeline, out: Path, *, formats: Iterable[str] = ("json", "brief")) -> list[Path]:

@@ -150,6 +150,27 @@ def export(
 
 
 @app.command()
+def report(
+    story: Annotated[str, typer.Option("--story", help="Story id (see `storyfold show`).")],
+    db: DbOption = Path("storyfold.db"),
+    format: Annotated[str, typer.Option("--format", help="md, html (one self-contained file) or json.")] = "md",
+    out: Annotated[Optional[Path], typer.Option(help="File to write; stdout without it.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """One story's report: cited brief, timeline, commitments, conflicts, claims by source, quotes, sources."""
+    try:
+        text = api.report(db, story, format)
+    except StoryfoldError as exc:
+        _fail(exc, debug)
+        return
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.write_text(text, encoding="utf-8")
+    console.print(f"wrote {out}")
+
+
+@app.command()
 def recluster(
     db: DbOption = Path("storyfold.db"),
     out: Annotated[Optional[Path], typer.Option(help="Folder to rewrite storyfold.json and brief.md in.")] = None,

@@ -108,6 +108,12 @@ SETTINGS: tuple[Setting, ...] = (
         help="Clustering works on at most this many new articles at a time (bounds memory: block^2 floats).",
     ),
     Setting(
+        name="brief_sentences",
+        default=8,
+        type=int,
+        help="Longest cited brief per story, in sentences.",
+    ),
+    Setting(
         name="stages",
         default="",
         type=str,
@@ -138,6 +144,7 @@ class Settings:
     cluster_event_threshold: float = 0.04
     cluster_event_days: int = 7
     cluster_block: int = 5000
+    brief_sentences: int = 8
     stages: str = ""
 
     def with_(self, **changes: Any) -> Settings:

@@ -425,6 +425,12 @@ class BriefSentence:
     claim_ids: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=())
+    # issue 8: the date the sentence is placed at (ISO prefix, the record's time or the earliest
+    # cited publication date), what it was built from (claim, commitment, conflict, update, quote)
+    # and the commitment ids it rests on.
+    date: str | None = None
+    kind: str = ""
+    commitment_ids: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,9 +1,15 @@
-"""``brief.md``: the cited brief of each story, rendered from an export document."""
+"""``brief.md``: the cited brief of each story, rendered from an export document.
+
+Each story's section is the brief part of its report (:func:`storyfold.present.report.render_story_markdown`):
+the brief sentences with citation numbers and the numbered source list with lineage.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from storyfold.present.views import DocIndex, stories_list, story_view
 
 __all__ = ["render_brief_markdown"]
 
@@ -16,11 +22,10 @@ def _label(article: Mapping[str, Any]) -> str:
 
 def render_brief_markdown(data: Mapping[str, Any]) -> str:
     """Markdown: per story, its brief sentences with numbered citations and a source list."""
-    articles = {a["id"]: a for a in data["articles"]}
+    from storyfold.present.report import render_story_markdown
+
     lines = ["# storyfold brief", ""]
-    stories = data.get("stories") or []
-    brief = data.get("brief") or []
-    if not brief:
+    if not data.get("brief"):
         lines += [
             "_No brief yet: no brief stage has run on this database. Below are the articles stored._",
             "",
@@ -29,22 +34,9 @@ def render_brief_markdown(data: Mapping[str, Any]) -> str:
         ]
         lines += [f"- {_label(a)}" for a in data["articles"]]
         return "\n".join(lines) + "\n"
-    by_story: dict[str | None, list[Mapping[str, Any]]] = {}
-    for sentence in brief:
-        by_story.setdefault(sentence.get("story_id"), []).append(sentence)
-    titles = {s["id"]: s["title"] for s in stories}
-    for story_id, sentences in by_story.items():
-        lines += [f"## {titles.get(story_id, 'Story') if story_id else 'Story'}", ""]
-        cited: list[str] = []
-        paragraph = []
-        for sentence in sentences:
-            marks = []
-            for aid in sentence["article_ids"]:
-                if aid not in cited:
-                    cited.append(aid)
-                marks.append(f"[{cited.index(aid) + 1}]")
-            paragraph.append(f"{sentence['text']} {''.join(marks)}")
-        lines += [" ".join(paragraph), "", "Sources:", ""]
-        lines += [f"{i}. {_label(articles[aid])}" for i, aid in enumerate(cited, 1) if aid in articles]
-        lines.append("")
+    ix = DocIndex(data)
+    for row in stories_list(ix):
+        view = story_view(ix, row.id)
+        if view is not None and view.brief:
+            lines.append(render_story_markdown(ix, view, full=False))
     return "\n".join(lines)

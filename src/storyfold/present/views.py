@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+from storyfold.stages.brief import date_sort_key
 from storyfold.stages.dates import sentence_spans
 
 __all__ = [
@@ -206,6 +207,7 @@ class CitedText:
     text: str
     date: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)  # what a brief sentence rests on
 
 
 @dataclass
@@ -457,13 +459,14 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
     if story_id not in ix.stories:
         return None
     aids = ix.story_articles(story_id)
-    brief = [CitedText(text=b["text"], citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
+    brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
+                       citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
              for b in ix.list("brief") if ix.in_story(story_id, b)]
     timeline = sorted(
         (CitedText(text=t["text"], date=t.get("date"),
                    citations=ix.citations(t.get("article_ids", ()), t.get("evidence", ())))
          for t in ix.list("timeline") if ix.in_story(story_id, t)),
-        key=lambda t: t.date or "",
+        key=lambda t: date_sort_key(t.date) or t.date or "",  # ISO weeks ("2025-W34") by their Monday
     )
     all_commitments = [_commitment_row(ix, c) for c in ix.list("commitments") if ix.in_story(story_id, c)]
     filters = {

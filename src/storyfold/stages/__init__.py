@@ -8,6 +8,7 @@ always runs (see :mod:`storyfold.stages.clean`).
 from __future__ import annotations
 
 from storyfold.pipeline import Stage
+from storyfold.stages.brief import BriefStage
 from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster import ClusterStage
 from storyfold.stages.commitments import CommitmentsStage
@@ -45,4 +46,6 @@ def default_stages() -> list[Stage]:
         QuoteMergeStage(),
         TimelineStage(),
         ReconcileStage(),
+        # the cited brief tells what every stage before it found
+        BriefStage(),
     ]

@@ -1,0 +1,185 @@
+"""Story reports: one story's view model (:func:`storyfold.present.views.story_view`) rendered as
+Markdown, as a single self-contained HTML file (inline CSS, no scripts, no external resources; it
+opens offline and prints), or as JSON.
+
+The report numbers the story's articles once (the source list) and every citation -- in the brief,
+the timeline, the commitments, the conflicts -- points at that number. The source list says how
+each article relates to the others: the original of its lineage, a rewrite of another, or a copy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from storyfold.errors import StoryfoldError
+from storyfold.present.views import Citation, DocIndex, MatrixRow, StoryView, stories_list, story_view, to_json
+
+__all__ = ["FORMATS", "Source", "render_report", "render_story_markdown", "sources"]
+
+FORMATS = ("md", "html", "json")
+KEY_CLAIMS = 30  # rows of the claims-by-sources matrix in md/html (the JSON report has them all)
+
+
+def key_claims(view: StoryView, limit: int = KEY_CLAIMS) -> list[MatrixRow]:
+    """The matrix rows worth a reader's look: claims the brief rests on, contested claims and
+    claims reported by two or more independent sources, most sources first."""
+    in_brief = {cid for b in view.brief for cid in b.claim_ids}
+    rows = [m for m in view.matrix if m.claim_id in in_brief or m.status == "contested" or m.independent_sources >= 2]
+    rows.sort(key=lambda m: (m.claim_id not in in_brief, m.status != "contested", -m.independent_sources))
+    return rows[:limit]
+
+
+def with_numbers(text: str, number: Mapping[str, int]) -> str:
+    """``text`` with the story's article ids (as in conflict summaries) replaced by source numbers."""
+    return re.sub(r"\b[0-9a-f]{16}\b", lambda m: f"[{number[m.group()]}]" if m.group() in number else m.group(), text)
+
+
+@dataclass
+class Source:
+    number: int
+    article_id: str
+    title: str
+    outlet: str
+    published: str | None
+    url: str | None
+    role: str  # "original", "rewrite of [n]", "copy of [n]", "same source as [n]"
+
+
+def _safe_url(url: str | None) -> str | None:
+    from storyfold.web.app import safe_url  # one rule for every link made from article metadata
+
+    return safe_url(url)
+
+
+def sources(ix: DocIndex, view: StoryView) -> list[Source]:
+    """The story's articles, numbered, each with its place in its lineage."""
+    number = {a.id: i for i, a in enumerate(view.articles, 1)}
+    out = []
+    for a in view.articles:
+        if a.copy_of in number:
+            role = f"copy of [{number[a.copy_of]}]"
+        elif a.rewrite_of in number:
+            role = f"rewrite of [{number[a.rewrite_of]}]"
+        else:
+            rel = next((r for r in ix.list("relations") if r.get("b") == a.id and r.get("a") in number), None)
+            if rel is not None:
+                kind = "rewrite" if rel.get("kind") == "rewrite" else "copy"
+                role = f"{kind} of [{number[rel['a']]}]"
+            elif a.lineage != a.id and a.lineage in number:
+                role = f"same source as [{number[a.lineage]}]"
+            else:
+                role = "original"
+        out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=a.outlet,
+                          published=a.published, url=_safe_url(ix.articles.get(a.id, {}).get("url")), role=role))
+    return out
+
+
+def _marks(citations: Sequence[Citation], number: Mapping[str, int]) -> str:
+    return "".join(f"[{n}]" for n in sorted({number[c.article_id] for c in citations if c.article_id in number}))
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -> str:
+    """One story in Markdown: the brief and its sources; with ``full``, every section of the report."""
+    src = sources(ix, view)
+    number = {s.article_id: s.number for s in src}
+    s = view.story
+    span = " to ".join(dict.fromkeys(d for d in (s.first_date, s.last_date) if d))
+    lines = [f"## {s.title}", "",
+             f"{s.articles} articles from {s.independent_sources} independent sources" + (f"; {span}" if span else "")
+             + ".", "", "### Brief", ""]
+    if view.brief:
+        lines += [f"{i}. {f'**{b.date}** ' if b.date else ''}{b.text} {_marks(b.citations, number)}"
+                  for i, b in enumerate(view.brief, 1)]
+    else:
+        lines.append("_No brief: no brief stage has run on this database._")
+    lines.append("")
+    if full:
+        lines += ["### Timeline", ""]
+        lines += [f"- **{t.date}** {t.text} {_marks(t.citations, number)}" for t in view.timeline] or ["_none_"]
+        lines += ["", "### Commitments", ""]
+        if view.commitments:
+            lines += ["| actor | kind | amount | status | conditions | sources |", "|---|---|---|---|---|---|"]
+            lines += [f"| {_cell(c.actor)} | {_cell(c.kind)} | {_cell(c.amount)} | {_cell(c.status)} | "
+                      f"{_cell(', '.join(c.conditions))} | {c.independent_sources} {_marks(c.citations, number)} |"
+                      for c in view.commitments]
+        else:
+            lines.append("_none_")
+        lines += ["", "### Conflicts", ""]
+        for c in view.conflicts:
+            lines += [f"**{c.kind}**: {with_numbers(c.summary, number)}", ""]
+            lines += [f"> {side.label}: \u201c{side.text}\u201d {_marks(side.citations, number)}" + "\n>"
+                      for side in c.sides]
+            lines.append("")
+        if not view.conflicts:
+            lines += ["_none_", ""]
+        lines += ["### Claims by source", ""]
+        rows = key_claims(view)
+        if rows:
+            cols = [f"[{number[c['article_id']]}]" for c in view.matrix_columns]
+            lines += ["| claim | status | " + " | ".join(cols) + " |", "|---|---|" + "---|" * len(cols)]
+            sign = {"supports": "✓", "contradicts": "✗", "silent": "·"}
+            lines += [f"| {_cell(m.text)} | {m.status} | " + " | ".join(sign.get(x, x) for x in m.cells) + " |"
+                      for m in rows]
+            lines += ["", f"✓ supports, ✗ contradicts, · silent; {len(rows)} key claims of {len(view.matrix)} "
+                          "(the JSON report lists all)"]
+        else:
+            lines.append("_none_")
+        lines += ["", "### Quotes by speaker", ""]
+        for sp in view.quotes_by_speaker:
+            lines.append(f"**{sp.speaker}**")
+            lines.append("")
+            for q in sp.quotes:
+                nums = "".join(dict.fromkeys(f"[{number[v['article_id']]}]" for v in q.variants
+                                             if v["article_id"] in number))
+                lines.append(f"- \u201c{q.text}\u201d {nums}")
+            lines.append("")
+        if not view.quotes_by_speaker:
+            lines += ["_none_", ""]
+    lines += ["### Sources", ""]
+    for x in src:
+        title = f"[{x.title}]({x.url})" if x.url else x.title
+        lines.append(f"{x.number}. <a id=\"src-{x.number}\"></a>{title} ({x.outlet}, {x.published or 'undated'};"
+                     f" {x.role}; `{x.article_id}`)")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _env(number: Mapping[str, int]) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(str(resources.files("storyfold.present") / "templates"))
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    # citations of the story's articles, in source-list order, one per article
+    env.filters["numbered"] = lambda cits: sorted({c.article_id: c for c in cits if c.article_id in number}.values(),
+                                                  key=lambda c: number[c.article_id])
+    return env
+
+
+def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) -> str:
+    """The report of story ``story_id`` in ``fmt`` (md, html or json)."""
+    if fmt not in FORMATS:
+        raise StoryfoldError(f"report format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    ix = doc if isinstance(doc, DocIndex) else DocIndex(doc)
+    view = story_view(ix, story_id)
+    if view is None:
+        known = ", ".join(f"{r.id} ({r.title})" for r in stories_list(ix)) or "none"
+        raise StoryfoldError(f"no story {story_id!r}; stories: {known}")
+    if fmt == "md":
+        return f"# storyfold report: {view.story.title}\n\n" + render_story_markdown(ix, view)
+    src = sources(ix, view)
+    if fmt == "json":
+        return json.dumps({"story_id": story_id, "view": to_json(view), "sources": to_json(src)},
+                          ensure_ascii=False, indent=1) + "\n"
+    number = {s.article_id: s.number for s in src}
+    env = _env(number)
+    env.filters["with_numbers"] = lambda text: with_numbers(text, number)
+    return env.get_template("report.html").render(view=view, sources=src, number=number, matrix=key_claims(view))

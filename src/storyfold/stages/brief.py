@@ -102,13 +102,14 @@ def _with_sources(text: str, n: int) -> str:
 
 
 def date_sort_key(value: str | None) -> str | None:
-    """A sortable ISO date prefix for a TIMEX-like value ("2025-W34" -> its Monday)."""
+    """A sortable ISO date prefix for a TIMEX-like value ("2025-W34" -> its Monday, a weekend
+    "2025-W11-WE" -> its Saturday)."""
     if not value:
         return None
-    m = re.match(r"^(\d{4})-W(\d{2})", value)
+    m = re.match(r"^(\d{4})-W(\d{2})(-WE)?", value)
     if m:
         try:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1).isoformat()
         except ValueError:
             return m[1]
     m = re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?", value)

@@ -115,12 +115,17 @@ class LocalEngine:
             yield prepare_document(item, settings)
 
 
+def _stage_failed(article: Article, exc: Exception) -> Reject:
+    """The reject that reports an article stage failing on ``article`` (retried on the next fold)."""
+    return Reject(source=article.source, reason=f"article {article.id}: a stage failed: {exc!r}")
+
+
 def _store_prepared(store: Store, pipeline: Pipeline, item: Prepared, reject: Callable[[Reject], None]) -> None:
     """Write the article-stage records an engine computed for a newly stored article."""
     if item.found is None:
         return
     if isinstance(item.found, Exception):
-        reject(Reject(source=item.article.source, reason=f"article {item.article.id}: a stage failed: {item.found!r}"))
+        reject(_stage_failed(item.article, item.found))
         return
     by_stage = {
         stage.name: (stage.version, {k: item.found[k] for k in stage.provides})
@@ -204,8 +209,8 @@ def fold(
                 reject(item)
         timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
 
-        annotated = _annotate(store, pipeline, ctx, tick, timings, reject)
-        _run_corpus_stages(store, pipeline, ctx, store.article_ids_of_run(run_id), tick, timings, reject)
+        annotated = _annotate(store, pipeline, ctx, tick, reject)
+        _run_corpus_stages(store, pipeline, ctx, store.article_ids_of_run(run_id), tick, reject)
 
         stages = ("clean@" + clean_stage.VERSION, *(s.label for s in pipeline.stages))
         unfilled = tuple(k for k in (*ARTICLE_KINDS, *CORPUS_KINDS) if not pipeline.provides(k))
@@ -275,7 +280,6 @@ def _annotate(
     pipeline: Pipeline,
     ctx: Context,
     tick: ProgressFn,
-    timings: dict[str, float],
     failed: Callable[[Reject], None],
 ) -> int:
     """Run article stages over every stored article that lacks a current annotation; each
@@ -295,7 +299,7 @@ def _annotate(
         nonlocal annotated
         for (article, had), found in zip(items, results, strict=True):
             if isinstance(found, Exception):
-                failed(Reject(source=article.source, reason=f"article {article.id}: a stage failed: {found!r}"))
+                failed(_stage_failed(article, found))
                 continue
             by_stage = {
                 stage.name: (stage.version, {k: found[k] for k in stage.provides})
@@ -318,7 +322,7 @@ def _annotate(
         else:
             for done_items, results in pool.submit(items):
                 write(done_items, results)
-        timings["article stages"] = timings.get("article stages", 0.0) + time.perf_counter() - t0
+        ctx.timed("article stages", t0)
 
     for article in store.iter_articles():
         done += 1
@@ -388,7 +392,6 @@ def _run_corpus_stages(
     ctx: Context,
     new_ids: Iterable[str],
     tick: ProgressFn,
-    timings: dict[str, float],
     failed: Callable[[Reject], None],
 ) -> None:
     """Every corpus stage in order; a stage that fails keeps its earlier output and is reported
@@ -405,7 +408,7 @@ def _run_corpus_stages(
             failed(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
             continue
         store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
-        timings[stage.label] = time.perf_counter() - t0
+        ctx.timed(stage.label, t0)
         tick(stage.name, 1, 1)
 
 
@@ -423,10 +426,8 @@ def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settin
         for stage in pipeline.corpus_stages:
             if "stories" in stage.provides or "events" in stage.provides:
                 store.replace_outputs(stage.name, stage.version, {})
-        _annotate(store, pipeline, ctx, lambda *_: None, {}, failures.append)
-        _run_corpus_stages(
-            store, pipeline, ctx, (a.id for a in store.iter_articles()), lambda *_: None, {}, failures.append
-        )
+        _annotate(store, pipeline, ctx, lambda *_: None, failures.append)
+        _run_corpus_stages(store, pipeline, ctx, (a.id for a in store.iter_articles()), lambda *_: None, failures.append)
         if failures:
             raise StoryfoldError("recluster: " + "; ".join(f"{f.source}: {f.reason}" for f in failures))
         if out is not None:

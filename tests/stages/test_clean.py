@@ -137,6 +137,13 @@ def test_too_short_and_too_long_articles_are_rejected() -> None:
         clean(Document(source="y.txt", text="word " * 100), Settings(max_article_chars=100))
 
 
+def test_an_article_with_too_many_sentences_is_rejected_naming_the_cap(seeds_dir) -> None:
+    text = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    assert clean(Document(source="000.txt", text=text), Settings(max_article_sentences=17)).text
+    with pytest.raises(TooLarge, match=r"000\.txt.*18 sentences.*setting max_article_sentences"):
+        clean(Document(source="000.txt", text=text + "\nOne more line."), Settings(max_article_sentences=17))
+
+
 @given(st.text(max_size=2000))
 def test_clean_text_never_crashes_and_only_removes(text: str) -> None:
     cleaned, removed = clean_text(text)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+
 import pytest
 
+from storyfold.config import load_settings
+from storyfold.pipeline import Context
 from storyfold.records import Article, EntityMention, EntityType
-from storyfold.stages.quotes import find_quotes, sentences
+from storyfold.stages.quotes import QuotesStage, find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -153,11 +158,6 @@ def test_apostrophes_do_not_close_a_single_quote():
     assert q.text == "Britain’s farmers can’t wait another year for this"
 
 
-def test_sentences_keep_abbreviations():
-    text = "U.S. President Donald Trump spoke. He left."
-    assert [text[s:e] for s, e in sentences(text)] == ["U.S. President Donald Trump spoke.", "He left."]
-
-
 def _allsides_article(path, phrase: str) -> Article:
     """The AllSides outlet article (shared data) whose body holds ``phrase``."""
     import json
@@ -191,3 +191,16 @@ def test_real_outlet_quotes(allsides_file, phrase, opening, speaker):
     (out,) = EntitiesStage().process_batch([article], [{}], Context(settings=load_settings()))
     hits = [q for q in find_quotes(article, out["entity_mentions"]) if q.text.startswith(opening)]
     assert len(hits) == 1 and hits[0].speaker == speaker
+
+
+def test_a_quote_over_the_length_cap_is_skipped_and_named(seed_articles, seed_mentions, caplog):
+    article = seed_articles["001"]
+    whole = _quote({"001": find_quotes(article, seed_mentions["001"])}, "001", "I think it would be")
+    length = whole.end - whole.start
+    stage_settings = replace(load_settings(), max_quote_chars=length - 20)
+    with caplog.at_level(logging.WARNING, logger="storyfold"):
+        (out,) = [QuotesStage().process(article, {"entity_mentions": seed_mentions["001"]}, Context(settings=stage_settings))]
+    texts = [q.text for q in out["quote_mentions"]]
+    assert not any(t.startswith("I think it would be an extraordinary escalation") for t in texts)
+    assert any(t.startswith("We are willing to do concrete measures") for t in texts)  # shorter quotes stay
+    assert "setting max_quote_chars" in caplog.text and article.source in caplog.text

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyfold.stages.brief import date_sort_key
-from storyfold.stages.dates import sentence_spans
+from storyfold.sentences import sentence_spans
 
 __all__ = [
     "UNCLUSTERED_ID",

@@ -44,7 +44,7 @@ from storyfold.records import (
     Evidence,
     Quote,
 )
-from storyfold.stages.dates import sentence_spans
+from storyfold.sentences import sentence_spans
 from storyfold.support import check_support
 
 __all__ = ["BriefStage", "build_brief", "commitment_sentence", "date_sort_key", "name_aliases", "source_phrase"]

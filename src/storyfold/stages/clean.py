@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+
 from storyfold.config import Settings
 from storyfold.errors import EmptyInput, TooLarge
 from storyfold.records import Article, Document, Removal
+from storyfold.sentences import sentence_spans
 
 __all__ = ["VERSION", "article_id", "clean", "clean_text"]
 
@@ -139,6 +141,13 @@ def clean(doc: Document, settings: Settings) -> Article:
             doc.source,
             f"article text is {len(text)} characters, over the cap of {settings.max_article_chars} "
             "(setting max_article_chars)",
+        )
+    sentences = len(sentence_spans(text))
+    if sentences > settings.max_article_sentences:
+        raise TooLarge(
+            doc.source,
+            f"article text has {sentences} sentences, over the cap of {settings.max_article_sentences} "
+            "(setting max_article_sentences)",
         )
     return Article(
         id=article_id(text, doc.url),

@@ -48,7 +48,7 @@ from storyfold.records import (
     DateMention,
     Quantity,
 )
-from storyfold.stages.dates import sentence_spans
+from storyfold.sentences import sentence_spans
 
 __all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments"]
 

@@ -21,7 +21,6 @@ measured on TempEval-3 platinum and MEANTIME (``python eval/dates.py``; figures 
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import re
@@ -32,8 +31,9 @@ from typing import ClassVar
 from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Evidence, Precision, PublishedEstimate
+from storyfold.sentences import sentence_of, sentence_spans
 
-__all__ = ["Anchor", "DatesStage", "estimate_published", "find_dates", "sentence_of", "sentence_spans", "tense_at"]
+__all__ = ["Anchor", "DatesStage", "estimate_published", "find_dates", "tense_at"]
 
 # --------------------------------------------------------------------------------------------
 # Grammar
@@ -163,35 +163,6 @@ _MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", 
 # --------------------------------------------------------------------------------------------
 # Sentences and tense
 # --------------------------------------------------------------------------------------------
-
-_BREAK = re.compile(r"(?:[.!?]+[\"'\u201d\u2019)]*)(?=\s+[\"'\u201c\u2018(\u00ab]?[A-Z0-9])|\n+")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-    r"|Dec|No|Inc|Corp|Co|Ltd|vs|etc))\.$"
-)
-
-
-def sentence_of(spans: list[tuple[int, int]], starts: list[int], pos: int, length: int) -> tuple[int, int]:
-    """The sentence span (from :func:`sentence_spans`, whose starts are ``starts``) holding ``pos``."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return spans[i] if i >= 0 else (0, length)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence: breaks after ``.!?`` before a capital, and at newlines;
-    never after an initial or a common abbreviation ("U.S.", "Mr.", "Sept.")."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BREAK.finditer(text):
-        if m.group().strip() and _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
-            continue
-        if text[start : m.end()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
 
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"

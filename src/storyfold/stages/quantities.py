@@ -25,7 +25,8 @@ from typing import ClassVar
 from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
-from storyfold.stages.dates import find_dates, sentence_of, sentence_spans
+from storyfold.sentences import sentence_of, sentence_spans
+from storyfold.stages.dates import find_dates
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 

@@ -7,6 +7,11 @@ seeds, one statement's renderings score 0.66-0.88; the same speaker's different 
 same topic up to 0.61). Pairs join greedily, most similar first, and never put two variants of one
 article into one quote. A variant whose speaker is not linked to an entity joins only a near
 copy (``_COPY``) with the same speaker text.
+
+Bound: a speaker's variants are ordered by publication date and each is compared with the
+``window`` variants nearest after it (and every variant of its own block), so a speaker quoted
+in n articles costs about 2 x n x ``window`` comparisons, not n². One statement is reported within
+days, so its renderings lie close together in that order.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from storyfold.embed import load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
@@ -41,16 +48,22 @@ class QuoteMergeStage(CorpusStage):
         variants = corpus.annotations("quote_mentions")
         entities = corpus.outputs("entities")
         embedder = ctx.resource("embedder", load_embedder)
-        return {"quotes": merge_quotes(variants, entities, embedder.encode)}
+        dates = {a.id: a.published.isoformat() for a in corpus.articles() if a.published is not None}
+        return {"quotes": merge_quotes(variants, entities, embedder.encode, dates=dates, window=ctx.settings.quote_merge_window)}
 
 
 def merge_quotes(
     variants: Mapping[str, Sequence[QuoteVariant]],
     entities: Sequence[Entity],
     encode: Callable[[Sequence[str]], Any],
+    *,
+    dates: Mapping[str, str] | None = None,
+    window: int = 2000,
 ) -> tuple[Quote, ...]:
-    """Quotes from per-article ``variants``; ``encode`` maps texts to L2-normalised vectors."""
-    items = [v for aid in sorted(variants) for v in variants[aid]]
+    """Quotes from per-article ``variants``; ``encode`` maps texts to L2-normalised vectors;
+    ``dates`` (article id to ISO date) order a speaker's variants for the ``window`` bound."""
+    dates = dates or {}
+    items = [v for aid in sorted(variants, key=lambda a: (dates.get(a, "9999"), a)) for v in variants[aid]]
     if not items:
         return ()
     index = entity_index(entities)
@@ -73,13 +86,10 @@ def merge_quotes(
     pairs = []
     for (how, _), members_ in buckets.items():
         floor = _SAME if how == "entity" else _COPY
-        rows = [row[i] for i in members_]
-        sims = vectors[rows] @ vectors[rows].T
-        for x, i in enumerate(members_):
-            for y in range(x):
-                j = members_[y]
-                if items[i].article_id != items[j].article_id and sims[x, y] >= floor:
-                    pairs.append((float(sims[x, y]), j, i))
+        for x, y, sim in _close_pairs(vectors[[row[i] for i in members_]], floor, max(1, window)):
+            i, j = members_[x], members_[y]
+            if items[i].article_id != items[j].article_id:
+                pairs.append((sim, i, j))
     group = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     for _, a, b in sorted(pairs, reverse=True):
@@ -93,6 +103,21 @@ def merge_quotes(
         members[ga].extend(members.pop(gb))
     quotes = [_quote([items[k] for k in sorted(ks)], speaker_ids[ks[0]], names) for ks in members.values()]
     return tuple(sorted(quotes, key=lambda q: (-len(q.variants), q.article_ids[0], q.variants[0].start)))
+
+
+def _close_pairs(vectors: np.ndarray, floor: float, window: int) -> list[tuple[int, int, float]]:
+    """``(x, y, cosine)`` with ``x < y`` and cosine >= ``floor``, comparing each row with the rows
+    of its block of ``window`` and the next block: at most 2 x n x ``window`` products."""
+    out = []
+    n = len(vectors)
+    for start in range(0, n, window):
+        stop = min(n, start + 2 * window)
+        sims = vectors[start : start + window] @ vectors[start:stop].T
+        xs, ys = np.nonzero(sims >= floor)
+        for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+            if x < y:
+                out.append((start + x, start + y, float(sims[x, y])))
+    return out
 
 
 def _speaker_entity(

@@ -23,22 +23,21 @@ Reported speech needs a clear speech verb: "X said (on Tuesday) that ...", "X sa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyfold.nlp import paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType, QuoteVariant
+from storyfold.sentences import sentence_spans
 from storyfold.stages._names import SPEECH_VERBS
 
-__all__ = ["QuotesStage", "find_quotes", "sentences"]
+__all__ = ["QuotesStage", "find_quotes"]
 
 _MIN_FRAGMENT_WORDS = 5
 _OPEN = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'", "„": "“"}
 _CLOSE = {"“": '”"', '"': '"”', "«": "»", "‘": "’'", "'": "'’", "„": '“”"'}
 _FAMILY = {"“": "double", '"': "double", "„": "double", "«": "guillemet", "‘": "single", "'": "single"}
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|No|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp)\.)$")
-_SENT_END = re.compile(r"[.!?…]+[”’\"'»)]*(?=\s+[“‘\"'«(]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _VERBS = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _VERB = re.compile(r"\b" + _VERBS + r"\b")
@@ -68,24 +67,15 @@ class QuotesStage(ArticleStage):
     provides = {"quote_mentions": QuoteVariant}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        return {"quote_mentions": find_quotes(article, inputs.get("entity_mentions", ()))}
+        cap = ctx.settings.max_quote_chars
 
+        def skipped(start: int, end: int) -> None:
+            ctx.logger.warning(
+                "%s: quoted span at characters %d-%d is %d characters, over the cap of %d (setting max_quote_chars); "
+                "not taken as a quote", article.source, start, end, end - start, cap,
+            )
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, paragraph by paragraph, by punctuation (abbreviations such as "U.S." kept)."""
-    spans = []
-    for p_start, p_end in paragraphs(text):
-        start = p_start
-        for m in _SENT_END.finditer(text, p_start, p_end):
-            if _ABBREV.search(text, start, m.start() + 1) and text[m.start()] == ".":
-                continue
-            spans.append((start, m.end()))
-            start = m.end()
-            while start < p_end and text[start].isspace():
-                start += 1
-        if start < p_end:
-            spans.append((start, p_end))
-    return spans
+        return {"quote_mentions": find_quotes(article, inputs.get("entity_mentions", ()), max_chars=cap, on_skip=skipped)}
 
 
 def _direct_spans(text: str) -> list[tuple[int, int, int]]:
@@ -145,17 +135,31 @@ def _find_close(text: str, start: int, end: int, open_ch: str) -> int | None:
     return None
 
 
-def find_quotes(article: Article, mentions: Sequence[EntityMention]) -> tuple[QuoteVariant, ...]:
-    """Direct and reported quotes in ``article``; ``mentions`` are its entity mentions."""
+def find_quotes(
+    article: Article,
+    mentions: Sequence[EntityMention],
+    *,
+    max_chars: int = 3000,
+    on_skip: Callable[[int, int], None] | None = None,
+) -> tuple[QuoteVariant, ...]:
+    """Direct and reported quotes in ``article``; ``mentions`` are its entity mentions. A quoted
+    span longer than ``max_chars`` (in practice a mark that is never closed, or a pasted document)
+    is not taken as a quote: ``on_skip(start, end)`` hears of it, and its sentences are read as
+    plain text."""
     text = article.text
-    sents = sentences(text)
+    sents = sentence_spans(text)
     named = sorted((m for m in mentions if m.type is not EntityType.OTHER), key=lambda m: m.start)
     found: list[tuple[int, QuoteVariant]] = []
     quoted: list[tuple[int, int]] = []
     last_speaker: list[_Speaker] = []
     last_direct: list[tuple[int, _Speaker]] = []  # (end of the quote, its speaker)
 
-    directs = _direct_spans(text)
+    directs = []
+    for start, end, after in _direct_spans(text):
+        if end - start <= max_chars:
+            directs.append((start, end, after))
+        elif on_skip is not None:
+            on_skip(start, end)
     items: list[tuple[int, str, tuple[int, ...]]] = [(s, "direct", (s, e, after)) for s, e, after in directs]
     for s_start, s_end in sents:
         items.append((s_start, "sentence", (s_start, s_end)))

@@ -8,19 +8,25 @@ entry keeps every article id and every evidence span, and the longest clause as 
 
 Stories come from a stage providing ``stories`` when the pipeline has one (read through
 ``corpus.has``); without it the whole corpus is one story (``story_id`` None).
+
+Bound: a candidate is compared only with the entries of its own date and story, and of those with
+the ``MAX_COMPARED`` most recently extended, so a date named in n articles costs at most
+n x ``MAX_COMPARED`` comparisons.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import DateMention, Evidence, Precision, TimelineEntry
-from storyfold.stages.dates import sentence_of, sentence_spans
+from storyfold.sentences import sentence_of, sentence_spans
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
 
@@ -39,6 +45,7 @@ _STOPWORDS = frozenset(
 )
 MIN_SHARED = 0.25  # share of content words two clauses must have in common to be one event
 MAX_CLAUSE = 240
+MAX_COMPARED = 500  # entries of one date and story a candidate is compared with (the most recent)
 
 
 def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -93,6 +100,7 @@ class _Event:
     texts: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
+    spans: set[tuple[str, int, int]] = field(default_factory=set)
 
 
 def _similar(a: Iterable[str], b: frozenset[str]) -> bool:
@@ -110,6 +118,7 @@ def build_timeline(
     """Timeline entries from each article's text (``texts``) and date mentions (``dates``), merged
     per story (``story_of`` maps article ids to story ids) and ordered by date."""
     events: list[_Event] = []
+    by_key: dict[tuple[str, str | None], OrderedDict[int, _Event]] = {}  # (date, story): entries, last extended last
     for aid in sorted(dates):
         text = texts.get(aid)
         if text is None:
@@ -127,14 +136,19 @@ def build_timeline(
             value = d.value.split("T")[0] if d.precision is Precision.TIME else d.value
             precision = Precision.DAY if d.precision is Precision.TIME else d.precision
             ev = Evidence(article_id=aid, start=a, end=b, text=clause)
-            match = next((e for e in events if e.date == value and e.story_id == story and _similar(e.words, words)),
-                         None)
+            bucket = by_key.setdefault((value, story), OrderedDict())
+            recent = itertools.islice(reversed(bucket.values()), MAX_COMPARED)
+            match = next((e for e in recent if _similar(e.words, words)), None)
             if match is None:
-                events.append(_Event(value, precision, d.earliest, story, [clause], set(words), [ev]))
-            elif all(x.article_id != aid or (x.start, x.end) != (a, b) for x in match.evidence):
+                match = _Event(value, precision, d.earliest, story, [clause], set(words), [ev], {(aid, a, b)})
+                events.append(match)
+            elif (aid, a, b) not in match.spans:
                 match.texts.append(clause)
                 match.words |= words
                 match.evidence.append(ev)
+                match.spans.add((aid, a, b))
+            bucket[id(match)] = match
+            bucket.move_to_end(id(match))
     events.sort(key=lambda e: (e.story_id or "", e.earliest, _RANK.get(e.precision, 9), e.date))
     return [
         TimelineEntry(

@@ -13,12 +13,13 @@ Pure functions over relations and articles: no store, no model.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from storyfold.records import Article, Lineage, Relation
 
-__all__ = ["Lineages", "build_lineages", "independent_sources"]
+__all__ = ["Lineages", "build_lineages", "independent_sources", "outlet_key", "source_of"]
 
 
 class _UnionFind:
@@ -95,9 +96,7 @@ def _date_key(article: Article | None) -> str:
 
 
 def _outlet(article: Article | None) -> str | None:
-    if article is None or not article.outlet or not article.outlet.strip():
-        return None
-    return article.outlet.strip().casefold().removeprefix("www.")
+    return None if article is None else outlet_key(article.outlet, article.url)
 
 
 def independent_sources(
@@ -111,16 +110,39 @@ def independent_sources(
     lineages (``outlets`` maps article id to outlet name; unknown outlets never merge). The count is
     the number of groups left when both rules are applied transitively.
     """
+    return len(set(source_of(article_ids, lineages.lineage, outlets).values()))
+
+
+def source_of(
+    article_ids: Iterable[str],
+    lineage: Callable[[str], str],
+    outlets: Mapping[str, str | None] | None = None,
+) -> dict[str, str]:
+    """Each of ``article_ids`` mapped to the article standing for its independent source: the
+    rules of :func:`independent_sources`, with ``lineage`` giving an article's lineage id."""
     ids = sorted(set(article_ids))
     uf = _UnionFind()
     first_of_outlet: dict[str, str] = {}
     first_of_lineage: dict[str, str] = {}
     for aid in ids:
         uf.find(aid)
-        lid = lineages.lineage(aid)
-        uf.union(aid, first_of_lineage.setdefault(lid, aid))
-        outlet = (outlets or {}).get(aid)
-        if outlet and outlet.strip():
-            key = outlet.strip().casefold().removeprefix("www.")
+        uf.union(aid, first_of_lineage.setdefault(lineage(aid), aid))
+        key = outlet_key((outlets or {}).get(aid))
+        if key:
             uf.union(aid, first_of_outlet.setdefault(key, aid))
-    return len({uf.find(aid) for aid in ids})
+    return {aid: uf.find(aid) for aid in ids}
+
+
+def outlet_key(outlet: str | None, url: str | None = None) -> str | None:
+    """The name one outlet goes by: its name as given, else its web host ("www." dropped, case
+    folded); ``None`` when neither is known (an unknown outlet never merges with another)."""
+    if outlet and outlet.strip():
+        return outlet.strip().casefold().removeprefix("www.")
+    if url:
+        try:
+            host = urlsplit(url.strip()).hostname
+        except ValueError:
+            return None
+        if host:
+            return host.casefold().removeprefix("www.")
+    return None

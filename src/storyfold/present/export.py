@@ -36,6 +36,7 @@ ARTICLE_KINDS = ("dates", "quantities")
 ESTIMATE_KIND = "published_estimate"
 CORPUS_KINDS = (
     "relations",
+    "lineages",
     "stories",
     "events",
     "entities",
@@ -47,7 +48,7 @@ CORPUS_KINDS = (
     "brief",
 )
 TOP_LEVEL = ("articles", "stories", "events", "entities", "quotes", "dates", "quantities", "claims",
-             "commitments", "conflicts", "timeline", "brief", "relations")
+             "commitments", "conflicts", "timeline", "brief", "relations", "lineages")
 
 
 def _article_dict(
@@ -64,17 +65,20 @@ def _article_dict(
             "published_latest": estimate.latest.isoformat(),
             "published_basis": estimate.basis,
         })
-    data.update({"duplicate_of": None, "derived_from": None, "story_id": None, "event_id": None})
+    data.update({"duplicate_of": None, "derived_from": None, "lineage_id": None, "story_id": None, "event_id": None})
     data.update(links.get(article.id, {}))
     return data
 
 
 def _links(lists: Mapping[str, list[dict[str, Any]]]) -> dict[str, dict[str, str | None]]:
-    """Per-article fields that corpus stages decide: copies, rewrites, story and event."""
+    """Per-article fields that corpus stages decide: copies, rewrites, lineage, story and event."""
     links: dict[str, dict[str, str | None]] = {}
     for rel in lists.get("relations", []):
         field = "derived_from" if rel["kind"] == "rewrite" else "duplicate_of"
         links.setdefault(rel["b"], {}).setdefault(field, rel["a"])
+    for lineage in lists.get("lineages", []):
+        for aid in lineage["article_ids"]:
+            links.setdefault(aid, {})["lineage_id"] = lineage["id"]
     for story in lists.get("stories", []):
         for aid in story["article_ids"]:
             links.setdefault(aid, {})["story_id"] = story["id"]

@@ -18,8 +18,9 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from storyfold.stages.brief import date_sort_key
+from storyfold.lineage import outlet_key, source_of
 from storyfold.sentences import sentence_spans
+from storyfold.stages.brief import date_sort_key
 
 __all__ = [
     "UNCLUSTERED_ID",
@@ -115,30 +116,12 @@ class DocIndex:
 
     @cached_property
     def lineage(self) -> dict[str, str]:
-        """Article id -> representative of its independent source: copies and rewrites (relations,
-        ``duplicate_of``/``derived_from``) join their original, and one outlet counts once."""
-        parent = {aid: aid for aid in self.articles}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(x: str | None, y: str | None) -> None:
-            if x in parent and y in parent:
-                parent[find(x)] = find(y)
-
-        for rel in self.list("relations"):
-            union(rel["b"], rel["a"])
-        by_outlet: dict[str, str] = {}
-        for aid, a in self.articles.items():
-            union(aid, a.get("duplicate_of"))
-            union(aid, a.get("derived_from"))
-            key = (a.get("outlet") or _host(a.get("url")) or "").lower()
-            if key:
-                union(aid, by_outlet.setdefault(key, aid))
-        return {aid: find(aid) for aid in self.articles}
+        """Article id -> the article standing for its independent source: the export's lineages
+        (copies and rewrites join their original), and one outlet counts once."""
+        lineage_of = {aid: a.get("lineage_id") or a.get("duplicate_of") or a.get("derived_from") or aid
+                      for aid, a in self.articles.items()}
+        outlets = {aid: outlet_key(a.get("outlet"), a.get("url")) for aid, a in self.articles.items()}
+        return source_of(self.articles, lambda aid: lineage_of[aid], outlets)
 
     def independent(self, article_ids: Iterable[str]) -> int:
         return len({self.lineage.get(aid, aid) for aid in article_ids})

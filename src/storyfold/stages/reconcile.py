@@ -75,7 +75,7 @@ from storyfold.records import (
     Quantity,
     Relation,
 )
-from storyfold.lineage import Lineages, build_lineages, independent_sources
+from storyfold.lineage import Lineages, build_lineages, independent_sources, outlet_key
 from storyfold.stages.commitments import COUNTRIES
 
 __all__ = ["ReconcileStage", "reconcile"]
@@ -181,7 +181,7 @@ class _Inputs:
 
     def __post_init__(self) -> None:
         self.lineages = build_lineages(self.relations, self.articles.values())
-        self.outlets = {aid: a.outlet for aid, a in self.articles.items()}
+        self.outlets = {aid: outlet_key(a.outlet, a.url) for aid, a in self.articles.items()}
 
     def sources(self, article_ids: Iterable[str]) -> int:
         """Independent sources among ``article_ids``: lineages, an outlet counted once."""

@@ -108,6 +108,13 @@ SETTINGS: tuple[Setting, ...] = (
         help="Clustering works on at most this many new articles at a time (bounds memory: block^2 floats).",
     ),
     Setting(
+        name="reconcile_block",
+        default=2000,
+        type=int,
+        help="Reconciliation compares claims within a story, at most this many distinct claim texts at a time "
+        "(a bigger story is cut by event, then by date; bounds time and memory: block^2 similarities).",
+    ),
+    Setting(
         name="brief_sentences",
         default=8,
         type=int,
@@ -144,6 +151,7 @@ class Settings:
     cluster_event_threshold: float = 0.04
     cluster_event_days: int = 7
     cluster_block: int = 5000
+    reconcile_block: int = 2000
     brief_sentences: int = 8
     stages: str = ""
 

@@ -847,13 +847,14 @@ class ReconcileStage(CorpusStage):
     optional: ClassVar[tuple[str, ...]] = ("claim_vectors",)
     provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}
 
-    def __init__(self) -> None:
+    def __init__(self, by_story: bool = True) -> None:
+        self.by_story = by_story  # False: the whole corpus is one block (cut at reconcile_block)
         self.last_stats: dict[str, int] = {}
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         articles = {a.id: a for a in corpus.articles()}
         relations = corpus.outputs("relations") if corpus.has("relations") else ()
-        stories = [s.article_ids for s in corpus.outputs("stories")] if corpus.has("stories") else []
+        stories = [s.article_ids for s in corpus.outputs("stories")] if corpus.has("stories") and self.by_story else []
         events = corpus.outputs("events") if corpus.has("events") else ()
         event_dates: dict[str, dt.date] = {}
         for ev in events:

@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("--block", type=int, default=None, help="reconcile_block setting (default: the setting's)")
     parser.add_argument("--no-fly", action="store_true", help="skip the run that embeds on the fly")
     parser.add_argument("--whole", action="store_true",
-                        help="also run with the whole corpus as one block (no stories, no cap: what reconcile compared before)")
+                        help="also run the whole corpus as one block (no stories, no cap: as reconcile@1)")
     args = parser.parse_args()
     from fold_bench import build_warc
 

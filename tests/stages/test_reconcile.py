@@ -215,10 +215,11 @@ def test_group_profile_disagrees_exactly_when_some_pair_does() -> None:
     rng = random.Random(7)
     units = [None, "%"]
     counts = [None, "troops"]
+    values = [None, 0.0, 99.4, 100.0, 100.5, 101.0, 101.5, 150.0]
     checked = 0
     for _ in range(3000):
         ms = [ClaimMention(article_id=str(i), start=0, end=1, text="The coalition said 100 troops went.",
-                           negated=rng.random() < 0.05, value=rng.choice([None, 0.0, 99.4, 100.0, 100.5, 101.0, 101.5, 150.0]),
+                           negated=rng.random() < 0.05, value=rng.choice(values),
                            unit=rng.choice(units), counts=rng.choice(counts),
                            time=rng.choice([None, "2025-03", "2025-03-01", "2025-03-02"]))
               for i in range(rng.randint(2, 6))]

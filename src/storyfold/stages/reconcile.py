@@ -44,6 +44,14 @@ when the events stage ran, else the date in the claim, else the article's public
 
 Ids are content-derived (a hash of actor and kind, of the supporting spans), so a rerun over the
 same corpus gives the same ids.
+
+**Scale** (issue 10; ``docs/claims.md``, "At scale"). The vectors come from the ``claim_vectors``
+article stage (cached per article) when it ran, else are embedded here, each distinct text once.
+Mentions with the same text and slots from several articles (copies) are one unit, compared once.
+Units are compared only within a story (``stories``; the whole corpus without them), in blocks of
+at most ``reconcile_block`` units (a bigger story cut by event, then by date). The complete-linkage
+test reads a per-group row of least similarities and a per-group profile of negation, day and
+figure ranges, not every pair of members.
 """
 
 from __future__ import annotations
@@ -169,8 +177,8 @@ class _Profile:
 
     def disagrees(self, other: _Profile) -> bool:
         """Whether some pair of members, one from each side, disagrees (figures of one measure
-        more than 1% apart, a different negation or day): the worst pair of figures of one measure is the largest of one side against the smallest of the
-        other."""
+        more than 1% apart, a different negation or day): the worst pair of figures of one measure
+        is the largest of one side against the smallest of the other."""
         if self.negated != other.negated or (self.day and other.day and self.day != other.day):
             return True
         for key, (lo1, hi1) in self.figures.items():

@@ -126,6 +126,13 @@ SETTINGS: tuple[Setting, ...] = (
         help="Quote merging compares each of a speaker's quotes with this many of the speaker's quotes nearest in publication date.",
     ),
     Setting(
+        name="reconcile_block",
+        default=2000,
+        type=int,
+        help="Reconciliation compares claims within a story, at most this many distinct claim texts at a time "
+        "(a bigger story is cut by event, then by date; bounds time and memory: block^2 similarities).",
+    ),
+    Setting(
         name="brief_sentences",
         default=8,
         type=int,
@@ -165,6 +172,7 @@ class Settings:
     cluster_event_days: int = 7
     cluster_block: int = 5000
     quote_merge_window: int = 2000
+    reconcile_block: int = 2000
     brief_sentences: int = 8
     stages: str = ""
 

@@ -4,6 +4,7 @@ Expected results written from reading the five articles (see examples/seeds/READ
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from storyfold import api
 from storyfold.embed import load_embedder
 from storyfold.nlp import load_spacy
 from storyfold.present.export import validate_export
-from storyfold.records import Article, ConflictKind, Evidence, Relation, RelationKind
+from storyfold.records import Article, ClaimMention, ConflictKind, Evidence, Relation, RelationKind
 from storyfold.lineage import build_lineages, independent_sources
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments import find_commitments
@@ -189,3 +190,114 @@ def test_empty_corpus_needs_no_model() -> None:
         raise AssertionError("nothing to embed")
 
     assert reconcile({}, {}, {}, no_model) == ([], [], [])
+
+
+# ----------------------------------------------------------------------------------------------
+# issue 10: bounded reconciliation (copies collapsed, blocks, cached vectors, cheap linkage)
+
+
+def test_group_profile_disagrees_exactly_when_some_pair_does() -> None:
+    """The linkage test on two groups' summaries equals testing every cross pair of members."""
+    import random
+
+    from storyfold.stages.reconcile import _Profile, _values_agree
+
+    def pairwise(a: ClaimMention, b: ClaimMention) -> bool:
+        day = a.time and b.time and len(a.time) >= 10 and len(b.time) >= 10 and a.time[:10] != b.time[:10]
+        return _values_agree(a, b) is False or a.negated != b.negated or bool(day)
+
+    def profile(ms: list[ClaimMention]) -> _Profile:
+        p = _Profile.of(ms[0])
+        for m in ms[1:]:
+            p = p.merged(_Profile.of(m))
+        return p
+
+    rng = random.Random(7)
+    units = [None, "%"]
+    counts = [None, "troops"]
+    values = [None, 0.0, 99.4, 100.0, 100.5, 101.0, 101.5, 150.0]
+    checked = 0
+    for _ in range(3000):
+        ms = [ClaimMention(article_id=str(i), start=0, end=1, text="The coalition said 100 troops went.",
+                           negated=rng.random() < 0.05, value=rng.choice(values),
+                           unit=rng.choice(units), counts=rng.choice(counts),
+                           time=rng.choice([None, "2025-03", "2025-03-01", "2025-03-02"]))
+              for i in range(rng.randint(2, 6))]
+        cut = rng.randint(1, len(ms) - 1)
+        left, right = ms[:cut], ms[cut:]
+        # groups are built so that their own members agree
+        if any(pairwise(x, y) for side in (left, right) for k, x in enumerate(side) for y in side[k + 1 :]):
+            continue
+        checked += 1
+        want = any(pairwise(x, y) for x in left for y in right)
+        assert profile(left).disagrees(profile(right)) == want, (left, right)
+    assert checked > 300
+
+
+def _seed_corpus_with_copies() -> tuple[dict, dict, dict, dict]:
+    """The seeds plus two verbatim copies of 002 from other outlets (ids 002a, 002b)."""
+    claims, commitments, quantities = (dict(x) for x in _mentions())
+    arts = dict(seed_articles())
+    for copy in ("002a", "002b"):
+        arts[copy] = Article(id=copy, source=copy, text=arts["002"].text, outlet=f"{copy}.example",
+                             published=arts["002"].published)
+        claims[copy] = tuple(replace(m, article_id=copy) for m in claims["002"])
+        commitments[copy] = tuple(replace(m, article_id=copy) for m in commitments["002"])
+        quantities[copy] = tuple(replace(q, article_id=copy) for q in quantities["002"])
+    return claims, commitments, quantities, arts
+
+
+@pytest.mark.slow
+def test_copies_are_compared_once_and_keep_every_article() -> None:
+    claims_in, commitments_in, quantities, arts = _seed_corpus_with_copies()
+    embedded: list[str] = []
+    encode = load_embedder().encode
+
+    def counting(texts):
+        embedded.extend(texts)
+        return encode(texts)
+
+    stats: dict[str, int] = {}
+    claims, commitments, conflicts = reconcile(claims_in, commitments_in, arts, counting, quantities=quantities,
+                                               stats=stats)
+    base, base_commitments, base_conflicts = _run()
+    assert stats["units"] < stats["mentions"] and len(embedded) == len(set(embedded)) <= stats["units"]
+    # the copies join the claims of 002, they make no claim of their own
+    assert len(claims) == len(base)
+    for c in claims:
+        if "002" in c.article_ids:
+            assert {"002a", "002b"} <= set(c.article_ids)
+        else:
+            assert not {"002a", "002b"} & set(c.article_ids)
+    # one conflict per pair of claims, as before; the claim of 002's side lists the copies
+    assert len(conflicts) == len(base_conflicts) == len({c.id for c in conflicts})
+    force = next(c for c in conflicts if "more than 10,000" in c.summary)
+    by_id = {c.id: c for c in claims}
+    assert any({"002", "002a", "002b"} <= set(by_id[i].article_ids) for i in force.claim_ids)
+    assert sorted(c.summary for c in conflicts) == sorted(c.summary for c in base_conflicts)
+    pact = _commitment(commitments, "Japan", "funding")
+    assert {"002", "002a", "002b"} <= set(pact.article_ids)
+    assert len(commitments) == len(base_commitments)
+
+
+@pytest.mark.slow
+def test_claims_are_compared_within_a_story_and_blocks_are_capped() -> None:
+    claims_in, commitments_in, quantities = _mentions()
+    encode = load_embedder().encode
+    stories = [("000", "001"), ("002", "003", "004")]
+    stats: dict[str, int] = {}
+    claims, _, _ = reconcile(claims_in, commitments_in, seed_articles(), encode, quantities=quantities,
+                             stories=stories, stats=stats)
+    assert stats["blocks"] == 2
+    for c in claims:
+        assert set(c.article_ids) <= set(stories[0]) or set(c.article_ids) <= set(stories[1])
+    pact = [c for c in claims if any("security pact" in e.text for e in c.evidence)]
+    assert len(pact) == 1 and set(pact[0].article_ids) == {"002", "003", "004"}
+    # a story over the cap is cut (by event, then by date) into blocks of at most the cap
+    capped: dict[str, int] = {}
+    claims, _, _ = reconcile(claims_in, commitments_in, seed_articles(), encode, quantities=quantities,
+                             stories=stories, events=[("000", "001"), ("002",), ("003", "004")], block_size=40,
+                             stats=capped)
+    assert capped["largest_block"] <= 40 < stats["largest_block"] and capped["blocks"] > 2
+    for e in (e for c in claims for e in c.evidence):
+        assert seed_articles()[e.article_id].text[e.start : e.end] == e.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from storyfold.pipeline import Stage
 from storyfold.stages.brief import BriefStage
+from storyfold.stages.claim_vectors import ClaimVectorsStage
 from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster import ClusterStage
 from storyfold.stages.commitments import CommitmentsStage
@@ -38,6 +39,7 @@ def default_stages() -> list[Stage]:
         CommitmentsStage(),
         MinHashStage(),
         DocVectorStage(),
+        ClaimVectorsStage(),  # the claims' embeddings, cached per article for reconcile
         # corpus stages: copies first (clustering keeps a rewrite with its source), then stories,
         # entities and quotes, the timeline, and reconciliation, which uses all of them
         DedupStage(),

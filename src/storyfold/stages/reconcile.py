@@ -44,10 +44,19 @@ when the events stage ran, else the date in the claim, else the article's public
 
 Ids are content-derived (a hash of actor and kind, of the supporting spans), so a rerun over the
 same corpus gives the same ids.
+
+**Scale** (issue 10; ``docs/claims.md``, "At scale"). The vectors come from the ``claim_vectors``
+article stage (cached per article) when it ran, else are embedded here, each distinct text once.
+Mentions with the same text and slots from several articles (copies) are one unit, compared once.
+Units are compared only within a story (``stories``; the whole corpus without them), in blocks of
+at most ``reconcile_block`` units (a bigger story cut by event, then by date). The complete-linkage
+test reads a per-group row of least similarities and a per-group profile of negation, day and
+figure ranges, not every pair of members.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -65,6 +74,7 @@ from storyfold.records import (
     Claim,
     ClaimMention,
     ClaimStatus,
+    ClaimVectors,
     Commitment,
     CommitmentKind,
     CommitmentMention,
@@ -76,6 +86,7 @@ from storyfold.records import (
     Relation,
 )
 from storyfold.lineage import Lineages, build_lineages, independent_sources, outlet_key
+from storyfold.stages.claim_vectors import MODEL, compared, decode_rows, embed_unique
 from storyfold.stages.commitments import COUNTRIES
 
 __all__ = ["ReconcileStage", "reconcile"]
@@ -83,6 +94,7 @@ __all__ = ["ReconcileStage", "reconcile"]
 S = CommitmentStatus
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 UPDATE_DAYS = 45
+BLOCK = 2000  # default of the reconcile_block setting
 _CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
                    S.RULED_OUT]
@@ -132,16 +144,6 @@ def _values_agree(a: ClaimMention, b: ClaimMention) -> bool | None:
     return lo > 0 and hi / lo <= 1.01
 
 
-def _disagree(a: ClaimMention, b: ClaimMention) -> bool:
-    if _values_agree(a, b) is False:
-        return True
-    if a.negated != b.negated:
-        return True
-    if a.time and b.time and len(a.time) >= 10 and len(b.time) >= 10 and a.time[:10] != b.time[:10]:
-        return True
-    return False
-
-
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 
 
@@ -155,16 +157,78 @@ def _numbers(text: str) -> frozenset[float]:
     return frozenset(out)
 
 
-def _same_claim(
-    a: ClaimMention, b: ClaimMention, sim: float, aliases: Mapping[str, str], common: frozenset[str] = frozenset()
-) -> bool:
-    if sim < SAME_LOW or _disagree(a, b):
+@dataclass(slots=True)
+class _Profile:
+    """What decides that two groups of claim mentions disagree: their negation, their day-precise
+    date and, per comparable measure (measure, unit), the range of their figures. Members of one
+    group agree pairwise, so one negation and one day describe them all."""
+
+    negated: bool
+    day: str | None
+    figures: dict[tuple[str | None, str | None], tuple[float, float]]
+
+    @classmethod
+    def of(cls, m: ClaimMention) -> _Profile:
+        measure = _measure(m)
+        comparable = m.value is not None and not (measure is None and m.unit is None)
+        figures = {(measure, m.unit): (m.value, m.value)} if comparable else {}
+        day = m.time[:10] if m.time and len(m.time) >= 10 else None
+        return cls(m.negated, day, figures)  # type: ignore[arg-type]
+
+    def disagrees(self, other: _Profile) -> bool:
+        """Whether some pair of members, one from each side, disagrees (figures of one measure
+        more than 1% apart, a different negation or day): the worst pair of figures of one measure
+        is the largest of one side against the smallest of the other."""
+        if self.negated != other.negated or (self.day and other.day and self.day != other.day):
+            return True
+        for key, (lo1, hi1) in self.figures.items():
+            found = other.figures.get(key)
+            if found is not None:
+                lo2, hi2 = found
+                if min(lo1, lo2) <= 0 or max(hi1 / lo2, hi2 / lo1) > 1.01:
+                    return True
+        return False
+
+    def merged(self, other: _Profile) -> _Profile:
+        figures = dict(self.figures)
+        for key, (lo, hi) in other.figures.items():
+            old = figures.get(key)
+            figures[key] = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
+        return _Profile(self.negated, self.day or other.day, figures)
+
+
+class _Unit:
+    """Claim mentions with the same text and slots (one sentence repeated by copies of an article):
+    compared once, merged together. ``articles`` are the members' articles."""
+
+    __slots__ = ("members", "m", "articles", "names", "numbers", "profile")
+
+    def __init__(self, members: list[int], mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> None:
+        self.members = members
+        self.m = mentions[members[0]]
+        self.articles = frozenset(mentions[i].article_id for i in members)
+        self.names = _names(self.m, aliases)
+        self.numbers = _numbers(self.m.text)
+        self.profile = _Profile.of(self.m)
+
+    def pair(self, other: _Unit, mentions: Sequence[ClaimMention]) -> tuple[int, int] | None:
+        """A member of each unit, from two different articles (None when both are one article)."""
+        for i in self.members:
+            for j in other.members:
+                if mentions[i].article_id != mentions[j].article_id:
+                    return i, j
+        return None
+
+
+def _same_claim(a: _Unit, b: _Unit, sim: float, common: frozenset[str] = frozenset()) -> bool:
+    if sim < SAME_LOW or a.profile.disagrees(b.profile):
         return False
     if sim >= SAME_HIGH:
         return True
-    same_value = bool(_numbers(a.text) & _numbers(b.text))
-    same_time = bool(a.time and b.time and (a.time.startswith(b.time) or b.time.startswith(a.time)))
-    shared = len((_names(a, aliases) & _names(b, aliases)) - common)
+    x, y = a.m, b.m
+    same_value = bool(a.numbers & b.numbers)
+    same_time = bool(x.time and y.time and (x.time.startswith(y.time) or y.time.startswith(x.time)))
+    shared = len((a.names & b.names) - common)
     if sim >= SAME_MID:
         return same_value or same_time or shared >= 2
     return same_value and shared >= 1
@@ -220,59 +284,154 @@ def _ev(m: ClaimMention | CommitmentMention) -> Evidence:
     return Evidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text)
 
 
-class _Similar:
-    """Cosine similarities of at least ``floor`` between claim texts, kept sparse: the matrix is
-    computed in row blocks, so memory grows with the close pairs, not with n²."""
+def _units(mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> list[_Unit]:
+    """Mentions with the same text and slots, from two or more articles (copies), as one unit; every
+    other mention its own unit. In mention order."""
+    by_key: dict[ClaimMention, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_key.setdefault(replace(m, article_id="", start=0, end=0), []).append(i)
+    out: list[list[int]] = []
+    for members in by_key.values():
+        if len(members) > 1 and len({mentions[i].article_id for i in members}) == 1:
+            out.extend([i] for i in members)  # one article repeating a sentence: kept apart, as before
+        else:
+            out.append(members)
+    out.sort(key=lambda u: u[0])
+    return [_Unit(members, mentions, aliases) for members in out]
 
-    def __init__(self, vectors: np.ndarray, floor: float, block: int = 1024) -> None:
-        self.pairs: dict[tuple[int, int], float] = {}
-        n = len(vectors)
-        for start in range(0, n, block):
-            sims = vectors[start : start + block] @ vectors.T
-            rows, cols = np.nonzero(sims >= floor)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                i = start + r
-                if i < c:
-                    self.pairs[(i, c)] = float(sims[r, c])
 
-    def __getitem__(self, ij: tuple[int, int]) -> float:
-        i, j = ij
-        return self.pairs.get((i, j) if i < j else (j, i), 0.0)
+def _unit_vectors(
+    units: Sequence[_Unit], mentions: Sequence[ClaimMention], embed: Embed,
+    cached: Mapping[str, Sequence[ClaimVectors]] | None,
+) -> np.ndarray:
+    """One vector per unit: the cached vector of one of its mentions when there is one, else
+    embedded now (each distinct text once)."""
+    rows: dict[tuple[str, int, int], np.ndarray] = {}
+    for aid, records in (cached or {}).items():
+        for r in records:
+            for (start, end), row in zip(r.spans, decode_rows(r), strict=True):
+                rows[(aid, start, end)] = row
+    found: list[np.ndarray | None] = []
+    for u in units:
+        found.append(next((rows[k] for i in u.members
+                           if (k := (mentions[i].article_id, mentions[i].start, mentions[i].end)) in rows), None))
+    missing = [x for x, row in enumerate(found) if row is None]
+    if missing:
+        fresh = embed_unique([units[x].m.text for x in missing], embed)
+        for x, row in zip(missing, fresh, strict=True):
+            found[x] = row
+    if not found:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.stack(found).astype(np.float32, copy=False)  # type: ignore[arg-type]
 
-    def above(self, threshold: float) -> list[tuple[int, int, float]]:
-        """Pairs at or above ``threshold``, most similar first."""
-        return sorted(((i, j, v) for (i, j), v in self.pairs.items() if v >= threshold), key=lambda p: -p[2])
+
+def _blocks(
+    units: Sequence[_Unit], mentions: Sequence[ClaimMention], stories: Sequence[Sequence[str]] | None,
+    events: Sequence[Sequence[str]], cap: int, inp: _Inputs,
+) -> list[tuple[int, list[int]]]:
+    """``(story, units)`` blocks compared separately: a unit goes to the story of its first
+    mention's article (articles in no story share one block); without stories, one block. A block
+    of more than ``cap`` units is cut: whole events (in date order) packed into blocks of up to
+    ``cap`` units, an event over ``cap`` (or a story without events) in date order into slices of
+    ``cap``."""
+    story_of: dict[str, int] = {}
+    for s, ids in enumerate(stories or ()):
+        for aid in ids:
+            story_of.setdefault(aid, s)
+    event_of: dict[str, int] = {}
+    for e, ids in enumerate(events):
+        for aid in ids:
+            event_of.setdefault(aid, e)
+    by_story: dict[int, list[int]] = {}
+    for x, u in enumerate(units):
+        by_story.setdefault(story_of.get(u.m.article_id, -1), []).append(x)
+    out: list[tuple[int, list[int]]] = []
+    for s, xs in by_story.items():
+        if len(xs) <= cap:
+            out.append((s, xs))
+            continue
+
+        def day(x: int) -> dt.date:
+            return _when(units[x].m.article_id, units[x].m.time, inp) or dt.date.max
+
+        by_event: dict[int, list[int]] = {}
+        for x in sorted(xs, key=lambda x: (day(x), x)):
+            by_event.setdefault(event_of.get(units[x].m.article_id, len(events)), []).append(x)
+        chunk: list[int] = []
+        for e in sorted(by_event):
+            ev = by_event[e]
+            if len(chunk) + len(ev) > cap and chunk:
+                out.append((s, sorted(chunk)))
+                chunk = []
+            if len(ev) > cap:
+                out.extend((s, sorted(ev[k : k + cap])) for k in range(0, len(ev), cap))
+            else:
+                chunk = chunk + ev
+        if chunk:
+            out.append((s, sorted(chunk)))
+    return out
+
+
+class _Group:
+    __slots__ = ("members", "row", "profile")
+
+    def __init__(self, members: list[int], row: np.ndarray, profile: _Profile) -> None:
+        self.members = members
+        self.row = row  # the least similarity of a member to each unit of the block
+        self.profile = profile
 
 
 def _cluster(
-    mentions: Sequence[ClaimMention], sims: _Similar, aliases: Mapping[str, str], common: frozenset[str]
+    units: Sequence[_Unit], block: Sequence[int], vectors: np.ndarray, common: frozenset[str],
+    close: list[tuple[float, int, int]],
 ) -> list[list[int]]:
-    """Greedy agglomeration: accepted cross-article pairs, most similar first; two groups join only
-    when every cross pair is similar enough and agrees (complete linkage at the low threshold), so
-    one loose pair cannot chain a whole story together. One article may contribute several
-    mentions (a headline and the lead repeating it)."""
-    group = list(range(len(mentions)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    for i, j, sim in sims.above(SAME_LOW):
-        a, b = mentions[i], mentions[j]
-        gi, gj = group[i], group[j]
-        if gi == gj or a.article_id == b.article_id or not _same_claim(a, b, sim, aliases, common):
+    """Greedy agglomeration of one block's units: accepted cross-article pairs, most similar first;
+    two groups join only when every cross pair is similar enough and agrees (complete linkage at the
+    low threshold), so one loose pair cannot chain a whole story together. One article may
+    contribute several mentions (a headline and the lead repeating it).
+
+    The linkage test is cheap: each group keeps its least similarity to every unit of the block
+    (the minimum of its members' rows, updated on a merge) and the :class:`_Profile` of its members.
+    Unit pairs at or above ``SAME_MID`` are appended to ``close`` (as block-independent unit
+    indices) for the figure conflicts."""
+    if not block:
+        return []
+    v = vectors[block]
+    sims = v @ v.T
+    rows, cols = np.nonzero(np.triu(sims >= SAME_LOW, 1))
+    values = sims[rows, cols]
+    order = np.argsort(-values, kind="stable")
+    group = list(range(len(block)))
+    groups = {x: _Group([x], sims[x], units[block[x]].profile) for x in range(len(block))}
+    for t in order.tolist():
+        x, y, sim = int(rows[t]), int(cols[t]), float(values[t])
+        a, b = units[block[x]], units[block[y]]
+        if sim >= SAME_MID:
+            close.append((sim, block[x], block[y]))
+        gx, gy = group[x], group[y]
+        if gx == gy or (len(a.articles) == 1 and a.articles == b.articles) or not _same_claim(a, b, sim, common):
             continue
-        left, right = members[gi], members[gj]
-        if any(sims[x, y] < SAME_LOW or _disagree(mentions[x], mentions[y]) for x in left for y in right):
+        left, right = groups[gx], groups[gy]
+        if float(left.row[right.members].min()) < SAME_LOW or left.profile.disagrees(right.profile):
             continue
-        keep, gone = min(gi, gj), max(gi, gj)
-        members[keep] = left + right if keep == gi else right + left
-        for x in members.pop(gone):
-            group[x] = keep
-    return [sorted(g) for g in members.values()]
+        keep, gone = min(gx, gy), max(gx, gy)
+        groups[keep] = _Group(left.members + right.members, np.minimum(left.row, right.row),
+                              left.profile.merged(right.profile))
+        for z in groups.pop(gone).members:
+            group[z] = keep
+    return [sorted(block[x] for x in g.members) for g in groups.values()]
 
 
-def _common_names(mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> frozenset[str]:
-    """Names too common in this corpus to signal the same fact: named in more than a fifth of the
-    claims (the story's protagonists)."""
-    counts = Counter(n for m in mentions for n in _names(m, aliases))
-    limit = max(2, len(mentions) // 5)
+def _common_names(units: Sequence[_Unit], block: Sequence[int]) -> frozenset[str]:
+    """Names too common in this story to signal the same fact: named in more than a fifth of its
+    claim mentions (the story's protagonists)."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for x in block:
+        total += len(units[x].members)
+        for n in units[x].names:
+            counts[n] += len(units[x].members)
+    limit = max(2, total // 5)
     return frozenset(n for n, c in counts.items() if c > limit)
 
 
@@ -285,21 +444,42 @@ def reconcile(
     event_dates: Mapping[str, dt.date] | None = None,
     aliases: Mapping[str, str] | None = None,
     quantities: Mapping[str, Sequence[Quantity]] | None = None,
+    *,
+    vectors: Mapping[str, Sequence[ClaimVectors]] | None = None,
+    stories: Sequence[Sequence[str]] | None = None,
+    events: Sequence[Sequence[str]] = (),
+    block_size: int = BLOCK,
+    stats: dict[str, int] | None = None,
 ) -> tuple[list[Claim], list[Commitment], list[Conflict]]:
     """Claims, commitments and conflicts from the per-article mentions. ``embed`` maps texts to
-    L2-normalised vectors; ``event_dates`` gives an article's event date; ``aliases`` maps a name
-    to its entity's canonical name; ``quantities`` (per article) give the figures compared."""
+    L2-normalised vectors (used for the mentions ``vectors`` does not cover: the claim_vectors
+    stage's records); ``event_dates`` gives an article's event date; ``aliases`` maps a name to its
+    entity's canonical name; ``quantities`` (per article) give the figures compared.
+
+    Claim mentions are compared only within a block: one per story of ``stories`` (article ids),
+    cut to ``block_size`` units by ``events`` (article ids, in date order) and dates; ``stats``, when
+    given, receives the counts (mentions, units, blocks, largest block, close pairs)."""
     inp = _Inputs(articles, relations, event_dates or {}, aliases or {})
-    mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if m.subject and len(m.text) >= 30]
-    vectors = np.asarray(embed([m.text for m in mentions]), dtype=np.float32) if mentions else np.zeros((0, 1))
-    sims = _Similar(vectors, SAME_LOW)
-    groups = _cluster(mentions, sims, inp.aliases, _common_names(mentions, inp.aliases))
+    mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if compared(m)]
+    units = _units(mentions, inp.aliases)
+    unit_vectors = _unit_vectors(units, mentions, embed, vectors) if units else np.zeros((0, 1), dtype=np.float32)
+    blocks = _blocks(units, mentions, stories, events, max(1, block_size), inp)
+    commons: dict[int, frozenset[str]] = {}
+    for s in dict.fromkeys(s for s, _ in blocks):
+        commons[s] = _common_names(units, [x for t, b in blocks if t == s for x in b])
+    close: list[tuple[float, int, int]] = []
+    unit_groups = [g for s, b in blocks for g in _cluster(units, b, unit_vectors, commons[s], close)]
+    groups = sorted((sorted(i for x in g for i in units[x].members) for g in unit_groups), key=lambda g: g[0])
+    if stats is not None:
+        stats.update(mentions=len(mentions), units=len(units), blocks=len(blocks),
+                     largest_block=max((len(b) for _, b in blocks), default=0), close_pairs=len(close))
     conflicts: list[Conflict] = []
     claim_of: dict[int, int] = {}
     for gi, g in enumerate(groups):
         for i in g:
             claim_of[i] = gi
-    figure_conflicts = _figure_conflicts(mentions, groups, quantities or {}, inp, sims)
+    close.sort(key=lambda c: -c[0])
+    figure_conflicts = _figure_conflicts(mentions, units, groups, quantities or {}, inp, close)
     claims = [_claim(mentions, g, inp, False) for g in groups]
     span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(mentions)}
     for _pair, kind, summary, ev in figure_conflicts:
@@ -315,7 +495,6 @@ def reconcile(
     claims = [c if c.id not in contested_ids else _replace_status(c) for c in claims]
     conflicts.sort(key=lambda c: c.id)
     return claims, commitments, conflicts
-
 
 def _replace_status(c: Claim) -> Claim:
     return replace(c, status=ClaimStatus.CONTESTED)
@@ -386,11 +565,12 @@ def _figure(m: ClaimMention) -> str:
 
 
 def _figure_conflicts(
-    mentions: Sequence[ClaimMention], groups: Sequence[Sequence[int]], quantities: Mapping[str, Sequence[Quantity]],
-    inp: _Inputs, sims: _Similar,
+    mentions: Sequence[ClaimMention], units: Sequence[_Unit], groups: Sequence[Sequence[int]],
+    quantities: Mapping[str, Sequence[Quantity]], inp: _Inputs, close: Sequence[tuple[float, int, int]],
 ) -> list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]]:
     """Figures of the same measure sizing the same thing (same group noun before them, same owner)
-    in different articles, more than 1.5x apart."""
+    in different articles, more than 1.5x apart; and close statements (``close``: unit pairs, most
+    similar first) whose figures differ. One conflict per pair of claims."""
     group_of = {i: gi for gi, g in enumerate(groups) for i in g}
     items = []
     for i, m in enumerate(mentions):
@@ -403,40 +583,63 @@ def _figure_conflicts(
                 if head and measure and q.unit is None:
                     items.append((i, q, head, measure))
     out: list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]] = []
-    seen: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], int] = {}
     # The same statement but for its figure: close in meaning, the same measure, other values.
-    for i, j, _sim in sims.above(SAME_MID):
-        a, b = mentions[i], mentions[j]
-        ga, gb = group_of[i], group_of[j]
-        if a.article_id == b.article_id or ga == gb or _values_agree(a, b) is not False or a.negated != b.negated:
+    for _sim, u, v in close:
+        ua, ub = units[u], units[v]
+        a, b = ua.m, ub.m
+        ga, gb = group_of[ua.members[0]], group_of[ub.members[0]]
+        found = ua.pair(ub, mentions)
+        if found is None or ga == gb or _values_agree(a, b) is not False or a.negated != b.negated:
             continue
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
         if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):
             continue
         key = (min(ga, gb), max(ga, gb))
-        seen.add(key)
+        evidence = tuple(_ev(mentions[i]) for i in (*ua.members, *ub.members))
+        if key in seen:  # copies, or other close statements of the same two claims: more evidence
+            k, kind, summary, ev = out[seen[key]]
+            out[seen[key]] = (k, kind, summary, tuple(dict.fromkeys(ev + evidence)))
+            continue
+        seen[key] = len(out)
+        a, b = mentions[found[0]], mentions[found[1]]
         ta, tb = _when(a.article_id, a.time, inp), _when(b.article_id, b.time, inp)
         kind = _kind(ta, tb)
         verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
         summary = (f"{_figure(a)} ({a.article_id}, {ta or 'undated'}) vs {_figure(b)} ({b.article_id}, "
                    f"{tb or 'undated'}) in otherwise matching statements: the figures {verb}")
-        out.append((key, kind, summary, (_ev(a), _ev(b))))
+        out.append((key, kind, summary, evidence))
     figures: dict[tuple[str, str, float, float], int] = {}
     # Dated sides first, so an undated article repeating a dated figure joins that conflict.
     items.sort(key=lambda it: (_when(mentions[it[0]].article_id, mentions[it[0]].time, inp) is None, it[0]))
-    for x, (i, qa, ha, ma) in enumerate(items):
-        for j, qb, hb, mb in items[x + 1 :]:
+    # Only items of one bucket (group noun, measure, owner) can conflict. Of the items of one claim
+    # with one figure (copies), the first two from different articles stand for all: a later one
+    # would meet every other item after one of them, and for one pair of claims only the first
+    # pair of items counts.
+    kept: dict[tuple[Any, ...], list[str]] = {}
+    buckets: dict[tuple[str, str, str | None], list[tuple[int, Quantity, str, str]]] = {}
+    order: list[tuple[tuple[str, str, str | None], int]] = []
+    for it in items:
+        i, q, h, msr = it
+        arts = kept.setdefault((group_of[i], h, msr, q.entity or None, q.value, q.qualifier), [])
+        if len(arts) >= 2 or mentions[i].article_id in arts:
+            continue
+        arts.append(mentions[i].article_id)
+        bucket = buckets.setdefault((h, msr, q.entity or None), [])
+        order.append(((h, msr, q.entity or None), len(bucket)))
+        bucket.append(it)
+    for name, at in order:
+        i, qa, ha, ma = buckets[name][at]
+        for j, qb, hb, mb in buckets[name][at + 1 :]:
             a, b = mentions[i], mentions[j]
             ga, gb = group_of[i], group_of[j]
             key = (min(ga, gb), max(ga, gb))
-            if a.article_id == b.article_id or ga == gb or key in seen or (ha, ma) != (hb, mb):
-                continue
-            if (qa.entity or None) != (qb.entity or None):
+            if a.article_id == b.article_id or ga == gb or key in seen:
                 continue
             hi, lo = max(qa.value or 0, qb.value or 0), min(qa.value or 0, qb.value or 0)
             if lo <= 0 or hi / lo <= 1.5 or _bounds_compatible(qa, qb):
                 continue
-            seen.add(key)
+            seen[key] = -1
             fkey = (ha, ma, lo, hi)
             if fkey in figures:
                 k, kind, summary, ev = out[figures[fkey]]
@@ -543,14 +746,28 @@ def _status_conflicts(
 ) -> list[Conflict]:
     out = []
     done: set[frozenset[CommitmentStatus]] = set()
-    # The actor's own words (a speaker) first, then earlier articles.
+    # The actor's own words (a speaker) first, then earlier articles. For each mention, the first
+    # later mention of each other status from another article: linear in the mentions (times the
+    # statuses), where all pairs would be quadratic with many copies.
     order = sorted(range(len(ms)), key=lambda i: (ms[i].speaker is None, ms[i].article_id, ms[i].start))
+    at_status: dict[CommitmentStatus, list[int]] = {}
     for x, i in enumerate(order):
-        for j in order[x + 1 :]:
-            a, b = ms[i], ms[j]
-            key = frozenset((a.status, b.status))
-            if a.article_id == b.article_id or key in done or not _incompatible(a.status, b.status):
+        at_status.setdefault(ms[i].status, []).append(x)
+    for x, i in enumerate(order):
+        a = ms[i]
+        later = []
+        for status, xs in at_status.items():
+            if frozenset((a.status, status)) in done or not _incompatible(a.status, status):
                 continue
+            y = bisect.bisect_right(xs, x)
+            while y < len(xs) and ms[order[xs[y]]].article_id == a.article_id:
+                y += 1
+            if y < len(xs):
+                later.append(xs[y])
+        for y in sorted(later):
+            j = order[y]
+            b = ms[j]
+            key = frozenset((a.status, b.status))
             done.add(key)
             kind = _kind(whens[i], whens[j])
             first, second = (a, b) if (whens[i] or dt.date.max) <= (whens[j] or dt.date.max) else (b, a)
@@ -603,6 +820,9 @@ def _rewrite_conflicts(
     claim_of: Mapping[int, int],
 ) -> list[Conflict]:
     out = []
+    by_article: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_article.setdefault(m.article_id, []).append(i)
     for r in relations:
         if not r.unsupported and not r.dropped_qualifiers:
             continue
@@ -612,8 +832,8 @@ def _rewrite_conflicts(
                          f"(\u201c{r.unsupported[0].text[:80]}\u201d)")
         if r.dropped_qualifiers:
             parts.append("drops qualifiers " + ", ".join(f"\u201c{q}\u201d" for q in r.dropped_qualifiers[:5]))
-        ids = sorted({claims[claim_of[i]].id for i, m in enumerate(mentions) if m.article_id == r.b
-                      and any(u.start < m.end and m.start < u.end for u in r.unsupported)})
+        ids = sorted({claims[claim_of[i]].id for i in by_article.get(r.b, ())
+                      if any(u.start < mentions[i].end and mentions[i].start < u.end for u in r.unsupported)})
         out.append(Conflict(
             id="conflict-" + _hash("rewrite", r.a, r.b), kind=ConflictKind.CONTRADICTION,
             summary=f"{r.b} rewrites {r.a} and " + "; ".join(parts), article_ids=tuple(sorted({r.a, r.b})),
@@ -624,34 +844,52 @@ def _rewrite_conflicts(
 
 class ReconcileStage(CorpusStage):
     """Claims, commitments and conflicts over the whole corpus. Uses the copies stage's relations,
-    the events' dates and the entities' aliases when those stages ran; without them each article
-    outside a shared outlet counts as its own source and times come from the text and the
-    publication dates."""
+    the stories and events, the entities' aliases and the cached claim vectors when those stages
+    ran; without them each article outside a shared outlet counts as its own source, claims are
+    compared across the whole corpus (cut by date into blocks of ``reconcile_block``), times come
+    from the text and the publication dates, and claims are embedded here."""
 
     name = "reconcile"
-    version = "1"
+    version = "2"
     requires: ClassVar[tuple[str, ...]] = ("claim_mentions", "commitment_mentions")
+    optional: ClassVar[tuple[str, ...]] = ("claim_vectors",)
     provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}
+
+    def __init__(self, by_story: bool = True) -> None:
+        self.by_story = by_story  # False: the whole corpus is one block (cut at reconcile_block)
+        self.last_stats: dict[str, int] = {}
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         articles = {a.id: a for a in corpus.articles()}
         relations = corpus.outputs("relations") if corpus.has("relations") else ()
+        stories = [s.article_ids for s in corpus.outputs("stories")] if corpus.has("stories") and self.by_story else []
+        events = corpus.outputs("events") if corpus.has("events") else ()
         event_dates: dict[str, dt.date] = {}
-        if corpus.has("events"):
-            for ev in corpus.outputs("events"):
-                day = _parse_time(ev.date)
-                if day is not None:
-                    for aid in ev.article_ids:
-                        event_dates.setdefault(aid, day)
+        for ev in events:
+            day = _parse_time(ev.date)
+            if day is not None:
+                for aid in ev.article_ids:
+                    event_dates.setdefault(aid, day)
         aliases: dict[str, str] = {}
         if corpus.has("entities"):
             for ent in corpus.outputs("entities"):
                 for alias in (ent.name, *ent.aliases):
                     aliases[alias] = ent.name
-        embedder = ctx.resource("embedder", load_embedder)
+        vectors = None
+        if corpus.has("claim_vectors"):
+            vectors = {aid: tuple(r for r in rs if r.model == MODEL)
+                       for aid, rs in corpus.annotations("claim_vectors").items()}
+
+        def embed(texts: Sequence[str]) -> Any:
+            return ctx.resource("embedder", load_embedder).encode(texts)
+
+        dated = sorted(events, key=lambda e: (e.date or "9999", e.id))
+        self.last_stats = {}
         claims, commitments, conflicts = reconcile(
             corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,
-            embedder.encode, relations, event_dates, aliases,
+            embed, relations, event_dates, aliases,
             corpus.annotations("quantities") if corpus.has("quantities") else {},
+            vectors=vectors, stories=stories or None, events=[e.article_ids for e in dated],
+            block_size=ctx.settings.reconcile_block, stats=self.last_stats,
         )
         return {"claims": tuple(claims), "commitments": tuple(commitments), "conflicts": tuple(conflicts)}

@@ -32,6 +32,7 @@ __all__ = [
     "EntityMention",
     "EntityType",
     "Event",
+    "DedupState",
     "DocVector",
     "Evidence",
     "Lineage",
@@ -556,3 +557,16 @@ class CommitmentMention:
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# issue 3 (follow-up): incremental rewrite pass
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupState:
+    """The rule (stage version, thresholds, candidate bound) under which the ``dedup`` stage's stored
+    rewrite relations were decided: a later fold carries them over only under the same rule."""
+
+    rule: str

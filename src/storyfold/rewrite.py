@@ -18,6 +18,7 @@ The helpers here are pure functions over texts and vectors; :mod:`storyfold.stag
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,6 +167,24 @@ class Alignment:
     @property
     def similarity(self) -> float:
         return float(np.mean([c for _, _, c in self.pairs])) if self.pairs else 0.0
+
+    @property
+    def distinct(self) -> float:
+        """Distinct sentences of ``a`` among the aligned pairs, as a share of the pairs: a rewrite
+        maps its sentences to sentences of their own; independent reports of one event lean on the
+        same few lead facts, so several of their sentences align to one sentence of ``a``."""
+        return len({i for i, _, _ in self.pairs}) / len(self.pairs) if self.pairs else 0.0
+
+    @property
+    def in_order(self) -> float:
+        """Share of the aligned pairs in the longest run that keeps ``a``'s order (longest
+        non-decreasing subsequence of ``a``'s indices, in ``b``'s order): a rewrite follows its
+        source, with a few sentences moved; an independent report tells the facts in its own order."""
+        tails: list[int] = []
+        for i, _, _ in self.pairs:
+            k = bisect.bisect_right(tails, i)
+            tails[k : k + 1] = [i]
+        return len(tails) / len(self.pairs) if self.pairs else 0.0
 
 
 def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import itertools
 import json
 import random
@@ -387,16 +388,9 @@ def eval_incremental(articles: list[Article], scratch: Sequence[Relation], vecto
 
 
 def _embedder() -> Callable[[], Any]:
-    model: list[Any] = []
+    from storyfold.embed import load_embedder
 
-    def get() -> Any:
-        if not model:
-            from storyfold.embed import load_embedder
-
-            model.append(load_embedder())
-        return model[0]
-
-    return get
+    return functools.cache(load_embedder)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -277,6 +277,41 @@ def test_find_relations_links_copies_without_embedding_and_refuses_foreign_seeds
         find_relations(corpus, foreign, seed=1)
 
 
+def test_alignment_shape_one_to_one_and_in_order() -> None:
+    from storyfold.rewrite import Alignment
+
+    rewrite = Alignment(pairs=((0, 0, 0.8), (1, 1, 0.8), (3, 2, 0.8), (2, 3, 0.8), (4, 4, 0.8)),
+                        coverage_a=1.0, coverage_b=1.0, unaligned_b=(), distinct=1.0)
+    assert rewrite.in_order == 0.8  # one sentence moved: 4 of 5 keep the source's order
+    scattered = Alignment(pairs=((5, 0, 0.7), (0, 1, 0.7), (4, 2, 0.7), (1, 3, 0.7)),
+                          coverage_a=0.5, coverage_b=1.0, unaligned_b=())
+    assert scattered.in_order == 0.5
+
+
+@pytest.mark.slow
+def test_independent_ecb_reports_are_not_rewrites_but_a_rewritten_wire_story_is(shared, embedder) -> None:  # noqa: ANN001
+    """ECB+ same-event pairs the earlier rule called rewrites: 1_12ecbplus / 1_2ecbplus (two reports of
+    Lohan's rehab: several sentences of one align to the same lead sentence of the other) and
+    8_7ecb / 8_4ecb (four shared facts at mean cosine 0.78). 35_5ecbplus rewrites the AP story
+    35_7ecbplus sentence by sentence and stays a rewrite."""
+    docs = {}
+    with (shared / "data" / "ecbplus" / "texts.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            docs[d["doc_id"]] = Article(id=d["doc_id"], source=d["doc_id"], text="\n".join(d["sentences"]))
+
+    def rel(x: str, y: str):  # noqa: ANN202
+        px, py = profile(x, docs[x].text), profile(y, docs[y].text)
+        for p in (px, py):
+            p.vectors = embedder.encode([p.sentence(i) for i in range(len(p.spans))])
+        return rewrite_relation(docs[x], docs[y], px, py, 0.5)
+
+    assert rel("1_12ecbplus", "1_2ecbplus") is None
+    assert rel("8_7ecb", "8_4ecb") is None
+    found = rel("35_7ecbplus", "35_5ecbplus")
+    assert found is not None and (found.a, found.b) == ("35_7ecbplus", "35_5ecbplus")
+
+
 # ------------------------------------------------------------------------------ incremental rewrite pass
 
 

@@ -16,6 +16,7 @@ Two stages:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
@@ -35,7 +36,16 @@ from storyfold.records import (
     RelationKind,
     SentencePair,
 )
-from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, specifics, split_sentences
+from storyfold.rewrite import (
+    Profile,
+    align,
+    dropped_qualifiers,
+    profile,
+    source_first,
+    specifics,
+    split_sentences,
+    verbatim_share,
+)
 
 __all__ = [
     "DedupStage",
@@ -87,8 +97,11 @@ class RewriteRule:
     max_foreign = 0.25     # share of b's sentences allowed to carry a name or number a lacks
     strong_cosine = 0.75   # a rewrite keeps the sense of some sentences almost whole: at least
     min_strong = 0.3       # this share of the aligned pairs must reach strong_cosine
-    min_distinct = 0.9     # share of aligned pairs with a source sentence of their own (Alignment.distinct)
+    min_distinct = 0.9     # sentences of the source per aligned sentence of b (Alignment.distinct)
     min_in_order = 0.6     # share of aligned pairs that keep the source's order (Alignment.in_order)
+    verbatim = 0.5         # ... both waived when half the shorter text is the other's word for word
+    few_aligned = 8        # with fewer aligned sentences than this (weak evidence: two short reports
+    few_similarity = 0.8   # of one event share four facts), their mean cosine must reach this
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -112,15 +125,20 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     aligned sentences be near-whole paraphrases (cosine >= 0.75): independent reports of one event
     share facts at cosine 0.6-0.75 but rarely a sentence's full sense. Last, the alignment must look
     like a rewrite's: one-to-one (few sentences of ``b`` share a partner in ``a``) and in ``a``'s
-    order (see :attr:`~storyfold.rewrite.Alignment.distinct` and ``in_order``).
+    order (see :attr:`~storyfold.rewrite.Alignment.distinct` and ``in_order``), unless half of the
+    shorter text is the other's word for word (a copy edited into another shape, e.g. a list page
+    whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
+    close one (mean cosine >= 0.8).
     """
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
     share = al.coverage_b
     strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
+    shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
+    close = len(al.pairs) >= rule.few_aligned or al.similarity >= rule.few_similarity
     ok = (len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
-          and al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order)
+          and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
 
 
@@ -163,7 +181,7 @@ def rule_key(version: str, coverage: float, candidates_per_article: int) -> str:
     r = RewriteRule
     return (f"dedup@{version} coverage={coverage} k={candidates_per_article} candidate_cosine={CANDIDATE_COSINE} "
             f"rule={r.min_sentences},{r.min_aligned},{r.min_cosine},{r.max_foreign},{r.strong_cosine},{r.min_strong},"
-            f"{r.min_distinct},{r.min_in_order}")
+            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity}")
 
 
 def find_relations(
@@ -201,7 +219,7 @@ def find_relations(
         todo = {a.id for a in active}
     else:
         kept, todo = carry_over({a.id for a in active}, frozenset(new_ids), previous)
-    load = _cached(embedder or _load_embedder)
+    load = functools.cache(embedder or _load_embedder)  # loaded once, and only when needed
     relations += kept
     relations += _rewrites(active, todo, rewrite_coverage, load, doc_vectors or {}, candidates_per_article)
     best: dict[str, Relation] = {}
@@ -246,17 +264,6 @@ def carry_over(active: Collection[str], new_ids: Collection[str], previous: Sequ
         elif r.b in active:  # its source became a copy: find its next-best source
             todo.add(r.b)
     return kept, todo
-
-
-def _cached(load: Callable[[], Any]) -> Callable[[], Any]:
-    model: list[Any] = []
-
-    def get() -> Any:
-        if not model:
-            model.append(load())
-        return model[0]
-
-    return get
 
 
 def document_vectors(articles: Sequence[Article], stored: Mapping[str, np.ndarray], embedder: Callable[[], Any]) -> np.ndarray:

@@ -323,8 +323,17 @@ def eval_ecb(ecb: list[dict], split: str) -> None:
         hit = [c for c in rs if frozenset((c[0].a, c[0].b)) in present]
         print(f"  {kind:15} {len(hit):14d} {sum(s for r, s, _ in rs if frozenset((r.a, r.b)) not in present):24d} "
               f"{sum(not s for r, s, _ in rs if frozenset((r.a, r.b)) not in present):16d}")
-    linked = {frozenset((r.a, r.b)) for r, _, _ in called}
-    print(f"  copies present in the data linked: {len(linked & set(present))} of {len(present)}; not linked: "
+    group: dict[str, str] = {}  # lineages: a copy of a copy is linked to both
+
+    def root(x: str) -> str:
+        while group.get(x, x) != x:
+            x = group[x]
+        return x
+
+    for r, _, _ in called:
+        group[root(r.b)] = root(r.a)
+    linked = {k for k in present if len({root(x) for x in k}) == 1}
+    print(f"  copies present in the data linked (same lineage): {len(linked)} of {len(present)}; not linked: "
           + (", ".join(f"{'/'.join(sorted(k))} ({v:.2f})" for k, v in sorted(present.items(), key=lambda kv: kv[1]) if k not in linked) or "none"))
     for r, s, v in sorted(called, key=lambda c: c[2]):
         tag = "copy present in the data" if frozenset((r.a, r.b)) in present else ("FALSE LINK" if s else "FALSE LINK, DIFFERENT EVENT")

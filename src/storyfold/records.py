@@ -567,6 +567,9 @@ class CommitmentMention:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DedupState:
     """The rule (stage version, thresholds, candidate bound) under which the ``dedup`` stage's stored
-    rewrite relations were decided: a later fold carries them over only under the same rule."""
+    rewrite relations were decided, and over how many articles: a later fold carries them over only
+    under the same rule and when every article but its new ones was covered (a fold whose ``dedup``
+    failed leaves articles that no state covers)."""
 
     rule: str
+    articles: int = 0

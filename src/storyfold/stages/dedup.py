@@ -158,9 +158,13 @@ class DedupStage(CorpusStage):
             from storyfold.stages.doc_vector import decode_vector
 
             vectors = {aid: decode_vector(recs[0].vector) for aid, recs in corpus.annotations("doc_vectors").items() if recs}
-        state = DedupState(rule=rule_key(self.version, s.rewrite_coverage, s.rewrite_candidates_per_article))
+        rule = rule_key(self.version, s.rewrite_coverage, s.rewrite_candidates_per_article)
+        state = DedupState(rule=rule, articles=len(articles))
         earlier = corpus.outputs("dedup_state")
-        incremental = bool(earlier) and earlier[0] == state  # relations decided under another rule are redone
+        new = corpus.new_article_ids & {a.id for a in articles}
+        # relations decided under another rule, or over fewer articles than all but the new ones
+        # (an earlier fold whose dedup failed), are redone from scratch
+        incremental = bool(earlier) and earlier[0] == DedupState(rule=rule, articles=len(articles) - len(new))
         relations = find_relations(
             articles,
             signatures,
@@ -170,7 +174,7 @@ class DedupStage(CorpusStage):
             embedder=lambda: ctx.resource("embedder", _load_embedder),
             doc_vectors=vectors,
             candidates_per_article=s.rewrite_candidates_per_article,
-            new_ids=corpus.new_article_ids if incremental else None,
+            new_ids=new if incremental else None,
             previous=corpus.outputs("relations") if incremental else (),
         )
         return {"relations": relations, "lineages": build_lineages(relations, articles).records, "dedup_state": (state,)}

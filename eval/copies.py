@@ -7,9 +7,10 @@ runs):
 
 (a) the seeds (examples/seeds, manifest dates): gold is 000 derived from 001 (rewrite), nothing else;
 (b) ECB+ (DATA_DIR/ecbplus/texts.jsonl), one topic at a time: every pair of documents about the same
-    seminal event (same sub-topic) and about the other event of the topic is a hard negative. Pairs
-    called copies are printed with their verbatim overlap (share of the copy's word 8-grams found in
-    the source), because some ECB+ "different articles" are the same wire story re-published;
+    seminal event (same sub-topic) and about the other event of the topic is a hard negative, except
+    pairs that are the same text (>= 80% of the shorter one's word 8-grams in the other): ECB+ holds
+    some wire stories twice; those are reported apart as copies present in the data. Every pair
+    called a copy is printed with its verbatim overlap, so the calls can be audited;
 (c) a synthetic set built from real article texts (Scrapinghub ground-truth bodies and long ECB+
     documents as sources; NeuS/AllSides left/center/right reports of one story as same-story hard
     negatives). Each source gets one variant: a near-duplicate (truncation, added boilerplate,

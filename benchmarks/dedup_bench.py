@@ -1,6 +1,7 @@
 """Exact + near-duplicate indexing speed and memory: storyfold's index beside plain datasketch.
 
     python benchmarks/dedup_bench.py [DATA_DIR] [--n 100000] [--baseline-n N]
+    python benchmarks/dedup_bench.py [DATA_DIR] --candidates 10000,100000 [--new 1000]
 
 Builds ``--n`` articles by mutating the real texts in DATA_DIR (ECB+ texts, NeuS/AllSides bodies,
 Scrapinghub ground truth): each synthetic article is a real text with a random sentence window kept,
@@ -15,6 +16,14 @@ and some are near-duplicates of others, as in a crawl. Then, in this one process
 Each runs in its own forked process (so one's memory does not hide the other's): prints articles/s
 and the peak resident memory the run added (``ru_maxrss`` minus the RSS at its start), and
 extrapolates storyfold's memory to 1M articles (an extrapolation, not a measurement).
+
+With ``--candidates SIZES``, instead: the rewrite pass's candidate search
+(:func:`storyfold.neighbours.top_k_neighbours`, what the ``dedup`` stage runs for the articles a
+fold adds). Document vectors of 500 real texts are computed with the offline MiniLM as the
+``doc_vector`` stage does (headline and lead); a pool of each size is made from them by mutation
+(a real vector plus Gaussian noise, renormalised, kept in float16 as the stage keeps them); ``--new``
+of them are searched for their ``rewrite_candidates_per_article`` (20) nearest. Prints seconds,
+milliseconds per new article and the peak memory added, each size in its own forked process.
 """
 
 from __future__ import annotations
@@ -136,13 +145,61 @@ def measure(fn, docs):  # noqa: ANN001, ANN201
     return result
 
 
+def real_doc_vectors(texts: list[str], n: int, seed: int) -> np.ndarray:
+    from storyfold.embed import load_embedder
+    from storyfold.records import Article
+    from storyfold.stages.doc_vector import embed_text
+
+    sample = random.Random(seed).sample(texts, min(n, len(texts)))
+    arts = [Article(id=str(i), source=str(i), text=t) for i, t in enumerate(sample)]
+    return np.asarray(load_embedder().encode([embed_text(a) for a in arts]), dtype=np.float32)
+
+
+def mutated_pool(real: np.ndarray, n: int, seed: int, noise: float = 0.03) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    pool = np.empty((n, real.shape[1]), dtype=np.float16)
+    for s in range(0, n, 50_000):
+        v = real[rng.integers(0, len(real), min(50_000, n - s))]
+        v = v + rng.normal(0.0, noise, v.shape).astype(np.float32)
+        pool[s : s + len(v)] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return pool
+
+
+def run_candidates(args: tuple[np.ndarray, int, int]) -> tuple[float, float, int]:
+    from storyfold.neighbours import top_k_neighbours
+    from storyfold.stages.dedup import CANDIDATE_COSINE, CANDIDATES_PER_ARTICLE
+
+    pool, new, seed = args
+    queries = np.random.default_rng(seed).choice(len(pool), size=min(new, len(pool)), replace=False)
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = top_k_neighbours(pool, queries.tolist(), CANDIDATES_PER_ARTICLE, CANDIDATE_COSINE)
+    return time.perf_counter() - t0, time.process_time() - c0, len(found)
+
+
+def bench_candidates(data: Path, sizes: list[int], new: int, seed: int) -> None:
+    real = real_doc_vectors(load_texts(data), 500, seed)
+    print(f"rewrite candidate search: {len(real)} real document vectors (MiniLM, headline + lead), pools made by "
+          f"mutation, {new:,} new articles each searched for their 20 nearest (float16 pool, float32 scores)")
+    for n in sizes:
+        pool = mutated_pool(real, n, seed)
+        (secs, cpu, found), added = measure(run_candidates, (pool, new, seed))
+        print(f"  pool {n:>9,}: {secs:6.1f} s wall, {cpu:6.1f} CPU s, {secs / new * 1e3:7.2f} ms per new article; "
+              f"{found:,} candidate pairs; pool {pool.nbytes / 2**20:.0f} MiB; peak RSS added {added / 2**20:.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--baseline-n", type=int, default=None, help="articles for datasketch (default: all --n)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--candidates", default="", metavar="SIZES",
+                    help="comma-separated pool sizes: benchmark the rewrite candidate search instead")
+    ap.add_argument("--new", type=int, default=1000, help="new articles searched per pool (with --candidates)")
     args = ap.parse_args(argv)
+    if args.candidates:
+        bench_candidates(Path(args.data), [int(x) for x in args.candidates.split(",")], args.new, args.seed)
+        return
     texts = load_texts(Path(args.data))
     docs = mutate(texts, args.n, args.seed)
     words = sum(d.count(" ") + 1 for d in docs) / len(docs)

@@ -84,6 +84,13 @@ SETTINGS: tuple[Setting, ...] = (
         type=float,
         help="Share of an article's sentences that must align to another's for it to count as a rewrite of it.",
     ),
+    Setting(
+        name="rewrite_candidates_per_article",
+        default=20,
+        type=int,
+        help="Rewrites: each article a fold checks is aligned with at most this many nearest articles "
+        "(document-vector cosine); bounds the rewrite pass per new article.",
+    ),
     Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
     Setting(
         name="fetch",
@@ -162,6 +169,7 @@ class Settings:
     seed: int = 1
     near_duplicate_threshold: float = 0.6
     rewrite_coverage: float = 0.5
+    rewrite_candidates_per_article: int = 20
     workers: int = 1
     fetch: bool = False
     fetch_delay: float = 1.0

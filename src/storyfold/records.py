@@ -33,6 +33,7 @@ __all__ = [
     "EntityMention",
     "EntityType",
     "Event",
+    "DedupState",
     "DocVector",
     "Evidence",
     "Lineage",
@@ -578,3 +579,19 @@ class ClaimVectors:
     dim: int
     spans: tuple[tuple[int, int], ...] = ()
     vectors: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# issue 3 (follow-up): incremental rewrite pass
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupState:
+    """The rule (stage version, thresholds, candidate bound) under which the ``dedup`` stage's stored
+    rewrite relations were decided, and over how many articles: a later fold carries them over only
+    under the same rule and when every article but its new ones was covered (a fold whose ``dedup``
+    failed leaves articles that no state covers)."""
+
+    rule: str
+    articles: int = 0

@@ -18,6 +18,7 @@ The helpers here are pure functions over texts and vectors; :mod:`storyfold.stag
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +102,11 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(m.group().rstrip("’'s").casefold() for m in _NAME.finditer(text) if m.start() >= skip) - STOPWORDS
 
 
+def _key(sentence: str) -> str:
+    """A sentence's identity up to case, digits and punctuation."""
+    return " ".join(m.group().casefold() for m in _WORD.finditer(sentence))
+
+
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.group().casefold() for m in _WORD.finditer(text)) if w not in STOPWORDS and len(w) > 2)
 
@@ -128,6 +134,7 @@ class Profile:
     words: list[frozenset[str]]
     vectors: Any = None  # (len(spans), dim) normalised float32, filled by the caller
     all_specifics: frozenset[str] = field(default_factory=frozenset)
+    grams: frozenset[int] = field(default_factory=frozenset)  # hashes of the word 8-grams (normalised text)
 
     def sentence(self, i: int) -> str:
         s, e = self.spans[i]
@@ -147,7 +154,23 @@ def profile(article_id: str, text: str, *, min_words: int = 4) -> Profile:
         names=[_names(t) for t in sents],
         words=[content_words(t) for t in sents],
         all_specifics=specifics(text),
+        grams=word_grams(text),
     )
+
+
+def word_grams(text: str, n: int = 8) -> frozenset[int]:
+    """Hashes of the word ``n``-grams of the normalised text (within one process)."""
+    from storyfold.near_dup import normalise
+
+    w = normalise(text).split()
+    return frozenset(hash(tuple(w[i : i + n])) for i in range(len(w) - n + 1))
+
+
+def verbatim_share(a: Profile, b: Profile) -> float:
+    """Share of the shorter text's word 8-grams that the other has: how much of it is copied word
+    for word (independent reports of one event stay far below a half)."""
+    small, big = (a.grams, b.grams) if len(a.grams) <= len(b.grams) else (b.grams, a.grams)
+    return len(small & big) / len(small) if small else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +181,11 @@ class Alignment:
     coverage_a: float
     coverage_b: float
     unaligned_b: tuple[int, ...]
+    # distinct sentences of ``a`` among the aligned pairs per distinct sentence of ``b`` (texts
+    # compared normalised, so a list's repeated lines count once): a rewrite maps its sentences to
+    # sentences of their own; independent reports of one event lean on the same few lead facts, so
+    # several of their sentences align to one sentence of ``a``
+    distinct: float = 0.0
 
     @property
     def coverage(self) -> float:
@@ -166,6 +194,17 @@ class Alignment:
     @property
     def similarity(self) -> float:
         return float(np.mean([c for _, _, c in self.pairs])) if self.pairs else 0.0
+
+    @property
+    def in_order(self) -> float:
+        """Share of the aligned pairs in the longest run that keeps ``a``'s order (longest
+        non-decreasing subsequence of ``a``'s indices, in ``b``'s order): a rewrite follows its
+        source, with a few sentences moved; an independent report tells the facts in its own order."""
+        tails: list[int] = []
+        for i, _, _ in self.pairs:
+            k = bisect.bisect_right(tails, i)
+            tails[k : k + 1] = [i]
+        return len(tails) / len(self.pairs) if self.pairs else 0.0
 
 
 def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:
@@ -187,14 +226,20 @@ def align(a: Profile, b: Profile, *, min_cosine: float = 0.6) -> Alignment:
         # rewrite merges sentences; the one with the same figure is the one it came from)
         bonus = np.array([0.15 * bool(b.numbers[j] & a.numbers[i]) + 0.05 * min(2, len(b.names[j] & a.names[i]))
                           for i in range(len(a.spans))])
-        i = int(np.argmax(np.where(sims[j] >= min_cosine, sims[j] + bonus, sims[j] - 1.0)))
+        score = np.where(sims[j] >= min_cosine, sims[j] + bonus, sims[j] - 1.0)
+        ties = np.flatnonzero(score >= score.max() - 1e-6)
+        after = ties[ties > (pairs[-1][0] if pairs else -1)]  # a repeated sentence: the next one in a's order
+        i = int(after[0] if len(after) else ties[0])
         cos = float(sims[j, i])
         if cos >= min_cosine and b.numbers[j] <= numbers_a:
             pairs.append((i, j, round(cos, 4)))
         else:
             unaligned.append(j)
     covered_a = {i for i, _, _ in pairs}
+    texts_a = {_key(a.sentence(i)) for i in covered_a}
+    texts_b = {_key(b.sentence(j)) for _, j, _ in pairs}
     return Alignment(
+        distinct=len(texts_a) / len(texts_b) if texts_b else 0.0,
         pairs=tuple(pairs),
         coverage_a=len(covered_a) / len(a.spans),
         coverage_b=len(pairs) / len(b.spans),

@@ -5,31 +5,65 @@ Two stages:
 * ``minhash`` (per article, cached by the pipeline): the normalised-text hash and the MinHash
   signature of each article, so a later fold indexes stored articles without hashing them again.
 * ``dedup`` (corpus): exact duplicates (same normalised-text hash), near-duplicates (MinHash LSH,
-  estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: candidate pairs
-  from cheap signals (TF-IDF cosine over content words, names and numbers), then sentence alignment
-  with the offline MiniLM embedder plus name and number containment (:mod:`storyfold.rewrite`).
+  estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: for each article
+  the fold has to check, at most ``rewrite_candidates_per_article`` candidates by cosine of the
+  cached document vectors (:mod:`storyfold.neighbours`), then sentence alignment with the offline
+  MiniLM embedder plus name and number containment (:mod:`storyfold.rewrite`). Rewrite relations
+  among articles a fold does not touch are carried over from the earlier fold (:func:`carry_over`).
   Each copy gets one relation to its source; lineages group them (:mod:`storyfold.lineage`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from storyfold.lineage import build_lineages
 from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash
+from storyfold.neighbours import top_k_neighbours
 from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
-from storyfold.records import Article, Evidence, Lineage, MinHashSignature, Relation, RelationKind, SentencePair
-from storyfold.rewrite import Profile, align, dropped_qualifiers, profile, source_first, specifics, split_sentences
+from storyfold.records import (
+    Article,
+    DedupState,
+    Evidence,
+    Lineage,
+    MinHashSignature,
+    Relation,
+    RelationKind,
+    SentencePair,
+)
+from storyfold.rewrite import (
+    Profile,
+    align,
+    dropped_qualifiers,
+    profile,
+    source_first,
+    specifics,
+    split_sentences,
+    verbatim_share,
+)
 
-__all__ = ["DedupStage", "MinHashStage", "RewriteRule", "find_relations", "is_rewrite", "plausible", "rewrite_candidates", "rewrite_relation"]
+__all__ = [
+    "DedupStage",
+    "MinHashStage",
+    "RewriteRule",
+    "carry_over",
+    "document_vectors",
+    "find_relations",
+    "is_rewrite",
+    "plausible",
+    "rewrite_candidates",
+    "rewrite_relation",
+]
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4
-CANDIDATE_COSINE = 0.25  # TF-IDF cosine a pair needs before sentence alignment is tried
+CANDIDATE_COSINE = 0.5  # document-vector cosine a pair needs before sentence alignment is tried
+CANDIDATES_PER_ARTICLE = 20  # default of the setting rewrite_candidates_per_article
 _NUMBER_QUALIFIERS = frozenset({"approximate", "scope"})
 _KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
 
@@ -63,6 +97,11 @@ class RewriteRule:
     max_foreign = 0.25     # share of b's sentences allowed to carry a name or number a lacks
     strong_cosine = 0.75   # a rewrite keeps the sense of some sentences almost whole: at least
     min_strong = 0.3       # this share of the aligned pairs must reach strong_cosine
+    min_distinct = 0.9     # sentences of the source per aligned sentence of b (Alignment.distinct)
+    min_in_order = 0.6     # share of aligned pairs that keep the source's order (Alignment.in_order)
+    verbatim = 0.5         # ... both waived when half the shorter text is the other's word for word
+    few_aligned = 8        # with fewer aligned sentences than this (weak evidence: two short reports
+    few_similarity = 0.8   # of one event share four facts), their mean cosine must reach this
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -84,35 +123,69 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     ``a`` never mentions: a rewrite invents little (an added editorial line or two), an independent
     reporter brings their own sources, places and figures in many sentences. And it asks that some
     aligned sentences be near-whole paraphrases (cosine >= 0.75): independent reports of one event
-    share facts at cosine 0.6-0.75 but rarely a sentence's full sense.
+    share facts at cosine 0.6-0.75 but rarely a sentence's full sense. Last, the alignment must look
+    like a rewrite's: one-to-one (few sentences of ``b`` share a partner in ``a``) and in ``a``'s
+    order (see :attr:`~storyfold.rewrite.Alignment.distinct` and ``in_order``), unless half of the
+    shorter text is the other's word for word (a copy edited into another shape, e.g. a list page
+    whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
+    close one (mean cosine >= 0.8).
     """
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
     share = al.coverage_b
     strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
-    ok = len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
+    shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
+    close = len(al.pairs) >= rule.few_aligned or al.similarity >= rule.few_similarity
+    ok = (len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
+          and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
 
 
 class DedupStage(CorpusStage):
     name = "dedup"
-    version = "1"
+    version = "2"
     requires = ("minhash",)
-    provides = {"relations": Relation, "lineages": Lineage}
+    optional = ("doc_vectors",)
+    provides = {"relations": Relation, "lineages": Lineage, "dedup_state": DedupState}
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
+        s = ctx.settings
         articles = list(corpus.articles())
         signatures = {aid: recs[0] for aid, recs in corpus.annotations("minhash").items() if recs}
+        vectors = None
+        if corpus.has("doc_vectors"):
+            from storyfold.stages.doc_vector import decode_vector
+
+            vectors = {aid: decode_vector(recs[0].vector) for aid, recs in corpus.annotations("doc_vectors").items() if recs}
+        rule = rule_key(self.version, s.rewrite_coverage, s.rewrite_candidates_per_article)
+        state = DedupState(rule=rule, articles=len(articles))
+        earlier = corpus.outputs("dedup_state")
+        new = corpus.new_article_ids & {a.id for a in articles}
+        # relations decided under another rule, or over fewer articles than all but the new ones
+        # (an earlier fold whose dedup failed), are redone from scratch
+        incremental = bool(earlier) and earlier[0] == DedupState(rule=rule, articles=len(articles) - len(new))
         relations = find_relations(
             articles,
             signatures,
-            seed=ctx.settings.seed,
-            near_threshold=ctx.settings.near_duplicate_threshold,
-            rewrite_coverage=ctx.settings.rewrite_coverage,
+            seed=s.seed,
+            near_threshold=s.near_duplicate_threshold,
+            rewrite_coverage=s.rewrite_coverage,
             embedder=lambda: ctx.resource("embedder", _load_embedder),
+            doc_vectors=vectors,
+            candidates_per_article=s.rewrite_candidates_per_article,
+            new_ids=new if incremental else None,
+            previous=corpus.outputs("relations") if incremental else (),
         )
-        return {"relations": relations, "lineages": build_lineages(relations, articles).records}
+        return {"relations": relations, "lineages": build_lineages(relations, articles).records, "dedup_state": (state,)}
+
+
+def rule_key(version: str, coverage: float, candidates_per_article: int) -> str:
+    """What the stored rewrite relations depend on besides the two articles of each pair."""
+    r = RewriteRule
+    return (f"dedup@{version} coverage={coverage} k={candidates_per_article} candidate_cosine={CANDIDATE_COSINE} "
+            f"rule={r.min_sentences},{r.min_aligned},{r.min_cosine},{r.max_foreign},{r.strong_cosine},{r.min_strong},"
+            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity}")
 
 
 def find_relations(
@@ -123,23 +196,146 @@ def find_relations(
     near_threshold: float = 0.6,
     rewrite_coverage: float = 0.5,
     embedder: Callable[[], Any] | None = None,
+    doc_vectors: Mapping[str, np.ndarray] | None = None,
+    candidates_per_article: int = CANDIDATES_PER_ARTICLE,
+    new_ids: Collection[str] | None = None,
+    previous: Sequence[Relation] = (),
 ) -> tuple[Relation, ...]:
     """Every copy's relation to its source, one per copy: exact and near-duplicates from the MinHash
     index (``signatures`` as the ``minhash`` stage stored them; computed here when ``None``), then
-    rewrites among the articles that are not copies. ``embedder`` returns the sentence embedder
-    (loaded only when some pair reaches alignment)."""
+    rewrites among the articles that are not copies.
+
+    ``embedder`` returns the sentence embedder (loaded only when needed); ``doc_vectors`` are the
+    articles' document vectors as the ``doc_vector`` stage stored them (computed here for the
+    articles that lack one). With ``new_ids`` (the articles this fold added) and ``previous`` (the
+    relations of the earlier fold, decided under the same rule), the rewrite pass is incremental:
+    only articles :func:`carry_over` marks are checked, against their ``candidates_per_article``
+    nearest articles; ``new_ids=None`` checks every article (a fold from scratch).
+    """
     articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     missing = [a for a in articles if signatures is None or a.id not in signatures]
     signatures = {**(signatures or {}), **_sign(missing, seed)}  # only what the minhash stage lacks
     relations = _copies(articles, signatures, seed, near_threshold)
     copied = {r.b for r in relations}
-    relations += _rewrites([a for a in articles if a.id not in copied], rewrite_coverage, embedder or _load_embedder)
+    active = [a for a in articles if a.id not in copied]
+    if new_ids is None:
+        kept: list[Relation] = []
+        todo = {a.id for a in active}
+    else:
+        kept, todo = carry_over({a.id for a in active}, frozenset(new_ids), previous)
+    load = functools.cache(embedder or _load_embedder)  # loaded once, and only when needed
+    relations += kept
+    relations += _rewrites(active, todo, rewrite_coverage, load, doc_vectors or {}, candidates_per_article)
     best: dict[str, Relation] = {}
     for rel in relations:  # one source per copy: the strongest kind, then the most similar
         cur = best.get(rel.b)
         if cur is None or (_KIND_RANK[rel.kind], -rel.similarity) < (_KIND_RANK[cur.kind], -cur.similarity):
             best[rel.b] = rel
     return tuple(sorted(best.values(), key=lambda r: (r.a, r.b)))
+
+
+def carry_over(active: Collection[str], new_ids: Collection[str], previous: Sequence[Relation]) -> tuple[list[Relation], set[str]]:
+    """What a fold keeps of the earlier fold's rewrites, and which articles it must check again.
+
+    ``active`` are the articles that are not copies now (the rewrite pass runs among them),
+    ``new_ids`` the articles this fold added, ``previous`` the earlier fold's relations. Whether
+    ``b`` rewrites ``a`` depends on the two articles only, so a rewrite relation between two old
+    articles that are both still active stays valid. What a new article can change:
+
+    * it is checked against its nearest active articles, in both directions: it may be the source
+      of an old article (earlier, or richer without dates) or derive from one, and a relation it
+      takes part in replaces an old one when it is stronger (one source per copy);
+    * it may make an old article a copy (exact or near-duplicate): that article leaves the rewrite
+      pass, its rewrite relations are dropped, and an article that derived from it is checked again
+      (its next-best source may be another old article);
+    * an old article that was a copy and is not any more (its source's copy relation went to another
+      article) is checked as if new.
+
+    Returns the kept relations and the ids to check (new, no longer copies, or lost their source).
+    The result equals a fold from scratch except where a new article displaces an old pair from an
+    old article's nearest ``k`` (the old pair stays checked here; from scratch it would not be).
+    """
+    active = set(active)
+    new = set(new_ids)
+    was_copy = {r.b for r in previous if r.kind is not RelationKind.REWRITE}
+    kept: list[Relation] = []
+    todo = {a for a in active if a in new or a in was_copy}
+    for r in previous:
+        if r.kind is not RelationKind.REWRITE or r.a in new or r.b in new:
+            continue
+        if r.a in active and r.b in active:
+            kept.append(r)
+        elif r.b in active:  # its source became a copy: find its next-best source
+            todo.add(r.b)
+    return kept, todo
+
+
+def document_vectors(articles: Sequence[Article], stored: Mapping[str, np.ndarray], embedder: Callable[[], Any]) -> np.ndarray:
+    """``(len(articles), dim)`` float16 document vectors: the stored ones, the missing ones
+    computed as the ``doc_vector`` stage would (headline and lead through ``embedder()``)."""
+    from storyfold.stages.doc_vector import embed_text
+
+    missing = [a for a in articles if a.id not in stored]
+    fresh = dict(zip((a.id for a in missing), embedder().encode([embed_text(a) for a in missing]), strict=True)) if missing else {}
+    return np.stack([np.asarray(stored[a.id] if a.id in stored else fresh[a.id], dtype=np.float16) for a in articles])
+
+
+def rewrite_candidates(
+    vectors: np.ndarray, queries: Collection[int], k: int = CANDIDATES_PER_ARTICLE, min_cosine: float = CANDIDATE_COSINE
+) -> list[tuple[int, int]]:
+    """Row pairs ``(i, j)``, ``i < j``, worth aligning: each query row with its at most ``k``
+    nearest other rows of ``vectors`` at document-vector cosine >= ``min_cosine``."""
+    pairs = {(min(q, j), max(q, j)) for q, j, _ in top_k_neighbours(vectors, sorted(queries), k, min_cosine)}
+    return sorted(pairs)
+
+
+def _rewrites(
+    articles: list[Article],
+    todo: Collection[str],
+    coverage: float,
+    embedder: Callable[[], Any],
+    doc_vectors: Mapping[str, np.ndarray],
+    k: int,
+) -> list[Relation]:
+    queries = [i for i, a in enumerate(articles) if a.id in todo]
+    if len(articles) < 2 or not queries:
+        return []
+    pairs = rewrite_candidates(document_vectors(articles, doc_vectors, embedder), queries, k)
+    profiles: dict[str, Profile] = {}
+
+    def prof(a: Article) -> Profile:
+        if a.id not in profiles:
+            profiles[a.id] = profile(a.id, a.text)
+        return profiles[a.id]
+
+    def embedded(p: Profile) -> Profile:
+        if p.vectors is None:
+            p.vectors = embedder().encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
+        return p
+
+    out = []
+    for i, j in pairs:
+        x, y = articles[i], articles[j]
+        px, py = prof(x), prof(y)
+        if not (plausible(px, py) or plausible(py, px)):  # cheap signals first: no embedding needed
+            continue
+        rel = rewrite_relation(x, y, embedded(px), embedded(py), coverage)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _load_embedder() -> Any:
+    from storyfold.embed import load_embedder
+
+    return load_embedder()
+
+
+def _source_first(x: Article, y: Article) -> bool:
+    def key(a: Article) -> tuple[str, Any, frozenset[str], int]:  # length in words: layout does not count
+        return a.id, a.published, specifics(a.text), len(a.text.split())
+
+    return source_first(key(x), key(y))
 
 
 def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]:
@@ -176,65 +372,6 @@ def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature],
         kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
         out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
     return out
-
-
-def _rewrites(articles: list[Article], coverage: float, embedder: Callable[[], Any]) -> list[Relation]:
-    pairs = rewrite_candidates(articles)
-    if not pairs:
-        return []
-    profiles: dict[str, Profile] = {}
-    model: list[Any] = []
-
-    def prof(a: Article) -> Profile:
-        if a.id not in profiles:
-            profiles[a.id] = profile(a.id, a.text)
-        return profiles[a.id]
-
-    def embedded(p: Profile) -> Profile:
-        if p.vectors is None:
-            if not model:
-                model.append(embedder())
-            p.vectors = model[0].encode([p.sentence(i) for i in range(len(p.spans))]) if p.spans else np.zeros((0, 1))
-        return p
-
-    out = []
-    for x, y in pairs:
-        px, py = prof(x), prof(y)
-        if not (plausible(px, py) or plausible(py, px)):  # cheap signals first: no embedding needed
-            continue
-        rel = rewrite_relation(x, y, embedded(px), embedded(py), coverage)
-        if rel is not None:
-            out.append(rel)
-    return out
-
-
-def _load_embedder() -> Any:
-    from storyfold.embed import load_embedder
-
-    return load_embedder()
-
-
-def _source_first(x: Article, y: Article) -> bool:
-    def key(a: Article) -> tuple[str, Any, frozenset[str], int]:  # length in words: layout does not count
-        return a.id, a.published, specifics(a.text), len(a.text.split())
-
-    return source_first(key(x), key(y))
-
-
-def rewrite_candidates(articles: Sequence[Article], min_cosine: float = CANDIDATE_COSINE) -> list[tuple[Article, Article]]:
-    """Pairs worth aligning: TF-IDF cosine over content words, names and numbers (cheap, sparse)."""
-    if len(articles) < 2:
-        return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vec = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w,.]*\w\b|\b\w\b")
-    try:
-        x = vec.fit_transform([a.text for a in articles])
-    except ValueError:  # only stop words
-        return []
-    sims = (x @ x.T).tocoo()
-    keep = (sims.row < sims.col) & (sims.data >= min_cosine)
-    return [(articles[i], articles[j]) for i, j in zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True)]
 
 
 def rewrite_relation(x: Article, y: Article, px: Profile, py: Profile, coverage: float) -> Relation | None:

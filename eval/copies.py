@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyfold.near_dup import normalise  # noqa: E402
 from storyfold.records import Article, Relation  # noqa: E402
-from storyfold.rewrite import split_sentences  # noqa: E402
+from storyfold.sentences import sentence_spans  # noqa: E402
 from storyfold.stages.clean import clean_text  # noqa: E402
 from storyfold.stages.dedup import document_vectors, find_relations  # noqa: E402
 
@@ -95,7 +95,7 @@ def load_ecb(data: Path) -> list[dict]:
 
 def source_texts(data: Path, ecb: list[dict]) -> list[str]:
     gt = json.loads((data / "scrapinghub-article-extraction" / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = [v["articleBody"] for v in gt.values() if len(split_sentences(v.get("articleBody", ""))) >= 8]
+    texts = [v["articleBody"] for v in gt.values() if len(sentence_spans(v.get("articleBody", ""))) >= 8]
     seen: set[str] = set()  # one document per ECB+ sub-topic: two reports of one event are not copies
     for d in ecb:
         if len(d["sentences"]) >= 10 and d["subtopic"] not in seen:
@@ -109,7 +109,7 @@ def neus_stories(data: Path) -> list[list[str]]:
     with (data / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             sides = [("\n".join(s.get("newBody") or [])).strip() for s in json.loads(line).get("news", {}).values()]
-            sides = [s for s in sides if len(split_sentences(s)) >= 4]
+            sides = [s for s in sides if len(sentence_spans(s)) >= 4]
             if len(sides) >= 2:
                 stories.append(sides)
     return stories
@@ -121,7 +121,7 @@ def neus_stories(data: Path) -> list[list[str]]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text)]
+    return [text[s:e] for s, e in sentence_spans(text)]
 
 
 def _synonyms(sentence: str, rng: random.Random, p: float) -> str:

@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from storyfold.sentences import sentence_spans
+
 __all__ = [
     "Alignment",
     "Profile",
@@ -33,44 +35,8 @@ __all__ = [
     "dropped_qualifiers",
     "profile",
     "source_first",
-    "split_sentences",
     "specifics",
 ]
-
-# --------------------------------------------------------------------------------------------
-# Sentences
-# --------------------------------------------------------------------------------------------
-
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|No|Vol|Inc|Co|Corp|Ltd|vs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.[\"”’')\]]*$"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` character spans of the sentences of ``text``; a line break always ends one."""
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        base, chunk = line.start(), line.group()
-        start = 0
-        for m in _BOUNDARY.finditer(chunk):
-            if _ABBREV.search(chunk, start, m.start()):
-                continue
-            if chunk[start : m.start()].strip():
-                spans.append(_strip(chunk, base, start, m.start()))
-            start = m.end()
-        if chunk[start:].strip():
-            spans.append(_strip(chunk, base, start, len(chunk)))
-    return spans
-
-
-def _strip(chunk: str, base: int, start: int, end: int) -> tuple[int, int]:
-    piece = chunk[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    return base + start + lead, base + end - trail
-
 
 # --------------------------------------------------------------------------------------------
 # Specifics: numbers, names, quotes
@@ -144,7 +110,7 @@ class Profile:
 def profile(article_id: str, text: str, *, min_words: int = 4) -> Profile:
     """The content sentences of ``text`` (at least ``min_words`` words: bylines, datelines and site
     names are left out of alignment and of the coverage counts)."""
-    spans = [(s, e) for s, e in split_sentences(text) if len(_WORD.findall(text[s:e])) >= min_words]
+    spans = [(s, e) for s, e in sentence_spans(text) if len(_WORD.findall(text[s:e])) >= min_words]
     sents = [text[s:e] for s, e in spans]
     return Profile(
         article_id=article_id,

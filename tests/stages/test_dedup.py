@@ -13,7 +13,8 @@ import pytest
 
 from storyfold.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, text_hash
 from storyfold.records import Article, Relation, RelationKind
-from storyfold.rewrite import dropped_qualifiers, profile, source_first, specifics, split_sentences
+from storyfold.rewrite import dropped_qualifiers, profile, source_first, specifics
+from storyfold.sentences import sentence_spans
 from storyfold.stages.clean import clean_text
 from storyfold.stages.dedup import (
     _sign,
@@ -131,7 +132,7 @@ def test_sorted_multimap_agrees_with_a_dict() -> None:
 
 def test_sentence_spans_point_into_the_text() -> None:
     text = SEED["001"].text
-    spans = split_sentences(text)
+    spans = sentence_spans(text)
     assert len(spans) > 30
     for s, e in spans:
         assert text[s:e] == text[s:e].strip() and text[s:e]
@@ -139,7 +140,7 @@ def test_sentence_spans_point_into_the_text() -> None:
     assert first[0] == "inews.co.uk"
     assert "Sir Keir Starmer revealed" in " ".join(text[s:e] for s, e in spans)
     text = "Mr. Healey met Gen. Radakin. They spoke."
-    assert [text[s:e] for s, e in split_sentences(text)] == ["Mr. Healey met Gen. Radakin.", "They spoke."]
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Mr. Healey met Gen. Radakin.", "They spoke."]
 
 
 def test_dropped_qualifiers_on_the_seed_rewrite() -> None:
@@ -227,7 +228,7 @@ def test_rewrite_direction_without_dates_comes_from_specifics(profiles) -> None:
 def test_a_synthetic_rewrite_of_a_real_article_is_found(profiles, embedder) -> None:  # noqa: ANN001
     rng = random.Random(4)
     source = SEED["002"]
-    sents = [source.text[s:e] for s, e in split_sentences(source.text)]
+    sents = [source.text[s:e] for s, e in sentence_spans(source.text)]
     kept = [s for s in sents if rng.random() > 0.25]
     kept[1:4] = reversed(kept[1:4])
     text = "\n".join(s.replace("said", "stated").replace(" the ", " this ") for s in kept)

@@ -43,9 +43,9 @@ from storyfold.rewrite import (
     profile,
     source_first,
     specifics,
-    split_sentences,
     verbatim_share,
 )
+from storyfold.sentences import sentence_spans
 
 __all__ = [
     "DedupStage",
@@ -415,10 +415,10 @@ def _verbatim_relation(a: Article, b: Article, kind: RelationKind, similarity: f
     """A copy's relation: sentences aligned where their normalised text is identical; sentences of
     ``b`` found nowhere in ``a`` (added boilerplate, edits) are its unsupported spans."""
     a_sents: dict[str, tuple[int, int]] = {}
-    for s, e in split_sentences(a.text):
+    for s, e in sentence_spans(a.text):
         a_sents.setdefault(normalise(a.text[s:e]), (s, e))
     aligned, unsupported = [], []
-    for s, e in split_sentences(b.text):
+    for s, e in sentence_spans(b.text):
         hit = a_sents.get(normalise(b.text[s:e]))
         if hit is not None:
             aligned.append(SentencePair(a_start=hit[0], a_end=hit[1], b_start=s, b_end=e, similarity=1.0))

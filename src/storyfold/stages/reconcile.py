@@ -95,6 +95,7 @@ S = CommitmentStatus
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 UPDATE_DAYS = 45
 BLOCK = 2000  # default of the reconcile_block setting
+FIGURE_WINDOW = 500  # later items of one (story, noun, measure, owner) bucket an item is compared with
 _CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
                    S.RULED_OUT]
@@ -479,7 +480,8 @@ def reconcile(
         for i in g:
             claim_of[i] = gi
     close.sort(key=lambda c: -c[0])
-    figure_conflicts = _figure_conflicts(mentions, units, groups, quantities or {}, inp, close)
+    story_of = {aid: n for n, ids in enumerate(stories or ()) for aid in ids}
+    figure_conflicts = _figure_conflicts(mentions, units, groups, quantities or {}, inp, close, story_of)
     claims = [_claim(mentions, g, inp, False) for g in groups]
     span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(mentions)}
     for _pair, kind, summary, ev in figure_conflicts:
@@ -567,10 +569,14 @@ def _figure(m: ClaimMention) -> str:
 def _figure_conflicts(
     mentions: Sequence[ClaimMention], units: Sequence[_Unit], groups: Sequence[Sequence[int]],
     quantities: Mapping[str, Sequence[Quantity]], inp: _Inputs, close: Sequence[tuple[float, int, int]],
+    story_of: Mapping[str, int] | None = None,
 ) -> list[tuple[tuple[int, int], ConflictKind, str, tuple[Evidence, ...]]]:
     """Figures of the same measure sizing the same thing (same group noun before them, same owner)
-    in different articles, more than 1.5x apart; and close statements (``close``: unit pairs, most
-    similar first) whose figures differ. One conflict per pair of claims."""
+    in different articles of one story (``story_of``: article id to story; without it one story),
+    more than 1.5x apart; and close statements (``close``: unit pairs, most similar first) whose
+    figures differ. One conflict per pair of claims. Bound: an item is compared with at most
+    ``FIGURE_WINDOW`` later items of its bucket."""
+    story_of = story_of or {}
     group_of = {i: gi for gi, g in enumerate(groups) for i in g}
     items = []
     for i, m in enumerate(mentions):
@@ -617,20 +623,21 @@ def _figure_conflicts(
     # would meet every other item after one of them, and for one pair of claims only the first
     # pair of items counts.
     kept: dict[tuple[Any, ...], list[str]] = {}
-    buckets: dict[tuple[str, str, str | None], list[tuple[int, Quantity, str, str]]] = {}
-    order: list[tuple[tuple[str, str, str | None], int]] = []
+    buckets: dict[tuple[int, str, str, str | None], list[tuple[int, Quantity, str, str]]] = {}
+    order: list[tuple[tuple[int, str, str, str | None], int]] = []
     for it in items:
         i, q, h, msr = it
         arts = kept.setdefault((group_of[i], h, msr, q.entity or None, q.value, q.qualifier), [])
         if len(arts) >= 2 or mentions[i].article_id in arts:
             continue
         arts.append(mentions[i].article_id)
-        bucket = buckets.setdefault((h, msr, q.entity or None), [])
-        order.append(((h, msr, q.entity or None), len(bucket)))
+        name = (story_of.get(mentions[i].article_id, -1), h, msr, q.entity or None)
+        bucket = buckets.setdefault(name, [])
+        order.append((name, len(bucket)))
         bucket.append(it)
     for name, at in order:
         i, qa, ha, ma = buckets[name][at]
-        for j, qb, hb, mb in buckets[name][at + 1 :]:
+        for j, qb, hb, mb in buckets[name][at + 1 : at + 1 + FIGURE_WINDOW]:
             a, b = mentions[i], mentions[j]
             ga, gb = group_of[i], group_of[j]
             key = (min(ga, gb), max(ga, gb))

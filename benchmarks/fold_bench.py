@@ -187,8 +187,10 @@ def main() -> int:
     print(f"spaCy NER alone (same texts, 1 process): {n / seconds:.1f} articles/s ({words / seconds:.0f} tokens/s)")
     for workers, r in results.items():
         print(f"  ratio storyfold ({workers} worker(s)) / NER floor: {(r['articles'] / r['seconds']) / floor:.2f} (goal >= 0.7)")
-    rate = newsplease_rate(warc, args.newsplease_sample)
-    if rate is None:
+    rate = newsplease_rate(warc, args.newsplease_sample) if args.newsplease_sample > 0 else ()
+    if rate == ():
+        print("news-please: skipped (--newsplease-sample 0)")
+    elif rate is None:
         print("news-please: not installed (pip install news-please==1.6.16) - comparison skipped")
     else:
         done, seconds = rate

@@ -6,7 +6,10 @@
    repeated with mutations (paragraphs dropped and swapped, a distinct URL per copy) until it holds
    ``--records`` HTML responses (default 10,000).
 2. Folds it with every registered stage, once per ``--workers`` value, each run in a fresh process:
-   articles per second, peak memory (the process and its workers), and the per-stage breakdown.
+   articles per second, CPU seconds per article (less sensitive to a shared machine's load than
+   wall time), peak memory (the process plus its largest worker), the load average, and the
+   per-stage breakdown of every run (with N > 1 workers, the work done in the workers is summed
+   over them).
 3. The floor: the same cleaned article texts through spaCy NER alone (the heaviest per-article
    component), batched, one process; storyfold's throughput is printed as a ratio of it.
 4. news-please (`pip install news-please==1.6.16`, optional) extracting the first
@@ -20,6 +23,7 @@ import argparse
 import gzip
 import io
 import json
+import os
 import random
 import re
 import resource
@@ -71,12 +75,33 @@ def measure_one(warc: str, db: str, workers: int) -> None:
     from storyfold import api
     from storyfold.config import Settings
 
+    settings = Settings(db=db, workers=workers)
     started = time.perf_counter()
-    summary = api.fold([warc], settings=Settings(db=db, workers=workers))
+    summary = api.fold([warc], settings=settings)
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    worker_labels = ["read+clean", *(s.label for s in api.build_pipeline(settings).article_stages)] if workers > 1 else []
     print(json.dumps({"seconds": seconds, "articles": summary.stored, "read": summary.documents_read,
-                      "rejected": len(summary.rejected), "peak_mb": peak_kb / 1024, "stages": summary.stage_seconds}))
+                      "rejected": len(summary.rejected), "peak_mb": (me.ru_maxrss + children.ru_maxrss) / 1024,
+                      "cpu": cpu, "stages": summary.stage_seconds, "worker_labels": worker_labels,
+                      "load": os.getloadavg()[0]}))
+
+
+def print_breakdown(workers: int, r: dict) -> None:
+    """Seconds per stage. With one worker every figure is wall time in the one process. With more,
+    reading+extraction+cleaning and the article stages run in the workers: their figures are
+    summed over the workers (shares of workers x wall time); the rest is the main process's wall time."""
+    in_workers = set(r.get("worker_labels", ()))
+    main = {k: v for k, v in r["stages"].items() if k not in in_workers}
+    print(f"  per-stage seconds ({workers} worker(s), {r['seconds']:.0f} s wall):")
+    for label, seconds in sorted(main.items(), key=lambda kv: -kv[1]):
+        print(f"    {label:<28} {seconds:8.1f}  ({seconds / r['seconds']:.0%} of wall)")
+    if in_workers:
+        budget = workers * r["seconds"]
+        print(f"  in the {workers} workers (seconds summed over workers; share of {workers} x wall = {budget:.0f} s):")
+        for label, seconds in sorted(((k, r["stages"].get(k, 0.0)) for k in in_workers), key=lambda kv: -kv[1]):
+            print(f"    {label:<28} {seconds:8.1f}  ({seconds / budget:.0%})")
 
 
 def ner_floor(db: str) -> tuple[int, float, int]:
@@ -142,25 +167,30 @@ def main() -> int:
         print(f"built {warc.name}: {args.records} HTML records, {warc.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - started:.0f} s")
     results = {}
     for workers in args.workers:
+        load_before = os.getloadavg()[0]
         db = work / f"bench-w{workers}.db"
-        db.unlink(missing_ok=True)
+        for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):  # a killed run's too
+            stale.unlink(missing_ok=True)
         out = subprocess.run([sys.executable, __file__, "--measure-one", str(warc), str(db), str(workers)],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(f"the fold with {workers} worker(s) failed:\n{out.stderr[-3000:]}")
         results[workers] = json.loads(out.stdout.strip().splitlines()[-1])
         r = results[workers]
         print(f"storyfold fold, {workers} worker(s): {r['articles']} articles in {r['seconds']:.1f} s = "
-              f"{r['articles'] / r['seconds']:.1f} articles/s; peak memory {r['peak_mb']:.0f} MB; rejected {r['rejected']}")
-    first = results[args.workers[0]]
-    print("per-stage seconds (first run):")
-    for label, seconds in sorted(first["stages"].items(), key=lambda kv: -kv[1]):
-        print(f"  {label:<28} {seconds:8.1f}  ({seconds / first['seconds']:.0%})")
+              f"{r['articles'] / r['seconds']:.2f} articles/s; {r['cpu'] / max(r['articles'], 1):.2f} CPU s per article; "
+              f"peak memory {r['peak_mb']:.0f} MB; rejected {r['rejected']}; load average {load_before:.1f} before, "
+              f"{r['load']:.1f} after")
+        print_breakdown(workers, r)
     n, seconds, words = ner_floor(str(work / f"bench-w{args.workers[0]}.db"))
     floor = n / seconds
     print(f"spaCy NER alone (same texts, 1 process): {n / seconds:.1f} articles/s ({words / seconds:.0f} tokens/s)")
     for workers, r in results.items():
         print(f"  ratio storyfold ({workers} worker(s)) / NER floor: {(r['articles'] / r['seconds']) / floor:.2f} (goal >= 0.7)")
-    rate = newsplease_rate(warc, args.newsplease_sample)
-    if rate is None:
+    rate = newsplease_rate(warc, args.newsplease_sample) if args.newsplease_sample > 0 else ()
+    if rate == ():
+        print("news-please: skipped (--newsplease-sample 0)")
+    elif rate is None:
         print("news-please: not installed (pip install news-please==1.6.16) - comparison skipped")
     else:
         done, seconds = rate

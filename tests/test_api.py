@@ -207,3 +207,42 @@ def test_workers_give_the_same_annotations(tmp_path: Path, seeds_dir: Path) -> N
             results.append((summary.annotated, len(summary.rejected), store.annotations("entity_mentions", EntityMention)))
     assert results[0] == results[1]
     assert results[0][:2] == (2, 3)
+
+
+def test_workers_extract_clean_and_annotate_like_one_process(tmp_path: Path, seeds_dir: Path, mixed_folder: Path) -> None:
+    """With workers, HTML pages (a WARC's responses, HTML files) are extracted, cleaned and
+    annotated in the pool: the same articles in the same order, the same records, the same named
+    rejections (the broken page among them) as in one process; a rerun finds nothing pending."""
+    from ingest.test_warc_feed import _seed_pages, _warc  # tests/ is on the path (pytest rootdir)
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "news.warc.gz").write_bytes(_warc(_seed_pages(seeds_dir), gz=True))
+    shutil.copy(mixed_folder / "broken.html", inputs / "broken.html")
+    shutil.copy(mixed_folder / "cp1252_002.txt", inputs / "cp1252_002.txt")
+    (inputs / "page.html").write_text(_seed_pages(seeds_dir)["003"].replace("Home | World", "Menu"), encoding="utf-8")
+    seen = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        summary = api.fold([inputs], settings=Settings(db=str(db), workers=workers), pipeline=Pipeline([_NamesStage()]))
+        with Store(db) as store:
+            articles = [(a.id, a.source, a.url, a.published, a.text) for a in store.iter_articles()]
+            seen.append((summary.stored, summary.annotated, sorted((Path(r.source).name, r.reason) for r in summary.rejected),
+                         articles, store.annotations("entity_mentions", EntityMention)))
+        again = api.fold([inputs], settings=Settings(db=str(db), workers=workers), pipeline=Pipeline([_NamesStage()]))
+        assert (again.stored, again.annotated) == (0, 0)
+    assert seen[0] == seen[1]
+    stored, annotated, rejected, articles, _ = seen[0]
+    assert stored == annotated == 7 and len(articles) == 7
+    assert [name for name, _ in rejected] == ["broken.html"]
+
+
+def test_pending_annotations_are_found_in_one_query(seeds_dir: Path, db: Path) -> None:
+    api.fold([seeds_dir], db=db, pipeline=Pipeline([_NamesStage()]))
+    wanted = {"entity_mentions": ("names@1", EntityMention), "quotes": ("quotes@1", EntityMention)}
+    with Store(db) as store:
+        ids = [a.id for a in store.iter_articles()]
+        status = store.annotation_status(wanted)
+        assert list(status) == ids  # every article, in insertion order
+        assert all(have == {"entity_mentions"} for have in status.values())
+        assert not any(store.annotation_status({"entity_mentions": ("names@2", EntityMention)}).values())

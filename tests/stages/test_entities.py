@@ -115,3 +115,28 @@ def test_ner_only_pipeline_keeps_a_shared_embedding_layer(tmp_path):
     small = load_ner(load_settings().spacy_model)
     assert small.pipe_names == ["ner"]
     assert not any(isinstance(n, Tok2VecListener) for n in small.get_pipe("ner").model.walk())
+
+
+def test_name_search_matches_the_regex_it_replaces(seed_articles):
+    """Whole-word occurrences of every capitalised word and two-word run of the seeds, found
+    without a regex, are exactly the regex's matches (boundaries: word characters, ".", "-")."""
+    import re
+
+    from storyfold.stages.entities import _occurrences
+
+    for article in seed_articles.values():
+        text = article.text + " Kyiv-based U.S.Kyiv _Kyiv Kyiv_ Kyiv."  # edge cases beside the real text
+        names = set(re.findall(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", text)) | {"Kyiv"}
+        for name in names:
+            expected = [m.span() for m in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text)]
+            assert list(_occurrences(name, text)) == expected, name
+
+
+def test_overlaps_resolve_as_before():
+    """Longer spans win, then the earlier listed; touching spans both stay."""
+    from storyfold.stages.entities import _dedupe
+
+    found = [(0, 5, EntityType.PERSON, "A"), (3, 9, EntityType.PLACE, "B"), (9, 12, EntityType.PLACE, "C"),
+             (10, 11, EntityType.OTHER, "D"), (20, 23, EntityType.OTHER, "E"), (20, 23, EntityType.PERSON, "F"),
+             (1, 4, EntityType.OTHER, "G")]
+    assert [m[3] for m in _dedupe(found)] == ["B", "C", "E"]

@@ -20,7 +20,7 @@ from storyfold.errors import InputRejected, TooLarge, UnsupportedInput
 from storyfold.ingest.decode import decode_bytes, maybe_gunzip
 from storyfold.ingest.feed import iter_feed, looks_like_feed
 from storyfold.ingest.fetch import Fetcher
-from storyfold.ingest.html import looks_like_html, parse_html
+from storyfold.ingest.html import HtmlPage, looks_like_html, parse_html
 from storyfold.ingest.jsonl import iter_jsonl
 from storyfold.ingest.manifest import Manifest, ManifestEntry, load_manifest
 from storyfold.ingest.text import parse_text
@@ -28,6 +28,7 @@ from storyfold.ingest.warc import iter_warc
 from storyfold.records import Document
 
 __all__ = [
+    "HtmlPage",
     "Manifest",
     "apply_manifest",
     "discover",
@@ -80,10 +81,17 @@ def _suffix(path: Path) -> str:
 
 
 def read_file(
-    path: Path, settings: Settings, fetcher: Fetcher | None = None, known_url: Callable[[str], bool] = lambda _u: False
-) -> Iterator[Document | InputRejected]:
+    path: Path,
+    settings: Settings,
+    fetcher: Fetcher | None = None,
+    known_url: Callable[[str], bool] = lambda _u: False,
+    *,
+    defer_html: bool = False,
+) -> Iterator[Document | HtmlPage | InputRejected]:
     """The documents in one file (several for JSONL, WARC and feeds), or the rejection of what
-    cannot be read. ``fetcher`` (optional) fetches the articles that summary-only feed items link to."""
+    cannot be read. ``fetcher`` (optional) fetches the articles that summary-only feed items link to.
+    With ``defer_html``, HTML files and WARC responses come as :class:`HtmlPage` (extraction, the
+    costly part, left to whoever calls :meth:`HtmlPage.document`, e.g. a worker process)."""
     source = str(path)
     suffix = _suffix(path)
     try:
@@ -94,7 +102,7 @@ def read_file(
             return
         if suffix in WARC_SUFFIXES:  # streamed: warcio reads gzip members itself
             with path.open("rb") as stream:
-                yield from iter_warc(stream, source, max_record_bytes=settings.max_input_bytes)
+                yield from iter_warc(stream, source, max_record_bytes=settings.max_input_bytes, defer_html=defer_html)
             return
         if size > settings.max_input_bytes:
             raise TooLarge(source, f"file is {size} bytes, over the cap of {settings.max_input_bytes} (setting max_input_bytes)")
@@ -107,7 +115,7 @@ def read_file(
             return
         text = decode_bytes(data, source)
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
-            yield parse_html(text, source)
+            yield HtmlPage(text, source) if defer_html else parse_html(text, source)
         elif suffix in TEXT_SUFFIXES:
             yield parse_text(text, source)
         else:
@@ -146,9 +154,12 @@ def read_inputs(
     settings: Settings,
     manifest: Manifest | None = None,
     known_url: Callable[[str], bool] = lambda _u: False,
-) -> Iterator[Document | InputRejected]:
+    *,
+    defer_html: bool = False,
+) -> Iterator[Document | HtmlPage | InputRejected]:
     """Documents from every file under ``paths``, with manifest metadata applied (metadata the user
-    gave in the manifest wins over what was guessed from the document)."""
+    gave in the manifest wins over what was guessed from the document). ``defer_html``: see
+    :func:`read_file`; a deferred page carries its manifest entry, applied when it is extracted."""
     paths = list(paths)
     files, missing = discover(paths)
     yield from missing
@@ -157,9 +168,11 @@ def read_inputs(
     fetcher = make_fetcher(settings) if settings.fetch else None
     for path in files:
         entry = manifest.lookup(path) if manifest is not None else None
-        for item in read_file(path, settings, fetcher, known_url):
+        for item in read_file(path, settings, fetcher, known_url, defer_html=defer_html):
             if entry is not None and isinstance(item, Document):
                 item = apply_manifest(item, entry)
+            elif entry is not None and isinstance(item, HtmlPage):
+                item = replace(item, entry=entry)
             yield item
 
 

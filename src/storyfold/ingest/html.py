@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
+from typing import Any
 
 import trafilatura
 
-from storyfold.errors import MalformedInput
+from storyfold.errors import InputRejected, MalformedInput
+from storyfold.ingest.decode import decode_bytes
 from storyfold.records import Document
 
-__all__ = ["parse_html", "looks_like_html"]
+__all__ = ["HtmlPage", "looks_like_html", "parse_html"]
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", re.I | re.S)
 
@@ -56,3 +59,34 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Document:
         published=published,
         author=found.author or None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """An HTML page that was read but not yet extracted. Extraction (trafilatura) is the costly
+    part of reading, so readers asked to ``defer_html`` hand this on and :meth:`document` runs
+    where it is called: in a worker process when folding with ``--workers N``. ``body`` is the
+    raw bytes (decoded in :meth:`document`) or text already decoded; ``captured`` (a WARC capture
+    date) is used, marked estimated, when the page itself carries no date; ``entry`` is the
+    manifest entry applied to the document (see :func:`storyfold.ingest.apply_manifest`)."""
+
+    body: bytes | str
+    source: str
+    url: str | None = None
+    captured: dt.date | None = None
+    entry: Any = None
+
+    def document(self) -> Document | InputRejected:
+        """The extracted document, or the rejection naming the page (never raised)."""
+        try:
+            html = self.body if isinstance(self.body, str) else decode_bytes(self.body, self.source)
+            doc = parse_html(html, self.source, url=self.url)
+        except InputRejected as exc:
+            return exc
+        if doc.published is None and self.captured is not None:
+            doc = replace(doc, published=self.captured, published_estimated=True)
+        if self.entry is not None:
+            from storyfold.ingest import apply_manifest
+
+            doc = apply_manifest(doc, self.entry)
+        return doc

@@ -12,12 +12,10 @@ import datetime as dt
 import io
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import BinaryIO
 
 from storyfold.errors import InputRejected, MalformedInput, TooLarge
-from storyfold.ingest.decode import decode_bytes
-from storyfold.ingest.html import parse_html
+from storyfold.ingest.html import HtmlPage
 from storyfold.records import Document
 
 __all__ = ["iter_warc"]
@@ -34,8 +32,11 @@ def _capture_date(value: str | None) -> dt.date | None:
         return None
 
 
-def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterator[Document | InputRejected]:
-    """Documents from the HTML responses of a WARC/ARC stream (gzipped or not)."""
+def iter_warc(
+    stream: BinaryIO, source: str, *, max_record_bytes: int, defer_html: bool = False
+) -> Iterator[Document | HtmlPage | InputRejected]:
+    """Documents from the HTML responses of a WARC/ARC stream (gzipped or not); with
+    ``defer_html``, each response as an :class:`HtmlPage` to extract later (in a worker)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -67,18 +68,13 @@ def iter_warc(stream: BinaryIO, source: str, *, max_record_bytes: int) -> Iterat
             if len(body) > max_record_bytes:
                 yield TooLarge(where, f"record body over {max_record_bytes} bytes (setting max_input_bytes)")
                 continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            try:
-                html = decode_bytes(body, where)
-                doc = parse_html(html, where, url=url)
-            except InputRejected as exc:
-                yield exc
-                continue
-            if doc.published is None:
-                captured = _capture_date(record.rec_headers.get_header("WARC-Date"))
-                if captured is not None:
-                    doc = _with_capture_date(doc, captured)
-            yield doc
+            page = HtmlPage(
+                body,
+                where,
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+                captured=_capture_date(record.rec_headers.get_header("WARC-Date")),
+            )
+            yield page if defer_html else page.document()
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as exc:
         yield MalformedInput(source, f"archive broken after record {n} ({type(exc).__name__}: {exc}); records before it were read")
         return
@@ -103,7 +99,3 @@ def stream_has_data_after(stream: BinaryIO, offset: int) -> bool:
         if chunk.strip():
             return True
     return False
-
-
-def _with_capture_date(doc: Document, captured: dt.date) -> Document:
-    return replace(doc, published=captured, published_estimated=True)

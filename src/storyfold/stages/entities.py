@@ -18,9 +18,10 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from storyfold.errors import ConfigError
@@ -198,14 +199,43 @@ def _is_department(text: str, s: int, e: int) -> bool:
 
 
 def _dedupe(found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
-    """Sorted by start; of overlapping spans the longer (then the earlier listed) wins."""
+    """Sorted by start; of overlapping spans the longer (then the earlier listed) wins. The kept
+    spans never overlap, so sorted by start their ends are sorted too: a candidate overlaps one
+    of them exactly when the last kept span starting before its end ends after its start (spans
+    are never empty: fix_mentions drops those)."""
     order = sorted(range(len(found)), key=lambda i: (-(found[i][1] - found[i][0]), i))
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[tuple[int, int, EntityType, str]] = []
     for i in order:
         s, e = found[i][0], found[i][1]
-        if all(e <= ks or ke <= s for ks, ke, _, _ in kept):
+        at = bisect.bisect_left(starts, e)
+        if at == 0 or ends[at - 1] <= s:
+            starts.insert(at, s)
+            ends.insert(at, e)
             kept.append(found[i])
     return sorted(kept, key=lambda m: m[0])
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what the regex ``\w`` matches in a str pattern
+
+
+def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
+    r"""``(start, end)`` of each whole-word occurrence of ``name``: not after a word character,
+    "." or "-", not before a word character or "-". The same matches as
+    ``re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text)``, without compiling a
+    pattern per name (that compiling was most of this stage's own time)."""
+    n = len(name)
+    pos = text.find(name)
+    while pos >= 0:
+        before = text[pos - 1] if pos else ""
+        after = text[pos + n] if pos + n < len(text) else ""
+        if not (before and (_is_word(before) or before in ".-")) and not (after and (_is_word(after) or after == "-")):
+            yield pos, pos + n
+            pos = text.find(name, pos + n)
+        else:
+            pos = text.find(name, pos + 1)
 
 
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
@@ -232,7 +262,6 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         if len(name) < 3 or not name[0].isupper():
             continue
         (t, label), _ = counter.most_common(1)[0]
-        for m in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
-            added.append((m.start(), m.end(), t, label))
+        added.extend((start, end, t, label) for start, end in _occurrences(name, text))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

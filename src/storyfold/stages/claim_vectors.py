@@ -13,22 +13,20 @@ hash of the text, about 1 KB a text) and embeds a text it has seen only once.
 
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
 
-from storyfold.embed import load_embedder
+from storyfold.embed import embed_unique, load_embedder
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, ClaimMention, ClaimVectors
 from storyfold.stages.doc_vector import decode_vector, encode_vector
+from storyfold.textcache import CACHE_TEXTS, TextCache
 
-__all__ = ["CACHE_TEXTS", "MIN_CLAIM_CHARS", "ClaimVectorsStage", "compared", "decode_rows", "embed_unique"]
+__all__ = ["MIN_CLAIM_CHARS", "ClaimVectorsStage", "compared", "decode_rows"]
 
 MIN_CLAIM_CHARS = 30  # shorter claim texts (and claims without a subject) are not compared
-CACHE_TEXTS = 20_000
 MODEL = "all-MiniLM-L6-v2"
 
 
@@ -44,51 +42,6 @@ def decode_rows(record: ClaimVectors) -> np.ndarray:
     rows = decode_vector(record.vectors).reshape(len(record.spans), record.dim)
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     return rows / np.where(norms > 0, norms, 1.0)
-
-
-class _TextCache:
-    """The vectors of the last ``size`` distinct texts embedded (least recently used go first)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._rows: OrderedDict[bytes, np.ndarray] = OrderedDict()
-
-    @staticmethod
-    def key(text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-    def get(self, text: str) -> np.ndarray | None:
-        k = self.key(text)
-        row = self._rows.get(k)
-        if row is not None:
-            self._rows.move_to_end(k)
-        return row
-
-    def put(self, text: str, row: np.ndarray) -> None:
-        self._rows[self.key(text)] = row
-        while len(self._rows) > self.size:
-            self._rows.popitem(last=False)
-
-
-def embed_unique(texts: Sequence[str], encode: Any, cache: _TextCache | None = None) -> np.ndarray:
-    """Vectors of ``texts`` (float32, one row each), each distinct text embedded once (and not at
-    all when ``cache`` has it)."""
-    rows: dict[str, np.ndarray] = {}
-    todo = []
-    for t in dict.fromkeys(texts):
-        hit = cache.get(t) if cache is not None else None
-        if hit is not None:
-            rows[t] = hit
-        else:
-            todo.append(t)
-    if todo:
-        for t, row in zip(todo, np.asarray(encode(todo), dtype=np.float32), strict=True):
-            rows[t] = row
-            if cache is not None:
-                cache.put(t, row)
-    if not texts:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.stack([rows[t] for t in texts]).astype(np.float32, copy=False)
 
 
 class ClaimVectorsStage(ArticleStage):
@@ -110,7 +63,7 @@ class ClaimVectorsStage(ArticleStage):
         per_article = [[m for m in i.get("claim_mentions", ()) if compared(m)] for i in inputs]
         texts = [m.text for ms in per_article for m in ms]
         if texts:
-            cache = ctx.resource("claim_vectors:cache", lambda: _TextCache(CACHE_TEXTS))
+            cache = ctx.resource(f"claim_vectors:cache:{self.model}", lambda: TextCache(CACHE_TEXTS))
             vectors = embed_unique(texts, self._embedder(ctx).encode, cache)
             dim = int(vectors.shape[1])
         else:

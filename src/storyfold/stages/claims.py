@@ -24,12 +24,13 @@ pipeline glues a headline onto the lead otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, NamedTuple
 
 from storyfold.nlp import FastAttributeRuler, load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, ClaimMention, DateMention, Quantity
+from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
 
 __all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of"]
 
@@ -190,46 +191,66 @@ def _subject_own(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def claims_from_doc(
-    doc: Any, offset: int, text: str, article_id: str, dates: Sequence[DateMention], quantities: Sequence[Quantity],
-    lemmatizer: Any | None = None,
-) -> list[ClaimMention]:
-    """The claims in one parsed paragraph (``offset``: where it starts in the article).
-    ``lemmatizer``: the pipeline's lemmatizer when it was disabled while parsing (see :func:`_lemma`)."""
-    out: list[ClaimMention] = []
+class _Clause(NamedTuple):
+    """What the parse of one paragraph gives for one claim, offsets relative to the paragraph:
+    depends on the paragraph's text alone, so it is cached by that text."""
+
+    start: int
+    end: int
+    subject: str
+    predicate: str | None
+    object: str | None
+    negated: bool
+    reporter: str | None
+
+
+def clauses_of_doc(doc: Any, lemmatizer: Any | None = None) -> tuple[_Clause, ...]:
+    """The claim clauses of one parsed paragraph. ``lemmatizer``: the pipeline's lemmatizer when
+    it was disabled while parsing (see :func:`_lemma`)."""
+    text = doc.text
+    out: list[_Clause] = []
     for sent in doc.sents:
         if len(sent) < _MIN_TOKENS or sent.text.rstrip().endswith("?"):
             continue
         for ts, te, given in _clauses(sent):
             span = doc[ts:te]
-            start, end = offset + span.start_char, offset + span.end_char
+            start, end = span.start_char, span.end_char
             while end > start and text[end - 1] in " ,;:–—-":
                 end -= 1
             while start < end and text[start] in " ,;:–—-":
                 start += 1
-            stext = text[start:end]
             if len(span) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in span):
                 continue
             verb, reporter = (given, None) if given is not None else _content_verb(span, lemmatizer)
             subj = _subject(verb)
             if subj is None:
                 continue
-            out.append(_mention(article_id, start, end, stext, verb, subj, reporter, dates, quantities))
-    return out
+            obj = _object(verb)
+            predicate, negated = _predicate(verb)
+            out.append(_Clause(start, end, _span_text(subj.subtree), predicate or None,
+                               _span_text(obj.subtree) if obj is not None else None, negated, reporter))
+    return tuple(out)
+
+
+def claims_from_doc(
+    doc: Any, offset: int, text: str, article_id: str, dates: Sequence[DateMention], quantities: Sequence[Quantity],
+    lemmatizer: Any | None = None,
+) -> list[ClaimMention]:
+    """The claims in one parsed paragraph (``offset``: where it starts in the article)."""
+    return [_mention(article_id, offset, c, text, dates, quantities) for c in clauses_of_doc(doc, lemmatizer)]
 
 
 def _mention(
-    article_id: str, start: int, end: int, stext: str, verb: Any, subj: Any, reporter: str | None,
-    dates: Sequence[DateMention], quantities: Sequence[Quantity],
+    article_id: str, offset: int, clause: _Clause, text: str, dates: Sequence[DateMention], quantities: Sequence[Quantity],
 ) -> ClaimMention:
-    obj = _object(verb)
-    predicate, negated = _predicate(verb)
-    attribution = reporter or attribution_of(stext)
+    start, end = offset + clause.start, offset + clause.end
+    stext = text[start:end]
+    attribution = clause.reporter or attribution_of(stext)
     q = _in_span(quantities, start, end)
     d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
     return ClaimMention(
-        article_id=article_id, start=start, end=end, text=stext, subject=_span_text(subj.subtree),
-        predicate=predicate or None, object=_span_text(obj.subtree) if obj is not None else None, negated=negated,
+        article_id=article_id, start=start, end=end, text=stext, subject=clause.subject,
+        predicate=clause.predicate, object=clause.object, negated=clause.negated,
         value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
         counts=q.counts if q else None, time=d.value if d else None, attribution=attribution,
         modality=modality_of(stext, attribution),
@@ -244,19 +265,17 @@ def find_claims(
 
 
 def claims_of_articles(
-    nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64
+    nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64,
+    cache: TextCache[tuple[_Clause, ...]] | None = None,
 ) -> list[list[ClaimMention]]:
     """The claims of each ``(text, article id, dates, quantities)``, parsed paragraph by paragraph
     in one ``nlp.pipe`` stream. Three savings that leave the result unchanged: a paragraph of fewer
     than five tokens is not parsed (no sentence in it can give a claim), the lemmatizer runs only
     on the clause roots whose lemma is read, instead of on every token, and the attribute ruler's
-    rules are applied by :class:`~storyfold.nlp.FastAttributeRuler` instead of its Matcher."""
-    jobs = []
-    for i, (text, *_rest) in enumerate(articles):
-        for a, b in paragraphs(text):
-            doc = nlp.make_doc(text[a:b])
-            if len(doc) >= _MIN_TOKENS:
-                jobs.append((i, a, doc))
+    rules are applied by :class:`~storyfold.nlp.FastAttributeRuler` instead of its Matcher. A
+    paragraph ``cache`` holds (by the paragraph's text) the clauses an earlier parse gave; the
+    article's dates and figures are joined in afterwards."""
+    pieces = [(i, a, b) for i, (text, *_rest) in enumerate(articles) for a, b in paragraphs(text)]
     names = nlp.pipe_names
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
     disable = ["lemmatizer"] if lemmatizer is not None else []
@@ -265,13 +284,24 @@ def claims_of_articles(
     ruler = FastAttributeRuler.of(nlp) if set(after_ruler) <= {"lemmatizer"} else None
     if ruler is not None:
         disable.append("attribute_ruler")
+
+    def parse(texts: list[str]) -> Iterator[tuple[_Clause, ...]]:
+        docs = [nlp.make_doc(t) for t in texts]
+        parsed = nlp.pipe((d for d in docs if len(d) >= _MIN_TOKENS), batch_size=batch_size, disable=disable)
+        for d in docs:
+            if len(d) < _MIN_TOKENS:
+                yield ()
+                continue
+            doc = next(parsed)
+            if ruler is not None:
+                ruler(doc)
+            yield clauses_of_doc(doc, lemmatizer)
+
+    clauses = cached_map([articles[i][0][a:b] for i, a, b in pieces], parse, cache)
     found: list[list[ClaimMention]] = [[] for _ in articles]
-    docs = nlp.pipe((doc for _i, _a, doc in jobs), batch_size=batch_size, disable=disable)
-    for (i, a, _doc), doc in zip(jobs, docs, strict=True):
-        if ruler is not None:
-            ruler(doc)
+    for (i, a, _b), cs in zip(pieces, clauses, strict=True):
         text, article_id, dates, quantities = articles[i]
-        found[i].extend(claims_from_doc(doc, a, text, article_id, dates, quantities, lemmatizer))
+        found[i].extend(_mention(article_id, a, c, text, dates, quantities) for c in cs)
     return found
 
 
@@ -295,4 +325,5 @@ class ClaimsStage(ArticleStage):
 
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
         jobs = [(a.text, a.id, i.get("dates", ()), i.get("quantities", ())) for a, i in zip(articles, inputs, strict=True)]
-        return [{"claim_mentions": tuple(f)} for f in claims_of_articles(self._nlp(ctx), jobs)]
+        cache = ctx.resource(f"claims:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        return [{"claim_mentions": tuple(f)} for f in claims_of_articles(self._nlp(ctx), jobs, cache=cache)]

@@ -22,6 +22,7 @@ import numpy as np
 from storyfold.embed import load_embedder
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DocVector
+from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
 
 __all__ = ["EMBED_CHARS", "DocVectorStage", "decode_vector", "encode_vector", "salient_terms"]
 
@@ -115,7 +116,8 @@ class DocVectorStage(ArticleStage):
 
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
         embedder = ctx.resource(f"embedder:{self.model}", lambda: load_embedder(self.model))
-        vectors = embedder.encode([embed_text(a) for a in articles])
+        cache = ctx.resource(f"doc_vector:cache:{self.model}", lambda: TextCache(CACHE_TEXTS))
+        vectors = cached_map([embed_text(a) for a in articles], embedder.encode, cache)
         out: list[Outputs] = []
         for article, vector in zip(articles, vectors, strict=True):
             head = f"{article.title}\n" if article.title else ""

@@ -28,6 +28,7 @@ from storyfold.errors import ConfigError
 from storyfold.nlp import load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType
+from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.stages._names import (
     ACRONYM_ORGS,
     DEPARTMENT_WORDS,
@@ -90,7 +91,8 @@ class EntitiesStage(ArticleStage):
         return self.process_batch([article], [inputs], ctx)[0]
 
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
-        raw = raw_entities(self._nlp(ctx), articles)
+        cache = ctx.resource(f"entities:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        raw = raw_entities(self._nlp(ctx), articles, cache)
         return [{"entity_mentions": fix_mentions(a, r)} for a, r in zip(articles, raw, strict=True)]
 
 
@@ -108,14 +110,20 @@ def load_ner(model: str) -> Any:
     return nlp
 
 
-def raw_entities(nlp: Any, articles: Sequence[Article]) -> list[list[Raw]]:
+def raw_entities(nlp: Any, articles: Sequence[Article], cache: TextCache[tuple[Raw, ...]] | None = None) -> list[list[Raw]]:
     """spaCy's own spans (person, organisation, place and group labels) per article, parsed
-    paragraph by paragraph in one ``nlp.pipe`` stream, with offsets into the article's text."""
+    paragraph by paragraph in one ``nlp.pipe`` stream, with offsets into the article's text.
+    A paragraph ``cache`` holds (by the paragraph's text) what an earlier one gave."""
     pieces = [(i, start, end) for i, a in enumerate(articles) for start, end in paragraphs(a.text)]
     raw: list[list[Raw]] = [[] for _ in articles]
-    texts = (articles[i].text[start:end] for i, start, end in pieces)
-    for (i, start, _end), doc in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
-        raw[i].extend((start + e.start_char, start + e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES)
+
+    def parse(texts: list[str]) -> Iterator[tuple[Raw, ...]]:
+        for doc in nlp.pipe(texts, batch_size=64):
+            yield tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES)
+
+    found = cached_map([articles[i].text[start:end] for i, start, end in pieces], parse, cache)
+    for (i, start, _end), spans in zip(pieces, found, strict=True):
+        raw[i].extend((start + s, start + e, label) for s, e, label in spans)
     return raw
 
 

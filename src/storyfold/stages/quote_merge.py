@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import load_embedder
+from storyfold.embed import embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, Quote, QuoteVariant
 from storyfold.stages.entity_merge import entity_index
@@ -82,7 +82,7 @@ def merge_quotes(
     buckets = {k: ms for k, ms in buckets.items() if len({items[i].article_id for i in ms}) > 1}
     todo = sorted(i for ms in buckets.values() for i in ms)
     row = {i: n for n, i in enumerate(todo)}
-    vectors = encode([" ".join(items[i].text.split()[:_EMBED_WORDS]) for i in todo]) if todo else None
+    vectors = embed_unique([" ".join(items[i].text.split()[:_EMBED_WORDS]) for i in todo], encode) if todo else None
     pairs = []
     for (how, _), members_ in buckets.items():
         floor = _SAME if how == "entity" else _COPY

@@ -67,7 +67,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from storyfold.embed import load_embedder
+from storyfold.embed import embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
@@ -86,7 +86,7 @@ from storyfold.records import (
     Relation,
 )
 from storyfold.lineage import Lineages, build_lineages, independent_sources, outlet_key
-from storyfold.stages.claim_vectors import MODEL, compared, decode_rows, embed_unique
+from storyfold.stages.claim_vectors import MODEL, compared, decode_rows
 from storyfold.stages.commitments import COUNTRIES
 
 __all__ = ["ReconcileStage", "reconcile"]

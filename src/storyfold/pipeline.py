@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from storyfold.config import Settings
+from storyfold.embed import StoredEncoder
 from storyfold.errors import PipelineError
 from storyfold.records import Article
 
@@ -117,6 +118,11 @@ class Corpus:
 
     def has(self, kind: str) -> bool:
         return kind in self._kinds
+
+    def encoder(self, model: str, load: Callable[[], Any]) -> StoredEncoder:
+        """A sentence encoder for ``model`` (``load`` gives the embedder) that reads and fills the
+        store's vector cache: a text is embedded once per database, whichever fold brings it."""
+        return StoredEncoder(model, load, self._store.vectors, None if self._store.read_only else self._store.put_vectors)
 
     def _record_type(self, kind: str) -> type:
         try:

@@ -20,7 +20,6 @@ __all__ = [
     "Claim",
     "ClaimMention",
     "ClaimStatus",
-    "ClaimVectors",
     "Commitment",
     "CommitmentMention",
     "CommitmentKind",
@@ -558,27 +557,6 @@ class CommitmentMention:
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
-
-
-# --------------------------------------------------------------------------------------------
-# issue 10: per-article claim vectors, cached for the reconcile stage
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimVectors:
-    """Sentence embeddings of one article's compared claim mentions, computed once per article and
-    cached by the pipeline, so that reconciling a corpus embeds only the new articles' claims.
-
-    ``spans`` are the ``(start, end)`` of the embedded mentions, in order; ``vectors`` their
-    embeddings (model ``model``, ``dim`` floats a row, L2-normalised) as base64 of little-endian
-    float16, rows one after the other (the encoding of :class:`DocVector`)."""
-
-    article_id: str
-    model: str
-    dim: int
-    spans: tuple[tuple[int, int], ...] = ()
-    vectors: str = ""
 
 
 # --------------------------------------------------------------------------------------------

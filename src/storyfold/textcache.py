@@ -16,11 +16,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
-__all__ = ["CACHE_TEXTS", "TextCache", "cached_map"]
+__all__ = ["CACHE_TEXTS", "TextCache", "cached_map", "text_key"]
 
 CACHE_TEXTS = 20_000  # distinct texts a stage keeps per process (paragraphs: ~100 bytes to a few KB each)
 
 T = TypeVar("T")
+
+
+def text_key(text: str) -> bytes:
+    """The 128-bit content hash texts are cached by (here and in the store's vector cache)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class TextCache(Generic[T]):
@@ -32,9 +37,7 @@ class TextCache(Generic[T]):
         self.misses = 0
         self._rows: OrderedDict[bytes, T] = OrderedDict()
 
-    @staticmethod
-    def key(text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = staticmethod(text_key)
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -301,3 +301,61 @@ def test_claims_are_compared_within_a_story_and_blocks_are_capped() -> None:
     assert capped["largest_block"] <= 40 < stats["largest_block"] and capped["blocks"] > 2
     for e in (e for c in claims for e in c.evidence):
         assert seed_articles()[e.article_id].text[e.start : e.end] == e.text
+
+
+@pytest.mark.slow
+def test_only_claims_that_can_meet_another_articles_are_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story told by one article needs no embedding; the result equals embedding and comparing
+    every block (as reconcile did before)."""
+    from storyfold.stages import reconcile as module
+
+    claims_in, commitments_in, quantities = _mentions()
+    encode = load_embedder().encode
+    asked: list[str] = []
+
+    def counting(texts):
+        asked.extend(texts)
+        return encode(texts)
+
+    for stories in ([("000", "001"), ("002",), ("003",), ("004",)], [(a,) for a in sorted(seed_articles())]):
+        asked.clear()
+        stats: dict[str, int] = {}
+        lazy = reconcile(claims_in, commitments_in, seed_articles(), counting, quantities=quantities,
+                         stories=stories, stats=stats)
+        lone = {m.text for a in ("002", "003", "004") for m in claims_in[a]}
+        assert not lone & set(asked)  # the single-article stories' claims were not embedded
+        assert len(asked) == len(set(asked)) <= stats["embedded_units"] < stats["units"]
+        with monkeypatch.context() as m:
+            m.setattr(module, "_comparable", lambda *_: True)
+            every = reconcile(claims_in, commitments_in, seed_articles(), encode, quantities=quantities, stories=stories)
+        assert lazy == every
+    assert asked == []  # every story one article: nothing embedded at all
+
+
+class _NoModel:
+    def encode(self, _texts):
+        raise AssertionError("every claim vector is cached")
+
+
+@pytest.mark.slow
+def test_the_stage_embeds_each_claim_once_per_database(tmp_path: Path, seeds_dir: Path) -> None:
+    """A second run of the reconcile stage over the same store reads every vector from the store's
+    cache: the model is not even loaded."""
+    from storyfold.config import Settings
+    from storyfold.pipeline import Context, Corpus, Pipeline
+    from storyfold.stages import default_stages
+    from storyfold.stages.reconcile import ReconcileStage
+    from storyfold.store import Store
+
+    db = tmp_path / "s.db"
+    api.fold([seeds_dir], db=db)
+    pipeline = Pipeline(default_stages())
+    with Store(db) as store:
+        cached = store.count_vectors()
+        assert cached > 0
+        ctx = Context(settings=Settings(db=str(db)))
+        ctx.resource("embedder", _NoModel)
+        again = ReconcileStage().process(Corpus(store, pipeline.kinds), ctx)
+        assert store.count_vectors() == cached
+        stored = {k: store.outputs(k, type(v[0])) for k, v in again.items() if v}
+    assert stored == {k: v for k, v in again.items() if v}

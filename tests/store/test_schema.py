@@ -29,7 +29,7 @@ def test_newer_database_is_refused(tmp_path: Path, seeds_dir: Path) -> None:
 def test_older_database_without_a_migration_is_refused_untouched(tmp_path: Path, seeds_dir: Path) -> None:
     db = tmp_path / "old.db"
     api.fold([seeds_dir], db=db)
-    _set_version(db, SCHEMA_VERSION - 1)
+    _set_version(db, min(migrations.MIGRATIONS, default=SCHEMA_VERSION) - 1)  # older than any migration
     before = db.read_bytes()
     with pytest.raises(SchemaVersionError, match="no migration"):
         Store(db)
@@ -58,3 +58,20 @@ def test_read_only_store_does_not_migrate(tmp_path: Path, seeds_dir: Path) -> No
     _set_version(db, SCHEMA_VERSION - 1)
     with pytest.raises(SchemaVersionError, match="without read-only"):
         Store(db, read_only=True)
+
+
+def test_a_version_1_database_gains_the_vector_cache_and_keeps_its_articles(tmp_path: Path, seeds_dir: Path) -> None:
+    """The real 1 -> 2 step: the ``vectors`` table is added; nothing else changes."""
+    db = tmp_path / "v1.db"
+    api.fold([seeds_dir], db=db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE vectors")
+        before = conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    _set_version(db, 1)
+    with Store(db) as store:
+        assert store.count_articles() == 5 and store.count_vectors() == 0
+        store.put_vectors("m", {b"k" * 16: b"\x00\x3c"})
+        assert store.vectors("m", [b"k" * 16, b"x" * 16]) == {b"k" * 16: b"\x00\x3c"}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from storyfold.pipeline import Stage
 from storyfold.stages.brief import BriefStage
-from storyfold.stages.claim_vectors import ClaimVectorsStage
 from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster import ClusterStage
 from storyfold.stages.commitments import CommitmentsStage
@@ -39,7 +38,6 @@ def default_stages() -> list[Stage]:
         CommitmentsStage(),
         MinHashStage(),
         DocVectorStage(),
-        ClaimVectorsStage(),  # the claims' embeddings, cached per article for reconcile
         # corpus stages: copies first (clustering keeps a rewrite with its source), then stories,
         # entities and quotes, the timeline, and reconciliation, which uses all of them
         DedupStage(),

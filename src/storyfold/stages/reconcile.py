@@ -45,9 +45,12 @@ when the events stage ran, else the date in the claim, else the article's public
 Ids are content-derived (a hash of actor and kind, of the supporting spans), so a rerun over the
 same corpus gives the same ids.
 
-**Scale** (issue 10; ``docs/claims.md``, "At scale"). The vectors come from the ``claim_vectors``
-article stage (cached per article) when it ran, else are embedded here, each distinct text once.
-Mentions with the same text and slots from several articles (copies) are one unit, compared once.
+**Scale** (issue 10; ``docs/claims.md``, "At scale"). Only the claims that can meet a claim of
+another article are embedded: those of a block holding more than one article (a story told by one
+article, or by copies whose mentions are one unit, needs none). The stage embeds through the
+store's vector cache (:meth:`~storyfold.pipeline.Corpus.encoder`), so a text is embedded once per
+database, whichever fold brings it. Mentions with the same text and slots from several articles
+(copies) are one unit, compared once.
 Units are compared only within a story (``stories``; the whole corpus without them), in blocks of
 at most ``reconcile_block`` units (a bigger story cut by event, then by date). The complete-linkage
 test reads a per-group row of least similarities and a per-group profile of negation, day and
@@ -74,7 +77,6 @@ from storyfold.records import (
     Claim,
     ClaimMention,
     ClaimStatus,
-    ClaimVectors,
     Commitment,
     CommitmentKind,
     CommitmentMention,
@@ -86,7 +88,6 @@ from storyfold.records import (
     Relation,
 )
 from storyfold.lineage import Lineages, build_lineages, independent_sources, outlet_key
-from storyfold.stages.claim_vectors import MODEL, compared, decode_rows
 from storyfold.stages.commitments import COUNTRIES
 
 __all__ = ["ReconcileStage", "reconcile"]
@@ -95,6 +96,8 @@ S = CommitmentStatus
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 UPDATE_DAYS = 45
 BLOCK = 2000  # default of the reconcile_block setting
+MODEL = "all-MiniLM-L6-v2"  # the sentence embedder claims are compared with
+MIN_CLAIM_CHARS = 30  # shorter claim texts (and claims without a subject) are not compared
 FIGURE_WINDOW = 500  # later items of one (story, noun, measure, owner) bucket an item is compared with
 _CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
@@ -301,29 +304,29 @@ def _units(mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> list
     return [_Unit(members, mentions, aliases) for members in out]
 
 
-def _unit_vectors(
-    units: Sequence[_Unit], mentions: Sequence[ClaimMention], embed: Embed,
-    cached: Mapping[str, Sequence[ClaimVectors]] | None,
-) -> np.ndarray:
-    """One vector per unit: the cached vector of one of its mentions when there is one, else
-    embedded now (each distinct text once)."""
-    rows: dict[tuple[str, int, int], np.ndarray] = {}
-    for aid, records in (cached or {}).items():
-        for r in records:
-            for (start, end), row in zip(r.spans, decode_rows(r), strict=True):
-                rows[(aid, start, end)] = row
-    found: list[np.ndarray | None] = []
-    for u in units:
-        found.append(next((rows[k] for i in u.members
-                           if (k := (mentions[i].article_id, mentions[i].start, mentions[i].end)) in rows), None))
-    missing = [x for x, row in enumerate(found) if row is None]
-    if missing:
-        fresh = embed_unique([units[x].m.text for x in missing], embed)
-        for x, row in zip(missing, fresh, strict=True):
-            found[x] = row
-    if not found:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.stack(found).astype(np.float32, copy=False)  # type: ignore[arg-type]
+def compared(m: ClaimMention) -> bool:
+    """Whether reconciliation compares this mention (it has a subject and 30+ characters)."""
+    return bool(m.subject) and len(m.text) >= MIN_CLAIM_CHARS
+
+
+def _comparable(units: Sequence[_Unit], block: Sequence[int]) -> bool:
+    """Whether a block can merge or oppose anything: units from more than one article (a pair
+    within one article is never merged nor a conflict)."""
+    if len(block) < 2:
+        return False
+    first = units[block[0]].articles
+    return any(units[x].articles != first for x in block) or len(first) > 1
+
+
+def _unit_vectors(units: Sequence[_Unit], needed: Sequence[int], embed: Embed) -> np.ndarray:
+    """One vector per unit, embedded (each distinct text once) only for the ``needed`` units; the
+    others get a zero row, never read."""
+    if not needed:
+        return np.zeros((len(units), 1), dtype=np.float32)
+    fresh = embed_unique([units[x].m.text for x in needed], embed)
+    out = np.zeros((len(units), fresh.shape[1]), dtype=np.float32)
+    out[list(needed)] = fresh
+    return out
 
 
 def _first_index(groups: Iterable[Sequence[str]]) -> dict[str, int]:
@@ -448,15 +451,14 @@ def reconcile(
     aliases: Mapping[str, str] | None = None,
     quantities: Mapping[str, Sequence[Quantity]] | None = None,
     *,
-    vectors: Mapping[str, Sequence[ClaimVectors]] | None = None,
     stories: Sequence[Sequence[str]] | None = None,
     events: Sequence[Sequence[str]] = (),
     block_size: int = BLOCK,
     stats: dict[str, int] | None = None,
 ) -> tuple[list[Claim], list[Commitment], list[Conflict]]:
     """Claims, commitments and conflicts from the per-article mentions. ``embed`` maps texts to
-    L2-normalised vectors (used for the mentions ``vectors`` does not cover: the claim_vectors
-    stage's records); ``event_dates`` gives an article's event date; ``aliases`` maps a name to its
+    L2-normalised vectors (asked only for the claims of blocks that hold more than one article);
+    ``event_dates`` gives an article's event date; ``aliases`` maps a name to its
     entity's canonical name; ``quantities`` (per article) give the figures compared.
 
     Claim mentions are compared only within a block: one per story of ``stories`` (article ids),
@@ -465,17 +467,20 @@ def reconcile(
     inp = _Inputs(articles, relations, event_dates or {}, aliases or {})
     mentions = [m for aid in sorted(claim_mentions) for m in claim_mentions[aid] if compared(m)]
     units = _units(mentions, inp.aliases)
-    unit_vectors = _unit_vectors(units, mentions, embed, vectors) if units else np.zeros((0, 1), dtype=np.float32)
     story_of = _first_index(stories or ())
     blocks = _blocks(units, mentions, story_of, events, max(1, block_size), inp)
+    live = [_comparable(units, b) for _, b in blocks]
+    unit_vectors = _unit_vectors(units, [x for (_, b), ok in zip(blocks, live, strict=True) if ok for x in b], embed)
     commons: dict[int, frozenset[str]] = {}
     for s in dict.fromkeys(s for s, _ in blocks):
         commons[s] = _common_names(units, [x for t, b in blocks if t == s for x in b])
     close: list[tuple[float, int, int]] = []
-    unit_groups = [g for s, b in blocks for g in _cluster(units, b, unit_vectors, commons[s], close)]
+    unit_groups = [g for (s, b), ok in zip(blocks, live, strict=True)
+                   for g in (_cluster(units, b, unit_vectors, commons[s], close) if ok else [[x] for x in b])]
     groups = sorted((sorted(i for x in g for i in units[x].members) for g in unit_groups), key=lambda g: g[0])
     if stats is not None:
-        stats.update(mentions=len(mentions), units=len(units), blocks=len(blocks),
+        stats.update(mentions=len(mentions), units=len(units), blocks=len(blocks), embedded_units=sum(
+                         len(b) for (_, b), ok in zip(blocks, live, strict=True) if ok),
                      largest_block=max((len(b) for _, b in blocks), default=0), close_pairs=len(close))
     conflicts: list[Conflict] = []
     claim_of: dict[int, int] = {}
@@ -853,15 +858,14 @@ def _rewrite_conflicts(
 
 class ReconcileStage(CorpusStage):
     """Claims, commitments and conflicts over the whole corpus. Uses the copies stage's relations,
-    the stories and events, the entities' aliases and the cached claim vectors when those stages
-    ran; without them each article outside a shared outlet counts as its own source, claims are
-    compared across the whole corpus (cut by date into blocks of ``reconcile_block``), times come
-    from the text and the publication dates, and claims are embedded here."""
+    the stories and events and the entities' aliases when those stages ran; without them each
+    article outside a shared outlet counts as its own source, claims are compared across the whole
+    corpus (cut by date into blocks of ``reconcile_block``), and times come from the text and the
+    publication dates. Claims are embedded through the store's vector cache."""
 
     name = "reconcile"
     version = "2"
     requires: ClassVar[tuple[str, ...]] = ("claim_mentions", "commitment_mentions")
-    optional: ClassVar[tuple[str, ...]] = ("claim_vectors",)
     provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}
 
     def __init__(self, by_story: bool = True) -> None:
@@ -884,21 +888,14 @@ class ReconcileStage(CorpusStage):
             for ent in corpus.outputs("entities"):
                 for alias in (ent.name, *ent.aliases):
                     aliases[alias] = ent.name
-        vectors = None
-        if corpus.has("claim_vectors"):
-            vectors = {aid: tuple(r for r in rs if r.model == MODEL)
-                       for aid, rs in corpus.annotations("claim_vectors").items()}
-
-        def embed(texts: Sequence[str]) -> Any:
-            return ctx.resource("embedder", load_embedder).encode(texts)
-
+        embed = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder)).encode
         dated = sorted(events, key=lambda e: (e.date or "9999", e.id))
         self.last_stats = {}
         claims, commitments, conflicts = reconcile(
             corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,
             embed, relations, event_dates, aliases,
             corpus.annotations("quantities") if corpus.has("quantities") else {},
-            vectors=vectors, stories=stories or None, events=[e.article_ids for e in dated],
+            stories=stories or None, events=[e.article_ids for e in dated],
             block_size=ctx.settings.reconcile_block, stats=self.last_stats,
         )
         return {"claims": tuple(claims), "commitments": tuple(commitments), "conflicts": tuple(conflicts)}

@@ -12,8 +12,15 @@ from storyfold.store import schema
 
 __all__ = ["MIGRATIONS", "migrate"]
 
+
+
+def _add_vectors(conn: Connection) -> None:
+    """1 -> 2: the ``vectors`` table (the corpus stages' embedding cache)."""
+    schema.vectors.create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_vectors}
 
 
 def migrate(conn: Connection, version: int, path: Path) -> None:

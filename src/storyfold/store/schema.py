@@ -12,15 +12,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-__all__ = ["SCHEMA_VERSION", "annotations", "articles", "meta", "metadata", "outputs", "rejects", "runs"]
+__all__ = ["SCHEMA_VERSION", "annotations", "articles", "meta", "metadata", "outputs", "rejects", "runs", "vectors"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the vectors table
 
 metadata = MetaData()
 
@@ -93,4 +94,15 @@ runs = Table(
     Column("started_at", String, nullable=False),
     Column("finished_at", String),
     Column("summary", Text),  # JSON
+)
+
+# Sentence embeddings by content: one row per (model, 128-bit hash of the text), float16 bytes.
+# A cache the corpus stages fill and read (a text is embedded once per database, whichever article
+# or fold brings it); losing rows only costs time. Added in schema version 2.
+vectors = Table(
+    "vectors",
+    metadata,
+    Column("model", String, primary_key=True),
+    Column("key", LargeBinary(16), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
 )

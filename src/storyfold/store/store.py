@@ -1,4 +1,5 @@
-"""The one Store class: articles, per-article annotations, corpus outputs, rejects and runs.
+"""The one Store class: articles, per-article annotations, corpus outputs, rejects, runs, and the
+embedding cache.
 
 SQLite through SQLAlchemy Core, in WAL mode so readers (the web UI) see consistent data while a
 fold writes. Every write that belongs together is one transaction: an article row, one article's
@@ -10,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from storyfold import codec
@@ -24,6 +26,8 @@ from storyfold.store import schema
 from storyfold.store.migrations import migrate
 
 __all__ = ["Store"]
+
+_IN_CHUNK = 500  # keys per IN (...) query: well under SQLite's variable limit
 
 
 def _now() -> str:
@@ -304,6 +308,32 @@ class Store:
         )
         with self.engine.connect() as conn:
             return tuple(codec.loads(r.payload, cls) for r in conn.execute(q))
+
+    # ------------------------------------------------------------------------------- vectors
+    def vectors(self, model: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The stored vectors (raw bytes) of those ``keys`` the cache holds for ``model``."""
+        t = schema.vectors
+        out: dict[bytes, bytes] = {}
+        wanted = list(dict.fromkeys(keys))
+        with self.engine.connect() as conn:
+            for at in range(0, len(wanted), _IN_CHUNK):
+                q = select(t.c.key, t.c.vector).where((t.c.model == model) & t.c.key.in_(wanted[at : at + _IN_CHUNK]))
+                out.update((bytes(r.key), bytes(r.vector)) for r in conn.execute(q))
+        return out
+
+    def put_vectors(self, model: str, rows: Mapping[bytes, bytes]) -> None:
+        """Adds vectors to the cache in one transaction (a key already there is kept)."""
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                sqlite_insert(schema.vectors).on_conflict_do_nothing(),
+                [{"model": model, "key": k, "vector": v} for k, v in rows.items()],
+            )
+
+    def count_vectors(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(schema.vectors)).scalar() or 0)
 
     def stage_versions(self) -> dict[str, str]:
         """``{stage: version}`` of every stage that has stored output."""

@@ -31,6 +31,7 @@ from storyfold.stages.entity_merge import entity_index
 
 __all__ = ["QuoteMergeStage", "merge_quotes"]
 
+MODEL = "all-MiniLM-L6-v2"
 _SAME = 0.62
 _COPY = 0.90
 _EMBED_WORDS = 64  # a statement's opening words carry it; long quotes cost the embedder dearly
@@ -47,9 +48,10 @@ class QuoteMergeStage(CorpusStage):
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         variants = corpus.annotations("quote_mentions")
         entities = corpus.outputs("entities")
-        embedder = ctx.resource("embedder", load_embedder)
+        # each quote is embedded once per database (the store's vector cache), not at every fold
+        encoder = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder))
         dates = {a.id: a.published.isoformat() for a in corpus.articles() if a.published is not None}
-        return {"quotes": merge_quotes(variants, entities, embedder.encode, dates=dates, window=ctx.settings.quote_merge_window)}
+        return {"quotes": merge_quotes(variants, entities, encoder.encode, dates=dates, window=ctx.settings.quote_merge_window)}
 
 
 def merge_quotes(

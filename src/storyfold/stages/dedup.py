@@ -102,6 +102,10 @@ class RewriteRule:
     verbatim = 0.5         # ... both waived when half the shorter text is the other's word for word
     few_aligned = 8        # with fewer aligned sentences than this (weak evidence: two short reports
     few_similarity = 0.8   # of one event share four facts), their mean cosine must reach this
+    max_quoted = 0.5       # a sentence of b with at least this share of its words inside quotation
+                           # marks is a quotation: two reports quoting one statement share it without
+                           # copying each other, so it is no evidence (counted neither as aligned nor
+                           # in the coverage's denominator)
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -133,18 +137,21 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
-    share = al.coverage_b
-    strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
+    # the evidence: aligned sentences of b that are not quotations, out of b's sentences that are not
+    own = [j for j in range(len(b.spans)) if b.quoted[j] < rule.max_quoted]
+    sims = [c for _, j, c in al.pairs if b.quoted[j] < rule.max_quoted]
+    share = len(sims) / len(own) if own else 0.0
+    strong = sum(c >= rule.strong_cosine for c in sims)
     shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
-    close = len(al.pairs) >= rule.few_aligned or al.similarity >= rule.few_similarity
-    ok = (len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
+    close = len(sims) >= rule.few_aligned or (bool(sims) and float(np.mean(sims)) >= rule.few_similarity)
+    ok = (len(sims) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(sims)
           and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
 
 
 class DedupStage(CorpusStage):
     name = "dedup"
-    version = "2"
+    version = "3"
     requires = ("minhash",)
     optional = ("doc_vectors",)
     provides = {"relations": Relation, "lineages": Lineage, "dedup_state": DedupState}
@@ -185,7 +192,7 @@ def rule_key(version: str, coverage: float, candidates_per_article: int) -> str:
     r = RewriteRule
     return (f"dedup@{version} coverage={coverage} k={candidates_per_article} candidate_cosine={CANDIDATE_COSINE} "
             f"rule={r.min_sentences},{r.min_aligned},{r.min_cosine},{r.max_foreign},{r.strong_cosine},{r.min_strong},"
-            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity}")
+            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity},{r.max_quoted}")
 
 
 def find_relations(

@@ -137,14 +137,15 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
-    # the evidence: aligned sentences of b that are not quotations, out of b's sentences that are not
+    # the evidence: aligned sentences of b that are not quotations; most of b's sentences must align,
+    # and most of those that are not quotations (quotes b has and a lacks still count against it)
     own = [j for j in range(len(b.spans)) if b.quoted[j] < rule.max_quoted]
     sims = [c for _, j, c in al.pairs if b.quoted[j] < rule.max_quoted]
     share = len(sims) / len(own) if own else 0.0
     strong = sum(c >= rule.strong_cosine for c in sims)
     shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
     close = len(sims) >= rule.few_aligned or (bool(sims) and float(np.mean(sims)) >= rule.few_similarity)
-    ok = (len(sims) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(sims)
+    ok = (len(sims) >= rule.min_aligned and min(share, al.coverage_b) >= coverage and strong >= rule.min_strong * len(sims)
           and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
 

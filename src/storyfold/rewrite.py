@@ -33,7 +33,10 @@ __all__ = [
     "align",
     "content_words",
     "dropped_qualifiers",
+    "is_title",
     "profile",
+    "quoted_share",
+    "quoted_spans",
     "source_first",
     "specifics",
 ]
@@ -185,6 +188,7 @@ class Profile:
     all_specifics: frozenset[str] = field(default_factory=frozenset)
     grams: frozenset[int] = field(default_factory=frozenset)  # hashes of the word 8-grams (normalised text)
     quoted: list[float] = field(default_factory=list)  # per sentence, the share of its words inside quotation marks
+    title: bool = False  # the first content sentence is a headline (see :func:`is_title`)
 
     def sentence(self, i: int) -> str:
         s, e = self.spans[i]
@@ -206,7 +210,22 @@ def profile(article_id: str, text: str, *, min_words: int = 4) -> Profile:
         all_specifics=specifics(text),
         grams=word_grams(text),
         quoted=quoted_share(text, spans),
+        title=bool(spans) and is_title(text, spans[0]),
     )
+
+
+_TITLE_WORDS = 20
+
+
+def is_title(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` (the first content sentence, see :func:`profile`: a dateline or an outlet
+    line before it has fewer than four words) is the text's headline: a line of its own, at most
+    ``_TITLE_WORDS`` words, not ending with a full stop."""
+    start, end = span
+    line = text[start:end]
+    return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+            and "\n" not in line and len(line.split()) <= _TITLE_WORDS
+            and not line.rstrip("\"'”’» )]").endswith("."))
 
 
 def word_grams(text: str, n: int = 8) -> frozenset[int]:

@@ -139,8 +139,9 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     al = align(a, b, min_cosine=rule.min_cosine)
     # the evidence: aligned sentences of b that are not quotations; most of b's sentences must align,
     # and most of those that are not quotations (quotes b has and a lacks still count against it)
-    own = [j for j in range(len(b.spans)) if b.quoted[j] < rule.max_quoted]
-    sims = [c for _, j, c in al.pairs if b.quoted[j] < rule.max_quoted]
+    own = [j for j in range(len(b.spans)) if b.quoted[j] < rule.max_quoted and not (j == 0 and b.title)]
+    sims = [c for i, j, c in al.pairs
+            if b.quoted[j] < rule.max_quoted and not (j == 0 and b.title) and not (i == 0 and a.title)]
     share = len(sims) / len(own) if own else 0.0
     strong = sum(c >= rule.strong_cosine for c in sims)
     shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order

@@ -37,6 +37,7 @@ from storyfold.records import (
     SentencePair,
 )
 from storyfold.rewrite import (
+    Alignment,
     Profile,
     align,
     dropped_qualifiers,
@@ -53,6 +54,7 @@ __all__ = [
     "RewriteRule",
     "carry_over",
     "document_vectors",
+    "evidence",
     "find_relations",
     "is_rewrite",
     "plausible",
@@ -133,15 +135,19 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     shorter text is the other's word for word (a copy edited into another shape, e.g. a list page
     whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
     close one (mean cosine >= 0.8).
+
+    Counts, coverage, strength and closeness are taken over the *evidence* (:func:`evidence`):
+    aligned sentences of ``b`` that are neither quotations nor its headline. Shared quotations and
+    headlines are what independent reports of one event have in common (the seeds 002/003/004 share
+    a quote; on ECB+ two outlets relaying one press release shared little else).
     """
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
-    # the evidence: aligned sentences of b that are not quotations; most of b's sentences must align,
-    # and most of those that are not quotations (quotes b has and a lacks still count against it)
-    own = [j for j in range(len(b.spans)) if b.quoted[j] < rule.max_quoted and not (j == 0 and b.title)]
-    sims = [c for i, j, c in al.pairs
-            if b.quoted[j] < rule.max_quoted and not (j == 0 and b.title) and not (i == 0 and a.title)]
+    # most of b's sentences must align, and most of its own ones (quotes b has and a lacks still
+    # count against it); only aligned pairs of own sentences count as evidence
+    own, pairs = evidence(a, b, al, rule)
+    sims = [c for _, _, c in pairs]
     share = len(sims) / len(own) if own else 0.0
     strong = sum(c >= rule.strong_cosine for c in sims)
     shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
@@ -149,6 +155,19 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     ok = (len(sims) >= rule.min_aligned and min(share, al.coverage_b) >= coverage and strong >= rule.min_strong * len(sims)
           and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
+
+
+def evidence(a: Profile, b: Profile, al: Alignment, rule: type[RewriteRule] = RewriteRule
+             ) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """``b``'s own sentences (neither a quotation nor its headline) and the aligned pairs
+    ``(i, j, cosine)`` of ``al`` that are evidence of copying: ``b``'s sentence is one of its own and
+    ``a``'s is not its headline. Two reports quoting one statement share the quotation, and two
+    reports of one event have near-identical headlines, without either copying the other."""
+    def own_b(j: int) -> bool:
+        return b.quoted[j] < rule.max_quoted and not (j == 0 and b.title)
+
+    own = [j for j in range(len(b.spans)) if own_b(j)]
+    return own, [(i, j, c) for i, j, c in al.pairs if own_b(j) and not (i == 0 and a.title)]
 
 
 class DedupStage(CorpusStage):

@@ -348,7 +348,9 @@ def eval_ecb(ecb: list[dict], split: str, audit: Path | None = None) -> None:
         print(f"    {r.a} -> {r.b} {r.kind:14} sim {r.similarity:.3f} verbatim 8-gram overlap {v:.2f}  {tag}")
     false_same = {frozenset((r.a, r.b)): r for r, s, _ in called if s and frozenset((r.a, r.b)) not in present}
     judged = {k: v for k, v in load_judged().items() if k <= texts.keys()}
-    rows = [{"split": splits[pair[0]], **audit_row(texts, pair, false_same.get(frozenset(pair)), embedder, judged.get(frozenset(pair)))}
+    vectors: dict[str, Any] = {}  # each document's sentences embedded once for the audit
+    rows = [{"split": splits[pair[0]], **audit_row(texts, pair, false_same.get(frozenset(pair)), embedder,
+                                                   judged.get(frozenset(pair)), vectors)}
             for pair in [(r.a, r.b) for r in false_same.values()] + [tuple(j["pair"]) for k, j in judged.items() if k not in false_same]]
     linked_rows = [row for row in rows if row["called"] != "not linked"]
     by_class = defaultdict(list)
@@ -363,7 +365,7 @@ def eval_ecb(ecb: list[dict], split: str, audit: Path | None = None) -> None:
         counts = defaultdict(lambda: [0, 0])
         for row in read:
             counts[row["judgement"]][row["called"] != "not linked"] += 1
-        print(f"  read side by side ({len(read)} pairs of this split the dedup@2 rule linked, eval/gold/{JUDGED.name}): "
+        print(f"  read side by side ({len(read)} pairs of this split, eval/gold/{JUDGED.name}): "
               + "; ".join(f"{j}: {c[1]} still linked, {c[0]} no longer" for j, c in sorted(counts.items())))
     if audit is not None:
         with audit.open("w", newline="", encoding="utf-8") as fh:
@@ -389,7 +391,8 @@ EVIDENCE_CLASSES = (
 
 def load_judged() -> dict[frozenset[str], dict[str, Any]]:
     """The audit's reading of ECB+ same-event pairs (``eval/gold/ecb_same_event_links.csv``: ``a, b,
-    judgement, note``; ``a -> b`` as the dedup@2 rule linked them)."""
+    judgement, note``): the 61 pairs the dedup@2 rule linked, ``a -> b`` as it linked them, and
+    the two that dedup@3 links anew."""
     if not JUDGED.exists():
         return {}
     with JUDGED.open(encoding="utf-8") as fh:
@@ -397,12 +400,16 @@ def load_judged() -> dict[frozenset[str], dict[str, Any]]:
 
 
 def audit_row(texts: dict[str, str], pair: tuple[str, str], rel: Relation | None, embedder: Callable[[], Any],
-              judged: dict[str, Any] | None) -> dict[str, Any]:
-    """The features of one linked (or formerly linked) ECB+ pair, read ``a -> b`` as it is linked."""
+              judged: dict[str, Any] | None, vectors: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The features of one linked (or formerly linked) ECB+ pair, read ``a -> b`` as it is linked;
+    ``vectors`` keeps each document's sentence vectors between calls."""
     a, b = (rel.a, rel.b) if rel is not None else pair
     pa, pb = profile(a, texts[a]), profile(b, texts[b])
+    vectors = {} if vectors is None else vectors
     for p in (pa, pb):
-        p.vectors = embedder().encode([p.sentence(i) for i in range(len(p.spans))])
+        if p.article_id not in vectors:
+            vectors[p.article_id] = embedder().encode([p.sentence(i) for i in range(len(p.spans))])
+        p.vectors = vectors[p.article_id]
     al = align(pa, pb, min_cosine=RewriteRule.min_cosine)
     own, pairs = evidence(pa, pb, al)
     sents_a = {normalise(pa.sentence(i)) for i in range(len(pa.spans))}

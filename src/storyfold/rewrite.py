@@ -86,8 +86,8 @@ def specifics(text: str) -> frozenset[str]:
     return _numbers(text) | _names(text) | frozenset(quotes)
 
 
-# Quotation marks, for :func:`quoted_share`: curly, guillemets, straight, and the ```` / ''``
-# pairs of tokenised corpora (ECB+). A straight mark opens after a space or a bracket and before
+# Quotation marks, for :func:`quoted_share`: curly, guillemets, straight, and the two-backtick /
+# two-apostrophe pairs of tokenised corpora (ECB+). A straight mark opens after a space or a bracket and before
 # a non-space, and closes after a non-space; a single straight one must also open before a letter
 # and close after a letter or punctuation and before no letter ("harm's way" is no quote).
 _QMARK = re.compile(r"``|''|[“”«»„‘’\"']")

@@ -107,8 +107,7 @@ class RewriteRule:
     few_similarity = 0.8   # of one event share four facts), their mean cosine must reach this
     max_quoted = 0.5       # a sentence of b with at least this share of its words inside quotation
                            # marks is a quotation: two reports quoting one statement share it without
-                           # copying each other, so it is no evidence (counted neither as aligned nor
-                           # in the coverage's denominator)
+                           # copying each other, so it is no evidence (see evidence())
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -137,8 +136,9 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
     close one (mean cosine >= 0.8).
 
-    Counts, coverage, strength and closeness are taken over the *evidence* (:func:`evidence`):
-    aligned sentences of ``b`` that are neither quotations nor its headline. Shared quotations and
+    Counts, strength and closeness are taken over the *evidence* (:func:`evidence`): aligned
+    sentences of ``b`` that are neither quotations nor its headline; coverage must hold over
+    ``b``'s own sentences and over all of them (quotations ``b`` has and ``a`` lacks count against it). Shared quotations and
     headlines are what independent reports of one event have in common (the seeds 002/003/004 share
     a quote; on ECB+ two outlets relaying one press release shared little else).
     """
@@ -382,7 +382,8 @@ def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature],
     """Exact duplicates, and near-duplicates verified by their exact Jaccard similarity: the index
     reports candidates whose *estimated* similarity is within ``VERIFY_MARGIN`` of ``threshold``
     (the 64-permutation estimate has a standard deviation of about 0.06), and the pair is kept when
-    its exact similarity reaches ``threshold``."""
+    its exact similarity reaches ``threshold``. The index reports one candidate per article (the
+    best estimated): when it fails the exact test, the article goes on to the rewrite pass."""
     index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=max(0.0, threshold - VERIFY_MARGIN), seed=seed)
     rows, hashes = [], []
     for a in articles:

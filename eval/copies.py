@@ -1,6 +1,7 @@
 """Copies, near-duplicates and rewrites: precision and recall per relation kind.
 
     python eval/copies.py [DATA_DIR] [--sources 120] [--ecb-split all|train|dev] [--seed 1] [--incremental N]
+                          [--parts seeds,ecb,synthetic] [--audit-ecb FILE.csv]
 
 Three parts, all run through :func:`storyfold.stages.dedup.find_relations` (what the ``dedup`` stage
 runs):
@@ -10,7 +11,9 @@ runs):
     seminal event (same sub-topic) and about the other event of the topic is a hard negative, except
     pairs that are the same text (>= 80% of the shorter one's word 8-grams in the other): ECB+ holds
     some wire stories twice; those are reported apart as copies present in the data. Every pair
-    called a copy is printed with its verbatim overlap, so the calls can be audited;
+    called a copy is printed with its verbatim overlap, so the calls can be audited; the same-event
+    ones are broken down by their evidence, and ``--audit-ecb`` writes them, with the reading of
+    ``eval/gold/ecb_same_event_links.csv``, as a table;
 (c) a synthetic set built from real article texts (Scrapinghub ground-truth bodies and long ECB+
     documents as sources; NeuS/AllSides left/center/right reports of one story as same-story hard
     negatives). Each source gets one variant: a near-duplicate (truncation, added boilerplate,

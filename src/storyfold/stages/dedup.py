@@ -66,7 +66,7 @@ NUM_PERM = 64
 BANDS, ROWS = 16, 4
 CANDIDATE_COSINE = 0.5  # document-vector cosine a pair needs before sentence alignment is tried
 CANDIDATES_PER_ARTICLE = 20  # default of the setting rewrite_candidates_per_article
-VERIFY_MARGIN = 0.15  # near-duplicate candidates down to this far below the threshold (estimated) get the exact test
+VERIFY_MARGIN = 0.15  # near-duplicate candidates estimated this close to the threshold get the exact test
 _NUMBER_QUALIFIERS = frozenset({"approximate", "scope"})
 _KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
 
@@ -379,11 +379,13 @@ def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]
 
 
 def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature], seed: int, threshold: float) -> list[Relation]:
-    """Exact duplicates, and near-duplicates verified by their exact Jaccard similarity: the index
-    reports candidates whose *estimated* similarity is within ``VERIFY_MARGIN`` of ``threshold``
-    (the 64-permutation estimate has a standard deviation of about 0.06), and the pair is kept when
-    its exact similarity reaches ``threshold``. The index reports one candidate per article (the
-    best estimated): when it fails the exact test, the article goes on to the rewrite pass."""
+    """Exact duplicates, and near-duplicates: the index reports candidates whose *estimated*
+    similarity reaches ``threshold - VERIFY_MARGIN`` (the 64-permutation estimate has a standard
+    deviation of about 0.06); a candidate estimated within ``VERIFY_MARGIN`` of ``threshold`` on
+    either side is kept when its exact similarity reaches ``threshold`` (and carries it), one
+    estimated above that band is kept with its estimate (so the exact count is paid only in the
+    uncertain band). The index reports one candidate per article (the best estimated): when it
+    fails the exact test, the article goes on to the rewrite pass."""
     index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=max(0.0, threshold - VERIFY_MARGIN), seed=seed)
     rows, hashes = [], []
     for a in articles:
@@ -402,7 +404,9 @@ def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature],
     out = []
     for m in matches:
         x, y = articles[m.a], articles[m.b]
-        similarity = m.similarity if m.exact else jaccard(normalise(x.text), normalise(y.text))
+        similarity = m.similarity
+        if not m.exact and similarity < threshold + VERIFY_MARGIN:  # the estimate is not sure: count
+            similarity = jaccard(normalise(x.text), normalise(y.text))
         if similarity < threshold:
             continue
         src, copy = (x, y) if _source_first(x, y) else (y, x)

@@ -1,6 +1,7 @@
 """Copies, near-duplicates and rewrites: precision and recall per relation kind.
 
     python eval/copies.py [DATA_DIR] [--sources 120] [--ecb-split all|train|dev] [--seed 1] [--incremental N]
+                          [--parts seeds,ecb,synthetic] [--audit-ecb FILE.csv]
 
 Three parts, all run through :func:`storyfold.stages.dedup.find_relations` (what the ``dedup`` stage
 runs):
@@ -10,7 +11,9 @@ runs):
     seminal event (same sub-topic) and about the other event of the topic is a hard negative, except
     pairs that are the same text (>= 80% of the shorter one's word 8-grams in the other): ECB+ holds
     some wire stories twice; those are reported apart as copies present in the data. Every pair
-    called a copy is printed with its verbatim overlap, so the calls can be audited;
+    called a copy is printed with its verbatim overlap, so the calls can be audited; the same-event
+    ones are broken down by their evidence, and ``--audit-ecb`` writes them, with the reading of
+    ``eval/gold/ecb_same_event_links.csv``, as a table;
 (c) a synthetic set built from real article texts (Scrapinghub ground-truth bodies and long ECB+
     documents as sources; NeuS/AllSides left/center/right reports of one story as same-story hard
     negatives). Each source gets one variant: a near-duplicate (truncation, added boilerplate,
@@ -23,6 +26,7 @@ runs):
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import functools
 import itertools
@@ -41,9 +45,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyfold.near_dup import normalise  # noqa: E402
 from storyfold.records import Article, Relation  # noqa: E402
+from storyfold.rewrite import align, profile  # noqa: E402
 from storyfold.sentences import sentence_spans  # noqa: E402
 from storyfold.stages.clean import clean_text  # noqa: E402
-from storyfold.stages.dedup import document_vectors, find_relations  # noqa: E402
+from storyfold.stages.dedup import RewriteRule, document_vectors, evidence, find_relations  # noqa: E402
 
 KINDS = ("exact", "near_duplicate", "rewrite")
 
@@ -287,11 +292,13 @@ def eval_seeds() -> None:
 VERBATIM_COPY = 0.8  # share of the shorter text's word 8-grams found in the other: the same text
 
 
-def eval_ecb(ecb: list[dict], split: str) -> None:
+def eval_ecb(ecb: list[dict], split: str, audit: Path | None = None) -> None:
     """Every ECB+ pair of one topic is a hard negative, except the pairs that are the same text: ECB+
     itself holds some wire stories twice (>= 80% of the shorter one's word 8-grams in the other).
     Those are reported apart, as copies present in the data, with their overlap; every other pair
-    called a copy is a false link."""
+    called a copy is a false link. The same-event false links are broken down by their evidence
+    (:func:`audit_row`); with ``audit``, every one of them and every pair of the judged list
+    (``JUDGED``) is written there as a CSV row."""
     docs = [d for d in ecb if split == "all" or d["split"] == split]
     by_topic: dict[int, list[dict]] = defaultdict(list)
     for d in docs:
@@ -299,11 +306,14 @@ def eval_ecb(ecb: list[dict], split: str) -> None:
     same = cross = 0
     present: dict[frozenset[str], float] = {}  # same-event pairs that are the same text, with their overlap
     called: list[tuple[Relation, bool, float]] = []
+    texts: dict[str, str] = {}
+    splits = {d["doc_id"]: d["split"] for d in docs}
     embedder = _embedder()
     for topic in sorted(by_topic):
         group = by_topic[topic]
         sub = {d["doc_id"]: d["subtopic"] for d in group}
         text = {d["doc_id"]: "\n".join(d["sentences"]) for d in group}
+        texts.update(text)
         for x, y in itertools.combinations(group, 2):
             if x["subtopic"] == y["subtopic"]:
                 same += 1
@@ -339,6 +349,111 @@ def eval_ecb(ecb: list[dict], split: str) -> None:
     for r, s, v in sorted(called, key=lambda c: c[2]):
         tag = "copy present in the data" if frozenset((r.a, r.b)) in present else ("FALSE LINK" if s else "FALSE LINK, DIFFERENT EVENT")
         print(f"    {r.a} -> {r.b} {r.kind:14} sim {r.similarity:.3f} verbatim 8-gram overlap {v:.2f}  {tag}")
+    false_same = {frozenset((r.a, r.b)): r for r, s, _ in called if s and frozenset((r.a, r.b)) not in present}
+    judged = {k: v for k, v in load_judged().items() if k <= texts.keys()}
+    vectors: dict[str, Any] = {}  # each document's sentences embedded once for the audit
+    rows = [{"split": splits[pair[0]], **audit_row(texts, pair, false_same.get(frozenset(pair)), embedder,
+                                                   judged.get(frozenset(pair)), vectors)}
+            for pair in [(r.a, r.b) for r in false_same.values()] + [tuple(j["pair"]) for k, j in judged.items() if k not in false_same]]
+    linked_rows = [row for row in rows if row["called"] != "not linked"]
+    by_class = defaultdict(list)
+    for row in linked_rows:
+        by_class[row["evidence"]].append(row)
+    print(f"  same-event false links ({len(linked_rows)}) by their evidence (share of 8-grams; whole sentences of "
+          f">= {AUDIT_SENTENCE_WORDS} words identical, quotations apart; aligned own sentences at cosine >= 0.9):")
+    for cls, label in EVIDENCE_CLASSES:
+        print(f"    {len(by_class[cls]):3d} {label}")
+    read = [row for row in rows if row["judgement"]]
+    if read:
+        counts = defaultdict(lambda: [0, 0])
+        for row in read:
+            counts[row["judgement"]][row["called"] != "not linked"] += 1
+        print(f"  read side by side ({len(read)} pairs of this split, eval/gold/{JUDGED.name}): "
+              + "; ".join(f"{j}: {c[1]} still linked, {c[0]} no longer" for j, c in sorted(counts.items())))
+    if audit is not None:
+        with audit.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["a", "b"])
+            w.writeheader()
+            w.writerows(sorted(rows, key=lambda r: (r["called"] == "not linked", r["evidence"], r["a"], r["b"])))
+        print(f"  audit table: {len(rows)} rows written to {audit}")
+
+
+# --------------------------------------------------------------------------------------------
+# ECB+ audit: what the same-event pairs that are linked have in common
+# --------------------------------------------------------------------------------------------
+
+JUDGED = ROOT / "eval" / "gold" / "ecb_same_event_links.csv"
+AUDIT_SENTENCE_WORDS = 8  # whole sentences this long or longer count when identical in both texts
+EVIDENCE_CLASSES = (
+    ("one wire text", "share >= 3 whole non-quote sentences word for word, or >= 50% of the shorter text's 8-grams "
+                      "(versions of one wire text)"),
+    ("near-verbatim", "share >= 3 own sentences at cosine >= 0.9 but fewer whole ones (one text, edited)"),
+    ("paraphrase only", "neither: the link rests on paraphrase"),
+)
+
+
+def load_judged() -> dict[frozenset[str], dict[str, Any]]:
+    """The audit's reading of ECB+ same-event pairs (``eval/gold/ecb_same_event_links.csv``: ``a, b,
+    judgement, note``): the 61 pairs the dedup@2 rule linked, ``a -> b`` as it linked them, and
+    the two that dedup@3 links anew."""
+    if not JUDGED.exists():
+        return {}
+    with JUDGED.open(encoding="utf-8") as fh:
+        return {frozenset((r["a"], r["b"])): {**r, "pair": (r["a"], r["b"])} for r in csv.DictReader(fh)}
+
+
+def audit_row(texts: dict[str, str], pair: tuple[str, str], rel: Relation | None, embedder: Callable[[], Any],
+              judged: dict[str, Any] | None, vectors: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The features of one linked (or formerly linked) ECB+ pair, read ``a -> b`` as it is linked;
+    ``vectors`` keeps each document's sentence vectors between calls."""
+    a, b = (rel.a, rel.b) if rel is not None else pair
+    pa, pb = profile(a, texts[a]), profile(b, texts[b])
+    vectors = {} if vectors is None else vectors
+    for p in (pa, pb):
+        if p.article_id not in vectors:
+            vectors[p.article_id] = embedder().encode([p.sentence(i) for i in range(len(p.spans))])
+        p.vectors = vectors[p.article_id]
+    al = align(pa, pb, min_cosine=RewriteRule.min_cosine)
+    own, pairs = evidence(pa, pb, al)
+    sents_a = {normalise(pa.sentence(i)) for i in range(len(pa.spans))}
+    same_own = same_quote = 0
+    for j in range(len(pb.spans)):
+        if len(pb.sentence(j).split()) >= AUDIT_SENTENCE_WORDS and normalise(pb.sentence(j)) in sents_a:
+            if pb.quoted[j] >= RewriteRule.max_quoted:
+                same_quote += 1
+            else:
+                same_own += 1
+    names_a = frozenset().union(*pa.names) if pa.spans else frozenset()
+    nums_a = frozenset().union(*pa.numbers) if pa.spans else frozenset()
+    foreign = sum(bool((n - names_a) or (m - nums_a)) for n, m in zip(pb.names, pb.numbers, strict=True))
+    share_b, share_a = verbatim_share(texts[a], texts[b]), verbatim_share(texts[b], texts[a])
+    close = sum(c >= 0.9 for _, _, c in pairs)
+    if same_own >= 3 or max(share_a, share_b) >= 0.5:
+        cls = "one wire text"
+    elif close >= 3:
+        cls = "near-verbatim"
+    else:
+        cls = "paraphrase only"
+    wa, wb = normalise(texts[a]).split(), normalise(texts[b]).split()
+    sh_a, sh_b = ({tuple(w[i : i + 3]) for i in range(len(w) - 2)} for w in (wa, wb))
+    return {
+        "a": a, "b": b, "topic": a.split("_")[0],
+        "called": rel.kind if rel is not None else "not linked",
+        "evidence": cls,
+        "judgement": (judged or {}).get("judgement", ""),
+        "note": (judged or {}).get("note", ""),
+        "share_8grams_b_in_a": round(share_b, 3), "share_8grams_a_in_b": round(share_a, 3),
+        "jaccard_3shingles": round(len(sh_a & sh_b) / len(sh_a | sh_b), 3) if sh_a | sh_b else 0.0,
+        "same_sentences_own": same_own, "same_sentences_quote": same_quote,
+        "sentences_a": len(pa.spans), "sentences_b": len(pb.spans), "words_a": len(wa), "words_b": len(wb),
+        "quote_sentences_b": sum(q >= RewriteRule.max_quoted for q in pb.quoted), "headline_b": pb.title,
+        "aligned": len(al.pairs), "aligned_own": len(pairs), "own_sentences_b": len(own),
+        "coverage_b": round(al.coverage_b, 3), "coverage_own_b": round(len(pairs) / len(own), 3) if own else 0.0,
+        "mean_cosine": round(al.similarity, 3),
+        "mean_cosine_own": round(sum(c for _, _, c in pairs) / len(pairs), 3) if pairs else 0.0,
+        "own_pairs_cos_ge_0.9": close, "distinct": round(al.distinct, 3), "in_order": round(al.in_order, 3),
+        "foreign_specifics_share": round(foreign / len(pb.spans), 3) if pb.spans else 0.0,
+    }
 
 
 def copy_overlap(x: str, y: str) -> float:
@@ -410,6 +525,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ecb-split", default="all", choices=("all", "train", "dev"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--parts", default="seeds,ecb,synthetic")
+    ap.add_argument("--audit-ecb", type=Path, default=None, metavar="FILE.csv",
+                    help="write every ECB+ same-event pair linked (and every pair of eval/gold/ecb_same_event_links.csv) "
+                         "with its evidence to FILE.csv")
     ap.add_argument("--incremental", type=int, default=0, metavar="N",
                     help="also fold the synthetic set in N arrivals and compare with the fold from scratch")
     args = ap.parse_args(argv)
@@ -421,7 +539,7 @@ def main(argv: list[str] | None = None) -> None:
     if "synthetic" in parts:
         eval_synthetic(data, ecb, args.sources, args.seed, args.incremental)
     if "ecb" in parts:
-        eval_ecb(ecb, args.ecb_split)
+        eval_ecb(ecb, args.ecb_split, args.audit_ecb)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ __all__ = [
     "NearDupIndex",
     "Signer",
     "SortedMultiMap",
+    "jaccard",
     "normalise",
     "text_hash",
 ]
@@ -58,6 +59,17 @@ def normalise(text: str) -> str:
 def text_hash(norm: str) -> int:
     """A 63-bit content key of a normalised text (exact duplicates share it)."""
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+def jaccard(norm_a: str, norm_b: str, shingle: int = 3) -> float:
+    """Exact Jaccard similarity of the word ``shingle``-shingle sets of two normalised texts (what
+    the MinHash signatures estimate, with a standard deviation of about 0.06 at 64 permutations)."""
+    sets = []
+    for norm in (norm_a, norm_b):
+        w = norm.split()
+        sets.append({tuple(w[i : i + shingle]) for i in range(max(1, len(w) - shingle + 1))} if w else set())
+    union = len(sets[0] | sets[1])
+    return len(sets[0] & sets[1]) / union if union else 1.0
 
 
 def _mix(x: np.ndarray) -> np.ndarray:

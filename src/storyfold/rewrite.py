@@ -33,7 +33,10 @@ __all__ = [
     "align",
     "content_words",
     "dropped_qualifiers",
+    "is_title",
     "profile",
+    "quoted_share",
+    "quoted_spans",
     "source_first",
     "specifics",
 ]
@@ -83,6 +86,89 @@ def specifics(text: str) -> frozenset[str]:
     return _numbers(text) | _names(text) | frozenset(quotes)
 
 
+# Quotation marks, for :func:`quoted_share`: curly, guillemets, straight, and the two-backtick /
+# two-apostrophe pairs of tokenised corpora (ECB+). A straight mark opens after a space or a bracket and before
+# a non-space, and closes after a non-space; a single straight one must also open before a letter
+# and close after a letter or punctuation and before no letter ("harm's way" is no quote).
+_QMARK = re.compile(r"``|''|[“”«»„‘’\"']")
+_OPENERS = {"``": "double", "“": "double", "„": "double", "«": "guillemet", "‘": "single", '"': "double", "'": "single"}
+_CLOSERS = {"''": "double", "”": "double", "»": "guillemet", "’": "single", '"': "double", "'": "single"}
+_QUOTE_REACH = 1500  # characters a quote may run over line breaks before it is taken as unclosed
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quoted passages of ``text`` (marks excluded). A quote may run over
+    several lines or sentences (tokenised corpora put one sentence a line); one that finds no
+    closing mark within ``_QUOTE_REACH`` characters, or meets a new opening mark of its family
+    on a later line first, ends with its own line."""
+    marks = [(m.start(), m.end(), m.group()) for m in _QMARK.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(marks):
+        s, e, g = marks[k]
+        fam = _OPENERS.get(g)
+        if fam is None or not _opens(text, s, e, g):
+            k += 1
+            continue
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        close = None
+        for k2 in range(k + 1, len(marks)):
+            s2, e2, g2 = marks[k2]
+            if s2 - e > _QUOTE_REACH:
+                break
+            if _CLOSERS.get(g2) == fam and _closes(text, s2, e2, g2):
+                close = k2
+                break
+            if s2 > line_end and _OPENERS.get(g2) == fam and _opens(text, s2, e2, g2):
+                break  # a new quote of the family opens on a later line: this one ended with its line
+        if close is None:
+            spans.append((e, line_end))
+            while k < len(marks) and marks[k][0] < line_end:
+                k += 1
+        else:
+            spans.append((e, marks[close][0]))
+            k = close + 1
+    return spans
+
+
+def _opens(text: str, s: int, e: int, g: str) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    if g in ("``", "“", "„", "«", "‘"):
+        return True
+    if g == '"':
+        return (before.isspace() or before in "([—–-:") and not after.isspace()
+    return (before.isspace() or before in "([—–-:") and after.isalpha()  # a straight single mark
+
+
+def _closes(text: str, s: int, e: int, g: str) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    if g in ("''", "”", "»"):
+        return True
+    if g in ("’", "'"):
+        return not after.isalpha() and (before.isalpha() or before in ".,!?;:" or before.isspace())
+    return not (before.isspace() and not after.isspace() and after not in ",.;:!?")  # '"' opening a nested quote
+
+
+def quoted_share(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None) -> list[float]:
+    """Per sentence span, the share of its word characters that lie inside a quotation."""
+    quoted = quoted_spans(text) if quoted is None else quoted
+    inside = np.zeros(len(text) + 1, dtype=np.int32)
+    for s, e in quoted:
+        inside[s] += 1
+        inside[e] -= 1
+    mask = np.cumsum(inside)[: len(text)] > 0
+    word = np.array([c.isalnum() for c in text], dtype=bool)
+    out = []
+    for s, e in spans:
+        w = word[s:e]
+        n = int(w.sum())
+        out.append(float((w & mask[s:e]).sum()) / n if n else 0.0)
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Profiles and alignment
 # --------------------------------------------------------------------------------------------
@@ -101,6 +187,8 @@ class Profile:
     vectors: Any = None  # (len(spans), dim) normalised float32, filled by the caller
     all_specifics: frozenset[str] = field(default_factory=frozenset)
     grams: frozenset[int] = field(default_factory=frozenset)  # hashes of the word 8-grams (normalised text)
+    quoted: list[float] = field(default_factory=list)  # per sentence, the share of its words inside quotation marks
+    title: bool = False  # the first content sentence is a headline (see :func:`is_title`)
 
     def sentence(self, i: int) -> str:
         s, e = self.spans[i]
@@ -121,7 +209,23 @@ def profile(article_id: str, text: str, *, min_words: int = 4) -> Profile:
         words=[content_words(t) for t in sents],
         all_specifics=specifics(text),
         grams=word_grams(text),
+        quoted=quoted_share(text, spans),
+        title=bool(spans) and is_title(text, spans[0]),
     )
+
+
+_TITLE_WORDS = 20
+
+
+def is_title(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` (the first content sentence, see :func:`profile`: a dateline or an outlet
+    line before it has fewer than four words) is the text's headline: a line of its own, at most
+    ``_TITLE_WORDS`` words, not ending with a full stop."""
+    start, end = span
+    line = text[start:end]
+    return ((start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+            and "\n" not in line and len(line.split()) <= _TITLE_WORDS
+            and not line.rstrip("\"'”’» )]").endswith("."))
 
 
 def word_grams(text: str, n: int = 8) -> frozenset[int]:

@@ -25,7 +25,7 @@ import numpy as np
 
 from storyfold.embed import embed_unique
 from storyfold.lineage import build_lineages
-from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash
+from storyfold.near_dup import NearDupIndex, Signer, jaccard, normalise, text_hash
 from storyfold.neighbours import top_k_neighbours
 from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
@@ -39,6 +39,7 @@ from storyfold.records import (
     SentencePair,
 )
 from storyfold.rewrite import (
+    Alignment,
     Profile,
     align,
     dropped_qualifiers,
@@ -57,6 +58,7 @@ __all__ = [
     "carry_over",
     "contained_rewrite",
     "document_vectors",
+    "evidence",
     "find_relations",
     "is_rewrite",
     "plausible",
@@ -68,6 +70,7 @@ NUM_PERM = 64
 BANDS, ROWS = 16, 4
 CANDIDATE_COSINE = 0.5  # document-vector cosine a pair needs before sentence alignment is tried
 CANDIDATES_PER_ARTICLE = 20  # default of the setting rewrite_candidates_per_article
+VERIFY_MARGIN = 0.15  # near-duplicate candidates estimated this close to the threshold get the exact test
 _NUMBER_QUALIFIERS = frozenset({"approximate", "scope"})
 _KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
 
@@ -106,6 +109,9 @@ class RewriteRule:
     verbatim = 0.5         # ... both waived when half the shorter text is the other's word for word
     few_aligned = 8        # with fewer aligned sentences than this (weak evidence: two short reports
     few_similarity = 0.8   # of one event share four facts), their mean cosine must reach this
+    max_quoted = 0.5       # a sentence of b with at least this share of its words inside quotation
+                           # marks is a quotation: two reports quoting one statement share it without
+                           # copying each other, so it is no evidence (see evidence())
 
 
 def plausible(a: Profile, b: Profile, rule: type[RewriteRule] = RewriteRule) -> bool:
@@ -133,22 +139,45 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     shorter text is the other's word for word (a copy edited into another shape, e.g. a list page
     whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
     close one (mean cosine >= 0.8).
+
+    Counts, strength and closeness are taken over the *evidence* (:func:`evidence`): aligned
+    sentences of ``b`` that are neither quotations nor its headline; coverage must hold over
+    ``b``'s own sentences and over all of them (quotations ``b`` has and ``a`` lacks count against it). Shared quotations and
+    headlines are what independent reports of one event have in common (the seeds 002/003/004 share
+    a quote; on ECB+ two outlets relaying one press release shared little else).
     """
     if not plausible(a, b, rule):
         return False, 0.0
     al = align(a, b, min_cosine=rule.min_cosine)
-    share = al.coverage_b
-    strong = sum(c >= rule.strong_cosine for _, _, c in al.pairs)
+    # most of b's sentences must align, and most of its own ones (quotes b has and a lacks still
+    # count against it); only aligned pairs of own sentences count as evidence
+    own, pairs = evidence(a, b, al, rule)
+    sims = [c for _, _, c in pairs]
+    share = len(sims) / len(own) if own else 0.0
+    strong = sum(c >= rule.strong_cosine for c in sims)
     shaped = al.distinct >= rule.min_distinct and al.in_order >= rule.min_in_order
-    close = len(al.pairs) >= rule.few_aligned or al.similarity >= rule.few_similarity
-    ok = (len(al.pairs) >= rule.min_aligned and share >= coverage and strong >= rule.min_strong * len(al.pairs)
+    close = len(sims) >= rule.few_aligned or (bool(sims) and float(np.mean(sims)) >= rule.few_similarity)
+    ok = (len(sims) >= rule.min_aligned and min(share, al.coverage_b) >= coverage and strong >= rule.min_strong * len(sims)
           and close and (shaped or verbatim_share(a, b) >= rule.verbatim))
     return ok, share
 
 
+def evidence(a: Profile, b: Profile, al: Alignment, rule: type[RewriteRule] = RewriteRule
+             ) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """``b``'s own sentences (neither a quotation nor its headline) and the aligned pairs
+    ``(i, j, cosine)`` of ``al`` that are evidence of copying: ``b``'s sentence is one of its own and
+    ``a``'s is not its headline. Two reports quoting one statement share the quotation, and two
+    reports of one event have near-identical headlines, without either copying the other."""
+    def own_b(j: int) -> bool:
+        return b.quoted[j] < rule.max_quoted and not (j == 0 and b.title)
+
+    own = [j for j in range(len(b.spans)) if own_b(j)]
+    return own, [(i, j, c) for i, j, c in al.pairs if own_b(j) and not (i == 0 and a.title)]
+
+
 class DedupStage(CorpusStage):
     name = "dedup"
-    version = "2"
+    version = "3"
     requires = ("minhash",)
     optional = ("doc_vectors",)
     provides = {"relations": Relation, "lineages": Lineage, "dedup_state": DedupState}
@@ -189,7 +218,7 @@ def rule_key(version: str, coverage: float, candidates_per_article: int) -> str:
     r = RewriteRule
     return (f"dedup@{version} coverage={coverage} k={candidates_per_article} candidate_cosine={CANDIDATE_COSINE} "
             f"rule={r.min_sentences},{r.min_aligned},{r.min_cosine},{r.max_foreign},{r.strong_cosine},{r.min_strong},"
-            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity}")
+            f"{r.min_distinct},{r.min_in_order},{r.verbatim},{r.few_aligned},{r.few_similarity},{r.max_quoted}")
 
 
 def find_relations(
@@ -402,7 +431,14 @@ def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]
 
 
 def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature], seed: int, threshold: float) -> list[Relation]:
-    index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=threshold, seed=seed)
+    """Exact duplicates, and near-duplicates: the index reports candidates whose *estimated*
+    similarity reaches ``threshold - VERIFY_MARGIN`` (the 64-permutation estimate has a standard
+    deviation of about 0.06); a candidate estimated within ``VERIFY_MARGIN`` of ``threshold`` on
+    either side is kept when its exact similarity reaches ``threshold`` (and carries it), one
+    estimated above that band is kept with its estimate (so the exact count is paid only in the
+    uncertain band). The index reports one candidate per article (the best estimated): when it
+    fails the exact test, the article goes on to the rewrite pass."""
+    index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=max(0.0, threshold - VERIFY_MARGIN), seed=seed)
     rows, hashes = [], []
     for a in articles:
         sig = signatures[a.id]
@@ -420,9 +456,14 @@ def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature],
     out = []
     for m in matches:
         x, y = articles[m.a], articles[m.b]
+        similarity = m.similarity
+        if not m.exact and similarity < threshold + VERIFY_MARGIN:  # the estimate is not sure: count
+            similarity = jaccard(normalise(x.text), normalise(y.text))
+        if similarity < threshold:
+            continue
         src, copy = (x, y) if _source_first(x, y) else (y, x)
         kind = RelationKind.EXACT if m.exact else RelationKind.NEAR_DUPLICATE
-        out.append(_verbatim_relation(src, copy, kind, round(m.similarity, 4)))
+        out.append(_verbatim_relation(src, copy, kind, round(similarity, 4)))
     return out
 
 

@@ -44,6 +44,7 @@ from storyfold.rewrite import (
     align,
     dropped_qualifiers,
     profile,
+    sentences_with,
     source_first,
     specifics,
     verbatim_share,
@@ -499,8 +500,10 @@ def _rewrite(a: Article, pa: Profile, b: Article, pb: Profile) -> Relation:
     checks = [(i, j, None) for i, j, _c in al.pairs]
     # a figure carried over from another sentence of a (a merge) keeps its scope: "300,000 troops
     # including reserves" rewritten as "300,000 troops" drops the qualifier wherever it went
-    checks += [(i, j, _NUMBER_QUALIFIERS) for j in range(len(pb.spans)) for i in range(len(pa.spans))
-               if pb.numbers[j] & pa.numbers[i] and (i, j) not in {(x, y) for x, y, _ in al.pairs}]
+    paired = {(i, j) for i, j, _c in al.pairs}
+    with_number = sentences_with(pa.numbers)
+    checks += [(i, j, _NUMBER_QUALIFIERS) for j in range(len(pb.spans))
+               for i in sorted({i for n in pb.numbers[j] for i in with_number.get(n, ())}) if (i, j) not in paired]
     for i, j, classes in checks:
         for q in dropped_qualifiers(pa.sentence(i), pb.sentence(j), classes):
             if q not in dropped:

@@ -81,6 +81,24 @@ def _shorten(text: str) -> str:
     return text if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]).rstrip(",;:") + " …"
 
 
+def _roots(parent: Mapping[int, int]) -> dict[int, int]:
+    """``{copy: root}`` along ``parent`` links (copy -> source). Relations hold one source per
+    copy but may close a cycle (a -> b -> a); the cycle's smallest member then stands as its root,
+    so every copy leads to an article that is not a copy."""
+    roots: dict[int, int] = {}
+    for b in parent:
+        path, seen, cur = [b], {b}, parent[b]
+        while cur in parent and cur not in seen:
+            path.append(cur)
+            seen.add(cur)
+            cur = parent[cur]
+        if cur in seen:
+            cur = min(path[path.index(cur):])
+        if cur != b:
+            roots[b] = cur
+    return roots
+
+
 class ClusterStage(CorpusStage):
     name = "cluster"
     version = "1"
@@ -185,15 +203,7 @@ class ClusterStage(CorpusStage):
             a, b = index.get(rel.a), index.get(rel.b)
             if a is not None and b is not None and a != b and b not in parent:
                 parent[b] = a
-        roots: dict[int, int] = {}
-        for b in parent:
-            seen, cur = {b}, parent[b]
-            while cur in parent and parent[cur] not in seen:
-                seen.add(cur)
-                cur = parent[cur]
-            if cur != b:
-                roots[b] = cur
-        return roots
+        return _roots(parent)
 
     @staticmethod
     def _earlier(records: Iterable[Story | Event], index: Mapping[str, int], source: Mapping[int, int]) -> list[_Group]:

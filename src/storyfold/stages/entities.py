@@ -28,7 +28,6 @@ from storyfold.errors import ConfigError
 from storyfold.nlp import load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType
-from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.stages._names import (
     ACRONYM_ORGS,
     DEPARTMENT_WORDS,
@@ -38,6 +37,7 @@ from storyfold.stages._names import (
     SHIP_PREFIXES,
     TITLE_HEADS,
 )
+from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
 

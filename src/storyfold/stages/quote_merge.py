@@ -24,14 +24,13 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import embed_unique, load_embedder
+from storyfold.embed import MODEL, embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, Quote, QuoteVariant
 from storyfold.stages.entity_merge import entity_index
 
 __all__ = ["QuoteMergeStage", "merge_quotes"]
 
-MODEL = "all-MiniLM-L6-v2"
 _SAME = 0.62
 _COPY = 0.90
 _EMBED_WORDS = 64  # a statement's opening words carry it; long quotes cost the embedder dearly

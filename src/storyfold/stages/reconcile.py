@@ -47,7 +47,7 @@ same corpus gives the same ids.
 
 **Scale** (issue 10; ``docs/claims.md``, "At scale"). Only the claims that can meet a claim of
 another article are embedded: those of a block holding more than one article (a story told by one
-article, or by copies whose mentions are one unit, needs none). The stage embeds through the
+article needs none). The stage embeds through the
 store's vector cache (:meth:`~storyfold.pipeline.Corpus.encoder`), so a text is embedded once per
 database, whichever fold brings it. Mentions with the same text and slots from several articles
 (copies) are one unit, compared once.
@@ -70,7 +70,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from storyfold.embed import embed_unique, load_embedder
+from storyfold.embed import MODEL, embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
@@ -96,7 +96,6 @@ S = CommitmentStatus
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 UPDATE_DAYS = 45
 BLOCK = 2000  # default of the reconcile_block setting
-MODEL = "all-MiniLM-L6-v2"  # the sentence embedder claims are compared with
 MIN_CLAIM_CHARS = 30  # shorter claim texts (and claims without a subject) are not compared
 FIGURE_WINDOW = 500  # later items of one (story, noun, measure, owner) bucket an item is compared with
 _CAUTION = ["asserted", "attributed", "hedged", "conditional"]
@@ -470,7 +469,8 @@ def reconcile(
     story_of = _first_index(stories or ())
     blocks = _blocks(units, mentions, story_of, events, max(1, block_size), inp)
     live = [_comparable(units, b) for _, b in blocks]
-    unit_vectors = _unit_vectors(units, [x for (_, b), ok in zip(blocks, live, strict=True) if ok for x in b], embed)
+    needed = [x for (_, b), ok in zip(blocks, live, strict=True) if ok for x in b]
+    unit_vectors = _unit_vectors(units, needed, embed)
     commons: dict[int, frozenset[str]] = {}
     for s in dict.fromkeys(s for s, _ in blocks):
         commons[s] = _common_names(units, [x for t, b in blocks if t == s for x in b])
@@ -479,8 +479,7 @@ def reconcile(
                    for g in (_cluster(units, b, unit_vectors, commons[s], close) if ok else [[x] for x in b])]
     groups = sorted((sorted(i for x in g for i in units[x].members) for g in unit_groups), key=lambda g: g[0])
     if stats is not None:
-        stats.update(mentions=len(mentions), units=len(units), blocks=len(blocks), embedded_units=sum(
-                         len(b) for (_, b), ok in zip(blocks, live, strict=True) if ok),
+        stats.update(mentions=len(mentions), units=len(units), blocks=len(blocks), embedded_units=len(needed),
                      largest_block=max((len(b) for _, b in blocks), default=0), close_pairs=len(close))
     conflicts: list[Conflict] = []
     claim_of: dict[int, int] = {}

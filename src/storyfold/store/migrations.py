@@ -13,7 +13,6 @@ from storyfold.store import schema
 __all__ = ["MIGRATIONS", "migrate"]
 
 
-
 def _add_vectors(conn: Connection) -> None:
     """1 -> 2: the ``vectors`` table (the corpus stages' embedding cache)."""
     schema.vectors.create(conn)

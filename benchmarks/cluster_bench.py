@@ -31,11 +31,10 @@ sys.path.insert(0, str(REPO / "src"))
 
 from storyfold import codec  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
-from storyfold.embed import load_embedder  # noqa: E402
 from storyfold.pipeline import Context  # noqa: E402
 from storyfold.records import Article, DocVector  # noqa: E402
-from storyfold.stages.cluster import ClusterStage  # noqa: E402
-from storyfold.stages.doc_vector import DocVectorStage, encode_vector  # noqa: E402
+from storyfold.stages.cluster.cluster import ClusterStage  # noqa: E402
+from storyfold.stages.cluster.doc_vector import DocVectorStage, encode_vector  # noqa: E402
 
 
 class MemoryCorpus:
@@ -92,7 +91,7 @@ def embed_bases(bases: list[Article]) -> tuple[list[DocVector], float]:
 
 
 def synthesise(bases: list[Article], vectors: list[DocVector], n: int, rng: np.random.Generator, tag: str) -> tuple[list[Article], dict]:
-    from storyfold.stages.doc_vector import decode_vector
+    from storyfold.stages.cluster.doc_vector import decode_vector
 
     dense = np.stack([decode_vector(v.vector) for v in vectors])
     start = dt.date(2024, 1, 1)

@@ -9,7 +9,7 @@ one sentence dropped or a few words changed, and a random id-like line appended,
 and some are near-duplicates of others, as in a crawl. Then, in this one process:
 
 1. storyfold: normalise + exact hash + numpy MinHash (64 permutations, word 3-shingles) + the
-   incremental band index (:class:`storyfold.near_dup.NearDupIndex`), in batches of 1,000;
+   incremental band index (:class:`storyfold.stages.copies.near_dup.NearDupIndex`), in batches of 1,000;
 2. plain datasketch: ``MinHash`` (64 permutations, same shingles as UTF-8 bytes, ``MinHash.bulk``)
    + ``MinHashLSH(threshold=0.6)`` insert and query, on the first ``--baseline-n`` articles.
 
@@ -18,7 +18,7 @@ and the peak resident memory the run added (``ru_maxrss`` minus the RSS at its s
 extrapolates storyfold's memory to 1M articles (an extrapolation, not a measurement).
 
 With ``--candidates SIZES``, instead: the rewrite pass's candidate search
-(:func:`storyfold.neighbours.top_k_neighbours`, what the ``dedup`` stage runs for the articles a
+(:func:`storyfold.stages.copies.neighbours.top_k_neighbours`, what the ``dedup`` stage runs for the articles a
 fold adds). Document vectors of 500 real texts are computed with the offline MiniLM as the
 ``doc_vector`` stage does (headline and lead); a pool of each size is made from them by mutation
 (a real vector plus Gaussian noise, renormalised, kept in float16 as the stage keeps them); ``--new``
@@ -42,7 +42,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyfold.near_dup import NearDupIndex, Signer, normalise, text_hash  # noqa: E402
+from storyfold.stages.copies.near_dup import NearDupIndex, Signer, normalise, text_hash  # noqa: E402
 
 
 def load_texts(data: Path) -> list[str]:
@@ -146,9 +146,9 @@ def measure(fn, docs):  # noqa: ANN001, ANN201
 
 
 def real_doc_vectors(texts: list[str], n: int, seed: int) -> np.ndarray:
-    from storyfold.embed import load_embedder
     from storyfold.records import Article
-    from storyfold.stages.doc_vector import embed_text
+    from storyfold.stages.cluster.doc_vector import embed_text
+    from storyfold.text.embed import load_embedder
 
     sample = random.Random(seed).sample(texts, min(n, len(texts)))
     arts = [Article(id=str(i), source=str(i), text=t) for i, t in enumerate(sample)]
@@ -166,8 +166,8 @@ def mutated_pool(real: np.ndarray, n: int, seed: int, noise: float = 0.03) -> np
 
 
 def run_candidates(args: tuple[np.ndarray, int, int]) -> tuple[float, float, int]:
-    from storyfold.neighbours import top_k_neighbours
-    from storyfold.stages.dedup import CANDIDATE_COSINE, CANDIDATES_PER_ARTICLE
+    from storyfold.stages.copies.dedup import CANDIDATE_COSINE, CANDIDATES_PER_ARTICLE
+    from storyfold.stages.copies.neighbours import top_k_neighbours
 
     pool, new, seed = args
     queries = np.random.default_rng(seed).choice(len(pool), size=min(new, len(pool)), replace=False)

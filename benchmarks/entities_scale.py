@@ -17,13 +17,13 @@ from collections import Counter
 from pathlib import Path
 
 from storyfold.config import load_settings
-from storyfold.embed import load_embedder
 from storyfold.pipeline import Context
 from storyfold.records import Article
-from storyfold.stages.entities import EntitiesStage
-from storyfold.stages.entity_merge import merge_entities
+from storyfold.stages.entities.entities import EntitiesStage
+from storyfold.stages.entities.entity_merge import merge_entities
 from storyfold.stages.quote_merge import merge_quotes
 from storyfold.stages.quotes import find_quotes
+from storyfold.text.embed import load_embedder
 
 
 def load(data_dir: Path, limit: int | None) -> list[Article]:

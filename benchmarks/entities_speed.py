@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 from entities import _seed_articles, load_doc  # noqa: E402  (the evaluation's reader)
 
 from storyfold.config import load_settings  # noqa: E402
-from storyfold.nlp import paragraphs  # noqa: E402
+from storyfold.text.nlp import paragraphs  # noqa: E402
 
 CHOICES = {
     "full pipeline": (),

@@ -111,8 +111,8 @@ def ner_floor(db: str, sample: int = 0) -> tuple[int, float, int]:
     ``len // sample``-th article when ``sample`` is set: the floor's rate does not depend on which)."""
     sys.path.insert(0, str(REPO / "src"))
     from storyfold.config import Settings
-    from storyfold.nlp import load_spacy, paragraphs
     from storyfold.store import Store
+    from storyfold.text.nlp import load_spacy, paragraphs
 
     with Store(db, read_only=True) as store:
         texts = [a.text for a in store.iter_articles()]

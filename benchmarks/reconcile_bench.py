@@ -40,7 +40,7 @@ def _fold(warc: Path, db: Path) -> dict[str, float]:
 
 def _annotate(db: Path) -> dict[str, float]:
     """The article stages missing from the stored articles (after an upgrade)."""
-    from storyfold import api
+    from storyfold import run
     from storyfold.config import Settings
     from storyfold.pipeline import Context, Pipeline
     from storyfold.stages import default_stages
@@ -48,17 +48,17 @@ def _annotate(db: Path) -> dict[str, float]:
 
     ctx = Context(settings=Settings(db=str(db), workers=1))
     with Store(db) as store:
-        api._annotate(store, Pipeline(default_stages()), ctx, lambda *_: None, lambda r: print("failed:", r.reason))
+        run.annotate_pending(store, Pipeline(default_stages()), ctx, lambda *_: None, lambda r: print("failed:", r.reason))
     return ctx.timings
 
 
 def _reconcile(db: Path, block: int | None, cold: bool, by_story: bool = True) -> tuple[float, float, dict, dict]:
     from storyfold.config import Settings
-    from storyfold.embed import load_embedder
     from storyfold.pipeline import Context, Corpus, Pipeline
     from storyfold.stages import default_stages
-    from storyfold.stages.reconcile import ReconcileStage
+    from storyfold.stages.reconcile.reconcile import ReconcileStage
     from storyfold.store import Store
+    from storyfold.text.embed import load_embedder
 
     pipeline = Pipeline(default_stages())
     settings = Settings(db=str(db)) if block is None else Settings(db=str(db), reconcile_block=block)

@@ -10,7 +10,7 @@ stories of the item, in brief order) is compared with the item's ``test.target``
 Prints ROUGE-1/2/L F1 (mean over items; lower-cased alphanumeric tokens, no stemming, ROUGE-L as
 the longest common subsequence over the whole text; the brief's source-count wording such as
 "(reported by two independent outlets)" is removed first), the share of brief sentences passing
-:func:`storyfold.support.check_support` against their cited spans, the mean sentences per brief,
+:func:`storyfold.stages.brief.support.check_support` against their cited spans, the mean sentences per brief,
 how many items gave no brief, and the time per item; beside each ROUGE figure, the same for the
 first sentence of each of the three articles (a lead baseline). Folding is the slow part (a few seconds an item).
 """
@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from storyfold import api  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
-from storyfold.stages.brief import name_aliases  # noqa: E402
-from storyfold.sentences import sentence_spans  # noqa: E402
-from storyfold.support import ATTRIBUTIONS, check_support  # noqa: E402
+from storyfold.stages.brief.brief import name_aliases  # noqa: E402
+from storyfold.stages.brief.support import ATTRIBUTIONS, check_support  # noqa: E402
+from storyfold.text.sentences import sentence_spans  # noqa: E402
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _PART = re.compile(r"TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<text>.*)", re.S)

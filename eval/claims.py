@@ -29,14 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyfold.embed import load_embedder  # noqa: E402
-from storyfold.nlp import load_spacy  # noqa: E402
 from storyfold.records import Article  # noqa: E402
 from storyfold.stages.claims import find_claims  # noqa: E402
 from storyfold.stages.commitments import find_commitments  # noqa: E402
 from storyfold.stages.dates import find_dates  # noqa: E402
 from storyfold.stages.quantities import find_quantities  # noqa: E402
-from storyfold.stages.reconcile import reconcile  # noqa: E402
+from storyfold.stages.reconcile.reconcile import reconcile  # noqa: E402
+from storyfold.text.embed import load_embedder  # noqa: E402
+from storyfold.text.nlp import load_spacy  # noqa: E402
 
 GOLD = ROOT / "eval" / "gold" / "claims_allsides.jsonl"
 
@@ -83,7 +83,7 @@ def main(data_dir: Path) -> None:
         claims, _commitments, conflicts = reconcile(claims_in, commitments_in, arts, embed, quantities=quantities)
         claim_of = {(e.article_id, e.start, e.end): c.id for c in claims for e in c.evidence}
 
-        def covering(side: str, span: tuple[int, int]) -> str | None:
+        def covering(side: str, span: tuple[int, int], claim_of: dict = claim_of) -> str | None:
             for (aid, s, e), cid in claim_of.items():
                 if aid == side and s < span[1] and span[0] < e:
                     return cid

@@ -39,7 +39,7 @@ def bcubed(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[float, f
         by_pred[p].add(i)
         by_gold[g].add(i)
     p = r = 0.0
-    for i, (pi, gi) in enumerate(zip(pred, gold, strict=True)):
+    for pi, gi in zip(pred, gold, strict=True):
         both = len(by_pred[pi] & by_gold[gi])
         p += both / len(by_pred[pi])
         r += both / len(by_gold[gi])

@@ -3,7 +3,7 @@
     python eval/copies.py [DATA_DIR] [--sources 120] [--ecb-split all|train|dev] [--seed 1] [--incremental N]
                           [--parts seeds,ecb,synthetic] [--audit-ecb FILE.csv]
 
-Three parts, all run through :func:`storyfold.stages.dedup.find_relations` (what the ``dedup`` stage
+Three parts, all run through :func:`storyfold.stages.copies.dedup.find_relations` (what the ``dedup`` stage
 runs):
 
 (a) the seeds (examples/seeds, manifest dates): gold is 000 derived from 001 (rewrite), nothing else;
@@ -43,12 +43,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyfold.near_dup import normalise  # noqa: E402
 from storyfold.records import Article, Relation  # noqa: E402
-from storyfold.rewrite import align, profile  # noqa: E402
-from storyfold.sentences import sentence_spans  # noqa: E402
 from storyfold.stages.clean import clean_text  # noqa: E402
-from storyfold.stages.dedup import RewriteRule, document_vectors, evidence, find_relations  # noqa: E402
+from storyfold.stages.copies.dedup import RewriteRule, document_vectors, evidence, find_relations  # noqa: E402
+from storyfold.stages.copies.near_dup import normalise  # noqa: E402
+from storyfold.stages.copies.rewrite import align, profile  # noqa: E402
+from storyfold.text.sentences import sentence_spans  # noqa: E402
 
 KINDS = ("exact", "near_duplicate", "rewrite")
 
@@ -513,7 +513,7 @@ def eval_incremental(articles: list[Article], scratch: Sequence[Relation], vecto
 
 
 def _embedder() -> Callable[[], Any]:
-    from storyfold.embed import load_embedder
+    from storyfold.text.embed import load_embedder
 
     return functools.cache(load_embedder)
 

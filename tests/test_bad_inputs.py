@@ -9,8 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from bad_inputs import BAD, LARGE, SMALL, write_large
+
 from storyfold import api
 from storyfold.config import Settings
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from storyfold.lineage import build_lineages, independent_sources
 from storyfold.records import Article, Relation, RelationKind
+from storyfold.stages.copies.lineage import build_lineages, independent_sources
 
 
 def _article(aid: str, outlet: str | None = None, published: dt.date | None = None) -> Article:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyfold.neighbours import top_k_neighbours
+from storyfold.stages.copies.neighbours import top_k_neighbours
 
 
 def _unit(rows: int, dim: int = 32, seed: int = 3) -> np.ndarray:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from storyfold.rewrite import profile, quoted_share, quoted_spans
-from storyfold.sentences import sentence_spans
 from storyfold.stages.clean import clean_text
+from storyfold.stages.copies.rewrite import profile, quoted_share, quoted_spans
+from storyfold.text.sentences import sentence_spans
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
 

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyfold.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import sentence_of, sentence_spans
 
 
 def texts(text: str) -> list[str]:

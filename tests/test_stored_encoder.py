@@ -1,4 +1,4 @@
-"""The store's vector cache and the encoder the corpus stages embed through (storyfold.embed.StoredEncoder)."""
+"""The store's vector cache and the encoder the corpus stages embed through (storyfold.text.embed.StoredEncoder)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyfold.embed import StoredEncoder
 from storyfold.store import Store
+from storyfold.text.embed import StoredEncoder
 
 
 class _Fake:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyfold.support import check_support, facts, number_values
+from storyfold.stages.brief.support import check_support, facts, number_values
 
 SEED = (Path(__file__).resolve().parents[1] / "examples" / "seeds" / "001_90c05761f4b39f40.txt").read_text(
     encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The content-hash cache the heavy per-article stages share (storyfold.textcache)."""
+"""The content-hash cache the heavy per-article stages share (storyfold.text.cache)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyfold.textcache import TextCache, cached_map
+from storyfold.text.cache import TextCache, cached_map
 
 
 def test_each_distinct_text_is_computed_once_in_one_batch_in_order() -> None:

@@ -53,7 +53,7 @@ def fold(
         )
         runner = None
         if engine == "ray":
-            from storyfold.distributed import RayEngine
+            from storyfold.engines.ray import RayEngine
 
             runner = RayEngine(address=ray_address, num_workers=max(settings.workers, 1))
         elif engine != "local":

@@ -10,6 +10,9 @@ after the export keys where they are exported), checked when the pipeline is bui
   through a :class:`Corpus` view and returns its records, which replace that stage's earlier output
   in one transaction. Incremental stages read their earlier output through the same view.
 
+:class:`Pipeline` runs both kinds: :meth:`Pipeline.annotate` the article stages over a batch of
+articles, :meth:`Pipeline.run_corpus` every corpus stage over the store.
+
 Stages do no I/O of their own: they get settings, shared resources (a loaded spaCy pipeline) and
 the corpus from the :class:`Context`.
 """
@@ -25,9 +28,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from storyfold.config import Settings
-from storyfold.embed import StoredEncoder
 from storyfold.errors import PipelineError
-from storyfold.records import Article
+from storyfold.records import Article, Reject
+from storyfold.text.embed import StoredEncoder
 
 if TYPE_CHECKING:
     from storyfold.store import Store
@@ -233,3 +236,29 @@ class Pipeline:
                 out.append(exc)
         return out
 
+
+    def run_corpus(
+        self,
+        store: Store,
+        ctx: Context,
+        new_ids: Iterable[str],
+        tick: Callable[[str, int, int | None], None],
+        failed: Callable[[Reject], None],
+    ) -> None:
+        """Every corpus stage in order, each one's records replacing its earlier output in one
+        transaction; ``new_ids`` are the articles the fold brought. A stage that fails keeps its
+        earlier output and is reported through ``failed`` (raised instead with ``settings.debug``)."""
+        new_ids = frozenset(new_ids)
+        for stage in self.corpus_stages:
+            t0 = time.perf_counter()
+            try:
+                stage.setup(ctx)
+                found = stage.process(Corpus(store, self.kinds, new_ids), ctx)
+            except Exception as exc:  # noqa: BLE001 - earlier output is kept; the failure is reported
+                if ctx.settings.debug:
+                    raise
+                failed(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
+                continue
+            store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
+            ctx.timed(stage.label, t0)
+            tick(stage.name, 1, 1)

@@ -26,7 +26,7 @@ def _comparable(data: dict) -> dict:
 @pytest.mark.slow
 def test_ray_engine_equals_local_fold(tmp_path: Path, mixed_folder: Path, seeds_dir: Path, seed_manifest: Path) -> None:
     """Every registered stage, on the seeds and a folder of good and bad inputs."""
-    from storyfold.distributed import RayEngine
+    from storyfold.engines.ray import RayEngine
 
     results = []
     for name, engine in (("local", None), ("ray", RayEngine(num_workers=2))):

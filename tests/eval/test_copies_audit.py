@@ -38,7 +38,7 @@ def test_judged_pairs_are_same_event_ecb_pairs(shared: Path) -> None:
 
 @pytest.mark.slow
 def test_audit_rows_separate_a_wire_version_from_an_independent_report(shared: Path) -> None:
-    from storyfold.embed import load_embedder
+    from storyfold.text.embed import load_embedder
 
     copies = _copies()
     docs = _ecb(shared)

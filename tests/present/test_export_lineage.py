@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from storyfold.lineage import outlet_key
 from storyfold.present.export import validate_export
 from storyfold.present.views import DocIndex
+from storyfold.stages.copies.lineage import outlet_key
 
 pytestmark = pytest.mark.slow  # folds the seeds with every stage
 

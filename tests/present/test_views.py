@@ -10,7 +10,7 @@ import pytest
 from storyfold import api
 from storyfold.present import views
 from storyfold.present.export import build_export
-from storyfold.stages.brief import date_sort_key
+from storyfold.stages.brief.brief import date_sort_key
 
 
 @pytest.fixture(scope="module")

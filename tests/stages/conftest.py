@@ -35,7 +35,7 @@ def seed_articles() -> dict[str, Article]:
 @pytest.fixture(scope="session")
 def seed_mentions(seed_articles: dict[str, Article]) -> dict[str, tuple]:
     """Entity mentions of each seed article, by file prefix."""
-    from storyfold.stages.entities import EntitiesStage
+    from storyfold.stages.entities.entities import EntitiesStage
 
     stage = EntitiesStage()
     ctx = Context(settings=load_settings())

@@ -7,8 +7,8 @@ import pytest
 
 from storyfold.records import CommitmentKind, CommitmentStatus
 from storyfold.stages import default_stages
-from storyfold.stages.brief import BriefStage, commitment_sentence, name_aliases, source_phrase
-from storyfold.support import check_support
+from storyfold.stages.brief.brief import BriefStage, commitment_sentence, name_aliases, source_phrase
+from storyfold.stages.brief.support import check_support
 
 
 def test_registered_last() -> None:

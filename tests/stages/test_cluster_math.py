@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyfold.stages.cluster_math import assign, average_linkage, combine, sparse_rows, tfidf
+from storyfold.stages.cluster.linkage import assign, average_linkage, combine, sparse_rows, tfidf
 
 DOCS = [
     {"lohan": 4, "betty_ford": 2, "rehab": 3},

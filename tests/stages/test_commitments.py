@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from seed_inputs import seed_articles, seed_slots
+
 from storyfold.records import CommitmentKind as K
 from storyfold.records import CommitmentStatus as S
 from storyfold.stages.commitments import find_commitments
-from seed_inputs import seed_articles, seed_slots
 
 
 def _found(aid: str):

@@ -11,12 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyfold.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, text_hash
 from storyfold.records import Article, Relation, RelationKind
-from storyfold.rewrite import dropped_qualifiers, profile, source_first, specifics
-from storyfold.sentences import sentence_spans
 from storyfold.stages.clean import clean_text
-from storyfold.stages.dedup import (
+from storyfold.stages.copies.dedup import (
     _sign,
     carry_over,
     document_vectors,
@@ -24,6 +21,9 @@ from storyfold.stages.dedup import (
     rewrite_candidates,
     rewrite_relation,
 )
+from storyfold.stages.copies.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, text_hash
+from storyfold.stages.copies.rewrite import dropped_qualifiers, profile, source_first, specifics
+from storyfold.text.sentences import sentence_spans
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -169,7 +169,7 @@ def test_direction_dates_first_then_specifics() -> None:
 
 @pytest.fixture(scope="module")
 def embedder():  # noqa: ANN201
-    from storyfold.embed import load_embedder
+    from storyfold.text.embed import load_embedder
 
     return load_embedder()
 
@@ -285,8 +285,8 @@ def test_near_duplicates_are_verified_by_their_exact_jaccard(shared: Path) -> No
     similarity, so the rewrite is no near-duplicate and the truncation is one."""
     import sys
 
-    from storyfold.near_dup import jaccard
-    from storyfold.stages.dedup import _copies
+    from storyfold.stages.copies.dedup import _copies
+    from storyfold.stages.copies.near_dup import jaccard
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
     import copies  # eval/copies.py
@@ -306,7 +306,7 @@ def test_near_duplicates_are_verified_by_their_exact_jaccard(shared: Path) -> No
 
 
 def test_alignment_shape_one_to_one_and_in_order() -> None:
-    from storyfold.rewrite import Alignment
+    from storyfold.stages.copies.rewrite import Alignment
 
     rewrite = Alignment(pairs=((0, 0, 0.8), (1, 1, 0.8), (3, 2, 0.8), (2, 3, 0.8), (4, 4, 0.8)),
                         coverage_a=1.0, coverage_b=1.0, unaligned_b=(), distinct=1.0)
@@ -352,8 +352,8 @@ def test_quotations_and_headlines_are_no_evidence(profiles) -> None:  # noqa: AN
     """Seed 000 rewrites 001: its evidence leaves out 001's headline, and every sentence of 000
     counts (it has no quotation). Seed 003 quotes the statement 002 quotes: that pair is aligned but
     is no evidence."""
-    from storyfold.rewrite import align
-    from storyfold.stages.dedup import evidence
+    from storyfold.stages.copies.dedup import evidence
+    from storyfold.stages.copies.rewrite import align
 
     a, b = profiles["001"], profiles["000"]
     al = align(a, b)

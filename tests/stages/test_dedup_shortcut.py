@@ -11,11 +11,11 @@ import random
 import pytest
 from seed_inputs import seed_articles
 
-from storyfold.embed import load_embedder
-from storyfold.nlp import paragraphs
 from storyfold.records import Article
 from storyfold.stages.clean import clean_text
-from storyfold.stages.dedup import contained_rewrite, find_relations
+from storyfold.stages.copies.dedup import contained_rewrite, find_relations
+from storyfold.text.embed import load_embedder
+from storyfold.text.nlp import paragraphs
 
 
 class _Counting:
@@ -78,7 +78,7 @@ def test_the_shortcut_gives_the_embedding_paths_relations() -> None:
 def test_the_shortcut_declines_when_the_derived_article_is_the_earlier_one() -> None:
     src = _seeds()["001"]
     copy = _edited(src, random.Random(1), 0, src.published - dt.timedelta(days=1))
-    from storyfold.rewrite import profile
+    from storyfold.stages.copies.rewrite import profile
 
     assert contained_rewrite(src, copy, profile(src.id, src.text), profile(copy.id, copy.text), 0.5) is None
     later = dataclasses.replace(copy, published=src.published + dt.timedelta(days=1))

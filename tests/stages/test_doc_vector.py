@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 
 from storyfold.records import Article
-from storyfold.stages.cluster import headline
-from storyfold.stages.doc_vector import NAME_WEIGHT, decode_vector, encode_vector, salient_terms
+from storyfold.stages.cluster.cluster import headline
+from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector, encode_vector, salient_terms
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 

@@ -100,7 +100,7 @@ def test_ner_only_pipeline_keeps_a_shared_embedding_layer(tmp_path):
     from spacy.pipeline.tok2vec import Tok2VecListener
 
     from storyfold.config import load_settings
-    from storyfold.stages.entities import load_ner
+    from storyfold.stages.entities.entities import load_ner
 
     nlp = spacy.blank("en")
     nlp.add_pipe("tok2vec")
@@ -122,7 +122,7 @@ def test_name_search_matches_the_regex_it_replaces(seed_articles):
     without a regex, are exactly the regex's matches (boundaries: word characters, ".", "-")."""
     import re
 
-    from storyfold.stages.entities import _occurrences
+    from storyfold.stages.entities.entities import _occurrences
 
     for article in seed_articles.values():
         text = article.text + " Kyiv-based U.S.Kyiv _Kyiv Kyiv_ Kyiv."  # edge cases beside the real text
@@ -134,7 +134,7 @@ def test_name_search_matches_the_regex_it_replaces(seed_articles):
 
 def test_overlaps_resolve_as_before():
     """Longer spans win, then the earlier listed; touching spans both stay."""
-    from storyfold.stages.entities import _dedupe
+    from storyfold.stages.entities.entities import _dedupe
 
     found = [(0, 5, EntityType.PERSON, "A"), (3, 9, EntityType.PLACE, "B"), (9, 12, EntityType.PLACE, "C"),
              (10, 11, EntityType.OTHER, "D"), (20, 23, EntityType.OTHER, "E"), (20, 23, EntityType.PERSON, "F"),

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from storyfold.records import EntityType
-from storyfold.stages.entity_merge import entity_index, merge_entities
+from storyfold.stages.entities.entity_merge import entity_index, merge_entities
 
 
 @pytest.fixture(scope="module")

@@ -7,16 +7,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from seed_inputs import seed_articles
 
 from storyfold.config import Settings
-from storyfold.nlp import paragraphs
 from storyfold.pipeline import Context
 from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.dates import find_dates
-from storyfold.stages.entities import EntitiesStage
+from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.quantities import find_quantities
+from storyfold.text.nlp import paragraphs
 
 
 def _edited_copy(aid: str):

@@ -185,7 +185,7 @@ def _allsides_article(path, phrase: str) -> Article:
 def test_real_outlet_quotes(allsides_file, phrase, opening, speaker):
     from storyfold.config import load_settings
     from storyfold.pipeline import Context
-    from storyfold.stages.entities import EntitiesStage
+    from storyfold.stages.entities.entities import EntitiesStage
 
     article = _allsides_article(allsides_file, phrase)
     (out,) = EntitiesStage().process_batch([article], [{}], Context(settings=load_settings()))

@@ -12,14 +12,14 @@ import pytest
 from seed_inputs import SEEDS, seed_articles, seed_slots
 
 from storyfold import api
-from storyfold.embed import load_embedder
-from storyfold.nlp import load_spacy
 from storyfold.present.export import validate_export
 from storyfold.records import Article, ClaimMention, ConflictKind, Evidence, Relation, RelationKind
-from storyfold.lineage import build_lineages, independent_sources
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments import find_commitments
-from storyfold.stages.reconcile import reconcile
+from storyfold.stages.copies.lineage import build_lineages, independent_sources
+from storyfold.stages.reconcile.reconcile import reconcile
+from storyfold.text.embed import load_embedder
+from storyfold.text.nlp import load_spacy
 
 
 def test_independent_sources_counts_lineages_and_outlets() -> None:
@@ -200,7 +200,7 @@ def test_group_profile_disagrees_exactly_when_some_pair_does() -> None:
     """The linkage test on two groups' summaries equals testing every cross pair of members."""
     import random
 
-    from storyfold.stages.reconcile import _Profile, _values_agree
+    from storyfold.stages.reconcile.reconcile import _Profile, _values_agree
 
     def pairwise(a: ClaimMention, b: ClaimMention) -> bool:
         day = a.time and b.time and len(a.time) >= 10 and len(b.time) >= 10 and a.time[:10] != b.time[:10]
@@ -307,7 +307,7 @@ def test_claims_are_compared_within_a_story_and_blocks_are_capped() -> None:
 def test_only_claims_that_can_meet_another_articles_are_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
     """A story told by one article needs no embedding; the result equals embedding and comparing
     every block (as reconcile did before)."""
-    from storyfold.stages import reconcile as module
+    from storyfold.stages.reconcile.reconcile import reconcile as module
 
     claims_in, commitments_in, quantities = _mentions()
     encode = load_embedder().encode
@@ -344,7 +344,7 @@ def test_the_stage_embeds_each_claim_once_per_database(tmp_path: Path, seeds_dir
     from storyfold.config import Settings
     from storyfold.pipeline import Context, Corpus, Pipeline
     from storyfold.stages import default_stages
-    from storyfold.stages.reconcile import ReconcileStage
+    from storyfold.stages.reconcile.reconcile import ReconcileStage
     from storyfold.store import Store
 
     db = tmp_path / "s.db"

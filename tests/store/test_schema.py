@@ -9,8 +9,7 @@ import pytest
 
 from storyfold import api
 from storyfold.errors import SchemaVersionError
-from storyfold.store import SCHEMA_VERSION, Store
-from storyfold.store import migrations
+from storyfold.store import SCHEMA_VERSION, Store, migrations
 
 
 def _set_version(db: Path, version: int) -> None:

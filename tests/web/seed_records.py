@@ -37,7 +37,7 @@ from storyfold.records import (
     Story,
 )
 from storyfold.stages import default_stages
-from storyfold.sentences import sentence_spans
+from storyfold.text.sentences import sentence_spans
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 

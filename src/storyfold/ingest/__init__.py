@@ -22,7 +22,7 @@ from storyfold.ingest.feed import iter_feed, looks_like_feed
 from storyfold.ingest.fetch import Fetcher
 from storyfold.ingest.html import HtmlPage, looks_like_html, parse_html
 from storyfold.ingest.jsonl import iter_jsonl
-from storyfold.ingest.manifest import Manifest, ManifestEntry, load_manifest
+from storyfold.ingest.manifest import Manifest, ManifestEntry, apply_manifest, load_manifest
 from storyfold.ingest.text import parse_text
 from storyfold.ingest.warc import iter_warc
 from storyfold.records import Document
@@ -30,6 +30,7 @@ from storyfold.records import Document
 __all__ = [
     "HtmlPage",
     "Manifest",
+    "ManifestEntry",
     "apply_manifest",
     "discover",
     "is_url",
@@ -174,15 +175,3 @@ def read_inputs(
             elif entry is not None and isinstance(item, HtmlPage):
                 item = replace(item, entry=entry)
             yield item
-
-
-def apply_manifest(doc: Document, entry: ManifestEntry) -> Document:
-    """``doc`` with the manifest's metadata: what the user gave wins over what was guessed."""
-    return replace(
-        doc,
-        outlet=entry.outlet or doc.outlet,
-        url=entry.url or doc.url,
-        published=entry.published or doc.published,
-        published_estimated=doc.published_estimated and not entry.published,
-        title=entry.title or doc.title,
-    )

@@ -11,6 +11,7 @@ import trafilatura
 
 from storyfold.errors import InputRejected, MalformedInput
 from storyfold.ingest.decode import decode_bytes
+from storyfold.ingest.manifest import apply_manifest
 from storyfold.records import Document
 
 __all__ = ["HtmlPage", "looks_like_html", "parse_html"]
@@ -86,7 +87,5 @@ class HtmlPage:
         if doc.published is None and self.captured is not None:
             doc = replace(doc, published=self.captured, published_estimated=True)
         if self.entry is not None:
-            from storyfold.ingest import apply_manifest
-
             doc = apply_manifest(doc, self.entry)
         return doc

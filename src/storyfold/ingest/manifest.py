@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storyfold.errors import ManifestError
-from storyfold.records import Reject
+from storyfold.records import Document, Reject
 
-__all__ = ["Manifest", "ManifestEntry", "load_manifest", "parse_published"]
+__all__ = ["Manifest", "ManifestEntry", "apply_manifest", "load_manifest", "parse_published"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,3 +108,15 @@ def _opt_str(value: object) -> str | None:
     if value is None:
         return None
     return str(value).strip() or None
+
+
+def apply_manifest(doc: Document, entry: ManifestEntry) -> Document:
+    """``doc`` with the manifest's metadata: what the user gave wins over what was guessed."""
+    return replace(
+        doc,
+        outlet=entry.outlet or doc.outlet,
+        url=entry.url or doc.url,
+        published=entry.published or doc.published,
+        published_estimated=doc.published_estimated and not entry.published,
+        title=entry.title or doc.title,
+    )

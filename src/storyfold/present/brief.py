@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from storyfold.present.report import render_story_markdown
 from storyfold.present.views import DocIndex, stories_list, story_view
 
 __all__ = ["render_brief_markdown"]
@@ -22,8 +23,6 @@ def _label(article: Mapping[str, Any]) -> str:
 
 def render_brief_markdown(data: Mapping[str, Any]) -> str:
     """Markdown: per story, its brief sentences with numbered citations and a source list."""
-    from storyfold.present.report import render_story_markdown
-
     lines = ["# storyfold brief", ""]
     if not data.get("brief"):
         lines += [

@@ -20,6 +20,7 @@ import jinja2
 
 from storyfold.errors import StoryfoldError
 from storyfold.present.views import Citation, DocIndex, MatrixRow, StoryView, stories_list, story_view, to_json
+from storyfold.urls import safe_url
 
 __all__ = ["FORMATS", "Source", "render_report", "render_story_markdown", "sources"]
 
@@ -52,12 +53,6 @@ class Source:
     role: str  # "original", "rewrite of [n]", "copy of [n]", "same source as [n]"
 
 
-def _safe_url(url: str | None) -> str | None:
-    from storyfold.web.app import safe_url  # one rule for every link made from article metadata
-
-    return safe_url(url)
-
-
 def sources(ix: DocIndex, view: StoryView) -> list[Source]:
     """The story's articles, numbered, each with its place in its lineage."""
     number = {a.id: i for i, a in enumerate(view.articles, 1)}
@@ -77,7 +72,7 @@ def sources(ix: DocIndex, view: StoryView) -> list[Source]:
             else:
                 role = "original"
         out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=a.outlet,
-                          published=a.published, url=_safe_url(ix.articles.get(a.id, {}).get("url")), role=role))
+                          published=a.published, url=safe_url(ix.articles.get(a.id, {}).get("url")), role=role))
     return out
 
 

@@ -17,9 +17,10 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
-from storyfold.lineage import outlet_key, source_of, web_host
-from storyfold.sentences import sentence_spans
-from storyfold.stages.brief import date_sort_key
+from storyfold.stages.brief.brief import date_sort_key
+from storyfold.stages.copies.lineage import outlet_key, source_of
+from storyfold.text.sentences import sentence_spans
+from storyfold.urls import web_host
 
 __all__ = [
     "UNCLUSTERED_ID",

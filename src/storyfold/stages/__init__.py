@@ -7,23 +7,24 @@ always runs (see :mod:`storyfold.stages.clean`).
 
 from __future__ import annotations
 
-from storyfold.pipeline import Stage
-from storyfold.stages.brief import BriefStage
+from storyfold.config import Settings
+from storyfold.pipeline import Pipeline, Stage
+from storyfold.stages.brief.brief import BriefStage
 from storyfold.stages.claims import ClaimsStage
-from storyfold.stages.cluster import ClusterStage
+from storyfold.stages.cluster.cluster import ClusterStage
+from storyfold.stages.cluster.doc_vector import DocVectorStage
 from storyfold.stages.commitments import CommitmentsStage
+from storyfold.stages.copies.dedup import DedupStage, MinHashStage
 from storyfold.stages.dates import DatesStage
-from storyfold.stages.dedup import DedupStage, MinHashStage
-from storyfold.stages.doc_vector import DocVectorStage
-from storyfold.stages.entities import EntitiesStage
-from storyfold.stages.entity_merge import EntityMergeStage
+from storyfold.stages.entities.entities import EntitiesStage
+from storyfold.stages.entities.entity_merge import EntityMergeStage
 from storyfold.stages.quantities import QuantitiesStage
 from storyfold.stages.quote_merge import QuoteMergeStage
 from storyfold.stages.quotes import QuotesStage
-from storyfold.stages.reconcile import ReconcileStage
+from storyfold.stages.reconcile.reconcile import ReconcileStage
 from storyfold.stages.timeline import TimelineStage
 
-__all__ = ["default_stages"]
+__all__ = ["build_pipeline", "default_stages"]
 
 
 def default_stages() -> list[Stage]:
@@ -49,3 +50,9 @@ def default_stages() -> list[Stage]:
         # the cited brief tells what every stage before it found
         BriefStage(),
     ]
+
+
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The registered stages, or the ones the ``stages`` setting names (in run order)."""
+    pipeline = Pipeline(default_stages())
+    return pipeline.select(settings.stages.split(",")) if settings.stages.strip() else pipeline

@@ -17,7 +17,7 @@ Modality, first rule that fires:
   "Whitehall insiders said", a quote's speaker);
 * ``asserted`` otherwise.
 
-Text is parsed paragraph by paragraph (:func:`storyfold.nlp.paragraphs`): the small English
+Text is parsed paragraph by paragraph (:func:`storyfold.text.nlp.paragraphs`): the small English
 pipeline glues a headline onto the lead otherwise.
 """
 
@@ -27,10 +27,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
-from storyfold.nlp import FastAttributeRuler, load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, ClaimMention, DateMention, Quantity
-from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
 
 __all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of"]
 
@@ -272,7 +272,7 @@ def claims_of_articles(
     in one ``nlp.pipe`` stream. Three savings that leave the result unchanged: a paragraph of fewer
     than five tokens is not parsed (no sentence in it can give a claim), the lemmatizer runs only
     on the clause roots whose lemma is read, instead of on every token, and the attribute ruler's
-    rules are applied by :class:`~storyfold.nlp.FastAttributeRuler` instead of its Matcher. A
+    rules are applied by :class:`~storyfold.text.nlp.FastAttributeRuler` instead of its Matcher. A
     paragraph ``cache`` holds (by the paragraph's text) the clauses an earlier parse gave; the
     article's dates and figures are joined in afterwards."""
     pieces = [(i, a, b) for i, (text, *_rest) in enumerate(articles) for a, b in paragraphs(text)]

@@ -16,7 +16,7 @@ import unicodedata
 from storyfold.config import Settings
 from storyfold.errors import EmptyInput, TooLarge
 from storyfold.records import Article, Document, Removal
-from storyfold.sentences import sentence_spans
+from storyfold.text.sentences import sentence_spans
 
 __all__ = ["VERSION", "article_id", "clean", "clean_text"]
 

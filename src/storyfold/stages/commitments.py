@@ -38,7 +38,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from storyfold.nlp import paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import (
     Article,
@@ -48,7 +47,8 @@ from storyfold.records import (
     DateMention,
     Quantity,
 )
-from storyfold.sentences import sentence_spans
+from storyfold.text.nlp import paragraphs
+from storyfold.text.sentences import sentence_spans
 
 __all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments"]
 

@@ -28,10 +28,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Evidence, Precision, PublishedEstimate
-from storyfold.sentences import sentence_of, sentence_spans
+from storyfold.text.numbers import NUMBER_WORD, parse_number
+from storyfold.text.sentences import sentence_of, sentence_spans
 
 __all__ = ["Anchor", "DatesStage", "estimate_published", "find_dates", "tense_at"]
 

@@ -22,11 +22,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from storyfold.numbers import NUMBER_WORD, parse_number
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
-from storyfold.sentences import sentence_of, sentence_spans
 from storyfold.stages.dates import find_dates
+from storyfold.text.numbers import NUMBER_WORD, parse_number
+from storyfold.text.sentences import sentence_of, sentence_spans
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 

@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import MODEL, embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, Quote, QuoteVariant
-from storyfold.stages.entity_merge import entity_index
+from storyfold.stages.entities.entity_merge import entity_index
+from storyfold.text.embed import MODEL, embed_unique, load_embedder
 
 __all__ = ["QuoteMergeStage", "merge_quotes"]
 

@@ -26,11 +26,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from storyfold.nlp import paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType, QuoteVariant
-from storyfold.sentences import sentence_spans
-from storyfold.stages._names import SPEECH_VERBS
+from storyfold.stages.entities.names import SPEECH_VERBS
+from storyfold.text.nlp import paragraphs
+from storyfold.text.sentences import sentence_spans
 
 __all__ = ["QuotesStage", "find_quotes"]
 

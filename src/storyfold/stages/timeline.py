@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import DateMention, Evidence, Precision, TimelineEntry
-from storyfold.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import sentence_of, sentence_spans
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
 

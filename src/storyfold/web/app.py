@@ -36,6 +36,7 @@ from storyfold.config import Settings, load_settings
 from storyfold.pipeline import Pipeline
 from storyfold.present import views
 from storyfold.present.search import Hit, SearchIndex
+from storyfold.urls import safe_url
 
 __all__ = ["UPLOAD_SUFFIXES", "Limits", "create_app"]
 
@@ -141,17 +142,6 @@ class _Data:
                     self.search.close()
                 self.index, self.search, self._key = views.DocIndex(doc), SearchIndex(doc), stamp
             return self.index, self.search
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL, else None (never a ``javascript:`` or ``data:`` link)."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def upload_name(name: str | None) -> str:

@@ -1,7 +1,7 @@
 """The same pipeline on Ray Data: reading, cleaning and the registered article stages run on the
 cluster, one input file per task (a WARC file, a JSONL file, an HTML page); the driver stores
 the results and runs the corpus stages, exactly as a local fold does. No stage code of its own:
-workers call :func:`storyfold.ingest.read_file`, :func:`storyfold.api.prepare_document` and
+workers call :func:`storyfold.ingest.read_file`, :func:`storyfold.engines.base.prepare_document` and
 :meth:`storyfold.pipeline.Pipeline.annotate_safely`.
 
 Install with ``pip install "storyfold[ray]"``; use with
@@ -11,15 +11,15 @@ Install with ``pip install "storyfold[ray]"``; use with
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from storyfold import codec
-from storyfold.api import Prepared, prepare_document
 from storyfold.config import Settings
+from storyfold.engines.base import FoldJob, Prepared, prepare_document
 from storyfold.errors import ConfigError
-from storyfold.ingest import Manifest, apply_manifest, discover, is_url, read_file, read_url
+from storyfold.ingest import apply_manifest, discover, is_url, read_file, read_url
 from storyfold.ingest.manifest import ManifestEntry
 from storyfold.pipeline import Context, Pipeline
 from storyfold.records import Article, Document, Reject
@@ -86,18 +86,12 @@ class RayEngine:
         self.num_workers = num_workers
         self.batch_size = batch_size
 
-    def prepare(
-        self,
-        paths: Sequence[str | Path],
-        settings: Settings,
-        pipeline: Pipeline,
-        manifest: Manifest | None,
-        known_url: Callable[[str], bool],
-    ) -> Iterator[Prepared | Reject]:
+    def prepare(self, job: FoldJob) -> Iterator[Prepared | Reject]:
         import ray
 
+        paths, settings, pipeline, manifest = job.paths, job.settings, job.pipeline, job.manifest
         for url in (p for p in paths if is_url(p)):  # feeds are fetched politely, one host at a time, here
-            for item in read_url(str(url), settings, known_url):
+            for item in read_url(str(url), settings, job.known_url):
                 yield prepare_document(item, settings)
         files, missing = discover(paths)
         for item in missing:

@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, EntityMention, EntityType, Evidence
-from storyfold.stages._names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEADS, name_key, title_before
+from storyfold.stages.entities.names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEADS, name_key, title_before
 
 __all__ = ["EntityMergeStage", "entity_index", "merge_entities"]
 

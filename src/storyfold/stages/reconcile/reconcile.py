@@ -19,7 +19,7 @@ asserted), so that a qualifier one outlet dropped is not lost.
 (a later statement supersedes an earlier one), then the status backed by most independent sources,
 then the most cautious. Conditions are the union; amount and period the first stated.
 
-**Independent sources** count lineages (:mod:`storyfold.lineage`): relations from the
+**Independent sources** count lineages (:mod:`storyfold.stages.copies.lineage`): relations from the
 copies stage when it ran, the same outlet once. ``status``: ``contested`` when the claim is part of
 a conflict, else ``corroborated`` with 2+ independent sources, else ``single-source``.
 
@@ -70,7 +70,6 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from storyfold.embed import MODEL, embed_unique, load_embedder
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
@@ -87,8 +86,9 @@ from storyfold.records import (
     Quantity,
     Relation,
 )
-from storyfold.lineage import Lineages, build_lineages, independent_sources, outlet_key
 from storyfold.stages.commitments import COUNTRIES
+from storyfold.stages.copies.lineage import Lineages, build_lineages, independent_sources, outlet_key
+from storyfold.text.embed import MODEL, embed_unique, load_embedder
 
 __all__ = ["ReconcileStage", "reconcile"]
 
@@ -643,7 +643,7 @@ def _figure_conflicts(
         bucket.append(it)
     for name, at in order:
         i, qa, ha, ma = buckets[name][at]
-        for j, qb, hb, mb in buckets[name][at + 1 : at + 1 + FIGURE_WINDOW]:
+        for j, qb, _hb, _mb in buckets[name][at + 1 : at + 1 + FIGURE_WINDOW]:
             a, b = mentions[i], mentions[j]
             ga, gb = group_of[i], group_of[j]
             key = (min(ga, gb), max(ga, gb))

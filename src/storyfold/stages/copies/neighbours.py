@@ -1,6 +1,6 @@
 """Bounded nearest-neighbour search over normalised vectors: the top ``k`` rows for some query rows.
 
-Used by the rewrite pass (:mod:`storyfold.stages.dedup`) to find, for each new article, the few
+Used by the rewrite pass (:mod:`storyfold.stages.copies.dedup`) to find, for each new article, the few
 stored articles worth aligning with it, from the document vectors the ``doc_vector`` stage caches
 per article: nothing is fitted over the corpus, so a fold costs ``O(queries x n x dim)`` multiply-
 adds and ``O(n x dim)`` half-precision floats for the pool plus at most ``budget`` float32 scores

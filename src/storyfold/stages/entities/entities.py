@@ -25,10 +25,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from storyfold.errors import ConfigError
-from storyfold.nlp import load_spacy, paragraphs
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType
-from storyfold.stages._names import (
+from storyfold.stages.entities.names import (
     ACRONYM_ORGS,
     DEPARTMENT_WORDS,
     HONORIFICS,
@@ -37,7 +36,8 @@ from storyfold.stages._names import (
     SHIP_PREFIXES,
     TITLE_HEADS,
 )
-from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.nlp import load_spacy, paragraphs
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
 

@@ -3,7 +3,7 @@
 Computed once per article and cached by the pipeline (the stage is an :class:`ArticleStage`), so
 folding new articles into a database embeds only the new ones. Each article gets:
 
-* a sentence embedding of its headline and lead (the offline MiniLM of :mod:`storyfold.embed`),
+* a sentence embedding of its headline and lead (the offline MiniLM of :mod:`storyfold.text.embed`),
   stored as float16 (cosine drift < 1e-3, a quarter of the JSON size of floats);
 * counts of its salient terms for TF-IDF: content words, names (capitalised words not opening a
   sentence, and runs of them as one term) counted double, and years.
@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import MODEL, load_embedder
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DocVector
-from storyfold.textcache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.embed import MODEL, load_embedder
 
 __all__ = ["EMBED_CHARS", "DocVectorStage", "decode_vector", "encode_vector", "salient_terms"]
 

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyfold.numbers import SCALES, TENS, UNITS
+from storyfold.text.numbers import SCALES, TENS, UNITS
 
 __all__ = ["ATTRIBUTIONS", "Support", "check_support", "facts", "number_values"]
 
-# number words (the shared tables of storyfold.numbers) and scale words, as their values
+# number words (the shared tables of storyfold.text.numbers) and scale words, as their values
 NUMBER_WORDS = {**UNITS, **TENS, "dozen": 12,
                 **{w: int(SCALES[w]) for w in ("hundred", "thousand", "million", "billion", "trillion")}}
 MONTHS = ("january february march april may june july august september october november december").split()

@@ -1,7 +1,7 @@
 """The numerical core of story and event clustering: TF-IDF, average-linkage clustering with a
 threshold, and the incremental step that puts new items into existing clusters.
 
-Pure functions over numpy/scipy arrays; :mod:`storyfold.stages.cluster` wires them to records.
+Pure functions over numpy/scipy arrays; :mod:`storyfold.stages.cluster.cluster` wires them to records.
 
 Every item is a unit vector, so the *average* similarity of an item to a cluster (the average-linkage
 criterion) is a dot product with the sum of the cluster's vectors divided by its size. Folding new

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from storyfold.textcache import TextCache, cached_map, text_key
+from storyfold.text.cache import TextCache, cached_map, text_key
 
 __all__ = ["MODEL", "Embedder", "StoredEncoder", "embed_unique", "load_embedder"]
 

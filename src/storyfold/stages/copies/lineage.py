@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from storyfold.records import Article, Lineage, Relation
+from storyfold.urls import web_host
 
 __all__ = ["Lineages", "build_lineages", "independent_sources", "outlet_key", "source_of", "web_host"]
 
@@ -139,14 +139,3 @@ def outlet_key(outlet: str | None, url: str | None = None) -> str | None:
     if outlet and outlet.strip():
         return outlet.strip().casefold().removeprefix("www.")
     return web_host(url)
-
-
-def web_host(url: str | None) -> str | None:
-    """The host of ``url``, lower case, without "www."; ``None`` when it has none or is malformed."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    return (host or "").removeprefix("www.") or None

@@ -2,7 +2,7 @@
 
 Stories: average-linkage clustering (no number of clusters) over one unit vector per article that
 mixes its MiniLM embedding (weight ``STORY_DENSE_WEIGHT``) with the TF-IDF of its salient terms
-(names, years, content words; see :mod:`storyfold.stages.doc_vector`), cut at the setting
+(names, years, content words; see :mod:`storyfold.stages.cluster.doc_vector`), cut at the setting
 ``cluster_story_threshold``. Events: inside each story, average-linkage clustering over a TF-IDF
 whose idf is computed *within the story* (what the whole story shares weighs nothing, the names and
 dates of each happening weigh most), cut at ``cluster_event_threshold``; two articles published more
@@ -33,8 +33,8 @@ import numpy as np
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Article, Event, Story
-from storyfold.stages.cluster_math import Rows, assign, average_linkage, combine, sparse_rows, tfidf
-from storyfold.stages.doc_vector import NAME_WEIGHT, decode_vector
+from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
+from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
 __all__ = ["ClusterStage", "headline"]
 

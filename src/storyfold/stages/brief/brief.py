@@ -16,7 +16,7 @@ Each candidate gets an importance (independent sources, a figure, a date, a comm
 and a date (the record's time, else the earliest cited publication date). The ``brief_sentences``
 most important, not repeating one another, are kept and told in date order.
 
-Every sentence is put through :func:`storyfold.support.check_support` against its cited spans: a
+Every sentence is put through :func:`storyfold.stages.brief.support.check_support` against its cited spans: a
 template that fails loses its optional slots, then falls back to the cited sentence itself; what
 still fails is dropped. So every sentence emitted passes the check.
 """
@@ -44,8 +44,8 @@ from storyfold.records import (
     Evidence,
     Quote,
 )
-from storyfold.sentences import sentence_spans
-from storyfold.support import check_support
+from storyfold.stages.brief.support import check_support
+from storyfold.text.sentences import sentence_spans
 
 __all__ = ["BriefStage", "build_brief", "commitment_sentence", "date_sort_key", "name_aliases", "source_phrase"]
 
@@ -168,7 +168,7 @@ def _clean(text: str) -> str:
 
 def name_aliases(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
     """Lower-cased name -> every name of the same entity (from the merged entities' name and
-    aliases), plus common short forms of countries, for :func:`storyfold.support.check_support`."""
+    aliases), plus common short forms of countries, for :func:`storyfold.stages.brief.support.check_support`."""
     out: dict[str, set[str]] = defaultdict(set)
     for group in groups:
         names = set(group)

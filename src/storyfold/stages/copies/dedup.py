@@ -7,10 +7,10 @@ Two stages:
 * ``dedup`` (corpus): exact duplicates (same normalised-text hash), near-duplicates (MinHash LSH,
   estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: for each article
   the fold has to check, at most ``rewrite_candidates_per_article`` candidates by cosine of the
-  cached document vectors (:mod:`storyfold.neighbours`), then sentence alignment with the offline
-  MiniLM embedder plus name and number containment (:mod:`storyfold.rewrite`). Rewrite relations
+  cached document vectors (:mod:`storyfold.stages.copies.neighbours`), then sentence alignment with the offline
+  MiniLM embedder plus name and number containment (:mod:`storyfold.stages.copies.rewrite`). Rewrite relations
   among articles a fold does not touch are carried over from the earlier fold (:func:`carry_over`).
-  Each copy gets one relation to its source; lineages group them (:mod:`storyfold.lineage`).
+  Each copy gets one relation to its source; lineages group them (:mod:`storyfold.stages.copies.lineage`).
 """
 
 from __future__ import annotations
@@ -23,10 +23,6 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.embed import embed_unique
-from storyfold.lineage import build_lineages
-from storyfold.near_dup import NearDupIndex, Signer, jaccard, normalise, text_hash
-from storyfold.neighbours import top_k_neighbours
 from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
@@ -38,7 +34,10 @@ from storyfold.records import (
     RelationKind,
     SentencePair,
 )
-from storyfold.rewrite import (
+from storyfold.stages.copies.lineage import build_lineages
+from storyfold.stages.copies.near_dup import NearDupIndex, Signer, jaccard, normalise, text_hash
+from storyfold.stages.copies.neighbours import top_k_neighbours
+from storyfold.stages.copies.rewrite import (
     Alignment,
     Profile,
     align,
@@ -49,8 +48,9 @@ from storyfold.rewrite import (
     specifics,
     verbatim_share,
 )
-from storyfold.sentences import sentence_spans
-from storyfold.textcache import CACHE_TEXTS, TextCache
+from storyfold.text.cache import CACHE_TEXTS, TextCache
+from storyfold.text.embed import embed_unique
+from storyfold.text.sentences import sentence_spans
 
 __all__ = [
     "DedupStage",
@@ -136,7 +136,7 @@ def is_rewrite(a: Profile, b: Profile, coverage: float, rule: type[RewriteRule] 
     aligned sentences be near-whole paraphrases (cosine >= 0.75): independent reports of one event
     share facts at cosine 0.6-0.75 but rarely a sentence's full sense. Last, the alignment must look
     like a rewrite's: one-to-one (few sentences of ``b`` share a partner in ``a``) and in ``a``'s
-    order (see :attr:`~storyfold.rewrite.Alignment.distinct` and ``in_order``), unless half of the
+    order (see :attr:`~storyfold.stages.copies.rewrite.Alignment.distinct` and ``in_order``), unless half of the
     shorter text is the other's word for word (a copy edited into another shape, e.g. a list page
     whose repeated lines were thinned out); and a short alignment (fewer than 8 pairs) must be a
     close one (mean cosine >= 0.8).
@@ -189,7 +189,7 @@ class DedupStage(CorpusStage):
         signatures = {aid: recs[0] for aid, recs in corpus.annotations("minhash").items() if recs}
         vectors = None
         if corpus.has("doc_vectors"):
-            from storyfold.stages.doc_vector import decode_vector
+            from storyfold.stages.cluster.doc_vector import decode_vector
 
             vectors = {aid: decode_vector(recs[0].vector) for aid, recs in corpus.annotations("doc_vectors").items() if recs}
         rule = rule_key(self.version, s.rewrite_coverage, s.rewrite_candidates_per_article)
@@ -311,7 +311,7 @@ def carry_over(active: Collection[str], new_ids: Collection[str], previous: Sequ
 def document_vectors(articles: Sequence[Article], stored: Mapping[str, np.ndarray], embedder: Callable[[], Any]) -> np.ndarray:
     """``(len(articles), dim)`` float16 document vectors: the stored ones, the missing ones
     computed as the ``doc_vector`` stage would (headline and lead through ``embedder()``)."""
-    from storyfold.stages.doc_vector import embed_text
+    from storyfold.stages.cluster.doc_vector import embed_text
 
     missing = [a for a in articles if a.id not in stored]
     fresh = dict(zip((a.id for a in missing), embedder().encode([embed_text(a) for a in missing]), strict=True)) if missing else {}
@@ -419,7 +419,7 @@ def _one_hot(pa: Profile, pb: Profile) -> tuple[Profile, Profile]:
 
 
 def _load_embedder() -> Any:
-    from storyfold.embed import load_embedder
+    from storyfold.text.embed import load_embedder
 
     return load_embedder()
 

@@ -13,7 +13,7 @@ embeddings find it, but two independent reports of one event also have sentences
   or cosine >= ``strong_cosine``).
 
 A pair is a rewrite when most of one article's content sentences align (``min_coverage``).
-The helpers here are pure functions over texts and vectors; :mod:`storyfold.stages.dedup` feeds them.
+The helpers here are pure functions over texts and vectors; :mod:`storyfold.stages.copies.dedup` feeds them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.sentences import sentence_spans
+from storyfold.text.sentences import sentence_spans
 
 __all__ = [
     "Alignment",
@@ -239,7 +239,7 @@ def is_title(text: str, span: tuple[int, int]) -> bool:
 
 def word_grams(text: str, n: int = 8) -> frozenset[int]:
     """Hashes of the word ``n``-grams of the normalised text (within one process)."""
-    from storyfold.near_dup import normalise
+    from storyfold.stages.copies.near_dup import normalise
 
     w = normalise(text).split()
     return frozenset(hash(tuple(w[i : i + n])) for i in range(len(w) - n + 1))

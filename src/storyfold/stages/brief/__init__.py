@@ -1,0 +1,1 @@
+"""The cited brief: the brief stage and the support check each of its sentences passes."""

@@ -1,0 +1,1 @@
+"""Reconciliation: claims merged across articles, figure conflicts, commitments and their conflicts."""

@@ -30,6 +30,7 @@ from typing import Any, ClassVar, NamedTuple
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, ClaimMention, DateMention, Quantity
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
 
 __all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of"]
@@ -46,23 +47,25 @@ _HEDGED = re.compile(
     r"|is\s+understood\s+to|appears?\s+to|seems?\s+to|envisioned|expected)\b",
     re.IGNORECASE,
 )
-_REPORTING = {
-    "say", "report", "tell", "state", "suggest", "note", "add", "announce", "claim", "warn", "reveal", "insist",
-    "confirm", "acknowledge", "argue", "write", "remark", "inform", "assert", "stress", "emphasize", "emphasise",
-    "explain", "hint", "indicate", "believe", "predict", "envision", "envisage", "list",
-}
+_REPORTING = ASSERTIVE | COGNITION  # a sentence whose root is one of these lemmas reports what someone says
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)")
 _REPORTED_BY = re.compile(
     r"\b(?:as\s+)?reported\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)"
 )
+# The verbs of "X said" attributions, and of a speaker named after a quote ("…,” X said).
+_SAID_VERBS = alternation(
+    verb_forms(["say", "report"], ("s", "past")) | verb_forms(["suggest"], ("base", "s", "past"))
+    | verb_forms(["tell", "state", "note", "add", "announce", "warn", "remark", "inform", "assert"], ("past",))
+)
+_SAYS = verb_forms(["say"], ("s", "past"))
 _SAID = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][\w.'’-]*|officials|insiders|sources|diplomats|analysts|"
-    r"he|she|they))\s+(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|told|stated|suggest(?:s|ed)?|"
-    r"noted|added|announced|warned|remarked|informed|asserted)\b"
+    r"he|she|they))\s+(?:has\s+|have\s+|had\s+)?" + _SAID_VERBS + r"\b"
 )
 _SAID_AFTER = re.compile(
-    r"[\"”»]\s*,?\s*(?:(?P<who1>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they)\s+(?:said|says|added|told"
-    r"|remarked|stated)|(?:said|says|added)\s+(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    r"[\"”»]\s*,?\s*(?:(?P<who1>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they)\s+"
+    + alternation(_SAYS | verb_forms(["add", "tell", "remark", "state"], ("past",)))
+    + r"|" + alternation(_SAYS | verb_forms(["add"], ("past",))) + r"\s+(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
 )
 _QUOTE_CHARS = "\"“”«»"
 _MAX_SLOT = 90

@@ -27,7 +27,7 @@ defense assistance", "join the coalition") and a status cue. Rules, in order:
   years" / "10-year" -> ``P10Y``); **time** from its first resolved date, else the previous
   sentence's in the same paragraph.
 
-Actors come from this module's country table and leader patterns only (the entities stage, when it
+Actors come from the gazetteer's countries (:mod:`storyfold.text.gazetteer`) and leader patterns only (the entities stage, when it
 lands, is not used here yet: countries outside the table and organisations such as NATO are never
 actors); no model is used, so the stage is fast and deterministic.
 """
@@ -47,6 +47,8 @@ from storyfold.records import (
     DateMention,
     Quantity,
 )
+from storyfold.text.gazetteer import country_names
+from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
@@ -56,32 +58,7 @@ K = CommitmentKind
 S = CommitmentStatus
 
 # name -> canonical country: names, demonyms, capitals used as metonyms.
-COUNTRIES: dict[str, str] = {}
-for _country, _names in {
-    "United States": ("United States", "U.S.", "US", "USA", "America", "American", "Americans", "Washington"),
-    "United Kingdom": ("United Kingdom", "U.K.", "UK", "Britain", "British", "London", "Whitehall"),
-    "France": ("France", "French", "Paris"),
-    "Germany": ("Germany", "German", "Berlin"),
-    "Japan": ("Japan", "Japanese", "Tokyo"),
-    "Finland": ("Finland", "Finnish", "Helsinki"),
-    "Australia": ("Australia", "Australian", "Canberra"),
-    "Canada": ("Canada", "Canadian", "Ottawa"),
-    "Italy": ("Italy", "Italian", "Rome"),
-    "Poland": ("Poland", "Polish", "Warsaw"),
-    "Turkey": ("Turkey", "Turkish", "Ankara"),
-    "New Zealand": ("New Zealand",),
-    "Netherlands": ("Netherlands", "Dutch"),
-    "Denmark": ("Denmark", "Danish"),
-    "Sweden": ("Sweden", "Swedish"),
-    "Norway": ("Norway", "Norwegian"),
-    "Spain": ("Spain", "Spanish"),
-    "South Korea": ("South Korea", "Seoul"),
-    "China": ("China", "Chinese", "Beijing"),
-    "Russia": ("Russia", "Russian", "Moscow", "Kremlin"),
-    "Ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
-}.items():
-    for _n in _names:
-        COUNTRIES[_n] = _country
+COUNTRIES: dict[str, str] = country_names()
 # Heads of government the text often names without their country.
 LEADERS = {"Trump": "United States", "Biden": "United States", "Starmer": "United Kingdom", "Macron": "France",
            "Ishiba": "Japan", "Stubb": "Finland", "Zelensky": "Ukraine", "Zelenskyy": "Ukraine", "Putin": "Russia",
@@ -165,7 +142,8 @@ _PERIOD = re.compile(r"(?:(?P<n>\d+|ten|five|three|two|twenty)[- ]year\b|over\s+
 _WORDNUM = {"two": 2, "three": 3, "five": 5, "ten": 10, "twenty": 20}
 _CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruction|financial|military)"
                       r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
-_SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?(?:said|says|told|remarked|stated|added|announced|noted)\b")
+_SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
+    verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
 _GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
 _FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType, QuoteVariant
-from storyfold.stages.entities.names import SPEECH_VERBS
+from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
@@ -39,7 +39,10 @@ _OPEN = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'", "„": "“
 _CLOSE = {"“": '”"', '"': '"”', "«": "»", "‘": "’'", "'": "'’", "„": '“”"'}
 _FAMILY = {"“": "double", '"': "double", "„": "double", "«": "guillemet", "‘": "single", "'": "single"}
 _WORD = re.compile(r"[A-Za-z’'-]+")
-_VERBS = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+# Speech verbs in every form but -ing, which is often a noun ("a warning"), except for the verbs
+# whose -ing form rarely is.
+SPEECH_VERBS = verb_forms(SPEECH, ("base", "s", "past")) | verb_forms(["say", "tell", "state", "add"], ("ing",))
+_VERBS = alternation(SPEECH_VERBS)
 _VERB = re.compile(r"\b" + _VERBS + r"\b")
 _PREPOSITION = re.compile(
     r"\b(?:to|in|at|from|with|of|for|on|by|into|about|against|after|before|than|over|between|and)\s+(?:the\s+)?$"
@@ -387,7 +390,7 @@ _NOMINAL = (
 )
 _NOMINAL_BEFORE = re.compile(_NOMINAL + r"\s*,?\s*$")
 _NOMINAL_AFTER = re.compile(r"\s*" + _NOMINAL + r"\b")
-_SAY = r"(?:say|says|said|tell|tells|told)"
+_SAY = alternation(verb_forms(["say", "tell"], ("base", "s", "past")))
 # "X said (on Tuesday) Japanese officials are ...": a clause straight after a say-verb, no "that".
 _SAID_CLAUSE = re.compile(
     r"\b(?P<verb>" + _SAY + r")(?:\s+(?:on|at|in|last|this)\s+[A-Z]?\w+)?\s+"

@@ -31,12 +31,12 @@ from storyfold.stages.entities.names import (
     ACRONYM_ORGS,
     DEPARTMENT_WORDS,
     HONORIFICS,
-    KNOWN_PLACES,
     PERSON_TITLES,
     SHIP_PREFIXES,
     TITLE_HEADS,
 )
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
+from storyfold.text.gazetteer import KNOWN_PLACES
 from storyfold.text.nlp import load_spacy, paragraphs
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]

@@ -1,0 +1,81 @@
+"""The one lexicon of speech and reporting verbs: every stage that looks for who said what
+(quotes, claims' attributions, commitments' speakers) selects its verbs here by lemma.
+
+Each lemma lists its inflected forms once; :func:`verb_forms` gives a selection of forms, :func:`alternation`
+the regular expression matching any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["ASSERTIVE", "COGNITION", "COMMISSIVE", "DIRECTIVE", "SPEECH", "VERBS", "alternation", "verb_forms"]
+
+# lemma -> (third person singular, past, -ing); base form is the lemma itself.
+VERBS: dict[str, tuple[str, str, str]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "state": ("states", "stated", "stating"),
+    "add": ("adds", "added", "adding"),
+    "remark": ("remarks", "remarked", "remarking"),
+    "announce": ("announces", "announced", "announcing"),
+    "warn": ("warns", "warned", "warning"),
+    "stress": ("stresses", "stressed", "stressing"),
+    "note": ("notes", "noted", "noting"),
+    "explain": ("explains", "explained", "explaining"),
+    "insist": ("insists", "insisted", "insisting"),
+    "claim": ("claims", "claimed", "claiming"),
+    "argue": ("argues", "argued", "arguing"),
+    "declare": ("declares", "declared", "declaring"),
+    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admits", "admitted", "admitting"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "confirm": ("confirms", "confirmed", "confirming"),
+    "deny": ("denies", "denied", "denying"),
+    "reveal": ("reveals", "revealed", "revealing"),
+    "report": ("reports", "reported", "reporting"),
+    "write": ("writes", "wrote", "writing"),
+    "emphasise": ("emphasises", "emphasised", "emphasising"),
+    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
+    "suggest": ("suggests", "suggested", "suggesting"),
+    "predict": ("predicts", "predicted", "predicting"),
+    "comment": ("comments", "commented", "commenting"),
+    "reply": ("replies", "replied", "replying"),
+    "inform": ("informs", "informed", "informing"),
+    "urge": ("urges", "urged", "urging"),
+    "ask": ("asks", "asked", "asking"),
+    "pledge": ("pledges", "pledged", "pledging"),
+    "promise": ("promises", "promised", "promising"),
+    "vow": ("vows", "vowed", "vowing"),
+    "describe": ("describes", "described", "describing"),
+    "indicate": ("indicates", "indicated", "indicating"),
+    "hint": ("hints", "hinted", "hinting"),
+    "believe": ("believes", "believed", "believing"),
+    "envision": ("envisions", "envisioned", "envisioning"),
+    "envisage": ("envisages", "envisaged", "envisaging"),
+    "list": ("lists", "listed", "listing"),
+}
+
+# Classes of the lemmas above, after the speech-act classes of reporting verbs: what a speaker
+# asserts, asks of others, or commits to; and verbs that report a belief, a plan or an
+# enumeration rather than an utterance.
+ASSERTIVE = frozenset(VERBS) - {"urge", "ask", "pledge", "promise", "vow", "hint", "believe", "envision", "envisage",
+                                "list"}
+DIRECTIVE = frozenset({"urge", "ask"})
+COMMISSIVE = frozenset({"pledge", "promise", "vow"})
+COGNITION = frozenset({"hint", "believe", "envision", "envisage", "list"})
+# Verbs of saying: a speaker and what was said.
+SPEECH = ASSERTIVE | DIRECTIVE | COMMISSIVE
+
+_FORM_INDEX = {"base": -1, "s": 0, "past": 1, "ing": 2}
+
+
+def verb_forms(lemmas: Iterable[str], forms: Iterable[str] = ("base", "s", "past", "ing")) -> frozenset[str]:
+    """The inflected ``forms`` (``base``, ``s``, ``past``, ``ing``) of ``lemmas``, lower case."""
+    wanted = [_FORM_INDEX[f] for f in forms]
+    return frozenset(lemma if i < 0 else VERBS[lemma][i] for lemma in lemmas for i in wanted)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as a non-capturing regular-expression alternation, longest first."""
+    return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"

@@ -31,6 +31,7 @@ from storyfold.config import Settings
 from storyfold.errors import PipelineError
 from storyfold.records import Article, Reject
 from storyfold.text.embed import StoredEncoder
+from storyfold.text.sentences import SentenceIndex
 
 if TYPE_CHECKING:
     from storyfold.store import Store
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 Records = tuple[Any, ...]
+SENTENCE_CACHE = 256  # articles whose sentence index a context keeps (a batch is 32)
 Outputs = Mapping[str, Records]
 
 
@@ -140,9 +142,21 @@ class Context:
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("storyfold"))
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage label, accumulated
     _resources: dict[str, Any] = field(default_factory=dict)
+    _sentences: dict[str, SentenceIndex] = field(default_factory=dict)
 
     def timed(self, label: str, started: float) -> None:
         self.timings[label] = self.timings.get(label, 0.0) + time.perf_counter() - started
+
+    def sentences(self, article: Article) -> SentenceIndex:
+        """The sentence index of ``article``, split once for every stage that asks (the last
+        ``SENTENCE_CACHE`` articles are kept)."""
+        index = self._sentences.pop(article.id, None)
+        if index is None or index.length != len(article.text):
+            index = SentenceIndex.of(article.text)
+        self._sentences[article.id] = index  # most recently used last
+        while len(self._sentences) > SENTENCE_CACHE:
+            del self._sentences[next(iter(self._sentences))]
+        return index
 
     def resource(self, key: str, load: Callable[[], Any]) -> Any:
         """A shared, lazily loaded resource (a spaCy pipeline, an embedding model)."""

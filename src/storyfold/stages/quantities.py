@@ -26,7 +26,7 @@ from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates import find_dates
 from storyfold.text.numbers import NUMBER_WORD, parse_number
-from storyfold.text.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 
@@ -182,7 +182,7 @@ def _entity(text: str, sent_start: int, start: int) -> str | None:
 
 
 def find_quantities(
-    text: str, article_id: str = "", dates: Sequence[DateMention] | None = None
+    text: str, article_id: str = "", dates: Sequence[DateMention] | None = None, sentences: SentenceIndex | None = None
 ) -> list[Quantity]:
     """Every quantity in ``text``. ``dates`` (the article's date mentions) keeps years and days of
     the month out; when not given they are found here without an anchor."""
@@ -192,8 +192,7 @@ def find_quantities(
     for d in dates:
         if d.type != "DURATION" and d.type != "SET":
             blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
-    sentences = sentence_spans(text) or [(0, len(text))]
-    starts = [s for s, _ in sentences]
+    sentences = sentences or SentenceIndex.of(text)
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
         found.append((m.start(), m.end(), m, True))
@@ -213,7 +212,7 @@ def find_quantities(
         tok = _token(text, num_start, num_end)
         if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
             continue
-        q = _read(text, m, vague, article_id, sentence_of(sentences, starts, m.start(), len(text)))
+        q = _read(text, m, vague, article_id, sentences.sentence_at(m.start()))
         if q is None:
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
@@ -344,4 +343,5 @@ class QuantitiesStage(ArticleStage):
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        return {"quantities": tuple(find_quantities(article.text, article.id, inputs.get("dates", ())))}
+        found = find_quantities(article.text, article.id, inputs.get("dates", ()), ctx.sentences(article))
+        return {"quantities": tuple(found)}

@@ -30,7 +30,7 @@ from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType, QuoteVariant
 from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 from storyfold.text.nlp import paragraphs
-from storyfold.text.sentences import sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["QuotesStage", "find_quotes"]
 
@@ -78,7 +78,9 @@ class QuotesStage(ArticleStage):
                 "not taken as a quote", article.source, start, end, end - start, cap,
             )
 
-        return {"quote_mentions": find_quotes(article, inputs.get("entity_mentions", ()), max_chars=cap, on_skip=skipped)}
+        found = find_quotes(article, inputs.get("entity_mentions", ()), max_chars=cap, on_skip=skipped,
+                            sentences=ctx.sentences(article))
+        return {"quote_mentions": found}
 
 
 def _direct_spans(text: str) -> list[tuple[int, int, int]]:
@@ -144,13 +146,14 @@ def find_quotes(
     *,
     max_chars: int = 3000,
     on_skip: Callable[[int, int], None] | None = None,
+    sentences: SentenceIndex | None = None,
 ) -> tuple[QuoteVariant, ...]:
     """Direct and reported quotes in ``article``; ``mentions`` are its entity mentions. A quoted
     span longer than ``max_chars`` (in practice a mark that is never closed, or a pasted document)
     is not taken as a quote: ``on_skip(start, end)`` hears of it, and its sentences are read as
     plain text."""
     text = article.text
-    sents = sentence_spans(text)
+    sents = (sentences or SentenceIndex.of(text)).spans
     named = sorted((m for m in mentions if m.type is not EntityType.OTHER), key=lambda m: m.start)
     found: list[tuple[int, QuoteVariant]] = []
     quoted: list[tuple[int, int]] = []

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
-__all__ = ["sentence_of", "sentence_spans"]
+__all__ = ["SentenceIndex", "sentence_of", "sentence_spans"]
 
 _BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n")
 _ABBREV = re.compile(
@@ -51,3 +52,26 @@ def sentence_of(spans: list[tuple[int, int]], starts: list[int], pos: int, lengt
     ``(0, length)`` before the first."""
     i = bisect.bisect_right(starts, pos) - 1
     return spans[i] if i >= 0 else (0, length)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceIndex:
+    """The sentences of one text, split once and looked up by position: what every stage that
+    places a mention in its sentence shares (see :meth:`storyfold.pipeline.Context.sentences`)."""
+
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> SentenceIndex:
+        spans = tuple(sentence_spans(text))
+        return cls(spans, tuple(s for s, _ in spans), len(text))
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``; ``(0, length)`` before the first."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.spans[i] if i >= 0 else (0, self.length)
+
+    def __len__(self) -> int:
+        return len(self.spans)

@@ -64,7 +64,6 @@ _SAID_AFTER = re.compile(
     r"[\"”»]\s*,?\s*(?:(?P<who1>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she|they)\s+(?:said|says|added|told"
     r"|remarked|stated)|(?:said|says|added)\s+(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
 )
-_QUOTE_CHARS = "\"“”«»"
 _MAX_SLOT = 90
 _MIN_TOKENS = 5  # a sentence shorter than this gives no claim
 

@@ -241,7 +241,7 @@ def _errors(docs: list[Doc], pairs: list[tuple[list[Span], list[Span]]], limit: 
                     return
 
 
-# The seed checks of issue 6: (file prefix, the phrase holding the date, the expected value).
+# Dates in the seed articles: (file prefix, the phrase holding the date, the value it must resolve to).
 SEED_CHECKS = (
     ("001", "in northwest London on Thursday", "2025-03-20"), ("001", "at the weekend", "2025-W11-WE"),
     ("001", "on Saturday", "2025-03-15"), ("001", "on Sunday", "2025-03-16"), ("001", "In January", "2025-01"),

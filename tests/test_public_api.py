@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 
 import pytest
 
@@ -23,3 +24,12 @@ def test_all_names_exist(name: str) -> None:
 def test_top_level_exposes_the_facade() -> None:
     for attr in ("fold", "export", "Store", "Settings", "ArticleStage", "CorpusStage"):
         assert attr in storyfold.__all__
+
+
+def test_top_level_all_lists_every_public_name() -> None:
+    """``storyfold.__all__`` is exactly what ``storyfold/__init__.py`` defines or imports, less the
+    names starting with ``_`` and the submodules (bound on the package as they are imported), plus
+    ``__version__``: a name imported there but left out of ``__all__``, or listed but not bound, fails."""
+    public = {name for name, value in vars(storyfold).items()
+              if not name.startswith("_") and not isinstance(value, ModuleType)}
+    assert sorted(storyfold.__all__) == sorted(public | {"__version__"})

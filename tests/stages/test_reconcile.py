@@ -193,7 +193,7 @@ def test_empty_corpus_needs_no_model() -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-# issue 10: bounded reconciliation (copies collapsed, blocks, cached vectors, cheap linkage)
+# Bounded reconciliation: copies collapsed, blocks, cached vectors, cheap linkage
 
 
 def test_group_profile_disagrees_exactly_when_some_pair_does() -> None:

@@ -32,7 +32,7 @@ SCHEMA_VERSION = "1.0"
 
 # Export lists filled from per-article annotations, and from corpus-stage outputs.
 ARTICLE_KINDS = ("dates", "quantities")
-# Per-article kind that fills an article's missing ``published`` (issue 6; not a top-level list).
+# Per-article kind that fills an article's missing ``published`` (not a top-level list).
 ESTIMATE_KIND = "published_estimate"
 CORPUS_KINDS = (
     "relations",

@@ -1,5 +1,7 @@
-"""View models: pure functions from the export document (contract v1, a dict) to what a page shows.
+"""Views: pure functions from the export document (contract v1, a dict) to what a page shows.
 
+Each builds a view model of :mod:`storyfold.present.models` (re-exported here, with
+:class:`~storyfold.present.doc_index.DocIndex`, so that ``views.StoryView`` and the like name them).
 The web interface renders them as HTML and serves them as JSON; the cited brief and the reports
 reuse them. Nothing here reads the store: give it ``storyfold.api.export(db)``. Every list may be
 empty (a stage that has not run yet leaves its export list empty) and every view copes with that.
@@ -13,14 +15,31 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from dataclasses import asdict
 from typing import Any
 
+from storyfold.present.doc_index import UNCLUSTERED_ID, DocIndex
+from storyfold.present.models import (
+    AlignedPair,
+    ArticleRow,
+    ArticleView,
+    Citation,
+    CitedText,
+    CommitmentRow,
+    ConflictView,
+    EntityView,
+    Mark,
+    MatrixRow,
+    Mention,
+    QuoteItem,
+    RelationView,
+    Segment,
+    Side,
+    SpeakerQuotes,
+    StoryRow,
+    StoryView,
+)
 from storyfold.stages.brief.brief import date_sort_key
-from storyfold.stages.copies.lineage import outlet_key, source_of
-from storyfold.text.sentences import sentence_spans
-from storyfold.urls import web_host
 
 __all__ = [
     "UNCLUSTERED_ID",
@@ -42,305 +61,12 @@ __all__ = [
     "to_json",
 ]
 
-UNCLUSTERED_ID = "0" * 16
-UNCLUSTERED_TITLE = "Articles not yet grouped into a story"
-PASSAGE_MAX = 400
-LABEL_MAX = 24
-
 
 def to_json(view: Any) -> Any:
     """A view model as plain JSON-able data."""
     if isinstance(view, list):
         return [to_json(v) for v in view]
     return asdict(view) if hasattr(view, "__dataclass_fields__") else view
-
-
-def first_sentence(text: str) -> tuple[int, int]:
-    """Span of the first sentence of ``text`` (at most :data:`PASSAGE_MAX` characters)."""
-    for start, end in sentence_spans(text):
-        chunk = text[start:end]
-        if chunk.strip():
-            start += len(chunk) - len(chunk.lstrip())
-            end -= len(chunk) - len(chunk.rstrip())
-            return start, min(end, start + PASSAGE_MAX)
-    return 0, min(len(text), PASSAGE_MAX)
-
-
-class DocIndex:
-    """Lookups over one export document, computed once and shared by every view of it."""
-
-    def __init__(self, doc: Mapping[str, Any]) -> None:
-        self.doc = doc
-        self.articles: dict[str, dict[str, Any]] = {a["id"]: a for a in doc.get("articles", [])}
-        self.stories: dict[str, dict[str, Any]] = {s["id"]: s for s in doc.get("stories", [])}
-        self.entities: dict[str, dict[str, Any]] = {e["id"]: e for e in doc.get("entities", [])}
-        self.claims: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("claims", [])}
-        self.commitments: dict[str, dict[str, Any]] = {c["id"]: c for c in doc.get("commitments", [])}
-        unclustered = [aid for aid, a in self.articles.items()
-                       if not a.get("story_id") or a["story_id"] not in self.stories]
-        if unclustered:
-            self.stories[UNCLUSTERED_ID] = {"id": UNCLUSTERED_ID, "title": UNCLUSTERED_TITLE,
-                                            "article_ids": unclustered, "event_ids": []}
-        self.story_of: dict[str, str] = {aid: sid for sid, s in self.stories.items() for aid in s["article_ids"]}
-
-    def list(self, key: str) -> list[dict[str, Any]]:
-        return list(self.doc.get(key) or [])
-
-    # ------------------------------------------------------------------ sources and lineage
-    def outlet(self, aid: str) -> str:
-        a = self.articles.get(aid, {})
-        return a.get("outlet") or web_host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
-
-    def label(self, aid: str) -> str:
-        """A short name for citations: the outlet (or web host), else the article id's start."""
-        a = self.articles.get(aid, {})
-        name = a.get("outlet") or web_host(a.get("url")) or f"#{aid[:6]}"
-        return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1] + "…"
-
-    def title(self, aid: str) -> str:
-        a = self.articles.get(aid)
-        if a is None:
-            return aid
-        if a.get("title"):
-            return a["title"]
-        s, e = first_sentence(a["text"])
-        words = a["text"][s:e]
-        return words if len(words) <= 90 else words[:87].rsplit(" ", 1)[0] + "…"
-
-    @cached_property
-    def lineage(self) -> dict[str, str]:
-        """Article id -> the article standing for its independent source: the export's lineages
-        (copies and rewrites join their original), and one outlet counts once."""
-        lineage_of = {aid: a.get("lineage_id") or a.get("duplicate_of") or a.get("derived_from") or aid
-                      for aid, a in self.articles.items()}
-        outlets = {aid: outlet_key(a.get("outlet"), a.get("url")) for aid, a in self.articles.items()}
-        return source_of(self.articles, lambda aid: lineage_of[aid], outlets)
-
-    def independent(self, article_ids: Iterable[str]) -> int:
-        return len({self.lineage.get(aid, aid) for aid in article_ids})
-
-    # ------------------------------------------------------------------ citations
-    def passage(self, aid: str, evidence: Sequence[Mapping[str, Any]] = ()) -> tuple[str, int, int]:
-        """The cited passage of article ``aid``: its first evidence span, else its first sentence."""
-        text = self.articles.get(aid, {}).get("text", "")
-        for ev in evidence:
-            if ev.get("article_id") == aid and 0 <= ev["start"] < ev["end"] <= len(text):
-                return text[ev["start"] : ev["end"]][: PASSAGE_MAX * 2], ev["start"], ev["end"]
-        s, e = first_sentence(text)
-        return text[s:e], s, e
-
-    def citations(self, article_ids: Iterable[str], evidence: Sequence[Mapping[str, Any]] = ()) -> list[Citation]:
-        out = []
-        ids = list(dict.fromkeys([*article_ids, *(ev["article_id"] for ev in evidence)]))
-        for aid in ids:
-            if aid not in self.articles:
-                continue
-            passage, start, end = self.passage(aid, evidence)
-            out.append(Citation(article_id=aid, label=self.label(aid), outlet=self.outlet(aid), title=self.title(aid),
-                                passage=passage, start=start, end=end))
-        return out
-
-    def story_articles(self, sid: str) -> list[str]:
-        return [aid for aid in self.stories[sid]["article_ids"] if aid in self.articles]
-
-    def in_story(self, sid: str, item: Mapping[str, Any]) -> bool:
-        """Whether a record (with ``story_id`` and/or ``article_ids``/``evidence``) belongs to story ``sid``."""
-        if item.get("story_id"):
-            return item["story_id"] == sid or (sid == UNCLUSTERED_ID and item["story_id"] not in self.stories)
-        ids = [*item.get("article_ids", ()), *(ev.get("article_id") for ev in item.get("evidence", ()))]
-        ids += [v["article_id"] for v in item.get("variants", ())]
-        return any(self.story_of.get(aid) == sid for aid in ids)
-
-
-# ---------------------------------------------------------------------------------------- models
-
-
-@dataclass
-class Citation:
-    article_id: str
-    label: str  # short: the outlet, else "#" and the start of the article id
-    outlet: str
-    title: str
-    passage: str  # the supporting text: the evidence span, or the article's first sentence
-    start: int
-    end: int
-
-
-@dataclass
-class StoryRow:
-    id: str
-    title: str
-    first_date: str | None
-    last_date: str | None
-    articles: int
-    independent_sources: int
-    outlets: list[str]
-    last_update: str | None
-
-
-@dataclass
-class CitedText:
-    text: str
-    date: str | None = None
-    citations: list[Citation] = field(default_factory=list)
-    claim_ids: list[str] = field(default_factory=list)  # what a brief sentence rests on
-
-
-@dataclass
-class CommitmentRow:
-    id: str
-    actor: str
-    recipient: str | None
-    kind: str
-    status: str
-    amount: str | None
-    period: str | None
-    time: str | None
-    conditions: list[str]
-    independent_sources: int
-    citations: list[Citation]
-
-
-@dataclass
-class Side:
-    label: str
-    text: str
-    citations: list[Citation]
-
-
-@dataclass
-class ConflictView:
-    id: str
-    kind: str
-    summary: str
-    sides: list[Side]
-
-
-@dataclass
-class MatrixRow:
-    claim_id: str
-    text: str
-    status: str
-    independent_sources: int
-    cells: list[str]  # per column of ``StoryView.matrix_columns``: supports, contradicts or silent
-
-
-@dataclass
-class QuoteItem:
-    id: str
-    text: str
-    direct: bool
-    variants: list[dict[str, Any]]
-
-
-@dataclass
-class SpeakerQuotes:
-    speaker: str
-    entity_id: str | None
-    quotes: list[QuoteItem]
-
-
-@dataclass
-class ArticleRow:
-    id: str
-    title: str
-    outlet: str
-    published: str | None
-    published_estimated: bool
-    lineage: str  # id of the article standing for its independent source
-    copy_of: str | None
-    rewrite_of: str | None
-    removed: int
-
-
-@dataclass
-class StoryView:
-    story: StoryRow
-    brief: list[CitedText]
-    timeline: list[CitedText]
-    commitments: list[CommitmentRow]
-    commitment_filters: dict[str, list[str]]
-    conflicts: list[ConflictView]
-    matrix_columns: list[dict[str, str]]
-    matrix: list[MatrixRow]
-    quotes_by_speaker: list[SpeakerQuotes]
-    articles: list[ArticleRow]
-    unfilled: list[str]
-
-
-@dataclass
-class Mark:
-    kind: str  # entity, quote, date, quantity, claim
-    label: str
-    href: str | None = None
-
-
-@dataclass
-class Segment:
-    text: str
-    marks: list[Mark]
-
-
-@dataclass
-class AlignedPair:
-    this: str
-    other: str
-    similarity: float
-
-
-@dataclass
-class RelationView:
-    other_id: str
-    other_title: str
-    other_outlet: str
-    role: str  # "copy of", "rewrite of", "copied by", "rewritten by"
-    kind: str
-    similarity: float
-    aligned: list[AlignedPair]
-    unsupported: list[str]
-    dropped_qualifiers: list[str]
-
-
-@dataclass
-class ArticleView:
-    article: ArticleRow
-    url: str | None
-    author: str | None
-    source: str
-    story_id: str | None
-    story_title: str | None
-    segments: list[Segment]
-    mark_counts: dict[str, int]
-    removed: list[dict[str, str]]
-    relations: list[RelationView]
-
-
-@dataclass
-class Mention:
-    article_id: str
-    article_title: str
-    outlet: str
-    start: int
-    end: int
-    before: str
-    text: str
-    after: str
-
-
-@dataclass
-class EntityView:
-    id: str
-    name: str
-    type: str
-    aliases: list[str]
-    stories: list[dict[str, str]]
-    mentions: list[Mention]
-    quotes_by: list[QuoteItem]
-    claims: list[CitedText]
-    commitments: list[CommitmentRow]
-
-
-# ---------------------------------------------------------------------------------------- views
 
 
 def _index(doc: Mapping[str, Any] | DocIndex) -> DocIndex:

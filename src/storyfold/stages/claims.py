@@ -67,7 +67,6 @@ _SAID_AFTER = re.compile(
     + alternation(_SAYS | verb_forms(["add", "tell", "remark", "state"], ("past",)))
     + r"|" + alternation(_SAYS | verb_forms(["add"], ("past",))) + r"\s+(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
 )
-_QUOTE_CHARS = "\"“”«»"
 _MAX_SLOT = 90
 _MIN_TOKENS = 5  # a sentence shorter than this gives no claim
 

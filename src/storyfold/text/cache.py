@@ -4,9 +4,9 @@ A story's coverage is mostly repetition: syndicated copies and lightly edited re
 of their paragraphs and sentences word for word. The heavy per-article work (the NER and parser
 passes over each paragraph, the sentence embeddings) depends on nothing but the text it is given,
 so each worker process keeps the results for its last ``size`` distinct texts and computes a text
-it has already seen only once (issue 10: "caching by content hash"). Keys are 128-bit blake2b
-hashes of the UTF-8 text; what is cached must not depend on anything else (offsets are kept
-relative to the text, article-specific facts are joined in afterwards by the caller).
+it has already seen only once. Keys are 128-bit blake2b hashes of the UTF-8 text; what is cached
+must not depend on anything else (offsets are kept relative to the text, article-specific facts
+are joined in afterwards by the caller).
 """
 
 from __future__ import annotations

@@ -1,0 +1,216 @@
+"""The view models: plain dataclasses holding what a page shows, built by :mod:`storyfold.present.views`.
+
+Each is served as JSON as it stands (:func:`storyfold.present.views.to_json`) and rendered as HTML by
+the web interface, the cited brief and the reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "AlignedPair",
+    "ArticleRow",
+    "ArticleView",
+    "Citation",
+    "CitedText",
+    "CommitmentRow",
+    "ConflictView",
+    "EntityView",
+    "Mark",
+    "MatrixRow",
+    "Mention",
+    "QuoteItem",
+    "RelationView",
+    "Segment",
+    "Side",
+    "SpeakerQuotes",
+    "StoryRow",
+    "StoryView",
+]
+
+
+@dataclass
+class Citation:
+    article_id: str
+    label: str  # short: the outlet, else "#" and the start of the article id
+    outlet: str
+    title: str
+    passage: str  # the supporting text: the evidence span, or the article's first sentence
+    start: int
+    end: int
+
+
+@dataclass
+class StoryRow:
+    id: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    independent_sources: int
+    outlets: list[str]
+    last_update: str | None
+
+
+@dataclass
+class CitedText:
+    text: str
+    date: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)  # what a brief sentence rests on
+
+
+@dataclass
+class CommitmentRow:
+    id: str
+    actor: str
+    recipient: str | None
+    kind: str
+    status: str
+    amount: str | None
+    period: str | None
+    time: str | None
+    conditions: list[str]
+    independent_sources: int
+    citations: list[Citation]
+
+
+@dataclass
+class Side:
+    label: str
+    text: str
+    citations: list[Citation]
+
+
+@dataclass
+class ConflictView:
+    id: str
+    kind: str
+    summary: str
+    sides: list[Side]
+
+
+@dataclass
+class MatrixRow:
+    claim_id: str
+    text: str
+    status: str
+    independent_sources: int
+    cells: list[str]  # per column of ``StoryView.matrix_columns``: supports, contradicts or silent
+
+
+@dataclass
+class QuoteItem:
+    id: str
+    text: str
+    direct: bool
+    variants: list[dict[str, Any]]
+
+
+@dataclass
+class SpeakerQuotes:
+    speaker: str
+    entity_id: str | None
+    quotes: list[QuoteItem]
+
+
+@dataclass
+class ArticleRow:
+    id: str
+    title: str
+    outlet: str
+    published: str | None
+    published_estimated: bool
+    lineage: str  # id of the article standing for its independent source
+    copy_of: str | None
+    rewrite_of: str | None
+    removed: int
+
+
+@dataclass
+class StoryView:
+    story: StoryRow
+    brief: list[CitedText]
+    timeline: list[CitedText]
+    commitments: list[CommitmentRow]
+    commitment_filters: dict[str, list[str]]
+    conflicts: list[ConflictView]
+    matrix_columns: list[dict[str, str]]
+    matrix: list[MatrixRow]
+    quotes_by_speaker: list[SpeakerQuotes]
+    articles: list[ArticleRow]
+    unfilled: list[str]
+
+
+@dataclass
+class Mark:
+    kind: str  # entity, quote, date, quantity, claim
+    label: str
+    href: str | None = None
+
+
+@dataclass
+class Segment:
+    text: str
+    marks: list[Mark]
+
+
+@dataclass
+class AlignedPair:
+    this: str
+    other: str
+    similarity: float
+
+
+@dataclass
+class RelationView:
+    other_id: str
+    other_title: str
+    other_outlet: str
+    role: str  # "copy of", "rewrite of", "copied by", "rewritten by"
+    kind: str
+    similarity: float
+    aligned: list[AlignedPair]
+    unsupported: list[str]
+    dropped_qualifiers: list[str]
+
+
+@dataclass
+class ArticleView:
+    article: ArticleRow
+    url: str | None
+    author: str | None
+    source: str
+    story_id: str | None
+    story_title: str | None
+    segments: list[Segment]
+    mark_counts: dict[str, int]
+    removed: list[dict[str, str]]
+    relations: list[RelationView]
+
+
+@dataclass
+class Mention:
+    article_id: str
+    article_title: str
+    outlet: str
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
+
+
+@dataclass
+class EntityView:
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    stories: list[dict[str, str]]
+    mentions: list[Mention]
+    quotes_by: list[QuoteItem]
+    claims: list[CitedText]
+    commitments: list[CommitmentRow]

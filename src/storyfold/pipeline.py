@@ -1,7 +1,8 @@
 """Stages and the pipeline that orders them.
 
-Two kinds of stage, both declaring what they require and what they provide (record *kinds*, named
-after the export keys where they are exported), checked when the pipeline is built:
+Two kinds of stage, both declaring what they require, what they read only when present
+(``optional``) and what they provide (record *kinds*, named after the export keys where they are
+exported), checked when the pipeline is built:
 
 * :class:`ArticleStage` — a pure map over one article (and what earlier article stages found in it).
   It parallelises unchanged over processes or Ray partitions. Its output is stored per article and
@@ -79,7 +80,8 @@ class ArticleStage(Stage):
 
     @abstractmethod
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        """Records found in one article, keyed by kind. ``inputs`` holds the required kinds."""
+        """Records found in one article, keyed by kind. ``inputs`` holds the required kinds and
+        the optional kinds that earlier stages provide."""
 
     def process_batch(
         self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context
@@ -166,13 +168,16 @@ class Context:
 
 
 class Pipeline:
-    """Stages in run order, with their requirements checked up front."""
+    """Stages in run order, with their declarations checked up front: every kind a stage requires
+    comes from an earlier stage, and so does every ``optional`` kind (read only when present) that
+    some stage of the pipeline provides; an article stage reads no corpus-level kind."""
 
     def __init__(self, stages: Sequence[Stage]) -> None:
         self.stages: tuple[Stage, ...] = tuple(stages)
         self.kinds: dict[str, type] = {}
         names: set[str] = set()
         corpus_kinds: set[str] = set()
+        provider = {kind: s.name for s in self.stages for kind in s.provides}
         for stage in self.stages:
             if stage.name in names:
                 raise PipelineError(f"stage {stage.name!r} is listed twice")
@@ -183,9 +188,18 @@ class Pipeline:
                     f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides; "
                     "add the stage that provides it before this one"
                 )
-            if stage.scope is Scope.ARTICLE and any(k in corpus_kinds for k in stage.requires):
+            late = [k for k in stage.optional if k in provider and k not in self.kinds]
+            if late:
                 raise PipelineError(
-                    f"article stage {stage.name!r} cannot require corpus-level records; make it a corpus stage"
+                    f"stage {stage.name!r} reads {', '.join(late)} when present, but the stage providing it "
+                    f"({', '.join(sorted({provider[k] for k in late}))}) does not run before it; "
+                    "move that stage before this one"
+                )
+            upward = [k for k in (*stage.requires, *stage.optional) if k in corpus_kinds]
+            if stage.scope is Scope.ARTICLE and upward:
+                raise PipelineError(
+                    f"article stage {stage.name!r} cannot require corpus-level records ({', '.join(upward)}); "
+                    "make it a corpus stage"
                 )
             for kind, cls in stage.provides.items():
                 if kind in self.kinds:

@@ -200,11 +200,11 @@ def test_group_profile_disagrees_exactly_when_some_pair_does() -> None:
     """The linkage test on two groups' summaries equals testing every cross pair of members."""
     import random
 
-    from storyfold.stages.reconcile.reconcile import _Profile, _values_agree
+    from storyfold.stages.reconcile.claims import _Profile, values_agree
 
     def pairwise(a: ClaimMention, b: ClaimMention) -> bool:
         day = a.time and b.time and len(a.time) >= 10 and len(b.time) >= 10 and a.time[:10] != b.time[:10]
-        return _values_agree(a, b) is False or a.negated != b.negated or bool(day)
+        return values_agree(a, b) is False or a.negated != b.negated or bool(day)
 
     def profile(ms: list[ClaimMention]) -> _Profile:
         p = _Profile.of(ms[0])
@@ -306,8 +306,8 @@ def test_claims_are_compared_within_a_story_and_blocks_are_capped() -> None:
 @pytest.mark.slow
 def test_only_claims_that_can_meet_another_articles_are_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
     """A story told by one article needs no embedding; the result equals embedding and comparing
-    every block (as reconcile did before)."""
-    from storyfold.stages.reconcile.reconcile import reconcile as module
+    every block."""
+    from storyfold.stages.reconcile import claims as module
 
     claims_in, commitments_in, quantities = _mentions()
     encode = load_embedder().encode

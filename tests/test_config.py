@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from storyfold.config import SETTINGS, Settings, load_settings
+from storyfold.config import SETTINGS, Setting, Settings, load_settings
 from storyfold.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,7 +53,14 @@ def test_settings_survive_pickling() -> None:
     assert (settings.workers, settings.fetch, settings.db) == (2, True, "storyfold.db")
 
 
-def test_every_setting_is_documented() -> None:
-    doc = (REPO / "docs" / "settings.md").read_text(encoding="utf-8")
-    for setting in SETTINGS:
-        assert f"`{setting.name}`" in doc, f"docs/settings.md does not document {setting.name}"
+def _doc_row(setting: Setting) -> str:
+    flag = setting.name.replace("_", "-")
+    names = f"`--{flag}`, `--no-{flag}`" if setting.type is bool else f"`--{flag}`"
+    option = f"{names} ({', '.join(setting.cli)})" if setting.cli else ""
+    return f"| `{setting.name}` | `{setting.default!r}` | {setting.type.__name__} | {option} | {setting.help} |"
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
+def test_every_setting_is_documented(setting: Setting) -> None:
+    rows = (REPO / "docs" / "settings.md").read_text(encoding="utf-8").splitlines()
+    assert _doc_row(setting) in rows, f"docs/settings.md: the row of {setting.name} should read\n{_doc_row(setting)}"

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import typer
+from rich.markup import escape
 from typer.testing import CliRunner
 
+from storyfold import api
 from storyfold.cli import app
+from storyfold.config import SETTINGS, Settings
+from storyfold.errors import StoryfoldError
 from storyfold.present.export import validate_export
 
 runner = CliRunner()
+BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def test_fold_show_export(tmp_path: Path, seeds_dir: Path, seed_manifest: Path) -> None:
@@ -51,3 +59,53 @@ def test_real_subprocess(tmp_path: Path, seeds_dir: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "5 articles read" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["fold", "watch", "serve"])
+def test_every_option_is_a_setting_or_the_commands_own(command: str) -> None:
+    params = {p.name: p for p in typer.main.get_command(app).commands[command].params}
+    offered = {s.name for s in SETTINGS if command in s.cli}
+    assert offered <= params.keys(), f"{command} lacks the options of {sorted(offered - params.keys())}"
+    for name, param in params.items():
+        setting = BY_NAME.get(name)
+        if setting is None:
+            continue  # one of the command's own arguments (paths, --out, --host, ...)
+        assert command in setting.cli, (
+            f"{command} --{name} is written by hand: add {command!r} to the cli of {name!r} in SETTINGS instead"
+        )
+        assert (param.help, param.default) == (escape(setting.help), setting.default), f"{command} --{name}"
+
+
+def _settings_of_fold(monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str]) -> Settings:
+    seen: list[Settings] = []
+
+    def fold(paths: list[str], **kwargs: object) -> None:
+        seen.append(kwargs["settings"])  # type: ignore[arg-type]
+        raise StoryfoldError("stopped before reading")
+
+    monkeypatch.setattr(api, "fold", fold)
+    result = runner.invoke(app, ["fold", "in.txt", *args], env=env)
+    assert result.exit_code == 2 and "stopped before reading" in result.output, result.output
+    return seen[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        ([], {}, Settings()),
+        ([], {"STORYFOLD_WORKERS": "4", "STORYFOLD_FETCH": "yes"}, Settings(workers=4, fetch=True)),
+        (["--workers", "1", "--no-fetch"], {"STORYFOLD_WORKERS": "4", "STORYFOLD_FETCH": "yes"}, Settings()),
+        (
+            ["--db", "./a.db", "--stages", "clean,entities", "--fetch"],
+            {"STORYFOLD_DB": "env.db", "STORYFOLD_DEBUG": "on"},
+            Settings(db="a.db", stages="clean,entities", fetch=True, debug=True),
+        ),
+    ],
+)
+def test_fold_options_override_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], env: dict[str, str], expected: Settings
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a working folder without storyfold.toml
+    for key in [k for k in os.environ if k.startswith("STORYFOLD_")]:
+        monkeypatch.delenv(key)
+    assert _settings_of_fold(monkeypatch, args, env) == expected

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -13,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from storyfold import api
-from storyfold.config import load_settings
+from storyfold.config import SETTINGS, Setting, load_settings
 from storyfold.errors import ConfigError, StoryfoldError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fold many news reports of one story into one sourced record.")
@@ -21,6 +23,38 @@ console = Console()
 err_console = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+Command = Callable[..., None]
+
+
+def _setting_options(command: str) -> Callable[[Command], Command]:
+    """Give a command function an option ``--<name>`` for each setting whose row in ``SETTINGS`` names
+    ``command`` in its ``cli``, with the row's type, default and help; the function takes them as
+    ``**options``. :func:`_given` picks those typed on the command line, for :func:`load_settings`."""
+    offered = [s for s in SETTINGS if command in s.cli]
+
+    def add_options(func: Command) -> Command:
+        signature = inspect.signature(func, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        func.__signature__ = signature.replace(parameters=[*own, *map(_option, offered)])  # type: ignore[attr-defined]
+        return func
+
+    return add_options
+
+
+def _option(setting: Setting) -> inspect.Parameter:
+    option = typer.Option(help=escape(setting.help))
+    return inspect.Parameter(
+        setting.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=setting.default,
+        annotation=Annotated[setting.cli_type or setting.type, option],
+    )
+
+
+def _given(ctx: typer.Context, options: dict[str, Any]) -> dict[str, Any]:
+    """The setting options typed on the command line; the others are left to the config file, the
+    environment and the defaults."""
+    return {k: v for k, v in options.items() if ctx.get_parameter_source(k).name == "COMMANDLINE"}
 
 
 def _fail(exc: Exception, debug: bool) -> None:
@@ -31,26 +65,23 @@ def _fail(exc: Exception, debug: bool) -> None:
 
 
 @app.command()
+@_setting_options("fold")
 def fold(
+    ctx: typer.Context,
     paths: Annotated[
         list[str], typer.Argument(help="Files and folders to read (folders recursively), or feed URLs.")
     ],
     manifest: Annotated[Optional[Path], typer.Option(help="Metadata sidecar (JSONL: file, outlet, url, published).")] = None,
-    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),
-    stages: Annotated[Optional[str], typer.Option(help="Comma-separated stages to run (default: all).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes (or Ray workers) for per-article stages.")] = None,
-    engine: Annotated[str, typer.Option(help="local, or ray (needs storyfold[ray]).")] = "local",
+    engine: Annotated[str, typer.Option(help=escape("local, or ray (needs storyfold[ray])."))] = "local",
     ray_address: Annotated[Optional[str], typer.Option(help="Address of a running Ray cluster (default: start one here).")] = None,
-    fetch: Annotated[bool, typer.Option(help="Fetch articles that items of local feed files only summarise.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    **options: Any,
 ) -> None:
     """Read, clean, deduplicate and extract; store in the database; write the export and brief."""
+    debug = options["debug"]
     try:
-        settings = load_settings(
-            db=str(db) if db else None, stages=stages, workers=workers, debug=debug or None, fetch=fetch or None
-        )
+        settings = load_settings(**_given(ctx, options))
         runner = None
         if engine == "ray":
             from storyfold.engines.ray import RayEngine
@@ -103,18 +134,20 @@ def _print_summary(summary: api.FoldSummary) -> None:
 
 
 @app.command()
+@_setting_options("watch")
 def watch(
+    ctx: typer.Context,
     targets: Annotated[list[str], typer.Argument(help="Folders, files or feed URLs to watch.")],
     interval: Annotated[float, typer.Option(help="Seconds between two looks.")] = 300.0,
     cycles: Annotated[Optional[int], typer.Option(help="Stop after this many looks (default: never).")] = None,
     manifest: Annotated[Optional[Path], typer.Option(help="Metadata sidecar.")] = None,
-    db: Annotated[Optional[Path], typer.Option("--db", help="SQLite database file [default: storyfold.db].")] = None,
     out: Annotated[Optional[Path], typer.Option(help="Folder for storyfold.json and brief.md.")] = Path("out"),
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    **options: Any,
 ) -> None:
     """Fold new items as they arrive: new or changed files in folders, new entries of feeds."""
+    debug = options["debug"]
     try:
-        settings = load_settings(db=str(db) if db else None, debug=debug or None)
+        settings = load_settings(**_given(ctx, options))
         for summary in api.watch(targets, interval=interval, cycles=cycles, manifest=manifest, out=out, settings=settings):
             _print_summary(summary)
     except KeyboardInterrupt:
@@ -219,15 +252,17 @@ def show(
 
 
 @app.command()
+@_setting_options("serve")
 def serve(
-    db: DbOption = Path("storyfold.db"),
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default; others expose the database).")
                     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only; no uploads.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+    **options: Any,
 ) -> None:
     """Explore the database in the browser: stories, sources, commitments, conflicts; upload new files."""
+    # the options as typed or the table's defaults: serve reads neither config file nor environment
+    db, debug = options["db"], options["debug"]
     try:
         import uvicorn
 

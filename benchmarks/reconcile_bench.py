@@ -74,7 +74,7 @@ def _reconcile(db: Path, block: int | None, cold: bool, by_story: bool = True) -
         wall, cpu = time.perf_counter(), time.process_time()
         out = stage.process(corpus, ctx)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return wall, cpu, out, dict(getattr(stage, "last_stats", {}))
+    return wall, cpu, out, dict(ctx.counts.get(stage.label, {}))
 
 
 def main() -> None:

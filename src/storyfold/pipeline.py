@@ -143,6 +143,7 @@ class Context:
     settings: Settings
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("storyfold"))
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage label, accumulated
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # what each stage counted, by label
     _resources: dict[str, Any] = field(default_factory=dict)
     _sentences: dict[str, SentenceIndex] = field(default_factory=dict)
 

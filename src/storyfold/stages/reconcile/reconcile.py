@@ -130,7 +130,6 @@ class ReconcileStage(CorpusStage):
 
     def __init__(self, by_story: bool = True) -> None:
         self.by_story = by_story  # False: the whole corpus is one block (cut at reconcile_block)
-        self.last_stats: dict[str, int] = {}
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         articles = {a.id: a for a in corpus.articles()}
@@ -150,12 +149,12 @@ class ReconcileStage(CorpusStage):
                     aliases[alias] = ent.name
         embed = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder)).encode
         dated = sorted(events, key=lambda e: (e.date or "9999", e.id))
-        self.last_stats = {}
+        stats = ctx.counts[self.label] = {}  # blocks and pairs compared, for benchmarks
         claims, commitments, conflicts = reconcile(
             corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,
             embed, relations, event_dates, aliases,
             corpus.annotations("quantities") if corpus.has("quantities") else {},
             stories=stories or None, events=[e.article_ids for e in dated],
-            block_size=ctx.settings.reconcile_block, stats=self.last_stats,
+            block_size=ctx.settings.reconcile_block, stats=stats,
         )
         return {"claims": tuple(claims), "commitments": tuple(commitments), "conflicts": tuple(conflicts)}

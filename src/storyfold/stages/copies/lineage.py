@@ -12,12 +12,12 @@ Pure functions over relations and articles: no store, no model.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from scipy.cluster.hierarchy import DisjointSet
 
+from storyfold.ids import content_id
 from storyfold.records import Article, Lineage, Relation
 from storyfold.urls import web_host
 
@@ -37,7 +37,7 @@ class Lineages:
 
 
 def _lineage_id(members: Iterable[str]) -> str:
-    return "lin_" + hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:12]
+    return content_id(*sorted(members), prefix="lin_", sep="\n", algorithm="sha256", length=12)
 
 
 def build_lineages(relations: Iterable[Relation], articles: Iterable[Article]) -> Lineages:

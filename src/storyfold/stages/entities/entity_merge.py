@@ -18,7 +18,6 @@ ids.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +25,7 @@ from difflib import SequenceMatcher
 
 from scipy.cluster.hierarchy import DisjointSet
 
+from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, EntityMention, EntityType, Evidence
 from storyfold.stages.entities.names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEADS, name_key, title_before
@@ -272,9 +272,8 @@ def _entity(rs: Sequence[Ref], refs: Mapping[Ref, EntityMention]) -> Entity:
     type_ = max(types, key=lambda t: (types[t], t is EntityType.ORGANISATION))
     name = _canonical(named, type_)
     forms = sorted({m.text for m in ms} - {name})
-    digest = hashlib.sha1(f"{type_.value}:{name_key(name)}".encode()).hexdigest()[:12]
     return Entity(
-        id=f"ent-{digest}",
+        id=content_id(type_.value, name_key(name), prefix="ent-", sep=":", algorithm="sha1", length=12),
         name=name,
         type=type_,
         aliases=tuple(forms),

@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -70,6 +69,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
@@ -112,7 +112,7 @@ Embed = Callable[[Sequence[str]], Any]
 
 
 def _hash(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+    return content_id(*parts, sep="\x1f", algorithm="sha1", length=12)
 
 
 def _measure(m: ClaimMention) -> str | None:

@@ -42,7 +42,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyfold.stages.copies.near_dup import NearDupIndex, Signer, normalise, text_hash  # noqa: E402
+from storyfold.stages.copies.minhash import NUM_PERM, make_signer  # noqa: E402
+from storyfold.stages.copies.near_dup import NearDupIndex, normalise, text_hash  # noqa: E402
 
 
 def load_texts(data: Path) -> list[str]:
@@ -86,8 +87,8 @@ def mutate(texts: list[str], n: int, seed: int) -> list[str]:
 
 
 def run_storyfold(docs: list[str], batch: int = 1000) -> tuple[float, float, int, int, int]:
-    signer = Signer(num_perm=64, seed=1)
-    index = NearDupIndex(num_perm=64, bands=16, rows=4, threshold=0.6, seed=1)  # the dedup stage defaults
+    signer = make_signer(seed=1)  # the minhash stage's signer
+    index = NearDupIndex(num_perm=NUM_PERM, bands=16, rows=4, threshold=0.6, seed=1)  # the dedup stage defaults
     exact = near = 0
     t0, c0 = time.perf_counter(), time.process_time()
     for i in range(0, len(docs), batch):

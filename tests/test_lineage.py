@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyfold.records import Article, Relation, RelationKind
-from storyfold.stages.copies.lineage import build_lineages, independent_sources
+from storyfold.stages.copies.lineage import build_lineages, independent_sources, source_of
 
 
 def _article(aid: str, outlet: str | None = None, published: dt.date | None = None) -> Article:
@@ -81,3 +83,41 @@ def test_unknown_outlets_never_merge_and_outlets_are_optional() -> None:
     assert independent_sources(["rewrite_of_copy1", "other"], lin, {"rewrite_of_copy1": None, "other": " "}) == 2
     assert independent_sources(["copy1", "independent"], lin) == 2
     assert independent_sources(["copy1", "independent"], lin, {"copy1": "www.Daily A", "independent": "daily a"}) == 1
+
+
+def _components(nodes: list[str], edges: list[tuple[str, str]]) -> list[set[str]]:
+    groups: list[set[str]] = [{n} for n in dict.fromkeys(nodes)]
+    for a, b in edges:
+        ga, gb = next(g for g in groups if a in g), next(g for g in groups if b in g)
+        if ga is not gb:
+            groups.remove(gb)
+            ga |= gb
+    return groups
+
+
+IDS = st.sampled_from(["a1", "a2", "b1", "b2", "c", "d", "e"])
+
+
+@given(st.lists(st.tuples(IDS, IDS), max_size=8), st.lists(IDS, max_size=7))
+def test_lineages_are_the_connected_groups_rooted_at_an_underived_member(pairs: list[tuple[str, str]], extra: list[str]) -> None:
+    articles = [_article(aid) for aid in dict.fromkeys(extra)]
+    lin = build_lineages([_rel(a, b) for a, b in pairs], articles)
+    groups = _components([a.id for a in articles] + [x for p in pairs for x in p], pairs)
+    assert sorted(r.article_ids for r in lin.records) == sorted(tuple(sorted(g)) for g in groups)
+    derived = {b for _, b in pairs}
+    for r in lin.records:
+        assert r.root == min((m for m in r.article_ids if m not in derived), default=min(r.article_ids))
+        assert all(lin.of[m] == r.id for m in r.article_ids)
+    assert [r.root for r in lin.records] == sorted(r.root for r in lin.records)
+
+
+@given(st.dictionaries(IDS, st.tuples(st.sampled_from(["L1", "L2", "L3", "L4"]), st.sampled_from([None, "Daily A", "Daily B"]))))
+def test_source_of_stands_each_group_for_its_least_article(by_id: dict[str, tuple[str, str | None]]) -> None:
+    lineage = {aid: lin for aid, (lin, _) in by_id.items()}
+    outlets = {aid: outlet for aid, (_, outlet) in by_id.items()}
+    edges = [(a, b) for a in by_id for b in by_id
+             if lineage[a] == lineage[b] or (outlets[a] is not None and outlets[a] == outlets[b])]
+    expected = {aid: min(g) for g in _components(sorted(by_id), edges) for aid in g}
+    got = source_of(by_id, lineage.__getitem__, outlets)
+    assert list(got) == sorted(by_id)
+    assert got == expected

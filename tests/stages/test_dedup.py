@@ -14,13 +14,13 @@ import pytest
 from storyfold.records import Article, Relation, RelationKind
 from storyfold.stages.clean import clean_text
 from storyfold.stages.copies.dedup import (
-    _sign,
     carry_over,
     document_vectors,
     find_relations,
     rewrite_candidates,
     rewrite_relation,
 )
+from storyfold.stages.copies.minhash import make_signer, sign
 from storyfold.stages.copies.near_dup import NearDupIndex, Signer, SortedMultiMap, normalise, text_hash
 from storyfold.stages.copies.rewrite import dropped_qualifiers, profile, source_first, specifics
 from storyfold.text.sentences import sentence_spans
@@ -273,7 +273,7 @@ def test_find_relations_links_copies_without_embedding_and_refuses_foreign_seeds
                                                   ("003", "aaa-near", RelationKind.NEAR_DUPLICATE)]
     near_rel = rels[1]
     assert near_rel.aligned and all(p.similarity == 1.0 for p in near_rel.aligned)
-    foreign = _sign([SEED["002"]], seed=99)
+    foreign = {s.article_id: s for s in sign([SEED["002"]], make_signer(99))}
     with pytest.raises(ValueError, match="seed 99"):
         find_relations(corpus, foreign, seed=1)
 
@@ -296,7 +296,7 @@ def test_near_duplicates_are_verified_by_their_exact_jaccard(shared: Path) -> No
     by_id = {a.id: a for a in articles}
     for src, var, near in [("src093", "var093-rewrite", False), ("src040", "var040-truncation", True)]:
         pair = [by_id[src], by_id[var]]
-        sig = _sign(pair, seed=1)
+        sig = {s.article_id: s for s in sign(pair, make_signer(1))}
         estimate = float(np.mean(np.array(sig[src].hashvalues) == np.array(sig[var].hashvalues)))
         exact = jaccard(normalise(pair[0].text), normalise(pair[1].text))
         assert (estimate >= 0.6) != (exact >= 0.6)  # the estimate alone would decide wrongly

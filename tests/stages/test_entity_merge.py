@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyfold.records import EntityType
-from storyfold.stages.entities.entity_merge import entity_index, merge_entities
+from storyfold.stages.entities.entity_merge import _Union, entity_index, merge_entities
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +137,25 @@ def test_ids_are_stable_and_unique(entities, seed_articles, seed_mentions):
 def test_index_maps_every_mention(entities):
     index = entity_index(entities)
     assert len(index) == sum(len(e.mentions) for e in entities)
+
+
+# what the merge joins: mention refs (article id, index) and name keys
+_MEMBERS = st.one_of(
+    st.tuples(st.sampled_from(["0a", "9f", "ab", "ab1"]), st.integers(0, 12)),
+    st.tuples(st.just("key"), st.sampled_from(["nato", "us", "united states"])),
+    st.sampled_from([("person", frozenset({"joe", "biden"})), ("person", frozenset({"biden"}))]),
+)
+
+
+@given(st.lists(st.tuples(_MEMBERS, _MEMBERS), max_size=30))
+def test_each_group_goes_by_its_least_member(pairs: list[tuple[object, object]]) -> None:
+    # the name of a group depends on its members only, never on the order of the merges
+    uf = _Union()
+    groups: list[set[object]] = []
+    for a, b in pairs:
+        uf.union(a, b)
+        ga = next((g for g in groups if a in g), None) or {a}
+        gb = next((g for g in groups if b in g), None) or {b}
+        groups = [g for g in groups if g is not ga and g is not gb] + [ga | gb]
+        for g in groups:
+            assert {uf.find(m) for m in g} == {min(g, key=str)}

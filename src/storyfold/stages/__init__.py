@@ -14,7 +14,8 @@ from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster.cluster import ClusterStage
 from storyfold.stages.cluster.doc_vector import DocVectorStage
 from storyfold.stages.commitments import CommitmentsStage
-from storyfold.stages.copies.dedup import DedupStage, MinHashStage
+from storyfold.stages.copies.dedup import DedupStage
+from storyfold.stages.copies.minhash import MinHashStage
 from storyfold.stages.dates import DatesStage
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.entities.entity_merge import EntityMergeStage

@@ -9,12 +9,12 @@ matches a rule; a rule never cuts into a sentence of the article.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
 from storyfold.config import Settings
 from storyfold.errors import EmptyInput, TooLarge
+from storyfold.ids import content_id
 from storyfold.records import Article, Document, Removal
 from storyfold.text.sentences import sentence_spans
 
@@ -125,7 +125,7 @@ def _same_line(a: str, b: str) -> bool:
 def article_id(text: str, url: str | None) -> str:
     """Content-derived id: the same cleaned text from the same URL (or without one) gets the same id."""
     norm = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(f"{norm}\n{url or ''}".encode()).hexdigest()[:16]
+    return content_id(norm, url or "", sep="\n", algorithm="sha256", length=16)
 
 
 def clean(doc: Document, settings: Settings) -> Article:

@@ -16,7 +16,6 @@ days, so its renderings lie close together in that order.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, Quote, QuoteVariant
 from storyfold.stages.entities.entity_merge import entity_index
@@ -139,9 +139,8 @@ def _quote(vs: Sequence[QuoteVariant], entity_id: str | None, names: Mapping[str
     best = max(vs, key=lambda v: (v.direct, len(v.text), v.article_id))
     speaker = names.get(entity_id) if entity_id else best.speaker
     words = " ".join(re.findall(r"\w+", best.text.lower()))
-    key = f"{entity_id or speaker or ''}|{words}"
     return Quote(
-        id=f"quote-{hashlib.sha1(key.encode()).hexdigest()[:12]}",
+        id=content_id(entity_id or speaker or "", words, prefix="quote-", sep="|", algorithm="sha1", length=12),
         speaker=speaker,
         text=best.text,
         article_ids=tuple(sorted({v.article_id for v in vs})),

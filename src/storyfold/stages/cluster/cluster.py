@@ -23,7 +23,6 @@ then smallest article id), so a rerun gives the same ids and an id changes only 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Article, Event, Story
 from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
@@ -368,7 +368,7 @@ def _pair_gate(idx: Sequence[int], docs: Sequence[_Doc], days: int) -> np.ndarra
 
 def _cluster_id(prefix: str, members: Iterable[int], docs: Sequence[_Doc]) -> str:
     founder = min(docs[i].key for i in members)[1]
-    return f"{prefix[:2]}-" + hashlib.sha256(f"{prefix}:{founder}".encode()).hexdigest()[:12]
+    return content_id(prefix, founder, prefix=f"{prefix[:2]}-", sep=":", algorithm="sha256", length=12)
 
 
 def _title(members: Sequence[int], docs: Sequence[_Doc], x: Rows, row: Mapping[int, int]) -> str:

@@ -1,16 +1,14 @@
 """Copies and rewrites: which article repeats which (see ``docs/dedup.md``).
 
-Two stages:
-
-* ``minhash`` (per article, cached by the pipeline): the normalised-text hash and the MinHash
-  signature of each article, so a later fold indexes stored articles without hashing them again.
-* ``dedup`` (corpus): exact duplicates (same normalised-text hash), near-duplicates (MinHash LSH,
-  estimated Jaccard >= ``near_duplicate_threshold``), then rewrites among the rest: for each article
-  the fold has to check, at most ``rewrite_candidates_per_article`` candidates by cosine of the
-  cached document vectors (:mod:`storyfold.stages.copies.neighbours`), then sentence alignment with the offline
-  MiniLM embedder plus name and number containment (:mod:`storyfold.stages.copies.rewrite`). Rewrite relations
-  among articles a fold does not touch are carried over from the earlier fold (:func:`carry_over`).
-  Each copy gets one relation to its source; lineages group them (:mod:`storyfold.stages.copies.lineage`).
+The ``dedup`` stage (corpus) reads the signatures of the ``minhash`` stage
+(:mod:`storyfold.stages.copies.minhash`) and finds exact duplicates (same normalised-text hash),
+near-duplicates (MinHash LSH, estimated Jaccard >= ``near_duplicate_threshold``), then rewrites
+among the rest: for each article the fold has to check, at most ``rewrite_candidates_per_article``
+candidates by cosine of the cached document vectors (:mod:`storyfold.stages.copies.neighbours`), then
+sentence alignment with the offline MiniLM embedder plus name and number containment
+(:mod:`storyfold.stages.copies.rewrite`). Rewrite relations among articles a fold does not touch are
+carried over from the earlier fold (:func:`carry_over`). Each copy gets one relation to its source;
+lineages group them (:mod:`storyfold.stages.copies.lineage`).
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Outputs
+from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
     DedupState,
@@ -35,7 +33,8 @@ from storyfold.records import (
     SentencePair,
 )
 from storyfold.stages.copies.lineage import build_lineages
-from storyfold.stages.copies.near_dup import NearDupIndex, Signer, jaccard, normalise, text_hash
+from storyfold.stages.copies.minhash import NUM_PERM, make_signer, sign, stack
+from storyfold.stages.copies.near_dup import NearDupIndex, jaccard, normalise
 from storyfold.stages.copies.neighbours import top_k_neighbours
 from storyfold.stages.copies.rewrite import (
     Alignment,
@@ -54,7 +53,6 @@ from storyfold.text.sentences import sentence_spans
 
 __all__ = [
     "DedupStage",
-    "MinHashStage",
     "RewriteRule",
     "carry_over",
     "contained_rewrite",
@@ -67,32 +65,12 @@ __all__ = [
     "rewrite_relation",
 ]
 
-NUM_PERM = 64
 BANDS, ROWS = 16, 4
 CANDIDATE_COSINE = 0.5  # document-vector cosine a pair needs before sentence alignment is tried
 CANDIDATES_PER_ARTICLE = 20  # default of the setting rewrite_candidates_per_article
 VERIFY_MARGIN = 0.15  # near-duplicate candidates estimated this close to the threshold get the exact test
 _NUMBER_QUALIFIERS = frozenset({"approximate", "scope"})
 _KIND_RANK = {RelationKind.EXACT: 0, RelationKind.NEAR_DUPLICATE: 1, RelationKind.REWRITE: 2}
-
-
-class MinHashStage(ArticleStage):
-    name = "minhash"
-    version = "1"
-    provides = {"minhash": MinHashSignature}
-
-    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        return self.process_batch([article], [inputs], ctx)[0]
-
-    def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
-        signer = ctx.resource(f"minhash-signer:{ctx.settings.seed}", lambda: Signer(num_perm=NUM_PERM, seed=ctx.settings.seed))
-        norms = [normalise(a.text) for a in articles]
-        sigs = signer.signatures(norms)
-        return [
-            {"minhash": (MinHashSignature(article_id=a.id, seed=ctx.settings.seed, num_perm=NUM_PERM,
-                                          text_hash=text_hash(n), hashvalues=tuple(s.tolist())),)}
-            for a, n, s in zip(articles, norms, sigs, strict=True)
-        ]
 
 
 class RewriteRule:
@@ -251,7 +229,8 @@ def find_relations(
     """
     articles = sorted(articles, key=lambda a: (a.published or dt.date.max, a.id))
     missing = [a for a in articles if signatures is None or a.id not in signatures]
-    signatures = {**(signatures or {}), **_sign(missing, seed)}  # only what the minhash stage lacks
+    fresh = {sig.article_id: sig for sig in sign(missing, make_signer(seed))}  # only what the minhash stage lacks
+    signatures = {**(signatures or {}), **fresh}
     relations = _copies(articles, signatures, seed, near_threshold)
     copied = {r.b for r in relations}
     active = [a for a in articles if a.id not in copied]
@@ -431,17 +410,6 @@ def _source_first(x: Article, y: Article) -> bool:
     return source_first(key(x), key(y))
 
 
-def _sign(articles: Sequence[Article], seed: int) -> dict[str, MinHashSignature]:
-    if not articles:
-        return {}
-    norms = [normalise(a.text) for a in articles]
-    sigs = Signer(num_perm=NUM_PERM, seed=seed).signatures(norms)
-    return {
-        a.id: MinHashSignature(article_id=a.id, seed=seed, num_perm=NUM_PERM, text_hash=text_hash(n), hashvalues=tuple(s.tolist()))
-        for a, n, s in zip(articles, norms, sigs, strict=True)
-    }
-
-
 def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature], seed: int, threshold: float) -> list[Relation]:
     """Exact duplicates, and near-duplicates: the index reports candidates whose *estimated*
     similarity reaches ``threshold - VERIFY_MARGIN`` (the 64-permutation estimate has a standard
@@ -451,20 +419,9 @@ def _copies(articles: list[Article], signatures: Mapping[str, MinHashSignature],
     uncertain band). The index reports one candidate per article (the best estimated): when it
     fails the exact test, the article goes on to the rewrite pass."""
     index = NearDupIndex(num_perm=NUM_PERM, bands=BANDS, rows=ROWS, threshold=max(0.0, threshold - VERIFY_MARGIN), seed=seed)
-    rows, hashes = [], []
-    for a in articles:
-        sig = signatures[a.id]
-        if sig.seed != seed or sig.num_perm != NUM_PERM:
-            raise ValueError(
-                f"article {a.id}: stored MinHash was built with seed {sig.seed} and {sig.num_perm} permutations, "
-                f"this run uses seed {seed} and {NUM_PERM}; signatures with different seeds cannot be compared: "
-                "fold again with the original seed, or re-annotate (bump the minhash stage version)"
-            )
-        rows.append(sig.hashvalues)
-        hashes.append(sig.text_hash)
-    if not rows:
+    if not articles:
         return []
-    matches = index.add_batch(np.array(rows, dtype=np.uint32), np.array(hashes, dtype=np.uint64))
+    matches = index.add_batch(*stack([signatures[a.id] for a in articles], seed))
     out = []
     for m in matches:
         x, y = articles[m.a], articles[m.b]

@@ -12,34 +12,16 @@ Pure functions over relations and articles: no store, no model.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from scipy.cluster.hierarchy import DisjointSet
+
+from storyfold.ids import content_id
 from storyfold.records import Article, Lineage, Relation
 from storyfold.urls import web_host
 
 __all__ = ["Lineages", "build_lineages", "independent_sources", "outlet_key", "source_of", "web_host"]
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        parent.setdefault(x, x)
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, x: str, y: str) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +37,7 @@ class Lineages:
 
 
 def _lineage_id(members: Iterable[str]) -> str:
-    return "lin_" + hashlib.sha256("\n".join(sorted(members)).encode()).hexdigest()[:12]
+    return content_id(*sorted(members), prefix="lin_", sep="\n", algorithm="sha256", length=12)
 
 
 def build_lineages(relations: Iterable[Relation], articles: Iterable[Article]) -> Lineages:
@@ -66,20 +48,17 @@ def build_lineages(relations: Iterable[Relation], articles: Iterable[Article]) -
     Ids are derived from the members, so a rerun gives the same ids.
     """
     by_id = {a.id: a for a in articles}
-    uf = _UnionFind()
+    sets = DisjointSet(by_id)
     derived: set[str] = set()
-    for aid in by_id:
-        uf.find(aid)
     for rel in relations:
-        uf.union(rel.a, rel.b)
+        sets.add(rel.a)
+        sets.add(rel.b)
+        sets.merge(rel.a, rel.b)
         derived.add(rel.b)
-    groups: dict[str, list[str]] = {}
-    for aid in uf.parent:
-        groups.setdefault(uf.find(aid), []).append(aid)
     of: dict[str, str] = {}
     records: list[Lineage] = []
-    for members in groups.values():
-        members.sort()
+    for subset in sets.subsets():  # in the order their first member joined
+        members = sorted(subset)
         lid = _lineage_id(members)
         roots = [m for m in members if m not in derived] or members
         root = min(roots, key=lambda m: (_date_key(by_id.get(m)), m))
@@ -118,19 +97,20 @@ def source_of(
     lineage: Callable[[str], str],
     outlets: Mapping[str, str | None] | None = None,
 ) -> dict[str, str]:
-    """Each of ``article_ids`` mapped to the article standing for its independent source: the
-    rules of :func:`independent_sources`, with ``lineage`` giving an article's lineage id."""
+    """Each of ``article_ids`` mapped to the article standing for its independent source (the
+    least id of its group): the rules of :func:`independent_sources`, with ``lineage`` giving an
+    article's lineage id."""
     ids = sorted(set(article_ids))
-    uf = _UnionFind()
+    sets = DisjointSet(ids)
     first_of_outlet: dict[str, str] = {}
     first_of_lineage: dict[str, str] = {}
     for aid in ids:
-        uf.find(aid)
-        uf.union(aid, first_of_lineage.setdefault(lineage(aid), aid))
+        sets.merge(aid, first_of_lineage.setdefault(lineage(aid), aid))
         key = outlet_key((outlets or {}).get(aid))
         if key:
-            uf.union(aid, first_of_outlet.setdefault(key, aid))
-    return {aid: uf.find(aid) for aid in ids}
+            sets.merge(aid, first_of_outlet.setdefault(key, aid))
+    least = {m: min(subset) for subset in sets.subsets() for m in subset}
+    return {aid: least[aid] for aid in ids}
 
 
 def outlet_key(outlet: str | None, url: str | None = None) -> str | None:

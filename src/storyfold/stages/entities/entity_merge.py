@@ -18,12 +18,14 @@ ids.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
 
+from scipy.cluster.hierarchy import DisjointSet
+
+from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, EntityMention, EntityType, Evidence
 from storyfold.stages.entities.names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEADS, name_key, title_before
@@ -55,20 +57,25 @@ class EntityMergeStage(CorpusStage):
 
 
 class _Union:
+    """Groups of mentions and name keys: scipy's :class:`~scipy.cluster.hierarchy.DisjointSet`, each
+    group named by its least member by ``str``. That name depends on the members alone, where
+    scipy's root depends on the sizes merged; :func:`_resolve_titles` keys the titles a person
+    carries by it."""
+
     def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
+        self._sets = DisjointSet()
+        self._least: dict[object, object] = {}  # scipy's root of each group -> its least member
 
     def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        if x not in self._sets:
+            self._sets.add(x)
+            self._least[x] = x
+        return self._least[self._sets[x]]
 
     def union(self, a: object, b: object) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+        least = min(self.find(a), self.find(b), key=str)
+        if self._sets.merge(a, b):
+            self._least[self._sets[a]] = least
 
 
 def merge_entities(texts: Mapping[str, str], mentions: Mapping[str, Sequence[EntityMention]]) -> tuple[Entity, ...]:
@@ -265,9 +272,8 @@ def _entity(rs: Sequence[Ref], refs: Mapping[Ref, EntityMention]) -> Entity:
     type_ = max(types, key=lambda t: (types[t], t is EntityType.ORGANISATION))
     name = _canonical(named, type_)
     forms = sorted({m.text for m in ms} - {name})
-    digest = hashlib.sha1(f"{type_.value}:{name_key(name)}".encode()).hexdigest()[:12]
     return Entity(
-        id=f"ent-{digest}",
+        id=content_id(type_.value, name_key(name), prefix="ent-", sep=":", algorithm="sha1", length=12),
         name=name,
         type=type_,
         aliases=tuple(forms),

@@ -5,11 +5,11 @@ an update rather than a contradiction."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storyfold.ids import content_id
 from storyfold.records import Article, ClaimMention, CommitmentMention, ConflictKind, Evidence, Relation
 from storyfold.stages.copies.lineage import Lineages, build_lineages, independent_sources, outlet_key
 
@@ -19,8 +19,8 @@ UPDATE_DAYS = 45  # two sides at least this many days apart are an update, not a
 
 
 def content_hash(*parts: object) -> str:
-    """The id recipe of reconciled records: the first 12 hex digits of the SHA-1 of ``parts``."""
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+    """The id of a reconciled record (claim, commitment, conflict): see :func:`storyfold.ids.content_id`."""
+    return content_id(*parts, sep="\x1f", algorithm="sha1", length=12)
 
 
 def evidence_of(m: ClaimMention | CommitmentMention) -> Evidence:

@@ -37,11 +37,13 @@ from typing import Any
 import numpy as np
 
 from storyfold.records import Claim, ClaimMention, ClaimStatus
-from storyfold.stages.commitments import COUNTRIES
 from storyfold.stages.reconcile.common import Inputs, content_hash, evidence_of
 from storyfold.text.embed import embed_unique
+from storyfold.text.gazetteer import country_names
 
 __all__ = ["BLOCK", "MEASURES", "ClaimMerge", "Embed", "Unit", "compared", "merge_claims", "values_agree"]
+
+COUNTRIES = country_names()  # every name, demonym and seat of a country -> the country
 
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 BLOCK = 2000  # default of the reconcile_block setting

@@ -10,9 +10,11 @@ from typing import Any, ClassVar
 
 import pytest
 
+from storyfold.config import Settings
 from storyfold.errors import PipelineError
-from storyfold.pipeline import ArticleStage, Context, Corpus, CorpusStage, Pipeline, Scope
+from storyfold.pipeline import SENTENCE_CACHE, ArticleStage, Context, Corpus, CorpusStage, Pipeline, Scope
 from storyfold.records import Article, Entity, EntityMention, Quote, Story
+from storyfold.text.sentences import sentence_spans
 
 
 class Mentions(ArticleStage):
@@ -274,3 +276,17 @@ def test_stages_declare_what_they_read(stage: type) -> None:
         assert reads.get("has", set()) - set(stage.provides) == set(stage.optional), (
             f"{stage.name}: the kinds tested with corpus.has must be its optional kinds"
         )
+
+
+def test_context_splits_an_article_into_sentences_once(seeds_dir: Path) -> None:
+    text = (seeds_dir / "000_07fd7171138e55fb.txt").read_text(encoding="utf-8")
+    ctx = Context(settings=Settings())
+    article = Article(id="a" * 16, source="seed", text=text)
+    index = ctx.sentences(article)
+    assert list(index.spans) == sentence_spans(text)
+    assert ctx.sentences(article) is index  # the same split for every stage that asks
+    for s, e in index.spans:
+        assert index.sentence_at(s) == (s, e) and index.sentence_at(e - 1) == (s, e)
+    for i in range(SENTENCE_CACHE + 1):  # bounded: the least recently used article is dropped
+        ctx.sentences(Article(id=f"{i:016x}", source="x", text=f"Sentence {i}."))
+    assert ctx.sentences(article) is not index

@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyfold.records import Precision
-from storyfold.stages.dates import Anchor, estimate_published, find_dates
+from storyfold.stages.dates.dates import find_dates
+from storyfold.stages.dates.estimate import estimate_published
+from storyfold.stages.dates.resolve import Anchor
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 

@@ -31,6 +31,7 @@ from storyfold.records.claims import (
     CommitmentStatus,
     Conflict,
     ConflictKind,
+    Modality,
 )
 from storyfold.records.corpus import (
     DedupState,
@@ -72,6 +73,7 @@ __all__ = [
     "Evidence",
     "Lineage",
     "MinHashSignature",
+    "Modality",
     "Precision",
     "PublishedEstimate",
     "Quantity",

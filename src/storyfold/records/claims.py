@@ -18,6 +18,7 @@ __all__ = [
     "CommitmentStatus",
     "Conflict",
     "ConflictKind",
+    "Modality",
 ]
 
 
@@ -61,6 +62,22 @@ class ConflictKind(StrEnum):
     UPDATE = "update"
 
 
+class Modality(StrEnum):
+    """How a claim is stated, least cautious first: ``asserted``, ``attributed`` ("according to
+    Bloomberg"), ``hedged`` ("it is hoped", "could"), ``conditional`` ("if", "without a
+    ceasefire"). A claim merged from several mentions keeps the most cautious."""
+
+    ASSERTED = "asserted"
+    ATTRIBUTED = "attributed"
+    HEDGED = "hedged"
+    CONDITIONAL = "conditional"
+
+    @property
+    def caution(self) -> int:
+        """The modality's place in the order above: 0 for ``asserted``, 3 for ``conditional``."""
+        return list(Modality).index(self)
+
+
 # --------------------------------------------------------------------------------------------
 # Per-article mentions (merged by the reconcile stage)
 # --------------------------------------------------------------------------------------------
@@ -70,9 +87,7 @@ class ConflictKind(StrEnum):
 class ClaimMention:
     """One factual assertion in one sentence of one article, before merging across articles.
 
-    ``modality`` is ``asserted``, ``hedged`` ("it is hoped", "could"), ``attributed`` ("according
-    to Bloomberg") or ``conditional`` ("if", "without a ceasefire"); ``attribution`` names who
-    says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
+    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
     ``time`` from the first resolved date in it."""
 
     article_id: str
@@ -89,7 +104,7 @@ class ClaimMention:
     counts: str | None = None
     time: str | None = None
     attribution: str | None = None
-    modality: str = "asserted"
+    modality: Modality = Modality.ASSERTED
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,7 +149,7 @@ class Claim:
     qualifier: str | None = None
     time: str | None = None
     attribution: str | None = None
-    modality: str = "asserted"
+    modality: Modality = Modality.ASSERTED
     independent_sources: int = 0
     status: ClaimStatus = ClaimStatus.SINGLE_SOURCE
     evidence: tuple[Evidence, ...] = ()

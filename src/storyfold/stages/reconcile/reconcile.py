@@ -98,7 +98,6 @@ UPDATE_DAYS = 45
 BLOCK = 2000  # default of the reconcile_block setting
 MIN_CLAIM_CHARS = 30  # shorter claim texts (and claims without a subject) are not compared
 FIGURE_WINDOW = 500  # later items of one (story, noun, measure, owner) bucket an item is compared with
-_CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
                    S.RULED_OUT]
 _FIRM = {S.COMMITTED, S.PLEDGED, S.FULFILLED}
@@ -527,7 +526,7 @@ def _claim(mentions: Sequence[ClaimMention], g: Sequence[int], inp: _Inputs, con
         text=rep.text, subject=rep.subject, predicate=rep.predicate, object=rep.object, article_ids=arts,
         value=rep.value, unit=rep.unit, qualifier=rep.qualifier, time=rep.time,
         attribution=rep.attribution or next((m.attribution for m in ms if m.attribution), None),
-        modality=max((m.modality for m in ms), key=_CAUTION.index), independent_sources=n, status=status,
+        modality=max((m.modality for m in ms), key=lambda x: x.caution), independent_sources=n, status=status,
         evidence=evidence,
     )
 

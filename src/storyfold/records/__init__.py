@@ -10,7 +10,8 @@ field names of the export contract (``docs/export.md``), so renaming a field is 
 The records live in modules by concept, and every name is re-exported here:
 
 - :mod:`~storyfold.records.articles`: documents, articles, rejects and the evidence span;
-- :mod:`~storyfold.records.dates`: precisions, date mentions and publication-date estimates;
+- :mod:`~storyfold.records.dates`: precisions, the partial dates every record's date is, date
+  mentions and publication-date estimates;
 - :mod:`~storyfold.records.extraction`: per-article entity mentions, quote variants and quantities;
 - :mod:`~storyfold.records.claims`: claim and commitment mentions, the merged claims and
   commitments, and conflicts between them;
@@ -46,7 +47,7 @@ from storyfold.records.corpus import (
     SentencePair,
     Story,
 )
-from storyfold.records.dates import DateMention, Precision, PublishedEstimate
+from storyfold.records.dates import DateMention, DayPart, PartialDate, Precision, PublishedEstimate, Season, date_order
 from storyfold.records.extraction import EntityMention, EntityType, Quantity, QuoteVariant
 from storyfold.records.presentation import BriefSentence, TimelineEntry
 
@@ -63,6 +64,7 @@ __all__ = [
     "Conflict",
     "ConflictKind",
     "DateMention",
+    "DayPart",
     "Document",
     "Entity",
     "EntityMention",
@@ -74,6 +76,7 @@ __all__ = [
     "Lineage",
     "MinHashSignature",
     "Modality",
+    "PartialDate",
     "Precision",
     "PublishedEstimate",
     "Quantity",
@@ -83,7 +86,9 @@ __all__ = [
     "Relation",
     "RelationKind",
     "Removal",
+    "Season",
     "SentencePair",
     "Story",
     "TimelineEntry",
+    "date_order",
 ]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storyfold.records import Precision
+from storyfold.records import DayPart, PartialDate, Precision, Season
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
     MODS,
@@ -48,15 +48,6 @@ class _Value:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     relative: bool = False
-
-
-def _month_bounds(y: int, m: int) -> tuple[dt.date, dt.date]:
-    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _week_value(d: dt.date) -> str:
-    iso = d.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -107,40 +98,51 @@ def _unresolved() -> _Value:
     return _Value(None, Precision.UNRESOLVED, relative=True)
 
 
+def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
+    """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
+    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
+                  relative=relative)
+
+
 def _day(d: dt.date, relative: bool = True) -> _Value:
-    return _Value(d.isoformat(), Precision.DAY, earliest=d, latest=d, relative=relative)
+    return _dated(PartialDate.from_date(d), relative=relative)
 
 
 def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
-    a, b = _month_bounds(y, m)
-    return _Value(f"{y:04d}-{m:02d}", Precision.MONTH, mod=mod, earliest=a, latest=b, relative=relative)
+    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
 
 
 def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _Value(f"{y:04d}", Precision.YEAR, mod=mod, earliest=dt.date(y, 1, 1), latest=dt.date(y, 12, 31),
-                  relative=relative)
+    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
 
 
 def _week(d: dt.date) -> _Value:
-    monday = d - dt.timedelta(days=d.weekday())
-    return _Value(_week_value(d), Precision.WEEK, earliest=monday, latest=monday + dt.timedelta(days=6), relative=True)
+    iso = d.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
 
 
 def _weekend(saturday: dt.date) -> _Value:
-    return _Value(_week_value(saturday) + "-WE", Precision.WEEK, earliest=saturday,
-                  latest=saturday + dt.timedelta(days=1), relative=True)
+    iso = saturday.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
 
 
-def _season(y: int, code: str, month: int, mod: str | None = None, relative: bool = True) -> _Value:
-    a = dt.date(y, month, 1)
-    ey, em = _shift_month(y, month, 2)
-    return _Value(f"{y:04d}-{code}", Precision.SEASON, mod=mod, earliest=a, latest=_month_bounds(ey, em)[1],
-                  relative=relative)
+def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
 
 
 def _quarter(y: int, q: int, relative: bool = True) -> _Value:
-    a = dt.date(y, 3 * q - 2, 1)
-    return _Value(f"{y:04d}-Q{q}", Precision.QUARTER, earliest=a, latest=_month_bounds(y, 3 * q)[1], relative=relative)
+    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
+
+
+def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
+    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
+
+
+def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
+    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
+    date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
+                       part=DayPart(part) if part else None)
+    return _dated(date, type="TIME")
 
 
 def count_of(text: str) -> float | None:
@@ -173,7 +175,7 @@ def _mod(m: re.Match[str]) -> str | None:
 
 
 def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
-             ) -> _Value | None:
+            ) -> _Value | None:
     """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression)."""
     g = m.groupdict()
     day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
@@ -221,15 +223,12 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
             return None
         return _year(int(g["y"]), _mod(m), relative=False)
     if rule == "decade":
-        dec = int(g["dec"])
-        return _Value(str(dec), Precision.DECADE, mod=_mod(m), earliest=dt.date(dec * 10, 1, 1),
-                      latest=dt.date(dec * 10 + 9, 12, 31))
+        return _decade(int(g["dec"]) * 10, _mod(m))
     if rule == "century":
         c = int(g["c"])
         if not 1 <= c <= 21:
             return None
-        return _Value(f"{c - 1:02d}", Precision.CENTURY, earliest=dt.date(max(1, (c - 1) * 100), 1, 1),
-                      latest=dt.date((c - 1) * 100 + 99, 12, 31))
+        return _dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
     if rule in ("dayword", "partday"):
         if day_anchor is None:
             return _unresolved()
@@ -241,7 +240,7 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
         d = day_anchor + dt.timedelta(days=shift)
         if part:
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
-            return _Value(f"{d.isoformat()}T{code}", Precision.TIME, type="TIME", earliest=d, latest=d, relative=True)
+            return _time(d, code)
         return _day(d)
     if rule == "weekday":
         if day_anchor is None:
@@ -250,7 +249,7 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
         d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
-            return _Value(f"{d.isoformat()}T{code}", Precision.TIME, type="TIME", earliest=d, latest=d, relative=True)
+            return _time(d, code)
         return _day(d)
     if rule == "relunit":
         return _resolve_relunit(g, _mod(m), anchor, tense)
@@ -265,12 +264,12 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
         code, month = SEASONS[g["season"].lower()]
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
-            return _season(int(g["y"]), code, month, _mod(m), relative=False)
+            return _season(int(g["y"]), code, _mod(m), relative=False)
         if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
         if day_anchor is None:
             return _unresolved()
-        return _season(_pick_year(month, day_anchor, tense, rel), code, month, _mod(m))
+        return _season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
         return _resolve_ago(g, anchor)
     if rule == "duration":
@@ -314,8 +313,7 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
                 hour = 0
         if day_anchor is None:
             return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
-        return _Value(f"{day_anchor.isoformat()}T{hour:02d}:{minute:02d}", Precision.TIME, type="TIME",
-                      earliest=day_anchor, latest=day_anchor, relative=True)
+        return _time(day_anchor, hour=hour, minute=minute)
     if rule in ("quarter", "qshort"):
         digits = re.sub(r"\D", "", g["q"])
         q = int(digits) if digits else {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
@@ -363,15 +361,14 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
         yy = y + (q // 4)
         return _quarter(yy, q % 4 + 1)
     if unit == "decade":
-        dec = y // 10 + step
-        return _Value(str(dec), Precision.DECADE, mod=mod, earliest=dt.date(dec * 10, 1, 1),
-                      latest=dt.date(dec * 10 + 9, 12, 31), relative=True)
+        return _decade((y // 10 + step) * 10, mod, relative=True)
     if unit == "century":
         c = y // 100 + step
-        return _Value(f"{c:02d}", Precision.CENTURY, mod=mod, relative=True)
+        return _Value(str(PartialDate(precision=Precision.CENTURY, year=c * 100)), Precision.CENTURY, mod=mod,
+                      relative=True)
     if unit in SEASONS:
         code, month = SEASONS[unit]
-        return _season(_pick_year(month, d, tense, rel or "this"), code, month, mod)
+        return _season(_pick_year(month, d, tense, rel or "this"), code, mod)
     return None
 
 

@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyfold.stages.dates import estimate_published, find_dates  # noqa: E402
+from storyfold.stages.dates.dates import find_dates  # noqa: E402
+from storyfold.stages.dates.estimate import estimate_published  # noqa: E402
 from storyfold.stages.quantities import find_quantities  # noqa: E402
 
 

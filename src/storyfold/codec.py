@@ -1,4 +1,5 @@
-"""Records to JSON-able dicts and back (cattrs), used by the store and the export."""
+"""Records to JSON-able dicts and back (cattrs), used by the store and the export. Days are ISO
+strings; partial dates are the TIMEX3 strings :meth:`PartialDate.isoformat` writes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any, TypeVar
 
 import cattrs
 
+from storyfold.records import PartialDate
+
 __all__ = ["dumps", "from_dict", "loads", "to_dict"]
 
 T = TypeVar("T")
@@ -15,6 +18,8 @@ T = TypeVar("T")
 _converter = cattrs.Converter()
 _converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 _converter.register_structure_hook(dt.date, lambda v, _: v if isinstance(v, dt.date) else dt.date.fromisoformat(v))
+_converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+_converter.register_structure_hook(PartialDate, lambda v, _: v if isinstance(v, PartialDate) else PartialDate.parse(v))
 
 
 def to_dict(record: Any) -> Any:

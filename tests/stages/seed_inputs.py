@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from storyfold.records import Article, DateMention, Quantity
-from storyfold.stages.dates import find_dates
+from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.quantities import find_quantities
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

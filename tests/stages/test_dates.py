@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyfold.records import Precision
-from storyfold.stages.dates import Anchor, estimate_published, find_dates
+from storyfold.records import PartialDate, Precision
+from storyfold.stages.dates.dates import find_dates
+from storyfold.stages.dates.estimate import estimate_published
+from storyfold.stages.dates.resolve import Anchor
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -183,6 +185,30 @@ def test_grammar_words_never_crash_and_spans_index_the_text(words: list[str], pu
         assert (d.value is None) == (d.precision is Precision.UNRESOLVED)
         if d.earliest is not None:
             assert d.latest is not None and d.earliest <= d.latest
+
+
+_DATE_WORDS = st.sampled_from(
+    ["on", "Tuesday", "Saturday", "morning", "last", "next", "this", "year", "week", "weekend", "month", "quarter",
+     "decade", "century", "in", "April", "summer", "winter", "spring", "2025", "2024", "May", "3", "June", "the",
+     "first", "second", "Q3", "1990s", "21st", "8", "pm", "14:00", "GMT", "noon", "tonight", "yesterday", "today",
+     "every", "each", "Monday", "day", "weekly", "twice", "a", "recently", "now", "two", "years", "ago", "since",
+     "will", "said", "early", "mid-", "late", "of", "2025-03-17", ",", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_WORDS, max_size=30), st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31))))
+def test_every_date_value_the_grammar_gives_is_a_partial_date(words: list[str], published: dt.date | None) -> None:
+    """What the claims, commitments and timeline stages take from a mention (any value but a
+    duration) parses to a :class:`PartialDate` that writes it back, with the mention's precision
+    and days."""
+    for d in find_dates(" ".join(words), published):
+        if d.value is None or d.type == "DURATION":
+            continue
+        date = PartialDate.parse(d.value)
+        assert date.isoformat() == d.value and date.precision is d.precision
+        if d.earliest is not None:
+            assert (date.start, date.end) == (d.earliest, d.latest)
 
 
 @settings(max_examples=200, deadline=None)

@@ -12,7 +12,7 @@ from seed_inputs import seed_articles
 from storyfold.config import Settings
 from storyfold.pipeline import Context
 from storyfold.stages.claims import ClaimsStage
-from storyfold.stages.dates import find_dates
+from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.quantities import find_quantities
 from storyfold.text.nlp import paragraphs

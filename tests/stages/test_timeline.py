@@ -8,7 +8,7 @@ from pathlib import Path
 
 from storyfold import api
 from storyfold.present.export import validate_export
-from storyfold.stages.dates import find_dates
+from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.timeline import build_timeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"

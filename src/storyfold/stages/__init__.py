@@ -16,7 +16,7 @@ from storyfold.stages.cluster.doc_vector import DocVectorStage
 from storyfold.stages.commitments import CommitmentsStage
 from storyfold.stages.copies.dedup import DedupStage
 from storyfold.stages.copies.minhash import MinHashStage
-from storyfold.stages.dates import DatesStage
+from storyfold.stages.dates.stage import DatesStage
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.entities.entity_merge import EntityMergeStage
 from storyfold.stages.quantities import QuantitiesStage

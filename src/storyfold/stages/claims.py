@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
-from storyfold.records import Article, ClaimMention, DateMention, Quantity
+from storyfold.records import Article, ClaimMention, DateMention, Modality, Quantity
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
@@ -71,15 +71,15 @@ _MAX_SLOT = 90
 _MIN_TOKENS = 5  # a sentence shorter than this gives no claim
 
 
-def modality_of(sentence: str, attribution: str | None) -> str:
+def modality_of(sentence: str, attribution: str | None) -> Modality:
     """``conditional``, ``hedged``, ``attributed`` or ``asserted`` (first that applies)."""
     if _CONDITIONAL.search(sentence):
-        return "conditional"
+        return Modality.CONDITIONAL
     if _HEDGED.search(sentence):
-        return "hedged"
+        return Modality.HEDGED
     if attribution:
-        return "attributed"
-    return "asserted"
+        return Modality.ATTRIBUTED
+    return Modality.ASSERTED
 
 
 def attribution_of(sentence: str) -> str | None:

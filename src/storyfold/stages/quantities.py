@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
-from storyfold.stages.dates import find_dates
+from storyfold.stages.dates.dates import find_dates
 from storyfold.text.numbers import NUMBER_WORD, parse_number
 from storyfold.text.sentences import SentenceIndex
 

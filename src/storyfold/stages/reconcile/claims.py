@@ -48,7 +48,6 @@ COUNTRIES = country_names()  # every name, demonym and seat of a country -> the 
 SAME_HIGH, SAME_MID, SAME_LOW = 0.80, 0.60, 0.50
 BLOCK = 2000  # default of the reconcile_block setting
 MIN_CLAIM_CHARS = 30  # shorter claim texts (and claims without a subject) are not compared
-_CAUTION = ["asserted", "attributed", "hedged", "conditional"]
 MEASURES = {"troop": "troops", "soldier": "troops", "force": "troops", "personnel": "troops",
             "peacekeeper": "troops", "boot": "troops", "country": "countries", "nation": "countries",
             "state": "countries"}
@@ -405,6 +404,6 @@ def _claim(mentions: Sequence[ClaimMention], g: Sequence[int], inp: Inputs) -> C
         text=rep.text, subject=rep.subject, predicate=rep.predicate, object=rep.object, article_ids=arts,
         value=rep.value, unit=rep.unit, qualifier=rep.qualifier, time=rep.time,
         attribution=rep.attribution or next((m.attribution for m in ms if m.attribution), None),
-        modality=max((m.modality for m in ms), key=_CAUTION.index), independent_sources=n, status=status,
+        modality=max((m.modality for m in ms), key=lambda x: x.caution), independent_sources=n, status=status,
         evidence=evidence,
     )

@@ -1,0 +1,183 @@
+"""Claims and commitments: the mentions found in one sentence of one article, the records the
+reconcile stage merges them into, and the conflicts between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from storyfold.records.articles import Evidence
+
+__all__ = [
+    "Claim",
+    "ClaimMention",
+    "ClaimStatus",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentMention",
+    "CommitmentStatus",
+    "Conflict",
+    "ConflictKind",
+    "Modality",
+]
+
+
+class ClaimStatus(StrEnum):
+    CORROBORATED = "corroborated"
+    SINGLE_SOURCE = "single-source"
+    CONTESTED = "contested"
+
+
+class CommitmentKind(StrEnum):
+    GROUND_TROOPS = "ground troops"
+    PEACEKEEPERS = "peacekeepers"
+    LOGISTICS = "logistics"
+    EQUIPMENT = "equipment"
+    ARMS = "arms"
+    INTELLIGENCE = "intelligence"
+    AIR_SUPPORT = "air support"
+    AIR_DEFENCE = "air defence"
+    BORDER_SURVEILLANCE = "border surveillance"
+    FUNDING = "funding"
+    TRAINING = "training"
+    POLITICAL_GUARANTEE = "political guarantee"
+    SECURITY_GUARANTEE = "security guarantee"
+    PARTICIPATION = "participation in a coalition"
+    OTHER = "other"
+
+
+class CommitmentStatus(StrEnum):
+    COMMITTED = "committed"
+    PLEDGED = "pledged"
+    WILLING = "willing"
+    CONSIDERING = "considering"
+    CONDITIONAL = "conditional"
+    DECLINED = "declined"
+    RULED_OUT = "ruled out"
+    FULFILLED = "fulfilled"
+
+
+class ConflictKind(StrEnum):
+    CONTRADICTION = "contradiction"
+    UPDATE = "update"
+
+
+class Modality(StrEnum):
+    """How a claim is stated, least cautious first: ``asserted``, ``attributed`` ("according to
+    Bloomberg"), ``hedged`` ("it is hoped", "could"), ``conditional`` ("if", "without a
+    ceasefire"). A claim merged from several mentions keeps the most cautious."""
+
+    ASSERTED = "asserted"
+    ATTRIBUTED = "attributed"
+    HEDGED = "hedged"
+    CONDITIONAL = "conditional"
+
+    @property
+    def caution(self) -> int:
+        """The modality's place in the order above: 0 for ``asserted``, 3 for ``conditional``."""
+        return list(Modality).index(self)
+
+
+# --------------------------------------------------------------------------------------------
+# Per-article mentions (merged by the reconcile stage)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimMention:
+    """One factual assertion in one sentence of one article, before merging across articles.
+
+    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
+    ``time`` from the first resolved date in it."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    negated: bool = False
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    counts: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    modality: Modality = Modality.ASSERTED
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentMention:
+    """One statement of what one actor (a country) will, may or will not do for a recipient, in
+    one sentence of one article. ``cue`` is the words the status was read from; ``speaker`` the
+    person whose words they are when the actor speaks for itself ("we" in a leader's quote)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: CommitmentKind
+    status: CommitmentStatus
+    cue: str
+    recipient: str | None = None
+    amount: str | None = None
+    period: str | None = None
+    conditions: tuple[str, ...] = ()
+    time: str | None = None
+    speaker: str | None = None
+    content: tuple[str, ...] = ()
+    carried: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# Merged across the corpus
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    id: str
+    text: str
+    subject: str | None
+    predicate: str | None
+    object: str | None
+    article_ids: tuple[str, ...]
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    time: str | None = None
+    attribution: str | None = None
+    modality: Modality = Modality.ASSERTED
+    independent_sources: int = 0
+    status: ClaimStatus = ClaimStatus.SINGLE_SOURCE
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Commitment:
+    id: str
+    actor: str
+    kind: CommitmentKind
+    status: CommitmentStatus
+    article_ids: tuple[str, ...]
+    recipient: str | None = None
+    amount: str | None = None
+    period: str | None = None
+    conditions: tuple[str, ...] = ()
+    time: str | None = None
+    claim_ids: tuple[str, ...] = ()
+    independent_sources: int = 0
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    id: str
+    kind: ConflictKind
+    summary: str
+    article_ids: tuple[str, ...]
+    claim_ids: tuple[str, ...] = ()
+    commitment_ids: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()

@@ -1,0 +1,158 @@
+"""Finding temporal expressions in a text (:func:`find_dates`), and the tense of the sentence around
+each (:func:`tense_at`), which says which way a relative one resolves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyfold.records import DateMention
+from storyfold.stages.dates.grammar import COMPILED, SIGNALS
+from storyfold.stages.dates.resolve import Anchor, resolve
+from storyfold.text.sentences import sentence_of, sentence_spans
+
+__all__ = ["find_dates", "tense_at"]
+
+# --------------------------------------------------------------------------------------------
+# Tense
+# --------------------------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"|planning\s+to|upcoming|is\s+to|are\s+to)\b|'ll\b"
+)
+_PAST = re.compile(
+    r"(?i)\b(?:was|were|had|did|said|told|met|made|came|went|took|gave|got|held|began|saw|left|won|lost|led|sent"
+    r"|spent|fell|rose|paid|sold|bought|ran|wrote|spoke|struck|hit|kept|brought|thought|knew|became|found|put"
+    r"|[a-z]{3,}ed)\b"
+)
+_PRESENT = re.compile(r"(?i)\b(?:is|are|am|says|say|tells)\b")
+_NOT_VERB_ED = {
+    "need", "united", "based", "indeed", "feed", "seed", "speed", "proceed", "exceed", "succeed", "embed", "breed",
+    "hundred", "limited", "armed", "related", "advanced", "red", "bed", "shed", "wed", "allied", "proposed",
+    "expected", "scheduled", "planned", "so-called", "detailed", "concerned", "supposed",
+}
+_DETERMINERS = {"the", "a", "an", "of", "from", "with", "for", "across", "by", "its", "their", "his", "her", "our",
+                "in", "and", "to", "on", "at", "than", "as", "into"}
+_BE = {"be", "been", "being", "is", "are", "am"}
+
+
+TENSE_WINDOW = 200  # characters either side of an expression searched for its verb
+
+
+def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
+    its sentence (and ``TENSE_WINDOW`` characters), cues after the expression weighing a little
+    less; ``None`` when there is none."""
+    s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
+    best: tuple[float, str] | None = None
+    for kind, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
+        for m in rx.finditer(text, s0, s1):
+            if m.start() < end and m.end() > start:
+                continue
+            word = m.group().lower()
+            if kind == "past" and word not in ("was", "were", "had", "did") and (
+                word in _NOT_VERB_ED
+                or (word.endswith("ed") and _previous_word(text, m.start()) in _DETERMINERS)
+                or _previous_word(text, m.start()) in _BE
+            ):
+                continue  # an adjective ("allied countries") or a passive whose auxiliary tells the tense
+            distance = start - m.end() if m.end() <= start else 1.5 * (m.start() - end) + 5
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _previous_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, pos - 20) : pos])
+    return m.group(1).lower() if m else ""
+
+
+# --------------------------------------------------------------------------------------------
+# Finding
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+def _hits(text: str) -> list[_Hit]:
+    """Every rule's matches, longest first (ties: earliest, then rule order)."""
+    found: list[_Hit] = []
+    for name, rx in COMPILED:
+        for m in rx.finditer(text):
+            s, e = (m.start("x"), m.end("x")) if m.groupdict().get("x") else (m.start(), m.end())
+            if e > s:
+                found.append(_Hit(s, e, name, m))
+    found.sort(key=lambda h: (-(h.end - h.start), h.start))
+    return found
+
+
+_MODALS = {"might", "could", "would", "will", "may", "can", "should", "must", "shall"}
+
+
+def _signal(text: str, start: int) -> str | None:
+    m = SIGNALS.search(text[max(0, start - 16) : start])
+    return m.group(1).lower() if m else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing possessive apostrophe and surrounding spaces from a span."""
+    while end > start and text[end - 1] in " '\u2019":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "") -> list[DateMention]:
+    """Every temporal expression in ``text``, normalised against ``anchor`` (the publication date;
+    ``None`` leaves relative expressions unresolved)."""
+    if isinstance(anchor, dt.date):
+        anchor = Anchor(anchor)
+    sentences = sentence_spans(text)
+    starts = [s for s, _ in sentences]
+    out: list[DateMention] = []
+    occupied = bytearray(len(text) + 1)
+    for hit in _hits(text):
+        if any(occupied[hit.start : hit.end]):
+            continue
+        if hit.match.group().lower() in ("one day", "some day") and (
+            _previous_word(text, hit.start) in _MODALS or text[hit.start].isupper()
+        ):
+            continue  # "might one day have to": not a duration
+        sent = sentence_of(sentences, starts, hit.start, len(text))
+        signal = _signal(text, hit.start)
+        tense = tense_at(text, sent, hit.start, hit.end)
+        value = resolve(hit.rule, hit.match, anchor, tense, signal)
+        if value is None:
+            continue
+        start, end = _trim(text, hit.start, hit.end)
+        if end <= start:
+            continue
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        out.append(
+            DateMention(
+                text=text[start:end],
+                value=value.value,
+                precision=value.precision,
+                article_id=article_id,
+                start=start,
+                end=end,
+                type=value.type,
+                relative=value.relative,
+                mod=value.mod,
+                signal=signal,
+                earliest=value.earliest,
+                latest=value.latest,
+                anchor_estimated=bool(anchor and anchor.estimated and value.relative and value.value is not None),
+            )
+        )
+    out.sort(key=lambda d: d.start)
+    return out

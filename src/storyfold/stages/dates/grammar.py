@@ -1,0 +1,149 @@
+"""The grammar of temporal expressions: one regex per rule (tried longest match first) and the word
+tables the resolver reads (months, weekdays, seasons, modifiers, units, signals)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from storyfold.text.numbers import NUMBER_WORD
+
+__all__ = [
+    "APPROX_BEFORE",
+    "COMPILED",
+    "MODS",
+    "MONTHS",
+    "MONTHS_BY_PREFIX",
+    "MONTH_SIGNALS",
+    "NUM",
+    "RULES",
+    "SEASONS",
+    "SIGNALS",
+    "SMALL_NUMBERS",
+    "UNITS",
+    "VAGUE_CODES",
+    "VAGUE_NUMBERS",
+    "WEEKDAYS",
+]
+
+_MONTH = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MONTH_FULL = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MOD = (
+    r"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+    r"|end\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of))[\s-]+)?"
+)
+NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD})|(?i:a|an|a\s+few|a\s+couple\s+of|a\s+couple|several|few|many|some"
+    r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
+)
+_NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|weekends?|nights?)"
+_UNIT_SG = r"(?i:year|month|week|day|decade|century|hour|minute|quarter|night)"
+_UNIT_PL = r"(?i:years|months|weeks|days|decades|centuries|hours|minutes)"
+
+RULES: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"),
+    (
+        "dmy",
+        rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)"
+        rf"(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
+    ),
+    ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+    ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
+    ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
+    ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
+    ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
+    (
+        "dayword",
+        r"\b(?P<dw>(?i:today|yesterday|tomorrow|tonight))\b"
+        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
+    ),
+    ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
+    (
+        "weekday",
+        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}"
+        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?",
+    ),
+    (
+        "relunit",
+        rf"\b(?:(?P<el>(?i:earlier|later))\s+)?{_MOD}(?:(?P<the>(?i:the))\s+)?"
+        r"(?P<rel>(?i:this|last|next|coming|past|previous|current|same|the))\s+"
+        r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|spring|summer|autumn|fall|winter"
+        r"|fiscal\s+year))\b",
+    ),
+    ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
+    (
+        "season",
+        rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+        r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b",
+    ),
+    ("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago)\b"),
+    (
+        "duration",
+        r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|past|next|previous"
+        r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
+        r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
+        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+    ),
+    ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-(?:long|old))?\b"),
+    (
+        "vague",
+        r"\b(?P<pre>(?i:recent|the\s+past(?:\s+(?:several|few))?|the\s+last(?:\s+(?:several|few))?|the\s+coming"
+        r"|the\s+next(?:\s+(?:several|few))?|several|many|a\s+few|in\s+recent|coming))\s+"
+        rf"(?P<unit>{_UNIT_PL})\b",
+    ),
+    ("vagueadj", r"\b(?P<unit>(?i:decades|years|centuries|months|weeks))-(?:old|long)\b"),
+    ("vaguefor", r"\b(?i:for)\s+(?P<x>(?P<unit>(?i:years|decades|months|weeks|days|centuries)))\b"),
+    (
+        "ref",
+        r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
+        r"|the\s+future))\b",
+    ),
+    ("set", rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD})\b"),
+    ("setadv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"),
+    ("setfreq", rf"\b(?i:once|twice|(?:{NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
+    ("time", r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"),
+    ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
+    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|JST)\b"),
+    (
+        "quarter",
+        r"\b(?:the\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
+        r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>\d{4}))?\b",
+    ),
+    ("qshort", r"\b(?P<q>Q[1-4])(?:\s*(?P<y>\d{4}))?\b"),
+)
+COMPILED = tuple((name, re.compile(rx)) for name, rx in RULES)
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+MODS = {
+    "early": "START", "the start of": "START", "the beginning of": "START", "the first half of": "START",
+    "mid": "MID", "the middle of": "MID", "late": "END", "the end of": "END", "end of": "END",
+    "the second half of": "END",
+}
+# unit word -> (TIMEX3 duration code, multiplier, is a time-of-day unit)
+UNITS = {
+    "year": ("Y", 1, False), "month": ("M", 1, False), "week": ("W", 1, False), "day": ("D", 1, False),
+    "night": ("D", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
+    "hour": ("H", 1, True), "minute": ("M", 1, True), "quarter": ("Q", 1, False), "weekend": ("WE", 1, False),
+}
+VAGUE_CODES = {"decade": "DE", "century": "CE"}
+VAGUE_NUMBERS = {"a few", "several", "few", "many", "some", "dozens of"}
+SMALL_NUMBERS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "a dozen": 12, "a half": 0.5, "half a": 0.5}
+SIGNALS = re.compile(
+    r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between"
+    r"|within)\s+(?:the\s+)?$"
+)
+APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly)\s+$")
+MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "to",
+                  "between"}
+
+MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}

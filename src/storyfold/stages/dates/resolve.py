@@ -1,0 +1,399 @@
+"""Resolution: the TIMEX3-like value of a rule's match, its precision and the days it covers,
+relative expressions resolved against an :class:`Anchor` in the direction the sentence's tense
+points."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from storyfold.records import DayPart, PartialDate, Precision, Season
+from storyfold.stages.dates.grammar import (
+    APPROX_BEFORE,
+    MODS,
+    MONTH_SIGNALS,
+    MONTHS,
+    MONTHS_BY_PREFIX,
+    SEASONS,
+    SMALL_NUMBERS,
+    UNITS,
+    VAGUE_CODES,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+from storyfold.text.numbers import parse_number
+
+__all__ = ["Anchor", "count_of", "resolve"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date relative expressions resolve against. ``year_only``: only its year is known
+    (an estimate), so only year-relative expressions ("last year") resolve."""
+
+    date: dt.date
+    year_only: bool = False
+    estimated: bool = False
+
+
+@dataclass(slots=True)
+class _Value:
+    value: str | None
+    precision: Precision
+    type: str = "DATE"
+    mod: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    relative: bool = False
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int = 1) -> int:
+    """The year of ``month`` (and ``day``) said in a sentence of ``tense`` relative to ``anchor``."""
+    y = anchor.year
+    key = (month, day)
+    now = (anchor.month, anchor.day)
+    if rel in ("last", "past"):
+        return y if key < now and month != anchor.month else y - 1
+    if rel in ("next", "coming"):
+        return y if key > now and month != anchor.month else y + 1
+    if rel == "this":
+        return y
+    if tense == "past":
+        return y if key <= now else y - 1
+    if tense == "future":
+        return y if key >= now else y + 1
+    if day != 1:  # a full date without tense: the nearest occurrence
+        cands = [dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)]
+        return min(cands, key=lambda c: abs((c - anchor).days)).year
+    return y
+
+
+def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
+    """The date of weekday ``target_wd`` relative to ``anchor``: past tense the latest on or before
+    it, future the first on or after it, neither the nearest (ties go to the past)."""
+    back = (anchor.weekday() - target_wd) % 7
+    fwd = (target_wd - anchor.weekday()) % 7
+    if rel in ("last", "past", "previous"):
+        return anchor - dt.timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return anchor + dt.timedelta(days=fwd or 7)
+    if rel == "this":
+        return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=target_wd)
+    if tense == "past":
+        return anchor - dt.timedelta(days=back)
+    if tense == "future":
+        return anchor + dt.timedelta(days=fwd)
+    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
+
+
+def _unresolved() -> _Value:
+    return _Value(None, Precision.UNRESOLVED, relative=True)
+
+
+def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
+    """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
+    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
+                  relative=relative)
+
+
+def _day(d: dt.date, relative: bool = True) -> _Value:
+    return _dated(PartialDate.from_date(d), relative=relative)
+
+
+def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
+
+
+def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
+
+
+def _week(d: dt.date) -> _Value:
+    iso = d.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
+
+
+def _weekend(saturday: dt.date) -> _Value:
+    iso = saturday.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
+
+
+def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
+
+
+def _quarter(y: int, q: int, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
+
+
+def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
+    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
+
+
+def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
+    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
+    date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
+                       part=DayPart(part) if part else None)
+    return _dated(date, type="TIME")
+
+
+def count_of(text: str) -> float | None:
+    """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.endswith(" and a half"):
+        base = count_of(t[: -len(" and a half")])
+        return None if base is None else base + 0.5
+    if t in SMALL_NUMBERS:
+        return SMALL_NUMBERS[t]
+    if t in VAGUE_NUMBERS:
+        return None
+    return parse_number(t)
+
+
+def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
+    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centuri", "century")
+    code, mult, is_time = UNITS.get(unit, ("D", 1, False))
+    if n is None:
+        qty, code = "X", VAGUE_CODES.get(unit, code)
+    else:
+        v = n * mult
+        qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
+    return _Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    raw = m.groupdict().get("mod")
+    return MODS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
+
+
+def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
+            ) -> _Value | None:
+    """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression)."""
+    g = m.groupdict()
+    day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
+    year_anchor = anchor.date.year if anchor is not None else None
+    if rule == "iso":
+        try:
+            return _day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])), relative=False)
+        except ValueError:
+            return None
+    if rule in ("mdy", "dmy"):
+        month = MONTHS_BY_PREFIX.get(g["mon"][:3].lower())
+        d = int(g["d"])
+        if month is None or not 1 <= d <= 31:
+            return None
+        if g.get("y"):
+            try:
+                return _day(dt.date(int(g["y"]), month, d), relative=False)
+            except ValueError:
+                return None
+        if day_anchor is None:
+            return _unresolved()
+        y = _pick_year(month, day_anchor, tense, None, day=d)
+        try:
+            return _day(dt.date(y, month, d))
+        except ValueError:
+            return None
+    if rule == "my":
+        return _month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
+    if rule == "m":
+        month = MONTHS[g["mon"].lower()]
+        if g["mon"] in ("May", "March") and not (g.get("mod") or g.get("rel") or signal in MONTH_SIGNALS):
+            return None
+        if day_anchor is None:
+            return _unresolved()
+        rel = g["rel"].lower() if g.get("rel") else None
+        return _month(_pick_year(month, day_anchor, tense, rel), month, _mod(m))
+    if rule == "y":
+        if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
+            return None
+        before = m.string[max(0, m.start() - 14) : m.start()]
+        after = m.string[m.end() : m.end() + 16]
+        if not g.get("mod") and APPROX_BEFORE.search(before):
+            return None
+        if re.match(r"\s+[a-z]+s\b", after) and signal is None:
+            return None
+        return _year(int(g["y"]), _mod(m), relative=False)
+    if rule == "decade":
+        return _decade(int(g["dec"]) * 10, _mod(m))
+    if rule == "century":
+        c = int(g["c"])
+        if not 1 <= c <= 21:
+            return None
+        return _dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
+    if rule in ("dayword", "partday"):
+        if day_anchor is None:
+            return _unresolved()
+        word = (g.get("dw") or g.get("rel") or "").lower()
+        part = (g.get("part") or "").lower()
+        shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+        if word == "tonight" or (word == "last" and not part):
+            part = part or "night"
+        d = day_anchor + dt.timedelta(days=shift)
+        if part:
+            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+            return _time(d, code)
+        return _day(d)
+    if rule == "weekday":
+        if day_anchor is None:
+            return _unresolved()
+        rel = g["rel"].lower() if g.get("rel") else None
+        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, tense, rel)
+        if g.get("part"):
+            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
+            return _time(d, code)
+        return _day(d)
+    if rule == "relunit":
+        return _resolve_relunit(g, _mod(m), anchor, tense)
+    if rule == "weekend":
+        if day_anchor is None:
+            return _unresolved()
+        sat = _pick_day(5, day_anchor, tense, None)
+        if tense != "future" and day_anchor.weekday() == 6:
+            sat = day_anchor - dt.timedelta(days=1)
+        return _weekend(sat)
+    if rule == "season":
+        code, month = SEASONS[g["season"].lower()]
+        rel = g["rel"].lower() if g.get("rel") else None
+        if g.get("y"):
+            return _season(int(g["y"]), code, _mod(m), relative=False)
+        if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
+            return None
+        if day_anchor is None:
+            return _unresolved()
+        return _season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
+    if rule == "ago":
+        return _resolve_ago(g, anchor)
+    if rule == "duration":
+        n = count_of(g["n"])
+        if n is None and g["n"].strip().lower() not in VAGUE_NUMBERS:
+            return None
+        if g["unit"].lower().startswith("weekend"):
+            return None
+        approx = "APPROX" if g.get("approx") else None
+        return _duration(n, g["unit"], approx)
+    if rule == "adjdur":
+        n = count_of(g["n"])
+        return None if n is None else _duration(n, g["unit"])
+    if rule in ("vague", "vagueadj", "vaguefor"):
+        return _duration(None, g["unit"])
+    if rule == "ref":
+        word = re.sub(r"\s+", " ", g["ref"].lower())
+        value = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
+        return _Value(value.get(word, "PRESENT_REF"), Precision.RANGE, relative=True)
+    if rule in ("set", "setadv", "setfreq"):
+        unit = (g.get("unit") or g.get("adv") or "").lower()
+        if unit.lower() in WEEKDAYS:
+            return _Value(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", Precision.SET, type="SET")
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour", "nightly": "night", "season": "year"}.get(unit, unit)
+        n = count_of(g["n"]) if g.get("n") else 1
+        value = _duration(n, unit).value if unit in UNITS else "P1D"
+        return _Value(value, Precision.SET, type="SET")
+    if rule in ("time", "timeword", "clock"):
+        if rule == "clock":
+            hour, minute = int(g["h"]), int(g["mi"])
+        elif g.get("tw"):
+            hour, minute = (0, 0) if g["tw"].lower() == "midnight" else (12, 0)
+        else:
+            hour, minute = int(g["h"]), int(g["mi"] or 0)
+            if not (1 <= hour <= 12 and minute < 60):
+                return None
+            if g["ap"].lower().startswith("p") and hour != 12:
+                hour += 12
+            elif g["ap"].lower().startswith("a") and hour == 12:
+                hour = 0
+        if day_anchor is None:
+            return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
+        return _time(day_anchor, hour=hour, minute=minute)
+    if rule in ("quarter", "qshort"):
+        digits = re.sub(r"\D", "", g["q"])
+        q = int(digits) if digits else {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
+        if g.get("y"):
+            return _quarter(int(g["y"]), q, relative=False)
+        if year_anchor is None:
+            return _unresolved()
+        return _quarter(year_anchor, q)
+    return None
+
+
+
+def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Anchor | None, tense: str | None
+                     ) -> _Value | None:
+    rel = (g["rel"] or "").lower()
+    unit = re.sub(r"\s+", " ", (g["unit"] or "").lower())
+    if rel == "the" and not mod:
+        return None  # "the year" alone: anaphoric, not resolvable here
+    if rel == "past" and g.get("the"):
+        return _duration(1, unit) if unit in UNITS else None  # "the past year": a duration
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if g.get("el") and not step:
+        mod = mod or ("START" if g["el"].lower() == "earlier" else "END")
+    if anchor is None:
+        return _Value(None, Precision.UNRESOLVED, mod=mod, relative=True)
+    y = anchor.date.year
+    if unit in ("year", "fiscal year"):
+        return _year(y + step, mod)
+    if anchor.year_only:
+        return _unresolved()
+    d = anchor.date
+    if unit == "month":
+        yy, mm = _shift_month(d.year, d.month, step)
+        return _month(yy, mm, mod)
+    if unit == "week":
+        return _Value(**{**_week_slots(d + dt.timedelta(weeks=step)), "mod": mod})
+    if unit == "weekend":
+        sat = d - dt.timedelta(days=(d.weekday() - 5) % 7) if rel in ("last", "past", "previous") else (
+            d + dt.timedelta(days=(5 - d.weekday()) % 7) if d.weekday() != 6 else d - dt.timedelta(days=1))
+        if rel in ("next", "coming"):
+            sat = d + dt.timedelta(days=(5 - d.weekday()) % 7 or 7)
+        return _weekend(sat)
+    if unit == "quarter":
+        q = (d.month - 1) // 3 + step
+        yy = y + (q // 4)
+        return _quarter(yy, q % 4 + 1)
+    if unit == "decade":
+        return _decade((y // 10 + step) * 10, mod, relative=True)
+    if unit == "century":
+        c = y // 100 + step
+        return _Value(str(PartialDate(precision=Precision.CENTURY, year=c * 100)), Precision.CENTURY, mod=mod,
+                      relative=True)
+    if unit in SEASONS:
+        code, month = SEASONS[unit]
+        return _season(_pick_year(month, d, tense, rel or "this"), code, mod)
+    return None
+
+
+def _week_slots(d: dt.date) -> dict[str, object]:
+    w = _week(d)
+    return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}
+
+
+def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> _Value | None:
+    n = count_of(g["n"] or "")
+    unit = (g["unit"] or "").lower().rstrip("s").replace("centurie", "century")
+    if anchor is None or n is None or not float(n).is_integer():
+        return _unresolved() if n is not None else _Value("PAST_REF", Precision.RANGE, relative=True)
+    k = int(n)
+    d = anchor.date
+    if unit in ("year", "decade", "century"):
+        years = k * {"year": 1, "decade": 10, "century": 100}[unit]
+        return _year(d.year - years)
+    if anchor.year_only:
+        return _unresolved()
+    if unit == "month":
+        yy, mm = _shift_month(d.year, d.month, -k)
+        return _month(yy, mm)
+    if unit == "week":
+        return _Value(**_week_slots(d - dt.timedelta(weeks=k)))
+    if unit in ("day", "night"):
+        return _day(d - dt.timedelta(days=k))
+    return _Value("PAST_REF", Precision.RANGE, relative=True)

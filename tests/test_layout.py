@@ -128,3 +128,15 @@ def test_modules_stay_small(name: str) -> None:
 def test_the_facade_stays_a_facade() -> None:
     lines = len(MODULES["storyfold.api"].read_text(encoding="utf-8").splitlines())
     assert lines <= API_MAX_LINES, f"storyfold/api.py has {lines} lines: the work belongs in the rooms it calls"
+
+
+def test_the_architecture_document_lists_every_module() -> None:
+    doc = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = doc.split("```", 2)[1]  # the first code block: the package's tree
+    listed = {line.split()[0] for line in tree.splitlines()[1:] if line.strip()
+              and line.split()[0].endswith(".py")}
+    actual = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")}
+    assert listed == actual, (
+        f"docs/architecture.md misses {sorted(actual - listed)} and lists modules that do not exist: "
+        f"{sorted(listed - actual)}"
+    )

@@ -21,6 +21,8 @@ __all__ = [
     "ClaimMention",
     "ClaimStatus",
     "Commitment",
+    "CommitmentCategory",
+    "CommitmentEvidence",
     "CommitmentMention",
     "CommitmentKind",
     "CommitmentStatus",
@@ -340,6 +342,16 @@ class CommitmentKind(StrEnum):
     OTHER = "other"
 
 
+class CommitmentCategory(StrEnum):
+    """The coarse kind of what is committed (the Kiel tracker's and CAMEO's level)."""
+
+    MILITARY = "military"
+    FINANCIAL = "financial"
+    HUMANITARIAN = "humanitarian"
+    POLITICAL = "political"
+    OTHER = "other"
+
+
 class CommitmentStatus(StrEnum):
     COMMITTED = "committed"
     PLEDGED = "pledged"
@@ -376,6 +388,14 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentEvidence(Evidence):
+    """A commitment mention's span with what that mention itself says: its own amount (never
+    another mention's, so rows merged into one commitment keep their figures)."""
+
+    amount: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Commitment:
     id: str
     actor: str
@@ -389,7 +409,11 @@ class Commitment:
     time: str | None = None
     claim_ids: tuple[str, ...] = ()
     independent_sources: int = 0
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[CommitmentEvidence, ...] = ()
+    # issue 17: the coarse category, what is committed as the first mention words it, its unit count
+    category: CommitmentCategory = CommitmentCategory.OTHER
+    item: str | None = None
+    units: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -557,6 +581,12 @@ class CommitmentMention:
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
+    # issue 17: coarse category, the item as worded, its unit count, and the key that merges the
+    # same item across articles (the item's head lemma; None for the sub-kind rules' mentions)
+    category: CommitmentCategory = CommitmentCategory.OTHER
+    item: str | None = None
+    units: int | None = None
+    item_key: str | None = None
 
 
 # --------------------------------------------------------------------------------------------

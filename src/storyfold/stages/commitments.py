@@ -1,310 +1,253 @@
-"""Commitments: who (a country) will, may or will not do what for whom, and how firmly.
+"""Commitments: who (a country, a union, an organisation) will, may or will not give what to
+whom, and how firmly, on any story.
 
-A sentence gives a :class:`~storyfold.records.CommitmentMention` per (actor, kind) when it names a
-kind of support ("boots on the ground", "air support", "security guarantees", "$4.5 billion in
-defense assistance", "join the coalition") and a status cue. Rules, in order:
+Two readings per sentence. The sub-kind rules (:mod:`storyfold.stages.commitment_rules`) find the
+kinds of support a peace-keeping story names ("boots on the ground", "security guarantees") with
+their status cues and conditions. The parse (:mod:`storyfold.stages.commitment_clauses`) reads every
+act of giving, deciding or imposing: its governing verb decides the status, its subject the actor,
+its object the item; a sentence the rules already gave for an actor is not read again for it.
 
-* **kind**: a small lexicon per :class:`~storyfold.records.CommitmentKind`; a money amount makes
-  ``funding``; a sentence with a status cue but no kind ("we cannot say specifically what we are
-  going to do") carries the kinds of the same actor's previous mention in the article (not
-  ``participation``: whether a country is in a coalition is not what it is still weighing).
-* **status**: the status cue nearest the kind (a cue before it preferred) in the sentence:
-  "would not"/"will not" + verb -> ruled out; "too early to", "premature" -> declined;
-  "considering", "under deliberation", "cannot say", "evaluating", "might", "could",
-  "potentially", "not known whether", "yet to be confirmed" -> considering; "if"/"unless" ->
-  conditional; "ready to", "willing", "willingness" -> willing; "committed to", "agreed to",
-  "signed", "established", "joined" -> committed; "will provide", "promised", "pledged" ->
-  pledged; "has contributed", "delivered" -> fulfilled.
-* **actor**: the country names before the cue ("The UK and France have committed"), a
-  leader or minister mapped to the country the article gives them ("Japanese Prime Minister
-  Ishiba" -> Japan; a few heads of government are known without it: Trump, Starmer, Macron,
-  Ishiba, Stubb, Zelensky), a capital as metonym ("Tokyo" -> Japan), "we"/"he" in a leader's
-  words -> the leader's country. Countries named as examples ("nations like France", "including
-  Japan") and the recipient (after "to", "in", "for", "with") are not actors.
-* **conditions**: a ceasefire, a peace deal / peace process, a US backstop or guarantee, a legal
-  (and capability) review, found in the sentence or a following "Because …" sentence.
-* **amount** and **period** from the sentence's quantities ("$4.5 billion", "over the next ten
-  years" / "10-year" -> ``P10Y``); **time** from its first resolved date, else the previous
-  sentence's in the same paragraph.
-
-Actors come from the gazetteer's countries (:mod:`storyfold.text.gazetteer`) and leader patterns only (the entities stage, when it
-lands, is not used here yet: countries outside the table and organisations such as NATO are never
-actors); no model is used, so the stage is fast and deterministic.
+* **actor**: a country or union in the subject (any country: names, spellings, demonyms, capitals
+  from the gazetteer), an organisation the entities stage found there, a person the article ties
+  to a country ("Arvydas Anušauskas, Lithuanian defence minister"); a pronoun or a nameless
+  subject ("the government") stands for the last place named before it; a verbless note ("Transfer
+  of 40 IFVs from Greece to Ukraine") for the country it names, else the one the title names;
+* **category**: the coarse category (military, financial, humanitarian, political, other) from the
+  item's words, then its clause's; a money amount with no other word is financial. ``kind`` is the
+  sub-kind where a rule names one, else ``funding`` for money or aid, else ``other``;
+* **item** as the article words it, **units** from a count inside it;
+* **amount** and **period**: the money quantity inside the act's own clause (not that of a
+  coordinated act), else the sentence's money when the sentence holds one act only.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import (
     Article,
+    CommitmentCategory,
     CommitmentKind,
     CommitmentMention,
-    CommitmentStatus,
     DateMention,
+    EntityMention,
     Quantity,
 )
-from storyfold.text.gazetteer import country_names
-from storyfold.text.lexicon import alternation, verb_forms
-from storyfold.text.nlp import paragraphs
+from storyfold.stages.commitment_clauses import Clause, clauses_of_sentences
+from storyfold.stages.commitment_rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
+from storyfold.text.cache import CACHE_TEXTS, TextCache
+from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
+from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments"]
+__all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments", "find_general"]
 
 K = CommitmentKind
-S = CommitmentStatus
-
-# name -> canonical country: names, demonyms, capitals used as metonyms.
-COUNTRIES: dict[str, str] = country_names()
-# Heads of government the text often names without their country.
-LEADERS = {"Trump": "United States", "Biden": "United States", "Starmer": "United Kingdom", "Macron": "France",
-           "Ishiba": "Japan", "Stubb": "Finland", "Zelensky": "Ukraine", "Zelenskyy": "Ukraine", "Putin": "Russia",
-           "Merz": "Germany", "Meloni": "Italy", "Albanese": "Australia"}
-
-def _any(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``alternatives``."""
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
-_TITLE = (
-    r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister"
-    r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
-)
-_NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
-_COUNTRY = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])(?:[’']s)?")
-_LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
-
-_KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
-    (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
-                           r"sending\s+forces", r"(?:deploy(?:ing)?|send(?:ing)?)\s+(?:\w+\s+){0,5}troops",
-                           r"personnel\s+on\s+the\s+ground", r"armed\s+forces\s+personnel")),
-    (K.PEACEKEEPERS, _any(r"\bpeacekeepers\b", r"deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping")),
-    (K.LOGISTICS, _any(r"\blogistic(?:s|al\s+support)\b")),
-    (K.EQUIPMENT, _any(r"\bequipment\b")),
-    (K.ARMS, _any(r"\b(?:arms|armaments|weapons|munitions)\b")),
-    (K.INTELLIGENCE, _any(r"\bintelligence\b")),
-    (K.AIR_SUPPORT, _any(r"\bair\s+support\b", r"air\s+power")),
-    (K.AIR_DEFENCE, _any(r"\bair\s+defen[cs]e\b")),
-    (K.BORDER_SURVEILLANCE, _any(r"\bborder\s+surveillance\b")),
-    (K.TRAINING, _any(r"\btraining\b")),
-    (K.FUNDING, _any(r"\bnon-?lethal\s+(?:aid|assistance)\b", r"\bhumanitarian\s+(?:aid|support|assistance)\b",
-                     r"\b(?:defen[cs]e|financial|military)\s+assistance\b", r"\baid\s+for\s+reconstruction\b",
-                     r"\breconstruction\s+(?:support|aid)\b", r"\bfunding\b")),
-    (K.SECURITY_GUARANTEE, _any(r"security\s+(?:guarantees?|assurances)", r"guarantee\s+the\s+security",
-                                r"guaranteeing\s+\w+(?:['’]s)?\s+security")),
-    (K.PARTICIPATION, _any(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+(?:in\s+)?"
-                           r"(?:an?\s+|the\s+|his\s+|\w+['’]s\s+)?(?:[\w\"“”’'-]+\s+){0,3}[\"“]?coalition")),
-]
-# In order: where two cues overlap, the earlier status wins ("would not provide" is not "provide").
-_STATUS: list[tuple[CommitmentStatus, re.Pattern[str]]] = [
-    (S.RULED_OUT, _any(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
-                       r"|contribute|offer|commit|join|participate)\b", r"\bwon[’']t\b", r"\bruled?\s+out\b",
-                       r"\brefuses?\b", r"\brejects?\b")),
-    (S.DECLINED, _any(r"\btoo\s+early\s+to\b", r"\b(?:(?:could|would|might)\s+be\s+)?premature\b",
-                      r"\bdeclined?\s+to\b", r"\bnot\s+(?:yet\s+)?ready\s+to\b")),
-    (S.CONDITIONAL, _any(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+"
-                         r"(?:potential|prospective|possible)\s+(?:[\w.-]+\s+)?peace\s+(?:deal|agreement|settlement)")),
-    (S.CONSIDERING, _any(r"\bconsider(?:ing|s|ed)?\b", r"\bunder\s+(?:deliberation|consideration|review)\b",
-                         r"\bcan(?:not|[’']t|\s+not)\s+say\b", r"\bevaluat(?:ing|e|es)\b", r"\bmight\b", r"\bcould\b",
-                         r"\bpotential(?:ly)?\b", r"\bpossible\b", r"\bnot\s+known\s+whether\b",
-                         r"\byet\s+to\s+be\s+(?:confirmed|announced|decided)\b", r"\bthoroughly\s+discuss\b",
-                         r"\bweigh(?:ing|s)?\b", r"\bwould\s+(?:encompass|include|involve|provide)\b")),
-    (S.CONDITIONAL, _any(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
-    (S.WILLING, _any(r"\bready\s+to\b", r"(?<!of\sthe\s)\bwilling(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
-                     r"\boffered\s+to\b")),
-    (S.COMMITTED, _any(r"\bcommitted\s+to\b", r"\bagreed\s+to\b", r"\bsigned\b", r"\bestablished\b",
-                       r"\bjoin(?:ed|ing|s)?\b", r"\bhas\s+been\s+part\s+of\b", r"\bis\s+the\s+latest\s+ally\b")),
-    (S.PLEDGED, _any(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b", r"\bpromised\b",
-                     r"\bpledged?\b", r"\bvowed\b", r"\bset\s+to\s+(?:play|provide|contribute|send)\b")),
-    (S.FULFILLED, _any(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b")),
-]
-_CONDITIONS = [
-    ("ceasefire", re.compile(r"\bcease-?fire\b", re.I)),
-    ("peace deal", _any(r"\bpeace\s+(?:deal|agreement|settlement|process)\b", r"post-war\s+(?:deal|settlement)")),
-    ("US backstop", re.compile(r"\b(?:US|U\.S\.|American)\s+(?:backstop|guarantee|support|clear\s+guarantee)\b|"
-                               r"\bbackstop\b", re.I)),
-    ("legal and capability review", re.compile(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
-                                               r"framework|review)|legal\s+and\s+policy\s+review", re.I)),
-]
-_EXAMPLE = re.compile(r"(?:like|such\s+as|including|as|among|with|than)\s*$", re.I)
-_RECIPIENT = re.compile(r"(?:\bto|\bin|\bfor|\binto|\bwith|\bagainst|\bfrom|\bbetween)\s*$", re.I)
-# A cue that puts the whole sentence in doubt: "It is not known whether Japan … will offer".
-_SCOPE = re.compile(r"\bnot\s+known\s+whether\b|\bunclear\s+whether\b|\bremains?\s+to\s+be\s+seen\b|"
-                    r"\byet\s+to\s+be\s+(?:confirmed|decided)\b", re.I)
-_AGREEMENT = re.compile(r"\b(?:pact|deal|agreement|accord)\b", re.I)
-_FIRM = (S.COMMITTED, S.PLEDGED, S.WILLING, S.FULFILLED)
-_WE = re.compile(r"(?<![\w])(?:we|We|our|Our|he|He|his country)(?![\w])")
-_PERIOD = re.compile(r"(?:(?P<n>\d+|ten|five|three|two|twenty)[- ]year\b|over\s+(?:the\s+course\s+of\s+)?the\s+next\s+"
-                     r"(?P<m>\d+|ten|five|three|two|twenty)\s+years)", re.I)
-_WORDNUM = {"two": 2, "three": 3, "five": 5, "ten": 10, "twenty": 20}
-_CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruction|financial|military)"
-                      r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
-_SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
-    verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
-_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
-_FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
-
-
-def _leaders(text: str) -> dict[str, str]:
-    """Surname -> country from "Japanese Prime Minister Ishiba Shigeru" / "Finnish prime minister
-    Alexander Stubb" in this article, over the built-in table."""
-    found = dict(LEADERS)
-    for m in _LEADER.finditer(text):
-        for name in m.group("name").split():
-            found[name] = COUNTRIES[m.group("c")]
-    return found
-
-
-def _status_cues(sent: str) -> list[tuple[int, int, CommitmentStatus]]:
-    cues: list[tuple[int, int, CommitmentStatus]] = []
-    taken: list[tuple[int, int]] = []
-    for status, rx in _STATUS:  # earlier statuses win where cues overlap ("would not provide")
-        for m in rx.finditer(sent):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            cues.append((m.start(), m.end(), status))
-            taken.append((m.start(), m.end()))
-    return sorted(cues)
-
-
-def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | None) -> tuple[list[str], str | None]:
-    """Countries acting in ``sent`` before offset ``before``: the last subject group, else a leader,
-    else the speaker's country for "we"/"he". Returns them and the speaker's name when used."""
-    head = sent[:before]
-    groups: list[tuple[int, list[str]]] = []
-    skipped_at = -1
-    for m in _COUNTRY.finditer(head):
-        name = m.group().removesuffix("’s").removesuffix("'s")
-        country = COUNTRIES.get(name)
-        if country is None or country == "Ukraine" or country == "Russia":
-            continue
-        left = head[: m.start()]
-        between = head[skipped_at : m.start()]
-        in_list = skipped_at >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or))\s*(?:the\s+)?", between)
-        if _EXAMPLE.search(left) or _RECIPIENT.search(left) or in_list:
-            skipped_at = m.end()
-            continue
-        if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", head[groups[-1][0] : m.start()]):
-            groups[-1][1].append(country)
-        else:
-            groups.append((m.end(), [country]))
-        groups[-1] = (m.end(), groups[-1][1])
-    if groups:
-        return list(dict.fromkeys(groups[-1][1])), None
-    if skipped_at >= 0 and not _WE.search(head[skipped_at:]):
-        return [], None
-    names = [m for m in re.finditer(r"\b[A-Z][\w'’-]+\b", head) if m.group() in leaders]
-    if names:
-        return [leaders[names[-1].group()]], names[-1].group()
-    if speaker and _WE.search(head) and speaker in leaders:
-        return [leaders[speaker]], speaker
-    return [], None
-
-
-def _period(sent: str) -> str | None:
-    m = _PERIOD.search(sent)
-    if not m:
-        return None
-    n = m.group("n") or m.group("m")
-    years = int(n) if n.isdigit() else _WORDNUM[n.lower()]
-    return f"P{years}Y"
-
 
 def find_commitments(
-    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = ()
+    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
+    entities: Sequence[EntityMention] = (), title: str | None = None, nlp: Any | None = None,
+    cache: TextCache[tuple[Clause, ...]] | None = None,
 ) -> list[CommitmentMention]:
-    """Every commitment mention in one article's text."""
-    leaders = _leaders(text)
-    out: list[CommitmentMention] = []
-    last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
-    speaker: str | None = None
-    for pa, pb in paragraphs(text):
-        sents = [(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
-        prev_time: str | None = None
-        for si, (a, b) in enumerate(sents):
-            sent = text[a:b]
-            named = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+\b", sent) if m.group() in leaders]
-            time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"),
-                        None)
-            found = _mentions(text, sent, a, b, article_id, leaders, speaker, last_kinds, sents, si, dates, quantities,
-                              time or prev_time)
-            out.extend(found)
-            said = [m.group(1) for m in _SPEAKS.finditer(sent) if m.group(1) in leaders]
-            if said or named:
-                speaker = (said or named)[-1]
-            prev_time = time or prev_time
-    return out
+    """Every commitment mention in one article's text: the sub-kind rules' mentions, then the acts
+    the parse reads (``nlp``: a spaCy pipeline with a parser; the default model when None) for the
+    actors the rules did not find in that sentence."""
+    spans = [(pa + a, pa + b) for pa, pb in paragraphs(text)
+             for a, b in (sentence_spans(text[pa:pb]) or [(0, pb - pa)])]
+    legacy = rule_mentions(text, article_id, dates, quantities)
+    if nlp is None:
+        nlp = _default_nlp()
+    acts = clauses_of_sentences(nlp, [text[a:b] for a, b in spans], cache)
+    taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
+    general = find_general(text, article_id, [(a, b, c) for (a, b), c in zip(spans, acts, strict=True)],
+                           quantities, entities, title, dates, taken)
+    return sorted(legacy + general, key=lambda m: (m.start, m.end))
 
 
-def _mentions(
-    text: str, sent: str, a: int, b: int, article_id: str, leaders: Mapping[str, str], speaker: str | None,
-    last_kinds: dict[str, tuple[CommitmentKind, ...]], sents: Sequence[tuple[int, int]], si: int,
-    dates: Sequence[DateMention], quantities: Sequence[Quantity], time: str | None,
-) -> list[CommitmentMention]:
-    cues = _status_cues(sent)
-    if not cues:
-        return []
-    kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
-    kinds = [(p, k) for p, k in kinds if k not in (K.EQUIPMENT, K.ARMS) or _GIVING.search(sent)]
-    money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in ("USD", "EUR", "GBP", "JPY")]
-    if money:
-        kinds.append((money[0].start - a, K.FUNDING))
-    tail = sent
-    if si + 1 < len(sents) and _FOLLOW.search(text[sents[si + 1][0] : sents[si + 1][1]]):
-        tail = sent + " " + text[sents[si + 1][0] : sents[si + 1][1]]
-    conditions = tuple(name for name, rx in _CONDITIONS if rx.search(tail))
-    content = tuple(dict.fromkeys(m.group().strip().lower() for m in _CONTENT.finditer(sent)))
-    found: dict[tuple[str, CommitmentKind], CommitmentMention] = {}
-    carried = False
-    if not kinds:
-        start, end, status = cues[0]
-        actors, who = _actors(sent, start, leaders, speaker)
-        carry = [k for c in actors for k in last_kinds.get(c, ()) if k is not K.PARTICIPATION]
-        if status not in (S.CONSIDERING, S.DECLINED, S.RULED_OUT, S.CONDITIONAL) or not carry:
-            return []
-        kinds = [(start, k) for k in dict.fromkeys(carry)]
-        carried = True
-    for pos, kind in kinds:
-        best = min(cues, key=lambda c: (abs(pos - c[0]) + (40 if c[0] > pos else 0)))
-        start, end, status = best
-        if status is S.CONDITIONAL and conditions == ():
-            continue
-        actors, who = _actors(sent, start, leaders, speaker)
-        scope = _SCOPE.search(sent)
-        if scope and status in _FIRM:
-            start, end, status = scope.start(), scope.end(), S.CONSIDERING
-        if kind is K.FUNDING and _AGREEMENT.search(sent):
-            firm = [c for c in cues if c[2] is S.COMMITTED]
-            if firm:
-                start, end, status = firm[0]
-        for actor in actors:
-            key = (actor, kind)
-            if key in found:
-                continue
-            found[key] = CommitmentMention(
-                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=status,
-                cue=sent[start:end], recipient="Ukraine", amount=money[0].text if money and kind is K.FUNDING else None,
-                period=_period(sent) if kind is K.FUNDING else None, time=time,
-                conditions=tuple(c for c in conditions if not (c == "US backstop" and actor == "United States")),
-                speaker=who, content=content if kind is K.FUNDING else (), carried=carried,
-            )
-    for actor in {m.actor for m in found.values()}:
-        if not carried:
-            last_kinds[actor] = tuple(k for (c, k) in found if c == actor)
-    return list(found.values())
+def _default_nlp() -> Any:
+    from storyfold.config import Settings
+
+    return load_spacy(Settings().spacy_model, ("ner",))
 
 
 class CommitmentsStage(ArticleStage):
-    """Per-article commitment mentions; merged by (actor, kind) in the reconcile stage."""
+    """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "1"
+    version = "2"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
+    optional: ClassVar[tuple[str, ...]] = ("entity_mentions",)
     provides: ClassVar[Mapping[str, type]] = {"commitment_mentions": CommitmentMention}
 
+    def _nlp(self, ctx: Context) -> Any:
+        name = ctx.settings.spacy_model
+        return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))  # the claims stage's parser
+
+    def setup(self, ctx: Context) -> None:
+        self._nlp(ctx)
+
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()))
+        cache = ctx.resource(f"commitments:sentences:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
+                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache)
         return {"commitment_mentions": tuple(found)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Any donor, any kind of aid: acts read from the dependency parse (stages.commitment_clauses)
+# ---------------------------------------------------------------------------------------------
+
+C = CommitmentCategory
+# Union and organisation names the gazetteer knows ("the EU", "NATO") -> canonical name.
+UNIONS: dict[str, str] = {n: p.name for p in PLACES if p.kind is PlaceKind.UNION for n in (p.name, *p.spellings)}
+_ACTOR_NAMES = {**COUNTRIES, **UNIONS}
+_ANY = "|".join(sorted((re.escape(n) for n in _ACTOR_NAMES), key=len, reverse=True))
+_PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
+# The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
+# tested first, then the rest of its clause; a money amount with no other word is financial.
+_MONEY_UNITS = CURRENCY_CODES
+_MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "$", "€", "£", "DOLLAR", "EURO"}
+# A subject with no name of its own stands for the article's last actor ("the government", "it").
+_STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
+                      r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
+                      r"|parliament|donor|authorities|it|they|we|he|she|ministry\s+of\s+[\w\s]+)$", re.I)
+_TO = re.compile(r"\b(?:to|for|into|in|against|with)\s*$", re.I)
+_LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
+_PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
+
+
+def _sub_kind(item: str, money: bool, category: CommitmentCategory) -> CommitmentKind:
+    for kind, rx in KINDS:
+        if rx.search(item):
+            return kind
+    if category is C.MILITARY and not re.search(r"(?i)\b(?:aid|assistance|support|funding|package)\b", item):
+        return K.EQUIPMENT
+    if money or category in (C.FINANCIAL, C.HUMANITARIAN):
+        return K.FUNDING
+    return K.OTHER
+
+
+def _places(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _PLACE.finditer(text):
+        name = m.group().removesuffix("’s").removesuffix("'s")
+        out.append((m.start(), m.end(), _ACTOR_NAMES[name]))
+    return out
+
+
+def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
+    """Person name (and its last word) -> the country the article ties the person to in a title
+    ("Lithuanian defence minister Arvydas Anušauskas", "Arvydas Anušauskas, Lithuanian defence
+    minister", "Spain's Secretary of State … Pilar Cancela Rodríguez")."""
+    found: dict[str, str] = {}
+    for p in people:
+        before = text[max(0, p.start - 90) : p.start]
+        line = before.rsplit("\n", 1)[-1]
+        cut = max(line.rfind(". "), line.rfind(", "), line.rfind("; "))
+        window = line[cut + 2 :] if cut >= 0 else line
+        places = _places(window)
+        country = None
+        if places and _PERSON_TIE.fullmatch(window[places[-1][1] :].strip() + " " if window[places[-1][1] :].strip() else ""):
+            country = places[-1][2]
+        after = re.match(r",\s+(?:the\s+|a\s+)?([^,.;]{0,80})", text[p.end : p.end + 90])
+        if country is None and after:
+            near = _places(after.group(1))
+            if near and near[0][0] < 40:
+                country = near[0][2]
+        if country and country in COUNTRIES.values():
+            found.setdefault(p.text, country)
+            found.setdefault(p.text.split()[-1], country)
+    return found
+
+
+def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
+              last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
+    """Who acts: a country or union named in the subject, an organisation the entities stage found
+    there, a person the article ties to a country; a pronoun or a nameless subject ("the
+    government") stands for the last place named before it ("he"/"she": the last person's country),
+    else for the one country the title names."""
+    if c.subject is None:
+        if c.nominal:  # a verbless note: a country or demonym before the recipient, else the title's
+            places = [p for p in _places(text[a : a + c.scope[-1][1]])
+                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])]
+            return places[0][2] if places else title_actor
+        return None
+    s0, s1 = a + c.subject[0], a + c.subject[1]
+    subj = text[s0:s1]
+    places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
+    if places:
+        return places[0][2]
+    org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
+    if org is not None:
+        return UNIONS.get(org.text, org.text)
+    for name, country in people.items():
+        if name in subj:
+            return country
+    if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
+        return last_person
+    if c.subject_pronoun or _STANDIN.match(subj.strip()):
+        return last or title_actor
+    return None
+
+
+def find_general(
+    text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
+    entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
+    taken: set[tuple] | None = None,
+) -> list[CommitmentMention]:
+    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``."""
+    people = _people(text, [e for e in entities if e.type.value == "person"])
+    orgs = [e for e in entities if e.type.value == "organisation"]
+    title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
+    title_actor = next(iter(title_places)) if len(title_places) == 1 else None
+    money = [q for q in quantities if q.unit in _MONEY_UNITS and q.value]
+    counts = [q for q in quantities if q.unit is None and q.value and q.counts]
+    out: list[CommitmentMention] = []
+    last: str | None = None
+    for a, b, acts in clauses:
+        sent = text[a:b]
+        time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
+        for c in acts:
+            before = [p for p in _places(text[max(0, a - 400) : a + (c.subject or c.verb)[0]]) if p[2] != "Ukraine"]
+            last = before[-1][2] if before else last
+            persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
+                       and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
+            last_person = None
+            if persons:
+                name = persons[-1].text
+                last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
+            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person)
+            recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
+            recipient = _ACTOR_NAMES.get(recipient or "", recipient)
+            if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):
+                continue
+            if taken is not None and (a, actor) in taken and not c.item:
+                continue
+            scope = [(a + x, a + y) for x, y in c.scope]
+            inside = [q for q in money if any(x <= q.start and q.end <= y for x, y in scope)]
+            item = text[a + c.item[0] : a + c.item[1]] if c.item else ""
+            head = c.item_head
+            m_item = next((q for q in inside if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
+            if m_item is not None and (head or "").upper() in _MONEY_HEADS:  # "70 million AUD in military aid"
+                rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
+                item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
+            amount = m_item or (inside[0] if inside else None)
+            if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
+                amount = next((q for q in money if a <= q.start and q.end <= b), None)
+            clause_text = " ".join(text[x:y] for x, y in scope)
+            category = category_of(item, clause_text, amount is not None)
+            kind = _sub_kind(item, amount is not None, category)
+            if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
+                continue  # the rules gave this sub-kind, with this amount, for this actor here
+            unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
+            out.append(CommitmentMention(
+                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=c.status,
+                cue=sent[c.cue[0] : c.cue[1]], recipient=recipient, amount=amount.text if amount else None,
+                period=amount.period if amount else None, time=time, category=category, item=item.strip() or None,
+                units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
+                item_key=(head or kind.value).lower(),
+            ))
+    return out

@@ -77,6 +77,7 @@ from storyfold.records import (
     ClaimMention,
     ClaimStatus,
     Commitment,
+    CommitmentEvidence,
     CommitmentKind,
     CommitmentMention,
     CommitmentStatus,
@@ -285,6 +286,11 @@ def _kind(a: dt.date | None, b: dt.date | None) -> ConflictKind:
 
 def _ev(m: ClaimMention | CommitmentMention) -> Evidence:
     return Evidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text)
+
+
+def _commitment_ev(m: CommitmentMention) -> CommitmentEvidence:
+    """A commitment mention's span with its own amount."""
+    return CommitmentEvidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text, amount=m.amount)
 
 
 def _units(mentions: Sequence[ClaimMention], aliases: Mapping[str, str]) -> list[_Unit]:
@@ -698,14 +704,16 @@ class _SpanIndex:
 def _commitments(
     by_article: Mapping[str, Sequence[CommitmentMention]], inp: _Inputs, spans: _SpanIndex
 ) -> tuple[list[Commitment], list[Conflict]]:
-    groups: dict[tuple[str, CommitmentKind], list[CommitmentMention]] = {}
+    # The sub-kind rules' mentions merge by (actor, kind); the parse's by (actor, kind, category, item key).
+    groups: dict[tuple[str, CommitmentKind, str, str], list[CommitmentMention]] = {}
     for aid in sorted(by_article):
         for m in by_article[aid]:
-            groups.setdefault((m.actor, m.kind), []).append(m)
+            groups.setdefault((m.actor, m.kind, m.category.value if m.item_key else "", m.item_key or ""), []).append(m)
     out: list[Commitment] = []
     conflicts: list[Conflict] = []
-    for (actor, kind), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
-        cid = "commitment-" + _hash(actor, kind.value)
+    for (actor, kind, category, item_key), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value,
+                                                                                        kv[0][2], kv[0][3])):
+        cid = "commitment-" + (_hash(actor, kind.value, category, item_key) if item_key else _hash(actor, kind.value))
         whens = [_when(m.article_id, m.time, inp) for m in ms]
         latest = max((w for w in whens if w is not None), default=None)
         recent = [m for m, w in zip(ms, whens, strict=True)
@@ -726,7 +734,9 @@ def _commitments(
             conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
             time=_latest_time(ms, whens, status), claim_ids=claim_ids,
             independent_sources=inp.sources(arts),
-            evidence=tuple(dict.fromkeys(_ev(m) for m in ms)),
+            evidence=tuple(dict.fromkeys(_commitment_ev(m) for m in ms)),
+            category=ms[0].category, item=next((m.item for m in ms if m.item), None),
+            units=next((m.units for m in ms if m.units), None),
         ))
         conflicts.extend(_status_conflicts(out[-1], ms, whens, inp, spans))
         conflicts.extend(_content_conflicts(out[-1], ms, spans))

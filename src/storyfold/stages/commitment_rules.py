@@ -1,0 +1,352 @@
+"""The sub-kind rules of the commitments stage (:mod:`storyfold.stages.commitments`): the
+kinds, status cues, actors and conditions of the story they were written on (troops for Ukraine),
+and the coarse category lexicon that both the rules and the parse-based reading use.
+
+A sentence gives a :class:`~storyfold.records.CommitmentMention` per (actor, kind) when it names a
+kind of support ("boots on the ground", "air support", "security guarantees", "$4.5 billion in
+defense assistance", "join the coalition") and a status cue. Rules, in order:
+
+* **kind**: a small lexicon per :class:`~storyfold.records.CommitmentKind`; a money amount makes
+  ``funding``; a sentence with a status cue but no kind ("we cannot say specifically what we are
+  going to do") carries the kinds of the same actor's previous mention in the article (not
+  ``participation``: whether a country is in a coalition is not what it is still weighing).
+* **status**: the status cue nearest the kind (a cue before it preferred) in the sentence:
+  "would not"/"will not" + verb -> ruled out; "too early to", "premature" -> declined;
+  "considering", "under deliberation", "cannot say", "evaluating", "might", "could",
+  "potentially", "not known whether", "yet to be confirmed" -> considering; "if"/"unless" ->
+  conditional; "ready to", "willing", "willingness" -> willing; "committed to", "agreed to",
+  "signed", "established", "joined" -> committed; "will provide", "promised", "pledged" ->
+  pledged; "has contributed", "delivered" -> fulfilled.
+* **actor**: the country names before the cue ("The UK and France have committed"), a
+  leader or minister mapped to the country the article gives them ("Japanese Prime Minister
+  Ishiba" -> Japan; a few heads of government are known without it: Trump, Starmer, Macron,
+  Ishiba, Stubb, Zelensky), a capital as metonym ("Tokyo" -> Japan), "we"/"he" in a leader's
+  words -> the leader's country. Countries named as examples ("nations like France", "including
+  Japan") and the recipient (after "to", "in", "for", "with") are not actors.
+* **conditions**: a ceasefire, a peace deal / peace process, a US backstop or guarantee, a legal
+  (and capability) review, found in the sentence or a following "Because …" sentence.
+* **amount** and **period** from the sentence's quantities ("$4.5 billion", "over the next ten
+  years" / "10-year" -> ``P10Y``); **time** from its first resolved date, else the previous
+  sentence's in the same paragraph.
+
+Actors here come from the gazetteer's countries (:mod:`storyfold.text.gazetteer`) and leader
+patterns; organisations, people of any country and verbless notes are the parse-based reading's
+(:mod:`storyfold.stages.commitments`). No model is used by these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storyfold.records import (
+    CommitmentCategory,
+    CommitmentKind,
+    CommitmentMention,
+    CommitmentStatus,
+    DateMention,
+    Quantity,
+)
+from storyfold.text.gazetteer import country_names
+from storyfold.text.lexicon import alternation, verb_forms
+from storyfold.text.nlp import paragraphs
+from storyfold.text.sentences import sentence_spans
+
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "category_of", "rule_mentions"]
+
+
+K = CommitmentKind
+S = CommitmentStatus
+
+# name -> canonical country: names, demonyms, capitals used as metonyms.
+COUNTRIES: dict[str, str] = country_names()
+# Heads of government the text often names without their country.
+LEADERS = {"Trump": "United States", "Biden": "United States", "Starmer": "United Kingdom", "Macron": "France",
+           "Ishiba": "Japan", "Stubb": "Finland", "Zelensky": "Ukraine", "Zelenskyy": "Ukraine", "Putin": "Russia",
+           "Merz": "Germany", "Meloni": "Italy", "Albanese": "Australia"}
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``alternatives``."""
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+_TITLE = (
+    r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister"
+    r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
+)
+_NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
+_COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
+_LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+
+_KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
+    (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
+                           r"sending\s+forces", r"(?:deploy(?:ing)?|send(?:ing)?)\s+(?:\w+\s+){0,5}troops",
+                           r"personnel\s+on\s+the\s+ground", r"armed\s+forces\s+personnel")),
+    (K.PEACEKEEPERS, _any(r"\bpeacekeepers\b", r"deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping")),
+    (K.LOGISTICS, _any(r"\blogistic(?:s|al\s+support)\b")),
+    (K.EQUIPMENT, _any(r"\bequipment\b")),
+    (K.ARMS, _any(r"\b(?:arms|armaments|weapons|munitions)\b")),
+    (K.INTELLIGENCE, _any(r"\bintelligence\b")),
+    (K.AIR_SUPPORT, _any(r"\bair\s+support\b", r"air\s+power")),
+    (K.AIR_DEFENCE, _any(r"\bair\s+defen[cs]e\b")),
+    (K.BORDER_SURVEILLANCE, _any(r"\bborder\s+surveillance\b")),
+    (K.TRAINING, _any(r"\btraining\b")),
+    (K.FUNDING, _any(r"\bnon-?lethal\s+(?:aid|assistance)\b", r"\bhumanitarian\s+(?:aid|support|assistance)\b",
+                     r"\b(?:defen[cs]e|financial|military)\s+assistance\b", r"\baid\s+for\s+reconstruction\b",
+                     r"\breconstruction\s+(?:support|aid)\b", r"\bfunding\b")),
+    (K.SECURITY_GUARANTEE, _any(r"security\s+(?:guarantees?|assurances)", r"guarantee\s+the\s+security",
+                                r"guaranteeing\s+\w+(?:['’]s)?\s+security")),
+    (K.PARTICIPATION, _any(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+(?:in\s+)?"
+                           r"(?:an?\s+|the\s+|his\s+|\w+['’]s\s+)?(?:[\w\"“”’'-]+\s+){0,3}[\"“]?coalition")),
+]
+# In order: where two cues overlap, the earlier status wins ("would not provide" is not "provide").
+_STATUS: list[tuple[CommitmentStatus, re.Pattern[str]]] = [
+    (S.RULED_OUT, _any(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
+                       r"|contribute|offer|commit|join|participate)\b", r"\bwon[’']t\b", r"\bruled?\s+out\b",
+                       r"\brefuses?\b", r"\brejects?\b")),
+    (S.DECLINED, _any(r"\btoo\s+early\s+to\b", r"\b(?:(?:could|would|might)\s+be\s+)?premature\b",
+                      r"\bdeclined?\s+to\b", r"\bnot\s+(?:yet\s+)?ready\s+to\b")),
+    (S.CONDITIONAL, _any(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+"
+                         r"(?:potential|prospective|possible)\s+(?:[\w.-]+\s+)?peace\s+(?:deal|agreement|settlement)")),
+    (S.CONSIDERING, _any(r"\bconsider(?:ing|s|ed)?\b", r"\bunder\s+(?:deliberation|consideration|review)\b",
+                         r"\bcan(?:not|[’']t|\s+not)\s+say\b", r"\bevaluat(?:ing|e|es)\b", r"\bmight\b", r"\bcould\b",
+                         r"\bpotential(?:ly)?\b", r"\bpossible\b", r"\bnot\s+known\s+whether\b",
+                         r"\byet\s+to\s+be\s+(?:confirmed|announced|decided)\b", r"\bthoroughly\s+discuss\b",
+                         r"\bweigh(?:ing|s)?\b", r"\bwould\s+(?:encompass|include|involve|provide)\b")),
+    (S.CONDITIONAL, _any(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
+    (S.WILLING, _any(r"\bready\s+to\b", r"(?<!of\sthe\s)\bwilling(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
+                     r"\boffered\s+to\b")),
+    (S.COMMITTED, _any(r"\bcommitted\s+to\b", r"\bagreed\s+to\b", r"\bsigned\b", r"\bestablished\b",
+                       r"\bjoin(?:ed|ing|s)?\b", r"\bhas\s+been\s+part\s+of\b", r"\bis\s+the\s+latest\s+ally\b")),
+    (S.PLEDGED, _any(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b", r"\bpromised\b",
+                     r"\bpledged?\b", r"\bvowed\b", r"\bset\s+to\s+(?:play|provide|contribute|send)\b")),
+    (S.FULFILLED, _any(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b")),
+]
+_CONDITIONS = [
+    ("ceasefire", re.compile(r"\bcease-?fire\b", re.I)),
+    ("peace deal", _any(r"\bpeace\s+(?:deal|agreement|settlement|process)\b", r"post-war\s+(?:deal|settlement)")),
+    ("US backstop", re.compile(r"\b(?:US|U\.S\.|American)\s+(?:backstop|guarantee|support|clear\s+guarantee)\b|"
+                               r"\bbackstop\b", re.I)),
+    ("legal and capability review", re.compile(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
+                                               r"framework|review)|legal\s+and\s+policy\s+review", re.I)),
+]
+_EXAMPLE = re.compile(r"(?:like|such\s+as|including|as|among|with|than)\s*$", re.I)
+_RECIPIENT = re.compile(r"(?:\bto|\bin|\bfor|\binto|\bwith|\bagainst|\bfrom|\bbetween)\s*$", re.I)
+# A cue that puts the whole sentence in doubt: "It is not known whether Japan … will offer".
+_SCOPE = re.compile(r"\bnot\s+known\s+whether\b|\bunclear\s+whether\b|\bremains?\s+to\s+be\s+seen\b|"
+                    r"\byet\s+to\s+be\s+(?:confirmed|decided)\b", re.I)
+_AGREEMENT = re.compile(r"\b(?:pact|deal|agreement|accord)\b", re.I)
+_FIRM = (S.COMMITTED, S.PLEDGED, S.WILLING, S.FULFILLED)
+_WE = re.compile(r"(?<![\w])(?:we|We|our|Our|he|He|his country)(?![\w])")
+_PERIOD = re.compile(r"(?:(?P<n>\d+|ten|five|three|two|twenty)[- ]year\b|over\s+(?:the\s+course\s+of\s+)?the\s+next\s+"
+                     r"(?P<m>\d+|ten|five|three|two|twenty)\s+years)", re.I)
+_WORDNUM = {"two": 2, "three": 3, "five": 5, "ten": 10, "twenty": 20}
+_CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruction|financial|military)"
+                      r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
+_SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
+    verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
+_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
+_FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
+
+
+def _leaders(text: str) -> dict[str, str]:
+    """Surname -> country from "Japanese Prime Minister Ishiba Shigeru" / "Finnish prime minister
+    Alexander Stubb" in this article, over the built-in table."""
+    found = dict(LEADERS)
+    for m in _LEADER.finditer(text):
+        for name in m.group("name").split():
+            found[name] = COUNTRIES[m.group("c")]
+    return found
+
+
+def _status_cues(sent: str) -> list[tuple[int, int, CommitmentStatus]]:
+    cues: list[tuple[int, int, CommitmentStatus]] = []
+    taken: list[tuple[int, int]] = []
+    for status, rx in _STATUS:  # earlier statuses win where cues overlap ("would not provide")
+        for m in rx.finditer(sent):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            cues.append((m.start(), m.end(), status))
+            taken.append((m.start(), m.end()))
+    return sorted(cues)
+
+
+def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | None) -> tuple[list[str], str | None]:
+    """Countries acting in ``sent`` before offset ``before``: the last subject group, else a leader,
+    else the speaker's country for "we"/"he". Returns them and the speaker's name when used."""
+    head = sent[:before]
+    groups: list[tuple[int, list[str]]] = []
+    skipped_at = -1
+    for m in _COUNTRY.finditer(head):
+        name = m.group().removesuffix("’s").removesuffix("'s")
+        country = COUNTRIES.get(name)
+        if country is None or country == "Ukraine" or country == "Russia":
+            continue
+        left = head[: m.start()]
+        between = head[skipped_at : m.start()]
+        in_list = skipped_at >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*(?:and|or))\s*(?:the\s+)?", between)
+        if _EXAMPLE.search(left) or _RECIPIENT.search(left) or in_list:
+            skipped_at = m.end()
+            continue
+        if groups and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", head[groups[-1][0] : m.start()]):
+            groups[-1][1].append(country)
+        else:
+            groups.append((m.end(), [country]))
+        groups[-1] = (m.end(), groups[-1][1])
+    if groups:
+        return list(dict.fromkeys(groups[-1][1])), None
+    if skipped_at >= 0 and not _WE.search(head[skipped_at:]):
+        return [], None
+    names = [m for m in re.finditer(r"\b[A-Z][\w'’-]+\b", head) if m.group() in leaders]
+    if names:
+        return [leaders[names[-1].group()]], names[-1].group()
+    if speaker and _WE.search(head) and speaker in leaders:
+        return [leaders[speaker]], speaker
+    return [], None
+
+
+def _kind_words(sent: str, kind: CommitmentKind) -> str | None:
+    """The words of ``sent`` that named ``kind`` ("boots on the ground"), for the record's item."""
+    rx = dict(_KINDS).get(kind)
+    m = rx.search(sent) if rx is not None else None
+    return m.group() if m else None
+
+
+def _period(sent: str) -> str | None:
+    m = _PERIOD.search(sent)
+    if not m:
+        return None
+    n = m.group("n") or m.group("m")
+    years = int(n) if n.isdigit() else _WORDNUM[n.lower()]
+    return f"P{years}Y"
+
+
+C = CommitmentCategory
+_CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
+    (C.MILITARY, _any(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
+                      r"\bartillery", r"\bhowitzer", r"\btanks?\b", r"\barmou?red\b", r"\bhelmets?\b",
+                      r"\b(?:body\s+)?armou?r\b", r"\bvests?\b", r"\brifles?\b", r"\bguns?\b", r"\bdrones?\b",
+                      r"\bair\s+defen[cs]e", r"\bdefen[cs]e\s+(?:aid|assistance|equipment|package|support)",
+                      r"\blethal\b", r"\btroops\b", r"\bsoldiers\b", r"\bradars?\b", r"\banti-", r"\bgrenade",
+                      r"\bmortars?\b", r"\bfighter\s+jets?\b", r"\bvehicles?\b", r"\b(?:IFV|APC|MBT|MRAP)s?\b", r"\baircraft\b", r"\bhelicopters?\b", r"\bwarships?\b",
+                      r"\bcombat\b", r"\bsecurity\s+(?:assistance|guarantee)", r"\bpeacekeep")),
+    (C.HUMANITARIAN, _any(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
+                          r"\bemergency\b", r"\bgenerators?\b", r"\bblankets?\b", r"\bhygiene\b", r"\bambulances?\b",
+                          r"\bhospital", r"\bhealth", r"\bdrinking\s+water\b", r"\bheating\b", r"\btents?\b",
+                          r"\bclothing\b", r"\bcivilian", r"\bevacuat", r"\bdisplaced\b", r"\bpharmac",
+                          r"\bvaccin", r"\bfirefight", r"\brescue\b", r"\bwinter", r"\bcoal\b", r"\bfuel\b",
+                          r"\bUNHCR\b", r"\bUNICEF\b", r"\bRed\s+Cross\b", r"\bWorld\s+Food\b")),
+    (C.FINANCIAL, _any(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
+                       r"\bfinancial\b", r"\bcredits?\b", r"\bloan\s+guarantee", r"\bbonds?\b", r"\bdebt\b",
+                       r"\bfunding\b", r"\bfunds?\b", r"\bbudget\b", r"\bliquidity\b", r"\bswap\s+line")),
+    (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
+                       r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
+]
+
+def category_of(item: str, clause: str, money: bool) -> CommitmentCategory:
+    for text in (item, clause):
+        hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY)]
+        best = max(hits)
+        if best[0]:
+            return best[2]
+    return C.FINANCIAL if money else C.OTHER
+
+
+def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> CommitmentCategory:
+    if kind is K.FUNDING:  # what the money is for ("humanitarian aid", "defense assistance"), else financial
+        return category_of(" ".join(content), "", True)
+    if kind is K.POLITICAL_GUARANTEE:
+        return C.POLITICAL
+    if kind is K.OTHER:
+        return C.OTHER
+    return C.MILITARY
+
+
+
+def rule_mentions(
+    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = ()
+) -> list[CommitmentMention]:
+    """The sub-kind rules' mentions (see the module's docstring)."""
+    leaders = _leaders(text)
+    out: list[CommitmentMention] = []
+    last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
+    speaker: str | None = None
+    for pa, pb in paragraphs(text):
+        sents = [(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
+        prev_time: str | None = None
+        for si, (a, b) in enumerate(sents):
+            sent = text[a:b]
+            named = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+\b", sent) if m.group() in leaders]
+            time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"),
+                        None)
+            found = _mentions(text, sent, a, b, article_id, leaders, speaker, last_kinds, sents, si, dates, quantities,
+                              time or prev_time)
+            out.extend(found)
+            said = [m.group(1) for m in _SPEAKS.finditer(sent) if m.group(1) in leaders]
+            if said or named:
+                speaker = (said or named)[-1]
+            prev_time = time or prev_time
+    return out
+
+
+def _mentions(
+    text: str, sent: str, a: int, b: int, article_id: str, leaders: Mapping[str, str], speaker: str | None,
+    last_kinds: dict[str, tuple[CommitmentKind, ...]], sents: Sequence[tuple[int, int]], si: int,
+    dates: Sequence[DateMention], quantities: Sequence[Quantity], time: str | None,
+) -> list[CommitmentMention]:
+    cues = _status_cues(sent)
+    if not cues:
+        return []
+    kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
+    kinds = [(p, k) for p, k in kinds if k not in (K.EQUIPMENT, K.ARMS) or _GIVING.search(sent)]
+    money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in ("USD", "EUR", "GBP", "JPY")]
+    if money:
+        kinds.append((money[0].start - a, K.FUNDING))
+    tail = sent
+    if si + 1 < len(sents) and _FOLLOW.search(text[sents[si + 1][0] : sents[si + 1][1]]):
+        tail = sent + " " + text[sents[si + 1][0] : sents[si + 1][1]]
+    conditions = tuple(name for name, rx in _CONDITIONS if rx.search(tail))
+    content = tuple(dict.fromkeys(m.group().strip().lower() for m in _CONTENT.finditer(sent)))
+    found: dict[tuple[str, CommitmentKind], CommitmentMention] = {}
+    carried = False
+    if not kinds:
+        start, end, status = cues[0]
+        actors, who = _actors(sent, start, leaders, speaker)
+        carry = [k for c in actors for k in last_kinds.get(c, ()) if k is not K.PARTICIPATION]
+        if status not in (S.CONSIDERING, S.DECLINED, S.RULED_OUT, S.CONDITIONAL) or not carry:
+            return []
+        kinds = [(start, k) for k in dict.fromkeys(carry)]
+        carried = True
+    for pos, kind in kinds:
+        best = min(cues, key=lambda c: (abs(pos - c[0]) + (40 if c[0] > pos else 0)))
+        start, end, status = best
+        if status is S.CONDITIONAL and conditions == ():
+            continue
+        actors, who = _actors(sent, start, leaders, speaker)
+        scope = _SCOPE.search(sent)
+        if scope and status in _FIRM:
+            start, end, status = scope.start(), scope.end(), S.CONSIDERING
+        if kind is K.FUNDING and _AGREEMENT.search(sent):
+            firm = [c for c in cues if c[2] is S.COMMITTED]
+            if firm:
+                start, end, status = firm[0]
+        for actor in actors:
+            key = (actor, kind)
+            if key in found:
+                continue
+            found[key] = CommitmentMention(
+                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=status,
+                cue=sent[start:end], recipient="Ukraine", amount=money[0].text if money and kind is K.FUNDING else None,
+                period=_period(sent) if kind is K.FUNDING else None, time=time,
+                conditions=tuple(c for c in conditions if not (c == "US backstop" and actor == "United States")),
+                speaker=who, content=content if kind is K.FUNDING else (), carried=carried,
+                category=_legacy_category(kind, content), item=_kind_words(sent, kind),
+            )
+    for actor in {m.actor for m in found.values()}:
+        if not carried:
+            last_kinds[actor] = tuple(k for (c, k) in found if c == actor)
+    return list(found.values())
+
+
+KINDS = _KINDS  # the sub-kind lexicon, for the parse-based reading
+RECIPIENT = _RECIPIENT  # words before a name that make it the recipient ("to", "for", …)

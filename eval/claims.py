@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyfold.records import Article  # noqa: E402
 from storyfold.stages.claims import find_claims  # noqa: E402
-from storyfold.stages.commitments import find_commitments  # noqa: E402
+from storyfold.stages.commitments.commitments import find_commitments  # noqa: E402
 from storyfold.stages.dates.dates import find_dates  # noqa: E402
 from storyfold.stages.quantities import find_quantities  # noqa: E402
 from storyfold.stages.reconcile.reconcile import reconcile  # noqa: E402

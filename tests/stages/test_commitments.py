@@ -6,7 +6,7 @@ from seed_inputs import seed_articles, seed_slots
 
 from storyfold.records import CommitmentKind as K
 from storyfold.records import CommitmentStatus as S
-from storyfold.stages.commitments import find_commitments
+from storyfold.stages.commitments.commitments import find_commitments
 
 
 def _found(aid: str):

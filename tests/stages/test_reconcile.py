@@ -15,7 +15,7 @@ from storyfold import api
 from storyfold.present.export import validate_export
 from storyfold.records import Article, ClaimMention, ConflictKind, Evidence, Relation, RelationKind
 from storyfold.stages.claims import find_claims
-from storyfold.stages.commitments import find_commitments
+from storyfold.stages.commitments.commitments import find_commitments
 from storyfold.stages.copies.lineage import build_lineages, independent_sources
 from storyfold.stages.reconcile.reconcile import reconcile
 from storyfold.text.embed import load_embedder

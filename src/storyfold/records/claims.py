@@ -13,6 +13,8 @@ __all__ = [
     "ClaimMention",
     "ClaimStatus",
     "Commitment",
+    "CommitmentCategory",
+    "CommitmentEvidence",
     "CommitmentKind",
     "CommitmentMention",
     "CommitmentStatus",
@@ -43,6 +45,16 @@ class CommitmentKind(StrEnum):
     POLITICAL_GUARANTEE = "political guarantee"
     SECURITY_GUARANTEE = "security guarantee"
     PARTICIPATION = "participation in a coalition"
+    OTHER = "other"
+
+
+class CommitmentCategory(StrEnum):
+    """The coarse kind of what is committed (the Kiel tracker's and CAMEO's level)."""
+
+    MILITARY = "military"
+    FINANCIAL = "financial"
+    HUMANITARIAN = "humanitarian"
+    POLITICAL = "political"
     OTHER = "other"
 
 
@@ -129,6 +141,12 @@ class CommitmentMention:
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
+    # the coarse category, the item as worded, its unit count, and the key that merges the same item
+    # across articles (the item's head lemma; None for the sub-kind rules' mentions)
+    category: CommitmentCategory = CommitmentCategory.OTHER
+    item: str | None = None
+    units: int | None = None
+    item_key: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -156,6 +174,14 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CommitmentEvidence(Evidence):
+    """A commitment mention's span with what that mention itself says: its own amount (never
+    another mention's, so rows merged into one commitment keep their figures)."""
+
+    amount: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Commitment:
     id: str
     actor: str
@@ -169,7 +195,11 @@ class Commitment:
     time: str | None = None
     claim_ids: tuple[str, ...] = ()
     independent_sources: int = 0
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[CommitmentEvidence, ...] = ()
+    # the coarse category, what is committed as the first mention words it, its unit count
+    category: CommitmentCategory = CommitmentCategory.OTHER
+    item: str | None = None
+    units: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

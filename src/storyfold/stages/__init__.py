@@ -13,7 +13,7 @@ from storyfold.stages.brief.brief import BriefStage
 from storyfold.stages.claims import ClaimsStage
 from storyfold.stages.cluster.cluster import ClusterStage
 from storyfold.stages.cluster.doc_vector import DocVectorStage
-from storyfold.stages.commitments import CommitmentsStage
+from storyfold.stages.commitments.commitments import CommitmentsStage
 from storyfold.stages.copies.dedup import DedupStage
 from storyfold.stages.copies.minhash import MinHashStage
 from storyfold.stages.dates.stage import DatesStage

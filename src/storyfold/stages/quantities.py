@@ -25,6 +25,7 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
+from storyfold.text.gazetteer import CURRENCY_CODES
 from storyfold.text.numbers import NUMBER_WORD, parse_number
 from storyfold.text.sentences import SentenceIndex
 
@@ -41,7 +42,9 @@ _QUAL = (
     r"|close\s+to|an\s+estimated|estimated|upwards\s+of|in\s+excess\s+of|no\s+more\s+than|no\s+fewer\s+than"
     r"|below|above|only|exactly|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|all|between|from))\s+"
 )
-_CUR = r"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
+# ISO 4217 codes (the gazetteer's currencies) before the number: "EUR 250 million", "AUD 10 million".
+_CODES = "|".join(sorted(CURRENCY_CODES))
+_CUR = rf"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
 _CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?i:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
@@ -271,8 +274,11 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     if after and unit is None and not vague:
         word = after.group("w").lower()
         hyphen = text[end : end + 1] == "-"
-        if word in _CURRENCY_WORDS:
-            unit, end = _CURRENCY_WORDS[word], end + after.end()
+        if word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES:  # "35 million AUD", "30 EUR million"
+            unit, end = _CURRENCY_WORDS.get(word) or after.group("w"), end + after.end()
+            late = None if g.get("scale") else re.match(r"\s+(?P<s>(?i:thousand|million|billion|trillion))\b", text[end:])
+            if late and unit.isupper():
+                value, end = value * _scale(late.group("s")), end + late.end()
         elif word in _MEASURES and not (hyphen and _MEASURES[word] in _TIME_CODES):
             unit, end = _MEASURES[word], end + after.end()
         elif hyphen and word.split("-")[0] in _MEASURES:
@@ -308,7 +314,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         counts, cend = _counted(text, m.end(), limit)
     scope = _SCOPE.match(text[max(end, cend) : limit])
     period = None
-    if unit in _CURRENCY_SIGNS.values() or unit in _CURRENCY_WORDS.values():
+    if unit in _CURRENCY_SIGNS.values() or unit in _CURRENCY_WORDS.values() or unit in CURRENCY_CODES:
         p = _PERIOD.search(text[end:limit])
         if p:
             n = parse_number(p.group("n"))

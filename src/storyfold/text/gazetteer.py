@@ -1,17 +1,30 @@
-"""The one gazetteer: countries, unions of countries and cities with their other spellings,
-demonyms and capitals, and the place names the small English model is known to mislabel.
+"""The one gazetteer: every country (from the ``countryinfo`` package's data: names, other
+spellings, demonyms, capitals, ISO codes, currencies), unions of countries, and the place names the
+small English model is known to mislabel.
 
 Every stage that needs to know that "Britain", "the U.K." and "London" point at the United
 Kingdom asks here: the entity stages for alias merging and mislabelled places, the commitments
-stage for its actors, reconciliation for the names that do not tell two claims apart.
+stage for its actors, the quantities stage for currency codes, reconciliation for the names that do
+not tell two claims apart.
+
+The library gives each country its official spellings ("Republic of Lithuania"), one demonym and
+its capital. :data:`NEWS_NAMES` adds what news writes and the library lacks: short forms ("the
+U.S.", "Britain"), plural demonyms, and seats of government used as metonyms ("the Kremlin",
+"the Élysée"); for these countries it also fixes the canonical name the rest of storyfold uses
+("United States", "Czechia"). A name that two places claim (the demonym "Indian" of India and of
+the British Indian Ocean Territory) goes to the place that names itself so, else to the more
+populous one. ISO codes and native spellings in other scripts are kept out of the names: "IT",
+"IN" and "CAN" are words.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
-__all__ = ["KNOWN_PLACES", "PLACES", "Place", "PlaceKind", "country_names"]
+__all__ = ["CURRENCY_CODES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind", "country_names"]
 
 
 class PlaceKind(StrEnum):
@@ -29,50 +42,106 @@ class Place:
     spellings: tuple[str, ...] = ()  # other names and abbreviations of the place itself
     demonyms: tuple[str, ...] = ()  # adjectives and nouns of its people ("Japanese")
     seats: tuple[str, ...] = ()  # capitals and seats of government used as metonyms ("Tokyo", "the Kremlin")
+    code: str | None = None  # ISO 3166-1 alpha-3
+    population: int = 0
 
 
 _C, _U, _CITY = PlaceKind.COUNTRY, PlaceKind.UNION, PlaceKind.CITY
 
-PLACES: tuple[Place, ...] = (
+# What news writes beside the library's names (merged into the library's entry of the same
+# country; the name given here is the canonical one).
+NEWS_NAMES: tuple[Place, ...] = (
     Place(name="United States", spellings=("US", "USA", "United States of America", "America", "U.S.", "U.S.A."),
-          demonyms=("American", "Americans"), seats=("Washington",)),
+          demonyms=("American", "Americans"), seats=("Washington", "White House", "Pentagon")),
     Place(name="United Kingdom", spellings=("UK", "Britain", "Great Britain", "U.K."), demonyms=("British",),
-          seats=("London", "Whitehall")),
-    Place(name="France", demonyms=("French",), seats=("Paris",)),
+          seats=("London", "Whitehall", "Downing Street")),
+    Place(name="France", demonyms=("French",), seats=("Paris", "Élysée", "Elysee")),
     Place(name="Germany", demonyms=("German",), seats=("Berlin",)),
-    Place(name="Japan", demonyms=("Japanese",), seats=("Tokyo",)),
-    Place(name="Finland", demonyms=("Finnish",), seats=("Helsinki",)),
-    Place(name="Australia", demonyms=("Australian",), seats=("Canberra",)),
-    Place(name="Canada", demonyms=("Canadian",), seats=("Ottawa",)),
-    Place(name="Italy", demonyms=("Italian",), seats=("Rome",)),
-    Place(name="Poland", demonyms=("Polish",), seats=("Warsaw",)),
     Place(name="Turkey", spellings=("Türkiye", "Turkiye"), demonyms=("Turkish",), seats=("Ankara",)),
-    Place(name="New Zealand"),
-    Place(name="Netherlands", spellings=("Holland",), demonyms=("Dutch",)),
-    Place(name="Denmark", demonyms=("Danish",)),
-    Place(name="Sweden", demonyms=("Swedish",)),
-    Place(name="Norway", demonyms=("Norwegian",)),
-    Place(name="Spain", demonyms=("Spanish",)),
-    Place(name="South Korea", spellings=("Republic of Korea",), seats=("Seoul",)),
-    Place(name="North Korea", spellings=("DPRK",)),
+    Place(name="Netherlands", spellings=("Holland", "The Netherlands"), demonyms=("Dutch",)),
+    Place(name="South Korea", spellings=("Republic of Korea",), demonyms=("South Korean",), seats=("Seoul",)),
+    Place(name="North Korea", spellings=("DPRK",), demonyms=("North Korean",)),
     Place(name="China", spellings=("People's Republic of China", "PRC"), demonyms=("Chinese",), seats=("Beijing",)),
     Place(name="Russia", spellings=("Russian Federation",), demonyms=("Russian",), seats=("Moscow", "Kremlin")),
     Place(name="Ukraine", demonyms=("Ukrainian",), seats=("Kyiv", "Kiev")),
-    Place(name="Czechia", spellings=("Czech Republic",)),
+    Place(name="Czechia", spellings=("Czech Republic",), demonyms=("Czech",)),
+    Place(name="Slovakia", spellings=("Slovak Republic",), demonyms=("Slovak",)),
     Place(name="European Union", kind=_U, spellings=("EU", "E.U.")),
     Place(name="United Nations", kind=_U, spellings=("UN", "U.N.")),
+    Place(name="NATO", kind=_U, spellings=("North Atlantic Treaty Organization", "Nato")),
     Place(name="Kyiv", kind=_CITY, spellings=("Kiev",)),
 )
 
+_SCRIPT = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’-]*$")  # Latin script only
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _latin(names: object) -> list[str]:
+    return [n.strip() for n in (names or []) if isinstance(n, str) and _SCRIPT.match(n.strip()) and ", " not in n]
+
+
+@cache
+def _library() -> tuple[Place, ...]:
+    """Every country of ``countryinfo``, with :data:`NEWS_NAMES` merged in."""
+    from countryinfo import all_countries
+
+    places: list[Place] = []
+    seen: set[str] = set()
+    for country in all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not isinstance(name, str):
+            continue
+        spellings = [s for s in _latin(info.get("altSpellings")) if not _CODE.match(s)]
+        extra = next((p for p in NEWS_NAMES if p.kind is _C and (p.name == name or name in p.spellings
+                                                                or p.name in spellings)), None)
+        canonical = extra.name if extra else name
+        demonyms = _latin((info.get("demonym") or "").split(","))
+        capital = info.get("capital")
+        seats = [capital] if isinstance(capital, str) and _SCRIPT.match(capital) else []
+        if extra:
+            spellings = [*extra.spellings, *spellings, name]
+            demonyms = [*extra.demonyms, *demonyms]
+            seats = [*extra.seats, *seats]
+        iso = info.get("ISO") or {}
+        places.append(Place(
+            name=canonical, spellings=tuple(dict.fromkeys(s for s in spellings if s != canonical)),
+            demonyms=tuple(dict.fromkeys(demonyms)), seats=tuple(dict.fromkeys(seats)),
+            code=iso.get("alpha3") if isinstance(iso, dict) else None,
+            population=int(info.get("population") or 0),
+        ))
+        seen.add(canonical)
+    places.extend(p for p in NEWS_NAMES if p.name not in seen)
+    return tuple(places)
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes of the currencies the library's countries use."""
+    from countryinfo import all_countries
+
+    return frozenset(c for country in all_countries() for c in (country.info().get("currencies") or [])
+                     if isinstance(c, str) and _CODE.match(c))
+
+
+PLACES: tuple[Place, ...] = _library()
+CURRENCY_CODES: frozenset[str] = currency_codes()
+
 
 def country_names() -> dict[str, str]:
-    """Every name, spelling, demonym and seat of a country -> the country's canonical name."""
-    found: dict[str, str] = {}
+    """Every name, spelling, demonym and seat of a country -> the country's canonical name. A name
+    two countries claim goes to the one that names itself so, else to the more populous."""
+    found: dict[str, tuple[int, int, str]] = {}
     for place in PLACES:
-        if place.kind is PlaceKind.COUNTRY:
-            for name in (place.name, *place.spellings, *place.demonyms, *place.seats):
-                found[name] = place.name
-    return found
+        if place.kind is not PlaceKind.COUNTRY:
+            continue
+        own = (place.name, *place.spellings)
+        for rank, names in ((2, own), (1, (*place.demonyms, *place.seats))):
+            for name in names:
+                key = (rank, place.population, place.name)
+                if name not in found or key > found[name]:
+                    found[name] = key
+    return {name: v[2] for name, v in found.items()}
 
 
 # Countries and capitals the small model tags PERSON or ORG in news ("Kyiv" as a person). Names that

@@ -22,7 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from storyfold.records import Commitment, CommitmentKind, CommitmentMention, CommitmentStatus, Conflict, ConflictKind
+from storyfold.records import (
+    Commitment,
+    CommitmentEvidence,
+    CommitmentKind,
+    CommitmentMention,
+    CommitmentStatus,
+    Conflict,
+    ConflictKind,
+)
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of, parse_time
 
 __all__ = ["SpanIndex", "merge_commitments"]
@@ -63,14 +71,17 @@ def merge_commitments(
 ) -> tuple[list[Commitment], list[Conflict]]:
     """The commitments of ``by_article`` (mentions per article), by actor then kind, and their
     status and content conflicts; ``spans`` finds the claims each rests on."""
-    groups: dict[tuple[str, CommitmentKind], list[CommitmentMention]] = {}
+    # The sub-kind rules' mentions merge by (actor, kind); the parse's by (actor, kind, category, item key).
+    groups: dict[tuple[str, CommitmentKind, str, str], list[CommitmentMention]] = {}
     for aid in sorted(by_article):
         for m in by_article[aid]:
-            groups.setdefault((m.actor, m.kind), []).append(m)
+            groups.setdefault((m.actor, m.kind, m.category.value if m.item_key else "", m.item_key or ""), []).append(m)
     out: list[Commitment] = []
     conflicts: list[Conflict] = []
-    for (actor, kind), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value)):
-        cid = "commitment-" + content_hash(actor, kind.value)
+    for (actor, kind, category, item_key), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value,
+                                                                                        kv[0][2], kv[0][3])):
+        cid = "commitment-" + (content_hash(actor, kind.value, category, item_key) if item_key
+                               else content_hash(actor, kind.value))
         whens = [inp.when(m.article_id, m.time) for m in ms]
         latest = max((w for w in whens if w is not None), default=None)
         recent = [m for m, w in zip(ms, whens, strict=True)
@@ -91,11 +102,18 @@ def merge_commitments(
             conditions=tuple(dict.fromkeys(c for m in ms for c in m.conditions)),
             time=_latest_time(ms, whens, status), claim_ids=claim_ids,
             independent_sources=inp.sources(arts),
-            evidence=tuple(dict.fromkeys(evidence_of(m) for m in ms)),
+            evidence=tuple(dict.fromkeys(_commitment_evidence(m) for m in ms)),
+            category=ms[0].category, item=next((m.item for m in ms if m.item), None),
+            units=next((m.units for m in ms if m.units), None),
         ))
         conflicts.extend(_status_conflicts(out[-1], ms, whens, spans))
         conflicts.extend(_content_conflicts(out[-1], ms, spans))
     return out, conflicts
+
+
+def _commitment_evidence(m: CommitmentMention) -> CommitmentEvidence:
+    """A commitment mention's span with its own amount."""
+    return CommitmentEvidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text, amount=m.amount)
 
 
 def _latest_time(

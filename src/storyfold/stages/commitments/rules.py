@@ -1,4 +1,6 @@
-"""Commitments: who (a country) will, may or will not do what for whom, and how firmly.
+"""The sub-kind rules of the commitments stage (:mod:`storyfold.stages.commitments.commitments`): the
+kinds, status cues, actors and conditions of the story they were written on (troops for Ukraine),
+and the coarse category lexicon that both the rules and the parse-based reading use.
 
 A sentence gives a :class:`~storyfold.records.CommitmentMention` per (actor, kind) when it names a
 kind of support ("boots on the ground", "air support", "security guarantees", "$4.5 billion in
@@ -27,20 +29,18 @@ defense assistance", "join the coalition") and a status cue. Rules, in order:
   years" / "10-year" -> ``P10Y``); **time** from its first resolved date, else the previous
   sentence's in the same paragraph.
 
-Actors come from the gazetteer's countries (:mod:`storyfold.text.gazetteer`) and leader patterns only (the entities stage, when it
-lands, is not used here yet: countries outside the table and organisations such as NATO are never
-actors); no model is used, so the stage is fast and deterministic.
+Actors here come from the gazetteer's countries (:mod:`storyfold.text.gazetteer`) and leader
+patterns; organisations, people of any country and verbless notes are the parse-based reading's
+(:mod:`storyfold.stages.commitments.commitments`). No model is used by these rules.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
 
-from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import (
-    Article,
+    CommitmentCategory,
     CommitmentKind,
     CommitmentMention,
     CommitmentStatus,
@@ -52,7 +52,8 @@ from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments"]
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "category_of", "rule_mentions"]
+
 
 K = CommitmentKind
 S = CommitmentStatus
@@ -74,7 +75,7 @@ _TITLE = (
     r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
 )
 _NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
-_COUNTRY = re.compile(rf"(?<![\w.])(?:{_NAMES})(?![\w])(?:[’']s)?")
+_COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
 _LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 
 _KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
@@ -204,6 +205,13 @@ def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | N
     return [], None
 
 
+def _kind_words(sent: str, kind: CommitmentKind) -> str | None:
+    """The words of ``sent`` that named ``kind`` ("boots on the ground"), for the record's item."""
+    rx = dict(_KINDS).get(kind)
+    m = rx.search(sent) if rx is not None else None
+    return m.group() if m else None
+
+
 def _period(sent: str) -> str | None:
     m = _PERIOD.search(sent)
     if not m:
@@ -213,10 +221,52 @@ def _period(sent: str) -> str | None:
     return f"P{years}Y"
 
 
-def find_commitments(
+C = CommitmentCategory
+_CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
+    (C.MILITARY, _any(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
+                      r"\bartillery", r"\bhowitzer", r"\btanks?\b", r"\barmou?red\b", r"\bhelmets?\b",
+                      r"\b(?:body\s+)?armou?r\b", r"\bvests?\b", r"\brifles?\b", r"\bguns?\b", r"\bdrones?\b",
+                      r"\bair\s+defen[cs]e", r"\bdefen[cs]e\s+(?:aid|assistance|equipment|package|support)",
+                      r"\blethal\b", r"\btroops\b", r"\bsoldiers\b", r"\bradars?\b", r"\banti-", r"\bgrenade",
+                      r"\bmortars?\b", r"\bfighter\s+jets?\b", r"\bvehicles?\b", r"\b(?:IFV|APC|MBT|MRAP)s?\b", r"\baircraft\b", r"\bhelicopters?\b", r"\bwarships?\b",
+                      r"\bcombat\b", r"\bsecurity\s+(?:assistance|guarantee)", r"\bpeacekeep")),
+    (C.HUMANITARIAN, _any(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
+                          r"\bemergency\b", r"\bgenerators?\b", r"\bblankets?\b", r"\bhygiene\b", r"\bambulances?\b",
+                          r"\bhospital", r"\bhealth", r"\bdrinking\s+water\b", r"\bheating\b", r"\btents?\b",
+                          r"\bclothing\b", r"\bcivilian", r"\bevacuat", r"\bdisplaced\b", r"\bpharmac",
+                          r"\bvaccin", r"\bfirefight", r"\brescue\b", r"\bwinter", r"\bcoal\b", r"\bfuel\b",
+                          r"\bUNHCR\b", r"\bUNICEF\b", r"\bRed\s+Cross\b", r"\bWorld\s+Food\b")),
+    (C.FINANCIAL, _any(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
+                       r"\bfinancial\b", r"\bcredits?\b", r"\bloan\s+guarantee", r"\bbonds?\b", r"\bdebt\b",
+                       r"\bfunding\b", r"\bfunds?\b", r"\bbudget\b", r"\bliquidity\b", r"\bswap\s+line")),
+    (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
+                       r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
+]
+
+def category_of(item: str, clause: str, money: bool) -> CommitmentCategory:
+    for text in (item, clause):
+        hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY)]
+        best = max(hits)
+        if best[0]:
+            return best[2]
+    return C.FINANCIAL if money else C.OTHER
+
+
+def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> CommitmentCategory:
+    if kind is K.FUNDING:  # what the money is for ("humanitarian aid", "defense assistance"), else financial
+        return category_of(" ".join(content), "", True)
+    if kind is K.POLITICAL_GUARANTEE:
+        return C.POLITICAL
+    if kind is K.OTHER:
+        return C.OTHER
+    return C.MILITARY
+
+
+
+def rule_mentions(
     text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = ()
 ) -> list[CommitmentMention]:
-    """Every commitment mention in one article's text."""
+    """The sub-kind rules' mentions (see the module's docstring)."""
     leaders = _leaders(text)
     out: list[CommitmentMention] = []
     last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
@@ -290,6 +340,7 @@ def _mentions(
                 period=_period(sent) if kind is K.FUNDING else None, time=time,
                 conditions=tuple(c for c in conditions if not (c == "US backstop" and actor == "United States")),
                 speaker=who, content=content if kind is K.FUNDING else (), carried=carried,
+                category=_legacy_category(kind, content), item=_kind_words(sent, kind),
             )
     for actor in {m.actor for m in found.values()}:
         if not carried:
@@ -297,14 +348,5 @@ def _mentions(
     return list(found.values())
 
 
-class CommitmentsStage(ArticleStage):
-    """Per-article commitment mentions; merged by (actor, kind) in the reconcile stage."""
-
-    name = "commitments"
-    version = "1"
-    requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
-    provides: ClassVar[Mapping[str, type]] = {"commitment_mentions": CommitmentMention}
-
-    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()))
-        return {"commitment_mentions": tuple(found)}
+KINDS = _KINDS  # the sub-kind lexicon, for the parse-based reading
+RECIPIENT = _RECIPIENT  # words before a name that make it the recipient ("to", "for", …)

@@ -1,0 +1,315 @@
+"""Commitment clauses from the dependency parse: the governing verb of a giving or deciding act,
+its status (from the verb's modality, tense, negation and the predicate it depends on), who acts
+(the subject, or the agent of a passive), what is given (the object as the sentence words it) and
+to whom.
+
+One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposing
+(:data:`ACTS`) and that has an object or a subject. Status:
+
+* a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
+* under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
+  "discuss" / "study" / "explore" / "mull" -> ``considering``;
+* a clause led by "if" / "unless" / "provided" -> ``conditional``;
+* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to",
+  or under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect" -> ``pledged``;
+* past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
+* otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
+
+The parse is of one sentence at a time and its reading is cached by the sentence's text, so an
+article seen again, or a sentence copied across outlets, is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+from storyfold.records import CommitmentStatus
+from storyfold.text.cache import TextCache, cached_map
+
+__all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_sentences"]
+
+S = CommitmentStatus
+
+# Verb lemmas that commit, give or impose something. Delivery verbs: a past or perfect form is a fulfilment.
+_DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
+                      "deploy", "airlift"})
+ACTS = _DELIVER | frozenset({
+    "approve", "allocate", "pledge", "commit", "announce", "decide", "promise", "earmark", "adopt", "authorize",
+    "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
+    "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
+    "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
+})
+# A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
+# the way aid notes are written: "Transfer of 40 BMP-1 IFVs from Greece to Ukraine", "300 million
+# USD in security assistance".
+NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment", "supply", "provision", "allocation",
+                     "contribution", "grant", "loan", "package", "pledge", "dispatch", "purchase", "dispatchment",
+                     "assistance", "aid"})
+_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
+# A cheap test before parsing: a sentence without one of these stems holds no act.
+CANDIDATE = re.compile(
+    r"(?i)\b(?:approv|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
+    r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
+    r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
+    r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
+    r"|package|assistance|aid|million|billion)\w*"
+)
+_WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
+_CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
+_PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
+_REFUSE = frozenset({"refuse", "reject"})
+_DECLINE = frozenset({"decline", "hesitate"})
+_DOUBT = frozenset({"might", "could", "may", "would", "can"})
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+_IF = frozenset({"if", "unless", "provided", "providing"})
+_DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of an actor, not what it commits
+# Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
+# under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
+_FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
+_GOVERNS_GERUND = _WILLING | _PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+# "make" and "set" commit only with these particles or objects ("make available", "set aside").
+_LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
+          "scale": ("up",)}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Dependents of the object that are not part of what is given.
+_NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
+_RECIPIENT_PREP = frozenset({"to", "for"})
+
+
+class Clause(NamedTuple):
+    """One act read from the parse; offsets relative to the sentence."""
+
+    verb: tuple[int, int]
+    lemma: str
+    status: CommitmentStatus
+    cue: tuple[int, int]  # the words the status was read from
+    subject: tuple[int, int] | None  # the acting noun phrase (subject, or agent of a passive)
+    subject_head: tuple[int, int] | None
+    subject_pronoun: bool
+    item: tuple[int, int] | None
+    item_head: str | None  # lemma of the object's head noun (what the commitment is, for merging)
+    recipient: tuple[int, int] | None
+    scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
+    nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
+
+
+def _span(tokens: Sequence[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in drop:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREP | {"worth", "from", "by", "under", "amid", "on",
+                                                                        "since", "during", "after", "before", "with"}:
+            continue
+        out.extend(_subtree(child, drop))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _chain(verb: Any) -> list[Any]:
+    """The verb and the predicates it depends on through xcomp / ccomp / conj (its governors)."""
+    out = [verb]
+    tok = verb
+    while tok.dep_ in ("xcomp", "ccomp", "acomp", "conj", "advcl") and tok.head.i != tok.i and len(out) < 4:
+        if tok.dep_ == "advcl" and not any(c.lower_ == "to" for c in tok.children):
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
+    chain = _chain(verb)
+    own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
+    for tok in chain:
+        kids = list(tok.children)
+        neg = next((c for c in kids if c.dep_ == "neg"), None)
+        if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
+            return S.RULED_OUT, neg
+        if tok.lemma_ in _REFUSE and tok.i != verb.i:
+            return S.RULED_OUT, tok
+        if tok.lemma_ in _DECLINE and tok.i != verb.i:
+            return S.DECLINED, tok
+        if tok.lemma_ in _WILLING and tok.i != verb.i:
+            return S.WILLING, tok
+        if tok.lemma_ in _CONSIDER and tok.i != verb.i:
+            return S.CONSIDERING, tok
+        if tok.dep_ == "conj" and tok.i != verb.i:
+            continue
+        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
+        if mark is not None:
+            return S.CONDITIONAL, mark
+        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        doubt = next((c for c in aux if c.lower_ in _DOUBT), None)
+        if doubt is not None:
+            return S.CONSIDERING, doubt
+        will = next((c for c in aux if c.lower_ in _WILL or c.lemma_ == "will"), None)
+        if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
+            return S.PLEDGED, will if will is not None else tok
+        if tok.lemma_ in _PLAN and tok.i != verb.i:
+            return S.PLEDGED, tok
+    if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
+            verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
+        return S.FULFILLED, own[0]
+    return S.COMMITTED, verb
+
+
+def _subject(verb: Any) -> tuple[Any | None, bool]:
+    """The acting noun: the verb's subject, a passive's agent, else a governor's subject."""
+    for tok in _chain(verb):
+        for c in tok.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, pobj.pos_ == "PRON"
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, subj.pos_ == "PRON"
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head, False
+    return None, False
+
+
+def _object(verb: Any) -> Any | None:
+    for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
+        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in ("provide", "supply", "equip", "furnish"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            return c
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
+        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _recipient(verb: Any, obj: Any | None) -> Any | None:
+    for head in (verb, obj):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ in ("dative",) and c.pos_ in ("PROPN", "NOUN"):
+                return c
+            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREP:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
+    if obj is not None and obj.dep_ == "pobj" and verb.lemma_ == "provide":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
+    """The verb's clause without its coordinated verbs and their dependents (another act)."""
+    toks = [verb]
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
+            continue
+        if t.dep_ in ("ccomp", "advcl", "relcl") and t.lemma_ in ACTS:
+            continue
+        toks.append(t)
+        stack.extend(t.children)
+    toks.sort(key=lambda t: t.i)
+    spans: list[list[int]] = []
+    for t in toks:
+        if spans and t.i == spans[-1][1] + 1:
+            spans[-1][1] = t.i
+        else:
+            spans.append([t.i, t.i])
+    doc = verb.doc
+    return tuple(_span(doc[a : b + 1]) for a, b in spans)
+
+
+def _nominal(sent: Any) -> Clause | None:
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
+                                                                for t in sent):
+        return None
+    money = root.lemma_.lower() in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
+        c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
+    if root.lemma_.lower() not in NOMINAL and not money:
+        return None
+    actor = None
+    for c in root.subtree:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i == root.i:
+            actor = next((g for g in c.children if g.dep_ == "pobj"), None)
+    toks = [t for t in _subtree(root, _NOT_ITEM) if t.dep_ != "punct"]
+    rec = _recipient(root, root)
+    return Clause(
+        verb=_span([root]), lemma=root.lemma_.lower(), status=S.COMMITTED, cue=_span([root]),
+        subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
+        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=root.lemma_.lower(),
+        recipient=_span([rec]) if rec is not None else None, scope=(_span(list(sent)),), nominal=True,
+    )
+
+
+def _reads(sent: Any) -> Iterator[Clause]:
+    nominal = _nominal(sent)
+    if nominal is not None:
+        yield nominal
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ACTS:
+            continue
+        light = _LIGHT.get(verb.lemma_)
+        if light and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+            continue
+        if verb.lemma_ in ("announce", "decide", "agree") and any(
+                c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):
+            continue  # the announced or agreed act is read on its own verb
+        if verb.dep_ not in _FINITE_DEPS and not (
+                verb.dep_ == "pcomp" and verb.head.head.lemma_ in _GOVERNS_GERUND):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
+                verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
+            continue
+        obj = _object(verb)
+        subj, pronoun = _subject(verb)
+        if obj is None or subj is None:
+            continue
+        status, cue = _status(verb)
+        item = item_head = None
+        if obj is not None:
+            toks = _subtree(obj, _NOT_ITEM)
+            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != obj.i:
+                toks = toks[1:]
+            item, item_head = _span(toks[:16]), obj.lemma_.lower()
+        subj_span = subj_head = None
+        if subj is not None:
+            subj_span, subj_head = _span(_subtree(subj, frozenset({"relcl", "punct", "cc"}) - {"appos"})), _span([subj])
+            full = sorted(subj.subtree, key=lambda t: t.i)  # keep appositions ("X, Lithuanian defence minister")
+            subj_span = _span(full)
+        rec = _recipient(verb, obj)
+        yield Clause(
+            verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
+            subject=subj_span, subject_head=subj_head, subject_pronoun=pronoun, item=item, item_head=item_head,
+            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb),
+        )
+
+
+def clauses_of_sentences(nlp: Any, sentences: Sequence[str], cache: TextCache[tuple[Clause, ...]] | None = None
+                         ) -> list[tuple[Clause, ...]]:
+    """The acts of each sentence (offsets relative to it); sentences without a candidate stem are
+    not parsed."""
+
+    def parse(texts: list[str]) -> Iterator[tuple[Clause, ...]]:
+        todo = [t for t in texts if CANDIDATE.search(t)]
+        docs = iter(nlp.pipe(todo, batch_size=64))
+        for t in texts:
+            if not CANDIDATE.search(t):
+                yield ()
+                continue
+            doc = next(docs)
+            yield tuple(c for s in doc.sents for c in _reads(s))
+
+    return cached_map(list(sentences), parse, cache)

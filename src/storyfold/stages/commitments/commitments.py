@@ -1,0 +1,253 @@
+"""Commitments: who (a country, a union, an organisation) will, may or will not give what to
+whom, and how firmly, on any story.
+
+Two readings per sentence. The sub-kind rules (:mod:`storyfold.stages.commitments.rules`) find the
+kinds of support a peace-keeping story names ("boots on the ground", "security guarantees") with
+their status cues and conditions. The parse (:mod:`storyfold.stages.commitments.clauses`) reads every
+act of giving, deciding or imposing: its governing verb decides the status, its subject the actor,
+its object the item; a sentence the rules already gave for an actor is not read again for it.
+
+* **actor**: a country or union in the subject (any country: names, spellings, demonyms, capitals
+  from the gazetteer), an organisation the entities stage found there, a person the article ties
+  to a country ("Arvydas Anušauskas, Lithuanian defence minister"); a pronoun or a nameless
+  subject ("the government") stands for the last place named before it; a verbless note ("Transfer
+  of 40 IFVs from Greece to Ukraine") for the country it names, else the one the title names;
+* **category**: the coarse category (military, financial, humanitarian, political, other) from the
+  item's words, then its clause's; a money amount with no other word is financial. ``kind`` is the
+  sub-kind where a rule names one, else ``funding`` for money or aid, else ``other``;
+* **item** as the article words it, **units** from a count inside it;
+* **amount** and **period**: the money quantity inside the act's own clause (not that of a
+  coordinated act), else the sentence's money when the sentence holds one act only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from storyfold.pipeline import ArticleStage, Context, Outputs
+from storyfold.records import (
+    Article,
+    CommitmentCategory,
+    CommitmentKind,
+    CommitmentMention,
+    DateMention,
+    EntityMention,
+    Quantity,
+)
+from storyfold.stages.commitments.clauses import Clause, clauses_of_sentences
+from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
+from storyfold.text.cache import CACHE_TEXTS, TextCache
+from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
+from storyfold.text.nlp import load_spacy, paragraphs
+from storyfold.text.sentences import sentence_spans
+
+__all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments", "find_general"]
+
+K = CommitmentKind
+
+def find_commitments(
+    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
+    entities: Sequence[EntityMention] = (), title: str | None = None, nlp: Any | None = None,
+    cache: TextCache[tuple[Clause, ...]] | None = None,
+) -> list[CommitmentMention]:
+    """Every commitment mention in one article's text: the sub-kind rules' mentions, then the acts
+    the parse reads (``nlp``: a spaCy pipeline with a parser; the default model when None) for the
+    actors the rules did not find in that sentence."""
+    spans = [(pa + a, pa + b) for pa, pb in paragraphs(text)
+             for a, b in (sentence_spans(text[pa:pb]) or [(0, pb - pa)])]
+    legacy = rule_mentions(text, article_id, dates, quantities)
+    if nlp is None:
+        nlp = _default_nlp()
+    acts = clauses_of_sentences(nlp, [text[a:b] for a, b in spans], cache)
+    taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
+    general = find_general(text, article_id, [(a, b, c) for (a, b), c in zip(spans, acts, strict=True)],
+                           quantities, entities, title, dates, taken)
+    return sorted(legacy + general, key=lambda m: (m.start, m.end))
+
+
+def _default_nlp() -> Any:
+    from storyfold.config import Settings
+
+    return load_spacy(Settings().spacy_model, ("ner",))
+
+
+class CommitmentsStage(ArticleStage):
+    """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
+
+    name = "commitments"
+    version = "2"
+    requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
+    optional: ClassVar[tuple[str, ...]] = ("entity_mentions",)
+    provides: ClassVar[Mapping[str, type]] = {"commitment_mentions": CommitmentMention}
+
+    def _nlp(self, ctx: Context) -> Any:
+        name = ctx.settings.spacy_model
+        return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))  # the claims stage's parser
+
+    def setup(self, ctx: Context) -> None:
+        self._nlp(ctx)
+
+    def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
+        cache = ctx.resource(f"commitments:sentences:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
+                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache)
+        return {"commitment_mentions": tuple(found)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Any donor, any kind of aid: acts read from the dependency parse (stages.commitment_clauses)
+# ---------------------------------------------------------------------------------------------
+
+C = CommitmentCategory
+# Union and organisation names the gazetteer knows ("the EU", "NATO") -> canonical name.
+UNIONS: dict[str, str] = {n: p.name for p in PLACES if p.kind is PlaceKind.UNION for n in (p.name, *p.spellings)}
+_ACTOR_NAMES = {**COUNTRIES, **UNIONS}
+_ANY = "|".join(sorted((re.escape(n) for n in _ACTOR_NAMES), key=len, reverse=True))
+_PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
+# The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
+# tested first, then the rest of its clause; a money amount with no other word is financial.
+_MONEY_UNITS = CURRENCY_CODES
+_MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "$", "€", "£", "DOLLAR", "EURO"}
+# A subject with no name of its own stands for the article's last actor ("the government", "it").
+_STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
+                      r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
+                      r"|parliament|donor|authorities|it|they|we|he|she|ministry\s+of\s+[\w\s]+)$", re.I)
+_TO = re.compile(r"\b(?:to|for|into|in|against|with)\s*$", re.I)
+_LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
+_PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
+
+
+def _sub_kind(item: str, money: bool, category: CommitmentCategory) -> CommitmentKind:
+    for kind, rx in KINDS:
+        if rx.search(item):
+            return kind
+    if category is C.MILITARY and not re.search(r"(?i)\b(?:aid|assistance|support|funding|package)\b", item):
+        return K.EQUIPMENT
+    if money or category in (C.FINANCIAL, C.HUMANITARIAN):
+        return K.FUNDING
+    return K.OTHER
+
+
+def _places(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _PLACE.finditer(text):
+        name = m.group().removesuffix("’s").removesuffix("'s")
+        out.append((m.start(), m.end(), _ACTOR_NAMES[name]))
+    return out
+
+
+def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
+    """Person name (and its last word) -> the country the article ties the person to in a title
+    ("Lithuanian defence minister Arvydas Anušauskas", "Arvydas Anušauskas, Lithuanian defence
+    minister", "Spain's Secretary of State … Pilar Cancela Rodríguez")."""
+    found: dict[str, str] = {}
+    for p in people:
+        before = text[max(0, p.start - 90) : p.start]
+        line = before.rsplit("\n", 1)[-1]
+        cut = max(line.rfind(". "), line.rfind(", "), line.rfind("; "))
+        window = line[cut + 2 :] if cut >= 0 else line
+        places = _places(window)
+        country = None
+        if places and _PERSON_TIE.fullmatch(window[places[-1][1] :].strip() + " " if window[places[-1][1] :].strip() else ""):
+            country = places[-1][2]
+        after = re.match(r",\s+(?:the\s+|a\s+)?([^,.;]{0,80})", text[p.end : p.end + 90])
+        if country is None and after:
+            near = _places(after.group(1))
+            if near and near[0][0] < 40:
+                country = near[0][2]
+        if country and country in COUNTRIES.values():
+            found.setdefault(p.text, country)
+            found.setdefault(p.text.split()[-1], country)
+    return found
+
+
+def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
+              last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
+    """Who acts: a country or union named in the subject, an organisation the entities stage found
+    there, a person the article ties to a country; a pronoun or a nameless subject ("the
+    government") stands for the last place named before it ("he"/"she": the last person's country),
+    else for the one country the title names."""
+    if c.subject is None:
+        if c.nominal:  # a verbless note: a country or demonym before the recipient, else the title's
+            places = [p for p in _places(text[a : a + c.scope[-1][1]])
+                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])]
+            return places[0][2] if places else title_actor
+        return None
+    s0, s1 = a + c.subject[0], a + c.subject[1]
+    subj = text[s0:s1]
+    places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
+    if places:
+        return places[0][2]
+    org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
+    if org is not None:
+        return UNIONS.get(org.text, org.text)
+    for name, country in people.items():
+        if name in subj:
+            return country
+    if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
+        return last_person
+    if c.subject_pronoun or _STANDIN.match(subj.strip()):
+        return last or title_actor
+    return None
+
+
+def find_general(
+    text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
+    entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
+    taken: set[tuple] | None = None,
+) -> list[CommitmentMention]:
+    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``."""
+    people = _people(text, [e for e in entities if e.type.value == "person"])
+    orgs = [e for e in entities if e.type.value == "organisation"]
+    title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
+    title_actor = next(iter(title_places)) if len(title_places) == 1 else None
+    money = [q for q in quantities if q.unit in _MONEY_UNITS and q.value]
+    counts = [q for q in quantities if q.unit is None and q.value and q.counts]
+    out: list[CommitmentMention] = []
+    last: str | None = None
+    for a, b, acts in clauses:
+        sent = text[a:b]
+        time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
+        for c in acts:
+            before = [p for p in _places(text[max(0, a - 400) : a + (c.subject or c.verb)[0]]) if p[2] != "Ukraine"]
+            last = before[-1][2] if before else last
+            persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
+                       and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
+            last_person = None
+            if persons:
+                name = persons[-1].text
+                last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
+            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person)
+            recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
+            recipient = _ACTOR_NAMES.get(recipient or "", recipient)
+            if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):
+                continue
+            if taken is not None and (a, actor) in taken and not c.item:
+                continue
+            scope = [(a + x, a + y) for x, y in c.scope]
+            inside = [q for q in money if any(x <= q.start and q.end <= y for x, y in scope)]
+            item = text[a + c.item[0] : a + c.item[1]] if c.item else ""
+            head = c.item_head
+            m_item = next((q for q in inside if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
+            if m_item is not None and (head or "").upper() in _MONEY_HEADS:  # "70 million AUD in military aid"
+                rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
+                item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
+            amount = m_item or (inside[0] if inside else None)
+            if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
+                amount = next((q for q in money if a <= q.start and q.end <= b), None)
+            clause_text = " ".join(text[x:y] for x, y in scope)
+            category = category_of(item, clause_text, amount is not None)
+            kind = _sub_kind(item, amount is not None, category)
+            if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
+                continue  # the rules gave this sub-kind, with this amount, for this actor here
+            unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
+            out.append(CommitmentMention(
+                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=c.status,
+                cue=sent[c.cue[0] : c.cue[1]], recipient=recipient, amount=amount.text if amount else None,
+                period=amount.period if amount else None, time=time, category=category, item=item.strip() or None,
+                units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
+                item_key=(head or kind.value).lower(),
+            ))
+    return out

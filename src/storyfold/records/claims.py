@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from storyfold.records.articles import Evidence
+from storyfold.records.dates import PartialDate
 
 __all__ = [
     "Claim",
@@ -87,8 +88,9 @@ class Modality(StrEnum):
 class ClaimMention:
     """One factual assertion in one sentence of one article, before merging across articles.
 
-    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
-    ``time`` from the first resolved date in it."""
+    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it.
+    ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span, ``time``
+    from the first resolved date in it."""
 
     article_id: str
     start: int
@@ -102,7 +104,7 @@ class ClaimMention:
     unit: str | None = None
     qualifier: str | None = None
     counts: str | None = None
-    time: str | None = None
+    time: PartialDate | None = None
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
 
@@ -125,7 +127,7 @@ class CommitmentMention:
     amount: str | None = None
     period: str | None = None
     conditions: tuple[str, ...] = ()
-    time: str | None = None
+    time: PartialDate | None = None
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
@@ -147,7 +149,7 @@ class Claim:
     value: float | None = None
     unit: str | None = None
     qualifier: str | None = None
-    time: str | None = None
+    time: PartialDate | None = None
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
     independent_sources: int = 0
@@ -166,7 +168,7 @@ class Commitment:
     amount: str | None = None
     period: str | None = None
     conditions: tuple[str, ...] = ()
-    time: str | None = None
+    time: PartialDate | None = None
     claim_ids: tuple[str, ...] = ()
     independent_sources: int = 0
     evidence: tuple[Evidence, ...] = ()

@@ -83,8 +83,11 @@ from storyfold.records import (
     Conflict,
     ConflictKind,
     Evidence,
+    PartialDate,
+    Precision,
     Quantity,
     Relation,
+    date_order,
 )
 from storyfold.stages.commitments import COUNTRIES
 from storyfold.stages.copies.lineage import Lineages, build_lineages, independent_sources, outlet_key
@@ -166,7 +169,7 @@ class _Profile:
     group agree pairwise, so one negation and one day describe them all."""
 
     negated: bool
-    day: str | None
+    day: dt.date | None
     figures: dict[tuple[str | None, str | None], tuple[float, float]]
 
     @classmethod
@@ -174,7 +177,7 @@ class _Profile:
         measure = _measure(m)
         comparable = m.value is not None and not (measure is None and m.unit is None)
         figures = {(measure, m.unit): (m.value, m.value)} if comparable else {}
-        day = m.time[:10] if m.time and len(m.time) >= 10 else None
+        day = m.time.start if m.time is not None and m.time.precision in (Precision.DAY, Precision.TIME) else None
         return cls(m.negated, day, figures)  # type: ignore[arg-type]
 
     def disagrees(self, other: _Profile) -> bool:
@@ -229,7 +232,7 @@ def _same_claim(a: _Unit, b: _Unit, sim: float, common: frozenset[str] = frozens
         return True
     x, y = a.m, b.m
     same_value = bool(a.numbers & b.numbers)
-    same_time = bool(x.time and y.time and (x.time.startswith(y.time) or y.time.startswith(x.time)))
+    same_time = bool(x.time and y.time and (x.time.within(y.time) or y.time.within(x.time)))
     shared = len((a.names & b.names) - common)
     if sim >= SAME_MID:
         return same_value or same_time or shared >= 2
@@ -254,22 +257,17 @@ class _Inputs:
         return independent_sources(article_ids, self.lineages, self.outlets)
 
 
-def _parse_time(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    w = re.match(r"(\d{4})-W(\d{2})", value)
-    if w:
-        return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m or not (m.group(2) or "01").isdigit():
-        return None
-    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+def _day_of(time: PartialDate | None) -> dt.date | None:
+    """The day a date places a mention at: the first day of its calendar date (a year, month or day;
+    none for a decade, a century, a reference or a recurrence)."""
+    placed = time.calendar_date() if time is not None else None
+    return placed.start if placed is not None else None
 
 
-def _when(article_id: str, time: str | None, inp: _Inputs) -> dt.date | None:
+def _when(article_id: str, time: PartialDate | None, inp: _Inputs) -> dt.date | None:
     if article_id in inp.event_dates:
         return inp.event_dates[article_id]
-    found = _parse_time(time)
+    found = _day_of(time)
     if found is not None:
         return found
     art = inp.articles.get(article_id)
@@ -734,22 +732,22 @@ def _commitments(
 
 def _latest_time(
     ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], status: CommitmentStatus
-) -> str | None:
+) -> PartialDate | None:
     """When a firm commitment was made (its most precise date in the text, else its earliest
     article), else when the latest statement was made."""
     if status in _FIRM:
         firm = [(m, w) for m, w in zip(ms, whens, strict=True) if m.status in _FIRM]
-        explicit = [m.time for m, _ in firm if m.time and _parse_time(m.time)]
+        explicit = [m.time for m, _ in firm if _day_of(m.time)]
         if explicit:
-            return max(explicit, key=lambda t: (len(t), -_parse_time(t).toordinal()))  # type: ignore[union-attr]
+            return max(explicit, key=lambda t: (t.detail, -_day_of(t).toordinal()))  # type: ignore[union-attr]
         days = [w for _, w in firm if w is not None]
         if days:
-            return min(days).isoformat()
+            return PartialDate.from_date(min(days))
     dated = [(w, m) for m, w in zip(ms, whens, strict=True) if w is not None]
     if not dated:
         return None
     w, m = max(dated, key=lambda x: x[0])
-    return m.time or w.isoformat()
+    return m.time or PartialDate.from_date(w)
 
 
 def _status_conflicts(
@@ -877,7 +875,7 @@ class ReconcileStage(CorpusStage):
         events = corpus.outputs("events") if corpus.has("events") else ()
         event_dates: dict[str, dt.date] = {}
         for ev in events:
-            day = _parse_time(ev.date)
+            day = _day_of(ev.date)
             if day is not None:
                 for aid in ev.article_ids:
                     event_dates.setdefault(aid, day)
@@ -887,7 +885,7 @@ class ReconcileStage(CorpusStage):
                 for alias in (ent.name, *ent.aliases):
                     aliases[alias] = ent.name
         embed = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder)).encode
-        dated = sorted(events, key=lambda e: (e.date or "9999", e.id))
+        dated = sorted(events, key=lambda e: (date_order(e.date), e.id))
         self.last_stats = {}
         claims, commitments, conflicts = reconcile(
             corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,

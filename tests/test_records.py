@@ -11,12 +11,15 @@ from hypothesis import strategies as st
 
 from storyfold import codec
 from storyfold.records import (
+    BriefSentence,
     ClaimMention,
     DayPart,
+    Event,
     Modality,
     PartialDate,
     Precision,
     Season,
+    TimelineEntry,
     date_order,
 )
 
@@ -102,7 +105,8 @@ def test_every_form_parses_to_its_precision_and_days(text: str, precision: Preci
 
 
 @pytest.mark.parametrize("text", ["", "2025-3", "2025-13", "2025-02-30", "2025-W53", "2025-Q5", "2025-XX", "2",
-                                  "2025-03-17T24:00", "2025-03-17TXX", "P10Y1", "NOW", " 2025", "2025-03-17/2025-03-18"])
+                                  "2025-03-17T24:00", "2025-03-17TXX", "P10Y1", "NOW", " 2025",
+                                  "2025-03-17/2025-03-18"])
 def test_what_is_not_a_partial_date_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         PartialDate.parse(text)
@@ -171,6 +175,20 @@ def test_coarser_dates_come_first_on_the_same_day() -> None:
                                             "2025-W01", "202")]
     assert [str(d) for d in sorted(dates)] == ["202", "2024-W52", "2025-W01", "2025", "2025-Q1", "2025-01",
                                                 "2025-01-01", "PAST_REF"]
+
+
+def test_records_store_their_dates_as_the_strings() -> None:
+    event = Event(id="e", story_id="s", title="t", article_ids=("a",), date=PartialDate.parse("2025-08-19"),
+                  date_end=PartialDate.parse("2025-08-20"))
+    entry = TimelineEntry(date=PartialDate.parse("2025-W11-WE"), text="x", article_ids=("a",), precision=P.WEEK)
+    brief = BriefSentence(text="x", article_ids=("a",), date=PartialDate.parse("2024-06"))
+    mention = ClaimMention(article_id="a", start=0, end=4, text="text", time=PartialDate.parse("2025-SU"))
+    assert codec.to_dict(event)["date"] == "2025-08-19" and codec.to_dict(event)["date_end"] == "2025-08-20"
+    assert codec.to_dict(entry)["date"] == "2025-W11-WE" and codec.to_dict(brief)["date"] == "2024-06"
+    assert '"time":"2025-SU"' in codec.dumps(mention)
+    for record in (event, entry, brief, mention):
+        assert codec.loads(codec.dumps(record), type(record)) == record
+    assert codec.from_dict({**codec.to_dict(event), "date": None, "date_end": None}, Event).date is None
 
 
 def test_modality_order_is_the_declared_order() -> None:

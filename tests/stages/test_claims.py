@@ -71,7 +71,7 @@ def test_quantity_and_time_slots() -> None:
     border = _claim("001", "1,340 kilometres")
     assert (border.value, border.unit) == (1340, "km")
     meeting = _claim("001", "will meet at the Ministry of Defence")
-    assert meeting.time == "2025-03-20" and meeting.value == 30
+    assert str(meeting.time) == "2025-03-20" and meeting.value == 30
 
 
 def test_modality_and_attribution_rules() -> None:

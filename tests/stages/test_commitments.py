@@ -80,7 +80,7 @@ def test_finland_declines_boots_on_the_ground_for_now() -> None:
 
 def test_japans_2024_pact() -> None:
     pact = _one("002", "Japan", K.FUNDING)
-    assert (pact.status, pact.amount, pact.period, pact.time) == (S.COMMITTED, "$4.5 billion", "P10Y", "2024-06")
+    assert (pact.status, pact.amount, pact.period, str(pact.time)) == (S.COMMITTED, "$4.5 billion", "P10Y", "2024-06")
     for aid in ("003", "004"):
         m = _one(aid, "Japan", K.FUNDING)
         assert m.status is S.COMMITTED and m.period == "P10Y" and m.amount is None

@@ -27,8 +27,8 @@ def _seed_inputs(with_dates: bool) -> tuple[dict[str, str], dict[str, list]]:
 
 
 def _entry(entries, date: str, words: str):
-    found = [e for e in entries if e.date == date and words in e.text]
-    assert found, f"no {date} entry with {words!r}: {[(e.date, e.text[:60]) for e in entries]}"
+    found = [e for e in entries if str(e.date) == date and words in e.text]
+    assert found, f"no {date} entry with {words!r}: {[(str(e.date), e.text[:60]) for e in entries]}"
     return found[0]
 
 
@@ -43,7 +43,8 @@ def test_seed_timeline_events_in_order() -> None:
     assert order == sorted(order)
     texts, dates = _seed_inputs(True)
     first_day = {d.value.split("T")[0]: d.earliest for ds in dates.values() for d in ds if d.earliest is not None}
-    starts = [first_day[e.date] for e in entries]
+    starts = [first_day[str(e.date)] for e in entries]
+    assert starts == [e.date.start for e in entries]
     assert starts == sorted(starts)
     for e in entries:
         for ev in e.evidence:
@@ -59,13 +60,14 @@ def test_same_event_from_several_articles_is_merged() -> None:
     assert {ev.article_id for ev in rutte.evidence} == set(rutte.article_ids)
     for ev in rutte.evidence:
         assert texts[ev.article_id][ev.start : ev.end] == ev.text
-    ishiba = [e for e in entries if e.date == "2025-08-19" and "ready to participate" in e.text]
+    ishiba = [e for e in entries if str(e.date) == "2025-08-19" and "ready to participate" in e.text]
     assert len(ishiba) == 1 and set(ishiba[0].article_ids) == {"002", "003"}
 
 
 def test_without_publication_dates_only_absolute_dates_are_placed() -> None:
     entries = build_timeline(*_seed_inputs(False))
-    assert {e.date for e in entries} == {"2022", "2024-06", "2025"}
+    assert {str(e.date) for e in entries} == {"2022", "2024-06", "2025"}
+    assert all(e.precision is e.date.precision for e in entries)
 
 
 def test_fold_seeds_exports_dates_quantities_timeline(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ from storyfold.present.models import (
     StoryRow,
     StoryView,
 )
-from storyfold.stages.brief.brief import date_sort_key
+from storyfold.records import PartialDate, date_order
 
 __all__ = [
     "UNCLUSTERED_ID",
@@ -168,7 +168,8 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         (CitedText(text=t["text"], date=t.get("date"),
                    citations=ix.citations(t.get("article_ids", ()), t.get("evidence", ())))
          for t in ix.list("timeline") if ix.in_story(story_id, t)),
-        key=lambda t: date_sort_key(t.date) or t.date or "",  # ISO weeks ("2025-W34") by their Monday
+        # a week by its first day ("2025-W34" by its Monday), a quarter or a season by its year
+        key=lambda t: date_order(PartialDate.parse(t.date).calendar_date() if t.date else None),
     )
     all_commitments = [_commitment_row(ix, c) for c in ix.list("commitments") if ix.in_story(story_id, c)]
     filters = {

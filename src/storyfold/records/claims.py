@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from storyfold.records.articles import Evidence
+from storyfold.records.dates import PartialDate
 
 __all__ = [
     "Claim",
@@ -99,8 +100,9 @@ class Modality(StrEnum):
 class ClaimMention:
     """One factual assertion in one sentence of one article, before merging across articles.
 
-    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it. ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span,
-    ``time`` from the first resolved date in it."""
+    ``modality`` says how it is stated (:class:`Modality`); ``attribution`` names who says it.
+    ``value``/``unit``/``qualifier``/``counts`` come from the first quantity in the span, ``time``
+    from the first resolved date in it."""
 
     article_id: str
     start: int
@@ -114,7 +116,7 @@ class ClaimMention:
     unit: str | None = None
     qualifier: str | None = None
     counts: str | None = None
-    time: str | None = None
+    time: PartialDate | None = None
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
 
@@ -137,7 +139,7 @@ class CommitmentMention:
     amount: str | None = None
     period: str | None = None
     conditions: tuple[str, ...] = ()
-    time: str | None = None
+    time: PartialDate | None = None
     speaker: str | None = None
     content: tuple[str, ...] = ()
     carried: bool = False
@@ -165,7 +167,7 @@ class Claim:
     value: float | None = None
     unit: str | None = None
     qualifier: str | None = None
-    time: str | None = None
+    time: PartialDate | None = None
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
     independent_sources: int = 0
@@ -192,7 +194,7 @@ class Commitment:
     amount: str | None = None
     period: str | None = None
     conditions: tuple[str, ...] = ()
-    time: str | None = None
+    time: PartialDate | None = None
     claim_ids: tuple[str, ...] = ()
     independent_sources: int = 0
     evidence: tuple[CommitmentEvidence, ...] = ()

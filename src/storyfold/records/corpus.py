@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from storyfold.records.articles import Evidence
+from storyfold.records.dates import PartialDate
 from storyfold.records.extraction import EntityType, QuoteVariant
 
 __all__ = [
@@ -108,12 +109,14 @@ class Story:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
+    """An event of a story: ``date`` its first day, ``date_end`` its last when that is another day."""
+
     id: str
     story_id: str
     title: str
     article_ids: tuple[str, ...]
-    date: str | None = None
-    date_end: str | None = None
+    date: PartialDate | None = None
+    date_end: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

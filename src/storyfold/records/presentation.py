@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storyfold.records.articles import Evidence
-from storyfold.records.dates import Precision
+from storyfold.records.dates import PartialDate, Precision
 
 __all__ = ["BriefSentence", "TimelineEntry"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineEntry:
-    """A dated event of a story; ``precision`` says how much of ``date`` is known."""
+    """A dated event of a story; ``precision`` says how much of ``date`` is known (that of ``date``)."""
 
-    date: str
+    date: PartialDate
     text: str
     article_ids: tuple[str, ...]
     story_id: str | None = None
@@ -25,7 +25,7 @@ class TimelineEntry:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BriefSentence:
     """A sentence of the cited brief. ``date`` is the date the sentence is placed at (the record's
-    time, else the earliest cited publication date), ``kind`` what it was built from (claim,
+    time as a year, month or day, else the earliest cited publication date), ``kind`` what it was built from (claim,
     commitment, conflict, update, quote) and ``commitment_ids`` the commitments it rests on."""
 
     text: str
@@ -34,6 +34,6 @@ class BriefSentence:
     claim_ids: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default=())
-    date: str | None = None
+    date: PartialDate | None = None
     kind: str = ""
     commitment_ids: tuple[str, ...] = ()

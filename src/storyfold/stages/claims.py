@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
-from storyfold.records import Article, ClaimMention, DateMention, Modality, Quantity
+from storyfold.records import Article, ClaimMention, DateMention, Modality, PartialDate, Quantity
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
@@ -254,7 +254,7 @@ def _mention(
         article_id=article_id, start=start, end=end, text=stext, subject=clause.subject,
         predicate=clause.predicate, object=clause.object, negated=clause.negated,
         value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
-        counts=q.counts if q else None, time=d.value if d else None, attribution=attribution,
+        counts=q.counts if q else None, time=PartialDate.parse(d.value) if d else None, attribution=attribution,
         modality=modality_of(stext, attribution),
     )
 

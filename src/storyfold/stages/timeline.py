@@ -16,7 +16,6 @@ n x ``MAX_COMPARED`` comparisons.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from collections import OrderedDict
@@ -25,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
-from storyfold.records import DateMention, Evidence, Precision, TimelineEntry
+from storyfold.records import DateMention, Evidence, PartialDate, Precision, TimelineEntry
 from storyfold.text.sentences import sentence_of, sentence_spans
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
@@ -93,9 +92,7 @@ def _content(text: str) -> frozenset[str]:
 
 @dataclass(slots=True)
 class _Event:
-    date: str
-    precision: Precision
-    earliest: dt.date
+    date: PartialDate
     story_id: str | None
     texts: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
@@ -118,7 +115,8 @@ def build_timeline(
     """Timeline entries from each article's text (``texts``) and date mentions (``dates``), merged
     per story (``story_of`` maps article ids to story ids) and ordered by date."""
     events: list[_Event] = []
-    by_key: dict[tuple[str, str | None], OrderedDict[int, _Event]] = {}  # (date, story): entries, last extended last
+    # (date, story): its entries, the last extended last
+    by_key: dict[tuple[PartialDate, str | None], OrderedDict[int, _Event]] = {}
     for aid in sorted(dates):
         text = texts.get(aid)
         if text is None:
@@ -133,14 +131,15 @@ def build_timeline(
             clause = text[a:b]
             words = _content(clause)
             story = story_of.get(aid) if story_of else None
-            value = d.value.split("T")[0] if d.precision is Precision.TIME else d.value
-            precision = Precision.DAY if d.precision is Precision.TIME else d.precision
+            value = PartialDate.parse(d.value)
+            if value.precision is Precision.TIME:
+                value = PartialDate.from_date(d.earliest)  # a time of day: its day
             ev = Evidence(article_id=aid, start=a, end=b, text=clause)
             bucket = by_key.setdefault((value, story), OrderedDict())
             recent = itertools.islice(reversed(bucket.values()), MAX_COMPARED)
             match = next((e for e in recent if _similar(e.words, words)), None)
             if match is None:
-                match = _Event(value, precision, d.earliest, story, [clause], set(words), [ev], {(aid, a, b)})
+                match = _Event(value, story, [clause], set(words), [ev], {(aid, a, b)})
                 events.append(match)
             elif (aid, a, b) not in match.spans:
                 match.texts.append(clause)
@@ -149,7 +148,7 @@ def build_timeline(
                 match.spans.add((aid, a, b))
             bucket[id(match)] = match
             bucket.move_to_end(id(match))
-    events.sort(key=lambda e: (e.story_id or "", e.earliest, _RANK.get(e.precision, 9), e.date))
+    events.sort(key=lambda e: (e.story_id or "", e.date.sort_key))  # by first day, coarser first
     return [
         TimelineEntry(
             date=e.date,
@@ -157,15 +156,10 @@ def build_timeline(
             article_ids=tuple(sorted({x.article_id for x in e.evidence})),
             story_id=e.story_id,
             evidence=tuple(e.evidence),
-            precision=e.precision,
+            precision=e.date.precision,
         )
         for e in events
     ]
-
-
-# Coarser periods first when they start on the same day ("2025" before "2025-01" before "2025-01-01").
-_RANK = {Precision.YEAR: 0, Precision.QUARTER: 1, Precision.SEASON: 2, Precision.MONTH: 3, Precision.WEEK: 4,
-         Precision.DAY: 5}
 
 
 class TimelineStage(CorpusStage):

@@ -13,8 +13,8 @@ Candidates come from the reconciled records:
 - **quotes**: a quote reported by two or more articles, with the sentence that carries it.
 
 Each candidate gets an importance (independent sources, a figure, a date, a commitment or conflict)
-and a date (the record's time, else the earliest cited publication date). The ``brief_sentences``
-most important, not repeating one another, are kept and told in date order.
+and a date (the record's time as a year, month or day, else the earliest cited publication date).
+The ``brief_sentences`` most important, not repeating one another, are kept and told in date order.
 
 Every sentence is put through :func:`storyfold.stages.brief.support.check_support` against its cited spans: a
 template that fails loses its optional slots, then falls back to the cited sentence itself; what
@@ -23,7 +23,6 @@ still fails is dropped. So every sentence emitted passes the check.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -42,12 +41,14 @@ from storyfold.records import (
     Conflict,
     ConflictKind,
     Evidence,
+    PartialDate,
     Quote,
+    date_order,
 )
 from storyfold.stages.brief.support import check_support
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["BriefStage", "build_brief", "commitment_sentence", "date_sort_key", "name_aliases", "source_phrase"]
+__all__ = ["BriefStage", "build_brief", "commitment_sentence", "name_aliases", "source_phrase"]
 
 NUMBER_NAMES = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 MAX_SENTENCE = 420
@@ -101,19 +102,15 @@ def _with_sources(text: str, n: int) -> str:
     return f"{body} ({source_phrase(n)}){end}"
 
 
-def date_sort_key(value: str | None) -> str | None:
-    """A sortable ISO date prefix for a TIMEX-like value ("2025-W34" -> its Monday, a weekend
-    "2025-W11-WE" -> its Saturday)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})-W(\d{2})(-WE)?", value)
-    if m:
-        try:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1).isoformat()
-        except ValueError:
-            return m[1]
-    m = re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?", value)
-    return m.group() if m else None
+def _placed(time: PartialDate | None) -> PartialDate | None:
+    """The date a record's time places a sentence at: a year, a month or a day ("2025-W34" at its
+    Monday, a weekend "2025-W11-WE" at its Saturday)."""
+    return time.calendar_date() if time is not None else None
+
+
+def _month(date: PartialDate | None) -> tuple[int | None, int | None] | None:
+    """The year and month of a year, month or day (``None`` for a year's month)."""
+    return (date.year, date.month) if date is not None else None
 
 
 @dataclass(slots=True)
@@ -121,7 +118,7 @@ class _Candidate:
     text: str
     kind: str
     score: float
-    date: str | None
+    date: PartialDate | None
     article_ids: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     claim_ids: tuple[str, ...] = ()
@@ -141,9 +138,9 @@ class _Texts:
         a = self.articles.get(aid)
         return a.text if a else ""
 
-    def published(self, aids: Iterable[str]) -> str | None:
-        dates = sorted(a.published.isoformat() for aid in aids if (a := self.articles.get(aid)) and a.published)
-        return dates[0] if dates else None
+    def published(self, aids: Iterable[str]) -> PartialDate | None:
+        dates = sorted(a.published for aid in aids if (a := self.articles.get(aid)) and a.published)
+        return PartialDate.from_date(dates[0]) if dates else None
 
     def sentence(self, ev: Evidence) -> Evidence:
         """The whole sentence(s) around an evidence span (the span itself when that is too long)."""
@@ -216,7 +213,7 @@ def _claim_candidates(claims: Sequence[Claim], texts: _Texts, in_conflict: Mappi
         score -= 0.5 if re.search(r"\b(?:I|we|our)\b", sentence) else 0.0
         evidence = (first, *(e for e in c.evidence[1:] if e.article_id != first.article_id))
         out.append(_Candidate(text=_with_sources(sentence, n), kind="claim", score=score,
-                              date=date_sort_key(c.time) or texts.published(c.article_ids),
+                              date=_placed(c.time) or texts.published(c.article_ids),
                               article_ids=tuple(c.article_ids), evidence=evidence, claim_ids=(c.id,)))
     return out
 
@@ -246,7 +243,7 @@ def _commitment_candidates(commitments: Sequence[Commitment], texts: _Texts) -> 
             fallbacks.append(_with_sources(_clean(evidence[0].text), n))
         score = 1.2 * n + STATUS_WORDS.get(status, ("", 1.0))[1] + (0.7 if amount else 0.0)
         out.append(_Candidate(text=text, kind="commitment", score=score,
-                              date=date_sort_key(group[0].time) or texts.published(aids), article_ids=aids,
+                              date=_placed(group[0].time) or texts.published(aids), article_ids=aids,
                               evidence=evidence, claim_ids=tuple(dict.fromkeys(i for c in group for i in c.claim_ids)),
                               commitment_ids=tuple(c.id for c in group), fallbacks=fallbacks))
     return out
@@ -257,7 +254,7 @@ def _conflict_candidates(conflicts: Sequence[Conflict], claims: Mapping[str, Cla
     for c in conflicts:
         evidence = tuple(dict.fromkeys(texts.sentence(e) for e in c.evidence))
         involved = [claims[i] for i in c.claim_ids if i in claims]
-        dates = sorted(d for d in (date_sort_key(x.time) or texts.published(x.article_ids) for x in involved) if d)
+        dates = sorted(d for d in (_placed(x.time) or texts.published(x.article_ids) for x in involved) if d)
         date = dates[-1] if dates else texts.published(c.article_ids)
         text = None
         if c.kind == ConflictKind.UPDATE and (m := _UPDATE.match(c.summary)):
@@ -305,7 +302,7 @@ def _repeats(cand: _Candidate, chosen: Sequence[_Candidate]) -> bool:
             return True
         # a commitment and a claim it rests on, placed at the same time, tell one fact twice
         if ({cand.kind, other.kind} == {"claim", "commitment"} and _overlap(cand.evidence[:1], other.evidence)
-                and (cand.date or "")[:7] == (other.date or "")[:7]
+                and _month(cand.date) == _month(other.date)
                 and len(cand.article_ids) <= len(other.article_ids)):
             return True
         ow = _words(other.text)
@@ -345,7 +342,7 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
         *_claim_candidates(claims, texts, in_conflict),
         *_quote_candidates(quotes, texts),
     ]
-    candidates.sort(key=lambda c: (-c.score, c.date or "9999", c.text))
+    candidates.sort(key=lambda c: (-c.score, date_order(c.date), c.text))
     chosen: list[_Candidate] = []
     per_kind: dict[str, int] = defaultdict(int)
     limits = {"commitment": max(2, size // 2), "quote": 1, "conflict": 2, "update": 2}
@@ -360,7 +357,7 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
         cand.text = text
         chosen.append(cand)
         per_kind[cand.kind] += 1
-    chosen.sort(key=lambda c: (c.date or "9999", -c.score))
+    chosen.sort(key=lambda c: (date_order(c.date), -c.score))
     return [BriefSentence(text=c.text, article_ids=c.article_ids, story_id=story_id, claim_ids=c.claim_ids,
                           quote_ids=c.quote_ids, evidence=c.evidence, date=c.date, kind=c.kind,
                           commitment_ids=c.commitment_ids) for c in chosen]

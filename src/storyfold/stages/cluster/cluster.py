@@ -32,7 +32,7 @@ import numpy as np
 
 from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
-from storyfold.records import Article, Event, Story
+from storyfold.records import Article, Event, PartialDate, Story, date_order
 from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
 from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
@@ -250,7 +250,7 @@ class ClusterStage(CorpusStage):
                         date_end=last if last != first else None,
                     )
                 )
-            events.sort(key=lambda e: (e.date or "9999", e.id))
+            events.sort(key=lambda e: (date_order(e.date), e.id))
             event_records.extend(events)
             old_story = same.get(("stories", frozenset(docs[i].id for i in story.members)))
             if old_story is not None and old_story.id == sid and old_story.event_ids == tuple(e.id for e in events):
@@ -264,9 +264,10 @@ class ClusterStage(CorpusStage):
                     event_ids=tuple(e.id for e in events),
                 )
             )
-        first_date = {e.story_id: e.date or "9999" for e in reversed(event_records)}
-        story_records.sort(key=lambda st: (first_date.get(st.id, "9999"), st.id))
-        event_records.sort(key=lambda e: (first_date.get(e.story_id, "9999"), e.story_id, e.date or "9999", e.id))
+        first_date = {e.story_id: date_order(e.date) for e in reversed(event_records)}
+        story_records.sort(key=lambda st: (first_date.get(st.id, date_order(None)), st.id))
+        event_records.sort(key=lambda e: (first_date.get(e.story_id, date_order(None)), e.story_id, date_order(e.date),
+                                          e.id))
         return {"stories": tuple(story_records), "events": tuple(event_records)}
 
 
@@ -397,15 +398,15 @@ def _mentioned_days(corpus: Corpus) -> dict[str, Counter[str]]:
 
 def _date_range(
     members: Sequence[int], docs: Sequence[_Doc], mentioned: Mapping[str, Counter[str]]
-) -> tuple[str | None, str | None]:
+) -> tuple[PartialDate | None, PartialDate | None]:
     """First and last publication date of the members, or else the day their date mentions name most."""
     dated = sorted(docs[i].published for i in members if docs[i].published)
     if dated:
-        return dated[0].isoformat(), dated[-1].isoformat()
+        return PartialDate.from_date(dated[0]), PartialDate.from_date(dated[-1])
     days: Counter[str] = Counter()
     for i in members:
         days.update(mentioned.get(docs[i].id, Counter()))
     if days:
-        day = min(days, key=lambda d: (-days[d], d))
+        day = PartialDate.parse(min(days, key=lambda d: (-days[d], d)))
         return day, day
     return None, None

@@ -34,6 +34,7 @@ from storyfold.records import (
     CommitmentMention,
     DateMention,
     EntityMention,
+    PartialDate,
     Quantity,
 )
 from storyfold.stages.commitments.clauses import Clause, clauses_of_sentences
@@ -209,7 +210,8 @@ def find_general(
     last: str | None = None
     for a, b, acts in clauses:
         sent = text[a:b]
-        time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
+        time = next((PartialDate.parse(d.value) for d in dates
+                     if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
         for c in acts:
             before = [p for p in _places(text[max(0, a - 400) : a + (c.subject or c.verb)[0]]) if p[2] != "Ukraine"]
             last = before[-1][2] if before else last

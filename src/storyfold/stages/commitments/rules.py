@@ -45,6 +45,7 @@ from storyfold.records import (
     CommitmentMention,
     CommitmentStatus,
     DateMention,
+    PartialDate,
     Quantity,
 )
 from storyfold.text.gazetteer import country_names
@@ -273,12 +274,12 @@ def rule_mentions(
     speaker: str | None = None
     for pa, pb in paragraphs(text):
         sents = [(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
-        prev_time: str | None = None
+        prev_time: PartialDate | None = None
         for si, (a, b) in enumerate(sents):
             sent = text[a:b]
             named = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+\b", sent) if m.group() in leaders]
-            time = next((d.value for d in dates if a <= d.start and d.end <= b and d.value and d.type != "DURATION"),
-                        None)
+            time = next((PartialDate.parse(d.value) for d in dates
+                         if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
             found = _mentions(text, sent, a, b, article_id, leaders, speaker, last_kinds, sents, si, dates, quantities,
                               time or prev_time)
             out.extend(found)
@@ -292,7 +293,7 @@ def rule_mentions(
 def _mentions(
     text: str, sent: str, a: int, b: int, article_id: str, leaders: Mapping[str, str], speaker: str | None,
     last_kinds: dict[str, tuple[CommitmentKind, ...]], sents: Sequence[tuple[int, int]], si: int,
-    dates: Sequence[DateMention], quantities: Sequence[Quantity], time: str | None,
+    dates: Sequence[DateMention], quantities: Sequence[Quantity], time: PartialDate | None,
 ) -> list[CommitmentMention]:
     cues = _status_cues(sent)
     if not cues:

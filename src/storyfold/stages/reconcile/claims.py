@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from storyfold.records import Claim, ClaimMention, ClaimStatus
+from storyfold.records import Claim, ClaimMention, ClaimStatus, Precision
 from storyfold.stages.reconcile.common import Inputs, content_hash, evidence_of
 from storyfold.text.embed import embed_unique
 from storyfold.text.gazetteer import country_names
@@ -169,7 +169,7 @@ class _Profile:
         measure = _measure(m)
         comparable = m.value is not None and not (measure is None and m.unit is None)
         figures = {(measure, m.unit): (m.value, m.value)} if comparable else {}
-        day = m.time[:10] if m.time and len(m.time) >= 10 else None
+        day = m.time.start if m.time is not None and m.time.precision in (Precision.DAY, Precision.TIME) else None
         return cls(m.negated, day, figures)  # type: ignore[arg-type]
 
     def disagrees(self, other: _Profile) -> bool:
@@ -224,7 +224,7 @@ def _same_claim(a: Unit, b: Unit, sim: float, common: frozenset[str] = frozenset
         return True
     x, y = a.m, b.m
     same_value = bool(a.numbers & b.numbers)
-    same_time = bool(x.time and y.time and (x.time.startswith(y.time) or y.time.startswith(x.time)))
+    same_time = bool(x.time and y.time and (x.time.within(y.time) or y.time.within(x.time)))
     shared = len((a.names & b.names) - common)
     if sim >= SAME_MID:
         return same_value or same_time or shared >= 2

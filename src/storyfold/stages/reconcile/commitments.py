@@ -30,8 +30,9 @@ from storyfold.records import (
     CommitmentStatus,
     Conflict,
     ConflictKind,
+    PartialDate,
 )
-from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of, parse_time
+from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, day_of, evidence_of
 
 __all__ = ["SpanIndex", "merge_commitments"]
 
@@ -118,22 +119,22 @@ def _commitment_evidence(m: CommitmentMention) -> CommitmentEvidence:
 
 def _latest_time(
     ms: Sequence[CommitmentMention], whens: Sequence[dt.date | None], status: CommitmentStatus
-) -> str | None:
+) -> PartialDate | None:
     """When a firm commitment was made (its most precise date in the text, else its earliest
     article), else when the latest statement was made."""
     if status in _FIRM:
         firm = [(m, w) for m, w in zip(ms, whens, strict=True) if m.status in _FIRM]
-        explicit = [m.time for m, _ in firm if m.time and parse_time(m.time)]
+        explicit = [m.time for m, _ in firm if day_of(m.time)]
         if explicit:
-            return max(explicit, key=lambda t: (len(t), -parse_time(t).toordinal()))  # type: ignore[union-attr]
+            return max(explicit, key=lambda t: (t.detail, -day_of(t).toordinal()))  # type: ignore[union-attr]
         days = [w for _, w in firm if w is not None]
         if days:
-            return min(days).isoformat()
+            return PartialDate.from_date(min(days))
     dated = [(w, m) for m, w in zip(ms, whens, strict=True) if w is not None]
     if not dated:
         return None
     w, m = max(dated, key=lambda x: x[0])
-    return m.time or w.isoformat()
+    return m.time or PartialDate.from_date(w)
 
 
 def _status_conflicts(

@@ -5,15 +5,14 @@ an update rather than a contradiction."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyfold.ids import content_id
-from storyfold.records import Article, ClaimMention, CommitmentMention, ConflictKind, Evidence, Relation
+from storyfold.records import Article, ClaimMention, CommitmentMention, ConflictKind, Evidence, PartialDate, Relation
 from storyfold.stages.copies.lineage import Lineages, build_lineages, independent_sources, outlet_key
 
-__all__ = ["UPDATE_DAYS", "Inputs", "conflict_kind", "content_hash", "evidence_of", "parse_time"]
+__all__ = ["UPDATE_DAYS", "Inputs", "conflict_kind", "content_hash", "day_of", "evidence_of"]
 
 UPDATE_DAYS = 45  # two sides at least this many days apart are an update, not a contradiction
 
@@ -27,16 +26,11 @@ def evidence_of(m: ClaimMention | CommitmentMention) -> Evidence:
     return Evidence(article_id=m.article_id, start=m.start, end=m.end, text=m.text)
 
 
-def parse_time(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    w = re.match(r"(\d{4})-W(\d{2})", value)
-    if w:
-        return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m or not (m.group(2) or "01").isdigit():
-        return None
-    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+def day_of(time: PartialDate | None) -> dt.date | None:
+    """The day a date places a mention at: the first day of its calendar date (a year, month or day;
+    none for a decade, a century, a reference or a recurrence)."""
+    placed = time.calendar_date() if time is not None else None
+    return placed.start if placed is not None else None
 
 
 @dataclass(slots=True)
@@ -59,12 +53,12 @@ class Inputs:
         """Independent sources among ``article_ids``: lineages, an outlet counted once."""
         return independent_sources(article_ids, self.lineages, self.outlets)
 
-    def when(self, article_id: str, time: str | None) -> dt.date | None:
+    def when(self, article_id: str, time: PartialDate | None) -> dt.date | None:
         """When a statement of ``article_id`` that gives ``time`` was made: the article's event
         date, else ``time``, else the article's publication date."""
         if article_id in self.event_dates:
             return self.event_dates[article_id]
-        found = parse_time(time)
+        found = day_of(time)
         if found is not None:
             return found
         art = self.articles.get(article_id)

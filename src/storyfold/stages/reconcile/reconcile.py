@@ -40,10 +40,11 @@ from storyfold.records import (
     ConflictKind,
     Quantity,
     Relation,
+    date_order,
 )
 from storyfold.stages.reconcile.claims import BLOCK, ClaimMerge, Embed, merge_claims
 from storyfold.stages.reconcile.commitments import SpanIndex, merge_commitments
-from storyfold.stages.reconcile.common import Inputs, content_hash, parse_time
+from storyfold.stages.reconcile.common import Inputs, content_hash, day_of
 from storyfold.stages.reconcile.figures import figure_conflicts
 from storyfold.text.embed import MODEL, load_embedder
 
@@ -138,7 +139,7 @@ class ReconcileStage(CorpusStage):
         events = corpus.outputs("events") if corpus.has("events") else ()
         event_dates: dict[str, dt.date] = {}
         for ev in events:
-            day = parse_time(ev.date)
+            day = day_of(ev.date)
             if day is not None:
                 for aid in ev.article_ids:
                     event_dates.setdefault(aid, day)
@@ -148,7 +149,7 @@ class ReconcileStage(CorpusStage):
                 for alias in (ent.name, *ent.aliases):
                     aliases[alias] = ent.name
         embed = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder)).encode
-        dated = sorted(events, key=lambda e: (e.date or "9999", e.id))
+        dated = sorted(events, key=lambda e: (date_order(e.date), e.id))
         stats = ctx.counts[self.label] = {}  # blocks and pairs compared, for benchmarks
         claims, commitments, conflicts = reconcile(
             corpus.annotations("claim_mentions"), corpus.annotations("commitment_mentions"), articles,

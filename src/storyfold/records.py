@@ -32,6 +32,7 @@ __all__ = [
     "EntityMention",
     "EntityType",
     "Event",
+    "EventJoin",
     "DedupState",
     "DocVector",
     "Evidence",
@@ -175,6 +176,20 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventJoin:
+    """Why one article is in its event: ``basis`` is ``founder`` (the first member), ``place``,
+    ``participants`` or ``date`` (it names what the event names), ``similarity`` (it names nothing
+    that decides, so its wording placed it) or ``copy`` (it follows its source); ``place``,
+    ``participants`` and ``happened`` are what it shares with the event."""
+
+    article_id: str
+    basis: str
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    happened: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     id: str
     story_id: str
@@ -182,6 +197,12 @@ class Event:
     article_ids: tuple[str, ...]
     date: str | None = None
     date_end: str | None = None
+    # The who/where/when that hold the event together (the place and participants its members'
+    # leads name, the day of the happening they name) and, per article, why it joined.
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    happened: str | None = None
+    joined: tuple[EventJoin, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ matrix and a presence matrix give the items x items conflict matrix with two spa
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -52,7 +51,7 @@ class IdentityModel:
     places: bool = True
     people: bool = True
     dates: bool = True
-    penalty: float = math.inf  # taken off the similarity of two reports that conflict (inf: never one event)
+    penalty: float = 0.05  # taken off the similarity of two reports that conflict (inf: never one event)
     bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
 
 

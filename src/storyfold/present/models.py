@@ -18,6 +18,8 @@ __all__ = [
     "CommitmentRow",
     "ConflictView",
     "EntityView",
+    "EventJoinRow",
+    "EventRow",
     "Mark",
     "MatrixRow",
     "Mention",
@@ -130,6 +132,30 @@ class ArticleRow:
 
 
 @dataclass
+class EventJoinRow:
+    """One article of an event and why it joined."""
+
+    article_id: str
+    title: str
+    basis: str
+    shared: str  # what it shares with the event, in words ("" when nothing but its wording)
+
+
+@dataclass
+class EventRow:
+    """One event of the story: what holds it together, and why each article is in it."""
+
+    id: str
+    title: str
+    date: str | None
+    date_end: str | None
+    place: str | None
+    participants: list[str]
+    happened: str | None
+    joined: list[EventJoinRow]
+
+
+@dataclass
 class StoryView:
     story: StoryRow
     brief: list[CitedText]
@@ -142,6 +168,7 @@ class StoryView:
     quotes_by_speaker: list[SpeakerQuotes]
     articles: list[ArticleRow]
     unfilled: list[str]
+    events: list[EventRow] = field(default_factory=list)
 
 
 @dataclass

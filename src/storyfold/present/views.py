@@ -28,6 +28,8 @@ from storyfold.present.models import (
     CommitmentRow,
     ConflictView,
     EntityView,
+    EventJoinRow,
+    EventRow,
     Mark,
     MatrixRow,
     Mention,
@@ -214,7 +216,22 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
                            for (s, e), qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))],
         articles=[_article_row(ix, a) for a in aids],
         unfilled=list(ix.doc.get("summary", {}).get("unfilled", [])),
+        events=[_event_row(ix, e) for e in ix.list("events") if e.get("story_id") == story_id],
     )
+
+
+def _event_row(ix: DocIndex, event: dict) -> EventRow:
+    """An event with the place, participants and day that hold it together, and why each article joined."""
+    joined = {j["article_id"]: j for j in event.get("joined") or ()}
+    rows = []
+    for aid in event.get("article_ids", ()):
+        j = joined.get(aid, {})
+        shared = [j.get("place") or "", ", ".join(j.get("participants") or ()), j.get("happened") or ""]
+        rows.append(EventJoinRow(article_id=aid, title=ix.title(aid), basis=j.get("basis") or "similarity",
+                                 shared="; ".join(x for x in shared if x)))
+    return EventRow(id=event["id"], title=event.get("title") or "", date=event.get("date"), date_end=event.get("date_end"),
+                    place=event.get("place"), participants=list(event.get("participants") or ()),
+                    happened=event.get("happened"), joined=rows)
 
 
 def _spans(ix: DocIndex, aid: str) -> list[tuple[int, int, Mark]]:

@@ -15,6 +15,7 @@ __all__ = [
     "DocVector",
     "Entity",
     "Event",
+    "EventJoin",
     "Lineage",
     "MinHashSignature",
     "Quote",
@@ -108,6 +109,20 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventJoin:
+    """Why one article is in its event: ``basis`` is ``founder`` (the first member), ``place``,
+    ``participants`` or ``date`` (it names what the event names), ``similarity`` (it names nothing
+    that decides, so its wording placed it) or ``copy`` (it follows its source); ``place``,
+    ``participants`` and ``happened`` are what it shares with the event."""
+
+    article_id: str
+    basis: str
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    happened: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """An event of a story: ``date`` its first day, ``date_end`` its last when that is another day."""
 
@@ -117,6 +132,12 @@ class Event:
     article_ids: tuple[str, ...]
     date: PartialDate | None = None
     date_end: PartialDate | None = None
+    # The who/where/when that hold the event together (the place and participants its members'
+    # leads name, the day of the happening they name) and, per article, why it joined.
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    happened: PartialDate | None = None
+    joined: tuple[EventJoin, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

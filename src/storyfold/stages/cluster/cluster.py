@@ -23,6 +23,7 @@ then smallest article id), so a rerun gives the same ids and an id changes only 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -34,6 +35,13 @@ from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Article, Event, PartialDate, Story, date_order
 from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
+from storyfold.stages.cluster.identity import (
+    Identity,
+    IdentityModel,
+    conflicts,
+    event_evidence,
+    identity_of,
+)
 from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
 __all__ = ["ClusterStage", "headline"]
@@ -53,6 +61,7 @@ class _Doc:
     headline: str
     vector: np.ndarray
     terms: dict[str, int]
+    identity: Identity
 
     @property
     def key(self) -> tuple[dt.date, str]:
@@ -101,10 +110,13 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "1"
+    version = "2"
     requires = ("doc_vectors",)
     optional = ("relations", "entity_mentions", "dates")
     provides = {"stories": Story, "events": Event}
+
+    def __init__(self, identity: IdentityModel | None = None) -> None:
+        self.identity = identity or IdentityModel()
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         s = ctx.settings
@@ -149,7 +161,16 @@ class ClusterStage(CorpusStage):
                 continue
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
-            gate = lambda idx, groups: _date_gate(idx, groups, docs, window)  # noqa: E731
+            apart, agree = conflicts([docs[i].identity for i in members], window)
+            hard = math.isinf(self.identity.penalty)
+            offset = np.where(apart, 0.0 if hard else -self.identity.penalty, 0.0) + self.identity.bonus * agree
+            gate = lambda idx, groups, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
+                _date_gate(idx, groups, docs, window) & (_identity_gate(idx, groups, apart, lrow) if hard else True)
+            )
+            pair = lambda idx, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
+                _pair_gate(idx, docs, window) & (~apart[np.ix_([lrow[i] for i in idx], [lrow[i] for i in idx])] if hard else True)
+            )
+            adjust = lambda a, b, offset=offset, lrow=lrow: offset[np.ix_([lrow[i] for i in a], [lrow[i] for i in b])]  # noqa: E731
             children = _fold(
                 list(kept.values()),
                 [i for i in members if i not in placed],
@@ -157,7 +178,8 @@ class ClusterStage(CorpusStage):
                 s.cluster_event_threshold,
                 s.cluster_block,
                 group_gate=gate,
-                pair_gate=lambda idx: _pair_gate(idx, docs, window),
+                pair_gate=pair,
+                pair_adjust=adjust,
             )
             story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate)
 
@@ -168,14 +190,16 @@ class ClusterStage(CorpusStage):
             story_of[src].members.append(copy)
             event_of[src].members.append(copy)
 
-        return self._records(corpus, docs, stories, x, row, earlier)
+        return self._records(corpus, docs, stories, x, row, earlier, source)
 
     # ------------------------------------------------------------------------------------ inputs
     def _docs(self, corpus: Corpus) -> list[_Doc]:
         vectors = corpus.annotations("doc_vectors")
         names: dict[str, Counter[str]] = {}
-        if corpus.has("entity_mentions"):
-            for aid, mentions in corpus.annotations("entity_mentions").items():
+        entities = corpus.annotations("entity_mentions") if corpus.has("entity_mentions") else {}
+        dates = corpus.annotations("dates") if corpus.has("dates") else {}
+        if entities:
+            for aid, mentions in entities.items():
                 names[aid] = Counter(
                     "_".join(str(getattr(m, "text", "")).lower().split()) for m in mentions if getattr(m, "text", "")
                 )
@@ -188,8 +212,14 @@ class ClusterStage(CorpusStage):
             terms = dict(record.terms)
             for name, count in names.get(article.id, Counter()).items():
                 terms[name] = terms.get(name, 0) + NAME_WEIGHT * count
+            identity = identity_of(
+                article.text, entities.get(article.id, ()), dates.get(article.id, ()), self.identity
+            )
             docs.append(
-                _Doc(article.id, article.published, article.title, headline(article), decode_vector(record.vector), terms)
+                _Doc(
+                    article.id, article.published, article.title, headline(article), decode_vector(record.vector), terms,
+                    identity,
+                )
             )
         docs.sort(key=lambda d: d.key)
         return docs
@@ -224,6 +254,7 @@ class ClusterStage(CorpusStage):
         x: Rows,
         row: Mapping[int, int],
         earlier: Mapping[str, tuple[Story | Event, ...]],
+        source: Mapping[int, int],
     ) -> Outputs:
         """Records of the clusters; a cluster whose articles are exactly those of an earlier record
         keeps that record (id, title, dates) unchanged, and is not recomputed."""
@@ -248,6 +279,7 @@ class ClusterStage(CorpusStage):
                         article_ids=tuple(d.id for d in sorted((docs[i] for i in ev.members), key=lambda d: d.key)),
                         date=first,
                         date_end=last if last != first else None,
+                        **_evidence(ev.members, docs, source),
                     )
                 )
             events.sort(key=lambda e: (date_order(e.date), e.id))
@@ -280,6 +312,7 @@ def _fold(
     *,
     group_gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
     pair_gate: Callable[[Sequence[int]], np.ndarray] | None = None,
+    pair_adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray] | None = None,
 ) -> list[_Group]:
     """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity, and
     cluster what fits no group by average linkage into new groups."""
@@ -292,7 +325,10 @@ def _fold(
             sums = rows_of(everyone).sum_by(_spans([len(g.members) for g in groups]))
             sizes = np.array([len(g.members) for g in groups], dtype=np.float32)
             gate = group_gate(chunk, groups) if group_gate is not None else None
-            target = assign(items, sums, sizes, threshold, gate)
+            offset = None
+            if pair_adjust is not None:  # the average adjustment over each group's members
+                offset = pair_adjust(chunk, everyone) @ _indicator([len(g.members) for g in groups]).T / sizes[None, :]
+            target = assign(items, sums, sizes, threshold, gate, offset)
         else:
             target = -np.ones(len(chunk), dtype=int)
         left = [i for i, t in zip(chunk, target, strict=True) if t < 0]
@@ -302,9 +338,9 @@ def _fold(
         if left:
             rows = rows_of(left)
             sims = rows.dot(rows)
-            if pair_gate is not None:
-                sims = np.where(pair_gate(left), sims, -1.0)
-            labels = average_linkage(sims, threshold)
+            if pair_adjust is not None:
+                sims = sims + pair_adjust(left, left)
+            labels = average_linkage(sims, threshold, None if pair_gate is None else ~pair_gate(left))
             fresh: dict[int, _Group] = {}
             for i, label in zip(left, labels, strict=True):
                 fresh.setdefault(int(label), _Group([])).members.append(i)
@@ -338,6 +374,16 @@ def _attach_singletons(
     return [g for g in groups if g.members]
 
 
+def _indicator(sizes: Sequence[int]) -> np.ndarray:
+    """groups x members 0/1 matrix for members listed group after group."""
+    out = np.zeros((len(sizes), sum(sizes)), dtype=np.float32)
+    start = 0
+    for g, n in enumerate(sizes):
+        out[g, start : start + n] = 1.0
+        start += n
+    return out
+
+
 def _spans(sizes: Sequence[int]) -> list[range]:
     """Consecutive index ranges of the given sizes."""
     out, start = [], 0
@@ -348,16 +394,28 @@ def _spans(sizes: Sequence[int]) -> list[range]:
 
 
 def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc], days: int) -> np.ndarray:
-    """items x groups: may item join group, given publication dates (undated never blocks)."""
+    """items x groups: may item join group, given publication dates (undated never blocks): only
+    when it lies within ``days`` of every dated member, so no event spans more than ``days``."""
     lo = np.full(len(groups), np.iinfo(np.int64).min // 2, dtype=np.int64)
     hi = np.full(len(groups), np.iinfo(np.int64).max // 2, dtype=np.int64)
     for g, group in enumerate(groups):
         dated = [docs[i].published.toordinal() for i in group.members if docs[i].published]
         if dated:
-            lo[g], hi[g] = min(dated) - days, max(dated) + days
+            lo[g], hi[g] = max(dated) - days, min(dated) + days
     item = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx], dtype=np.int64)
     inside = (lo[None, :] <= item[:, None]) & (item[:, None] <= hi[None, :])
     return inside | (item < 0)[:, None]
+
+
+def _identity_gate(
+    idx: Sequence[int], groups: Sequence[_Group], apart: np.ndarray, lrow: Mapping[int, int]
+) -> np.ndarray:
+    """items x groups: may item join group, given who/where/when: only when it conflicts with no member."""
+    rows = [lrow[i] for i in idx]
+    out = np.ones((len(idx), len(groups)), dtype=bool)
+    for g, group in enumerate(groups):
+        out[:, g] = ~apart[np.ix_(rows, [lrow[i] for i in group.members])].any(axis=1)
+    return out
 
 
 def _pair_gate(idx: Sequence[int], docs: Sequence[_Doc], days: int) -> np.ndarray:
@@ -383,6 +441,12 @@ def _title(members: Sequence[int], docs: Sequence[_Doc], x: Rows, row: Mapping[i
     scores = x.take([row[i] for i in pool]).dot(total).ravel()
     best = min(range(len(pool)), key=lambda k: (-round(float(scores[k]), 6), docs[pool[k]].key))
     return docs[pool[best]].headline
+
+
+def _evidence(members: Sequence[int], docs: Sequence[_Doc], source: Mapping[int, int]) -> dict[str, object]:
+    """What holds an event together and why each member joined (:func:`identity.event_evidence`)."""
+    ordered = sorted(members, key=lambda i: docs[i].key)
+    return event_evidence([(docs[i].id, docs[i].identity, i in source) for i in ordered])
 
 
 def _mentioned_days(corpus: Corpus) -> dict[str, Counter[str]]:

@@ -23,6 +23,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 __all__ = ["Rows", "assign", "average_linkage", "combine", "sparse_rows", "tfidf"]
 
 ASSIGN_CHUNK = 512
+CANNOT_LINK = 1e12  # a distance no average over fewer than 1e11 pairs brings under the cut
 
 
 def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.csr_matrix:
@@ -89,30 +90,44 @@ def sparse_rows(tfidf_rows: sparse.csr_matrix) -> Rows:
     return Rows(np.zeros((tfidf_rows.shape[0], 0), dtype=np.float32), tfidf_rows)
 
 
-def average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
+def average_linkage(similarity: np.ndarray, threshold: float, cannot: np.ndarray | None = None) -> np.ndarray:
     """Cluster labels (0..k-1, numbered by first member) of average-linkage clustering that stops
-    when the average similarity between two clusters falls below ``threshold``."""
+    when the average similarity between two clusters falls below ``threshold``. ``cannot`` (items x
+    items, bool) marks pairs that never share a cluster: their distance is so large that no average
+    over a cluster holding both can reach the cut."""
     n = similarity.shape[0]
     if n <= 1:
         return np.zeros(n, dtype=int)
     dist = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)
     dist = (dist + dist.T) / 2
+    if cannot is not None:
+        dist[cannot | cannot.T] = CANNOT_LINK
     np.fill_diagonal(dist, 0.0)
     condensed = dist[np.triu_indices(n, k=1)]
     raw = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
     return _renumber(raw)
 
 
-def assign(items: Rows, sums: Rows, sizes: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> np.ndarray:
+def assign(
+    items: Rows,
+    sums: Rows,
+    sizes: np.ndarray,
+    threshold: float,
+    allowed: np.ndarray | None = None,
+    offset: np.ndarray | None = None,
+) -> np.ndarray:
     """For each item, the group whose members it is most similar to on average (at least
     ``threshold``), or -1. ``sums`` holds each group's summed rows, ``sizes`` its member count;
-    ``allowed`` (items x groups, bool) masks out forbidden pairs."""
+    ``allowed`` (items x groups, bool) masks out forbidden pairs; ``offset`` (items x groups) is
+    added to the average similarity."""
     out = -np.ones(len(items), dtype=int)
     if len(items) == 0 or sizes.size == 0:
         return out
     for start in range(0, len(items), ASSIGN_CHUNK):  # bounds the items x groups matrix
         part = np.arange(start, min(start + ASSIGN_CHUNK, len(items)))
         sims = items.take(part).dot(sums) / sizes[None, :]
+        if offset is not None:
+            sims = sims + offset[part]
         if allowed is not None:
             sims = np.where(allowed[part], sims, -np.inf)
         best = np.argmax(sims, axis=1)

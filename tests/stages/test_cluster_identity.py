@@ -1,0 +1,96 @@
+"""Who/where/when of a report and the pairs that cannot be one happening; the date gate; cannot-links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+
+from storyfold.records import DateMention, EntityMention, EntityType, PartialDate, Precision
+from storyfold.stages.cluster.cluster import _date_gate, _Doc, _Group
+from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of
+from storyfold.stages.cluster.linkage import average_linkage
+
+LABEL = {"GPE": EntityType.PLACE, "FAC": EntityType.PLACE, "PERSON": EntityType.PERSON}
+
+
+def _report(text: str, names: dict[str, str], day: dt.date | None = None):
+    """An identity from ``text`` with each name of ``names`` (name -> spaCy label) tagged where it occurs."""
+    mentions = [
+        EntityMention(text=name, type=LABEL[label], article_id="a", start=m.start(), end=m.end(), label=label)
+        for name, label in names.items()
+        for m in re.finditer(re.escape(name), text)
+    ]
+    dates = []
+    if day is not None:
+        dates.append(DateMention(text="Saturday", value=day.isoformat(), precision=Precision.DAY, article_id="a",
+                                 start=text.index("Saturday"), end=text.index("Saturday") + 8, earliest=day, latest=day))
+    return identity_of(text, sorted(mentions, key=lambda m: m.start), dates, IdentityModel())
+
+
+def test_two_shootings_in_two_towns_conflict_and_one_town_agrees() -> None:
+    a = _report("Two men were shot dead in Dayton on Saturday. Police said the gunman fled.", {"Dayton": "GPE"})
+    b = _report("A gunman killed two men in Toledo on Saturday. Police are searching for him.", {"Toledo": "GPE"})
+    c = _report("Police in Dayton named the two men shot on Saturday night.", {"Dayton": "GPE"})
+    apart, agree = conflicts([a, b, c], 7)
+    assert apart[0, 1] and apart[1, 0] and apart[1, 2]
+    assert not apart[0, 2] and agree[0, 2]
+
+
+def test_a_report_naming_no_place_or_person_falls_back_to_similarity() -> None:
+    a = _report("Two men were shot dead in Dayton on Saturday.", {"Dayton": "GPE"})
+    b = _report("Two men were shot dead on Saturday, police said.", {})
+    apart, agree = conflicts([a, b], 7)
+    assert not apart.any() and not agree.any()
+
+
+def test_countries_and_states_do_not_tell_happenings_apart() -> None:
+    a = _report("Two men were shot dead in Ohio on Saturday.", {"Ohio": "GPE"})
+    b = _report("Two men were shot dead in the United States on Saturday.", {"United States": "GPE"})
+    assert not conflicts([a, b], 7)[0].any()
+
+
+def test_different_victims_conflict_unless_the_other_report_names_them() -> None:
+    a = _report("John Carter, 34, was shot on Saturday.", {"John Carter": "PERSON"})
+    b = _report("Maria Lopez was shot on Saturday.", {"Maria Lopez": "PERSON"})
+    c = _report("A woman was shot on Saturday. Neighbours said Mr. Carter heard the shots.", {"Woman": "PERSON"})
+    apart, _ = conflicts([a, b, c], 7)
+    assert apart[0, 1]
+    assert not apart[0, 2]  # c mentions Carter, though its lead names nobody the model found
+
+
+def test_days_of_the_happening_further_apart_than_the_window_conflict() -> None:
+    text = "Two men were shot dead on Saturday."
+    a, b, c = (_report(text, {}, dt.date(2014, 5, d)) for d in (3, 9, 24))
+    apart, _ = conflicts([a, b, c], 7)
+    assert not apart[0, 1] and apart[0, 2] and apart[1, 2]
+
+
+def test_the_happening_is_the_leads_first_resolved_date_as_written() -> None:
+    from storyfold.stages.dates.dates import find_dates
+
+    text = "A man was shot dead in Fresno on May 3, 2013, police said. The suspect fled."
+    dates = find_dates(text, dt.date(2013, 5, 4))
+    ident = identity_of(text, (), dates, IdentityModel())
+    assert ident.when == PartialDate.parse("2013-05-03")
+    assert ident.happened == (dt.date(2013, 5, 3), dt.date(2013, 5, 3))
+
+
+def test_an_article_joins_an_event_only_within_the_window_of_every_member() -> None:
+    def doc(i: int, day: int) -> _Doc:
+        ident = identity_of("", (), (), IdentityModel())
+        return _Doc(str(i), dt.date(2014, 1, day), None, "", np.zeros(1), {}, ident)
+
+    docs = [doc(0, 1), doc(1, 8), doc(2, 15), doc(3, 5)]
+    gate = _date_gate([2, 3], [_Group([0, 1])], docs, 7)
+    assert not gate[0, 0]  # 15 is within 7 days of 8 but not of 1: no chaining
+    assert gate[1, 0]
+
+
+def test_cannot_link_pairs_never_share_a_cluster() -> None:
+    sims = np.full((3, 3), 0.9)
+    cannot = np.zeros((3, 3), dtype=bool)
+    cannot[0, 2] = True
+    labels = average_linkage(sims, 0.5, cannot)
+    assert labels[0] != labels[2] and len(set(labels)) == 2

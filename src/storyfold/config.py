@@ -16,7 +16,7 @@ from typing import Any
 
 from storyfold.errors import ConfigError
 
-__all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
+__all__ = ["SETTINGS", "Setting", "Settings", "load_settings", "setting_help"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,9 +151,35 @@ SETTINGS: tuple[Setting, ...] = (
         type=str,
         help="Comma-separated stage names to run (default: every registered stage).",
     ),
+    Setting(
+        name="serve_token",
+        default="",
+        type=str,
+        help="Access token `serve` requires on every request when bound beyond loopback (header "
+        "`Authorization: Bearer TOKEN`, or a first visit to `/?token=TOKEN`, which sets a cookie); "
+        "empty: one is generated and printed once at start.",
+    ),
+    Setting(
+        name="allowed_hosts",
+        default="",
+        type=str,
+        help="Comma-separated host names `serve` answers to beyond loopback (the Host check that stops "
+        "DNS rebinding); the bound address and this machine's own names are always accepted.",
+    ),
+    Setting(
+        name="public",
+        default=False,
+        type=bool,
+        help="With --read-only: serve beyond loopback without a token (anyone who reaches it can read).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting_help(name: str) -> str:
+    """The help text of setting ``name`` (for a CLI option that sets it)."""
+    return _BY_NAME[name].help
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,6 +209,9 @@ class Settings:
     reconcile_block: int = 2000
     brief_sentences: int = 8
     stages: str = ""
+    serve_token: str = ""
+    allowed_hosts: str = ""
+    public: bool = False
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **{k: _coerce(k, v) for k, v in changes.items() if v is not None})

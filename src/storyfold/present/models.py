@@ -142,6 +142,7 @@ class StoryView:
     quotes_by_speaker: list[SpeakerQuotes]
     articles: list[ArticleRow]
     unfilled: list[str]
+    not_done: list[str] = field(default_factory=list)  # "article ...: not reconciled (...)", tried again next fold
 
 
 @dataclass

@@ -656,7 +656,11 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "")
         sent = sentence_of(sentences, starts, hit.start, len(text))
         signal = _signal(text, hit.start)
         tense = tense_at(text, sent, hit.start, hit.end)
-        value = _resolve(hit.rule, hit.match, anchor, tense, signal)
+        try:
+            value = _resolve(hit.rule, hit.match, anchor, tense, signal)
+        except (OverflowError, ValueError):
+            # off the calendar ("99999 days ago", year 10,000): the mention is kept, unresolved
+            value = _unresolved()
         if value is None:
             continue
         start, end = _trim(text, hit.start, hit.end)

@@ -211,8 +211,6 @@ def create_app(
         docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN, which the CSP forbids
         redoc_url=None,
     )
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
-
     @app.middleware("http")
     async def require_token(request: Request, call_next: Any) -> Response:
         # every request, static files included, carries the token (header or cookie); a first visit
@@ -232,6 +230,9 @@ def create_app(
                                      "open /?token=TOKEN once, or send Authorization: Bearer TOKEN",
                                      status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return await call_next(request)
+
+    # added after the token check, so it runs before it: a foreign Host is refused first
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
 
     @app.middleware("http")
     async def body_limit(request: Request, call_next: Any) -> Response:

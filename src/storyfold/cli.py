@@ -87,7 +87,7 @@ def fold(
 def _print_summary(summary: api.FoldSummary) -> None:
     console.print(
         f"[bold]storyfold[/]: {summary.documents_read} articles read, {len(summary.rejected)} rejected, "
-        f"{len(summary.warnings)} warnings, "
+        + (f"{len(summary.warnings)} with warnings, " if summary.warnings else "") +
         f"{summary.stored} stored new, {summary.already_stored} already stored "
         f"({summary.seconds:.2f} s) → {summary.db}"
     )

@@ -271,10 +271,23 @@ def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: py
     assert TestClient(ran["app"], base_url=BASE).post("/upload", files=[("files", ("a.txt", b"x", "text/plain"))]
                                                       ).status_code == 403
     missing, _ = _serve(["--db", str(seeds_db.parent / "none.db"), "--read-only"], monkeypatch)
-    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert missing.exit_code == 2 and "no database at" in missing.output and "storyfold fold" in missing.output
+    assert not (seeds_db.parent / "none.db").exists()
 
 
-def test_serve_on_every_interface_warns(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0"], monkeypatch)
-    assert result.exit_code == 0 and "not loopback" in result.output
-    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 200
+def test_serve_on_every_interface_needs_the_token_and_a_known_host(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --host 0.0.0.0``: a token is generated and printed once; a foreign Host header is
+    refused (it used to get 200); a configured host name with the token gets in."""
+    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0", "--allowed-hosts", "storyfold.lan"],
+                         monkeypatch)
+    assert result.exit_code == 0, result.output
+    token = re.search(r"\?token=(\S+)", result.output).group(1)
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 400
+    lan = TestClient(ran["app"], base_url="http://storyfold.lan:8000")
+    assert lan.get("/").status_code == 401
+    assert lan.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    public, ran = _serve(["--db", str(seeds_db), "--read-only", "--public", "--host", "0.0.0.0"], monkeypatch)
+    assert public.exit_code == 0 and "not loopback" in public.output and "token" not in public.output
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 400
+    refused, _ = _serve(["--db", str(seeds_db), "--public", "--host", "0.0.0.0"], monkeypatch)
+    assert refused.exit_code == 2 and "--read-only" in refused.output

@@ -20,7 +20,7 @@ from storyfold.config import load_settings
 from storyfold.pipeline import Context
 from storyfold.records import Article
 from storyfold.stages.commitments.commitments import CommitmentsStage
-from storyfold.stages.dates import find_dates
+from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.quantities import find_quantities
 

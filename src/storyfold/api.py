@@ -17,6 +17,8 @@ from storyfold.engines.base import Engine, FoldJob, LocalEngine, Prepared, prepa
 from storyfold.engines.pool import PoolEngine
 from storyfold.outputs import export_data, write_outputs
 from storyfold.present.report import render_report
+from storyfold.present.views import not_done
+from storyfold.records import Reject, StageFailure
 from storyfold.run import FoldSummary, fold, recluster, watch
 from storyfold.stages import build_pipeline
 from storyfold.store import Store
@@ -32,7 +34,9 @@ __all__ = [
     "export",
     "export_data",
     "fold",
+    "not_done",
     "open_store",
+    "problems",
     "prepare_document",
     "recluster",
     "report",
@@ -51,6 +55,14 @@ def export(db: str | Path, *, settings: Settings | None = None) -> dict[str, Any
     settings = settings or load_settings()
     with Store(db, read_only=True) as store:
         return export_data(store, build_pipeline(settings))
+
+
+def problems(db: str | Path) -> tuple[list[Reject], list[StageFailure]]:
+    """What database ``db`` holds only in part: the warnings of its folds (inputs stored without
+    an unusable field) and the articles a corpus stage failed on at its last run (not reconciled,
+    not clustered...: tried again by the next fold)."""
+    with Store(db, read_only=True) as store:
+        return [r for r in store.rejects() if r.kind == "warning"], store.stage_failures()
 
 
 def report(db: str | Path, story_id: str, fmt: str = "md", *, settings: Settings | None = None) -> str:

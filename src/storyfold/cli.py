@@ -118,6 +118,7 @@ def fold(
 def _print_summary(summary: api.FoldSummary) -> None:
     console.print(
         f"[bold]storyfold[/]: {summary.documents_read} articles read, {len(summary.rejected)} rejected, "
+        + (f"{len(summary.warnings)} with warnings, " if summary.warnings else "") +
         f"{summary.stored} stored new, {summary.already_stored} already stored "
         f"({summary.seconds:.2f} s) → {summary.db}"
     )
@@ -126,6 +127,9 @@ def _print_summary(summary: api.FoldSummary) -> None:
         for r in summary.rejected:
             table.add_row(f"{r.source}:{r.line}" if r.line is not None else r.source, r.reason)
         console.print(table)
+    for r in summary.warnings:
+        console.print(f"[yellow]warning:[/] {escape(r.source)}{f':{r.line}' if r.line is not None else ''}: "
+                      f"{escape(r.reason)}", soft_wrap=True)
     console.print(f"stages run: {', '.join(summary.stages)}")
     if summary.unfilled:
         console.print(f"[dim]no stage yet fills: {', '.join(summary.unfilled)} (empty in the export)[/]")
@@ -226,6 +230,7 @@ def show(
     """A readable summary of what the database holds."""
     try:
         data = api.export(db)
+        warnings, failures = api.problems(db)
     except StoryfoldError as exc:
         _fail(exc, debug)
         return
@@ -249,6 +254,11 @@ def show(
             console.print(f"{key[:-1]} {item['id']}: {item['title']} ({len(item['article_ids'])} articles)")
     if summary["unfilled"]:
         console.print(f"[dim]no stage yet fills: {', '.join(summary['unfilled'])}[/]")
+    for w in warnings:
+        console.print(f"[yellow]warning:[/] {escape(w.source)}{f':{w.line}' if w.line is not None else ''}: "
+                      f"{escape(w.reason)}", soft_wrap=True)
+    for f in failures:
+        console.print(f"[red]{escape(api.not_done(f))}[/]", soft_wrap=True)
 
 
 @app.command()
@@ -266,21 +276,25 @@ def serve(
     try:
         import uvicorn
 
-        from storyfold.web import create_app
+        from storyfold.web import create_app, serve_access
 
-        # Host headers accepted (DNS-rebinding guard): loopback names, plus the address bound; any
-        # host when bound to every interface, which the user asked for explicitly
-        hosts = (None if host in ("127.0.0.1", "localhost", "::1")
-                 else ["*"] if host in ("0.0.0.0", "::") else ["127.0.0.1", "localhost", "::1", host])
-        web = create_app(db, read_only=read_only, allowed_hosts=hosts)
+        settings = load_settings(allowed_hosts=options["allowed_hosts"] or None, public=options["public"] or None,
+                                 debug=debug or None)
+        access = serve_access(host, settings, read_only=read_only)
+        web = create_app(db, read_only=read_only, settings=settings, allowed_hosts=access.allowed_hosts,
+                         token=access.token)
     except StoryfoldError as exc:
         _fail(exc, debug)
         return
     console.print(f"storyfold: serving {db} on http://{host}:{port}/" + (" (read-only)" if read_only else ""))
-    if hosts is not None:
-        err_console.print(f"[yellow]warning:[/] {host} is not loopback: anyone who reaches it can read the database"
-                          + ("" if read_only else " and upload files (use --read-only)")
-                          + "; there is no authentication")
+    if access.allowed_hosts is not None:
+        console.print(f"answering to host names: {', '.join(access.allowed_hosts)} (setting allowed_hosts adds more)")
+    if access.generated:
+        console.print(f"access token (shown once; set STORYFOLD_SERVE_TOKEN to keep one): {access.token}\n"
+                      f"open http://{host}:{port}/?token={access.token} once in each browser", soft_wrap=True)
+    if access.public:
+        err_console.print(f"[yellow]warning:[/] {host} is not loopback and --public is set: anyone who reaches it "
+                          "can read the database (uploads are off)")
     uvicorn.run(web, host=host, port=port, log_level="info" if debug else "warning")
 
 

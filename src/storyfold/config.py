@@ -180,6 +180,29 @@ SETTINGS: tuple[Setting, ...] = (
         help="Comma-separated stage names to run (default: every registered stage).",
         cli=("fold",),
     ),
+    Setting(
+        name="serve_token",
+        default="",
+        type=str,
+        help="Access token `serve` requires on every request when bound beyond loopback (header "
+        "`Authorization: Bearer TOKEN`, or a first visit to `/?token=TOKEN`, which sets a cookie); "
+        "empty: one is generated and printed once at start.",
+    ),
+    Setting(
+        name="allowed_hosts",
+        default="",
+        type=str,
+        help="Comma-separated host names `serve` answers to beyond loopback (the Host check that stops "
+        "DNS rebinding); the bound address and this machine's own names are always accepted.",
+        cli=("serve",),
+    ),
+    Setting(
+        name="public",
+        default=False,
+        type=bool,
+        help="With --read-only: serve beyond loopback without a token (anyone who reaches it can read).",
+        cli=("serve",),
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

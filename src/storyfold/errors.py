@@ -8,6 +8,7 @@
     │   ├── MalformedInput
     │   └── TooLarge
     ├── UnsupportedInput       a path storyfold has no reader for
+    ├── InputWarning           one field of an input is unusable: dropped, the input kept
     ├── ManifestError          the metadata sidecar itself is unusable
     ├── PipelineError          stages declared inconsistently (a requirement nobody provides)
     ├── StoreError             the database cannot be opened or written
@@ -23,6 +24,7 @@ __all__ = [
     "DecodeError",
     "EmptyInput",
     "InputRejected",
+    "InputWarning",
     "MalformedInput",
     "ManifestError",
     "PipelineError",
@@ -73,6 +75,18 @@ class TooLarge(InputRejected):
 
 class UnsupportedInput(InputRejected):
     reason_code = "unsupported"
+
+
+class InputWarning(StoryfoldError):
+    """A field of one input is unusable (a ``published`` that is not a date): the field is dropped,
+    the input kept. Readers yield it beside the document; the run records it as a warning."""
+
+    def __init__(self, source: str, reason: str, *, line: int | None = None) -> None:
+        self.source = source
+        self.reason = reason
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")
 
 
 class ManifestError(StoryfoldError):

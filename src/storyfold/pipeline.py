@@ -11,6 +11,13 @@ exported), checked when the pipeline is built:
   through a :class:`Corpus` view and returns its records, which replace that stage's earlier output
   in one transaction. Incremental stages read their earlier output through the same view.
 
+A corpus stage that fails does not take the corpus down with it: its work splits into
+:class:`Partition` s (by story where stories are stored, each other article alone:
+:meth:`CorpusStage.partitions`); the pipeline finds the partitions it fails on by bisection (and,
+inside a failing story, the articles that fail alone), runs the stage again over every other
+article, writes that output, and records each failure by name (stage, partition, article ids,
+exception) in the store, whose next fold tries those articles again.
+
 :class:`Pipeline` runs both kinds: :meth:`Pipeline.annotate` the article stages over a batch of
 articles, :meth:`Pipeline.run_corpus` every corpus stage over the store.
 
@@ -24,13 +31,13 @@ import logging
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from storyfold.config import Settings
 from storyfold.errors import PipelineError
-from storyfold.records import Article, Reject
+from storyfold.records import Article, Reject, StageFailure
 from storyfold.text.embed import StoredEncoder
 from storyfold.text.sentences import SentenceIndex
 
@@ -42,6 +49,7 @@ __all__ = [
     "Context",
     "Corpus",
     "CorpusStage",
+    "Partition",
     "Pipeline",
     "Scope",
     "Stage",
@@ -90,6 +98,14 @@ class ArticleStage(Stage):
         return [self.process(a, i, ctx) for a, i in zip(articles, inputs, strict=True)]
 
 
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """A part of a corpus stage's work that can fail on its own: a story, or one article."""
+
+    name: str  # "story st-...", "article <id>", "story st-..., article <id>"
+    article_ids: frozenset[str]
+
+
 class CorpusStage(Stage):
     scope = Scope.CORPUS
 
@@ -97,31 +113,78 @@ class CorpusStage(Stage):
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         """Records for the whole corpus, keyed by kind; they replace the stage's earlier output."""
 
+    def partitions(self, corpus: Corpus) -> list[Partition]:
+        """How the stage's work splits when it fails on the corpus: one partition per stored story,
+        one per article in none. Override for a stage whose work splits otherwise."""
+        out: list[Partition] = []
+        present = corpus.article_ids()
+        seen: set[str] = set()
+        if corpus.has("stories"):
+            for story in corpus.outputs("stories"):
+                ids = frozenset(story.article_ids) - seen
+                if ids:
+                    out.append(Partition(f"story {story.id}", ids))
+                    seen |= ids
+        out += [Partition(f"article {aid}", frozenset((aid,))) for aid in sorted(present - seen)]
+        return out
+
 
 class Corpus:
-    """Read access to everything stored, typed by the kinds the pipeline knows."""
+    """Read access to everything stored, typed by the kinds the pipeline knows. With ``only``, a
+    view of those articles alone: their articles and annotations, and the corpus-level records
+    that name them (a record's ``article_ids`` cut down to them, a record of another article's
+    ``article_id`` left out)."""
 
-    def __init__(self, store: Store, kinds: Mapping[str, type], new_article_ids: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        kinds: Mapping[str, type],
+        new_article_ids: Iterable[str] = (),
+        only: frozenset[str] | None = None,
+    ) -> None:
         self._store = store
         self._kinds = kinds
-        self.new_article_ids: frozenset[str] = frozenset(new_article_ids)
+        self._only = only
+        new = frozenset(new_article_ids)
+        self.new_article_ids: frozenset[str] = new if only is None else new & only
+
+    def restricted(self, only: frozenset[str]) -> Corpus:
+        """The view of the articles ``only`` of this corpus."""
+        return Corpus(self._store, self._kinds, self.new_article_ids,
+                      only if self._only is None else only & self._only)
+
+    def article_ids(self) -> frozenset[str]:
+        ids = self._store.article_ids()
+        return ids if self._only is None else ids & self._only
 
     def articles(self) -> Iterator[Article]:
-        return self._store.iter_articles()
+        return self._store.iter_articles(ids=self._only)
 
     def article(self, article_id: str) -> Article | None:
+        if self._only is not None and article_id not in self._only:
+            return None
         return self._store.get_article(article_id)
 
     def __len__(self) -> int:
-        return self._store.count_articles()
+        return self._store.count_articles() if self._only is None else len(self.article_ids())
 
     def annotations(self, kind: str) -> dict[str, Records]:
         """Per-article records of ``kind``: ``{article_id: records}``."""
-        return self._store.annotations(kind, self._record_type(kind))
+        found = self._store.annotations(kind, self._record_type(kind))
+        return found if self._only is None else {k: v for k, v in found.items() if k in self._only}
 
     def outputs(self, kind: str) -> Records:
         """Corpus-level records of ``kind`` as last stored (empty before the first run)."""
-        return self._store.outputs(kind, self._record_type(kind))
+        found = self._store.outputs(kind, self._record_type(kind))
+        if self._only is None or not found:
+            return found
+        names = {f.name for f in fields(found[0])}
+        if "article_ids" in names:
+            cut = ((r, tuple(a for a in r.article_ids if a in self._only)) for r in found)
+            return tuple(replace(r, article_ids=ids) for r, ids in cut if ids)
+        if "article_id" in names:
+            return tuple(r for r in found if r.article_id in self._only)
+        return found
 
     def has(self, kind: str) -> bool:
         return kind in self._kinds
@@ -273,21 +336,91 @@ class Pipeline:
         new_ids: Iterable[str],
         tick: Callable[[str, int, int | None], None],
         failed: Callable[[Reject], None],
+        run_id: int | None = None,
     ) -> None:
         """Every corpus stage in order, each one's records replacing its earlier output in one
-        transaction; ``new_ids`` are the articles the fold brought. A stage that fails keeps its
-        earlier output and is reported through ``failed`` (raised instead with ``settings.debug``)."""
+        transaction; ``new_ids`` are the articles the fold brought, to which each stage adds the
+        articles it failed on last time (tried again). A stage that fails on some partitions
+        writes the output of the others and reports each failure through ``failed`` (recorded
+        in the store too); one that fails on the corpus as a whole keeps its earlier output and
+        is reported. With ``settings.debug`` the first exception is raised instead."""
         new_ids = frozenset(new_ids)
         for stage in self.corpus_stages:
             t0 = time.perf_counter()
+            retry = {f.article_id for f in store.stage_failures(stage.name)}
+            corpus = Corpus(store, self.kinds, new_ids | retry)
             try:
                 stage.setup(ctx)
-                found = stage.process(Corpus(store, self.kinds, new_ids), ctx)
+                found, failures = _isolated(stage, corpus, ctx)
             except Exception as exc:  # noqa: BLE001 - earlier output is kept; the failure is reported
                 if ctx.settings.debug:
                     raise
                 failed(Reject(source=f"stage {stage.label}", reason=f"failed, earlier output kept: {exc!r}"))
                 continue
-            store.replace_outputs(stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides})
+            for part, ids, exc in failures:
+                failed(Reject(
+                    source=f"stage {stage.label}",
+                    reason=f"{part}: not processed, articles {', '.join(sorted(ids))} (tried again by the next fold; "
+                    f"the rest of the corpus was): {exc!r}",
+                ))
+            store.replace_outputs(
+                stage.name, stage.version, {k: tuple(found.get(k, ())) for k in stage.provides},
+                [StageFailure(stage=stage.label, article_id=a, partition=part, reason=repr(exc))
+                 for part, ids, exc in failures for a in sorted(ids)],
+                run_id,
+            )
             ctx.timed(stage.label, t0)
             tick(stage.name, 1, 1)
+
+
+Failure = tuple[str, frozenset[str], Exception]  # partition name, its article ids, the exception
+
+
+def _isolated(stage: CorpusStage, corpus: Corpus, ctx: Context) -> tuple[Outputs, list[Failure]]:
+    """The stage's output over ``corpus`` and the partitions it failed on. When it fails on the
+    whole corpus, the failing partitions are found by bisection (inside a failing story, the
+    articles failing alone), and the stage runs again without their articles; if that still fails,
+    without every article of the failing partitions. Raises when the stage fails even so, or fails
+    on the whole corpus and on no partition alone."""
+    try:
+        return stage.process(corpus, ctx), []
+    except Exception:
+        if ctx.settings.debug:
+            raise
+        everything = corpus.article_ids()
+        parts = stage.partitions(corpus)
+        bad = _failing(stage, corpus, ctx, parts, known_to_fail=True)
+        if not bad:
+            raise
+    narrowed: list[Failure] = []
+    for part, exc in bad:
+        inner = [Partition(f"{part.name}, article {a}", frozenset((a,))) for a in sorted(part.article_ids)]
+        alone = _failing(stage, corpus, ctx, inner) if len(inner) > 1 else [(part, exc)]
+        narrowed += [(p.name, p.article_ids, e) for p, e in alone] or [(part.name, part.article_ids, exc)]
+    whole: list[Failure] = [(p.name, p.article_ids, e) for p, e in bad]
+    attempts = [narrowed] if narrowed == whole else [narrowed, whole]
+    for n, failures in enumerate(attempts, 1):
+        left_out = frozenset().union(*(ids for _, ids, _ in failures))
+        try:
+            return stage.process(corpus.restricted(everything - left_out), ctx), failures
+        except Exception:
+            if n == len(attempts):
+                raise
+    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def _failing(
+    stage: CorpusStage, corpus: Corpus, ctx: Context, parts: Sequence[Partition], known_to_fail: bool = False
+) -> list[tuple[Partition, Exception]]:
+    """The partitions of ``parts`` on which the stage fails by itself, found by bisection."""
+    if not parts:
+        return []
+    if not known_to_fail or len(parts) == 1:
+        try:
+            stage.process(corpus.restricted(frozenset().union(*(p.article_ids for p in parts))), ctx)
+            return []
+        except Exception as exc:  # noqa: BLE001 - what failed is reported by the caller
+            if len(parts) == 1:
+                return [(parts[0], exc)]
+    mid = len(parts) // 2
+    return _failing(stage, corpus, ctx, parts[:mid]) + _failing(stage, corpus, ctx, parts[mid:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class FoldSummary:
     seconds: float
     outputs: tuple[str, ...] = ()
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    warnings: tuple[Reject, ...] = ()  # inputs kept without an unusable field (kind "warning")
 
     @property
     def nothing_read(self) -> bool:
@@ -66,6 +67,7 @@ def fold(
     pipeline: Pipeline | None = None,
     progress: ProgressFn | None = None,
     engine: Engine | None = None,
+    sources_as: tuple[Path, str] | None = None,
 ) -> FoldSummary:
     """Read, clean and store every input under ``paths``, run every stage, and (with ``out``)
     write ``storyfold.json`` and ``brief.md`` there. Bad inputs are rejected with a reason and the
@@ -73,7 +75,10 @@ def fold(
 
     ``engine`` decides where reading, cleaning and article stages run: in this process (the
     default, :class:`~storyfold.engines.base.LocalEngine`), over a worker pool (``workers > 1``)
-    or on a cluster (:class:`storyfold.engines.ray.RayEngine`)."""
+    or on a cluster (:class:`storyfold.engines.ray.RayEngine`).
+
+    ``sources_as`` ``(folder, label)``: inputs under ``folder`` are named ``label/<path inside it>``
+    in the store and the summary (the web app's uploads: no server path is shown to users)."""
     started = time.perf_counter()
     settings = settings or load_settings()
     if db is not None:
@@ -82,12 +87,20 @@ def fold(
     tick = progress or _no_progress
     ctx = Context(settings=settings)
     timings = ctx.timings
+    def rename(source: str) -> str:
+        if sources_as is None:
+            return source
+        folder, label = str(sources_as[0]), sources_as[1]
+        return label + source[len(folder):] if source.startswith(folder) else source.replace(folder, label)
+
     with Store(settings.db) as store:
         run_id = store.start_run()
         rejected: list[Reject] = []
+        warnings: list[Reject] = []
 
         def reject(item: Reject) -> None:
-            rejected.append(item)
+            item = replace(item, source=rename(item.source))
+            (warnings if item.kind == "warning" else rejected).append(item)
             store.add_reject(item, run_id)
 
         loaded = load_manifest(Path(manifest)) if manifest is not None else None
@@ -111,6 +124,8 @@ def fold(
                     reject(item)
                 else:
                     read += 1
+                    if sources_as is not None:
+                        item = replace(item, article=replace(item.article, source=rename(item.article.source)))
                     t_store = time.perf_counter()
                     try:
                         status = store.add_article(item.article, run_id)
@@ -123,7 +138,7 @@ def fold(
                         annotated += _store_prepared(store, pipeline, item, reject, failed_ids)
                     else:
                         already += 1  # stored records are current, or were dropped to be recomputed
-                tick("read", read + len(rejected), None)
+                tick("read", read + len(rejected) + len(warnings), None)
             if loaded is not None:
                 for item in loaded.unused():
                     reject(item)
@@ -133,7 +148,7 @@ def fold(
         finally:
             if pool is not None:
                 pool.close()
-        pipeline.run_corpus(store, ctx, store.article_ids_of_run(run_id), tick, reject)
+        pipeline.run_corpus(store, ctx, store.article_ids_of_run(run_id), tick, reject, run_id)
 
         stages = stage_labels(pipeline)
         written: list[str] = []
@@ -152,6 +167,7 @@ def fold(
             seconds=time.perf_counter() - started,
             outputs=tuple(written),
             stage_seconds=timings,
+            warnings=tuple(warnings),
         )
         store.finish_run(
             run_id,
@@ -160,6 +176,7 @@ def fold(
                 "stored": stored,
                 "already_stored": already,
                 "rejected": len(rejected),
+                "warnings": len(warnings),
                 "stages": list(stages),
                 "seconds": round(summary.seconds, 3),
             },

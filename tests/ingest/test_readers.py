@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyfold.config import Settings
-from storyfold.errors import InputRejected
+from storyfold.errors import InputRejected, InputWarning
 from storyfold.ingest import discover, load_manifest, read_file, read_inputs
 from storyfold.ingest.jsonl import parse_line
 from storyfold.records import Document
@@ -60,15 +60,18 @@ def test_jsonl_reader_keeps_url_and_reports_bad_lines(tmp_path: Path, seeds_dir:
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_file(path, Settings()))
-    (doc,) = _docs(items)
+    doc, dated = _docs(items)
     assert doc.url == "https://Example.org/a?b=1"
     assert doc.source == f"{path}:1"
     bad = {i.line: i.reason for i in items if isinstance(i, InputRejected)}
-    assert set(bad) == {2, 3, 4, 5}
+    assert set(bad) == {2, 3, 4}
     assert "invalid JSON" in bad[2]
     assert "not an object" in bad[3]
     assert "neither" in bad[4]
-    assert "ISO date" in bad[5]
+    # a bad date drops the field, not the line: kept, with a warning naming the line and field
+    assert dated.source == f"{path}:5" and dated.published is None
+    (warning,) = [i for i in items if isinstance(i, InputWarning)]
+    assert warning.line == 5 and "published" in warning.reason and "ISO date" in warning.reason
 
 
 def test_jsonl_overlong_line_is_skipped_not_fatal(tmp_path: Path) -> None:
@@ -99,7 +102,9 @@ def test_manifest_applies_metadata_and_reports_unknown_files(tmp_path: Path, see
     (doc,) = _docs(list(read_inputs([tmp_path / "in"], Settings(), loaded)))
     assert (doc.outlet, doc.url, str(doc.published)) == ("i", "https://inews.co.uk/x", "2025-03-17")
     reasons = {r.line: r.reason for r in [*loaded.rejects, *loaded.unused()]}
-    assert "outside" in reasons[3] and "ISO date" in reasons[4] and "not among the inputs" in reasons[2]
+    assert "outside" in reasons[3] and "not among the inputs" in reasons[2]
+    (warning,) = [r for r in loaded.rejects if r.kind == "warning"]  # the bad date dropped, the entry kept
+    assert warning.line == 4 and "ISO date" in warning.reason and "bad-date.txt" in loaded.entries
 
 
 def test_discover_skips_hidden_and_sidecars(tmp_path: Path) -> None:

@@ -65,12 +65,35 @@ def test_a_version_1_database_gains_the_vector_cache_and_keeps_its_articles(tmp_
     api.fold([seeds_dir], db=db)
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE vectors")
+        _undo_version_3(conn)
         before = conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
     _set_version(db, 1)
     with Store(db) as store:
         assert store.count_articles() == 5 and store.count_vectors() == 0
         store.put_vectors("m", {b"k" * 16: b"\x00\x3c"})
         assert store.vectors("m", [b"k" * 16, b"x" * 16]) == {b"k" * 16: b"\x00\x3c"}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
+
+
+def _undo_version_3(conn: sqlite3.Connection) -> None:
+    """A database as schema version 2 left it: no ``rejects.kind``, no ``stage_failures``."""
+    conn.execute("DROP TABLE stage_failures")
+    conn.execute("ALTER TABLE rejects DROP COLUMN kind")
+
+
+def test_a_version_2_database_gains_warnings_and_stage_failures(tmp_path: Path, seeds_dir: Path) -> None:
+    """The real 2 -> 3 step: ``rejects.kind`` (old rows are rejects) and the ``stage_failures`` table."""
+    db = tmp_path / "v2.db"
+    api.fold([seeds_dir, tmp_path / "missing.txt"], db=db)
+    with sqlite3.connect(db) as conn:
+        _undo_version_3(conn)
+        before = conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    _set_version(db, 2)
+    with Store(db) as store:
+        assert [r.kind for r in store.rejects()] == ["reject"]
+        assert store.stage_failures() == []
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before

@@ -167,7 +167,7 @@ def test_search(client: TestClient, doc: dict) -> None:
 
 
 def test_empty_database_pages(tmp_path: Path) -> None:
-    client = TestClient(create_app(tmp_path / "new.db"), base_url=BASE)
+    client = TestClient(create_app(tmp_path / "new.db", create=True), base_url=BASE)
     assert "no articles yet" in client.get("/").text
     assert client.get("/stories.json").json()["stories"] == []
 
@@ -201,7 +201,7 @@ def _wait(client: TestClient, job: str) -> dict:
 
 def test_upload_folds_into_the_database(tmp_path: Path) -> None:
     db = tmp_path / "up.db"
-    client = TestClient(create_app(db), base_url=BASE)
+    client = TestClient(create_app(db, create=True), base_url=BASE)
     seed = sorted(SEEDS.glob("*.txt"))[1]
     r = client.post("/upload", files=[("files", (seed.name, seed.read_bytes(), "text/plain"))],
                     headers={"Accept": "application/json"})
@@ -221,7 +221,7 @@ def test_upload_folds_into_the_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["../../evil.txt", "..\\..\\evil.txt", "/etc/evil.txt", ".hidden.txt", "a/b.txt",
                                   "evil.exe", "x\x00.txt", "...txt"])
 def test_upload_refuses_bad_names(tmp_path: Path, name: str) -> None:
-    client = TestClient(create_app(tmp_path / "up.db"), base_url=BASE)
+    client = TestClient(create_app(tmp_path / "up.db", create=True), base_url=BASE)
     r = client.post("/upload", files=[("files", (name, b"Some text about Japan.", "text/plain"))])
     assert r.status_code == 400, name
     assert not (tmp_path / "evil.txt").exists() and not Path("/etc/evil.txt").exists()
@@ -229,17 +229,17 @@ def test_upload_refuses_bad_names(tmp_path: Path, name: str) -> None:
 
 
 def test_upload_size_limits(tmp_path: Path) -> None:
-    client = TestClient(create_app(tmp_path / "up.db", limits=Limits(file_bytes=1000, total_bytes=100_000)),
+    client = TestClient(create_app(tmp_path / "up.db", create=True, limits=Limits(file_bytes=1000, total_bytes=100_000)),
                         base_url=BASE)
     r = client.post("/upload", files=[("files", ("big.txt", b"word " * 400, "text/plain"))])
     assert r.status_code == 413
-    small = TestClient(create_app(tmp_path / "up2.db", limits=Limits(total_bytes=1000)), base_url=BASE)
+    small = TestClient(create_app(tmp_path / "up2.db", create=True, limits=Limits(total_bytes=1000)), base_url=BASE)
     r = small.post("/upload", files=[("files", ("big.txt", b"word " * 30_000, "text/plain"))])
     assert r.status_code == 413  # refused from Content-Length, before the body is parsed
 
 
 def test_upload_refused_cross_site(tmp_path: Path) -> None:
-    client = TestClient(create_app(tmp_path / "up.db"), base_url=BASE)
+    client = TestClient(create_app(tmp_path / "up.db", create=True), base_url=BASE)
     r = client.post("/upload", files=[("files", ("a.txt", b"Japan text.", "text/plain"))],
                     headers={"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"})
     assert r.status_code == 403
@@ -271,10 +271,23 @@ def test_serve_command_binds_loopback_by_default(seeds_db: Path, monkeypatch: py
     assert TestClient(ran["app"], base_url=BASE).post("/upload", files=[("files", ("a.txt", b"x", "text/plain"))]
                                                       ).status_code == 403
     missing, _ = _serve(["--db", str(seeds_db.parent / "none.db"), "--read-only"], monkeypatch)
-    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert missing.exit_code == 2 and "no database at" in missing.output and "storyfold fold" in missing.output
+    assert not (seeds_db.parent / "none.db").exists()
 
 
-def test_serve_on_every_interface_warns(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0"], monkeypatch)
-    assert result.exit_code == 0 and "not loopback" in result.output
-    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 200
+def test_serve_on_every_interface_needs_the_token_and_a_known_host(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --host 0.0.0.0``: a token is generated and printed once; a foreign Host header is
+    refused (it used to get 200); a configured host name with the token gets in."""
+    result, ran = _serve(["--db", str(seeds_db), "--read-only", "--host", "0.0.0.0", "--allowed-hosts", "storyfold.lan"],
+                         monkeypatch)
+    assert result.exit_code == 0, result.output
+    token = re.search(r"\?token=(\S+)", result.output).group(1)
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 400
+    lan = TestClient(ran["app"], base_url="http://storyfold.lan:8000")
+    assert lan.get("/").status_code == 401
+    assert lan.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    public, ran = _serve(["--db", str(seeds_db), "--read-only", "--public", "--host", "0.0.0.0"], monkeypatch)
+    assert public.exit_code == 0 and "not loopback" in public.output and "token" not in public.output
+    assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 400
+    refused, _ = _serve(["--db", str(seeds_db), "--public", "--host", "0.0.0.0"], monkeypatch)
+    assert refused.exit_code == 2 and "--read-only" in refused.output

@@ -159,3 +159,39 @@ def test_upload_with_progress(server: str, page: object, tmp_path: Path) -> None
     assert "1 new" in page.inner_text("#job-message")
     page.goto(server + "/?q=ceasefire holds")
     assert page.locator("ol.hits li", has_text="Japan weighs peacekeepers").count() >= 1
+
+
+def test_a_token_server_lets_a_browser_in_after_one_token_visit(browser: object, seeds_db: Path) -> None:
+    """Serving beyond loopback: the first visit with ?token= sets the cookie, the page and its
+    stylesheet then load; a browser without the token gets 401."""
+    import uvicorn
+
+    from storyfold.web import create_app
+
+    port = _free_port()
+    token = "browser-test-token-0123456789"
+    app = create_app(seeds_db, read_only=True, pipeline=seeds_pipeline(), allowed_hosts=["127.0.0.1"], token=token)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        stranger = browser.new_context()
+        assert stranger.new_page().goto(base + "/").status == 401
+        stranger.close()
+        context = browser.new_context()
+        pg = context.new_page()
+        styles: list[int] = []
+        pg.on("response", lambda r: styles.append(r.status) if r.url.endswith("/static/style.css") else None)
+        response = pg.goto(base + f"/?token={token}")
+        assert response.status == 200 and pg.url == base + "/"  # the token left the address
+        assert pg.query_selector("table.stories a") is not None and styles == [200]
+        assert pg.goto(base + "/stories.json").status == 200
+        context.close()
+    finally:
+        srv.should_exit = True
+        thread.join(10)

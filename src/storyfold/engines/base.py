@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from storyfold.config import Settings
-from storyfold.errors import InputRejected
+from storyfold.errors import InputRejected, InputWarning
 from storyfold.ingest import Manifest, read_inputs
 from storyfold.pipeline import Pipeline
 from storyfold.records import Article, Document, Reject
@@ -49,10 +49,13 @@ class Engine(Protocol):
         """Cleaned articles (or rejects) of every input of ``job``."""
 
 
-def prepare_document(item: Document | InputRejected, settings: Settings) -> Prepared | Reject:
-    """Clean one document read by a reader (or pass its rejection on): the step every engine runs."""
+def prepare_document(item: Document | InputRejected | InputWarning, settings: Settings) -> Prepared | Reject:
+    """Clean one document read by a reader (or pass its rejection or warning on): the step every
+    engine runs."""
     if isinstance(item, InputRejected):
         return Reject(source=item.source, reason=item.reason, line=item.line)
+    if isinstance(item, InputWarning):
+        return Reject(source=item.source, reason=item.reason, line=item.line, kind="warning")
     try:
         return Prepared(clean_stage.clean(item, settings))
     except InputRejected as exc:

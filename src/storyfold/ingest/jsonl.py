@@ -1,7 +1,9 @@
 """JSONL reader: one article per line, ``text`` or ``html`` plus optional metadata.
 
-A bad line is rejected with its line number; the other lines are read. ``url`` is kept exactly as
-given (evaluations map articles back by it).
+A bad line is rejected with its line number; the other lines are read. A line whose text is fine
+but one metadata field is not (``"published": "not a date"``) is kept without that field, and an
+:class:`~storyfold.errors.InputWarning` naming the file, line and field comes before it. ``url`` is
+kept exactly as given (evaluations map articles back by it).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from storyfold.errors import DecodeError, InputRejected, MalformedInput, TooLarge
+from storyfold.errors import DecodeError, InputRejected, InputWarning, MalformedInput, TooLarge
 from storyfold.ingest.html import parse_html
 from storyfold.ingest.manifest import parse_published
 from storyfold.records import Document
@@ -20,8 +22,11 @@ __all__ = ["iter_jsonl"]
 _FIELDS = ("title", "outlet", "url", "author", "id")
 
 
-def iter_jsonl(stream: BinaryIO, source: str, *, max_line_bytes: int) -> Iterator[Document | InputRejected]:
-    """Documents, or the rejection of each unusable line, in file order."""
+def iter_jsonl(
+    stream: BinaryIO, source: str, *, max_line_bytes: int
+) -> Iterator[Document | InputRejected | InputWarning]:
+    """Documents, or the rejection of each unusable line, in file order; the warnings about a
+    line's dropped fields just before its document."""
     n = 0
     while True:
         raw = stream.readline(max_line_bytes + 1)
@@ -38,13 +43,19 @@ def iter_jsonl(stream: BinaryIO, source: str, *, max_line_bytes: int) -> Iterato
             raw = raw[3:]
         if not raw.strip():
             continue
+        warnings: list[InputWarning] = []
         try:
-            yield parse_line(raw, source, n)
+            doc = parse_line(raw, source, n, warnings)
         except InputRejected as exc:
             yield exc
+            continue
+        yield from warnings
+        yield doc
 
 
-def parse_line(raw: bytes, source: str, n: int) -> Document:
+def parse_line(raw: bytes, source: str, n: int, warnings: list[InputWarning] | None = None) -> Document:
+    """The document of one line; a metadata field that cannot be read is left out, with a warning
+    appended to ``warnings``."""
     where = f"{source}:{n}"
     try:
         line = raw.decode("utf-8")
@@ -63,7 +74,9 @@ def parse_line(raw: bytes, source: str, n: int) -> Document:
     try:
         published = parse_published(obj.get("published"))
     except ValueError as exc:
-        raise MalformedInput(source, str(exc), line=n) from exc
+        published = None
+        if warnings is not None:
+            warnings.append(InputWarning(source, f"field published dropped, the article kept: {exc}", line=n))
     if isinstance(text, str) and text.strip():
         return Document(
             source=where,

@@ -94,7 +94,7 @@ def load_manifest(path: Path) -> Manifest:
                 line=n,
                 outlet=_opt_str(obj.get("outlet")),
                 url=_opt_str(obj.get("url")),
-                published=parse_published(obj.get("published")),
+                published=_published_or_warn(obj.get("published"), path, n, rejects),
                 title=_opt_str(obj.get("title")),
             )
         except (json.JSONDecodeError, ValueError) as exc:
@@ -102,6 +102,16 @@ def load_manifest(path: Path) -> Manifest:
             continue
         entries[entry.file] = entry
     return Manifest(path=path, entries=entries, rejects=rejects)
+
+
+def _published_or_warn(value: object, path: Path, n: int, warnings: list[Reject]) -> dt.date | None:
+    """The entry's date; one that cannot be read is dropped with a warning (the entry is kept)."""
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        warnings.append(Reject(source=str(path), line=n, kind="warning",
+                               reason=f"field published dropped, the entry kept: {exc}"))
+        return None
 
 
 def _opt_str(value: object) -> str | None:

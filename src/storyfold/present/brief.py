@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from storyfold.present.report import render_story_markdown
+from storyfold.present.report import md_text, render_story_markdown
 from storyfold.present.views import DocIndex, stories_list, story_view
 
 __all__ = ["render_brief_markdown"]
 
 
 def _label(article: Mapping[str, Any]) -> str:
-    bits = [article.get("outlet") or "unknown outlet", article.get("published") or "undated"]
+    bits = [md_text(article.get("outlet")) or "unknown outlet", md_text(article.get("published")) or "undated"]
     title = article.get("title") or article["text"][:80].split("\n")[0]
-    return f"{title} ({', '.join(bits)}; `{article['id']}`)"
+    return f"{md_text(title)} ({', '.join(bits)}; `{article['id']}`)"
 
 
 def render_brief_markdown(data: Mapping[str, Any]) -> str:

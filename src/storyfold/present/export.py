@@ -22,6 +22,7 @@ __all__ = [
     "ESTIMATE_KIND",
     "SCHEMA_VERSION",
     "build_export",
+    "csv_cell",
     "export_schema",
     "validate_export",
     "write_csv",
@@ -144,8 +145,25 @@ def write_json(data: Mapping[str, Any], path: Path) -> Path:
     return path
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that a spreadsheet shows and never runs: a text starting with ``=``,
+    ``+``, ``-``, ``@``, tab or carriage return gets a leading apostrophe (OWASP, CSV injection).
+    Numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(data: Mapping[str, Any], folder: Path) -> list[Path]:
-    """One CSV per top-level list; nested values are JSON-encoded in their cell."""
+    """One CSV per top-level list; nested values are JSON-encoded in their cell; no cell starts a
+    formula (:func:`csv_cell`)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for key in TOP_LEVEL:
@@ -158,9 +176,6 @@ def write_csv(data: Mapping[str, Any], folder: Path) -> list[Path]:
             writer = csv.writer(fh)
             writer.writerow(columns)
             for row in rows:
-                writer.writerow(
-                    [json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else v)
-                     for v in (row.get(c) for c in columns)]
-                )
+                writer.writerow([csv_cell(row.get(c)) for c in columns])
         written.append(path)
     return written

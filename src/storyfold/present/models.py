@@ -169,6 +169,7 @@ class StoryView:
     articles: list[ArticleRow]
     unfilled: list[str]
     events: list[EventRow] = field(default_factory=list)
+    not_done: list[str] = field(default_factory=list)  # "article ...: not reconciled (...)", tried again next fold
 
 
 @dataclass

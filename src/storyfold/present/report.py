@@ -2,6 +2,10 @@
 Markdown, as a single self-contained HTML file (inline CSS, no scripts, no external resources; it
 opens offline and prints), or as JSON.
 
+Markdown quotes article text (titles, outlets, sentences, quotes) through :func:`md_text`, which
+escapes every character that could start an element or raw HTML; only the renderer's own markup
+(headings, lists, tables, citations, the source anchors) is Markdown.
+
 The report numbers the story's articles once (the source list) and every citation -- in the brief,
 the timeline, the commitments, the conflicts -- points at that number. The source list says how
 each article relates to the others: the original of its lineage, a rewrite of another, or a copy.
@@ -22,10 +26,30 @@ from storyfold.errors import StoryfoldError
 from storyfold.present.views import Citation, DocIndex, MatrixRow, StoryView, stories_list, story_view, to_json
 from storyfold.urls import safe_url
 
-__all__ = ["FORMATS", "Source", "render_report", "render_story_markdown", "sources"]
+__all__ = ["FORMATS", "Source", "md_text", "md_url", "render_report", "render_story_markdown", "sources"]
 
 FORMATS = ("md", "html", "json")
 KEY_CLAIMS = 30  # rows of the claims-by-sources matrix in md/html (the JSON report has them all)
+
+# What is escaped in quoted text: CommonMark's inline metacharacters, "|" (tables), "&" before what
+# could read as an entity, "_" where it could open or close emphasis (not inside a word: file names)
+_MD_META = re.compile(r"[\\`*\[\]<>#!|~]|&(?=[#A-Za-z0-9])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_LINE_BREAK = re.compile(r"[\r\n]+")
+
+
+def md_text(text: str | None) -> str:
+    """``text`` as literal Markdown inline text: no element, link, image or HTML can come of it,
+    and it stays on one line."""
+    return _MD_META.sub(lambda m: "\\" + m.group(), _LINE_BREAK.sub(" ", text or ""))
+
+
+def md_url(url: str | None) -> str | None:
+    """An http(s) URL (:func:`~storyfold.urls.safe_url`) fit for a Markdown link destination
+    (characters that would end or break it percent-encoded); None for any other."""
+    safe = safe_url(url)
+    if safe is None:
+        return None
+    return re.sub(r"[\s()<>\\`]", lambda m: "%{:02X}".format(ord(m.group())), safe)
 
 
 def key_claims(view: StoryView, limit: int = KEY_CLAIMS) -> list[MatrixRow]:
@@ -81,7 +105,7 @@ def _marks(citations: Sequence[Citation], number: Mapping[str, int]) -> str:
 
 
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -> str:
@@ -90,18 +114,19 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
     number = {s.article_id: s.number for s in src}
     s = view.story
     span = " to ".join(dict.fromkeys(d for d in (s.first_date, s.last_date) if d))
-    lines = [f"## {s.title}", "",
+    lines = [f"## {md_text(s.title)}", "",
              f"{s.articles} articles from {s.independent_sources} independent sources" + (f"; {span}" if span else "")
              + ".", "", "### Brief", ""]
     if view.brief:
-        lines += [f"{i}. {f'**{b.date}** ' if b.date else ''}{b.text} {_marks(b.citations, number)}"
+        lines += [f"{i}. {f'**{md_text(b.date)}** ' if b.date else ''}{md_text(b.text)} {_marks(b.citations, number)}"
                   for i, b in enumerate(view.brief, 1)]
     else:
         lines.append("_No brief: no brief stage has run on this database._")
     lines.append("")
     if full:
         lines += ["### Timeline", ""]
-        lines += [f"- **{t.date}** {t.text} {_marks(t.citations, number)}" for t in view.timeline] or ["_none_"]
+        lines += [f"- **{md_text(t.date)}** {md_text(t.text)} {_marks(t.citations, number)}"
+                  for t in view.timeline] or ["_none_"]
         lines += ["", "### Commitments", ""]
         if view.commitments:
             lines += ["| actor | kind | amount | status | conditions | sources |", "|---|---|---|---|---|---|"]
@@ -112,8 +137,8 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
             lines.append("_none_")
         lines += ["", "### Conflicts", ""]
         for c in view.conflicts:
-            lines += [f"**{c.kind}**: {with_numbers(c.summary, number)}", ""]
-            lines += [f"> {side.label}: \u201c{side.text}\u201d {_marks(side.citations, number)}" + "\n>"
+            lines += [f"**{md_text(c.kind)}**: {with_numbers(md_text(c.summary), number)}", ""]
+            lines += [f"> {md_text(side.label)}: \u201c{md_text(side.text)}\u201d {_marks(side.citations, number)}" + "\n>"
                       for side in c.sides]
             lines.append("")
         if not view.conflicts:
@@ -132,20 +157,21 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
             lines.append("_none_")
         lines += ["", "### Quotes by speaker", ""]
         for sp in view.quotes_by_speaker:
-            lines.append(f"**{sp.speaker}**")
+            lines.append(f"**{md_text(sp.speaker)}**")
             lines.append("")
             for q in sp.quotes:
                 nums = "".join(dict.fromkeys(f"[{number[v['article_id']]}]" for v in q.variants
                                              if v["article_id"] in number))
-                lines.append(f"- \u201c{q.text}\u201d {nums}")
+                lines.append(f"- \u201c{md_text(q.text)}\u201d {nums}")
             lines.append("")
         if not view.quotes_by_speaker:
             lines += ["_none_", ""]
     lines += ["### Sources", ""]
     for x in src:
-        title = f"[{x.title}]({x.url})" if x.url else x.title
-        lines.append(f"{x.number}. <a id=\"src-{x.number}\"></a>{title} ({x.outlet}, {x.published or 'undated'};"
-                     f" {x.role}; `{x.article_id}`)")
+        url = md_url(x.url)
+        title = f"[{md_text(x.title)}]({url})" if url else md_text(x.title)
+        lines.append(f"{x.number}. <a id=\"src-{x.number}\"></a>{title} ({md_text(x.outlet)}, "
+                     f"{md_text(x.published) or 'undated'}; {x.role}; `{x.article_id}`)")
     lines.append("")
     return "\n".join(lines)
 
@@ -169,7 +195,7 @@ def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) ->
         known = ", ".join(f"{r.id} ({r.title})" for r in stories_list(ix)) or "none"
         raise StoryfoldError(f"no story {story_id!r}; stories: {known}")
     if fmt == "md":
-        return f"# storyfold report: {view.story.title}\n\n" + render_story_markdown(ix, view)
+        return f"# storyfold report: {md_text(view.story.title)}\n\n" + render_story_markdown(ix, view)
     src = sources(ix, view)
     if fmt == "json":
         return json.dumps({"story_id": story_id, "view": to_json(view), "sources": to_json(src)},

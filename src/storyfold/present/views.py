@@ -41,7 +41,7 @@ from storyfold.present.models import (
     StoryRow,
     StoryView,
 )
-from storyfold.records import PartialDate, date_order
+from storyfold.records import PartialDate, StageFailure, date_order
 
 __all__ = [
     "UNCLUSTERED_ID",
@@ -58,6 +58,7 @@ __all__ = [
     "StoryView",
     "article_view",
     "entity_view",
+    "not_done",
     "story_view",
     "stories_list",
     "to_json",
@@ -155,10 +156,24 @@ def filter_commitments(rows: Iterable[CommitmentRow], actor: str | None = None, 
             and (not status or r.status == status)]
 
 
+_DONE = {"dedup": "deduplicated", "cluster": "clustered", "entity_merge": "merged into entities",
+         "quote_merge": "merged into quotes", "timeline": "placed on the timeline", "reconcile": "reconciled",
+         "brief": "briefed"}
+
+
+def not_done(failure: StageFailure) -> str:
+    """One line for an article a corpus stage failed on: "article ...: not reconciled (...)"."""
+    name = failure.stage.split("@")[0]
+    return (f"article {failure.article_id}: not {_DONE.get(name, f'processed by {name}')} "
+            f"({failure.stage}, {failure.partition}): {failure.reason}; tried again by the next fold")
+
+
 def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str | None = None,
-               kind: str | None = None, status: str | None = None) -> StoryView | None:
+               kind: str | None = None, status: str | None = None,
+               failures: Sequence[StageFailure] = ()) -> StoryView | None:
     """Everything about one story; ``None`` when no such story. ``actor``/``kind``/``status`` filter
-    the commitments table (the filter choices always list every value)."""
+    the commitments table (the filter choices always list every value). ``failures`` (the store's
+    :meth:`~storyfold.store.Store.stage_failures`) name the story's articles a corpus stage failed on."""
     ix = _index(doc)
     if story_id not in ix.stories:
         return None
@@ -217,6 +232,7 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         articles=[_article_row(ix, a) for a in aids],
         unfilled=list(ix.doc.get("summary", {}).get("unfilled", [])),
         events=[_event_row(ix, e) for e in ix.list("events") if e.get("story_id") == story_id],
+        not_done=[not_done(f) for f in failures if f.article_id in set(aids)],
     )
 
 

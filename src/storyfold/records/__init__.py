@@ -21,7 +21,7 @@ The records live in modules by concept, and every name is re-exported here:
 
 from __future__ import annotations
 
-from storyfold.records.articles import Article, Document, Evidence, Reject, Removal
+from storyfold.records.articles import Article, Document, Evidence, Reject, Removal, StageFailure
 from storyfold.records.claims import (
     Claim,
     ClaimMention,
@@ -94,6 +94,7 @@ __all__ = [
     "Removal",
     "Season",
     "SentencePair",
+    "StageFailure",
     "Story",
     "TimelineEntry",
     "date_order",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["Article", "Document", "Evidence", "Reject", "Removal"]
+__all__ = ["Article", "Document", "Evidence", "Reject", "Removal", "StageFailure"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,11 +56,25 @@ class Article:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reject:
-    """An input that could not be turned into an article, with the reason."""
+    """An input that could not be turned into an article, with the reason; with ``kind``
+    ``"warning"``, an input that was kept without one unusable field."""
 
     source: str
     reason: str
     line: int | None = None
+    kind: str = "reject"  # "reject" or "warning"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageFailure:
+    """A corpus stage failed on the partition (``story st-...`` or ``article <id>``) holding
+    ``article_id``: that article's records are missing from the stage's output until a fold
+    succeeds on it."""
+
+    stage: str  # versioned label, "reconcile@2"
+    article_id: str
+    partition: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

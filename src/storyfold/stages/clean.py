@@ -83,7 +83,16 @@ def _normalise(text: str) -> str:
 
 
 def clean_text(text: str, title: str | None = None) -> tuple[str, list[Removal]]:
-    """``(cleaned, removed)``: boilerplate lines and inline residue taken out of ``text``."""
+    """``(cleaned, removed)``: boilerplate lines and inline residue taken out of ``text``. The
+    headline repeated at the top of the body is removed, unless nothing would be left: a one-line
+    flash whose title is its text keeps its text."""
+    cleaned, removed = _clean_lines(text, title)
+    if title and not cleaned:
+        return _clean_lines(text, None)
+    return cleaned, removed
+
+
+def _clean_lines(text: str, title: str | None) -> tuple[str, list[Removal]]:
     removed: list[Removal] = []
     lines = _normalise(text).split("\n")
     kept: list[str] = []

@@ -13,7 +13,9 @@ Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``va
 explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
 qualifier says which side it bounds.
 
-Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped.
+Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped. A
+figure out of range (:func:`storyfold.text.numbers.in_range`, :func:`~storyfold.text.numbers.bounded`)
+is kept as text with ``value`` None, and the stage logs a warning naming the article.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
 from storyfold.text.gazetteer import CURRENCY_CODES
-from storyfold.text.numbers import NUMBER_WORD, parse_number
+from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
@@ -248,17 +250,19 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             end = m.end() - 3
     else:
         n1 = parse_number(g["num"])
-        if n1 is None:
+        if n1 is None and in_range(g["num"]):
             return None
-        value = n1 * _scale(g.get("scale"))
+        value = bounded(n1 * _scale(g.get("scale"))) if n1 is not None else None
         if g.get("num2"):
             n2 = parse_number(g["num2"])
-            if n2 is None:
+            if n2 is None and in_range(g["num2"]):
                 return None
-            value_max = n2 * _scale(g.get("scale2") or g.get("scale"))
-            if not g.get("scale") and g.get("scale2"):
-                value = n1 * _scale(g["scale2"])
-            if value_max < value:
+            value_max = bounded(n2 * _scale(g.get("scale2") or g.get("scale"))) if n2 is not None else None
+            if n1 is not None and not g.get("scale") and g.get("scale2"):
+                value = bounded(n1 * _scale(g["scale2"]))
+            if value is None or value_max is None:
+                value = value_max = None  # out of range: kept as text
+            elif value_max < value:
                 return None
         pct = g.get("pct") or g.get("pct2")
         if pct:
@@ -326,7 +330,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     span_end = end if vague else max(m.end(), end)
     return Quantity(
         text=text[start:span_end],
-        value=float(value),
+        value=None if value is None else float(value),
         unit=unit,
         article_id=article_id,
         start=start,
@@ -350,4 +354,11 @@ class QuantitiesStage(ArticleStage):
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
         found = find_quantities(article.text, article.id, inputs.get("dates", ()), ctx.sentences(article))
+        for q in found:
+            if q.value is None:
+                ctx.logger.warning(
+                    "article %s (%s): figure %r at %d-%d is out of range (over %d digits or not a finite "
+                    "number); kept as text with no value", article.id, article.source,
+                    q.text[:40] + ("…" if len(q.text) > 40 else ""), q.start, q.end, MAX_DIGITS,
+                )
         return {"quantities": tuple(found)}

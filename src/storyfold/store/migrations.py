@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, text, update
 
 from storyfold.errors import SchemaVersionError
 from storyfold.store import schema
@@ -18,8 +18,15 @@ def _add_vectors(conn: Connection) -> None:
     schema.vectors.create(conn)
 
 
+def _add_warnings_and_failures(conn: Connection) -> None:
+    """2 -> 3: ``rejects.kind`` (a warning is a kept input with a dropped field) and the
+    ``stage_failures`` table (articles a corpus stage failed on, retried by the next fold)."""
+    conn.execute(text("ALTER TABLE rejects ADD COLUMN kind VARCHAR NOT NULL DEFAULT 'reject'"))
+    schema.stage_failures.create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_vectors}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_vectors, 2: _add_warnings_and_failures}
 
 
 def migrate(conn: Connection, version: int, path: Path) -> None:

@@ -19,9 +19,20 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["SCHEMA_VERSION", "annotations", "articles", "meta", "metadata", "outputs", "rejects", "runs", "vectors"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "annotations",
+    "articles",
+    "meta",
+    "metadata",
+    "outputs",
+    "rejects",
+    "runs",
+    "stage_failures",
+    "vectors",
+]
 
-SCHEMA_VERSION = 2  # 2: the vectors table
+SCHEMA_VERSION = 3  # 2: the vectors table; 3: rejects.kind, the stage_failures table
 
 metadata = MetaData()
 
@@ -84,6 +95,22 @@ rejects = Table(
     Column("source", Text, nullable=False),
     Column("line", Integer),
     Column("reason", Text, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("kind", String, nullable=False, server_default="reject"),  # "reject" or "warning" (version 3)
+)
+
+# Articles a corpus stage failed on, by partition (a story, or the article alone): their records
+# are missing from that stage's output and the next fold tries them again. Replaced as a whole for
+# a stage together with its outputs. Added in schema version 3.
+stage_failures = Table(
+    "stage_failures",
+    metadata,
+    Column("stage", String, primary_key=True),
+    Column("article_id", String(32), primary_key=True),
+    Column("version", String, nullable=False),
+    Column("partition", Text, nullable=False),  # "story st-...", or "article <id>"
+    Column("reason", Text, nullable=False),
+    Column("run_id", Integer),
     Column("created_at", String, nullable=False),
 )
 

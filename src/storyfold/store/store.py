@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from storyfold import codec
 from storyfold.errors import SchemaVersionError, StoreError
-from storyfold.records import Article, Reject, Removal
+from storyfold.records import Article, Reject, Removal, StageFailure
 from storyfold.store import schema
 from storyfold.store.migrations import migrate
 
@@ -108,7 +108,8 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(
                 insert(schema.rejects).values(
-                    run_id=run_id, source=reject.source, line=reject.line, reason=reject.reason, created_at=_now()
+                    run_id=run_id, source=reject.source, line=reject.line, reason=reject.reason, kind=reject.kind,
+                    created_at=_now(),
                 )
             )
 
@@ -117,7 +118,7 @@ class Store:
         if run_id is not None:
             query = query.where(schema.rejects.c.run_id == run_id)
         with self.engine.connect() as conn:
-            return [Reject(source=r.source, reason=r.reason, line=r.line) for r in conn.execute(query)]
+            return [Reject(source=r.source, reason=r.reason, line=r.line, kind=r.kind) for r in conn.execute(query)]
 
     # ------------------------------------------------------------------------------ articles
     def add_article(self, article: Article, run_id: int | None = None) -> str:
@@ -206,6 +207,11 @@ class Store:
             q = select(schema.articles.c.id).where(schema.articles.c.run_id == run_id)
             return set(conn.execute(q).scalars())
 
+    def article_ids(self) -> frozenset[str]:
+        """The id of every stored article."""
+        with self.engine.connect() as conn:
+            return frozenset(conn.execute(select(schema.articles.c.id)).scalars())
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar() or 0)
@@ -288,9 +294,27 @@ class Store:
             return {r.article_id: codec.loads(r.payload, tuple[cls, ...]) for r in conn.execute(q)}
 
     # ------------------------------------------------------------------------------- outputs
-    def replace_outputs(self, stage: str, version: str, found: Mapping[str, tuple[Any, ...]]) -> None:
-        """A corpus stage's records replace its earlier ones, in one transaction."""
+    def replace_outputs(
+        self,
+        stage: str,
+        version: str,
+        found: Mapping[str, tuple[Any, ...]],
+        failures: Sequence[StageFailure] = (),
+        run_id: int | None = None,
+    ) -> None:
+        """A corpus stage's records replace its earlier ones, and ``failures`` (the articles it
+        failed on this time) its earlier failures, in one transaction."""
         with self.engine.begin() as conn:
+            conn.execute(delete(schema.stage_failures).where(schema.stage_failures.c.stage == stage))
+            if failures:
+                conn.execute(
+                    insert(schema.stage_failures),
+                    [
+                        {"stage": stage, "article_id": f.article_id, "version": version, "partition": f.partition,
+                         "reason": f.reason, "run_id": run_id, "created_at": _now()}
+                        for f in {f.article_id: f for f in failures}.values()
+                    ],
+                )
             conn.execute(delete(schema.outputs).where(schema.outputs.c.stage == stage))
             rows = [
                 {"stage": stage, "kind": kind, "position": i, "version": version, "payload": codec.dumps(record)}
@@ -308,6 +332,16 @@ class Store:
         )
         with self.engine.connect() as conn:
             return tuple(codec.loads(r.payload, cls) for r in conn.execute(q))
+
+    def stage_failures(self, stage: str | None = None) -> list[StageFailure]:
+        """The articles corpus stages failed on at their last run (of ``stage`` only, if given)."""
+        t = schema.stage_failures
+        q = select(t).order_by(t.c.stage, t.c.partition, t.c.article_id)
+        if stage is not None:
+            q = q.where(t.c.stage == stage)
+        with self.engine.connect() as conn:
+            return [StageFailure(stage=f"{r.stage}@{r.version}", article_id=r.article_id, partition=r.partition,
+                                 reason=r.reason) for r in conn.execute(q)]
 
     # ------------------------------------------------------------------------------- vectors
     def vectors(self, model: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:

@@ -2,13 +2,22 @@
 
 ``parse_number("ten")`` is 10, ``parse_number("1,340")`` is 1340, ``parse_number("4.5 billion")``
 is 4.5e9, ``parse_number("twenty-five")`` is 25. Anything it cannot read is ``None``.
+
+Figures are bounded where they are read: a numeral of more than :data:`MAX_DIGITS` digits, or a
+value of :data:`MAX_FIGURE` or more, is out of range (:func:`in_range` says which; the quantities
+stage keeps such a figure as text with no value), so no stage downstream meets an infinite or
+absurd float.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
-__all__ = ["NUMBER_WORD", "SCALES", "parse_number"]
+__all__ = ["MAX_DIGITS", "MAX_FIGURE", "NUMBER_WORD", "SCALES", "bounded", "in_range", "parse_number"]
+
+MAX_DIGITS = 30  # digits of a numeral read as a figure; longer ones are out of range
+MAX_FIGURE = 1e30  # values from here on are out of range (no news figure comes near it)
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -34,7 +43,10 @@ _NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 def parse_number(text: str) -> float | None:
     """The value of a numeral ("1,340", "4.5"), a number in words ("twenty-five", "two hundred"),
-    or either followed by scale words ("4.5 billion", "ten thousand"); ``None`` otherwise."""
+    or either followed by scale words ("4.5 billion", "ten thousand"); ``None`` otherwise, and for a
+    numeral out of range (:func:`in_range`)."""
+    if not in_range(text):
+        return None
     words = re.split(r"[\s-]+", text.strip().lower().replace("\u2013", "-"))
     words = [w for w in words if w and w != "and"]
     if not words:
@@ -69,3 +81,16 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + (current or 0.0)
+
+
+def in_range(text: str) -> bool:
+    """Whether the numerals in ``text`` are short enough to be read as a figure (at most
+    :data:`MAX_DIGITS` digits each, separators aside)."""
+    return all(len(run.replace(",", "")) <= MAX_DIGITS for run in re.findall(r"\d[\d,]*", text))
+
+
+def bounded(value: float | None) -> float | None:
+    """``value`` when it is a finite figure below :data:`MAX_FIGURE` in size, else ``None``."""
+    if value is None or not math.isfinite(value) or abs(value) >= MAX_FIGURE:
+        return None
+    return value

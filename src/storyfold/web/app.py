@@ -5,11 +5,20 @@ Jinja2 template (autoescaped), and every page has a JSON twin (``.json`` suffix,
 Article text is untrusted: templates escape everything, links are only made from record ids (hexadecimal, optional kind prefix) or from
 ``http(s)`` URLs, no inline script or event handler exists, and the Content-Security-Policy allows
 scripts, styles and images from this origin only. Uploads are written, under sanitised names, into
-a temporary folder of their own and folded by :func:`storyfold.api.fold` in a background thread.
+a temporary folder of their own and folded by :func:`storyfold.api.fold` in a background thread;
+their articles are named ``upload/<name>``, never by the server's folder.
+
+Access: the Host header must be one of ``allowed_hosts`` (loopback names by default), which stops
+DNS-rebinding pages; a state-changing request from another origin, or from an opaque one
+(``Origin: null``), is refused. With a ``token`` (the CLI sets one whenever it binds beyond
+loopback), every request needs it: ``Authorization: Bearer <token>``, or the ``storyfold_token``
+cookie that a first visit to any page with ``?token=<token>`` sets (the page is then reloaded
+without the token in its address).
 """
 
 from __future__ import annotations
 
+import hmac
 import re
 import shutil
 import tempfile
@@ -25,7 +34,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -33,19 +42,22 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyfold import api
 from storyfold.config import Settings, load_settings
+from storyfold.errors import StoreError
 from storyfold.pipeline import Pipeline
 from storyfold.present import views
 from storyfold.present.search import Hit, SearchIndex
 from storyfold.urls import safe_url
+from storyfold.web.access import LOOPBACK
 
-__all__ = ["UPLOAD_SUFFIXES", "Limits", "create_app"]
+__all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app"]
 
 # Record ids are content hashes, optionally behind a short kind prefix ("ent-5b65...", "st-f881...").
 RECORD_ID = r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$"
 HEX_ID = r"^[0-9a-f]{1,64}$"
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".gz")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$")
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+LOOPBACK_HOSTS = LOOPBACK
+TOKEN_COOKIE = "storyfold_token"
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -79,6 +91,7 @@ class Job:
     message: str = ""
     stored: int = 0
     rejected: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.time)
 
 
@@ -121,6 +134,7 @@ class _Data:
         self._key: tuple[Any, ...] | None = None
         self.index: views.DocIndex | None = None
         self.search: SearchIndex | None = None
+        self.failures: list[Any] = []  # the store's stage failures, read with the document
 
     def _stamp(self) -> tuple[Any, ...]:
         out: list[Any] = []
@@ -138,6 +152,7 @@ class _Data:
             if self.index is None or self.search is None or stamp != self._key:
                 with api.open_store(self.db, read_only=True) as store:
                     doc = api.export_data(store, self.pipeline)
+                    self.failures = store.stage_failures()
                 if self.search is not None:
                     self.search.close()
                 self.index, self.search, self._key = views.DocIndex(doc), SearchIndex(doc), stamp
@@ -167,18 +182,23 @@ def create_app(
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
     allowed_hosts: list[str] | None = None,
+    token: str | None = None,
+    create: bool = False,
 ) -> FastAPI:
-    """The web application over database ``db`` (created empty unless ``read_only``).
+    """The web application over database ``db``, which must exist (``storyfold fold`` creates
+    one; with ``create``, an empty one is made).
 
     ``allowed_hosts`` are the Host header values accepted (default: loopback names), which stops
-    DNS-rebinding pages from reading a loopback server."""
+    DNS-rebinding pages from reading a loopback server. ``token``: required on every request."""
     db = Path(db)
+    if not create and not db.is_file():
+        raise StoreError(f"no database at {db}; fold articles into it first (storyfold fold FILES --db {db})")
     settings = (settings or load_settings()).with_(db=str(db))
     pipeline = pipeline or api.build_pipeline(settings)
     limits = limits or Limits()
     # fail now on an unusable database; without read_only this creates (or migrates) it, so pages
     # work before any fold
-    api.open_store(db, read_only=read_only).close()
+    api.open_store(db, read_only=read_only and not create).close()
     data = _Data(db, pipeline)
     jobs: dict[str, Job] = {}
     fold_lock = threading.Lock()
@@ -191,6 +211,27 @@ def create_app(
         docs_url=None,  # the Swagger/ReDoc pages load scripts from a CDN, which the CSP forbids
         redoc_url=None,
     )
+    @app.middleware("http")
+    async def require_token(request: Request, call_next: Any) -> Response:
+        # every request, static files included, carries the token (header or cookie); a first visit
+        # with ?token= sets the cookie and reloads the page without it
+        if token is None:
+            return await call_next(request)
+        given = request.query_params.get("token")
+        if given is not None and request.method == "GET" and hmac.compare_digest(given.encode(), token.encode()):
+            rest = "&".join(f"{k}={v}" for k, v in request.query_params.multi_items() if k != "token")
+            response: Response = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), status_code=303)
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
+            return response
+        auth = request.headers.get("authorization", "")
+        offered = auth[7:] if auth.lower().startswith("bearer ") else request.cookies.get(TOKEN_COOKIE, "")
+        if not hmac.compare_digest(offered.encode(), token.encode()):
+            return PlainTextResponse("401: this server needs its access token (the one `storyfold serve` printed): "
+                                     "open /?token=TOKEN once, or send Authorization: Bearer TOKEN",
+                                     status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        return await call_next(request)
+
+    # added after the token check, so it runs before it: a foreign Host is refused first
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
 
     @app.middleware("http")
@@ -256,7 +297,8 @@ def create_app(
 
     # ------------------------------------------------------------------------------ story
     def story(sid: str, actor: str | None, kind: str | None, status: str | None) -> views.StoryView:
-        view = views.story_view(data.get()[0], sid, actor=actor, kind=kind, status=status)
+        ix = data.get()[0]
+        view = views.story_view(ix, sid, actor=actor, kind=kind, status=status, failures=data.failures)
         if view is None:
             raise HTTPException(404, "no such story")
         return view
@@ -323,14 +365,17 @@ def create_app(
         try:
             with fold_lock:
                 job.state = "running"
-                summary = api.fold([folder], settings=settings, pipeline=pipeline, progress=progress)
+                summary = api.fold([folder], settings=settings, pipeline=pipeline, progress=progress,
+                                   sources_as=(folder, "upload"))
             job.stored = summary.stored
-            job.rejected = [f"{Path(r.source).name}: {r.reason}" for r in summary.rejected]
+            job.rejected = [f"{r.source}: {r.reason}" for r in summary.rejected]
+            job.warnings = [f"{r.source}{f':{r.line}' if r.line is not None else ''}: {r.reason}"
+                            for r in summary.warnings]
             job.message = (f"{summary.documents_read} read, {summary.stored} new, {summary.already_stored} already "
-                           f"stored, {len(summary.rejected)} rejected")
+                           f"stored, {len(summary.rejected)} rejected, {len(summary.warnings)} warnings")
             job.state = "done"
         except Exception as exc:  # noqa: BLE001 - reported on the progress endpoint
-            job.state, job.message = "failed", f"fold failed: {exc}"
+            job.state, job.message = "failed", f"fold failed: {str(exc).replace(str(folder), 'upload')}"
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -339,7 +384,9 @@ def create_app(
         site = request.headers.get("sec-fetch-site")
         if site and site not in ("same-origin", "none"):
             raise HTTPException(403, "cross-site upload refused")
-        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        if origin == "null":
+            raise HTTPException(403, "upload from an opaque origin (Origin: null) refused")
+        if origin and urlsplit(origin).netloc != request.headers.get("host"):
             raise HTTPException(403, "cross-origin upload refused")
 
     @app.post("/upload", tags=["json"], status_code=202, summary="Fold uploaded files into the database",

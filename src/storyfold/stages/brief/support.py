@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyfold.text.numbers import SCALES, TENS, UNITS
+from storyfold.text.numbers import SCALES, TENS, UNITS, bounded
 
 __all__ = ["ATTRIBUTIONS", "Support", "check_support", "facts", "number_values"]
 
@@ -52,7 +52,9 @@ _CAP = re.compile(r"\b[A-Z][A-Za-z'\u2019.-]*[A-Za-z.]|\b[A-Z]\b")
 
 def _norm_number(raw: str) -> str:
     digits = re.sub(r"[,\u202f\u00a0 ]", "", raw)
-    value = float(digits)
+    value = bounded(float(digits))
+    if value is None:  # out of range: compared as written
+        return digits
     return f"{value:.6g}" if value != int(value) else str(int(value))
 
 

@@ -176,7 +176,16 @@ def _mod(m: re.Match[str]) -> str | None:
 
 def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
             ) -> _Value | None:
-    """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression)."""
+    """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression).
+    A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
+    try:
+        return _resolve(rule, m, anchor, tense, signal)
+    except (OverflowError, ValueError):
+        return _unresolved()
+
+
+def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
+             ) -> _Value | None:
     g = m.groupdict()
     day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
     year_anchor = anchor.date.year if anchor is not None else None

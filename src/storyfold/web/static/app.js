@@ -46,6 +46,7 @@ function pollJob() {
   const phase = document.getElementById("job-phase");
   const message = document.getElementById("job-message");
   const rejected = document.getElementById("job-rejected");
+  const warnings = document.getElementById("job-warnings");
   const tick = () => {
     fetch("/jobs/" + id + ".json", { headers: { Accept: "application/json" } })
       .then((r) => r.json())
@@ -55,6 +56,7 @@ function pollJob() {
         if (job.total) { bar.max = job.total; bar.value = job.done; }
         message.textContent = job.message;
         rejected.replaceChildren(...job.rejected.map((r) => { const li = document.createElement("li"); li.textContent = r; return li; }));
+        if (warnings) warnings.replaceChildren(...job.warnings.map((w) => { const li = document.createElement("li"); li.textContent = "warning: " + w; return li; }));
         if (job.state === "done" || job.state === "failed") { bar.max = 1; bar.value = 1; } else { setTimeout(tick, 700); }
       })
       .catch(() => setTimeout(tick, 2000));

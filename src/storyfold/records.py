@@ -234,6 +234,13 @@ class QuoteVariant:
     # resolves to), so the quote can be linked to the merged entity.
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # ``direct`` (the words inside quotation marks), ``indirect`` (reported speech) or ``mixed``
+    # (reported speech holding a quoted fragment: "he said the deal was 'dead'"); ``cue`` is the
+    # reporting verb's lemma ("say", "according to") and ``cue_start``/``cue_end`` its span.
+    kind: str = "direct"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -533,6 +540,10 @@ class ClaimMention:
     time: str | None = None
     attribution: str | None = None
     modality: str = "asserted"
+    # the span of the speaker's words when the claim lies in reported speech ("X said that ..."),
+    # so that the claim can be linked to the speaker's merged entity
+    attribution_start: int | None = None
+    attribution_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -33,10 +33,11 @@ def default_stages() -> list[Stage]:
     return [
         # article stages (per article, cached by version)
         EntitiesStage(),
-        QuotesStage(),
         DatesStage(),
         QuantitiesStage(),
         ClaimsStage(),
+        # after the claims stage: its parse gives the speech events (no second parse)
+        QuotesStage(),
         CommitmentsStage(),
         MinHashStage(),
         DocVectorStage(),

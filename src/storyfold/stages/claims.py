@@ -244,6 +244,9 @@ def claims_from_doc(
     return [_mention(article_id, offset, c, text, dates, quantities, speech) for c in clauses_of_doc(doc, lemmatizer)]
 
 
+_FIRST_SECOND = frozenset({"i", "we", "you"})
+
+
 class _Reading(NamedTuple):
     """What the parse of one paragraph gives: its claim clauses and its speech events."""
 
@@ -251,11 +254,12 @@ class _Reading(NamedTuple):
     speech: tuple[SpeechSpan, ...]
 
 
-def _source(clause: _Clause, speech: Sequence[SpeechSpan]) -> SpeechSpan | None:
-    """The speech event whose content holds most of the clause: the claim is its speaker's."""
+def _source(clause: _Clause, speech: Sequence[SpeechSpan], text: str = "") -> SpeechSpan | None:
+    """The speech event whose content holds most of the clause: the claim is its speaker's. A
+    first- or second-person speaker ("I think", inside someone's quote) names no one here."""
     best, best_overlap = None, 0
     for sp in speech:
-        if sp.speaker_start < 0:
+        if sp.speaker_start < 0 or text[sp.speaker_start : sp.speaker_end].lower() in _FIRST_SECOND:
             continue
         overlap = min(sp.content_end, clause.end) - max(sp.content_start, clause.start)
         if overlap > best_overlap and overlap >= 0.5 * (clause.end - clause.start) and not (
@@ -271,7 +275,7 @@ def _mention(
 ) -> ClaimMention:
     start, end = offset + clause.start, offset + clause.end
     stext = text[start:end]
-    source = _source(clause, speech)
+    source = _source(clause, speech, text[offset:])
     attribution = clause.reporter or attribution_of(stext)
     if source is not None and (attribution is None or clause.reporter):
         attribution = text[offset + source.speaker_start : offset + source.speaker_end]

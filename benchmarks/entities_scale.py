@@ -21,8 +21,8 @@ from storyfold.pipeline import Context
 from storyfold.records import Article
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.entities.entity_merge import merge_entities
-from storyfold.stages.quote_merge import merge_quotes
-from storyfold.stages.quotes import find_quotes
+from storyfold.stages.quotes.quote_merge import merge_quotes
+from storyfold.stages.quotes.quotes import find_quotes
 from storyfold.text.embed import load_embedder
 
 

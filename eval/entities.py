@@ -37,7 +37,7 @@ from storyfold.pipeline import Context
 from storyfold.records import Article, EntityMention, EntityType
 from storyfold.stages.entities.entities import TYPES, EntitiesStage, raw_entities
 from storyfold.stages.entities.entity_merge import entity_index, merge_entities
-from storyfold.stages.quotes import find_quotes
+from storyfold.stages.quotes.quotes import find_quotes
 
 GOLD_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANISATION, "LOC": EntityType.PLACE}
 NAME_MENTIONS = {"NAM", "PRE.NAM"}

@@ -10,8 +10,8 @@ import pytest
 from storyfold import api
 from storyfold.present.export import validate_export
 from storyfold.stages.entities.entity_merge import merge_entities
-from storyfold.stages.quote_merge import merge_quotes
-from storyfold.stages.quotes import find_quotes
+from storyfold.stages.quotes.quote_merge import merge_quotes
+from storyfold.stages.quotes.quotes import find_quotes
 from storyfold.text.embed import load_embedder
 
 pytestmark = pytest.mark.slow  # loads the sentence embedder (~8 s)

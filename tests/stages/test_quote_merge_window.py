@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyfold.stages.quote_merge import _close_pairs
+from storyfold.stages.quotes.quote_merge import _close_pairs
 
 
 def _unit(n: int, seed: int) -> np.ndarray:

@@ -10,7 +10,7 @@ import pytest
 from storyfold.config import load_settings
 from storyfold.pipeline import Context
 from storyfold.records import Article, EntityMention, EntityType
-from storyfold.stages.quotes import QuotesStage, find_quotes
+from storyfold.stages.quotes.quotes import QuotesStage, find_quotes
 
 
 @pytest.fixture(scope="module")

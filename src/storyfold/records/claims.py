@@ -119,6 +119,10 @@ class ClaimMention:
     time: PartialDate | None = None
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
+    # the span of the speaker's words when the claim lies in reported speech ("X said that ..."),
+    # so that the claim can be linked to the speaker's merged entity
+    attribution_start: int | None = None
+    attribution_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -43,6 +43,13 @@ class QuoteVariant:
     medium: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # ``direct`` (the words inside quotation marks), ``indirect`` (reported speech) or ``mixed``
+    # (reported speech holding a quoted fragment: "he said the deal was 'dead'"); ``cue`` is the
+    # reporting verb's lemma ("say", "according to") and ``cue_start``/``cue_end`` its span.
+    kind: str = "direct"
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

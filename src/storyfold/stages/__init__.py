@@ -20,8 +20,8 @@ from storyfold.stages.dates.stage import DatesStage
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.entities.entity_merge import EntityMergeStage
 from storyfold.stages.quantities import QuantitiesStage
-from storyfold.stages.quote_merge import QuoteMergeStage
-from storyfold.stages.quotes import QuotesStage
+from storyfold.stages.quotes.quote_merge import QuoteMergeStage
+from storyfold.stages.quotes.quotes import QuotesStage
 from storyfold.stages.reconcile.reconcile import ReconcileStage
 from storyfold.stages.timeline import TimelineStage
 
@@ -33,10 +33,11 @@ def default_stages() -> list[Stage]:
     return [
         # article stages (per article, cached by version)
         EntitiesStage(),
-        QuotesStage(),
         DatesStage(),
         QuantitiesStage(),
         ClaimsStage(),
+        # after the claims stage: its parse gives the speech events (no second parse)
+        QuotesStage(),
         CommitmentsStage(),
         MinHashStage(),
         DocVectorStage(),

@@ -28,12 +28,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
-from storyfold.records import Article, ClaimMention, DateMention, Modality, PartialDate, Quantity
+from storyfold.records import Article, ClaimMention, DateMention, Modality, PartialDate, Quantity, QuoteVariant
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
+from storyfold.text.speech import SpeechSpan, speech_of_doc
 
-__all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of"]
+__all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of", "read_articles"]
 
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|provided\s+that|as\s+long\s+as|on\s+condition\s+that|once\s+a\s+(?:ceasefire|peace)"
@@ -239,15 +240,45 @@ def claims_from_doc(
     lemmatizer: Any | None = None,
 ) -> list[ClaimMention]:
     """The claims in one parsed paragraph (``offset``: where it starts in the article)."""
-    return [_mention(article_id, offset, c, text, dates, quantities) for c in clauses_of_doc(doc, lemmatizer)]
+    speech = speech_of_doc(doc)
+    return [_mention(article_id, offset, c, text, dates, quantities, speech) for c in clauses_of_doc(doc, lemmatizer)]
+
+
+_FIRST_SECOND = frozenset({"i", "we", "you"})
+
+
+class _Reading(NamedTuple):
+    """What the parse of one paragraph gives: its claim clauses and its speech events."""
+
+    clauses: tuple[_Clause, ...]
+    speech: tuple[SpeechSpan, ...]
+
+
+def _source(clause: _Clause, speech: Sequence[SpeechSpan], text: str = "") -> SpeechSpan | None:
+    """The speech event whose content holds most of the clause: the claim is its speaker's. A
+    first- or second-person speaker ("I think", inside someone's quote) names no one here."""
+    best, best_overlap = None, 0
+    for sp in speech:
+        if sp.speaker_start < 0 or text[sp.speaker_start : sp.speaker_end].lower() in _FIRST_SECOND:
+            continue
+        overlap = min(sp.content_end, clause.end) - max(sp.content_start, clause.start)
+        if overlap > best_overlap and overlap >= 0.5 * (clause.end - clause.start) and not (
+            sp.speaker_start >= clause.start and sp.speaker_end <= clause.end and sp.cue_start < clause.start
+        ):
+            best, best_overlap = sp, overlap
+    return best
 
 
 def _mention(
     article_id: str, offset: int, clause: _Clause, text: str, dates: Sequence[DateMention], quantities: Sequence[Quantity],
+    speech: Sequence[SpeechSpan] = (),
 ) -> ClaimMention:
     start, end = offset + clause.start, offset + clause.end
     stext = text[start:end]
+    source = _source(clause, speech, text[offset:])
     attribution = clause.reporter or attribution_of(stext)
+    if source is not None and (attribution is None or clause.reporter):
+        attribution = text[offset + source.speaker_start : offset + source.speaker_end]
     q = _in_span(quantities, start, end)
     d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
     return ClaimMention(
@@ -256,6 +287,8 @@ def _mention(
         value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
         counts=q.counts if q else None, time=PartialDate.parse(d.value) if d else None, attribution=attribution,
         modality=modality_of(stext, attribution),
+        attribution_start=offset + source.speaker_start if source is not None else None,
+        attribution_end=offset + source.speaker_end if source is not None else None,
     )
 
 
@@ -268,9 +301,20 @@ def find_claims(
 
 def claims_of_articles(
     nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64,
-    cache: TextCache[tuple[_Clause, ...]] | None = None,
+    cache: TextCache[_Reading] | None = None,
 ) -> list[list[ClaimMention]]:
-    """The claims of each ``(text, article id, dates, quantities)``, parsed paragraph by paragraph
+    """The claims of each ``(text, article id, dates, quantities)`` (see :func:`read_articles`)."""
+    return [claims for claims, _ in read_articles(nlp, articles, batch_size, cache)]
+
+
+def read_articles(
+    nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64,
+    cache: TextCache[_Reading] | None = None,
+) -> list[tuple[list[ClaimMention], list[QuoteVariant]]]:
+    """The claims and the speech events of each ``(text, article id, dates, quantities)``, both
+    read from one parse (a speech event as a reported-speech :class:`QuoteVariant`: speaker as
+    written, ``cue``, content span; the quotes stage resolves the speaker and tells direct from
+    indirect). Parsed paragraph by paragraph
     in one ``nlp.pipe`` stream. Three savings that leave the result unchanged: a paragraph of fewer
     than five tokens is not parsed (no sentence in it can give a claim), the lemmatizer runs only
     on the clause roots whose lemma is read, instead of on every token, and the attribute ruler's
@@ -287,33 +331,47 @@ def claims_of_articles(
     if ruler is not None:
         disable.append("attribute_ruler")
 
-    def parse(texts: list[str]) -> Iterator[tuple[_Clause, ...]]:
+    def parse(texts: list[str]) -> Iterator[_Reading]:
         docs = [nlp.make_doc(t) for t in texts]
         parsed = nlp.pipe((d for d in docs if len(d) >= _MIN_TOKENS), batch_size=batch_size, disable=disable)
         for d in docs:
             if len(d) < _MIN_TOKENS:
-                yield ()
+                yield _Reading((), ())
                 continue
             doc = next(parsed)
             if ruler is not None:
                 ruler(doc)
-            yield clauses_of_doc(doc, lemmatizer)
+            yield _Reading(clauses_of_doc(doc, lemmatizer), speech_of_doc(doc))
 
-    clauses = cached_map([articles[i][0][a:b] for i, a, b in pieces], parse, cache)
-    found: list[list[ClaimMention]] = [[] for _ in articles]
-    for (i, a, _b), cs in zip(pieces, clauses, strict=True):
+    readings = cached_map([articles[i][0][a:b] for i, a, b in pieces], parse, cache)
+    found: list[tuple[list[ClaimMention], list[QuoteVariant]]] = [([], []) for _ in articles]
+    for (i, a, _b), reading in zip(pieces, readings, strict=True):
         text, article_id, dates, quantities = articles[i]
-        found[i].extend(_mention(article_id, a, c, text, dates, quantities) for c in cs)
+        found[i][0].extend(_mention(article_id, a, c, text, dates, quantities, reading.speech) for c in reading.clauses)
+        found[i][1].extend(_speech_variant(article_id, a, text, sp) for sp in reading.speech)
     return found
+
+
+def _speech_variant(article_id: str, offset: int, text: str, sp: SpeechSpan) -> QuoteVariant:
+    has_speaker = sp.speaker_start >= 0
+    return QuoteVariant(
+        article_id=article_id, text=text[offset + sp.content_start : offset + sp.content_end],
+        start=offset + sp.content_start, end=offset + sp.content_end,
+        speaker=text[offset + sp.speaker_start : offset + sp.speaker_end] if has_speaker else None,
+        direct=False, kind="indirect", cue=sp.lemma,
+        cue_start=offset + sp.cue_start, cue_end=offset + sp.cue_end,
+        speaker_start=offset + sp.speaker_start if has_speaker else None,
+        speaker_end=offset + sp.speaker_end if has_speaker else None,
+    )
 
 
 class ClaimsStage(ArticleStage):
     """Per-article claim mentions; merged across articles by the reconcile stage."""
 
     name = "claims"
-    version = "1"
+    version = "2"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
-    provides: ClassVar[Mapping[str, type]] = {"claim_mentions": ClaimMention}
+    provides: ClassVar[Mapping[str, type]] = {"claim_mentions": ClaimMention, "speech_mentions": QuoteVariant}
 
     def _nlp(self, ctx: Context) -> Any:
         name = ctx.settings.spacy_model
@@ -328,4 +386,5 @@ class ClaimsStage(ArticleStage):
     def process_batch(self, articles: Sequence[Article], inputs: Sequence[Outputs], ctx: Context) -> list[Outputs]:
         jobs = [(a.text, a.id, i.get("dates", ()), i.get("quantities", ())) for a, i in zip(articles, inputs, strict=True)]
         cache = ctx.resource(f"claims:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
-        return [{"claim_mentions": tuple(f)} for f in claims_of_articles(self._nlp(ctx), jobs, cache=cache)]
+        return [{"claim_mentions": tuple(c), "speech_mentions": tuple(s)}
+                for c, s in read_articles(self._nlp(ctx), jobs, cache=cache)]

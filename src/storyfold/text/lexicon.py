@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["ASSERTIVE", "COGNITION", "COMMISSIVE", "DIRECTIVE", "SPEECH", "VERBS", "alternation", "verb_forms"]
+__all__ = [
+    "ASSERTIVE",
+    "COGNITION",
+    "COMMISSIVE",
+    "DIRECTIVE",
+    "OBJECT_NOT_CONTENT",
+    "REPORTING",
+    "SPEECH",
+    "VERBS",
+    "alternation",
+    "verb_forms",
+]
 
 # lemma -> (third person singular, past, -ing); base form is the lemma itself.
 VERBS: dict[str, tuple[str, str, str]] = {
@@ -54,18 +65,69 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "envision": ("envisions", "envisioned", "envisioning"),
     "envisage": ("envisages", "envisaged", "envisaging"),
     "list": ("lists", "listed", "listing"),
+    # Reporting verbs read from the parse only (see REPORTING below), after the member lists of
+    # VerbNet's classes of communication and judgement: say-37.7, tell-37.2, complain-37.8,
+    # advise-37.9, conjecture-29.5, want-32.1, judgment-33.
+    "call": ("calls", "called", "calling"),
+    "cite": ("cites", "cited", "citing"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+    "post": ("posts", "posted", "posting"),
+    "estimate": ("estimates", "estimated", "estimating"),
+    "agree": ("agrees", "agreed", "agreeing"),
+    "specify": ("specifies", "specified", "specifying"),
+    "mention": ("mentions", "mentioned", "mentioning"),
+    "observe": ("observes", "observed", "observing"),
+    "propose": ("proposes", "proposed", "proposing"),
+    "recommend": ("recommends", "recommended", "recommending"),
+    "request": ("requests", "requested", "requesting"),
+    "demand": ("demands", "demanded", "demanding"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "respond": ("responds", "responded", "responding"),
+    "testify": ("testifies", "testified", "testifying"),
+    "allege": ("alleges", "alleged", "alleging"),
+    "concede": ("concedes", "conceded", "conceding"),
+    "complain": ("complains", "complained", "complaining"),
+    "boast": ("boasts", "boasted", "boasting"),
+    "caution": ("cautions", "cautioned", "cautioning"),
+    "advise": ("advises", "advised", "advising"),
+    "accuse": ("accuses", "accused", "accusing"),
+    "praise": ("praises", "praised", "praising"),
+    "hail": ("hails", "hailed", "hailing"),
+    "applaud": ("applauds", "applauded", "applauding"),
+    "criticise": ("criticises", "criticised", "criticising"),
+    "criticize": ("criticizes", "criticized", "criticizing"),
+    "reject": ("rejects", "rejected", "rejecting"),
+    "quote": ("quotes", "quoted", "quoting"),
+    "think": ("thinks", "thought", "thinking"),
+    "find": ("finds", "found", "finding"),
+    "forecast": ("forecasts", "forecast", "forecasting"),
+    "expect": ("expects", "expected", "expecting"),
+    "want": ("wants", "wanted", "wanting"),
+    "intend": ("intends", "intended", "intending"),
+    "fear": ("fears", "feared", "fearing"),
+    "conclude": ("concludes", "concluded", "concluding"),
 }
 
 # Classes of the lemmas above, after the speech-act classes of reporting verbs: what a speaker
 # asserts, asks of others, or commits to; and verbs that report a belief, a plan or an
 # enumeration rather than an utterance.
-ASSERTIVE = frozenset(VERBS) - {"urge", "ask", "pledge", "promise", "vow", "hint", "believe", "envision", "envisage",
-                                "list"}
+_WORD_PATTERN_VERBS = frozenset(list(VERBS)[: list(VERBS).index("list") + 1])
+ASSERTIVE = _WORD_PATTERN_VERBS - {"urge", "ask", "pledge", "promise", "vow", "hint", "believe", "envision",
+                                   "envisage", "list"}
 DIRECTIVE = frozenset({"urge", "ask"})
 COMMISSIVE = frozenset({"pledge", "promise", "vow"})
 COGNITION = frozenset({"hint", "believe", "envision", "envisage", "list"})
 # Verbs of saying: a speaker and what was said.
 SPEECH = ASSERTIVE | DIRECTIVE | COMMISSIVE
+# Every lemma above: the verbs whose subject and complement the parse-based reader of speech
+# events (storyfold.text.speech) takes as a speaker and what was said or thought. The lemmas
+# after "list" are read only there: as bare words many are too often something else ("called
+# the police", "found the body") for the word patterns of the quotes and claims stages.
+REPORTING = frozenset(VERBS)
+# Of those, the verbs whose direct object is the addressee or what was done, not what was said.
+OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "advise", "caution", "accuse", "praise", "hail",
+                                "applaud", "criticise", "criticize", "call", "quote", "cite", "find", "want",
+                                "expect", "post", "list", "write", "add", "say", "note"})
 
 _FORM_INDEX = {"base": -1, "s": 0, "past": 1, "ing": 2}
 

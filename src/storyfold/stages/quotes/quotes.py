@@ -24,10 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, EntityMention, EntityType, QuoteVariant
+from storyfold.stages.quotes.speech import WORD as _WORD
+from storyfold.stages.quotes.speech import Speaker as _Speaker
+from storyfold.stages.quotes.speech import inside as _inside
+from storyfold.stages.quotes.speech import with_medium as _with_medium
+from storyfold.stages.quotes.speech import with_speech
 from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import SentenceIndex
@@ -38,7 +42,6 @@ _MIN_FRAGMENT_WORDS = 5
 _OPEN = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'", "„": "“"}
 _CLOSE = {"“": '”"', '"': '"”', "«": "»", "‘": "’'", "'": "'’", "„": '“”"'}
 _FAMILY = {"“": "double", '"': "double", "„": "double", "«": "guillemet", "‘": "single", "'": "single"}
-_WORD = re.compile(r"[A-Za-z’'-]+")
 # Speech verbs in every form but -ing, which is often a noun ("a warning"), except for the verbs
 # whose -ing form rarely is.
 SPEECH_VERBS = verb_forms(SPEECH, ("base", "s", "past")) | verb_forms(["say", "tell", "state", "add"], ("ing",))
@@ -53,20 +56,13 @@ _NOUNISH = frozenset(
 _NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|his|her|its|their|these|those|such))\s+$")
 
 
-@dataclass(slots=True)
-class _Speaker:
-    name: str
-    start: int
-    end: int
-    medium: str | None = None
-
-
 class QuotesStage(ArticleStage):
     """Direct and reported quotes of one article, with their speaker."""
 
     name = "quotes"
-    version = "1"
+    version = "2"
     requires = ("entity_mentions",)
+    optional = ("speech_mentions",)
     provides = {"quote_mentions": QuoteVariant}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
@@ -79,7 +75,7 @@ class QuotesStage(ArticleStage):
             )
 
         found = find_quotes(article, inputs.get("entity_mentions", ()), max_chars=cap, on_skip=skipped,
-                            sentences=ctx.sentences(article))
+                            sentences=ctx.sentences(article), speech=inputs.get("speech_mentions"))
         return {"quote_mentions": found}
 
 
@@ -147,11 +143,14 @@ def find_quotes(
     max_chars: int = 3000,
     on_skip: Callable[[int, int], None] | None = None,
     sentences: SentenceIndex | None = None,
+    speech: Sequence[QuoteVariant] | None = None,
 ) -> tuple[QuoteVariant, ...]:
     """Direct and reported quotes in ``article``; ``mentions`` are its entity mentions. A quoted
     span longer than ``max_chars`` (in practice a mark that is never closed, or a pasted document)
     is not taken as a quote: ``on_skip(start, end)`` hears of it, and its sentences are read as
-    plain text."""
+    plain text. ``speech``: the speech events the claims stage read from its parse (speaker as
+    written); given, they carry the reported speech and name the cue of direct quotes, and the
+    word patterns read only the sentences that hold none."""
     text = article.text
     sents = (sentences or SentenceIndex.of(text)).spans
     named = sorted((m for m in mentions if m.type is not EntityType.OTHER), key=lambda m: m.start)
@@ -185,6 +184,8 @@ def find_quotes(
             q = _indirect(article, s_start, s_end, named, last_speaker, directs)
             if q is not None:
                 found.append((q.start, q))
+    if speech is not None:
+        found = with_speech(text, found, speech, named, [(s - 1, a) for s, _e, a in directs])
     return tuple(q for _, q in sorted(found, key=lambda x: x[0]))
 
 
@@ -301,10 +302,6 @@ def _speaker_around(
     return None
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def _who(
     text: str,
     start: int,
@@ -372,17 +369,6 @@ def _resolve_pronoun(
             return _Speaker(sp.name, sp.start, sp.end)
     people = [m for m in named if m.type is EntityType.PERSON and m.end <= pos and not _inside(m.start, quoted)]
     return _Speaker(people[-1].text, people[-1].start, people[-1].end) if people else None
-
-
-def _with_medium(text: str, who: _Speaker, verb_end: int, limit: int, named: Sequence[EntityMention]) -> _Speaker:
-    """"told the BBC", "told Sky News’s Sunday Morning": the organisation right after the verb."""
-    verb_text = text[max(0, verb_end - 12) : verb_end].lower()
-    if not re.search(r"(told|tells|tell|informed|informs)$", verb_text):
-        return who
-    for m in named:
-        if verb_end <= m.start < min(limit, verb_end + 8) and m.type is EntityType.ORGANISATION:
-            return _Speaker(who.name, who.start, who.end, medium=m.text)
-    return who
 
 
 _NOMINAL = (
@@ -487,3 +473,4 @@ def _indirect(
         speaker_start=who.start,
         speaker_end=who.end,
     )
+

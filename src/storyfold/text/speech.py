@@ -1,0 +1,184 @@
+"""Speech events read from a dependency parse: a reporting verb, its speaker and what was said.
+
+A speech event is a token whose lemma is a reporting verb of :mod:`storyfold.text.lexicon`
+(``say``, ``tell``, ``announce``, ``warn``, ``deny`` ...; cognition verbs such as ``believe`` too),
+used as a verb, with
+
+* the **speaker**: its subject (``nsubj``); the agent of a passive ("was told by X"); for a
+  relative clause ("officials who said", "a ruling that said") the noun it hangs on; for a
+  participle or a conjoined verb without a subject of its own ("..., saying", "and warned") the
+  subject of the verb it hangs on;
+* the **content**: its clausal complement (``ccomp``; an ``xcomp`` for "urged X to ..."), the
+  object of "warn of/about", or the second object of "call X 'Y'". In "X, the ministry said."
+  the parser makes the reported clause the complement of "said", so inverted attributions need
+  no rule of their own.
+
+"according to X" (and "per X") is read the same way: X is the speaker, the clause the phrase
+hangs on (without the phrase) the content.
+
+Offsets are character offsets into the parsed text, so a caller can cache events by that text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, VERBS
+
+__all__ = ["SpeechSpan", "speech_of_doc"]
+
+
+class SpeechSpan(NamedTuple):
+    """One speech event, offsets relative to the parsed text; ``speaker_*`` is -1 when the verb
+    has no speaker in the sentence ("it was announced that ...")."""
+
+    cue_start: int
+    cue_end: int
+    lemma: str
+    speaker_start: int
+    speaker_end: int
+    content_start: int
+    content_end: int
+
+
+_LEMMAS = REPORTING
+# every inflected form of the lexicon's lemmas, to the lemma: the parse is run without the
+# lemmatizer, and a set lookup on the form is all a verb costs here
+_FORMS = {form: lemma for lemma in _LEMMAS for form in (lemma, *VERBS[lemma])}
+_SUBJECTS = ("nsubj", "csubj")
+_CONTENT = ("ccomp", "parataxis")
+# the parts of a subject phrase that are not the speaker's name: "Sen. X (D., Hawaii)",
+# "X, who met Y, said"
+_TRIM = ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis")
+_PRONOUN_RELATIVES = {"who", "which", "that"}
+
+
+def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
+    """The speech events of one parsed text (a spaCy ``Doc``)."""
+    out: list[SpeechSpan] = []
+    for tok in doc:
+        lemma = _FORMS.get(tok.lower_)
+        if lemma is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            event = _verb_event(tok, lemma)
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            event = _according(tok, next(c for c in tok.children if c.lower_ == "to"))
+        elif tok.lower_ == "per" and tok.dep_ == "prep" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            event = _according(tok, tok)
+        else:
+            continue
+        if event is not None:
+            out.append(event)
+    return tuple(out)
+
+
+def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
+    content = _content(verb, lemma)
+    if content is None:
+        return None
+    speaker = _speaker(verb)
+    c_start, c_end = content
+    s_start, s_end = speaker if speaker is not None else (-1, -1)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
+    """The character span of what ``verb`` reports."""
+    kids = list(verb.children)
+    comp = next((c for c in kids if c.dep_ in _CONTENT), None)
+    if comp is None:
+        comp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:  # "warned of the collapse", "boasted about taking ..."
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > verb.i), None)
+        if prep is not None:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            comp = obj
+    if comp is None:  # "called the deal a disaster": the second object
+        comp = next((c for c in kids if c.dep_ == "oprd"), None)
+    if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
+        comp = next((c for c in kids if c.dep_ == "dobj"), None)
+    if comp is None:
+        return None
+    toks = list(comp.subtree)
+    toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
+    return _char_span(toks)
+
+
+def _speaker(verb: Any) -> tuple[int, int] | None:
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # "Asked what ..., X said": X was asked, the asker is not said
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in _PRONOUN_RELATIVES and v.dep_ == "relcl":
+                return _phrase(v.head)
+            return _phrase(subj)
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return _phrase(obj) if obj is not None else None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return None  # "is expected to", "was told": the speaker is not said
+        if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+            return _phrase(v.head)
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+            v = v.head
+            # "X said Y was Z, warning ...": a participle the parser hung on the reported clause
+            # is the reporting verb's
+            if v.dep_ == "ccomp" and _FORMS.get(v.head.lower_) is not None:
+                v = v.head
+            continue
+        return None
+    return None
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """The speaker's words: the noun phrase of ``head`` without its relative clauses,
+    appositions and what follows a comma."""
+    toks = [head]
+    stack = [c for c in head.children if c.dep_ not in _TRIM or c.dep_ == "punct" and c.text in "-–"]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "appos") and (c.dep_ != "punct" or c.text in "-–"))
+    toks = _contiguous(head, toks)
+    start, end = _char_span(toks)
+    return start, end
+
+
+def _contiguous(head: Any, toks: list[Any]) -> list[Any]:
+    """The run of ``toks`` around ``head`` with no gap (a trimmed apposition leaves one)."""
+    ids = {t.i for t in toks}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [t for t in toks if lo <= t.i <= hi]
+
+
+def _according(cue: Any, to: Any) -> SpeechSpan | None:
+    """"according to X" / ", per X": X speaks; the clause the phrase hangs on is the content."""
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    clause = cue.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    phrase = set(t.i for t in cue.subtree)
+    toks = [t for t in clause.subtree if t.i not in phrase]
+    if not toks:
+        return None
+    s_start, s_end = _char_span(list(obj.subtree))
+    c_start, c_end = _char_span(toks)
+    end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
+    return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
+
+
+def _char_span(toks: list[Any]) -> tuple[int, int]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "“\"'‘":
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"'’":
+        toks = toks[:-1]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

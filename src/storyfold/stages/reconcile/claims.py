@@ -40,6 +40,7 @@ from storyfold.records import Claim, ClaimMention, ClaimStatus, Precision
 from storyfold.stages.reconcile.common import Inputs, content_hash, evidence_of
 from storyfold.text.embed import embed_unique
 from storyfold.text.gazetteer import country_names
+from storyfold.text.numbers import bounded, in_range
 
 __all__ = ["BLOCK", "MEASURES", "ClaimMerge", "Embed", "Unit", "compared", "merge_claims", "values_agree"]
 
@@ -148,9 +149,9 @@ def _numbers(text: str) -> frozenset[float]:
     """The figures written in digits (not years) in ``text``: one shared figure is agreement."""
     out = set()
     for m in _NUMBER.finditer(text):
-        v = float(m.group().replace(",", ""))
-        if not (1900 <= v <= 2100 and "." not in m.group() and "," not in m.group()):
-            out.add(v)
+        v = bounded(float(m.group().replace(",", ""))) if in_range(m.group()) else None
+        if v is not None and not (1900 <= v <= 2100 and "." not in m.group() and "," not in m.group()):
+            out.add(v)  # a figure out of range agrees with nothing
     return frozenset(out)
 
 

@@ -19,7 +19,7 @@ from storyfold.config import load_settings
 from storyfold.pipeline import Context
 from storyfold.records import Article
 from storyfold.stages.claims import ClaimsStage
-from storyfold.stages.dates import DatesStage
+from storyfold.stages.dates.stage import DatesStage
 from storyfold.stages.entities.entities import EntitiesStage
 from storyfold.stages.quantities import QuantitiesStage
 from storyfold.stages.quotes.quotes import QuotesStage

@@ -48,7 +48,7 @@ from storyfold.config import load_settings  # noqa: E402
 from storyfold.pipeline import Context  # noqa: E402
 from storyfold.records import Article, QuoteVariant  # noqa: E402
 from storyfold.stages.claims import ClaimsStage  # noqa: E402
-from storyfold.stages.dates import DatesStage  # noqa: E402
+from storyfold.stages.dates.stage import DatesStage  # noqa: E402
 from storyfold.stages.entities.entities import EntitiesStage  # noqa: E402
 from storyfold.stages.quantities import QuantitiesStage  # noqa: E402
 from storyfold.stages.quotes.quotes import QuotesStage  # noqa: E402

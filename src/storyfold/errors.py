@@ -6,8 +6,8 @@
     │   ├── BinaryInput
     │   ├── DecodeError
     │   ├── MalformedInput
-    │   └── TooLarge
-    ├── UnsupportedInput       a path storyfold has no reader for
+    │   ├── TooLarge
+    │   └── UnsupportedInput   a path storyfold has no reader for
     ├── InputWarning           one field of an input is unusable: dropped, the input kept
     ├── ManifestError          the metadata sidecar itself is unusable
     ├── PipelineError          stages declared inconsistently (a requirement nobody provides)
@@ -40,10 +40,8 @@ class StoryfoldError(Exception):
     """Base class of every error storyfold raises on purpose."""
 
 
-class InputRejected(StoryfoldError):
-    """One input cannot become an article. The run records it and goes on with the rest."""
-
-    reason_code = "rejected"
+class _InputProblem(StoryfoldError):
+    """Something wrong with one input, named by its source (and line)."""
 
     def __init__(self, source: str, reason: str, *, line: int | None = None) -> None:
         self.source = source
@@ -51,6 +49,12 @@ class InputRejected(StoryfoldError):
         self.line = line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
+
+
+class InputRejected(_InputProblem):
+    """One input cannot become an article. The run records it and goes on with the rest."""
+
+    reason_code = "rejected"
 
 
 class EmptyInput(InputRejected):
@@ -77,16 +81,9 @@ class UnsupportedInput(InputRejected):
     reason_code = "unsupported"
 
 
-class InputWarning(StoryfoldError):
+class InputWarning(_InputProblem):
     """A field of one input is unusable (a ``published`` that is not a date): the field is dropped,
     the input kept. Readers yield it beside the document; the run records it as a warning."""
-
-    def __init__(self, source: str, reason: str, *, line: int | None = None) -> None:
-        self.source = source
-        self.reason = reason
-        self.line = line
-        where = f"{source}:{line}" if line is not None else source
-        super().__init__(f"{where}: {reason}")
 
 
 class ManifestError(StoryfoldError):

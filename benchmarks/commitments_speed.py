@@ -1,5 +1,5 @@
 """The commitments stage's cost per article beside the entities stage's, on the same articles in
-the same run (issue 17: at most 20% of the entities stage's time).
+the same run (the target: at most 20% of the entities stage's time).
 
     PYTHONPATH=src python benchmarks/commitments_speed.py [DATA_DIR]
 

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyfold.text.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import SentenceIndex, sentence_spans
 
 
 def texts(text: str) -> list[str]:
@@ -24,11 +24,12 @@ def test_an_ellipsis_inside_a_quote_does_not_split_it(seeds_dir):
     assert len(hits) == 1 and hits[0].endswith("without an American clear guarantee.”")
 
 
-def test_sentence_of_finds_the_span_holding_a_position():
+def test_the_sentence_index_finds_the_span_holding_a_position():
     text = "One two. Three four. Five."
-    spans = sentence_spans(text)
-    starts = [s for s, _ in spans]
-    assert sentence_of(spans, starts, text.index("four"), len(text)) == (9, 20)
+    index = SentenceIndex.of(text)
+    assert index.spans == tuple(sentence_spans(text))
+    assert index.sentence_at(text.index("four")) == (9, 20)
+    assert SentenceIndex.of("   ").sentence_at(1) == (0, 3)  # no sentence: the whole text
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab AB.!?”“\"'\n1 ")), max_size=200))

@@ -1,4 +1,4 @@
-"""Commitments on any story (issue 17): any donor, any kind of aid, amounts with their currency.
+"""Commitments on any story: any donor, any kind of aid, amounts with their currency.
 
 The sentences are the issue's own examples of Kiel tracker rows; the tracker's scored rows live in
 the shared data set (``eval/commitments.py``).

@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import DateMention, Evidence, PartialDate, Precision, TimelineEntry
-from storyfold.text.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
 
@@ -121,12 +121,11 @@ def build_timeline(
         text = texts.get(aid)
         if text is None:
             continue
-        sentences = sentence_spans(text)
-        starts = [s for s, _ in sentences]
+        sentences = SentenceIndex.of(text)
         for d in dates[aid]:
             if d.value is None or d.precision not in _DATED or d.earliest is None:
                 continue
-            sent = sentence_of(sentences, starts, d.start, len(text))
+            sent = sentences.sentence_at(d.start)
             a, b = clause_around(text, sent, d.start, d.end)
             clause = text[a:b]
             words = _content(clause)

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["SentenceIndex", "sentence_of", "sentence_spans"]
+__all__ = ["SentenceIndex", "sentence_spans"]
 
 _BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n")
 _ABBREV = re.compile(
@@ -45,13 +45,6 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if start < end:
         spans.append((start, end))
-
-
-def sentence_of(spans: list[tuple[int, int]], starts: list[int], pos: int, length: int) -> tuple[int, int]:
-    """The sentence span (from :func:`sentence_spans`, whose starts are ``starts``) holding ``pos``;
-    ``(0, length)`` before the first."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return spans[i] if i >= 0 else (0, length)
 
 
 @dataclass(frozen=True, slots=True)

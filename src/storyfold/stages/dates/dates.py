@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from storyfold.records import DateMention
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.text.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
 
@@ -111,13 +111,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "") -> list[DateMention]:
+def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
+               sentences: SentenceIndex | None = None) -> list[DateMention]:
     """Every temporal expression in ``text``, normalised against ``anchor`` (the publication date;
-    ``None`` leaves relative expressions unresolved)."""
+    ``None`` leaves relative expressions unresolved); ``sentences`` is the text's sentence index
+    when the caller has one."""
     if isinstance(anchor, dt.date):
         anchor = Anchor(anchor)
-    sentences = sentence_spans(text)
-    starts = [s for s, _ in sentences]
+    sentences = sentences or SentenceIndex.of(text)
     out: list[DateMention] = []
     occupied = bytearray(len(text) + 1)
     for hit in _hits(text):
@@ -127,7 +128,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "")
             _previous_word(text, hit.start) in _MODALS or text[hit.start].isupper()
         ):
             continue  # "might one day have to": not a duration
-        sent = sentence_of(sentences, starts, hit.start, len(text))
+        sent = sentences.sentence_at(hit.start)
         signal = _signal(text, hit.start)
         tense = tense_at(text, sent, hit.start, hit.end)
         value = resolve(hit.rule, hit.match, anchor, tense, signal)

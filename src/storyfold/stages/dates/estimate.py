@@ -10,7 +10,7 @@ from storyfold.records import DateMention, Evidence, Precision, PublishedEstimat
 from storyfold.stages.dates.dates import find_dates, tense_at
 from storyfold.stages.dates.grammar import NUM
 from storyfold.stages.dates.resolve import count_of
-from storyfold.text.sentences import sentence_of, sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["estimate_published"]
 
@@ -21,7 +21,7 @@ def _absolute(mentions: list[DateMention]) -> Iterator[DateMention]:
     return (d for d in mentions if not d.relative and d.value is not None and d.earliest is not None)
 
 
-def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | None:
+def estimate_published(text: str, article_id: str = "", sentences: SentenceIndex | None = None) -> PublishedEstimate | None:
     """The publication date the text supports, with bounds, or ``None`` when nothing pins one.
 
     1. a *dateline*: a full date (day, month and year) alone on one of the first three lines;
@@ -29,9 +29,8 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
        2024, last year" puts publication in 2025. All such pairs must agree.
     The year found is clipped by the bounds absolute dates impose: one told in the past tense (or
     after "since") happened before publication, one told in the future after it."""
-    mentions = find_dates(text, None, article_id)
-    sentences = sentence_spans(text)
-    starts = [s for s, _ in sentences]
+    sentences = sentences or SentenceIndex.of(text)
+    mentions = find_dates(text, None, article_id, sentences)
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
     for line in lines:
         for d in _absolute(mentions):
@@ -48,7 +47,7 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
     basis: list[str] = []
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     for d in mentions:
-        by_sentence.setdefault(sentence_of(sentences, starts, d.start, len(text)), []).append(d)
+        by_sentence.setdefault(sentences.sentence_at(d.start), []).append(d)
     for inside in by_sentence.values():
         offsets: list[tuple[int, DateMention]] = []
         for d in inside:
@@ -78,7 +77,7 @@ def estimate_published(text: str, article_id: str = "") -> PublishedEstimate | N
     lower, upper = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for d in _absolute(mentions):
         assert d.earliest is not None and d.latest is not None
-        tense = tense_at(text, sentence_of(sentences, starts, d.start, len(text)), d.start, d.end)
+        tense = tense_at(text, sentences.sentence_at(d.start), d.start, d.end)
         if d.signal == "since" or tense == "past":
             lower = max(lower, d.earliest)
         elif tense == "future":

@@ -28,11 +28,11 @@ class DatesStage(ArticleStage):
         if article.published is not None:
             anchor: Anchor | None = Anchor(article.published, estimated=article.published_estimated)
         else:
-            estimate = estimate_published(article.text, article.id)
+            estimate = estimate_published(article.text, article.id, ctx.sentences(article))
             anchor = None if estimate is None else Anchor(
                 estimate.date, year_only=estimate.precision is not Precision.DAY, estimated=True
             )
         return {
-            "dates": tuple(find_dates(article.text, anchor, article.id)),
+            "dates": tuple(find_dates(article.text, anchor, article.id, ctx.sentences(article))),
             "published_estimate": (estimate,) if estimate else (),
         }

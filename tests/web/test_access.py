@@ -32,6 +32,14 @@ def _upload(client: TestClient, **headers: str) -> int:
 def test_an_upload_from_an_opaque_origin_is_refused(tmp_path: Path) -> None:
     client = TestClient(create_app(tmp_path / "up.db", create=True), base_url="http://127.0.0.1")
     assert _upload(client, Origin="null") == 403  # no Sec-Fetch-Site, as in the report
+    assert _upload(client, Origin="null", **{"Sec-Fetch-Site": "cross-site"}) == 403
+
+
+def test_a_browsers_own_form_under_no_referrer_is_accepted(tmp_path: Path) -> None:
+    # Chromium sends "Origin: null" for a same-origin form POST under "Referrer-Policy: no-referrer"
+    # (which every page of the app sets), and vouches for it with "Sec-Fetch-Site: same-origin".
+    client = TestClient(create_app(tmp_path / "up.db", create=True), base_url="http://127.0.0.1")
+    assert _upload(client, Origin="null", **{"Sec-Fetch-Site": "same-origin"}) == 202
 
 
 def test_beyond_loopback_every_request_needs_the_token(seeds_db: Path) -> None:

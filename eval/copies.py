@@ -42,6 +42,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+from allsides import roundups  # noqa: E402  (eval/allsides.py)
 
 from storyfold.records import Article, Relation  # noqa: E402
 from storyfold.stages.clean import clean_text  # noqa: E402
@@ -111,12 +112,11 @@ def source_texts(data: Path, ecb: list[dict]) -> list[str]:
 
 def neus_stories(data: Path) -> list[list[str]]:
     stories = []
-    with (data / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            sides = [("\n".join(s.get("newBody") or [])).strip() for s in json.loads(line).get("news", {}).values()]
-            sides = [s for s in sides if len(sentence_spans(s)) >= 4]
-            if len(sides) >= 2:
-                stories.append(sides)
+    for r in roundups(data):
+        sides = [("\n".join(s.get("newBody") or [])).strip() for s in r.get("news", {}).values()]
+        sides = [s for s in sides if len(sentence_spans(s)) >= 4]
+        if len(sides) >= 2:
+            stories.append(sides)
     return stories
 
 

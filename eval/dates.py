@@ -1,6 +1,6 @@
 """Dates and quantities against gold annotation: TempEval-3 platinum and MEANTIME (English).
 
-    python eval/dates.py [DATA_DIR]          # DATA_DIR defaults to ../shared/data
+    python eval/dates.py [DATA_DIR] [--tbaq=DIR]   # DATA_DIR defaults to ../shared/data
 
 Prints, for storyfold's date grammar (and, on TempEval-3, dateparser's ``search_dates`` with the
 DCT as relative base, for reference):
@@ -8,6 +8,11 @@ DCT as relative base, for reference):
 * TempEval-3 Task A on ``tempeval3-platinum``: strict and relaxed span P/R/F1, value and type F1
   (attribute correct over system / gold counts, as the task's scorer) and value accuracy (over
   relaxed matches);
+* the same on TBAQ-cleaned (TimeBank 1.2 + AQUAINT as cleaned for TempEval-3, 256 news documents),
+  split by sha1 of the file name into a dev half (``--errors`` prints its errors) and a test half that
+  nobody reads while writing rules (its errors are never printed).
+  It is not in the shared data: see eval/README.md for where to get it; ``--tbaq=DIR`` names the folder
+  that holds its ``TimeBank`` and ``AQUAINT`` folders (default ``DATA_DIR/tbaq-cleaned``);
 * the same on ``meantime-en`` (DCT = the CREATION_TIME timex), and the recall of gold VALUE
   markables (MONEY, PERCENT, QUANTITY) by the quantities stage (a span overlapping counts);
 * time per document.
@@ -16,6 +21,7 @@ DCT as relative base, for reference):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import re
@@ -308,6 +314,20 @@ def main(argv: list[str]) -> int:
         print("  reference (literature): HeidelTime value F1 0.776, strict F1 0.813, relaxed F1 0.903")
     else:
         print(f"TempEval-3 platinum not found under {data}")
+    tbaq = next((Path(a.split("=", 1)[1]) for a in argv if a.startswith("--tbaq=")), data / "tbaq-cleaned")
+    files = sorted(tbaq.glob("*/*.tml"))
+    if files:
+        docs = [read_tml(p) for p in files if not p.name.startswith("._")]
+        print(f"TBAQ-cleaned ({len(docs)} documents; split by sha1 of the file name: dev may be read, "
+              f"test never is):")
+        for part in ("dev", "test", "all"):
+            some = [d for d in docs if part == "all" or tbaq_part(d.name) == part]
+            s, secs, pairs = _run(some, storyfold_spans)
+            _print_scores(f"storyfold dates, {part} ({len(some)})", s, secs, len(some))
+            if show and part == "dev":
+                _errors(some, pairs, 80)
+    else:
+        print(f"TBAQ-cleaned not found under {tbaq} (see eval/README.md)")
     mt = data / "meantime-en" / "intra_cross-doc_annotation"
     if mt.is_dir():
         docs = [d for p in sorted(mt.glob("*/*.xml")) if (d := read_meantime(p)) is not None]
@@ -346,6 +366,11 @@ def main(argv: list[str]) -> int:
     else:
         print(f"MEANTIME not found under {data}")
     return 0
+
+
+def tbaq_part(name: str) -> str:
+    """The TBAQ-cleaned document's part: ``dev`` (its errors may be read) or ``test`` (never read)."""
+    return "test" if hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 else "dev"
 
 
 def _input_text(path: Path) -> str:

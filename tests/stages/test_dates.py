@@ -217,3 +217,22 @@ def test_random_text_never_crashes(text: str) -> None:
     for d in find_dates(text, dt.date(2025, 3, 17)):
         assert text[d.start : d.end] == d.text
     estimate_published(text)
+
+
+def test_a_date_without_its_year_close_to_the_anchor_is_the_nearest_occurrence() -> None:
+    # a past-tense sentence naming a deadline a week ahead: the tense does not send it a year back
+    text = "The judge ruled that the boy must be returned to his father by Jan. 14, lawyers said."
+    assert _value(text, dt.date(2000, 1, 6), "Jan. 14")[0] == "2000-01-14"
+    # further from the anchor the tense still decides
+    text = "Investigators said they had searched for him since the Oct. 23 shooting."
+    assert _value(text, dt.date(1999, 5, 6), "Oct. 23")[0] == "1998-10-23"
+
+
+def test_modal_verbs_point_a_relative_date_forward() -> None:
+    text = "He said the delegation would arrive on Thursday."
+    assert _value(text, dt.date(2000, 4, 5), "Thursday")[0] == "2000-04-06"
+
+
+def test_ages_are_not_durations() -> None:
+    text = "The 6-year-old boy stayed with relatives for two weeks."
+    assert [d.text for d in find_dates(text, dt.date(2000, 1, 6))] == ["two weeks"]

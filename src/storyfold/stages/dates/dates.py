@@ -19,7 +19,7 @@ __all__ = ["find_dates", "tense_at"]
 # --------------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"(?i)\b(?:will|shall|would|must|might|may|could|should|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|planning\s+to|upcoming|is\s+to|are\s+to)\b|'ll\b"
 )
 _PAST = re.compile(

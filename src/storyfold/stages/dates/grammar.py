@@ -92,7 +92,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
         rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
     ),
-    ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-(?:long|old))?\b"),
+    ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-long)?\b(?!-old)"),
     (
         "vague",
         r"\b(?P<pre>(?i:recent|the\s+past(?:\s+(?:several|few))?|the\s+last(?:\s+(?:several|few))?|the\s+coming"

@@ -50,6 +50,9 @@ class _Value:
     relative: bool = False
 
 
+NEAR_DAYS = 31  # a date without its year this close to the anchor is taken as the nearest occurrence
+
+
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     n = y * 12 + (m - 1) + k
     return n // 12, n % 12 + 1
@@ -66,6 +69,13 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key > now and month != anchor.month else y + 1
     if rel == "this":
         return y
+    if tense in ("past", "future") and day != 1:
+        # A calendar date said without its year lies near the anchor: the tense picks the side only
+        # when the nearest occurrence is not within a few weeks of it.
+        near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
+                   key=lambda c: abs((c - anchor).days))
+        if abs((near - anchor).days) <= NEAR_DAYS:
+            return near.year
     if tense == "past":
         return y if key <= now else y - 1
     if tense == "future":

@@ -110,7 +110,7 @@ def resolve_point(runs: list[Run], point: str | int | None, *, name: str = "--si
         return rid
     when = _instant(text)
     if when is None:
-        raise ConfigError(f"{name} {text!r}: not a run id, an ISO date or time (2025-08-19, 2025-08-19T12:00) or last")
+        raise ConfigError(f"{name} {text}: not a run id, an ISO date or time (2025-08-19, 2025-08-19T12:00) or last")
     return max((r.id for r in runs if _instant(r.started_at) is not None and _instant(r.started_at) < when),
                default=0)
 

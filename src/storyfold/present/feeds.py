@@ -142,8 +142,8 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
 def atom_feed(title: str, feed_url: str, page_url: str, feed_key: str,
               runs: Sequence[Item], story_url: Any) -> bytes:
     """An Atom feed: one entry per story and run of ``runs`` (change-set documents, each the
-    changes of one run, newest first). ``story_url(story_id, since_run)`` is the page an entry
-    links to; ``feed_key`` names the feed in its id."""
+    changes of one run, newest first). ``story_url(story_id, since_run, until_run)`` is the page
+    an entry links to; ``feed_key`` names the feed in its id."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _el(feed, "id", "urn:storyfold:feed:" + content_id("feed", feed_key))
@@ -161,7 +161,7 @@ def atom_feed(title: str, feed_url: str, page_url: str, feed_key: str,
             _el(entry, "id", entry_id(story["story_id"], run_id))
             _el(entry, "title", f"{story['title']}: {_headline(story)}")
             _el(entry, "updated", when)
-            _el(entry, "link", rel="alternate", type="text/html", href=story_url(story["story_id"], doc["since"]["run"]))
+            _el(entry, "link", rel="alternate", type="text/html", href=story_url(story["story_id"], doc["since"]["run"], run_id))
             body = "\n".join(f"{h}:\n" + "\n".join(f"  - {i}" for i in items) for h, items in story_lines(story))
             _el(entry, "content", body, type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -310,11 +310,11 @@ def create_app(
 
     @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
     def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None,
-                   since: Since = None) -> Response:
+                   since: Since = None, until: Since = None) -> Response:
         view = story(sid, actor, kind, status)
         return page(request, "story.html", view, False,
                     selected={"actor": actor or "", "kind": kind or "", "status": status or ""},
-                    changes=story_changes(db, sid, since))
+                    changes=story_changes(db, sid, since, until))
 
     install_change_routes(app, db, lambda: data.get()[0].stories)
 

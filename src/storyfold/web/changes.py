@@ -23,16 +23,17 @@ StoryId = Annotated[str, PathParam(pattern=r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$", 
 FEED_RUNS = 20  # the latest runs an Atom feed shows
 
 
-def story_changes(db: Path, sid: str, since: str | None) -> dict[str, Any]:
+def story_changes(db: Path, sid: str, since: str | None, until: str | None = None) -> dict[str, Any]:
     """What the story page's "since" section shows: the story's change set since ``since``
-    (default: what its latest fold changed) and the runs a reader can choose from."""
+    (default: what its latest fold changed) up to ``until`` (default: now), and the runs a reader
+    can choose from."""
     try:
-        doc = api.changes(db, since=since, story=sid)
+        doc = api.changes(db, since=since, until=until, story=sid)
     except StoryfoldError as exc:
         raise HTTPException(404, str(exc)) from exc
     with api.open_store(db, read_only=True) as store:
         runs = store.runs()
-    return {"doc": doc, "since": doc["since"]["run"], "lines": [story_lines(s) for s in doc["stories"]],
+    return {"doc": doc, "since": doc["since"]["run"], "until": doc["until"]["run"] if until else None, "lines": [story_lines(s) for s in doc["stories"]],
             "runs": [{"id": 0, "time": "before the first fold"}]
             + [{"id": r.id, "time": r.finished_at or r.started_at} for r in runs[:-1]]}
 
@@ -48,14 +49,14 @@ def install_change_routes(app: FastAPI, db: Path, stories: Callable[[], Mapping[
         return story
 
     @app.get("/stories/{sid}/changes.json", tags=["json"], summary="What changed in one story since a run or date")
-    def story_changes_json(sid: StoryId, since: Since = None) -> Any:
+    def story_changes_json(sid: StoryId, since: Since = None, until: Since = None) -> Any:
         known(sid)
-        return JSONResponse(story_changes(db, sid, since)["doc"])
+        return JSONResponse(story_changes(db, sid, since, until)["doc"])
 
     @app.get("/changes.json", tags=["json"], summary="What changed in every story since a run or date")
-    def changes_json(since: Since = None) -> Any:
+    def changes_json(since: Since = None, until: Since = None) -> Any:
         try:
-            return JSONResponse(api.changes(db, since=since))
+            return JSONResponse(api.changes(db, since=since, until=until))
         except StoryfoldError as exc:
             raise HTTPException(404, str(exc)) from exc
 
@@ -64,7 +65,7 @@ def install_change_routes(app: FastAPI, db: Path, stories: Callable[[], Mapping[
         title = f"storyfold: {known(sid)['title']}" if sid else "storyfold: every story"
         body = atom_feed(title, f"{base}{request.url.path}", f"{base}/stories/{sid}" if sid else f"{base}/",
                          f"{db.name}:{sid or '*'}", api.recent_changes(db, sid, FEED_RUNS),
-                         lambda story_id, run: f"{base}/stories/{story_id}?since={run}#changes")
+                         lambda story_id, since, until: f"{base}/stories/{story_id}?since={since}&until={until}#changes")
         return Response(body, media_type="application/atom+xml")
 
     @app.get("/changes.atom", tags=["feeds"], summary="Atom feed of every story's changes")

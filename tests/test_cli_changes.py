@@ -34,3 +34,16 @@ def test_one_story_and_refusals(seeds_by_run: tuple[Path, dict, dict], tmp_path:
     assert fmt.exit_code == 2 and "--format" in fmt.output
     missing = runner.invoke(app, ["changes", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "none.db" in missing.output
+
+
+def test_watch_prints_each_folds_change_set(tmp_path: Path, seeds_dir: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = next(seeds_dir.glob("002_*.txt"))
+    (folder / seed.name).write_bytes(seed.read_bytes())
+    result = runner.invoke(app, ["watch", str(folder), "--cycles", "1", "--db", str(tmp_path / "w.db"),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "Changes from the first run to run 1" in result.output
+    assert "new articles:" in result.output and seed.name in result.output
+    assert "Japan / security guarantee" in result.output

@@ -170,3 +170,57 @@ def test_markdown_escapes_and_json_round_trips(seeds_by_run: Fixture) -> None:
     assert md.startswith("# Changes from the first run") and "\\[002_666835db963c7a74.txt" in md
     with pytest.raises(ValueError, match="format"):
         render_changes(doc, "html")
+
+
+def _final_snapshot(fx: Fixture) -> dict[str, Any]:
+    from storyfold.store import Store
+
+    db, runs, _ = fx
+    with Store(db, read_only=True) as store:
+        ((_, _, snap),) = store.snapshots_at(store.snapshot_story_ids(0, runs["004"]), runs["004"]).values()
+    return snap
+
+
+def _part(snap: dict[str, Any], event: dict[str, Any], sid: str) -> dict[str, Any]:
+    """The records of ``snap`` that rest on the articles of one of its events, as a story ``sid``."""
+    from storyfold.present.changes import story_snapshots
+
+    keep = set(event["article_ids"])
+    doc = {"articles": [{"id": a, "story_id": sid, **meta} for a, meta in snap["articles"].items() if a in keep],
+           "stories": [{"id": sid, "title": event["title"], "article_ids": sorted(keep)}],
+           "events": [{**event, "story_id": sid}]}
+    for key in ("commitments", "conflicts", "claims", "quotes"):
+        doc[key] = [{"id": f"{key}-{i}", **{k: v for k, v in r.items() if k != "evidence"}, "article_ids": sorted({e[0] for e in r["evidence"]}),
+                     "evidence" if key != "quotes" else "variants":
+                     [{"article_id": e[0], "start": e[1], "end": e[2]} for e in r["evidence"] if e[0] in keep],
+                     "independent_sources": r.get("sources", 0), "speaker_entity_id": r.get("entity")}
+                    for i, r in enumerate(snap[key]) if keep & {e[0] for e in r["evidence"]}]
+    return story_snapshots(doc, [sid])[sid]
+
+
+def test_two_stories_merged_into_one_are_reported_as_merged(seeds_by_run: Fixture) -> None:
+    """The seeds' story split by its two events (March, August) into two earlier stories: the
+    story now is their merger, and each event continues one of them."""
+    from storyfold.present.changes import change_set
+
+    snap = _final_snapshot(seeds_by_run)
+    march, august = sorted(snap["events"], key=lambda e: e["date"])
+    before = {"st-aaaaaaaaaaaa": _part(snap, march, "st-aaaaaaaaaaaa"),
+              "st-bbbbbbbbbbbb": _part(snap, august, "st-bbbbbbbbbbbb")}
+    after = {snap["id"]: snap, "st-aaaaaaaaaaaa": None, "st-bbbbbbbbbbbb": None}
+    (story,) = change_set(before, after)
+    assert story["status"] == "merged"
+    assert [m["id"] for m in story["merged_from"]] == ["st-aaaaaaaaaaaa", "st-bbbbbbbbbbbb"]
+    assert not story["new_articles"] and not story["new_events"] and not story["merged_events"]
+
+
+def test_a_renamed_story_continues_and_a_vanished_one_is_removed(seeds_by_run: Fixture) -> None:
+    from storyfold.present.changes import change_set
+
+    snap = _final_snapshot(seeds_by_run)
+    renamed = {**snap, "id": "st-cccccccccccc"}
+    (story,) = change_set({snap["id"]: snap}, {snap["id"]: None, "st-cccccccccccc": renamed})
+    assert (story["status"], story["previous_ids"]) == ("changed", [snap["id"]])
+    assert not story["new_commitments"] and not story["changed_commitments"]
+    (gone,) = change_set({snap["id"]: snap}, {snap["id"]: None})
+    assert gone["status"] == "removed"

@@ -21,6 +21,7 @@ Since = Annotated[str | None, Query(max_length=40, pattern=r"^(?:\d{1,9}|last|\d
                                     description="a run id, an ISO date or time, or last")]
 StoryId = Annotated[str, PathParam(pattern=r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$", description="a story id")]
 FEED_RUNS = 20  # the latest runs an Atom feed shows
+SELECTOR_RUNS = 100  # the latest runs the story page's "since" selector offers (any other: ?since=ID or a date)
 
 
 def story_changes(db: Path, sid: str, since: str | None, until: str | None = None) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def story_changes(db: Path, sid: str, since: str | None, until: str | None = Non
         runs = store.runs()
     return {"doc": doc, "since": doc["since"]["run"], "until": doc["until"]["run"] if until else None, "lines": [story_lines(s) for s in doc["stories"]],
             "runs": [{"id": 0, "time": "before the first fold"}]
-            + [{"id": r.id, "time": r.finished_at or r.started_at} for r in runs[:-1]]}
+            + [{"id": r.id, "time": r.finished_at or r.started_at} for r in runs[:-1][-SELECTOR_RUNS:]]}
 
 
 def install_change_routes(app: FastAPI, db: Path, stories: Callable[[], Mapping[str, Mapping[str, Any]]]) -> None:

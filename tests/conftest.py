@@ -70,3 +70,32 @@ def folded_seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
     api.fold([SEEDS], manifest=SEEDS / "manifest.jsonl", db=db)
     return db, api.export(db)
+
+
+# The seeds by publication date; 000 is undated and rewrites 001, so it follows it.
+SEEDS_BY_DATE = ("001", "000", "002", "003", "004")
+
+
+@pytest.fixture(scope="session")
+def seeds_by_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int], dict[int, dict]]:
+    """The seeds folded in publication order, one article per run, into one database: the
+    database, each seed's run id (by its number, "001"), and each run's change set as ``changes``
+    gave it right after that run."""
+    from storyfold import api
+
+    folder = tmp_path_factory.mktemp("by-run")
+    db = folder / "runs.db"
+    entries = {json.loads(line)["file"][:3]: json.loads(line)
+               for line in (SEEDS / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    runs: dict[str, int] = {}
+    at_the_time: dict[int, dict] = {}
+    for number in SEEDS_BY_DATE:
+        entry = entries[number]
+        (folder / entry["file"]).write_bytes((SEEDS / entry["file"]).read_bytes())
+        manifest = folder / f"{number}.manifest.jsonl"
+        manifest.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+        summary = api.fold([folder / entry["file"]], manifest=manifest, db=db)
+        assert summary.stored == 1, summary
+        runs[number] = summary.run_id
+        at_the_time[summary.run_id] = api.changes(db)
+    return db, runs, at_the_time

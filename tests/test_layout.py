@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storyfold.pipeline",),
     ("storyfold.stages",),
     ("storyfold.present",),
-    ("storyfold.engines", "storyfold.outputs"),
+    ("storyfold.engines", "storyfold.outputs", "storyfold.history"),
     ("storyfold.run",),
     ("storyfold.api",),
     ("storyfold.web", "storyfold.cli", "storyfold.__init__", "storyfold.__main__"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from storyfold import history
 from storyfold.config import Settings, load_settings
 from storyfold.engines.base import Engine, FoldJob, LocalEngine, Prepared, prepare_document
 from storyfold.engines.pool import PoolEngine
@@ -31,6 +32,8 @@ __all__ = [
     "PoolEngine",
     "Prepared",
     "build_pipeline",
+    "changes",
+    "recent_changes",
     "export",
     "export_data",
     "fold",
@@ -55,6 +58,21 @@ def export(db: str | Path, *, settings: Settings | None = None) -> dict[str, Any
     settings = settings or load_settings()
     with Store(db, read_only=True) as store:
         return export_data(store, build_pipeline(settings))
+
+
+def changes(db: str | Path, since: str | int | None = None, until: str | int | None = None,
+            story: str | None = None) -> dict[str, Any]:
+    """What the folds into database ``db`` changed between two points (a run id, an ISO date or
+    time, or ``last``; by default what the latest fold changed), per story: see ``docs/changes.md``."""
+    with Store(db, read_only=True) as store:
+        return history.changes(store, since, until, story)
+
+
+def recent_changes(db: str | Path, story: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """The change sets of the latest folds into ``db`` that changed something (of one story, if
+    given), newest first: what the Atom feeds show."""
+    with Store(db, read_only=True) as store:
+        return history.recent_changes(store, story, limit)
 
 
 def problems(db: str | Path) -> tuple[list[Reject], list[StageFailure]]:

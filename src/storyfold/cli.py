@@ -17,6 +17,8 @@ from rich.table import Table
 from storyfold import api
 from storyfold.config import SETTINGS, Setting, load_settings
 from storyfold.errors import ConfigError, StoryfoldError
+from storyfold.present.feeds import FORMATS as CHANGE_FORMATS
+from storyfold.present.feeds import render_changes
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fold many news reports of one story into one sourced record.")
 console = Console()
@@ -154,6 +156,8 @@ def watch(
         settings = load_settings(**_given(ctx, options))
         for summary in api.watch(targets, interval=interval, cycles=cycles, manifest=manifest, out=out, settings=settings):
             _print_summary(summary)
+            console.print(render_changes(api.changes(summary.db, until=summary.run_id,
+                                                     since=summary.run_id - 1), "text"), markup=False, soft_wrap=True)
     except KeyboardInterrupt:
         console.print("stopped")
     except StoryfoldError as exc:
@@ -184,6 +188,27 @@ def export(
         return
     for path in written:
         console.print(f"wrote {path}")
+
+
+@app.command()
+def changes(
+    db: DbOption = Path("storyfold.db"),
+    since: Annotated[Optional[str], typer.Option(
+        help="A run id, an ISO date or time (the runs started after it), or last (default: what the latest fold changed).")
+    ] = None,
+    until: Annotated[Optional[str], typer.Option(help="A run id, date or time; the latest run by default.")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="One story's changes (its id, or an id it had).")] = None,
+    format: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """What the folds changed since a run or date, per story: new and merged stories and events,
+    new and changed commitments, conflicts, figures, sources, quotes."""
+    if format not in CHANGE_FORMATS:
+        _fail(typer.BadParameter(f"--format must be one of {', '.join(CHANGE_FORMATS)}, not {format!r}"), debug)
+    try:
+        sys.stdout.write(render_changes(api.changes(db, since=since, until=until, story=story), format))
+    except StoryfoldError as exc:
+        _fail(exc, debug)
 
 
 @app.command()

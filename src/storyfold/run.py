@@ -18,6 +18,7 @@ from storyfold.config import Settings, load_settings
 from storyfold.engines.base import Engine, FoldJob, LocalEngine, Prepared, stage_failed
 from storyfold.engines.pool import BATCH, PoolEngine, WorkerPool
 from storyfold.errors import StoreError, StoryfoldError
+from storyfold.history import ensure_baseline, record_run
 from storyfold.ingest import discover, is_url, load_manifest
 from storyfold.outputs import stage_labels, unfilled_kinds, write_outputs
 from storyfold.pipeline import Context, Pipeline
@@ -148,7 +149,9 @@ def fold(
         finally:
             if pool is not None:
                 pool.close()
+        ensure_baseline(store, pipeline, run_id)  # a store folded before snapshots were kept
         pipeline.run_corpus(store, ctx, store.article_ids_of_run(run_id), tick, reject, run_id)
+        record_run(store, pipeline, run_id)  # the stories this run changed, as they now are
 
         stages = stage_labels(pipeline)
         written: list[str] = []

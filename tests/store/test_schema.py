@@ -77,8 +77,14 @@ def test_a_version_1_database_gains_the_vector_cache_and_keeps_its_articles(tmp_
         assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
 
 
+def _undo_version_4(conn: sqlite3.Connection) -> None:
+    """A database as schema version 3 left it: no ``story_snapshots``."""
+    conn.execute("DROP TABLE story_snapshots")
+
+
 def _undo_version_3(conn: sqlite3.Connection) -> None:
     """A database as schema version 2 left it: no ``rejects.kind``, no ``stage_failures``."""
+    _undo_version_4(conn)
     conn.execute("DROP TABLE stage_failures")
     conn.execute("ALTER TABLE rejects DROP COLUMN kind")
 
@@ -97,3 +103,32 @@ def test_a_version_2_database_gains_warnings_and_stage_failures(tmp_path: Path, 
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
+
+
+def test_a_version_3_database_gains_snapshots_and_its_next_fold_reports_only_its_own_changes(
+    tmp_path: Path, seeds_dir: Path, seed_manifest: Path
+) -> None:
+    """The real 3 -> 4 step: the ``story_snapshots`` table. The first fold after it snapshots every
+    story as it stood first (dated to the run before), so its change set lists only its article."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(seeds_dir.glob("00[0-3]_*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "v3.db"
+    api.fold([folder], manifest=seed_manifest, db=db)
+    with sqlite3.connect(db) as conn:
+        _undo_version_4(conn)
+        before = conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
+    _set_version(db, 3)
+    with Store(db) as store:
+        assert store.snapshot_size() == (0, 0) and store.count_articles() == 4
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
+    last = next(seeds_dir.glob("004_*.txt"))
+    (folder / last.name).write_bytes(last.read_bytes())
+    summary = api.fold([folder / last.name], db=db)
+    stories = api.changes(db, since=summary.run_id - 1, until=summary.run_id)["stories"]
+    assert [s["status"] for s in stories] == ["changed"]
+    assert [a["label"] for a in stories[0]["new_articles"]] == [last.name]
+    assert not stories[0]["new_events"]

@@ -1,6 +1,6 @@
 """The embedded store (SQLite by default)."""
 
 from storyfold.store.schema import SCHEMA_VERSION
-from storyfold.store.store import Store
+from storyfold.store.store import Run, Store
 
-__all__ = ["SCHEMA_VERSION", "Store"]
+__all__ = ["SCHEMA_VERSION", "Run", "Store"]

@@ -25,8 +25,16 @@ def _add_warnings_and_failures(conn: Connection) -> None:
     schema.stage_failures.create(conn)
 
 
+def _add_story_snapshots(conn: Connection) -> None:
+    """3 -> 4: the ``story_snapshots`` table (what each story was at the end of a run, for change
+    sets). Earlier runs have none: the next fold records every story as it then stands."""
+    schema.story_snapshots.create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n to n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_vectors, 2: _add_warnings_and_failures}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _add_vectors, 2: _add_warnings_and_failures, 3: _add_story_snapshots,
+}
 
 
 def migrate(conn: Connection, version: int, path: Path) -> None:

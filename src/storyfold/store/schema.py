@@ -29,10 +29,11 @@ __all__ = [
     "rejects",
     "runs",
     "stage_failures",
+    "story_snapshots",
     "vectors",
 ]
 
-SCHEMA_VERSION = 3  # 2: the vectors table; 3: rejects.kind, the stage_failures table
+SCHEMA_VERSION = 4  # 2: the vectors table; 3: rejects.kind, the stage_failures table; 4: story_snapshots
 
 metadata = MetaData()
 
@@ -133,3 +134,19 @@ vectors = Table(
     Column("key", LargeBinary(16), primary_key=True),
     Column("vector", LargeBinary, nullable=False),
 )
+
+# What each story was at the end of a run: one row per (story, run) for the stories a run changed,
+# a zlib-compressed JSON snapshot of its story-level records (``storyfold.present.changes``), so that a
+# change set between two runs compares records as they were then, whatever later folds recompute.
+# ``articles`` is a digest of the story's article ids; a story that a run dissolved (merged into
+# another, or renamed) gets a row with ``gone`` set. Added in schema version 4.
+story_snapshots = Table(
+    "story_snapshots",
+    metadata,
+    Column("story_id", String, primary_key=True),
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True),
+    Column("articles", String(32), nullable=False),
+    Column("gone", Boolean, nullable=False, default=False),
+    Column("payload", LargeBinary, nullable=False),
+)
+Index("ix_story_snapshots_run", story_snapshots.c.run_id)

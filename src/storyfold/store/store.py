@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,18 @@ from storyfold.records import Article, Reject, Removal, StageFailure
 from storyfold.store import schema
 from storyfold.store.migrations import migrate
 
-__all__ = ["Store"]
+__all__ = ["Run", "Store"]
 
 _IN_CHUNK = 500  # keys per IN (...) query: well under SQLite's variable limit
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Run:
+    """One fold: its id and when it started and finished (ISO 8601, UTC; None while it runs)."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
 
 
 def _now() -> str:
@@ -103,6 +114,64 @@ class Store:
                 .where(schema.runs.c.id == run_id)
                 .values(finished_at=_now(), summary=json.dumps(summary, ensure_ascii=False))
             )
+
+    def runs(self) -> list[Run]:
+        """Every run, oldest first."""
+        t = schema.runs
+        with self.engine.connect() as conn:
+            return [Run(id=r.id, started_at=r.started_at, finished_at=r.finished_at)
+                    for r in conn.execute(select(t.c.id, t.c.started_at, t.c.finished_at).order_by(t.c.id))]
+
+    # ------------------------------------------------------------------------ story snapshots
+    def put_snapshots(self, run_id: int, rows: Mapping[str, tuple[str, bool, Any]]) -> None:
+        """What stories were at the end of run ``run_id``: ``{story_id: (articles digest, gone,
+        snapshot)}``, the snapshot any JSON value (stored compressed), in one transaction."""
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(insert(schema.story_snapshots), [
+                {"story_id": sid, "run_id": run_id, "articles": digest, "gone": gone,
+                 "payload": zlib.compress(json.dumps(snap, ensure_ascii=False, separators=(",", ":")).encode(), 6)}
+                for sid, (digest, gone, snap) in rows.items()
+            ])
+
+    def snapshot_heads(self) -> dict[str, tuple[int, str, bool]]:
+        """``{story_id: (run id, articles digest, gone)}`` of every story's latest snapshot; reads
+        no payload."""
+        t = schema.story_snapshots
+        q = select(t.c.story_id, func.max(t.c.run_id).label("run_id"), t.c.articles, t.c.gone).group_by(t.c.story_id)
+        with self.engine.connect() as conn:
+            return {r.story_id: (r.run_id, r.articles, bool(r.gone)) for r in conn.execute(q)}
+
+    def snapshot_story_ids(self, after: int, upto: int) -> set[str]:
+        """The stories of which some run after run ``after``, up to run ``upto``, recorded a snapshot."""
+        t = schema.story_snapshots
+        q = select(t.c.story_id).where((t.c.run_id > after) & (t.c.run_id <= upto)).distinct()
+        with self.engine.connect() as conn:
+            return set(conn.execute(q).scalars())
+
+    def snapshots_at(self, story_ids: Iterable[str], run_id: int) -> dict[str, tuple[int, bool, Any]]:
+        """``{story_id: (run id, gone, snapshot)}``: each story as the latest snapshot at or before
+        run ``run_id`` has it (stories with none then are left out)."""
+        t, older = schema.story_snapshots, schema.story_snapshots.alias("older")
+        wanted = sorted(set(story_ids))
+        out: dict[str, tuple[int, bool, Any]] = {}
+        with self.engine.connect() as conn:
+            for at in range(0, len(wanted), _IN_CHUNK):
+                latest = (select(func.max(older.c.run_id)).where((older.c.story_id == t.c.story_id)
+                          & (older.c.run_id <= run_id)).scalar_subquery())
+                q = select(t.c.story_id, t.c.run_id, t.c.gone, t.c.payload).where(
+                    t.c.story_id.in_(wanted[at : at + _IN_CHUNK]) & (t.c.run_id == latest))
+                out.update((r.story_id, (r.run_id, bool(r.gone), json.loads(zlib.decompress(r.payload))))
+                           for r in conn.execute(q))
+        return out
+
+    def snapshot_size(self) -> tuple[int, int]:
+        """(rows, compressed bytes) of the stored story snapshots."""
+        t = schema.story_snapshots
+        with self.engine.connect() as conn:
+            row = conn.execute(select(func.count(), func.coalesce(func.sum(func.length(t.c.payload)), 0))).one()
+        return int(row[0]), int(row[1])
 
     def add_reject(self, reject: Reject, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:

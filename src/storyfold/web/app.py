@@ -48,6 +48,7 @@ from storyfold.present import views
 from storyfold.present.search import Hit, SearchIndex
 from storyfold.urls import safe_url
 from storyfold.web.access import LOOPBACK
+from storyfold.web.changes import Since, install_change_routes, story_changes
 
 __all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app"]
 
@@ -308,9 +309,14 @@ def create_app(
         return JSONResponse(views.to_json(story(sid, actor, kind, status)))
 
     @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
-    def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None) -> Response:
-        return page(request, "story.html", story(sid, actor, kind, status), False,
-                    selected={"actor": actor or "", "kind": kind or "", "status": status or ""})
+    def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None,
+                   since: Since = None, until: Since = None) -> Response:
+        view = story(sid, actor, kind, status)
+        return page(request, "story.html", view, False,
+                    selected={"actor": actor or "", "kind": kind or "", "status": status or ""},
+                    changes=story_changes(db, sid, since, until))
+
+    install_change_routes(app, db, lambda: data.get()[0].stories)
 
     # ------------------------------------------------------------------------------ article
     def article(aid: str, cite: str | None) -> views.ArticleView:

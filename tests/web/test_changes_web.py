@@ -1,0 +1,73 @@
+"""The change sets in the web app: valid Atom feeds (read with feedparser), stable entry ids, entries
+linking to the story page, and the story page's "since" selector, which works without JavaScript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+from fastapi.testclient import TestClient
+
+from storyfold import api
+from storyfold.web import create_app
+
+BASE = "http://127.0.0.1"
+
+
+@pytest.fixture(scope="module")
+def client(seeds_by_run: tuple[Path, dict, dict]) -> TestClient:
+    return TestClient(create_app(seeds_by_run[0], read_only=True), base_url=BASE)
+
+
+@pytest.fixture(scope="module")
+def story_id(seeds_by_run: tuple[Path, dict, dict]) -> str:
+    return api.export(seeds_by_run[0])["stories"][0]["id"]
+
+
+def _feed(client: TestClient, path: str) -> feedparser.FeedParserDict:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+@pytest.mark.parametrize("which", ["store", "story"])
+def test_the_feeds_are_valid_atom_with_one_entry_per_run(client: TestClient, story_id: str, which: str) -> None:
+    path = "/changes.atom" if which == "store" else f"/stories/{story_id}/changes.atom"
+    feed = _feed(client, path)
+    assert len(feed.entries) == 5  # one story, changed by each of the five runs
+    assert len({e.id for e in feed.entries}) == 5 and all(e.id.startswith("urn:storyfold:change:") for e in feed.entries)
+    assert [e.id for e in _feed(client, path).entries] == [e.id for e in feed.entries]  # stable
+    newest = feed.entries[0]
+    assert newest.link == f"{BASE}/stories/{story_id}?since=4&until=5#changes"
+    assert "security guarantee" in newest.content[0].value
+    assert feed.entries[-1].title.endswith("new story")
+    assert all(e.updated_parsed for e in feed.entries) and feed.feed.updated_parsed
+
+
+def test_an_entry_links_to_the_story_page_showing_what_changed(client: TestClient, story_id: str) -> None:
+    entry = next(e for e in _feed(client, "/changes.atom").entries if "figures updated" in e.content[0].value)
+    page = client.get(entry.link.removeprefix(BASE))
+    assert page.status_code == 200
+    section = page.text.split('<section id="changes">', 1)[1].split("</section>", 1)[0]
+    assert "several hundred" in section and "committed -&gt; willing" in section
+    assert '<option value="2" selected>' in section  # the selector shows the point chosen
+
+
+def test_the_story_page_defaults_to_the_latest_fold(client: TestClient, story_id: str) -> None:
+    section = client.get(f"/stories/{story_id}").text.split('<section id="changes">', 1)[1].split("</section>", 1)[0]
+    assert '<option value="4" selected>' in section and "004_cd8e14ab71b42551.txt" in section
+    assert "several hundred" not in section
+
+
+def test_json_twins_and_refusals(client: TestClient, story_id: str, seeds_by_run: tuple[Path, dict, dict]) -> None:
+    assert client.get(f"/stories/{story_id}/changes.json?since=2").json() == api.changes(
+        seeds_by_run[0], since=2, story=story_id)
+    assert client.get("/changes.json?since=last").json() == api.changes(seeds_by_run[0])
+    assert client.get("/stories/st-000000000000/changes.atom").status_code == 404
+    assert client.get(f"/stories/{story_id}?since=99").status_code == 404
+    assert client.get(f"/stories/{story_id}?since=<script>").status_code == 422

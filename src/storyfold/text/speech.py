@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, VERBS
+from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -87,8 +87,15 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     comp = next((c for c in kids if c.dep_ in _CONTENT), None)
     if comp is None:
         comp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if comp is None:  # "warned of the collapse", "boasted about taking ..."
-        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > verb.i), None)
+    if comp is None:  # "told an officer the night before that he was ...": a clause the parser made adverbial
+        comp = next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if comp is None and lemma in TO_CONTENT:  # "called on the platform to ban them", "urged X to ..."
+        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if comp is None:  # "warned of the collapse", "boasted about taking ...", "called for a re-run"
+        preps = ("of", "about", "for") if lemma in TO_CONTENT else ("of", "about")
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             comp = obj
@@ -98,9 +105,34 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
         return None
-    toks = list(comp.subtree)
+    own = _own_events(comp)
+    toks = [t for t in comp.subtree if t.i not in own]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
-    return _char_span(toks)
+    return _char_span(_contiguous(comp, toks))
+
+
+def _own_events(comp: Any) -> set[int]:
+    """Tokens under ``comp`` that are speech events of their own, not part of what it says: a
+    participle or a conjoined reporting verb the parser hung on the reported clause ("said the
+    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."), and an
+    "according to" phrase; each with the comma or conjunction before it."""
+    out: set[int] = set()
+    for t in comp.subtree:
+        if t.i == comp.i or t.i in out:
+            continue
+        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _FORMS.get(t.lower_) is not None
+                  and t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBG" or t.dep_ == "conj")
+                  and not any(c.dep_ in _SUBJECTS for c in t.children))
+        if nested or t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+            ids = {x.i for x in t.subtree}
+            first = min(ids)
+            doc = t.doc
+            while first - 1 > comp.i - 1 and (doc[first - 1].is_punct or doc[first - 1].dep_ == "cc") and \
+                    doc[first - 1].i not in out and doc[first - 1].head.i in (comp.i, t.i):
+                first -= 1
+                ids.add(first)
+            out |= ids
+    return out
 
 
 def _speaker(verb: Any) -> tuple[int, int] | None:
@@ -169,8 +201,11 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     toks = [t for t in clause.subtree if t.i not in phrase]
     if not toks:
         return None
-    s_start, s_end = _char_span(list(obj.subtree))
-    c_start, c_end = _char_span(toks)
+    # the clause's words on the side of the phrase where its head stands ("X, according to Y, Z")
+    head = clause if clause.i not in phrase else toks[0]
+    side = [t for t in toks if (t.i < min(phrase)) == (head.i < min(phrase))]
+    s_start, s_end = _phrase(obj)
+    c_start, c_end = _char_span(side)
     end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
     return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
 

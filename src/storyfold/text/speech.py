@@ -72,6 +72,9 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
+    inverted = _inverted(verb)
+    if inverted is not None:
+        return inverted
     content = _content(verb, lemma)
     if content is None:
         return None
@@ -79,6 +82,28 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _inverted(verb: Any) -> SpeechSpan | None:
+    """"Supply chains at risk of collapse, warn business leaders": a headline's inverted
+    attribution that the parser reads with the statement as the subject and the speaker as the
+    object. The statement ends with the comma right before the verb; the speaker is the noun
+    phrase right after it, ending the sentence."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS or c.dep_ == "dep"), None)
+    after = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod") and c.i > verb.i), None)
+    if subj is None or after is None or subj.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    said = list(subj.subtree)
+    if max(t.i for t in said) != verb.i - 2 or after.pos_ not in ("NOUN", "PROPN"):
+        return None
+    who = list(after.subtree)
+    rest = [t for t in doc[max(t.i for t in who) + 1 : verb.sent.end] if not t.is_punct]
+    if rest:
+        return None
+    c_start, c_end = _char_span(said)
+    s_start, s_end = _char_span(who)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), _FORMS[verb.lower_], s_start, s_end, c_start, c_end)
 
 
 def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
@@ -198,6 +223,9 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     phrase = set(t.i for t in cue.subtree)
+    # "A, and B, according to X": a phrase after the last of the coordinated clauses covers them all
+    while clause.dep_ == "conj" and min(phrase) > max(t.i for t in clause.subtree if t.i not in phrase and not t.is_punct):
+        clause = clause.head
     toks = [t for t in clause.subtree if t.i not in phrase]
     if not toks:
         return None

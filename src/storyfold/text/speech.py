@@ -130,8 +130,16 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
         return None
-    own = _own_events(comp)
-    toks = [t for t in comp.subtree if t.i not in own]
+    # "stressed that for the mission to be effective, the US must provide ...": the parser splits
+    # one reported clause into two complements after the verb; the content is both
+    comps = [comp] + [c for c in kids if c.dep_ in _CONTENT and c.i > comp.i > verb.i]
+    toks = []
+    for c in comps:
+        own = _own_events(c)
+        toks += [t for t in c.subtree if t.i not in own]
+    if len(comps) > 1:  # the comma between them hangs on the verb
+        ids = {t.i for t in toks}
+        toks += [t for t in verb.doc[min(ids) : max(ids)] if t.i not in ids and t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
     return _char_span(_contiguous(comp, toks))
 

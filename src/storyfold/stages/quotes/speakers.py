@@ -25,17 +25,16 @@ def speaker_entity_of(
     article_id: str, start: int | None, end: int | None, index: Mapping[tuple[str, int, int], str],
     by_article: Mapping[str, list[tuple[int, int, str]]],
 ) -> str | None:
-    """The merged entity whose mention is the speaker span ``start:end`` of ``article_id`` (else
-    one that overlaps it); None when the span is unknown or no entity's mention."""
+    """The merged entity whose mention is the speaker span ``start:end`` of ``article_id``, else
+    the mention in it that ends last (the phrase's head: "NATO Secretary-General Mark Rutte" is
+    Mark Rutte); None when the span is unknown or holds no entity's mention."""
     if start is None or end is None:
         return None
     exact = index.get((article_id, start, end))
     if exact:
         return exact
-    for s, e, eid in by_article.get(article_id, ()):
-        if s < end and start < e:
-            return eid
-    return None
+    inside = [(e, e - s, eid) for s, e, eid in by_article.get(article_id, ()) if s < end and start < e]
+    return max(inside)[2] if inside else None
 
 
 def claims_with_speakers(

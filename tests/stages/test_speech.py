@@ -51,6 +51,9 @@ def nlp():
         # a headline's inverted attribution
         ("Global supply chains at risk of collapse, warn business leaders", "warn", "business leaders",
          "Global supply chains at risk of collapse"),
+        # a headline the parser finds no verb in
+        ("Government Accountability Office requests rerun of US Air Force tanker bid", "requests",
+         "Government Accountability Office", "rerun of US Air Force tanker bid"),
         # "according to" after coordinated clauses covers them all
         ("Over 55% of adults have received a dose, and 39% have been fully vaccinated, according to the CDC.",
          "according to", "the CDC", "Over 55% of adults have received a dose, and 39% have been fully vaccinated"),

@@ -68,7 +68,33 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
             continue
         if event is not None:
             out.append(event)
+    for sent in doc.sents:
+        event = _verbless_headline(sent)
+        if event is not None:
+            out.append(event)
     return tuple(out)
+
+
+_S_FORMS = {VERBS[lemma][0]: lemma for lemma in _LEMMAS}
+
+
+def _verbless_headline(sent: Any) -> SpeechSpan | None:
+    """"Government Accountability Office requests rerun of tanker bid": a headline the parser
+    finds no verb in, with a reporting verb's -s form read as a noun. The words before it are the
+    speaker, the words after it what was said."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 3 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    cue = next((t for t in toks[1:-1] if t.lower_ in _S_FORMS and t.pos_ in ("NOUN", "PROPN")), None)
+    if cue is None:
+        return None
+    before = [t for t in toks if t.i < cue.i]
+    after = [t for t in toks if t.i > cue.i]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before) or not any(t.is_alpha for t in after):
+        return None
+    s_start, s_end = _char_span(before)
+    c_start, c_end = _char_span(after)
+    return SpeechSpan(cue.idx, cue.idx + len(cue.text), _S_FORMS[cue.lower_], s_start, s_end, c_start, c_end)
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:

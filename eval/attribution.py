@@ -22,9 +22,11 @@ development part (the part whose errors were read), the held-out part (never rea
   *content F1*, the token-overlap F1 of the matched record's content with the gold content,
   averaged over all gold events (0 when unmatched) and over the matched ones; *direct quotes*,
   speaker right on the gold ``direct`` events; *partial quotes*, the ``mixed`` gold events whose
-  quoted fragment lies in a record of kind ``mixed`` or ``direct``.
+  quoted fragment lies in a record of kind ``mixed`` or ``direct`` (a gold content that is the
+  quoted words alone, without their marks, is its own fragment).
 
-A record matches a gold event by its cue, else by content overlap.
+A record matches a gold event by its cue (of several records with that cue, the one whose content
+overlaps the gold content best), else by content overlap.
 """
 
 from __future__ import annotations
@@ -226,7 +228,10 @@ def _allsides_event(g: dict, quotes: Sequence[QuoteVariant], text: str) -> tuple
     c = Counts(gold=1)
     content = (g["content"]["start"], g["content"]["end"])
     cue = (g["cue"]["start"], g["cue"]["end"]) if g["cue"] else None
-    by_cue = [q for q in quotes if cue and _cue(q) and _overlaps(_cue(q), cue)]
+    # one cue can introduce two quotes ("“A,” she said. “B.”"): of the records with the gold cue,
+    # the one whose content is the gold content
+    by_cue = sorted((q for q in quotes if cue and _cue(q) and _overlaps(_cue(q), cue)),
+                    key=lambda q: -_f1(text, (q.start, q.end), content))
     by_content = sorted((q for q in quotes if _overlaps((q.start, q.end), content)),
                         key=lambda q: -_f1(text, (q.start, q.end), content))
     match = (by_cue or by_content)[:1]
@@ -267,6 +272,8 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = re.search(r"(?<!\w)[“\"‘'](?=\w)", piece)
         if m:
             found = [(start + m.end(), end)]
+    if not found and start > 0 and text[start - 1] in "“\"‘'" and re.match(r"[.,!?]?[”\"’']", text[end : end + 2]):
+        found = [(start, end)]  # the gold content is the quoted words themselves, without their marks
     return found
 
 

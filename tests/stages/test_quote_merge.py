@@ -99,8 +99,17 @@ def test_fold_exports_valid_entities_and_quotes(tmp_path):
     for q in data["quotes"]:
         assert q["speaker_entity_id"] is None or q["speaker_entity_id"] in entity_ids
         for v in q["variants"]:
+            assert v["speaker_entity_id"] is None or v["speaker_entity_id"] in entity_ids
             assert v["article_id"] in q["article_ids"]
             assert 0 <= v["start"] < v["end"] <= len(texts[v["article_id"]])
+    # a claim in reported speech names its speaker's entity: "Bloomberg News reported on Tuesday that ..."
+    by_id = {e["id"]: e["name"] for e in data["entities"]}
+    spoken = {c["text"][:30]: by_id[c["attribution_entity_id"]] for c in data["claims"] if c["attribution_entity_id"]}
+    assert spoken.get("Bloomberg News reported on Tue") == "Bloomberg"
+    assert all(c["attribution_entity_id"] is None or c["attribution_entity_id"] in entity_ids for c in data["claims"])
+    # Ishiba's "achieving a fair peace ...", quoted in one outlet and reported in another, is one quote
+    ishiba = [q for q in data["quotes"] if any(v["text"].startswith("achieving") for v in q["variants"])]
+    assert len(ishiba) == 1 and {v["kind"] for v in ishiba[0]["variants"]} == {"direct", "indirect"}
     assert "entities" not in data["summary"]["unfilled"] and "quotes" not in data["summary"]["unfilled"]
 
     # A rerun reads the stored annotations back and gives the same ids.

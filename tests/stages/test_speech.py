@@ -37,6 +37,26 @@ def nlp():
          "two officials familiar with the talks", "The plan would cost $1 trillion"),
         ("Top officials acknowledged the error on Friday, saying the strike killed three adults.", "saying",
          "Top officials", "the strike killed three adults"),
+        # a participle and a conjoined reporting verb are events of their own, not part of the content
+        ("President Joe Biden said the U.S. is on pace to leave by Aug. 31, warning of growing security risks.",
+         "said", "President Joe Biden", "the U.S. is on pace to leave by Aug. 31"),
+        ("Drugmaker Pfizer said Thursday it is seeing waning immunity and says it is picking up its efforts.",
+         "says", "Drugmaker Pfizer", "it is picking up its efforts"),
+        # what a verb that asks for something asks: an infinitive, or "for" an object
+        ("Psaki singled out a dozen accounts and called on the platform to ban them.", "called", "Psaki",
+         "to ban them"),
+        # one reported clause the parser splits into two complements
+        ("He stressed that for the mission to be effective, the US must provide a clear guarantee.", "stressed",
+         "He", "for the mission to be effective, the US must provide a clear guarantee"),
+        # a headline's inverted attribution
+        ("Global supply chains at risk of collapse, warn business leaders", "warn", "business leaders",
+         "Global supply chains at risk of collapse"),
+        # a headline the parser finds no verb in
+        ("Government Accountability Office requests rerun of US Air Force tanker bid", "requests",
+         "Government Accountability Office", "rerun of US Air Force tanker bid"),
+        # "according to" after coordinated clauses covers them all
+        ("Over 55% of adults have received a dose, and 39% have been fully vaccinated, according to the CDC.",
+         "according to", "the CDC", "Over 55% of adults have received a dose, and 39% have been fully vaccinated"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:

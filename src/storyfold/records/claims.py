@@ -175,6 +175,8 @@ class Claim:
     attribution: str | None = None
     modality: Modality = Modality.ASSERTED
     independent_sources: int = 0
+    # the merged entity (``entity_merge``) of the speaker whose reported speech the claim lies in
+    attribution_entity_id: str | None = None
     status: ClaimStatus = ClaimStatus.SINGLE_SOURCE
     evidence: tuple[Evidence, ...] = ()
 

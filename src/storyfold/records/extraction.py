@@ -50,6 +50,8 @@ class QuoteVariant:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # the merged entity (``entity_merge``) the speaker's span is a mention of, set by ``quote_merge``
+    speaker_entity_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

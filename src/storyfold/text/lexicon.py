@@ -17,6 +17,7 @@ __all__ = [
     "OBJECT_NOT_CONTENT",
     "REPORTING",
     "SPEECH",
+    "TO_CONTENT",
     "VERBS",
     "alternation",
     "verb_forms",
@@ -106,6 +107,10 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "intend": ("intends", "intended", "intending"),
     "fear": ("fears", "feared", "fearing"),
     "conclude": ("concludes", "concluded", "concluding"),
+    # naming what something is (VerbNet dub-29.3, the class of "call"): the second object is said
+    "label": ("labels", "labeled", "labeling"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "brand": ("brands", "branded", "branding"),
 }
 
 # Classes of the lemmas above, after the speech-act classes of reporting verbs: what a speaker
@@ -126,8 +131,14 @@ SPEECH = ASSERTIVE | DIRECTIVE | COMMISSIVE
 REPORTING = frozenset(VERBS)
 # Of those, the verbs whose direct object is the addressee or what was done, not what was said.
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "advise", "caution", "accuse", "praise", "hail",
-                                "applaud", "criticise", "criticize", "call", "quote", "cite", "find", "want",
-                                "expect", "post", "list", "write", "add", "say", "note"})
+                                "applaud", "criticise", "criticize", "call", "quote", "find", "want",
+                                "expect", "post", "list", "write", "add", "say", "note", "label", "dub", "brand"})
+
+# Verbs that ask for something (VerbNet's advise-37.9 and urge-58.1 senses): what they ask is
+# an infinitive ("urged them to leave", "called on the platform to ban them") or "for" an
+# object ("called for a re-run").
+TO_CONTENT = frozenset({"urge", "ask", "call", "tell", "advise", "caution", "warn", "request", "demand",
+                        "recommend"})
 
 _FORM_INDEX = {"base": -1, "s": 0, "past": 1, "ing": 2}
 

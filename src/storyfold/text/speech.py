@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, VERBS
+from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -68,10 +68,39 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
             continue
         if event is not None:
             out.append(event)
+    for sent in doc.sents:
+        event = _verbless_headline(sent)
+        if event is not None:
+            out.append(event)
     return tuple(out)
 
 
+_S_FORMS = {VERBS[lemma][0]: lemma for lemma in _LEMMAS}
+
+
+def _verbless_headline(sent: Any) -> SpeechSpan | None:
+    """"Government Accountability Office requests rerun of tanker bid": a headline the parser
+    finds no verb in, with a reporting verb's -s form read as a noun. The words before it are the
+    speaker, the words after it what was said."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 3 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    cue = next((t for t in toks[1:-1] if t.lower_ in _S_FORMS and t.pos_ in ("NOUN", "PROPN")), None)
+    if cue is None:
+        return None
+    before = [t for t in toks if t.i < cue.i]
+    after = [t for t in toks if t.i > cue.i]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before) or not any(t.is_alpha for t in after):
+        return None
+    s_start, s_end = _char_span(before)
+    c_start, c_end = _char_span(after)
+    return SpeechSpan(cue.idx, cue.idx + len(cue.text), _S_FORMS[cue.lower_], s_start, s_end, c_start, c_end)
+
+
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
+    inverted = _inverted(verb)
+    if inverted is not None:
+        return inverted
     content = _content(verb, lemma)
     if content is None:
         return None
@@ -81,14 +110,43 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
+def _inverted(verb: Any) -> SpeechSpan | None:
+    """"Supply chains at risk of collapse, warn business leaders": a headline's inverted
+    attribution that the parser reads with the statement as the subject and the speaker as the
+    object. The statement ends with the comma right before the verb; the speaker is the noun
+    phrase right after it, ending the sentence."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS or c.dep_ == "dep"), None)
+    after = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod") and c.i > verb.i), None)
+    if subj is None or after is None or subj.i > verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    said = list(subj.subtree)
+    if max(t.i for t in said) != verb.i - 2 or after.pos_ not in ("NOUN", "PROPN"):
+        return None
+    who = list(after.subtree)
+    rest = [t for t in doc[max(t.i for t in who) + 1 : verb.sent.end] if not t.is_punct]
+    if rest:
+        return None
+    c_start, c_end = _char_span(said)
+    s_start, s_end = _char_span(who)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), _FORMS[verb.lower_], s_start, s_end, c_start, c_end)
+
+
 def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     """The character span of what ``verb`` reports."""
     kids = list(verb.children)
     comp = next((c for c in kids if c.dep_ in _CONTENT), None)
     if comp is None:
         comp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if comp is None:  # "warned of the collapse", "boasted about taking ..."
-        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > verb.i), None)
+    if comp is None:  # "told an officer the night before that he was ...": a clause the parser made adverbial
+        comp = next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if comp is None and lemma in TO_CONTENT:  # "called on the platform to ban them", "urged X to ..."
+        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if comp is None:  # "warned of the collapse", "boasted about taking ...", "called for a re-run"
+        preps = ("of", "about", "for") if lemma in TO_CONTENT else ("of", "about")
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i), None)
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             comp = obj
@@ -98,9 +156,42 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
         return None
-    toks = list(comp.subtree)
+    # "stressed that for the mission to be effective, the US must provide ...": the parser splits
+    # one reported clause into two complements after the verb; the content is both
+    comps = [comp] + [c for c in kids if c.dep_ in _CONTENT and c.i > comp.i > verb.i]
+    toks = []
+    for c in comps:
+        own = _own_events(c)
+        toks += [t for t in c.subtree if t.i not in own]
+    if len(comps) > 1:  # the comma between them hangs on the verb
+        ids = {t.i for t in toks}
+        toks += [t for t in verb.doc[min(ids) : max(ids)] if t.i not in ids and t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
-    return _char_span(toks)
+    return _char_span(_contiguous(comp, toks))
+
+
+def _own_events(comp: Any) -> set[int]:
+    """Tokens under ``comp`` that are speech events of their own, not part of what it says: a
+    participle or a conjoined reporting verb the parser hung on the reported clause ("said the
+    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."), and an
+    "according to" phrase; each with the comma or conjunction before it."""
+    out: set[int] = set()
+    for t in comp.subtree:
+        if t.i == comp.i or t.i in out:
+            continue
+        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _FORMS.get(t.lower_) is not None
+                  and t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBG" or t.dep_ == "conj")
+                  and not any(c.dep_ in _SUBJECTS for c in t.children))
+        if nested or t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+            ids = {x.i for x in t.subtree}
+            first = min(ids)
+            doc = t.doc
+            while first - 1 > comp.i - 1 and (doc[first - 1].is_punct or doc[first - 1].dep_ == "cc") and \
+                    doc[first - 1].i not in out and doc[first - 1].head.i in (comp.i, t.i):
+                first -= 1
+                ids.add(first)
+            out |= ids
+    return out
 
 
 def _speaker(verb: Any) -> tuple[int, int] | None:
@@ -166,11 +257,17 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     phrase = set(t.i for t in cue.subtree)
+    # "A, and B, according to X": a phrase after the last of the coordinated clauses covers them all
+    while clause.dep_ == "conj" and min(phrase) > max(t.i for t in clause.subtree if t.i not in phrase and not t.is_punct):
+        clause = clause.head
     toks = [t for t in clause.subtree if t.i not in phrase]
     if not toks:
         return None
-    s_start, s_end = _char_span(list(obj.subtree))
-    c_start, c_end = _char_span(toks)
+    # the clause's words on the side of the phrase where its head stands ("X, according to Y, Z")
+    head = clause if clause.i not in phrase else toks[0]
+    side = [t for t in toks if (t.i < min(phrase)) == (head.i < min(phrase))]
+    s_start, s_end = _phrase(obj)
+    c_start, c_end = _char_span(side)
     end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
     return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
 

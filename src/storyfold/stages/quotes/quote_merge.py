@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, Quote, QuoteVariant
 from storyfold.stages.entities.entity_merge import entity_index
+from storyfold.stages.quotes.speakers import spans_by_article, speaker_entity_of
 from storyfold.text.embed import MODEL, embed_unique, load_embedder
 
 __all__ = ["QuoteMergeStage", "merge_quotes"]
@@ -40,7 +42,7 @@ class QuoteMergeStage(CorpusStage):
     """Quotes across articles, with their variants and the speaker's entity."""
 
     name = "quote_merge"
-    version = "1"
+    version = "2"
     requires = ("quote_mentions", "entities")
     provides = {"quotes": Quote}
 
@@ -69,10 +71,9 @@ def merge_quotes(
         return ()
     index = entity_index(entities)
     names = {e.id: e.name for e in entities}
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for (aid, s, e), eid in index.items():
-        by_article.setdefault(aid, []).append((s, e, eid))
-    speaker_ids = [_speaker_entity(v, index, by_article) for v in items]
+    by_article = spans_by_article(index)
+    speaker_ids = [speaker_entity_of(v.article_id, v.speaker_start, v.speaker_end, index, by_article) for v in items]
+    items = [replace(v, speaker_entity_id=eid) for v, eid in zip(items, speaker_ids, strict=True)]
 
     # Only variants with the same speaker are compared: by entity, else by the speaker as written;
     # only those with a possible partner in another article are embedded.
@@ -119,20 +120,6 @@ def _close_pairs(vectors: np.ndarray, floor: float, window: int) -> list[tuple[i
             if x < y:
                 out.append((start + x, start + y, float(sims[x, y])))
     return out
-
-
-def _speaker_entity(
-    v: QuoteVariant, index: Mapping[tuple[str, int, int], str], by_article: Mapping[str, list[tuple[int, int, str]]]
-) -> str | None:
-    if v.speaker_start is None or v.speaker_end is None:
-        return None
-    exact = index.get((v.article_id, v.speaker_start, v.speaker_end))
-    if exact:
-        return exact
-    for s, e, eid in by_article.get(v.article_id, ()):
-        if s < v.speaker_end and v.speaker_start < e:
-            return eid
-    return None
 
 
 def _quote(vs: Sequence[QuoteVariant], entity_id: str | None, names: Mapping[str, str]) -> Quote:

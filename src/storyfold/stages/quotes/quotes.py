@@ -60,7 +60,7 @@ class QuotesStage(ArticleStage):
     """Direct and reported quotes of one article, with their speaker."""
 
     name = "quotes"
-    version = "2"
+    version = "3"
     requires = ("entity_mentions",)
     optional = ("speech_mentions",)
     provides = {"quote_mentions": QuoteVariant}
@@ -185,7 +185,7 @@ def find_quotes(
             if q is not None:
                 found.append((q.start, q))
     if speech is not None:
-        found = with_speech(text, found, speech, named, [(s - 1, a) for s, _e, a in directs])
+        found = with_speech(text, found, speech, named, [(s - 1, a) for s, _e, a in directs], sents)
     return tuple(q for _, q in sorted(found, key=lambda x: x[0]))
 
 

@@ -52,6 +52,7 @@ def with_speech(
     speech: Sequence[QuoteVariant],
     named: Sequence[EntityMention],
     marks: Sequence[tuple[int, int]],
+    sents: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, QuoteVariant]]:
     """``found`` (direct quotes by their marks, reported speech by word patterns) joined with the
     parse's speech events: an event whose content is a direct quote gives that quote its cue (and
@@ -61,6 +62,7 @@ def with_speech(
     directs = [(i, q) for i, (_, q) in enumerate(found) if q.direct]
     patterned = [(i, q) for i, (_, q) in enumerate(found) if not q.direct]
     out = list(found)
+    read: set[int] = set()  # the word patterns' records a parse event has read again
     events = sorted(
         (sp for sp in speech if sp.speaker_start is not None and sp.cue_start is not None
          and not inside(sp.cue_start, marks)),  # a verb inside a quotation is what was said
@@ -74,7 +76,7 @@ def with_speech(
         quoted = [(i, q) for i, q in directs if q.start < sp.end and sp.start < q.end]
         outside = _outside_words(text, sp.start, sp.end, [(q.start, q.end) for _, q in quoted])
         earlier = sorted((x for x in speakers if x.end <= (sp.speaker_start or 0)), key=lambda x: x.start)
-        who = resolve(text, sp, named, earlier)
+        who = resolve(text, sp, named, earlier, sents)
         if quoted and outside <= 2:  # the event reports the quote itself
             for i, q in quoted:
                 speaker = q.speaker
@@ -87,17 +89,22 @@ def with_speech(
                 out[i] = (out[i][0], _replace(q, speaker=speaker, speaker_start=span[0], speaker_end=span[1],
                                               cue=sp.cue, cue_start=sp.cue_start, cue_end=sp.cue_end))
             continue
-        same = [(i, q) for i, q in patterned if (q.start <= sp.start < q.end or sp.start <= q.start < sp.end)
+        same = [(i, q) for i, q in patterned if i not in read
+                and (q.start <= sp.start < q.end or sp.start <= q.start < sp.end)
                 and q.speaker_start is not None and q.speaker_end is not None and sp.speaker_end is not None
                 and (q.speaker_start < sp.speaker_end and (sp.speaker_start or 0) < q.speaker_end
                      or (q.speaker_start, q.speaker_end) == (who.start, who.end))]
-        if same:  # the word patterns read this statement already: the parse names its cue
+        if same:  # the word patterns read this statement already: the parse gives its cue, content and speaker
             i, q = same[0]
+            read.add(i)
             if out[i][1].cue is None:
+                if not (_is_pronoun(who.name) and q.speaker):
+                    q = _replace(q, speaker=who.name, speaker_start=who.start, speaker_end=who.end)
+                q = _replace(q, text=sp.text, start=sp.start, end=sp.end)
                 whole = _whole_quote(text, q.start, q.end, marks)
                 kind = "direct" if whole else "mixed" if any(q.start <= m < q.end for m, _ in marks) else "indirect"
                 q = _replace(q, cue=sp.cue, cue_start=sp.cue_start, cue_end=sp.cue_end, kind=kind)
-                out[i] = (out[i][0], _as_direct(text, q, whole) if whole else q)
+                out[i] = (q.start, _as_direct(text, q, whole) if whole else q)
             continue
         whole = _whole_quote(text, sp.start, sp.end, marks)
         kind = "mixed" if quoted or any(sp.start <= m < sp.end for m, _ in marks) else "indirect"
@@ -143,12 +150,15 @@ def _outside_words(text: str, start: int, end: int, quotes: Sequence[tuple[int, 
     return sum(len(WORD.findall(p)) for p in pieces)
 
 
-def resolve(text: str, sp: QuoteVariant, named: Sequence[EntityMention], earlier: Sequence[Speaker]) -> Speaker:
+def resolve(
+    text: str, sp: QuoteVariant, named: Sequence[EntityMention], earlier: Sequence[Speaker],
+    sents: Sequence[tuple[int, int]] = (),
+) -> Speaker:
     """The speaker of a parse event: the named mention in its words (a person before an
-    organisation: "Pentagon spokesman John Kirby"); a pronoun to the last speaker of its kind
-    before it, else the last such mention; a description ("the president", "the pharmaceutical
-    giant") to the last mention before it that the article introduced with that word ("President
-    Joe Biden", "pharmaceutical giant Merck"). Otherwise the words as written."""
+    organisation: "Pentagon spokesman John Kirby"); a pronoun to its nearest compatible
+    antecedent (:func:`_antecedent`); a description ("the president", "the pharmaceutical giant")
+    to the last mention before it that the article introduced with that word ("President Joe
+    Biden", "pharmaceutical giant Merck", "Merck, the drugmaker,"). Otherwise the words as written."""
     start, end = sp.speaker_start or 0, sp.speaker_end or 0
     written = Speaker(text[start:end], start, end)
     inside = [m for m in named if start <= m.start and m.end <= end and m.type is not EntityType.OTHER]
@@ -159,21 +169,53 @@ def resolve(text: str, sp: QuoteVariant, named: Sequence[EntityMention], earlier
         return Speaker(heads[0].text, heads[0].start, heads[0].end)
     words = WORD.findall(written.name)
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        want = _PRONOUNS[words[0].lower()]
-        before = [m for m in named if m.end <= start and _fits(m, want)]
-        for x in reversed(earlier):
-            if any(m.start == x.start and _fits(m, want) for m in named):
-                return Speaker(x.name, x.start, x.end)
-        if want == "person" and before:
-            return Speaker(before[-1].text, before[-1].start, before[-1].end)
-        return written
+        found = _antecedent(text, start, _PRONOUNS[words[0].lower()], named, earlier, sents)
+        return found or written
     if words and words[0].lower() in ("the", "a", "an", "this") and len(words) <= 4:
         head = words[-1].lower()
         for m in reversed([m for m in named if m.end <= start and m.type is not EntityType.PLACE]):
-            lead = text[max(0, m.start - 40) : m.end].lower()
-            if re.search(r"\b" + re.escape(head) + r"\b", lead):
+            if _introduced_with(text, m, head):
                 return Speaker(m.text, m.start, m.end)
     return written
+
+
+def _introduced_with(text: str, m: EntityMention, word: str) -> bool:
+    """The mention's own title or apposition holds ``word``: "President Joe Biden",
+    "pharmaceutical giant Merck", "Merck, the drugmaker," for the word "president", "giant",
+    "drugmaker"."""
+    if re.search(r"\b" + re.escape(word) + r"\b", m.text.lower()):
+        return True
+    before = text[max(0, m.start - 40) : m.start].lower()
+    if re.search(r"\b" + re.escape(word) + r"(?:\s+[a-z][\w.’'-]*){0,2}\s+$", before):
+        return True  # the title right before the name, nothing between but words
+    after = text[m.end : m.end + 60].lower()
+    return bool(re.match(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(word) + r"\b", after))
+
+
+def _is_pronoun(name: str) -> bool:
+    words = WORD.findall(name)
+    return len(words) == 1 and words[0].lower() in _PRONOUNS
+
+
+def _antecedent(
+    text: str, pos: int, want: str, named: Sequence[EntityMention], earlier: Sequence[Speaker],
+    sents: Sequence[tuple[int, int]],
+) -> Speaker | None:
+    """The nearest compatible antecedent of a pronoun at ``pos``: a fitting mention earlier in
+    its own sentence; else the last speaker before it of a fitting type; else, for he/she, the
+    last person named before it. None when there is none."""
+    sent_start = next((s for s, e in sents if s <= pos < e), None)
+    if sent_start is not None:
+        here = [m for m in named if sent_start <= m.start and m.end <= pos and _fits(m, want)]
+        if here:
+            return Speaker(here[-1].text, here[-1].start, here[-1].end)
+    for x in reversed(earlier):
+        if any(m.start == x.start and _fits(m, want) for m in named):
+            return Speaker(x.name, x.start, x.end)
+    before = [m for m in named if m.end <= pos and _fits(m, want)]
+    if want == "person" and before:
+        return Speaker(before[-1].text, before[-1].start, before[-1].end)
+    return None
 
 
 def _fits(m: EntityMention, want: str) -> bool:

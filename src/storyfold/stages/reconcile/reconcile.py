@@ -42,6 +42,7 @@ from storyfold.records import (
     Relation,
     date_order,
 )
+from storyfold.stages.quotes.speakers import claims_with_speakers
 from storyfold.stages.reconcile.claims import BLOCK, ClaimMerge, Embed, merge_claims
 from storyfold.stages.reconcile.commitments import SpanIndex, merge_commitments
 from storyfold.stages.reconcile.common import Inputs, content_hash, day_of
@@ -124,7 +125,7 @@ class ReconcileStage(CorpusStage):
     publication dates. Claims are embedded through the store's vector cache."""
 
     name = "reconcile"
-    version = "2"
+    version = "3"
     requires: ClassVar[tuple[str, ...]] = ("claim_mentions", "commitment_mentions")
     optional: ClassVar[tuple[str, ...]] = ("relations", "stories", "events", "entities", "quantities")
     provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}
@@ -158,4 +159,6 @@ class ReconcileStage(CorpusStage):
             stories=stories or None, events=[e.article_ids for e in dated],
             block_size=ctx.settings.reconcile_block, stats=stats,
         )
+        if corpus.has("entities"):  # a claim in reported speech names its speaker's entity
+            claims = claims_with_speakers(claims, corpus.annotations("claim_mentions"), corpus.outputs("entities"))
         return {"claims": tuple(claims), "commitments": tuple(commitments), "conflicts": tuple(conflicts)}

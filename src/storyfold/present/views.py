@@ -260,7 +260,7 @@ def _event_row(ix: DocIndex, event: dict) -> EventRow:
     rows = []
     for aid in event.get("article_ids", ()):
         j = joined.get(aid, {})
-        shared = [j.get("place") or "", ", ".join(j.get("participants") or ()), j.get("happened") or ""]
+        shared = [j.get("place") or "", ", ".join(j.get("participants") or ()), human_date(j.get("happened"))]
         rows.append(EventJoinRow(article_id=aid, title=ix.title(aid), basis=j.get("basis") or "similarity",
                                  shared="; ".join(x for x in shared if x)))
     return EventRow(id=event["id"], title=event.get("title") or "", date=event.get("date"), date_end=event.get("date_end"),
@@ -281,7 +281,7 @@ def _spans(ix: DocIndex, aid: str) -> list[tuple[int, int, Mark]]:
                 spans.append((v["start"], v["end"], Mark("quote", f"quote: {q.get('speaker') or 'unattributed'}")))
     for d in ix.list("dates"):
         if d["article_id"] == aid:
-            spans.append((d["start"], d["end"], Mark("date", f"date: {d.get('value') or 'unresolved'}")))
+            spans.append((d["start"], d["end"], Mark("date", f"date: {human_date(d.get('value')) or 'unresolved'}")))
     for q in ix.list("quantities"):
         if q["article_id"] == aid:
             unit = f" {q['unit']}" if q.get("unit") else ""

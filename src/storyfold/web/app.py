@@ -19,6 +19,7 @@ without the token in its address).
 from __future__ import annotations
 
 import hmac
+import json
 import re
 import shutil
 import tempfile
@@ -28,10 +29,10 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
@@ -43,8 +44,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from storyfold import api
 from storyfold.config import Settings, load_settings
 from storyfold.errors import StoreError
+from storyfold.ingest.manifest import parse_published
 from storyfold.pipeline import Pipeline
 from storyfold.present import views
+from storyfold.present.humanize import human_amount, human_date, human_span
+from storyfold.present.report import CSV_TABLES, render_report, story_csv
 from storyfold.present.search import Hit, SearchIndex
 from storyfold.urls import safe_url
 from storyfold.web.access import LOOPBACK
@@ -90,6 +94,7 @@ class Job:
     total: int | None = None
     message: str = ""
     stored: int = 0
+    articles: list[dict[str, str]] = field(default_factory=list)  # the articles this fold stored: id, title
     rejected: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.time)
@@ -121,6 +126,16 @@ F = Annotated[str | None, Query(max_length=200, description="keep only commitmen
 Cite = Annotated[str | None, Query(max_length=20, pattern=r"^\d{1,9}-\d{1,9}$", description="START-END to highlight")]
 JobId = Annotated[str | None, Query(pattern=HEX_ID)]
 Files = Annotated[list[UploadFile], File(description="articles to fold")]
+Claims = Annotated[Literal["multi", "all"], Query(description="claims matrix rows: multi-source and contested, or all")]
+Table = Annotated[str, PathParam(pattern=f"^(?:{'|'.join(CSV_TABLES)})$", description="which of the story's records")]
+ReportFormat = Annotated[Literal["md", "html", "json"], PathParam(description="report format")]
+Outlet = Annotated[str, Form(max_length=120, description="the outlet of every uploaded article")]
+Published = Annotated[str, Form(max_length=40, description="publication date, YYYY-MM-DD")]
+Url = Annotated[str, Form(max_length=2000, description="the article's address (http or https)")]
+REPORT_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+                "json": "application/json"}
+# the report is one self-contained file with its own inline CSS and no script
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 class _Data:
@@ -167,6 +182,29 @@ def upload_name(name: str | None) -> str:
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise HTTPException(400, f"file type refused: {name!r} (accepted: {', '.join(UPLOAD_SUFFIXES)})")
     return name
+
+
+def upload_metadata(outlet: str, published: str, url: str, files: int) -> dict[str, str]:
+    """The manifest fields an upload form gives every file it carries; 400 naming the field when
+    one is unusable (a date that is no ISO date, an address that is not http(s), a URL for several
+    files, which cannot all live at one address)."""
+    meta: dict[str, str] = {}
+    if outlet.strip():
+        meta["outlet"] = " ".join(outlet.split())
+    if published.strip():
+        try:
+            day = parse_published(published.strip())
+        except ValueError as exc:
+            raise HTTPException(400, f"published: {exc}") from None
+        if day is not None:
+            meta["published"] = day.isoformat()
+    if url.strip():
+        if safe_url(url.strip()) is None:
+            raise HTTPException(400, "url: give an http:// or https:// address")
+        if files > 1:
+            raise HTTPException(400, "url: one address names one article; upload one file to set it")
+        meta["url"] = url.strip()
+    return meta
 
 
 def _wants_json(request: Request) -> bool:
@@ -257,6 +295,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(resources.files("storyfold.web") / "templates"))
     templates.env.autoescape = True  # every template, whatever its suffix
     templates.env.filters["safe_url"] = safe_url
+    templates.env.filters.update(human_date=human_date, human_span=human_span, human_amount=human_amount)
     templates.env.globals.update(read_only=read_only, unclustered=views.UNCLUSTERED_ID, limits=limits)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyfold.web") / "static")), name="static")
 
@@ -296,21 +335,42 @@ def create_app(
         return page(request, "index.html", home(q), False)
 
     # ------------------------------------------------------------------------------ story
-    def story(sid: str, actor: str | None, kind: str | None, status: str | None) -> views.StoryView:
+    def story(sid: str, actor: str | None, kind: str | None, status: str | None,
+              claims: str = "multi") -> views.StoryView:
         ix = data.get()[0]
-        view = views.story_view(ix, sid, actor=actor, kind=kind, status=status, failures=data.failures)
+        view = views.story_view(ix, sid, actor=actor, kind=kind, status=status, claims=claims, failures=data.failures)
         if view is None:
             raise HTTPException(404, "no such story")
         return view
 
     @app.get("/stories/{sid}.json", response_model=views.StoryView, tags=["json"], summary="One story")
-    def story_json(sid: Id, actor: F = None, kind: F = None, status: F = None) -> Any:
-        return JSONResponse(views.to_json(story(sid, actor, kind, status)))
+    def story_json(sid: Id, actor: F = None, kind: F = None, status: F = None, claims: Claims = "multi") -> Any:
+        return JSONResponse(views.to_json(story(sid, actor, kind, status, claims)))
 
     @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
-    def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None) -> Response:
-        return page(request, "story.html", story(sid, actor, kind, status), False,
-                    selected={"actor": actor or "", "kind": kind or "", "status": status or ""})
+    def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None,
+                   claims: Claims = "multi") -> Response:
+        return page(request, "story.html", story(sid, actor, kind, status, claims), False,
+                    selected={"actor": actor or "", "kind": kind or "", "status": status or ""},
+                    csv_tables=CSV_TABLES)
+
+    @app.get("/stories/{sid}/report.{fmt}", tags=["exports"], summary="The story's report (Markdown, HTML, JSON)")
+    def story_report(sid: Id, fmt: ReportFormat) -> Response:
+        ix = data.get()[0]
+        if sid not in ix.stories:
+            raise HTTPException(404, "no such story")
+        headers = {"Content-Disposition": f'inline; filename="story-{sid}.{fmt}"'}
+        if fmt == "html":
+            headers["Content-Security-Policy"] = REPORT_CSP
+        return Response(render_report(ix, sid, fmt), media_type=REPORT_TYPES[fmt], headers=headers)
+
+    @app.get("/stories/{sid}/{table}.csv", tags=["exports"], summary="One kind of the story's records as CSV")
+    def story_table(sid: Id, table: Table) -> Response:
+        ix = data.get()[0]
+        if sid not in ix.stories:
+            raise HTTPException(404, "no such story")
+        return Response(story_csv(ix, sid, table), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="story-{sid}-{table}.csv"'})
 
     # ------------------------------------------------------------------------------ article
     def article(aid: str, cite: str | None) -> views.ArticleView:
@@ -358,17 +418,24 @@ def create_app(
     def upload_page(request: Request, job: JobId = None) -> Response:
         return page(request, "upload.html", upload_view(), False, job=jobs.get(job or ""))
 
-    def run_fold(job: Job, folder: Path) -> None:
+    def run_fold(job: Job, folder: Path, manifest: Path | None) -> None:
         def progress(phase: str, done: int, total: int | None) -> None:
             job.phase, job.done, job.total = phase, done, total
+
+        def hide(text: str) -> str:  # no server path in what the user sees
+            return text.replace(str(manifest.parent), "upload") if manifest else text
 
         try:
             with fold_lock:
                 job.state = "running"
-                summary = api.fold([folder], settings=settings, pipeline=pipeline, progress=progress,
-                                   sources_as=(folder, "upload"))
+                summary = api.fold([folder], manifest=manifest, settings=settings, pipeline=pipeline,
+                                   progress=progress, sources_as=(folder, "upload"))
+                with api.open_store(db, read_only=True) as store:
+                    new = store.article_ids_of_run(summary.run_id)
+            ix = data.get()[0]
+            job.articles = [{"id": aid, "title": ix.title(aid)} for aid in sorted(new) if aid in ix.articles]
             job.stored = summary.stored
-            job.rejected = [f"{r.source}: {r.reason}" for r in summary.rejected]
+            job.rejected = [hide(f"{r.source}: {r.reason}") for r in summary.rejected]
             job.warnings = [f"{r.source}{f':{r.line}' if r.line is not None else ''}: {r.reason}"
                             for r in summary.warnings]
             job.message = (f"{summary.documents_read} read, {summary.stored} new, {summary.already_stored} already "
@@ -378,6 +445,8 @@ def create_app(
             job.state, job.message = "failed", f"fold failed: {str(exc).replace(str(folder), 'upload')}"
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            if manifest is not None:
+                shutil.rmtree(manifest.parent, ignore_errors=True)
 
     def same_origin(request: Request) -> None:
         origin = request.headers.get("origin")
@@ -395,7 +464,8 @@ def create_app(
               responses={202: {"description": "the job (JSON), or a redirect to its progress page (HTML form)"},
                          400: {"description": "refused file name or type"}, 403: {"description": "read-only mode"},
                          413: {"description": "too large"}})
-    async def upload(request: Request, files: Files) -> Response:
+    async def upload(request: Request, files: Files, outlet: Outlet = "", published: Published = "",
+                     url: Url = "") -> Response:
         if read_only:
             raise HTTPException(403, "this server is read-only: uploads are disabled")
         same_origin(request)
@@ -404,6 +474,7 @@ def create_app(
         names = [upload_name(f.filename) for f in files]
         if len(set(names)) != len(names):
             raise HTTPException(400, "two files have the same name")
+        meta = upload_metadata(outlet, published, url, len(names))
         folder = Path(tempfile.mkdtemp(prefix="storyfold-upload-"))
         try:
             total = 0
@@ -424,9 +495,14 @@ def create_app(
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
+        manifest = None
+        if meta:
+            manifest = Path(tempfile.mkdtemp(prefix="storyfold-upload-meta-")) / "manifest.jsonl"
+            manifest.write_text("".join(json.dumps({"file": n, **meta}) + "\n" for n in names), encoding="utf-8")
         job = Job(id=uuid.uuid4().hex, files=names)
         jobs[job.id] = job
-        threading.Thread(target=run_fold, args=(job, folder), daemon=True, name=f"fold-{job.id[:8]}").start()
+        threading.Thread(target=run_fold, args=(job, folder, manifest), daemon=True,
+                         name=f"fold-{job.id[:8]}").start()
         if _wants_json(request):
             return JSONResponse(asdict(job), status_code=202)
         return RedirectResponse(f"/upload?job={job.id}", status_code=303)

@@ -28,7 +28,10 @@ from storyfold.records import PartialDate
     ("2025-03-20T14:05", "20 March 2025, 14:05"),
     ("PRESENT_REF", "now"),
     ("XXXX-WXX-1", "every Monday"),
-    ("P1W", "every week"),
+    ("P10Y", "10 years"),  # a duration mention
+    ("PXY", "years"),
+    ("PXDE", "decades"),
+    ("PT2H", "2 hours"),
     ("not a date", "not a date"),  # shown as it is, never lost
 ])
 def test_human_date(value: str, shown: str) -> None:
@@ -82,3 +85,10 @@ def test_every_week_reads_without_its_code(year: int, week: int, weekend: bool) 
     date = PartialDate.parse(f"{year:04d}-W{week:02d}" + ("-WE" if weekend else ""))
     shown = human_date(date)
     assert shown.startswith("weekend of " if weekend else "week of ") and "W" not in shown
+
+
+@pytest.mark.parametrize("timex", ["PXY", "PXM", "PTXM", "PXWE", "PXH", "P3Q", "P2WE", "PT5M", "XXXX-WXX-7", "FUTURE_REF"])
+def test_every_recurrence_and_reference_the_dates_stage_writes_reads(timex: str) -> None:
+    date = PartialDate.parse(timex)  # a valid TIMEX3 value of the records
+    shown = human_date(timex)
+    assert shown and not shown.startswith(("P", "X")) and not shown.endswith("_REF") and human_date(date) == shown

@@ -30,8 +30,10 @@ _DURATION = re.compile(
 )
 # TIMEX3 duration units beyond ISO 8601's: decades, centuries, quarters, weekends
 _TIMEX_UNITS = re.compile(r"P(?P<n>\d+(?:\.\d+)?)(?P<unit>DE|CE|Q|WE)")
+_UNSPECIFIED = re.compile(r"P(?P<time>T)?X(?P<unit>DE|CE|WE|[YMWDQHS])")  # "PXY": years, how many unsaid
 _TIMEX_UNIT_WORDS = {"DE": ("decade", "decades"), "CE": ("century", "centuries"), "Q": ("quarter", "quarters"),
-                     "WE": ("weekend", "weekends")}
+                     "WE": ("weekend", "weekends"), "Y": ("year", "years"), "W": ("week", "weeks"),
+                     "D": ("day", "days"), "H": ("hour", "hours"), "S": ("second", "seconds")}
 _WEEKLY = re.compile(r"XXXX-WXX-(?P<day>[1-7])")
 _REFERENCE = {"PAST_REF": "in the past", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -64,9 +66,12 @@ def _days(first: dt.date, last: dt.date) -> str:
 def human_date(value: str | PartialDate | None, *, empty: str = "") -> str:
     """A TIMEX3 date as a reader writes it: "17 March 2025", "weekend of 15–16 March 2025",
     "week of 10–16 March 2025", "March 2025", "first quarter of 2025", "summer 2025", "the 2020s",
-    "every Monday". ``empty`` for no value; text that is no date is returned unchanged."""
+    "every Monday"; a duration in words ("10 years"). ``empty`` for no value; text that is no date is
+    returned unchanged."""
     if value is None or value == "":
         return empty
+    if isinstance(value, PartialDate) and value.timex is not None:
+        value = value.timex  # a reference or a recurrence: read from its TIMEX3 value
     if isinstance(value, PartialDate):
         date = value
     else:
@@ -75,15 +80,15 @@ def human_date(value: str | PartialDate | None, *, empty: str = "") -> str:
             return _REFERENCE[text]
         if m := _WEEKLY.fullmatch(text):
             return "every " + format_date(dt.date(2024, 1, int(m["day"])), "EEEE", locale=LOCALE)
-        if _DURATION.fullmatch(text) and text != "P" or _TIMEX_UNITS.fullmatch(text):
-            return "every " + human_duration(text).removeprefix("1 ")
+        if text != "P" and (_DURATION.fullmatch(text) or _TIMEX_UNITS.fullmatch(text) or _UNSPECIFIED.fullmatch(text)):
+            return human_duration(text)  # a duration stands for itself: "10 years"
         try:
             date = PartialDate.parse(text)
         except ValueError:
             return text
     p = date.precision
-    if date.timex is not None:
-        return human_date(date.timex)
+    if date.timex is not None:  # a reference or a recurrence that none of the forms above reads
+        return date.timex
     first, last, year = date.start, date.end, date.year
     assert first is not None and last is not None and year is not None
     if p is Precision.TIME:
@@ -130,6 +135,9 @@ def human_duration(value: str | None) -> str:
     "PT2H" "2 hours", "P2DE" "2 decades"; a value that is no duration is returned unchanged."""
     if not value:
         return ""
+    if m := _UNSPECIFIED.fullmatch(value):
+        unit = "minute" if m["unit"] == "M" and m["time"] else "month" if m["unit"] == "M" else None
+        return f"{unit}s" if unit else _TIMEX_UNIT_WORDS[m["unit"]][1]
     if m := _TIMEX_UNITS.fullmatch(value):
         n = _number(m["n"])
         one, many = _TIMEX_UNIT_WORDS[m["unit"]]

@@ -101,7 +101,7 @@ def sources(ix: DocIndex, view: StoryView) -> list[Source]:
                 role = f"same source as [{number[a.lineage]}]"
             else:
                 role = "original"
-        out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=ix.label(a.id),
+        out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=ix.outlet(a.id) or "outlet unknown",
                           published=a.published, url=safe_url(ix.articles.get(a.id, {}).get("url")), role=role))
     return out
 

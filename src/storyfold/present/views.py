@@ -95,7 +95,7 @@ def _story_row(ix: DocIndex, sid: str) -> StoryRow:
         last_date=span[-1] if span else None,
         articles=len(aids),
         independent_sources=ix.independent(aids),
-        outlets=sorted({ix.label(a) for a in aids}),
+        outlets=sorted({ix.outlet(a) for a in aids} - {""}),
         last_update=dates[-1] if dates else None,
     )
 

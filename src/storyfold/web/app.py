@@ -19,18 +19,13 @@ without the token in its address).
 from __future__ import annotations
 
 import hmac
-import json
-import re
 import shutil
-import tempfile
 import threading
-import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
@@ -44,7 +39,6 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from storyfold import api
 from storyfold.config import Settings, load_settings
 from storyfold.errors import StoreError
-from storyfold.ingest.manifest import parse_published
 from storyfold.pipeline import Pipeline
 from storyfold.present import views
 from storyfold.present.humanize import human_amount, human_date, human_span
@@ -52,14 +46,23 @@ from storyfold.present.report import CSV_TABLES, render_report, story_csv
 from storyfold.present.search import Hit, SearchIndex
 from storyfold.urls import safe_url
 from storyfold.web.access import LOOPBACK
+from storyfold.web.uploads import (
+    UPLOAD_SUFFIXES,
+    Job,
+    Limits,
+    UploadView,
+    same_origin,
+    save_files,
+    upload_metadata,
+    upload_name,
+    write_manifest,
+)
 
-__all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app"]
+__all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app", "upload_name"]
 
 # Record ids are content hashes, optionally behind a short kind prefix ("ent-5b65...", "st-f881...").
 RECORD_ID = r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$"
 HEX_ID = r"^[0-9a-f]{1,64}$"
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".gz")
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$")
 LOOPBACK_HOSTS = LOOPBACK
 TOKEN_COOKIE = "storyfold_token"
 
@@ -75,31 +78,6 @@ SECURITY_HEADERS = {
 }
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Upload limits: bytes per file, bytes per upload, files per upload."""
-
-    file_bytes: int = 5 * 1024 * 1024
-    total_bytes: int = 25 * 1024 * 1024
-    files: int = 50
-
-
-@dataclass
-class Job:
-    id: str
-    files: list[str]
-    state: str = "queued"  # queued, running, done, failed
-    phase: str = ""
-    done: int = 0
-    total: int | None = None
-    message: str = ""
-    stored: int = 0
-    articles: list[dict[str, str]] = field(default_factory=list)  # the articles this fold stored: id, title
-    rejected: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    started: float = field(default_factory=time.time)
-
-
 @dataclass
 class HomeView:
     stories: list[views.StoryRow]
@@ -108,16 +86,6 @@ class HomeView:
     articles: int
     stages: list[str]
     unfilled: list[str]
-
-
-@dataclass
-class UploadView:
-    read_only: bool
-    accepted_suffixes: list[str]
-    max_file_bytes: int
-    max_total_bytes: int
-    max_files: int
-    jobs: list[Job]
 
 
 Id = Annotated[str, PathParam(pattern=RECORD_ID, description="a record id: hexadecimal, with an optional kind prefix")]
@@ -172,39 +140,6 @@ class _Data:
                     self.search.close()
                 self.index, self.search, self._key = views.DocIndex(doc), SearchIndex(doc), stamp
             return self.index, self.search
-
-
-def upload_name(name: str | None) -> str:
-    """The name an uploaded file is stored under, inside its job's own temporary folder. Names with
-    a folder part (``/``, ``\\``, ``..``), hidden names, odd characters or other suffixes are refused."""
-    if not name or "/" in name or "\\" in name or ".." in name or "\x00" in name or not _SAFE_NAME.match(name):
-        raise HTTPException(400, f"file name refused: {name!r} (letters, digits, '.', '_', '-', ' ' only; no folders)")
-    if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise HTTPException(400, f"file type refused: {name!r} (accepted: {', '.join(UPLOAD_SUFFIXES)})")
-    return name
-
-
-def upload_metadata(outlet: str, published: str, url: str, files: int) -> dict[str, str]:
-    """The manifest fields an upload form gives every file it carries; 400 naming the field when
-    one is unusable (a date that is no ISO date, an address that is not http(s), a URL for several
-    files, which cannot all live at one address)."""
-    meta: dict[str, str] = {}
-    if outlet.strip():
-        meta["outlet"] = " ".join(outlet.split())
-    if published.strip():
-        try:
-            day = parse_published(published.strip())
-        except ValueError as exc:
-            raise HTTPException(400, f"published: {exc}") from None
-        if day is not None:
-            meta["published"] = day.isoformat()
-    if url.strip():
-        if safe_url(url.strip()) is None:
-            raise HTTPException(400, "url: give an http:// or https:// address")
-        if files > 1:
-            raise HTTPException(400, "url: one address names one article; upload one file to set it")
-        meta["url"] = url.strip()
-    return meta
 
 
 def _wants_json(request: Request) -> bool:
@@ -448,18 +383,6 @@ def create_app(
             if manifest is not None:
                 shutil.rmtree(manifest.parent, ignore_errors=True)
 
-    def same_origin(request: Request) -> None:
-        origin = request.headers.get("origin")
-        site = request.headers.get("sec-fetch-site")
-        if site and site not in ("same-origin", "none"):
-            raise HTTPException(403, "cross-site upload refused")
-        # A browser sends "Origin: null" for its own form under "Referrer-Policy: no-referrer", and then
-        # vouches for it with "Sec-Fetch-Site: same-origin"; an opaque origin without that is refused.
-        if origin == "null" and site != "same-origin":
-            raise HTTPException(403, "upload from an opaque origin (Origin: null) refused")
-        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-            raise HTTPException(403, "cross-origin upload refused")
-
     @app.post("/upload", tags=["json"], status_code=202, summary="Fold uploaded files into the database",
               responses={202: {"description": "the job (JSON), or a redirect to its progress page (HTML form)"},
                          400: {"description": "refused file name or type"}, 403: {"description": "read-only mode"},
@@ -475,30 +398,8 @@ def create_app(
         if len(set(names)) != len(names):
             raise HTTPException(400, "two files have the same name")
         meta = upload_metadata(outlet, published, url, len(names))
-        folder = Path(tempfile.mkdtemp(prefix="storyfold-upload-"))
-        try:
-            total = 0
-            for f, name in zip(files, names, strict=True):
-                target = folder / name
-                if target.resolve().parent != folder.resolve():  # belt and braces: never outside the folder
-                    raise HTTPException(400, f"file name refused: {name!r}")
-                size = 0
-                with open(target, "xb") as out:
-                    while chunk := await f.read(256 * 1024):
-                        size += len(chunk)
-                        total += len(chunk)
-                        if size > limits.file_bytes:
-                            raise HTTPException(413, f"{name}: larger than {limits.file_bytes} bytes")
-                        if total > limits.total_bytes:
-                            raise HTTPException(413, f"upload larger than {limits.total_bytes} bytes")
-                        out.write(chunk)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        manifest = None
-        if meta:
-            manifest = Path(tempfile.mkdtemp(prefix="storyfold-upload-meta-")) / "manifest.jsonl"
-            manifest.write_text("".join(json.dumps({"file": n, **meta}) + "\n" for n in names), encoding="utf-8")
+        folder = await save_files(files, names, limits)
+        manifest = write_manifest(names, meta)
         job = Job(id=uuid.uuid4().hex, files=names)
         jobs[job.id] = job
         threading.Thread(target=run_fold, args=(job, folder, manifest), daemon=True,

@@ -276,6 +276,18 @@ def test_story_page_without_javascript(browser: object, server: str) -> None:
     pg.click("#commitment-filters button")
     pg.wait_for_url("**actor=Finland**")
     assert {r.get_attribute("data-actor") for r in pg.locator("#commitment-table tbody tr").all()} == {"Finland"}
+    # the removed boilerplate opens with no script
+    pg.click("#articles tbody a >> nth=0")
+    pg.wait_for_url("**/articles/**")
+    removed = pg.locator("details#removed")
+    if not removed.count():
+        pg.go_back()
+        pg.click("#articles tbody tr:has-text('inews.co.uk') a >> nth=0")
+        removed = pg.locator("details#removed")
+    assert removed.count() == 1 and not removed.locator("ul").is_visible()
+    removed.locator("summary").click()
+    assert removed.locator("ul li").first.is_visible()
+    pg.go_back()
     # headings and labelled form fields
     assert pg.locator("h1").count() == 1 and pg.locator("h2").count() >= 8
     pg.goto(server + "/upload")

@@ -16,6 +16,10 @@ from storyfold.present.titles import best_headline, clean_headline, site_suffixe
     ("Japan to join - and lead - the coalition", "Reuters", None, "Japan to join - and lead - the coalition"),
     ("Japan ready to help: report", "Reuters", None, "Japan ready to help: report"),  # not the outlet's name
     ("Peace - BBC News", "BBC News", None, "Peace - BBC News"),  # too short a head to stand alone
+    ("Japan weighs sending peacekeepers - The New York Times", None, "www.nytimes.com", "Japan weighs sending peacekeepers"),
+    ("Japan weighs sending peacekeepers - Wall Street Journal", None, "wsj.com", "Japan weighs sending peacekeepers"),
+    ("Japan weighs sending peacekeepers - The Daily Caller", None, "dailycaller.com", "Japan weighs sending peacekeepers"),
+    ("Japan weighs sending peacekeepers - New Zealand", None, "nytimes.com", "Japan weighs sending peacekeepers - New Zealand"),
 ])
 def test_clean_headline(title: str, outlet: str | None, host: str | None, clean: str) -> None:
     assert clean_headline(title, outlet=outlet, host=host) == clean

@@ -3,8 +3,9 @@
 
 A trailing segment after a spaced separator is taken for the site's name when it is short and the
 headline before it is not, and either the separator is a bar (which headlines themselves hardly use),
-or the segment names the article's own outlet or web host, or the same segment ends another
-headline of the document. No list of outlets is consulted.
+or the segment names the article's own outlet or web host (the same letters, one holding the other,
+or a host spelling its words whole or by their initials: "nytimes.com" for "New York Times"), or the
+same segment ends another headline of the document. No list of outlets is consulted.
 
 A story's title is chosen among its articles' headlines: each headline word (three letters or more)
 scores the share of the story's other independent sources whose text holds it, and the headline
@@ -57,6 +58,28 @@ def _host_key(host: str | None) -> str:
     return _key(labels[0]) if labels else ""
 
 
+def _spells(words: Sequence[str], key: str) -> bool:
+    """Whether ``key`` spells ``words`` with each word whole or by its initial, in order: "nytimes"
+    and "nyt" spell "New York Times", "wsj" "Wall Street Journal", "latimes" "Los Angeles Times"."""
+    if not words:
+        return not key
+    first, rest = words[0], words[1:]
+    return any(key.startswith(part) and _spells(rest, key[len(part) :]) for part in dict.fromkeys((first, first[:1])))
+
+
+def _names(tail: str, key: str, name: str) -> bool:
+    """Whether a headline's ``tail`` (``key``: its letters and digits) is the site ``name``: the same
+    letters or one starting the other, one holding the other (four letters or more), or ``name``
+    spelling its words (all of them, or all but the first)."""
+    if len(name) < 2:
+        return False
+    if key.startswith(name) or name.startswith(key) or (min(len(key), len(name)) >= 4 and (name in key or key in name)):
+        return True
+    words = [_key(w) for w in tail.split() if _key(w)]
+    # the first word may be left out ("nytimes" for "The New York Times")
+    return any(len(w) >= 2 and _spells(w, name) for w in (words, words[1:]))
+
+
 def clean_headline(title: str, *, outlet: str | None = None, host: str | None = None,
                    suffixes: frozenset[str] = frozenset()) -> str:
     """``title`` without a trailing site name (see the module's rules); unchanged otherwise."""
@@ -66,8 +89,7 @@ def clean_headline(title: str, *, outlet: str | None = None, host: str | None = 
         return title
     head, sep, tail = split
     key = _key(tail)
-    names = {k for k in (_key(outlet), _host_key(outlet), _host_key(host)) if len(k) >= 2}
-    own = any(key == n or key.startswith(n) or n.startswith(key) for n in names)
+    own = any(_names(tail, key, n) for n in {_key(outlet), _host_key(outlet), _host_key(host)})
     return head if sep == "|" or own or key in suffixes else title
 
 

@@ -26,7 +26,7 @@ STORY_KINDS = ("stories", "events", "claims", "commitments", "conflicts", "quote
 
 def _story_doc(store: Store, pipeline: Pipeline, stories: Iterable[Any]) -> dict[str, Any]:
     """An export-shaped mapping of what the snapshots of ``stories`` need: their articles'
-    metadata (no text) and every story-level list."""
+    metadata (the text only of an article with no title, outlet or URL) and every story-level list."""
     doc: dict[str, Any] = {k: [codec.to_dict(r) for r in store.outputs(k, pipeline.kinds[k])]
                            for k in STORY_KINDS if pipeline.provides(k)}
     lineage_of = {aid: lin["id"] for lin in doc.get("lineages", ()) for aid in lin["article_ids"]}
@@ -38,7 +38,9 @@ def _story_doc(store: Store, pipeline: Pipeline, stories: Iterable[Any]) -> dict
             if a is not None:
                 articles.append({"id": aid, "source": a.source, "url": a.url, "outlet": a.outlet, "title": a.title,
                                  "published": a.published.isoformat() if a.published else None,
-                                 "lineage_id": lineage_of.get(aid), "story_id": story["id"]})
+                                 "lineage_id": lineage_of.get(aid), "story_id": story["id"],
+                                 # an article known by nothing else is labelled by its first words
+                                 "text": "" if (a.title or a.outlet or a.url) else a.text})
     doc["articles"] = articles
     return doc
 

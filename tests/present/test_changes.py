@@ -76,7 +76,7 @@ def test_ishibas_statement_is_a_new_event_with_a_guarantee_under_review(seeds_by
     guarantee = new[("Japan", "security guarantee")]
     assert guarantee["status"] == "considering"
     assert any("legal" in c for c in guarantee["conditions"])
-    assert _labels(guarantee["evidence"]) == {"002_666835db963c7a74.txt"}
+    assert _labels(guarantee["evidence"]) == {"Japanese Prime Minister…"}
     assert new[("United States", "ground troops")]["status"] == "ruled out"
     assert {new[("United States", k)]["status"] for k in ("air support", "intelligence")} == {"considering"}
     changed = _commitments(story["changed_commitments"])
@@ -91,7 +91,7 @@ def test_ishibas_statement_is_a_new_event_with_a_guarantee_under_review(seeds_by
     text = render_changes({"since": {"run": 2, "time": None}, "until": {"run": 3, "time": None}, "runs": [3],
                            "stories": [story]})
     assert "Japan / participation in a coalition (participate in an international coalition): committed -> willing, " \
-           "2025-08-19 [002_666835db963c7a74.txt]" in text
+           "19 August 2025 [Japanese Prime Minister…]" in text
 
 
 def test_the_third_report_corroborates_and_adds_peacekeepers_and_us_support(seeds_by_run: Fixture) -> None:
@@ -107,7 +107,7 @@ def test_the_third_report_corroborates_and_adds_peacekeepers_and_us_support(seed
     assert {("United States", "border surveillance"), ("United States", "air defence")} <= set(new)
     gained = [c for c in story["claims_gained_sources"] if "ready to participate" in c["text"]]
     assert gained and gained[0]["after"] == gained[0]["before"] + 1
-    assert "003_a9a8202e79221d54.txt" in _labels(gained[0]["evidence"])
+    assert "Japan Set to Contribute to…" in _labels(gained[0]["evidence"])
     trump = [q for q in story["new_quotes"] if q["speaker"] == "Donald Trump"]
     assert any("support them" in q["text"] for q in trump)
 
@@ -167,7 +167,7 @@ def test_markdown_escapes_and_json_round_trips(seeds_by_run: Fixture) -> None:
     doc = api.changes(seeds_by_run[0], since=0)
     assert json.loads(render_changes(doc, "json")) == doc
     md = render_changes(doc, "md")
-    assert md.startswith("# Changes from the first run") and "\\[002_666835db963c7a74.txt" in md
+    assert md.startswith("# Changes from the first run") and "\\[Japanese Prime Minister…" in md
     with pytest.raises(ValueError, match="format"):
         render_changes(doc, "html")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import time
 from html.parser import HTMLParser
@@ -114,11 +116,27 @@ def test_untrusted_text_is_escaped(client: TestClient, doc: dict) -> None:
         tags = _tags(html)
         assert not [t for t in tags if any(k.startswith("on") for k, _ in t[1])], path  # no event handler at all
         assert [t for t in tags if t[0] == "script"] == [("script", [("src", "/static/app.js"), ("defer", None)])]
-        assert not [t for t in tags if t[0] in ("img", "svg", "iframe", "object", "embed")], path
+        # the one SVG is the page's own events strip: its markup is the template's, its text escaped
+        ours = ("svg", [("class", "event-strip-svg"), ("viewbox", ANY_VIEWBOX), ("role", "img"),
+                        ("aria-labelledby", "strip-title strip-desc"), ("xmlns", "http://www.w3.org/2000/svg")])
+        assert not [t for t in tags if t[0] in ("img", "svg", "iframe", "object", "embed")
+                    and _viewbox_any(t) != ours], path
+        assert not [t for t in tags if t[0] in ("foreignobject", "script", "use", "image", "animate", "set")
+                    and t[0] != "script" or (t[0] == "script" and t[1] != [("src", "/static/app.js"), ("defer", None)])]
     html = client.get(f"/articles/{inj['id']}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&#34;&gt;&lt;img src=x onerror=" in html
     assert ">original</a>" not in html  # the javascript: URL is shown as text, never as a link
+
+
+ANY_VIEWBOX = "0 0 W H"
+
+
+def _viewbox_any(tag: tuple[str, list[tuple[str, str | None]]]) -> tuple[str, list[tuple[str, str | None]]]:
+    """``tag`` with a numeric viewBox written as :data:`ANY_VIEWBOX`, to compare with the strip's."""
+    name, attrs = tag
+    return name, [(k, ANY_VIEWBOX if k == "viewbox" and v and all(x.replace(".", "").isdigit() for x in v.split())
+                   else v) for k, v in attrs]
 
 
 def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
@@ -291,3 +309,108 @@ def test_serve_on_every_interface_needs_the_token_and_a_known_host(seeds_db: Pat
     assert TestClient(ran["app"], base_url="http://192.0.2.7:8000").get("/").status_code == 400
     refused, _ = _serve(["--db", str(seeds_db), "--public", "--host", "0.0.0.0"], monkeypatch)
     assert refused.exit_code == 2 and "--read-only" in refused.output
+
+
+class _Text(HTMLParser):
+    """The text a reader sees: character data outside scripts, styles and SVG titles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _visible(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def test_story_page_reads_as_people_write(client: TestClient, doc: dict) -> None:
+    sid = _story(doc)["id"]
+    text = _visible(client.get(f"/stories/{sid}").text)
+    assert "weekend of 15–16 March 2025" in text and "$4.5 billion over 10 years" in text
+    assert "17 March – 20 August 2025" in text or "17 March 2025" in text
+    assert not re.search(r"\bP\d+[YMWD]\b|\b\d{4}-W\d{2}|\b\d{4}-\d{2}-\d{2}\b", text)  # no ISO code shown
+    assert ".txt" not in text and not re.search(r"\b[0-9a-f]{16}\b", text)  # no file name, no article id
+    assert "Ukraines" not in text.split(" What changed ")[0]  # the title: a headline without the typo
+
+
+def test_story_export_links(client: TestClient, doc: dict) -> None:
+    sid = _story(doc)["id"]
+    html = client.get(f"/stories/{sid}").text
+    links = re.findall(r'href="(/stories/[^"#?]+)"', html)
+    exports = [x for x in links if x.endswith((".csv", ".json")) or "/report." in x]
+    assert {f"/stories/{sid}.json", f"/stories/{sid}/report.html", f"/stories/{sid}/report.md",
+            f"/stories/{sid}/claims.csv", f"/stories/{sid}/commitments.csv"} <= set(exports)
+    claims_in_story = [c for c in doc["claims"] if views.DocIndex(doc).in_story(sid, c)]
+    for link in exports:
+        r = client.get(link)
+        assert r.status_code == 200, link
+        if link.endswith(".csv"):
+            assert r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(client.get(f"/stories/{sid}/claims.csv").text)))
+    assert rows[0][:2] == ["id", "text"] and len(rows) - 1 == len(claims_in_story)
+    report = client.get(f"/stories/{sid}/report.html")
+    assert report.headers["content-type"].startswith("text/html") and "script-src" not in report.headers[
+        "content-security-policy"] and "default-src 'none'" in report.headers["content-security-policy"]
+    assert "<script" not in report.text
+    assert client.get(f"/stories/{sid}/report.md").text.startswith("# storyfold report: ")
+    assert client.get(f"/stories/{sid}/secrets.csv").status_code == 404
+    assert client.get(f"/stories/{sid}/report.exe").status_code == 404
+    assert client.get("/stories/st-0000000000ff/claims.csv").status_code == 404
+
+
+def test_claims_matrix_filter(client: TestClient, doc: dict) -> None:
+    sid = _story(doc)["id"]
+    multi = client.get(f"/stories/{sid}.json").json()
+    every = client.get(f"/stories/{sid}.json", params={"claims": "all"}).json()
+    assert multi["matrix_claims"] == "multi" and every["matrix_claims"] == "all"
+    assert len(every["matrix"]) == every["matrix_total"] > len(multi["matrix"]) > 0
+    assert all(r["independent_sources"] >= 2 or r["status"] == "contested" for r in multi["matrix"])
+    html = client.get(f"/stories/{sid}").text
+    assert 'href="?claims=all#matrix"' in html and html.count('class="cell c-') == len(multi["matrix"]) * len(
+        multi["matrix_columns"])
+    assert client.get(f"/stories/{sid}", params={"claims": "some"}).status_code == 422
+
+
+def test_removed_boilerplate_needs_no_script(client: TestClient, doc: dict) -> None:
+    article = next(a for a in doc["articles"] if a.get("removed"))
+    html = client.get(f"/articles/{article['id']}").text
+    assert re.search(r'<details class="removed" id="removed"><summary>Show removed boilerplate', html)
+    assert 'id="show-removed"' not in html and " hidden>" not in html
+
+
+def test_upload_sets_outlet_date_and_url_and_links_the_article(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "up.db", create=True), base_url=BASE)
+    seed = sorted(SEEDS.glob("*.txt"))[3]
+    files = [("files", (seed.name, seed.read_bytes(), "text/plain"))]
+    meta = {"outlet": "Example Wire", "published": "2025-08-20", "url": "https://example.org/news/japan-security"}
+    for field, bad, said in [("published", "20 August", "published:"), ("url", "javascript:alert(1)", "url:")]:
+        r = client.post("/upload", files=files, data={**meta, field: bad}, headers={"Accept": "application/json"})
+        assert r.status_code == 400 and r.json()["detail"].startswith(said), r.text
+    two = [*files, ("files", ("other.txt", seed.read_bytes(), "text/plain"))]
+    r = client.post("/upload", files=two, data={"url": meta["url"]}, headers={"Accept": "application/json"})
+    assert r.status_code == 400 and "one file" in r.json()["detail"]
+    assert client.get("/stories.json").json()["articles"] == 0  # nothing refused was stored
+    r = client.post("/upload", files=files, data=meta, follow_redirects=False)
+    assert r.status_code == 303
+    job = _wait(client, r.headers["location"].split("=")[1])
+    assert job["state"] == "done" and job["stored"] == 1, job
+    [made] = job["articles"]
+    article = client.get(f"/articles/{made['id']}.json").json()
+    assert (article["article"]["outlet"], article["article"]["published"], article["url"]) == (
+        "Example Wire", "2025-08-20", meta["url"])
+    page = client.get(r.headers["location"]).text
+    assert f'href="/articles/{made["id"]}"' in page
+    assert "storyfold-upload" not in page

@@ -141,10 +141,11 @@ def test_injection_renders_inert(server: str, page: object) -> None:
     assert page.evaluate("window.__xss") is None
     assert page.locator("img, svg, iframe, #article-text script").count() == 0
     assert page.locator("a[href^='javascript:' i]").count() == 0
-    # the removed-boilerplate toggle works (the script is allowed; inline ones would not be)
-    if page.locator("#show-removed").count():
-        page.check("#show-removed")
-        assert page.locator("#removed").is_visible()
+    # the removed boilerplate opens without any script
+    if page.locator("details#removed").count():
+        assert not page.locator("details#removed ul").is_visible()
+        page.click("details#removed summary")
+        assert page.locator("details#removed ul").is_visible()
     # the story page quotes the same text in citations and the claims matrix
     page.click(".crumbs a")
     page.wait_for_load_state()
@@ -160,12 +161,20 @@ def test_upload_with_progress(server: str, page: object, tmp_path: Path) -> None
                        "peacekeepers to Ukraine once a ceasefire holds, officials told reporters.\n", encoding="utf-8")
     page.goto(server + "/upload")
     page.set_input_files("input[type=file]", str(article))
+    page.fill("#upload-outlet", "Example Wire")
+    page.fill("#upload-published", "2025-08-21")
+    page.fill("#upload-url", "https://example.org/news/japan-weighs-peacekeepers")
     page.click("form.upload button")
     page.wait_for_url("**/upload?job=*")
     from playwright.sync_api import expect
 
-    expect(page.locator("#job-state")).to_have_text("done", timeout=60_000)  # updated by polling the job
+    # polled until done, then the page shows the link to the new article
+    expect(page.locator("#job-articles a")).to_have_count(1, timeout=90_000)
     assert "1 new" in page.inner_text("#job-message")
+    page.click("#job-articles a")
+    page.wait_for_url("**/articles/**")
+    meta = page.inner_text("p.meta")
+    assert "Example Wire" in meta and "21 August 2025" in meta and page.locator("p.meta a", has_text="original").count()
     page.goto(server + "/?q=ceasefire holds")
     assert page.locator("ol.hits li", has_text="Japan weighs peacekeepers").count() >= 1
 
@@ -190,3 +199,98 @@ def test_a_token_server_lets_a_browser_in_after_one_token_visit(browser: object,
         assert pg.query_selector("table.stories a") is not None and styles == [200]
         assert pg.goto(base + "/stories.json").status == 200
         context.close()
+
+
+def _luminance(css: str) -> float:
+    r, g, b = (int(x) / 255 for x in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(fg: str, bg: str) -> float:
+    a, b = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_story_page_draws_commitments_and_events(server: str, page: object) -> None:
+    page.goto(server + "/")
+    page.click("table.stories a")
+    # the events strip: one bar per dated event, each a link to the event's section
+    strip = page.locator("svg.event-strip-svg")
+    assert strip.is_visible() and page.locator("script[src^='http']").count() == 0
+    bars = page.locator("svg.event-strip-svg rect.event-bar")
+    assert bars.count() == page.locator("#events div.event").count() == 2
+    assert page.locator("svg.event-strip-svg circle.article-dot").count() >= 4
+    xs = [float(b.get_attribute("x")) for b in bars.all()]
+    assert xs == sorted(xs)
+    page.locator("svg.event-strip-svg a.strip-event").first.click()
+    assert page.url.endswith("#" + page.locator("#events div.event").first.get_attribute("id"))
+
+    # the commitments matrix: every cell with a status says it in words, on a colour of enough contrast
+    cells = page.locator("#commitment-matrix td.cm .cm-status")
+    assert cells.count() >= 10
+    for cell in cells.all():
+        status = cell.inner_text().split(" ×")[0]
+        cls = cell.evaluate("e => e.parentElement.className")
+        assert f"st-{status.replace(' ', '-')}" in cls
+        fg, bg = cell.evaluate("e => [getComputedStyle(e.parentElement).color, "
+                               "getComputedStyle(e.parentElement).backgroundColor]")
+        assert _contrast(fg, bg) >= 7, (status, fg, bg)
+    colours = {c.evaluate("e => getComputedStyle(e.parentElement).backgroundColor") for c in cells.all()}
+    assert len(colours) >= 4  # statuses told apart by colour, too
+
+    # its history on hover ...
+    first = page.locator("#commitment-matrix td.cm:has(.cm-status)").first
+    history = first.locator(".cm-history")
+    assert not history.is_visible()
+    first.hover()
+    assert history.is_visible() and "(" in history.inner_text()
+    page.mouse.move(0, 0)
+    assert not history.is_visible()
+    # ... and on keyboard focus: Tab from the last link before the matrix reaches its first cell
+    page.locator("#timeline a").last.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('cm-status')")
+    assert history.is_visible()
+    page.keyboard.press("Tab")  # on to the history's citation: the history stays open
+    assert history.is_visible() and page.evaluate("!!document.activeElement.closest('.cm-history')")
+    assert page.csp_errors == [] and page.dialogs == []
+
+
+def test_story_page_without_javascript(browser: object, server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(server + "/")
+    pg.click("table.stories a")
+    # the matrix history shows on focus with no script
+    status = pg.locator("#commitment-matrix .cm-status").first
+    status.focus()
+    assert pg.locator("#commitment-matrix .cm-history").first.is_visible()
+    # the claims filter is a link
+    shown = pg.locator("table.matrix tbody tr").count()
+    pg.click("#matrix-filter a")
+    pg.wait_for_url("**claims=all**")
+    assert pg.locator("table.matrix tbody tr").count() > shown
+    # the commitments filter submits as a form
+    pg.select_option("select[data-filter=actor]", "Finland")
+    pg.click("#commitment-filters button")
+    pg.wait_for_url("**actor=Finland**")
+    assert {r.get_attribute("data-actor") for r in pg.locator("#commitment-table tbody tr").all()} == {"Finland"}
+    # the removed boilerplate opens with no script
+    pg.click("#articles tbody a >> nth=0")
+    pg.wait_for_url("**/articles/**")
+    removed = pg.locator("details#removed")
+    if not removed.count():
+        pg.go_back()
+        pg.click("#articles tbody tr:has-text('inews.co.uk') a >> nth=0")
+        removed = pg.locator("details#removed")
+    assert removed.count() == 1 and not removed.locator("ul").is_visible()
+    removed.locator("summary").click()
+    assert removed.locator("ul li").first.is_visible()
+    pg.go_back()
+    # headings and labelled form fields
+    assert pg.locator("h1").count() == 1 and pg.locator("h2").count() >= 8
+    pg.goto(server + "/upload")
+    for field in ("upload-files", "upload-outlet", "upload-published", "upload-url"):
+        assert pg.locator(f"label[for={field}]").count() == 1
+    context.close()

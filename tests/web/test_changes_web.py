@@ -60,7 +60,7 @@ def test_an_entry_links_to_the_story_page_showing_what_changed(client: TestClien
 
 def test_the_story_page_defaults_to_the_latest_fold(client: TestClient, story_id: str) -> None:
     section = client.get(f"/stories/{story_id}").text.split('<section id="changes">', 1)[1].split("</section>", 1)[0]
-    assert '<option value="4" selected>' in section and "004_cd8e14ab71b42551.txt" in section
+    assert '<option value="4" selected>' in section and "Japan Plans on Joining…" in section
     assert "several hundred" not in section
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from storyfold.ids import content_id
+from storyfold.present.conflicts import readable
 from storyfold.present.doc_index import DocIndex
 
 __all__ = ["SNAPSHOT_VERSION", "article_digest", "change_set", "is_empty", "story_snapshots"]
@@ -58,7 +59,7 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
             "v": SNAPSHOT_VERSION,
             "id": sid,
             "title": story.get("title") or "",
-            "articles": {aid: {"label": ix.outlet(aid), "published": ix.articles[aid].get("published"),
+            "articles": {aid: {"label": ix.label(aid), "published": ix.articles[aid].get("published"),
                                "source": ix.lineage.get(aid, aid)} for aid in aids},
             "events": [{"id": e["id"], "title": e.get("title") or "", "date": e.get("date"),
                         "date_end": e.get("date_end"), "article_ids": list(e["article_ids"])}
@@ -69,7 +70,7 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
                 "time": c.get("time"), "sources": c.get("independent_sources", 0),
                 "evidence": [[*s, _cut(e.get("text"))] for s, e in zip(_spans(c), c.get("evidence", ()), strict=True)],
             } for c in mine("commitments")],
-            "conflicts": [{"id": c["id"], "kind": c["kind"], "summary": c.get("summary") or "",
+            "conflicts": [{"id": c["id"], "kind": c["kind"], "summary": readable(ix, c.get("summary") or ""),
                            "commitment_ids": list(c.get("commitment_ids", ())), "evidence": _spans(c)}
                           for c in mine("conflicts")],
             "claims": [{"text": _cut(c.get("text")), "sources": c.get("independent_sources", 0),

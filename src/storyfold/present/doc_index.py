@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from storyfold.present.models import Citation
+from storyfold.present.titles import best_headline, clean_headline, site_suffixes
 from storyfold.stages.copies.lineage import outlet_key, source_of
 from storyfold.text.sentences import sentence_spans
 from storyfold.urls import web_host
@@ -21,6 +22,16 @@ UNCLUSTERED_ID = "0" * 16
 UNCLUSTERED_TITLE = "Articles not yet grouped into a story"
 PASSAGE_MAX = 400
 LABEL_MAX = 24
+SHORT_TITLE_MAX = 30  # a source label made of a title: its first words, up to this many characters
+
+
+def _shorten_words(text: str, most: int) -> str:
+    """``text`` cut to at most ``most`` characters at a word boundary, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1].rsplit(" ", 1)[0] if " " in text[: most - 1] else text[: most - 1]
+    return cut.rstrip(",;:") + "…"
 
 
 def first_sentence(text: str) -> tuple[int, int]:
@@ -50,30 +61,57 @@ class DocIndex:
             self.stories[UNCLUSTERED_ID] = {"id": UNCLUSTERED_ID, "title": UNCLUSTERED_TITLE,
                                             "article_ids": unclustered, "event_ids": []}
         self.story_of: dict[str, str] = {aid: sid for sid, s in self.stories.items() for aid in s["article_ids"]}
+        self._story_titles: dict[str, str] = {}
 
     def list(self, key: str) -> list[dict[str, Any]]:
         return list(self.doc.get(key) or [])
 
     # ------------------------------------------------------------------ sources and lineage
     def outlet(self, aid: str) -> str:
+        """The article's outlet, else its web host, else "" (never a file name or an id)."""
         a = self.articles.get(aid, {})
-        return a.get("outlet") or web_host(a.get("url")) or (a.get("source") or aid).replace("\\", "/").rsplit("/", 1)[-1]
+        return a.get("outlet") or web_host(a.get("url")) or ""
 
     def label(self, aid: str) -> str:
-        """A short name for citations: the outlet (or web host), else the article id's start."""
-        a = self.articles.get(aid, {})
-        name = a.get("outlet") or web_host(a.get("url")) or f"#{aid[:6]}"
-        return name if len(name) <= LABEL_MAX else name[: LABEL_MAX - 1] + "…"
+        """The name a reader knows the article by, for citations, matrix headers and conflict sides:
+        its outlet, else its web host, else the first words of its title."""
+        name = self.outlet(aid)
+        if name:
+            return _shorten_words(name, LABEL_MAX)
+        return _shorten_words(self.title(aid).rstrip("…"), SHORT_TITLE_MAX)
+
+    @cached_property
+    def _suffixes(self) -> frozenset[str]:
+        return site_suffixes(a.get("title") for a in self.articles.values())
 
     def title(self, aid: str) -> str:
+        """The article's headline without a trailing site name, else its first sentence, shortened."""
         a = self.articles.get(aid)
         if a is None:
             return aid
         if a.get("title"):
-            return a["title"]
-        s, e = first_sentence(a["text"])
-        words = a["text"][s:e]
-        return words if len(words) <= 90 else words[:87].rsplit(" ", 1)[0] + "…"
+            return clean_headline(a["title"], outlet=a.get("outlet"), host=web_host(a.get("url")),
+                                  suffixes=self._suffixes)
+        text = a.get("text") or ""
+        s, e = first_sentence(text)
+        return _shorten_words(text[s:e], 90)
+
+    def story_title(self, sid: str) -> str:
+        """The headline among the story's articles that its other sources bear out best
+        (:func:`~storyfold.present.titles.best_headline`), else the cluster stage's title."""
+        if sid in self._story_titles:
+            return self._story_titles[sid]
+        story = self.stories[sid]
+        aids = [a for a in story.get("article_ids", ()) if a in self.articles]
+        if sid == UNCLUSTERED_ID:
+            return str(story["title"])
+        chosen = story.get("title")
+        headlines = {a: self.title(a) for a in aids if self.articles[a].get("title")}
+        cleaned = clean_headline(chosen, suffixes=self._suffixes) if chosen else None
+        best = best_headline(headlines, {a: self.articles[a].get("text", "") for a in aids}, self.lineage, cleaned)
+        title = best or cleaned or (self.title(aids[0]) if aids else sid)
+        self._story_titles[sid] = title
+        return title
 
     @cached_property
     def lineage(self) -> dict[str, str]:

@@ -12,6 +12,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from storyfold.ids import content_id
+from storyfold.present.humanize import human_amount, human_date, human_span
 from storyfold.present.report import md_text
 
 __all__ = ["FORMATS", "atom_feed", "entry_id", "render_changes", "story_lines"]
@@ -31,13 +32,13 @@ def _cites(evidence: Sequence[Item], *, limit: int = 3) -> str:
 
 def _when(evidence: Sequence[Item], fallback: str | None = None) -> str:
     dates = sorted({e["published"] for e in evidence if e.get("published")})
-    return dates[-1] if dates else (fallback or "undated")
+    return human_date(dates[-1] if dates else fallback, empty="undated")
 
 
 def _version(v: Item) -> str:
     parts = [v.get("status") or "?"]
     if v.get("amount"):
-        parts.append(str(v["amount"]) + (f" over {v['period']}" if v.get("period") else ""))
+        parts.append(human_amount(str(v["amount"]), v.get("period")))
     if v.get("conditions"):
         parts.append("if " + ", ".join(v["conditions"]))
     return "; ".join(parts)
@@ -51,7 +52,7 @@ def _change(c: Item) -> str:
         if f == "conditions":
             old, new = ", ".join(old or ()) or "none", ", ".join(new or ()) or "none"
         elif f == "amount":
-            old, new = (f"{v} over {p}" if v and p else v or "none"
+            old, new = (human_amount(v, p) if v else "none"
                         for v, p in ((old, c["before"].get("period")), (new, c["after"].get("period"))))
         parts.append(f"{old} -> {new}" if f == "status" else f"{f} {old} -> {new}")
     return "; ".join(parts)
@@ -74,8 +75,8 @@ def story_lines(story: Item) -> list[tuple[str, list[str]]]:
     if story["previous_ids"] and story["status"] == "changed":
         add("renamed", [f"was {', '.join(story['previous_ids'])} (an earlier article joined)"])
     add("merged stories", [f"{m['title']} ({m['id']})" for m in story["merged_from"]])
-    add("new articles", [f"{a['label']} ({a.get('published') or 'undated'})" for a in story["new_articles"]])
-    add("new events", [f"{e.get('date') or 'undated'}{' to ' + e['date_end'] if e.get('date_end') else ''}: "
+    add("new articles", [f"{a['label']} ({human_date(a.get('published'), empty='undated')})" for a in story["new_articles"]])
+    add("new events", [f"{human_span(e.get('date'), e.get('date_end'), empty='undated')}: "
                        f"{e['title']}" for e in story["new_events"]])
     add("merged events", [f"{e['title']} <- " + "; ".join(f["title"] for f in e["from"]) for e in story["merged_events"]])
     add("new commitments", [f"{_commitment(c)}: {_version(c)}, {_when(c['evidence'], c.get('time'))}"
@@ -99,8 +100,8 @@ def story_lines(story: Item) -> list[tuple[str, list[str]]]:
 
 def _span(doc: Item) -> str:
     since, until = doc["since"], doc["until"]
-    start = f"run {since['run']} ({since['time']})" if since["run"] else "the first run"
-    return f"changes from {start} to run {until['run']} ({until['time']})"
+    start = f"run {since['run']} ({human_date(since['time'])})" if since["run"] else "the first run"
+    return f"changes from {start} to run {until['run']} ({human_date(until['time'])})"
 
 
 def render_changes(doc: Item, fmt: str = "text") -> str:

@@ -15,6 +15,8 @@ __all__ = [
     "ArticleView",
     "Citation",
     "CitedText",
+    "CommitmentCell",
+    "CommitmentMatrix",
     "CommitmentRow",
     "ConflictView",
     "EntityView",
@@ -25,18 +27,23 @@ __all__ = [
     "Mention",
     "QuoteItem",
     "RelationView",
+    "RewriteNote",
     "Segment",
     "Side",
     "SpeakerQuotes",
     "StoryRow",
     "StoryView",
+    "Strip",
+    "StripEvent",
+    "StripMark",
+    "StripTick",
 ]
 
 
 @dataclass
 class Citation:
     article_id: str
-    label: str  # short: the outlet, else "#" and the start of the article id
+    label: str  # the source as a reader knows it: the outlet, else the web host, else the title's first words
     outlet: str
     title: str
     passage: str  # the supporting text: the evidence span, or the article's first sentence
@@ -81,17 +88,92 @@ class CommitmentRow:
 
 @dataclass
 class Side:
-    label: str
+    label: str  # the sources that say it, and the speaker entity when one is known ("inews.co.uk · Keir Starmer")
     text: str
     citations: list[Citation]
+    speaker: str | None = None  # the speaker entity's name
+    speaker_entity_id: str | None = None
+    sources: str = ""  # the label without the speaker: the sources' labels
 
 
 @dataclass
 class ConflictView:
     id: str
     kind: str
-    summary: str
+    summary: str  # article ids named by their source labels, dates as people write them
     sides: list[Side]
+
+
+@dataclass
+class RewriteNote:
+    """A rewrite that adds sentences its source does not support or drops its qualifiers: a note on
+    the rewrite, not a contradiction between sources."""
+
+    id: str
+    rewrite_id: str
+    rewrite_label: str
+    source_id: str
+    source_label: str
+    added: list[str]  # the unsupported sentences, whole
+    dropped_qualifiers: list[str]
+
+
+@dataclass
+class CommitmentCell:
+    """One actor's commitments of one kind: the latest status, and each report of it in date order."""
+
+    status: str  # of the latest commitment ("" for no commitment of this kind)
+    history: list[CitedText] = field(default_factory=list)  # "considering (17 March 2025, inews.co.uk)", cited
+    commitment_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CommitmentMatrix:
+    """Actor by kind of commitment (kinds grouped by category)."""
+
+    actors: list[str]
+    columns: list[dict[str, str]]  # {"kind": ..., "category": ...}
+    categories: list[dict[str, Any]]  # {"name": ..., "span": number of kinds}
+    cells: list[list[CommitmentCell]]  # per actor, per column
+    statuses: list[str]  # every status shown, for the legend
+
+
+@dataclass
+class StripTick:
+    x: float
+    label: str
+
+
+@dataclass
+class StripEvent:
+    id: str
+    title: str
+    dates: str  # as people write them
+    x: float
+    width: float
+    y: float
+    articles: int
+
+
+@dataclass
+class StripMark:
+    article_id: str
+    label: str
+    date: str
+    x: float
+    y: float
+
+
+@dataclass
+class Strip:
+    """The events of a story over time, laid out for an SVG of ``width`` by ``height``."""
+
+    width: float
+    height: float
+    ticks: list[StripTick]
+    events: list[StripEvent]
+    articles: list[StripMark]
+    undated: int  # events without a date, not drawn
 
 
 @dataclass
@@ -129,6 +211,8 @@ class ArticleRow:
     copy_of: str | None
     rewrite_of: str | None
     removed: int
+    copy_of_label: str | None = None  # the source label of the article it copies
+    rewrite_of_label: str | None = None
 
 
 @dataclass
@@ -170,6 +254,11 @@ class StoryView:
     unfilled: list[str]
     events: list[EventRow] = field(default_factory=list)
     not_done: list[str] = field(default_factory=list)  # "article ...: not reconciled (...)", tried again next fold
+    rewrite_notes: list[RewriteNote] = field(default_factory=list)
+    matrix_claims: str = "multi"  # which claims ``matrix`` holds: "multi" (two or more sources, or contested) or "all"
+    matrix_total: int = 0  # the story's claims, whichever ``matrix`` holds
+    commitment_matrix: CommitmentMatrix | None = None
+    strip: Strip | None = None
 
 
 @dataclass

@@ -13,6 +13,8 @@ each article relates to the others: the original of its lineage, a rewrite of an
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -23,12 +25,16 @@ from typing import Any
 import jinja2
 
 from storyfold.errors import StoryfoldError
+from storyfold.present.export import csv_cell, export_schema
+from storyfold.present.humanize import human_amount, human_date, human_span
 from storyfold.present.views import Citation, DocIndex, MatrixRow, StoryView, stories_list, story_view, to_json
 from storyfold.urls import safe_url
 
-__all__ = ["FORMATS", "Source", "md_text", "md_url", "render_report", "render_story_markdown", "sources"]
+__all__ = ["CSV_TABLES", "FORMATS", "Source", "md_text", "md_url", "render_report", "render_story_markdown", "sources",
+           "story_csv"]
 
 FORMATS = ("md", "html", "json")
+CSV_TABLES = ("claims", "commitments", "conflicts", "timeline", "quotes", "events", "articles")
 KEY_CLAIMS = 30  # rows of the claims-by-sources matrix in md/html (the JSON report has them all)
 
 # What is escaped in quoted text: CommonMark's inline metacharacters, "|" (tables), "&" before what
@@ -95,7 +101,7 @@ def sources(ix: DocIndex, view: StoryView) -> list[Source]:
                 role = f"same source as [{number[a.lineage]}]"
             else:
                 role = "original"
-        out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=a.outlet,
+        out.append(Source(number=number[a.id], article_id=a.id, title=a.title, outlet=ix.outlet(a.id) or "outlet unknown",
                           published=a.published, url=safe_url(ix.articles.get(a.id, {}).get("url")), role=role))
     return out
 
@@ -113,24 +119,25 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
     src = sources(ix, view)
     number = {s.article_id: s.number for s in src}
     s = view.story
-    span = " to ".join(dict.fromkeys(d for d in (s.first_date, s.last_date) if d))
+    span = human_span(s.first_date, s.last_date)
     lines = [f"## {md_text(s.title)}", "",
              f"{s.articles} articles from {s.independent_sources} independent sources" + (f"; {span}" if span else "")
              + ".", "", "### Brief", ""]
     if view.brief:
-        lines += [f"{i}. {f'**{md_text(b.date)}** ' if b.date else ''}{md_text(b.text)} {_marks(b.citations, number)}"
+        lines += [f"{i}. {f'**{md_text(human_date(b.date))}** ' if b.date else ''}{md_text(b.text)} "
+                  f"{_marks(b.citations, number)}"
                   for i, b in enumerate(view.brief, 1)]
     else:
         lines.append("_No brief: no brief stage has run on this database._")
     lines.append("")
     if full:
         lines += ["### Timeline", ""]
-        lines += [f"- **{md_text(t.date)}** {md_text(t.text)} {_marks(t.citations, number)}"
+        lines += [f"- **{md_text(human_date(t.date, empty='undated'))}** {md_text(t.text)} {_marks(t.citations, number)}"
                   for t in view.timeline] or ["_none_"]
         lines += ["", "### Commitments", ""]
         if view.commitments:
             lines += ["| actor | kind | amount | status | conditions | sources |", "|---|---|---|---|---|---|"]
-            lines += [f"| {_cell(c.actor)} | {_cell(c.kind)} | {_cell(c.amount)} | {_cell(c.status)} | "
+            lines += [f"| {_cell(c.actor)} | {_cell(c.kind)} | {_cell(human_amount(c.amount, c.period))} | {_cell(c.status)} | "
                       f"{_cell(', '.join(c.conditions))} | {c.independent_sources} {_marks(c.citations, number)} |"
                       for c in view.commitments]
         else:
@@ -143,6 +150,16 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
             lines.append("")
         if not view.conflicts:
             lines += ["_none_", ""]
+        if view.rewrite_notes:
+            lines += ["### Rewrites that add to their source", ""]
+            for n in view.rewrite_notes:
+                what = [f"adds {len(n.added)} sentence(s) its source does not support"] if n.added else []
+                what += ["drops the qualifiers " + ", ".join(f"\u201c{md_text(q)}\u201d" for q in n.dropped_qualifiers)
+                         ] if n.dropped_qualifiers else []
+                lines.append(f"- [{number.get(n.rewrite_id, '?')}] rewrites [{number.get(n.source_id, '?')}] and "
+                             + "; ".join(what) + ":")
+                lines += [f"  - \u201c{md_text(a)}\u201d" for a in n.added]
+            lines.append("")
         lines += ["### Claims by source", ""]
         rows = key_claims(view)
         if rows:
@@ -171,7 +188,7 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
         url = md_url(x.url)
         title = f"[{md_text(x.title)}]({url})" if url else md_text(x.title)
         lines.append(f"{x.number}. <a id=\"src-{x.number}\"></a>{title} ({md_text(x.outlet)}, "
-                     f"{md_text(x.published) or 'undated'}; {x.role}; `{x.article_id}`)")
+                     f"{md_text(human_date(x.published, empty='undated'))}; {x.role}; `{x.article_id}`)")
     lines.append("")
     return "\n".join(lines)
 
@@ -179,6 +196,7 @@ def render_story_markdown(ix: DocIndex, view: StoryView, *, full: bool = True) -
 def _env(number: Mapping[str, int]) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("storyfold.present") / "templates"))
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(human_date=human_date, human_span=human_span, human_amount=human_amount)
     # citations of the story's articles, in source-list order, one per article
     env.filters["numbered"] = lambda cits: sorted({c.article_id: c for c in cits if c.article_id in number}.values(),
                                                   key=lambda c: number[c.article_id])
@@ -190,7 +208,7 @@ def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) ->
     if fmt not in FORMATS:
         raise StoryfoldError(f"report format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     ix = doc if isinstance(doc, DocIndex) else DocIndex(doc)
-    view = story_view(ix, story_id)
+    view = story_view(ix, story_id, claims="all")  # key_claims picks the md/html rows; the JSON has them all
     if view is None:
         known = ", ".join(f"{r.id} ({r.title})" for r in stories_list(ix)) or "none"
         raise StoryfoldError(f"no story {story_id!r}; stories: {known}")
@@ -204,3 +222,28 @@ def render_report(doc: Mapping[str, Any] | DocIndex, story_id: str, fmt: str) ->
     env = _env(number)
     env.filters["with_numbers"] = lambda text: with_numbers(text, number)
     return env.get_template("report.html").render(view=view, sources=src, number=number, matrix=key_claims(view))
+
+
+def story_csv(ix: DocIndex, story_id: str, table: str) -> str:
+    """One kind of story ``story_id``'s export records (``table``, one of :data:`CSV_TABLES`) as CSV:
+    the contract's required columns first, nested values JSON-encoded, no cell starting a formula
+    (:func:`~storyfold.present.export.csv_cell`)."""
+    if table not in CSV_TABLES:
+        raise StoryfoldError(f"CSV table must be one of {', '.join(CSV_TABLES)}, not {table!r}")
+    if story_id not in ix.stories:
+        raise StoryfoldError(f"no story {story_id!r}")
+    if table == "articles":
+        rows = [ix.articles[a] for a in ix.story_articles(story_id)]
+    elif table == "events":
+        rows = [e for e in ix.list("events") if e.get("story_id") == story_id]
+    else:
+        rows = [r for r in ix.list(table) if ix.in_story(story_id, r)]
+    columns: list[str] = list(export_schema()["properties"][table]["items"]["required"])
+    for row in rows:
+        columns.extend(c for c in row if c not in columns)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
+    return out.getvalue()

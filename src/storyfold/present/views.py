@@ -12,13 +12,14 @@ story, :data:`UNCLUSTERED_ID`, so that everything folded can be browsed.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from storyfold.present.conflicts import Speakers, conflict_view, rewrite_note
 from storyfold.present.doc_index import UNCLUSTERED_ID, DocIndex
+from storyfold.present.humanize import human_date
 from storyfold.present.models import (
     AlignedPair,
     ArticleRow,
@@ -35,15 +36,17 @@ from storyfold.present.models import (
     Mention,
     QuoteItem,
     RelationView,
+    RewriteNote,
     Segment,
-    Side,
     SpeakerQuotes,
     StoryRow,
     StoryView,
 )
+from storyfold.present.visual import commitment_matrix, event_strip
 from storyfold.records import PartialDate, StageFailure, date_order
 
 __all__ = [
+    "MATRIX_CLAIMS",
     "UNCLUSTERED_ID",
     "ArticleRow",
     "ArticleView",
@@ -65,6 +68,9 @@ __all__ = [
 ]
 
 
+MATRIX_CLAIMS = ("multi", "all")  # the claims matrix shows multi-source (and contested) claims, or all
+
+
 def to_json(view: Any) -> Any:
     """A view model as plain JSON-able data."""
     if isinstance(view, list):
@@ -77,7 +83,6 @@ def _index(doc: Mapping[str, Any] | DocIndex) -> DocIndex:
 
 
 def _story_row(ix: DocIndex, sid: str) -> StoryRow:
-    story = ix.stories[sid]
     aids = ix.story_articles(sid)
     dates = sorted(d for d in (ix.articles[a].get("published") for a in aids) if d)
     events = [e for e in ix.list("events") if e.get("story_id") == sid and e.get("date")]
@@ -85,12 +90,12 @@ def _story_row(ix: DocIndex, sid: str) -> StoryRow:
     span = event_dates or dates
     return StoryRow(
         id=sid,
-        title=story.get("title") or (ix.title(aids[0]) if aids else sid),
+        title=ix.story_title(sid),
         first_date=span[0] if span else None,
         last_date=span[-1] if span else None,
         articles=len(aids),
         independent_sources=ix.independent(aids),
-        outlets=sorted({ix.outlet(a) for a in aids}),
+        outlets=sorted({ix.outlet(a) for a in aids} - {""}),
         last_update=dates[-1] if dates else None,
     )
 
@@ -120,34 +125,15 @@ def _article_row(ix: DocIndex, aid: str) -> ArticleRow:
         id=aid, title=ix.title(aid), outlet=ix.outlet(aid), published=a.get("published"),
         published_estimated=bool(a.get("published_estimated")), lineage=ix.lineage.get(aid, aid),
         copy_of=a.get("duplicate_of"), rewrite_of=a.get("derived_from"), removed=len(a.get("removed") or ()),
+        copy_of_label=ix.label(a["duplicate_of"]) if a.get("duplicate_of") in ix.articles else None,
+        rewrite_of_label=ix.label(a["derived_from"]) if a.get("derived_from") in ix.articles else None,
     )
 
 
 def _quote_item(q: Mapping[str, Any], ix: DocIndex) -> QuoteItem:
-    variants = [{"article_id": v["article_id"], "outlet": ix.outlet(v["article_id"]), "text": v["text"],
+    variants = [{"article_id": v["article_id"], "outlet": ix.label(v["article_id"]), "text": v["text"],
                  "direct": v.get("direct", True), "medium": v.get("medium")} for v in q.get("variants", ())]
     return QuoteItem(id=q["id"], text=q["text"], direct=bool(q.get("direct", True)), variants=variants)
-
-
-def _conflict(ix: DocIndex, c: Mapping[str, Any]) -> ConflictView:
-    sides: list[Side] = []
-    for cid in c.get("claim_ids", ()):
-        claim = ix.claims.get(cid)
-        if claim:
-            label = claim.get("attribution") or ", ".join(sorted({ix.outlet(a) for a in claim.get("article_ids", ())}))
-            sides.append(Side(label=label, text=claim["text"],
-                              citations=ix.citations(claim.get("article_ids", ()), claim.get("evidence", ()))))
-    for cid in c.get("commitment_ids", ()):
-        com = ix.commitments.get(cid)
-        if com:
-            text = f"{com.get('actor')}: {com.get('status')} {com.get('kind')}" + (
-                f" ({com['amount']})" if com.get("amount") else "")
-            sides.append(Side(label=", ".join(sorted({ix.outlet(a) for a in com.get("article_ids", ())})), text=text,
-                              citations=ix.citations(com.get("article_ids", ()), com.get("evidence", ()))))
-    if len(sides) < 2:  # no claim/commitment records to stand for the sides: one side per cited article
-        for cit in ix.citations(c.get("article_ids", ()), c.get("evidence", ())):
-            sides.append(Side(label=cit.outlet, text=cit.passage, citations=[cit]))
-    return ConflictView(id=c.get("id", ""), kind=str(c.get("kind", "")), summary=c.get("summary", ""), sides=sides)
 
 
 def filter_commitments(rows: Iterable[CommitmentRow], actor: str | None = None, kind: str | None = None,
@@ -169,14 +155,20 @@ def not_done(failure: StageFailure) -> str:
 
 
 def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str | None = None,
-               kind: str | None = None, status: str | None = None,
+               kind: str | None = None, status: str | None = None, claims: str = "multi",
                failures: Sequence[StageFailure] = ()) -> StoryView | None:
     """Everything about one story; ``None`` when no such story. ``actor``/``kind``/``status`` filter
-    the commitments table (the filter choices always list every value). ``failures`` (the store's
-    :meth:`~storyfold.store.Store.stage_failures`) name the story's articles a corpus stage failed on."""
+    the commitments table (the filter choices always list every value). ``claims`` ("multi" or
+    "all", :data:`MATRIX_CLAIMS`) picks the rows of the claims matrix: claims two or more independent
+    sources report, or that a conflict between sources contests; or every claim. ``failures`` (the
+    store's :meth:`~storyfold.store.Store.stage_failures`) name the story's articles a corpus stage
+    failed on."""
+    if claims not in MATRIX_CLAIMS:
+        raise ValueError(f"claims must be one of {', '.join(MATRIX_CLAIMS)}, not {claims!r}")
     ix = _index(doc)
     if story_id not in ix.stories:
         return None
+    speakers = Speakers(ix)
     aids = ix.story_articles(story_id)
     brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
                        citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
@@ -194,8 +186,17 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         "kind": sorted({r.kind for r in all_commitments if r.kind}),
         "status": sorted({r.status for r in all_commitments if r.status}),
     }
-    conflicts_raw = [c for c in ix.list("conflicts") if ix.in_story(story_id, c)]
-    claims = [c for c in ix.list("claims") if ix.in_story(story_id, c)]
+    notes: list[RewriteNote] = []
+    conflicts_raw = []
+    for c in ix.list("conflicts"):
+        if ix.in_story(story_id, c):
+            note = rewrite_note(ix, c)
+            if note is None:
+                conflicts_raw.append(c)
+            else:
+                notes.append(note)
+    story_claims = [c for c in ix.list("claims") if ix.in_story(story_id, c)]
+    contested = {cid for c in conflicts_raw for cid in c.get("claim_ids", ())}
     against: dict[str, set[str]] = defaultdict(set)  # claim id -> articles backing a contradicting claim
     for c in conflicts_raw:
         if str(c.get("kind")) != "contradiction":
@@ -211,29 +212,46 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
             cells=["supports" if a in c.get("article_ids", ()) else "contradicts" if a in against[c["id"]] else "silent"
                    for a in aids],
         )
-        for c in claims
+        for c in story_claims
     ]
-    speakers: dict[tuple[str, str | None], list[QuoteItem]] = defaultdict(list)
+    if claims == "multi":
+        matrix = [m for m in matrix if m.independent_sources >= 2 or m.claim_id in contested]
+    by_speaker: dict[tuple[str, str | None], list[QuoteItem]] = defaultdict(list)
     for q in ix.list("quotes"):
         if ix.in_story(story_id, q):
-            speakers[(q.get("speaker") or "unattributed", q.get("speaker_entity_id"))].append(_quote_item(q, ix))
+            by_speaker[(q.get("speaker") or "unattributed", q.get("speaker_entity_id"))].append(_quote_item(q, ix))
     return StoryView(
         story=_story_row(ix, story_id),
         brief=brief,
         timeline=timeline,
         commitments=filter_commitments(all_commitments, actor, kind, status),
         commitment_filters=filters,
-        conflicts=[_conflict(ix, c) for c in conflicts_raw],
-        matrix_columns=[{"article_id": a, "label": ix.label(a), "outlet": ix.outlet(a), "title": ix.title(a)}
-                        for a in aids],
+        conflicts=[conflict_view(ix, c, speakers) for c in conflicts_raw],
+        matrix_columns=_columns(ix, aids),
         matrix=matrix,
         quotes_by_speaker=[SpeakerQuotes(speaker=s, entity_id=e, quotes=qs)
-                           for (s, e), qs in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))],
+                           for (s, e), qs in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))],
         articles=[_article_row(ix, a) for a in aids],
         unfilled=list(ix.doc.get("summary", {}).get("unfilled", [])),
         events=[_event_row(ix, e) for e in ix.list("events") if e.get("story_id") == story_id],
         not_done=[not_done(f) for f in failures if f.article_id in set(aids)],
+        rewrite_notes=notes,
+        matrix_claims=claims,
+        matrix_total=len(story_claims),
+        commitment_matrix=commitment_matrix(ix, [c for c in ix.list("commitments") if ix.in_story(story_id, c)]),
+        strip=event_strip(ix, story_id),
     )
+
+
+def _columns(ix: DocIndex, aids: Sequence[str]) -> list[dict[str, str]]:
+    """The claims matrix's columns: each article by its source label, with its date where two share one."""
+    labels = [ix.label(a) for a in aids]
+    out = []
+    for aid, label in zip(aids, labels, strict=True):
+        if labels.count(label) > 1:
+            label = f"{label}, {human_date(ix.articles[aid].get('published'), empty='undated')}"
+        out.append({"article_id": aid, "label": label, "outlet": ix.outlet(aid), "title": ix.title(aid)})
+    return out
 
 
 def _event_row(ix: DocIndex, event: dict) -> EventRow:
@@ -242,7 +260,7 @@ def _event_row(ix: DocIndex, event: dict) -> EventRow:
     rows = []
     for aid in event.get("article_ids", ()):
         j = joined.get(aid, {})
-        shared = [j.get("place") or "", ", ".join(j.get("participants") or ()), j.get("happened") or ""]
+        shared = [j.get("place") or "", ", ".join(j.get("participants") or ()), human_date(j.get("happened"))]
         rows.append(EventJoinRow(article_id=aid, title=ix.title(aid), basis=j.get("basis") or "similarity",
                                  shared="; ".join(x for x in shared if x)))
     return EventRow(id=event["id"], title=event.get("title") or "", date=event.get("date"), date_end=event.get("date_end"),
@@ -263,7 +281,7 @@ def _spans(ix: DocIndex, aid: str) -> list[tuple[int, int, Mark]]:
                 spans.append((v["start"], v["end"], Mark("quote", f"quote: {q.get('speaker') or 'unattributed'}")))
     for d in ix.list("dates"):
         if d["article_id"] == aid:
-            spans.append((d["start"], d["end"], Mark("date", f"date: {d.get('value') or 'unresolved'}")))
+            spans.append((d["start"], d["end"], Mark("date", f"date: {human_date(d.get('value')) or 'unresolved'}")))
     for q in ix.list("quantities"):
         if q["article_id"] == aid:
             unit = f" {q['unit']}" if q.get("unit") else ""
@@ -322,14 +340,14 @@ def article_view(doc: Mapping[str, Any] | DocIndex, article_id: str,
             pairs.append(AlignedPair(this=s_this, other=s_other, similarity=p.get("similarity", 0.0)))
         unsupported = [ix.articles[rel["b"]]["text"][u["start"] : u["end"]] for u in rel.get("unsupported", ())
                        if u.get("article_id", rel["b"]) == rel["b"]]
-        relations.append(RelationView(other_id=other, other_title=ix.title(other), other_outlet=ix.outlet(other),
+        relations.append(RelationView(other_id=other, other_title=ix.title(other), other_outlet=ix.label(other),
                                       role=role, kind=kind, similarity=rel.get("similarity", 0.0), aligned=pairs,
                                       unsupported=unsupported,
                                       dropped_qualifiers=list(rel.get("dropped_qualifiers", ()))))
     sid = ix.story_of.get(article_id)
     return ArticleView(
         article=_article_row(ix, article_id), url=a.get("url"), author=a.get("author"), source=a.get("source", ""),
-        story_id=sid, story_title=ix.stories[sid].get("title") if sid else None,
+        story_id=sid, story_title=ix.story_title(sid) if sid else None,
         segments=segments(a["text"], spans), mark_counts=dict(counts),
         removed=[{"text": r["text"], "reason": r["reason"]} for r in a.get("removed", ())], relations=relations,
     )
@@ -348,20 +366,19 @@ def entity_view(doc: Mapping[str, Any] | DocIndex, entity_id: str) -> EntityView
     e = ix.entities.get(entity_id)
     if e is None:
         return None
-    names = {n.casefold() for n in (e["name"], *e.get("aliases", ()))}
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in sorted(names, key=len, reverse=True)), re.I)
+    speakers = Speakers(ix)
     mentions = [Mention(article_id=m["article_id"], article_title=ix.title(m["article_id"]),
-                        outlet=ix.outlet(m["article_id"]), start=m["start"], end=m["end"],
+                        outlet=ix.label(m["article_id"]), start=m["start"], end=m["end"],
                         **dict(zip(("before", "text", "after"),
                                    _context(ix.articles[m["article_id"]]["text"], m["start"], m["end"]), strict=True)))
                 for m in e.get("mentions", ()) if m["article_id"] in ix.articles]
-    quotes = [_quote_item(q, ix) for q in ix.list("quotes")
-              if q.get("speaker_entity_id") == entity_id or (q.get("speaker") or "").casefold() in names]
-    claims = [CitedText(text=c["text"], citations=ix.citations(c.get("article_ids", ()), c.get("evidence", ())))
-              for c in ix.list("claims")
-              if any(pattern.search(c.get(k) or "") for k in ("subject", "object", "attribution", "text"))]
+    quotes = [_quote_item(q, ix) for q in ix.list("quotes") if q.get("speaker_entity_id") == entity_id]
+    # by entity id: a claim whose evidence holds one of the entity's mentions, or whose speaker it is
+    claims = [CitedText(text=c["text"], date=c.get("time"),
+                        citations=ix.citations(c.get("article_ids", ()), c.get("evidence", ())))
+              for c in ix.list("claims") if speakers.inside(entity_id, c) or speakers.of(c) == entity_id]
     commitments = [_commitment_row(ix, c) for c in ix.list("commitments")
-                   if any(pattern.search(c.get(k) or "") for k in ("actor", "recipient"))]
+                   if speakers.inside(entity_id, c) or (c.get("actor") or "").casefold() == e["name"].casefold()]
     story_ids = dict.fromkeys(ix.story_of[a] for a in e.get("article_ids", ()) if a in ix.story_of)
     return EntityView(id=entity_id, name=e["name"], type=str(e.get("type", "")),
                       aliases=[a for a in e.get("aliases", ()) if a != e["name"]],

@@ -19,19 +19,15 @@ without the token in its address).
 from __future__ import annotations
 
 import hmac
-import re
 import shutil
-import tempfile
 import threading
-import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
-from urllib.parse import urlsplit
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
@@ -45,18 +41,29 @@ from storyfold.config import Settings, load_settings
 from storyfold.errors import StoreError
 from storyfold.pipeline import Pipeline
 from storyfold.present import views
+from storyfold.present.humanize import human_amount, human_date, human_span
+from storyfold.present.report import CSV_TABLES, render_report, story_csv
 from storyfold.present.search import Hit, SearchIndex
 from storyfold.urls import safe_url
 from storyfold.web.access import LOOPBACK
 from storyfold.web.changes import Since, install_change_routes, story_changes
+from storyfold.web.uploads import (
+    UPLOAD_SUFFIXES,
+    Job,
+    Limits,
+    UploadView,
+    same_origin,
+    save_files,
+    upload_metadata,
+    upload_name,
+    write_manifest,
+)
 
-__all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app"]
+__all__ = ["TOKEN_COOKIE", "UPLOAD_SUFFIXES", "Limits", "create_app", "upload_name"]
 
 # Record ids are content hashes, optionally behind a short kind prefix ("ent-5b65...", "st-f881...").
 RECORD_ID = r"^(?:[a-z]{1,8}-)?[0-9a-f]{1,64}$"
 HEX_ID = r"^[0-9a-f]{1,64}$"
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".gz")
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,119}$")
 LOOPBACK_HOSTS = LOOPBACK
 TOKEN_COOKIE = "storyfold_token"
 
@@ -72,30 +79,6 @@ SECURITY_HEADERS = {
 }
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Upload limits: bytes per file, bytes per upload, files per upload."""
-
-    file_bytes: int = 5 * 1024 * 1024
-    total_bytes: int = 25 * 1024 * 1024
-    files: int = 50
-
-
-@dataclass
-class Job:
-    id: str
-    files: list[str]
-    state: str = "queued"  # queued, running, done, failed
-    phase: str = ""
-    done: int = 0
-    total: int | None = None
-    message: str = ""
-    stored: int = 0
-    rejected: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    started: float = field(default_factory=time.time)
-
-
 @dataclass
 class HomeView:
     stories: list[views.StoryRow]
@@ -106,22 +89,22 @@ class HomeView:
     unfilled: list[str]
 
 
-@dataclass
-class UploadView:
-    read_only: bool
-    accepted_suffixes: list[str]
-    max_file_bytes: int
-    max_total_bytes: int
-    max_files: int
-    jobs: list[Job]
-
-
 Id = Annotated[str, PathParam(pattern=RECORD_ID, description="a record id: hexadecimal, with an optional kind prefix")]
 Q = Annotated[str, Query(max_length=200, description="full-text search over articles and claims")]
 F = Annotated[str | None, Query(max_length=200, description="keep only commitments with this value")]
 Cite = Annotated[str | None, Query(max_length=20, pattern=r"^\d{1,9}-\d{1,9}$", description="START-END to highlight")]
 JobId = Annotated[str | None, Query(pattern=HEX_ID)]
 Files = Annotated[list[UploadFile], File(description="articles to fold")]
+Claims = Annotated[Literal["multi", "all"], Query(description="claims matrix rows: multi-source and contested, or all")]
+Table = Annotated[str, PathParam(pattern=f"^(?:{'|'.join(CSV_TABLES)})$", description="which of the story's records")]
+ReportFormat = Annotated[Literal["md", "html", "json"], PathParam(description="report format")]
+Outlet = Annotated[str, Form(max_length=120, description="the outlet of every uploaded article")]
+Published = Annotated[str, Form(max_length=40, description="publication date, YYYY-MM-DD")]
+Url = Annotated[str, Form(max_length=2000, description="the article's address (http or https)")]
+REPORT_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+                "json": "application/json"}
+# the report is one self-contained file with its own inline CSS and no script
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 class _Data:
@@ -158,16 +141,6 @@ class _Data:
                     self.search.close()
                 self.index, self.search, self._key = views.DocIndex(doc), SearchIndex(doc), stamp
             return self.index, self.search
-
-
-def upload_name(name: str | None) -> str:
-    """The name an uploaded file is stored under, inside its job's own temporary folder. Names with
-    a folder part (``/``, ``\\``, ``..``), hidden names, odd characters or other suffixes are refused."""
-    if not name or "/" in name or "\\" in name or ".." in name or "\x00" in name or not _SAFE_NAME.match(name):
-        raise HTTPException(400, f"file name refused: {name!r} (letters, digits, '.', '_', '-', ' ' only; no folders)")
-    if not name.lower().endswith(UPLOAD_SUFFIXES):
-        raise HTTPException(400, f"file type refused: {name!r} (accepted: {', '.join(UPLOAD_SUFFIXES)})")
-    return name
 
 
 def _wants_json(request: Request) -> bool:
@@ -258,6 +231,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(resources.files("storyfold.web") / "templates"))
     templates.env.autoescape = True  # every template, whatever its suffix
     templates.env.filters["safe_url"] = safe_url
+    templates.env.filters.update(human_date=human_date, human_span=human_span, human_amount=human_amount)
     templates.env.globals.update(read_only=read_only, unclustered=views.UNCLUSTERED_ID, limits=limits)
     app.mount("/static", StaticFiles(directory=str(resources.files("storyfold.web") / "static")), name="static")
 
@@ -297,26 +271,44 @@ def create_app(
         return page(request, "index.html", home(q), False)
 
     # ------------------------------------------------------------------------------ story
-    def story(sid: str, actor: str | None, kind: str | None, status: str | None) -> views.StoryView:
+    def story(sid: str, actor: str | None, kind: str | None, status: str | None,
+              claims: str = "multi") -> views.StoryView:
         ix = data.get()[0]
-        view = views.story_view(ix, sid, actor=actor, kind=kind, status=status, failures=data.failures)
+        view = views.story_view(ix, sid, actor=actor, kind=kind, status=status, claims=claims, failures=data.failures)
         if view is None:
             raise HTTPException(404, "no such story")
         return view
 
     @app.get("/stories/{sid}.json", response_model=views.StoryView, tags=["json"], summary="One story")
-    def story_json(sid: Id, actor: F = None, kind: F = None, status: F = None) -> Any:
-        return JSONResponse(views.to_json(story(sid, actor, kind, status)))
+    def story_json(sid: Id, actor: F = None, kind: F = None, status: F = None, claims: Claims = "multi") -> Any:
+        return JSONResponse(views.to_json(story(sid, actor, kind, status, claims)))
 
     @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
     def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None,
-                   since: Since = None, until: Since = None) -> Response:
-        view = story(sid, actor, kind, status)
-        return page(request, "story.html", view, False,
+                   claims: Claims = "multi", since: Since = None, until: Since = None) -> Response:
+        return page(request, "story.html", story(sid, actor, kind, status, claims), False,
                     selected={"actor": actor or "", "kind": kind or "", "status": status or ""},
-                    changes=story_changes(db, sid, since, until))
+                    csv_tables=CSV_TABLES, changes=story_changes(db, sid, since, until))
 
     install_change_routes(app, db, lambda: data.get()[0].stories)
+
+    @app.get("/stories/{sid}/report.{fmt}", tags=["exports"], summary="The story's report (Markdown, HTML, JSON)")
+    def story_report(sid: Id, fmt: ReportFormat) -> Response:
+        ix = data.get()[0]
+        if sid not in ix.stories:
+            raise HTTPException(404, "no such story")
+        headers = {"Content-Disposition": f'inline; filename="story-{sid}.{fmt}"'}
+        if fmt == "html":
+            headers["Content-Security-Policy"] = REPORT_CSP
+        return Response(render_report(ix, sid, fmt), media_type=REPORT_TYPES[fmt], headers=headers)
+
+    @app.get("/stories/{sid}/{table}.csv", tags=["exports"], summary="One kind of the story's records as CSV")
+    def story_table(sid: Id, table: Table) -> Response:
+        ix = data.get()[0]
+        if sid not in ix.stories:
+            raise HTTPException(404, "no such story")
+        return Response(story_csv(ix, sid, table), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="story-{sid}-{table}.csv"'})
 
     # ------------------------------------------------------------------------------ article
     def article(aid: str, cite: str | None) -> views.ArticleView:
@@ -364,17 +356,24 @@ def create_app(
     def upload_page(request: Request, job: JobId = None) -> Response:
         return page(request, "upload.html", upload_view(), False, job=jobs.get(job or ""))
 
-    def run_fold(job: Job, folder: Path) -> None:
+    def run_fold(job: Job, folder: Path, manifest: Path | None) -> None:
         def progress(phase: str, done: int, total: int | None) -> None:
             job.phase, job.done, job.total = phase, done, total
+
+        def hide(text: str) -> str:  # no server path in what the user sees
+            return text.replace(str(manifest.parent), "upload") if manifest else text
 
         try:
             with fold_lock:
                 job.state = "running"
-                summary = api.fold([folder], settings=settings, pipeline=pipeline, progress=progress,
-                                   sources_as=(folder, "upload"))
+                summary = api.fold([folder], manifest=manifest, settings=settings, pipeline=pipeline,
+                                   progress=progress, sources_as=(folder, "upload"))
+                with api.open_store(db, read_only=True) as store:
+                    new = store.article_ids_of_run(summary.run_id)
+            ix = data.get()[0]
+            job.articles = [{"id": aid, "title": ix.title(aid)} for aid in sorted(new) if aid in ix.articles]
             job.stored = summary.stored
-            job.rejected = [f"{r.source}: {r.reason}" for r in summary.rejected]
+            job.rejected = [hide(f"{r.source}: {r.reason}") for r in summary.rejected]
             job.warnings = [f"{r.source}{f':{r.line}' if r.line is not None else ''}: {r.reason}"
                             for r in summary.warnings]
             job.message = (f"{summary.documents_read} read, {summary.stored} new, {summary.already_stored} already "
@@ -384,24 +383,15 @@ def create_app(
             job.state, job.message = "failed", f"fold failed: {str(exc).replace(str(folder), 'upload')}"
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-
-    def same_origin(request: Request) -> None:
-        origin = request.headers.get("origin")
-        site = request.headers.get("sec-fetch-site")
-        if site and site not in ("same-origin", "none"):
-            raise HTTPException(403, "cross-site upload refused")
-        # A browser sends "Origin: null" for its own form under "Referrer-Policy: no-referrer", and then
-        # vouches for it with "Sec-Fetch-Site: same-origin"; an opaque origin without that is refused.
-        if origin == "null" and site != "same-origin":
-            raise HTTPException(403, "upload from an opaque origin (Origin: null) refused")
-        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-            raise HTTPException(403, "cross-origin upload refused")
+            if manifest is not None:
+                shutil.rmtree(manifest.parent, ignore_errors=True)
 
     @app.post("/upload", tags=["json"], status_code=202, summary="Fold uploaded files into the database",
               responses={202: {"description": "the job (JSON), or a redirect to its progress page (HTML form)"},
                          400: {"description": "refused file name or type"}, 403: {"description": "read-only mode"},
                          413: {"description": "too large"}})
-    async def upload(request: Request, files: Files) -> Response:
+    async def upload(request: Request, files: Files, outlet: Outlet = "", published: Published = "",
+                     url: Url = "") -> Response:
         if read_only:
             raise HTTPException(403, "this server is read-only: uploads are disabled")
         same_origin(request)
@@ -410,29 +400,13 @@ def create_app(
         names = [upload_name(f.filename) for f in files]
         if len(set(names)) != len(names):
             raise HTTPException(400, "two files have the same name")
-        folder = Path(tempfile.mkdtemp(prefix="storyfold-upload-"))
-        try:
-            total = 0
-            for f, name in zip(files, names, strict=True):
-                target = folder / name
-                if target.resolve().parent != folder.resolve():  # belt and braces: never outside the folder
-                    raise HTTPException(400, f"file name refused: {name!r}")
-                size = 0
-                with open(target, "xb") as out:
-                    while chunk := await f.read(256 * 1024):
-                        size += len(chunk)
-                        total += len(chunk)
-                        if size > limits.file_bytes:
-                            raise HTTPException(413, f"{name}: larger than {limits.file_bytes} bytes")
-                        if total > limits.total_bytes:
-                            raise HTTPException(413, f"upload larger than {limits.total_bytes} bytes")
-                        out.write(chunk)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
+        meta = upload_metadata(outlet, published, url, len(names))
+        folder = await save_files(files, names, limits)
+        manifest = write_manifest(names, meta)
         job = Job(id=uuid.uuid4().hex, files=names)
         jobs[job.id] = job
-        threading.Thread(target=run_fold, args=(job, folder), daemon=True, name=f"fold-{job.id[:8]}").start()
+        threading.Thread(target=run_fold, args=(job, folder, manifest), daemon=True,
+                         name=f"fold-{job.id[:8]}").start()
         if _wants_json(request):
             return JSONResponse(asdict(job), status_code=202)
         return RedirectResponse(f"/upload?job={job.id}", status_code=303)

@@ -90,6 +90,15 @@ def reconcile(
     return claims, commitments, conflicts
 
 
+def _opening(text: str, most: int = 80) -> str:
+    """The start of ``text``, at most ``most`` characters, cut at a word boundary (with "…" when cut)."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    head = text[: most + 1].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
+    return head.rstrip(",;:") + "…"
+
+
 def _rewrite_conflicts(relations: Iterable[Relation], merged: ClaimMerge) -> list[Conflict]:
     """A contradiction per relation whose copy adds sentences its source does not support or
     drops qualifiers; its claims are those of the copy's mentions inside the unsupported spans."""
@@ -104,7 +113,7 @@ def _rewrite_conflicts(relations: Iterable[Relation], merged: ClaimMerge) -> lis
         parts = []
         if r.unsupported:
             parts.append(f"adds {len(r.unsupported)} sentence(s) its source does not support "
-                         f"(\u201c{r.unsupported[0].text[:80]}\u201d)")
+                         f"(\u201c{_opening(r.unsupported[0].text)}\u201d)")
         if r.dropped_qualifiers:
             parts.append("drops qualifiers " + ", ".join(f"\u201c{q}\u201d" for q in r.dropped_qualifiers[:5]))
         ids = sorted({claims[claim_of[i]].id for i in by_article.get(r.b, ())

@@ -29,13 +29,6 @@ function setUpFilters() {
   form.addEventListener("submit", (e) => { e.preventDefault(); filterCommitments(); });
 }
 
-function setUpRemoved() {
-  const box = document.getElementById("show-removed");
-  const section = document.getElementById("removed");
-  if (!box || !section) return;
-  box.addEventListener("change", () => { section.hidden = !box.checked; });
-}
-
 function pollJob() {
   const el = document.getElementById("job");
   if (!el) return;
@@ -57,7 +50,11 @@ function pollJob() {
         message.textContent = job.message;
         rejected.replaceChildren(...job.rejected.map((r) => { const li = document.createElement("li"); li.textContent = r; return li; }));
         if (warnings) warnings.replaceChildren(...job.warnings.map((w) => { const li = document.createElement("li"); li.textContent = "warning: " + w; return li; }));
-        if (job.state === "done" || job.state === "failed") { bar.max = 1; bar.value = 1; } else { setTimeout(tick, 700); }
+        if (job.state === "done" || job.state === "failed") {
+          bar.max = 1; bar.value = 1;
+          // the server renders the links to the folded articles: show them once the fold ends
+          if (el.dataset.state !== job.state && job.articles && job.articles.length) window.location.reload();
+        } else { setTimeout(tick, 700); }
       })
       .catch(() => setTimeout(tick, 2000));
   };
@@ -66,6 +63,5 @@ function pollJob() {
 
 document.addEventListener("DOMContentLoaded", () => {
   setUpFilters();
-  setUpRemoved();
   pollJob();
 });

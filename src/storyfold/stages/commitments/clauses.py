@@ -15,8 +15,9 @@ One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposi
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
 
-The parse is of one sentence at a time and its reading is cached by the sentence's text, so an
-article seen again, or a sentence copied across outlets, is parsed once per process.
+The parse is of one paragraph at a time, the claims stage's own where it ran (its Docs, by
+paragraph text), and the reading is cached by the paragraph's text, so an article seen again, or a
+paragraph copied across outlets, is read once per process.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+import numpy
+
 from storyfold.records import CommitmentStatus
 from storyfold.text.cache import TextCache, cached_map
 
-__all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_sentences"]
+__all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
 
 S = CommitmentStatus
 
@@ -231,14 +234,33 @@ def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
     return tuple(_span(doc[a : b + 1]) for a, b in spans)
 
 
-def _nominal(sent: Any) -> Clause | None:
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}  # (lemmatizer, form, POS, morphology) -> lemma
+_LEMMAS_KEPT = 50_000
+
+
+def _lemma(tok: Any, lemmatizer: Any | None) -> str:
+    """``tok.lemma_``, set first where the parse left it unset to what ``lemmatizer`` gives (a
+    rule lemmatizer's lemma depends on the form, the part of speech and the morphology only, so it
+    is computed once per process for each of them)."""
+    if tok.lemma == 0 and lemmatizer is not None:
+        key = (id(lemmatizer), tok.orth, tok.pos, tok.morph.key)
+        lemma = _LEMMAS.get(key)
+        if lemma is None:
+            if len(_LEMMAS) >= _LEMMAS_KEPT:
+                _LEMMAS.clear()
+            lemma = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
+        tok.lemma_ = lemma
+    return tok.lemma_
+
+
+def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     root = sent.root
-    if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
-                                                                for t in sent):
+    if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return None
-    money = root.lemma_.lower() in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
+    lemma = _lemma(root, lemmatizer).lower()
+    money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
         c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
-    if root.lemma_.lower() not in NOMINAL and not money:
+    if lemma not in NOMINAL and not money:
         return None
     actor = None
     for c in root.subtree:
@@ -247,18 +269,19 @@ def _nominal(sent: Any) -> Clause | None:
     toks = [t for t in _subtree(root, _NOT_ITEM) if t.dep_ != "punct"]
     rec = _recipient(root, root)
     return Clause(
-        verb=_span([root]), lemma=root.lemma_.lower(), status=S.COMMITTED, cue=_span([root]),
+        verb=_span([root]), lemma=lemma, status=S.COMMITTED, cue=_span([root]),
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
-        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=root.lemma_.lower(),
-        recipient=_span([rec]) if rec is not None else None, scope=(_span(list(sent)),), nominal=True,
+        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=lemma,
+        recipient=_span([rec]) if rec is not None else None, scope=((sent.start_char, sent.end_char),), nominal=True,
     )
 
 
-def _reads(sent: Any) -> Iterator[Clause]:
-    nominal = _nominal(sent)
+def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[Clause]:
+    """The acts of one parsed sentence; ``verbs``: its verbs (lemmas set), in order."""
+    nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
-    for verb in sent:
+    for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ACTS:
             continue
         light = _LIGHT.get(verb.lemma_)
@@ -283,7 +306,7 @@ def _reads(sent: Any) -> Iterator[Clause]:
             toks = _subtree(obj, _NOT_ITEM)
             while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != obj.i:
                 toks = toks[1:]
-            item, item_head = _span(toks[:16]), obj.lemma_.lower()
+            item, item_head = _span(toks[:16]), _lemma(obj, lemmatizer).lower()
         subj_span = subj_head = None
         if subj is not None:
             subj_span, subj_head = _span(_subtree(subj, frozenset({"relcl", "punct", "cc"}) - {"appos"})), _span([subj])
@@ -297,19 +320,43 @@ def _reads(sent: Any) -> Iterator[Clause]:
         )
 
 
-def clauses_of_sentences(nlp: Any, sentences: Sequence[str], cache: TextCache[tuple[Clause, ...]] | None = None
-                         ) -> list[tuple[Clause, ...]]:
-    """The acts of each sentence (offsets relative to it); sentences without a candidate stem are
-    not parsed."""
+# The parts of speech whose lemmas are read for every token (verbs and the predicates over them);
+# a noun's is read where it heads an object or a verbless note.
+_PREDICATES = ("VERB", "AUX", "ADJ")
 
-    def parse(texts: list[str]) -> Iterator[tuple[Clause, ...]]:
-        todo = [t for t in texts if CANDIDATE.search(t)]
-        docs = iter(nlp.pipe(todo, batch_size=64))
-        for t in texts:
-            if not CANDIDATE.search(t):
-                yield ()
-                continue
-            doc = next(docs)
-            yield tuple(c for s in doc.sents for c in _reads(s))
 
-    return cached_map(list(sentences), parse, cache)
+def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
+    """The acts of a parsed paragraph. A Doc parsed with the lemmatizer switched off (the claims
+    stage's) gets the lemmas the reading compares, set as that component would set them."""
+    pos = doc.to_array("POS")
+    wanted = numpy.flatnonzero(numpy.isin(pos, [doc.vocab.strings[p] for p in _PREDICATES]))
+    verbs = [doc[int(i)] for i in wanted]
+    for tok in verbs:
+        _lemma(tok, lemmatizer)
+    out: list[Clause] = []
+    at = 0
+    for sent in doc.sents:
+        own = []
+        while at < len(verbs) and verbs[at].i < sent.end:
+            own.append(verbs[at])
+            at += 1
+        out.extend(_reads(sent, own, lemmatizer))
+    return tuple(out)
+
+
+def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple[Clause, ...]] | None = None,
+                          docs: TextCache[Any] | None = None) -> list[tuple[Clause, ...]]:
+    """The acts of each paragraph (offsets relative to it). A paragraph held in ``docs`` (the
+    claims stage's parse, by paragraph text) is read from that Doc; the others are parsed with
+    ``nlp``; a paragraph without a candidate stem is not read."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
+        wanted = [bool(CANDIDATE.search(t)) for t in todo]
+        given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
+        parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
+                               batch_size=64))
+        for w, d in zip(wanted, given, strict=True):
+            yield _acts_of_doc(next(parsed) if d is None else d, lemmatizer) if w else ()
+
+    return cached_map(list(texts), read, cache)

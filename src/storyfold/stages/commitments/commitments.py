@@ -22,6 +22,7 @@ its object the item; a sentence the rules already gave for an actor is not read 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
@@ -37,7 +38,8 @@ from storyfold.records import (
     PartialDate,
     Quantity,
 )
-from storyfold.stages.commitments.clauses import Clause, clauses_of_sentences
+from storyfold.stages.claims import parsed_paragraphs
+from storyfold.stages.commitments.clauses import Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
@@ -51,21 +53,43 @@ K = CommitmentKind
 def find_commitments(
     text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
     entities: Sequence[EntityMention] = (), title: str | None = None, nlp: Any | None = None,
-    cache: TextCache[tuple[Clause, ...]] | None = None,
+    cache: TextCache[tuple[Clause, ...]] | None = None, docs: TextCache[Any] | None = None,
 ) -> list[CommitmentMention]:
     """Every commitment mention in one article's text: the sub-kind rules' mentions, then the acts
-    the parse reads (``nlp``: a spaCy pipeline with a parser; the default model when None) for the
-    actors the rules did not find in that sentence."""
-    spans = [(pa + a, pa + b) for pa, pb in paragraphs(text)
-             for a, b in (sentence_spans(text[pa:pb]) or [(0, pb - pa)])]
-    legacy = rule_mentions(text, article_id, dates, quantities)
+    the parse reads for the actors the rules did not find in that sentence. The parse is the claims
+    stage's (``docs``: its Docs by paragraph text) where it holds the paragraph, else ``nlp``'s (a
+    spaCy pipeline with a parser; the default model when None)."""
     if nlp is None:
         nlp = _default_nlp()
-    acts = clauses_of_sentences(nlp, [text[a:b] for a, b in spans], cache)
+    paras = list(paragraphs(text))
+    read = clauses_of_paragraphs(nlp, [text[pa:pb] for pa, pb in paras], cache, docs)
+    sentences: list[tuple[int, int, tuple[Clause, ...]]] = []
+    for (pa, pb), acts in zip(paras, read, strict=True):
+        spans = sentence_spans(text[pa:pb]) or [(0, pb - pa)]
+        starts = [a for a, _ in spans]
+        own: list[list[Clause]] = [[] for _ in spans]
+        for c in acts:
+            own[max(0, bisect.bisect_right(starts, c.verb[0]) - 1)].append(c)
+        sentences.extend((pa + a, pa + b, tuple(_shift(c, a, b - a) for c in cs))
+                         for (a, b), cs in zip(spans, own, strict=True))
+    legacy = rule_mentions(text, article_id, dates, quantities)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    general = find_general(text, article_id, [(a, b, c) for (a, b), c in zip(spans, acts, strict=True)],
-                           quantities, entities, title, dates, taken)
+    general = find_general(text, article_id, sentences, quantities, entities, title, dates, taken)
     return sorted(legacy + general, key=lambda m: (m.start, m.end))
+
+
+def _shift(c: Clause, offset: int, length: int) -> Clause:
+    """``c`` with its paragraph offsets made relative to its sentence (``offset``, ``length``)."""
+
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        a, b = max(0, span[0] - offset), min(length, span[1] - offset)
+        return (a, b) if a < b else None
+
+    scope = tuple(s for s in (move(x) for x in c.scope) if s is not None)
+    return c._replace(verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
+                      subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope)
 
 
 def _default_nlp() -> Any:
@@ -80,7 +104,8 @@ class CommitmentsStage(ArticleStage):
     name = "commitments"
     version = "2"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
-    optional: ClassVar[tuple[str, ...]] = ("entity_mentions",)
+    # after the claims stage when both run: its parse is read (no second parse)
+    optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
     provides: ClassVar[Mapping[str, type]] = {"commitment_mentions": CommitmentMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -91,9 +116,10 @@ class CommitmentsStage(ArticleStage):
         self._nlp(ctx)
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        cache = ctx.resource(f"commitments:sentences:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
         found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
-                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache)
+                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache,
+                                 parsed_paragraphs(ctx))
         return {"commitment_mentions": tuple(found)}
 
 

@@ -77,7 +77,8 @@ _TITLE = (
 )
 _NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
 _COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
-_LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_LEADER = re.compile(rf"{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_BEFORE_TITLE = re.compile(rf"(?<![\w.])(?P<c>{_NAMES})\s+$")
 
 _KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
     (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
@@ -154,9 +155,12 @@ def _leaders(text: str) -> dict[str, str]:
     """Surname -> country from "Japanese Prime Minister Ishiba Shigeru" / "Finnish prime minister
     Alexander Stubb" in this article, over the built-in table."""
     found = dict(LEADERS)
-    for m in _LEADER.finditer(text):
+    for m in _LEADER.finditer(text):  # the title first, then the country before it: one scan of the text
+        c = _BEFORE_TITLE.search(text, max(0, m.start() - 40), m.start())
+        if c is None:
+            continue
         for name in m.group("name").split():
-            found[name] = COUNTRIES[m.group("c")]
+            found[name] = COUNTRIES[c.group("c")]
     return found
 
 

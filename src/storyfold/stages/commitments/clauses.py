@@ -72,6 +72,8 @@ _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of a
 # under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
 _FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
 _GOVERNS_GERUND = _WILLING | _PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+# A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
+_CONTROLS = _GOVERNS_GERUND | _WILLING | _DECLINE | _REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
           "scale": ("up",)}
@@ -96,6 +98,7 @@ class Clause(NamedTuple):
     recipient: tuple[int, int] | None
     scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
     nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
+    agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
 
 
 def _span(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -175,6 +178,12 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False
+    root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
+    if root.i != verb.i and root.lemma_ in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in verb.children):
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, subj.pos_ == "PRON"
     return None, False
 
 
@@ -219,7 +228,7 @@ def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
         t = stack.pop()
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
             continue
-        if t.dep_ in ("ccomp", "advcl", "relcl") and t.lemma_ in ACTS:
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and t.lemma_ in ACTS:  # another act, read on its own
             continue
         toks.append(t)
         stack.extend(t.children)
@@ -298,7 +307,10 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         obj = _object(verb)
         subj, pronoun = _subject(verb)
-        if obj is None or subj is None:
+        # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
+        # budget"): the actor may be named elsewhere in the clause
+        agentless = subj is None and obj is not None and obj.dep_ == "nsubjpass"
+        if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)
         item = item_head = None
@@ -316,7 +328,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         yield Clause(
             verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
             subject=subj_span, subject_head=subj_head, subject_pronoun=pronoun, item=item, item_head=item_head,
-            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb),
+            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb), agentless=agentless,
         )
 
 

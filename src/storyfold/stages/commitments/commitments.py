@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
@@ -39,7 +40,7 @@ from storyfold.records import (
     Quantity,
 )
 from storyfold.stages.claims import parsed_paragraphs
-from storyfold.stages.commitments.clauses import Clause, clauses_of_paragraphs
+from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
@@ -197,10 +198,11 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     government") stands for the last place named before it ("he"/"she": the last person's country),
     else for the one country the title names."""
     if c.subject is None:
-        if c.nominal:  # a verbless note: a country or demonym before the recipient, else the title's
-            places = [p for p in _places(text[a : a + c.scope[-1][1]])
-                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])]
-            return places[0][2] if places else title_actor
+        if c.nominal or c.agentless:  # a verbless note or an agentless passive: a country or demonym
+            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
+                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+                      and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
+            return places[0][2] if places else (title_actor if c.nominal else None)
         return None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -215,8 +217,9 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
             return country
     if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
         return last_person
-    if c.subject_pronoun or _STANDIN.match(subj.strip()):
-        return last or title_actor
+    head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
+    if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
+        return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
     return None
 
 
@@ -278,4 +281,42 @@ def find_general(
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),
             ))
+    return _valued_later(text, clauses, money, out, taken)
+
+
+# A sentence that states what something is worth ("have a value of 49 million AUD", "Total cost is
+# 92 million EUR", "this equals approximately 30.6 million EUR per country").
+_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to)\b")
+
+
+def _valued_later(
+    text: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], money: Sequence[Quantity],
+    found: list[CommitmentMention], taken: set[tuple] | None,
+) -> list[CommitmentMention]:
+    """A sentence's one commitment that states no amount takes the money of the following
+    sentences of its paragraph that say what something is worth (the last of them: a later figure
+    refines an earlier one), up to the next sentence with a commitment; its span grows to cover
+    them. A sentence with two commitments, or one with an amount, lends none."""
+    starts = {m.start for m in found} | {key[0] for key in (taken or ())}
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(found):
+        by_sentence.setdefault(m.start, []).append(i)
+    out = list(found)
+    for k, (a, b, _acts) in enumerate(clauses):
+        own = by_sentence.get(a, [])
+        if len(own) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
+                                                                               for t in taken)):
+            continue
+        value, end = None, b
+        for a2, b2, _ in clauses[k + 1 : k + 3]:
+            if "\n" in text[end:a2] or a2 in starts:
+                break
+            if _VALUE.search(text[a2:b2]):
+                inside = [q for q in money if a2 <= q.start and q.end <= b2]
+                if inside:
+                    value, end = inside[-1], b2
+        if value is not None:
+            m = found[own[0]]
+            out[own[0]] = replace(m, end=end, text=text[m.start : end], amount=value.text, period=value.period,
+                                  category=m.category if m.category is not C.OTHER else C.FINANCIAL)
     return out

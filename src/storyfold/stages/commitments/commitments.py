@@ -269,7 +269,7 @@ def find_general(
             if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
                 amount = next((q for q in money if a <= q.start and q.end <= b), None)
             clause_text = " ".join(text[x:y] for x, y in scope)
-            category = category_of(item, clause_text, amount is not None)
+            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "")
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
                 continue  # the rules gave this sub-kind, with this amount, for this actor here

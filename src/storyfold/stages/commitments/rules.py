@@ -248,13 +248,25 @@ _CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
                        r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
 ]
 
-def category_of(item: str, clause: str, money: bool) -> CommitmentCategory:
-    for text in (item, clause):
-        hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY)]
-        best = max(hits)
-        if best[0]:
-            return best[2]
-    return C.FINANCIAL if money else C.OTHER
+# Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
+_MONEY_AS_SUCH = re.compile(r"(?i)\b(?:funds?|funding|money|budget|sums?|amounts?)\b")
+
+
+def _best_category(text: str, but: CommitmentCategory | None = None) -> CommitmentCategory | None:
+    hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY) if cat is not but]
+    best = max(hits)
+    return best[2] if best[0] else None
+
+
+def category_of(item: str, clause: str, money: bool, sentence: str = "") -> CommitmentCategory:
+    """The coarse category of what ``item`` names, else of its ``clause``'s words; money with no
+    other word is financial, and so is an item naming money as such ("its funds") unless its
+    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for."""
+    found = _best_category(item)
+    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
+            _MONEY_AS_SUCH.sub(" ", item)):
+        return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
+    return found or _best_category(clause) or (C.FINANCIAL if money else C.OTHER)
 
 
 def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> CommitmentCategory:

@@ -26,8 +26,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-import numpy
-
 from storyfold.records import CommitmentStatus
 from storyfold.text.cache import TextCache, cached_map
 
@@ -340,9 +338,8 @@ _PREDICATES = ("VERB", "AUX", "ADJ")
 def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
     """The acts of a parsed paragraph. A Doc parsed with the lemmatizer switched off (the claims
     stage's) gets the lemmas the reading compares, set as that component would set them."""
-    pos = doc.to_array("POS")
-    wanted = numpy.flatnonzero(numpy.isin(pos, [doc.vocab.strings[p] for p in _PREDICATES]))
-    verbs = [doc[int(i)] for i in wanted]
+    ids = {doc.vocab.strings[p] for p in _PREDICATES}
+    verbs = [doc[i] for i, p in enumerate(doc.to_array("POS").tolist()) if p in ids]
     for tok in verbs:
         _lemma(tok, lemmatizer)
     out: list[Clause] = []

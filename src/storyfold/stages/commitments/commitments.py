@@ -45,7 +45,7 @@ from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, catego
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
 from storyfold.text.nlp import load_spacy, paragraphs
-from storyfold.text.sentences import sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments", "find_general"]
 
@@ -55,28 +55,43 @@ def find_commitments(
     text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
     entities: Sequence[EntityMention] = (), title: str | None = None, nlp: Any | None = None,
     cache: TextCache[tuple[Clause, ...]] | None = None, docs: TextCache[Any] | None = None,
+    sentences: SentenceIndex | None = None,
 ) -> list[CommitmentMention]:
     """Every commitment mention in one article's text: the sub-kind rules' mentions, then the acts
     the parse reads for the actors the rules did not find in that sentence. The parse is the claims
     stage's (``docs``: its Docs by paragraph text) where it holds the paragraph, else ``nlp``'s (a
-    spaCy pipeline with a parser; the default model when None)."""
+    spaCy pipeline with a parser; the default model when None); ``sentences``: the article's
+    sentence index (split here when None)."""
     if nlp is None:
         nlp = _default_nlp()
+    index = sentences if sentences is not None and sentences.length == len(text) else SentenceIndex.of(text)
     paras = list(paragraphs(text))
     read = clauses_of_paragraphs(nlp, [text[pa:pb] for pa, pb in paras], cache, docs)
-    sentences: list[tuple[int, int, tuple[Clause, ...]]] = []
-    for (pa, pb), acts in zip(paras, read, strict=True):
-        spans = sentence_spans(text[pa:pb]) or [(0, pb - pa)]
-        starts = [a for a, _ in spans]
+    by_paragraph = _by_paragraph(paras, index)
+    found: list[tuple[int, int, tuple[Clause, ...]]] = []
+    for (pa, _pb), spans, acts in zip(paras, by_paragraph, read, strict=True):
+        starts = [a - pa for a, _ in spans]
         own: list[list[Clause]] = [[] for _ in spans]
         for c in acts:
             own[max(0, bisect.bisect_right(starts, c.verb[0]) - 1)].append(c)
-        sentences.extend((pa + a, pa + b, tuple(_shift(c, a, b - a) for c in cs))
-                         for (a, b), cs in zip(spans, own, strict=True))
-    legacy = rule_mentions(text, article_id, dates, quantities)
+        found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
+    legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    general = find_general(text, article_id, sentences, quantities, entities, title, dates, taken)
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken)
     return sorted(legacy + general, key=lambda m: (m.start, m.end))
+
+
+def _by_paragraph(paras: Sequence[tuple[int, int]], index: SentenceIndex) -> list[list[tuple[int, int]]]:
+    """The sentences of each paragraph (a paragraph the splitter left empty: itself)."""
+    out = []
+    for pa, pb in paras:
+        i = bisect.bisect_left(index.starts, pa)
+        spans = []
+        while i < len(index.spans) and index.spans[i][0] < pb:
+            spans.append(index.spans[i])
+            i += 1
+        out.append(spans or [(pa, pb)])
+    return out
 
 
 def _shift(c: Clause, offset: int, length: int) -> Clause:
@@ -120,7 +135,7 @@ class CommitmentsStage(ArticleStage):
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
         found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
                                  inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache,
-                                 parsed_paragraphs(ctx))
+                                 parsed_paragraphs(ctx), ctx.sentences(article))
         return {"commitment_mentions": tuple(found)}
 
 

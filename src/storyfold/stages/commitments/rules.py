@@ -281,15 +281,19 @@ def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> Commitment
 
 
 def rule_mentions(
-    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = ()
+    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
+    by_paragraph: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[CommitmentMention]:
-    """The sub-kind rules' mentions (see the module's docstring)."""
+    """The sub-kind rules' mentions (see the module's docstring); ``by_paragraph``: the sentences
+    of each paragraph (split here when None)."""
     leaders = _leaders(text)
     out: list[CommitmentMention] = []
     last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
     speaker: str | None = None
-    for pa, pb in paragraphs(text):
-        sents = [(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
+    if by_paragraph is None:
+        by_paragraph = [[(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
+                        for pa, pb in paragraphs(text)]
+    for sents in by_paragraph:
         prev_time: PartialDate | None = None
         for si, (a, b) in enumerate(sents):
             sent = text[a:b]

@@ -127,21 +127,28 @@ def _chain(verb: Any) -> list[Any]:
     return out
 
 
+def _head_lemma(tok: Any) -> str:
+    """The lemma of a predicate over an act: a verb's (set on every verb), an adjective's form
+    ("ready", "willing": the predicates compared are base forms)."""
+    return tok.lemma_ or tok.lower_
+
+
 def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
     chain = _chain(verb)
     own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
     for tok in chain:
         kids = list(tok.children)
+        lemma = _head_lemma(tok)
         neg = next((c for c in kids if c.dep_ == "neg"), None)
         if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
             return S.RULED_OUT, neg
-        if tok.lemma_ in _REFUSE and tok.i != verb.i:
+        if lemma in _REFUSE and tok.i != verb.i:
             return S.RULED_OUT, tok
-        if tok.lemma_ in _DECLINE and tok.i != verb.i:
+        if lemma in _DECLINE and tok.i != verb.i:
             return S.DECLINED, tok
-        if tok.lemma_ in _WILLING and tok.i != verb.i:
+        if lemma in _WILLING and tok.i != verb.i:
             return S.WILLING, tok
-        if tok.lemma_ in _CONSIDER and tok.i != verb.i:
+        if lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
         if tok.dep_ == "conj" and tok.i != verb.i:
             continue
@@ -155,7 +162,7 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
         will = next((c for c in aux if c.lower_ in _WILL or c.lemma_ == "will"), None)
         if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
             return S.PLEDGED, will if will is not None else tok
-        if tok.lemma_ in _PLAN and tok.i != verb.i:
+        if lemma in _PLAN and tok.i != verb.i:
             return S.PLEDGED, tok
     if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
@@ -177,7 +184,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
-    if root.i != verb.i and root.lemma_ in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+    if root.i != verb.i and _head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
@@ -298,7 +305,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not (
-                verb.dep_ == "pcomp" and verb.head.head.lemma_ in _GOVERNS_GERUND):
+                verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
@@ -330,9 +337,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         )
 
 
-# The parts of speech whose lemmas are read for every token (verbs and the predicates over them);
-# a noun's is read where it heads an object or a verbless note.
-_PREDICATES = ("VERB", "AUX", "ADJ")
+# The parts of speech whose lemmas are read for every token; a noun's is read where it heads an
+# object or a verbless note, an adjective over an act is compared by its form.
+_PREDICATES = ("VERB", "AUX")
 
 
 def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:

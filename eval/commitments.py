@@ -2,7 +2,7 @@
 
     python eval/commitments.py [DATA_DIR] [--export EXPORT.json]     (DATA_DIR defaults to ../shared/data)
 
-Folds ``kiel-dev/articles.jsonl`` (entities, dates, quantities, claims, commitments, reconcile)
+Folds ``kiel-dev/articles.jsonl`` (entities, dates, quantities, claims, commitments, entity_merge, reconcile)
 into a temporary database, or reads an ``--export`` already made from it, and scores the export
 with the data set's own ``score.py`` (imported by path: its measures, not a copy of them).
 
@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = "entities,dates,quantities,claims,commitments,reconcile"
+STAGES = "entities,dates,quantities,claims,commitments,entity_merge,reconcile"
 
 
 def half(row_id: str) -> str:

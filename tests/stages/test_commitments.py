@@ -93,3 +93,25 @@ def test_no_commitment_without_a_kind_or_a_status() -> None:
     assert not any("has been gradually strengthening" in t for t in texts)
     assert not any("missiles" in t for t in texts)
     assert not any("Russia" == m.actor or "China" == m.actor for aid in seed_articles() for m in _found(aid))
+
+
+def test_the_claims_stage_parse_reads_as_an_own_parse() -> None:
+    """The stage reads the claims stage's Docs (parsed with the lemmatizer off, the attribute
+    ruler's rules applied apart); every seed article gives the same mentions either way."""
+    from storyfold.config import Settings
+    from storyfold.pipeline import Context
+    from storyfold.stages.claims import ClaimsStage, parsed_paragraphs
+    from storyfold.stages.commitments.commitments import CommitmentsStage
+
+    ctx = Context(settings=Settings())
+    arts = list(seed_articles().values())
+    inputs = [dict(zip(("dates", "quantities"), seed_slots(a.id), strict=True)) for a in arts]
+    ClaimsStage().process_batch(arts, inputs, ctx)
+    docs = parsed_paragraphs(ctx)
+    assert len(docs) > 0
+    stage = CommitmentsStage()
+    for art, inp in zip(arts, inputs, strict=True):
+        shared = stage.process(art, inp, ctx)["commitment_mentions"]
+        own = find_commitments(art.text, art.id, inp["dates"], inp["quantities"])
+        assert shared == tuple(own), art.id
+        assert shared

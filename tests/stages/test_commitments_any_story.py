@@ -70,3 +70,36 @@ def test_a_verbless_note_takes_its_donor_from_the_text_or_the_title() -> None:
 
 def test_examples_and_recipients_are_not_actors() -> None:
     assert _found("Nations like France and Germany could provide tanks to Ukraine.") == []
+
+
+def _kiel_row(shared, row_id: str) -> tuple[str, str | None]:
+    import json
+
+    for line in (shared / "data" / "kiel-dev" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["url"] == f"kiel://{row_id}":
+            return row["text"], row.get("title")
+    raise AssertionError(f"no Kiel row {row_id}")
+
+
+@pytest.mark.parametrize(("row_id", "actor", "amount"), [
+    ("IEH7", "Ireland", "53 million EUR"),  # "committed … to direct its funds": the governing verb's subject acts
+    ("CAM9", "Canada", "500 million CAD"),  # an agentless passive: the demonym the clause names
+    ("AUM4", "Australia", "49 million AUD"),  # the value stated two sentences later
+    ("DKM4", "Denmark", "approximately 30.6 million EUR"),  # the last of the figures that value it
+])
+def test_kiel_dev_rows_give_the_donor_and_its_amount(shared, row_id: str, actor: str, amount: str) -> None:
+    """Rows of the development half of the Kiel tracker set (eval/commitments.py's split)."""
+    text, title = _kiel_row(shared, row_id)
+    found = [m for m in _found(text, title) if m.actor == actor]
+    assert found and amount in {m.amount for m in found}
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_an_amount_is_not_copied_onto_the_act_that_governs_it(shared) -> None:
+    """"authorizing the President to direct the drawdown of up to $3.7 billion": the amount is the
+    drawdown's, not the authorising act's."""
+    text, title = _kiel_row(shared, "USM9")
+    first = [m for m in _found(text, title) if m.start == 0]
+    assert [m.amount for m in first].count("up to $3.7 billion") == 1

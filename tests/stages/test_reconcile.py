@@ -372,3 +372,22 @@ def test_the_stage_embeds_each_claim_once_per_database(tmp_path: Path, seeds_dir
         assert store.count_vectors() == cached
         stored = {k: store.outputs(k, type(v[0])) for k, v in again.items() if v}
     assert stored == {k: v for k, v in again.items() if v}
+
+
+def test_a_commitments_actor_is_its_entity() -> None:
+    """Each commitment names the entity its actor is; two names of one entity are one actor."""
+    from storyfold.stages.reconcile.commitments import SpanIndex, merge_commitments
+    from storyfold.stages.reconcile.common import Inputs
+
+    _claims, commitments, _qs = _mentions()
+    inp = Inputs(seed_articles(), (), {}, {})
+    found, _ = merge_commitments(commitments, inp, SpanIndex(()), {"United Kingdom": "ent-uk", "France": "ent-fr"})
+    by_actor = {c.actor: c.actor_entity for c in found}
+    assert by_actor["United Kingdom"] == "ent-uk" and by_actor["France"] == "ent-fr"
+    assert by_actor["Japan"] is None  # no entity of that name
+    one, _ = merge_commitments(commitments, inp, SpanIndex(()), {"United Kingdom": "ent-x", "France": "ent-x"})
+    assert len(one) < len(found)
+    merged = [c for c in one if c.actor_entity == "ent-x"]
+    assert merged and all(c.actor == "France" for c in merged)
+    uk = {(e.article_id, e.start) for c in found if c.actor == "United Kingdom" for e in c.evidence}
+    assert uk <= {(e.article_id, e.start) for c in merged for e in c.evidence}

@@ -208,6 +208,7 @@ class Commitment:
     category: CommitmentCategory = CommitmentCategory.OTHER
     item: str | None = None
     units: int | None = None
+    actor_entity: str | None = None  # the entity_merge entity the actor is (one id across articles)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

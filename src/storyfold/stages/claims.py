@@ -34,7 +34,8 @@ from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
 from storyfold.text.speech import SpeechSpan, speech_of_doc
 
-__all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of", "read_articles"]
+__all__ = ["ClaimsStage", "attribution_of", "claims_of_articles", "find_claims", "modality_of", "parsed_paragraphs",
+           "read_articles"]
 
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|provided\s+that|as\s+long\s+as|on\s+condition\s+that|once\s+a\s+(?:ceasefire|peace)"
@@ -70,6 +71,7 @@ _SAID_AFTER = re.compile(
 )
 _MAX_SLOT = 90
 _MIN_TOKENS = 5  # a sentence shorter than this gives no claim
+DOCS_KEPT = 2_048  # parsed paragraphs kept for the later article stages of a batch (a batch is 32 articles)
 
 
 def modality_of(sentence: str, attribution: str | None) -> Modality:
@@ -307,9 +309,15 @@ def claims_of_articles(
     return [claims for claims, _ in read_articles(nlp, articles, batch_size, cache)]
 
 
+def parsed_paragraphs(ctx: Context) -> TextCache[Any]:
+    """The spaCy Docs of the paragraphs this stage parsed last, by paragraph text, for a later
+    article stage that reads the same parse. Their lemmas are not set (see :func:`_lemma`)."""
+    return ctx.resource(f"claims:docs:{ctx.settings.spacy_model}", lambda: TextCache(DOCS_KEPT))
+
+
 def read_articles(
     nlp: Any, articles: Sequence[tuple[str, str, Sequence[DateMention], Sequence[Quantity]]], batch_size: int = 64,
-    cache: TextCache[_Reading] | None = None,
+    cache: TextCache[_Reading] | None = None, keep: TextCache[Any] | None = None,
 ) -> list[tuple[list[ClaimMention], list[QuoteVariant]]]:
     """The claims and the speech events of each ``(text, article id, dates, quantities)``, both
     read from one parse (a speech event as a reported-speech :class:`QuoteVariant`: speaker as
@@ -320,7 +328,7 @@ def read_articles(
     on the clause roots whose lemma is read, instead of on every token, and the attribute ruler's
     rules are applied by :class:`~storyfold.text.nlp.FastAttributeRuler` instead of its Matcher. A
     paragraph ``cache`` holds (by the paragraph's text) the clauses an earlier parse gave; the
-    article's dates and figures are joined in afterwards."""
+    article's dates and figures are joined in afterwards. ``keep`` receives each parsed Doc."""
     pieces = [(i, a, b) for i, (text, *_rest) in enumerate(articles) for a, b in paragraphs(text)]
     names = nlp.pipe_names
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
@@ -341,6 +349,8 @@ def read_articles(
             doc = next(parsed)
             if ruler is not None:
                 ruler(doc)
+            if keep is not None:
+                keep.put(doc.text, doc)
             yield _Reading(clauses_of_doc(doc, lemmatizer), speech_of_doc(doc))
 
     readings = cached_map([articles[i][0][a:b] for i, a, b in pieces], parse, cache)
@@ -387,4 +397,4 @@ class ClaimsStage(ArticleStage):
         jobs = [(a.text, a.id, i.get("dates", ()), i.get("quantities", ())) for a, i in zip(articles, inputs, strict=True)]
         cache = ctx.resource(f"claims:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
         return [{"claim_mentions": tuple(c), "speech_mentions": tuple(s)}
-                for c, s in read_articles(self._nlp(ctx), jobs, cache=cache)]
+                for c, s in read_articles(self._nlp(ctx), jobs, cache=cache, keep=parsed_paragraphs(ctx))]

@@ -15,8 +15,9 @@ One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposi
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
 
-The parse is of one sentence at a time and its reading is cached by the sentence's text, so an
-article seen again, or a sentence copied across outlets, is parsed once per process.
+The parse is of one paragraph at a time, the claims stage's own where it ran (its Docs, by
+paragraph text), and the reading is cached by the paragraph's text, so an article seen again, or a
+paragraph copied across outlets, is read once per process.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any, NamedTuple
 from storyfold.records import CommitmentStatus
 from storyfold.text.cache import TextCache, cached_map
 
-__all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_sentences"]
+__all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
 
 S = CommitmentStatus
 
@@ -69,6 +70,8 @@ _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of a
 # under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
 _FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
 _GOVERNS_GERUND = _WILLING | _PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+# A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
+_CONTROLS = _GOVERNS_GERUND | _WILLING | _DECLINE | _REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
           "scale": ("up",)}
@@ -93,6 +96,7 @@ class Clause(NamedTuple):
     recipient: tuple[int, int] | None
     scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
     nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
+    agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
 
 
 def _span(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -123,21 +127,28 @@ def _chain(verb: Any) -> list[Any]:
     return out
 
 
+def _head_lemma(tok: Any) -> str:
+    """The lemma of a predicate over an act: a verb's (set on every verb), an adjective's form
+    ("ready", "willing": the predicates compared are base forms)."""
+    return tok.lemma_ or tok.lower_
+
+
 def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
     chain = _chain(verb)
     own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
     for tok in chain:
         kids = list(tok.children)
+        lemma = _head_lemma(tok)
         neg = next((c for c in kids if c.dep_ == "neg"), None)
         if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
             return S.RULED_OUT, neg
-        if tok.lemma_ in _REFUSE and tok.i != verb.i:
+        if lemma in _REFUSE and tok.i != verb.i:
             return S.RULED_OUT, tok
-        if tok.lemma_ in _DECLINE and tok.i != verb.i:
+        if lemma in _DECLINE and tok.i != verb.i:
             return S.DECLINED, tok
-        if tok.lemma_ in _WILLING and tok.i != verb.i:
+        if lemma in _WILLING and tok.i != verb.i:
             return S.WILLING, tok
-        if tok.lemma_ in _CONSIDER and tok.i != verb.i:
+        if lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
         if tok.dep_ == "conj" and tok.i != verb.i:
             continue
@@ -151,7 +162,7 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
         will = next((c for c in aux if c.lower_ in _WILL or c.lemma_ == "will"), None)
         if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
             return S.PLEDGED, will if will is not None else tok
-        if tok.lemma_ in _PLAN and tok.i != verb.i:
+        if lemma in _PLAN and tok.i != verb.i:
             return S.PLEDGED, tok
     if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
@@ -172,6 +183,12 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head, False
+    root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
+    if root.i != verb.i and _head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in verb.children):
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, subj.pos_ == "PRON"
     return None, False
 
 
@@ -216,7 +233,7 @@ def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
         t = stack.pop()
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
             continue
-        if t.dep_ in ("ccomp", "advcl", "relcl") and t.lemma_ in ACTS:
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and t.lemma_ in ACTS:  # another act, read on its own
             continue
         toks.append(t)
         stack.extend(t.children)
@@ -231,14 +248,33 @@ def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
     return tuple(_span(doc[a : b + 1]) for a, b in spans)
 
 
-def _nominal(sent: Any) -> Clause | None:
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}  # (lemmatizer, form, POS, morphology) -> lemma
+_LEMMAS_KEPT = 50_000
+
+
+def _lemma(tok: Any, lemmatizer: Any | None) -> str:
+    """``tok.lemma_``, set first where the parse left it unset to what ``lemmatizer`` gives (a
+    rule lemmatizer's lemma depends on the form, the part of speech and the morphology only, so it
+    is computed once per process for each of them)."""
+    if tok.lemma == 0 and lemmatizer is not None:
+        key = (id(lemmatizer), tok.orth, tok.pos, tok.morph.key)
+        lemma = _LEMMAS.get(key)
+        if lemma is None:
+            if len(_LEMMAS) >= _LEMMAS_KEPT:
+                _LEMMAS.clear()
+            lemma = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
+        tok.lemma_ = lemma
+    return tok.lemma_
+
+
+def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     root = sent.root
-    if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
-                                                                for t in sent):
+    if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return None
-    money = root.lemma_.lower() in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
+    lemma = _lemma(root, lemmatizer).lower()
+    money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
         c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
-    if root.lemma_.lower() not in NOMINAL and not money:
+    if lemma not in NOMINAL and not money:
         return None
     actor = None
     for c in root.subtree:
@@ -247,18 +283,19 @@ def _nominal(sent: Any) -> Clause | None:
     toks = [t for t in _subtree(root, _NOT_ITEM) if t.dep_ != "punct"]
     rec = _recipient(root, root)
     return Clause(
-        verb=_span([root]), lemma=root.lemma_.lower(), status=S.COMMITTED, cue=_span([root]),
+        verb=_span([root]), lemma=lemma, status=S.COMMITTED, cue=_span([root]),
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
-        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=root.lemma_.lower(),
-        recipient=_span([rec]) if rec is not None else None, scope=(_span(list(sent)),), nominal=True,
+        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=lemma,
+        recipient=_span([rec]) if rec is not None else None, scope=((sent.start_char, sent.end_char),), nominal=True,
     )
 
 
-def _reads(sent: Any) -> Iterator[Clause]:
-    nominal = _nominal(sent)
+def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[Clause]:
+    """The acts of one parsed sentence; ``verbs``: its verbs (lemmas set), in order."""
+    nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
-    for verb in sent:
+    for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ACTS:
             continue
         light = _LIGHT.get(verb.lemma_)
@@ -268,14 +305,17 @@ def _reads(sent: Any) -> Iterator[Clause]:
                 c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not (
-                verb.dep_ == "pcomp" and verb.head.head.lemma_ in _GOVERNS_GERUND):
+                verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
         obj = _object(verb)
         subj, pronoun = _subject(verb)
-        if obj is None or subj is None:
+        # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
+        # budget"): the actor may be named elsewhere in the clause
+        agentless = subj is None and obj is not None and obj.dep_ == "nsubjpass"
+        if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)
         item = item_head = None
@@ -283,7 +323,7 @@ def _reads(sent: Any) -> Iterator[Clause]:
             toks = _subtree(obj, _NOT_ITEM)
             while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != obj.i:
                 toks = toks[1:]
-            item, item_head = _span(toks[:16]), obj.lemma_.lower()
+            item, item_head = _span(toks[:16]), _lemma(obj, lemmatizer).lower()
         subj_span = subj_head = None
         if subj is not None:
             subj_span, subj_head = _span(_subtree(subj, frozenset({"relcl", "punct", "cc"}) - {"appos"})), _span([subj])
@@ -293,23 +333,46 @@ def _reads(sent: Any) -> Iterator[Clause]:
         yield Clause(
             verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
             subject=subj_span, subject_head=subj_head, subject_pronoun=pronoun, item=item, item_head=item_head,
-            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb),
+            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb), agentless=agentless,
         )
 
 
-def clauses_of_sentences(nlp: Any, sentences: Sequence[str], cache: TextCache[tuple[Clause, ...]] | None = None
-                         ) -> list[tuple[Clause, ...]]:
-    """The acts of each sentence (offsets relative to it); sentences without a candidate stem are
-    not parsed."""
+# The parts of speech whose lemmas are read for every token; a noun's is read where it heads an
+# object or a verbless note, an adjective over an act is compared by its form.
+_PREDICATES = ("VERB", "AUX")
 
-    def parse(texts: list[str]) -> Iterator[tuple[Clause, ...]]:
-        todo = [t for t in texts if CANDIDATE.search(t)]
-        docs = iter(nlp.pipe(todo, batch_size=64))
-        for t in texts:
-            if not CANDIDATE.search(t):
-                yield ()
-                continue
-            doc = next(docs)
-            yield tuple(c for s in doc.sents for c in _reads(s))
 
-    return cached_map(list(sentences), parse, cache)
+def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
+    """The acts of a parsed paragraph. A Doc parsed with the lemmatizer switched off (the claims
+    stage's) gets the lemmas the reading compares, set as that component would set them."""
+    ids = {doc.vocab.strings[p] for p in _PREDICATES}
+    verbs = [doc[i] for i, p in enumerate(doc.to_array("POS").tolist()) if p in ids]
+    for tok in verbs:
+        _lemma(tok, lemmatizer)
+    out: list[Clause] = []
+    at = 0
+    for sent in doc.sents:
+        own = []
+        while at < len(verbs) and verbs[at].i < sent.end:
+            own.append(verbs[at])
+            at += 1
+        out.extend(_reads(sent, own, lemmatizer))
+    return tuple(out)
+
+
+def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple[Clause, ...]] | None = None,
+                          docs: TextCache[Any] | None = None) -> list[tuple[Clause, ...]]:
+    """The acts of each paragraph (offsets relative to it). A paragraph held in ``docs`` (the
+    claims stage's parse, by paragraph text) is read from that Doc; the others are parsed with
+    ``nlp``; a paragraph without a candidate stem is not read."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
+        wanted = [bool(CANDIDATE.search(t)) for t in todo]
+        given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
+        parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
+                               batch_size=64))
+        for w, d in zip(wanted, given, strict=True):
+            yield _acts_of_doc(next(parsed) if d is None else d, lemmatizer) if w else ()
+
+    return cached_map(list(texts), read, cache)

@@ -22,8 +22,10 @@ its object the item; a sentence the rules already gave for an actor is not read 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
@@ -37,12 +39,13 @@ from storyfold.records import (
     PartialDate,
     Quantity,
 )
-from storyfold.stages.commitments.clauses import Clause, clauses_of_sentences
+from storyfold.stages.claims import parsed_paragraphs
+from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
 from storyfold.text.nlp import load_spacy, paragraphs
-from storyfold.text.sentences import sentence_spans
+from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["COUNTRIES", "CommitmentsStage", "find_commitments", "find_general"]
 
@@ -51,21 +54,58 @@ K = CommitmentKind
 def find_commitments(
     text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
     entities: Sequence[EntityMention] = (), title: str | None = None, nlp: Any | None = None,
-    cache: TextCache[tuple[Clause, ...]] | None = None,
+    cache: TextCache[tuple[Clause, ...]] | None = None, docs: TextCache[Any] | None = None,
+    sentences: SentenceIndex | None = None,
 ) -> list[CommitmentMention]:
     """Every commitment mention in one article's text: the sub-kind rules' mentions, then the acts
-    the parse reads (``nlp``: a spaCy pipeline with a parser; the default model when None) for the
-    actors the rules did not find in that sentence."""
-    spans = [(pa + a, pa + b) for pa, pb in paragraphs(text)
-             for a, b in (sentence_spans(text[pa:pb]) or [(0, pb - pa)])]
-    legacy = rule_mentions(text, article_id, dates, quantities)
+    the parse reads for the actors the rules did not find in that sentence. The parse is the claims
+    stage's (``docs``: its Docs by paragraph text) where it holds the paragraph, else ``nlp``'s (a
+    spaCy pipeline with a parser; the default model when None); ``sentences``: the article's
+    sentence index (split here when None)."""
     if nlp is None:
         nlp = _default_nlp()
-    acts = clauses_of_sentences(nlp, [text[a:b] for a, b in spans], cache)
+    index = sentences if sentences is not None and sentences.length == len(text) else SentenceIndex.of(text)
+    paras = list(paragraphs(text))
+    read = clauses_of_paragraphs(nlp, [text[pa:pb] for pa, pb in paras], cache, docs)
+    by_paragraph = _by_paragraph(paras, index)
+    found: list[tuple[int, int, tuple[Clause, ...]]] = []
+    for (pa, _pb), spans, acts in zip(paras, by_paragraph, read, strict=True):
+        starts = [a - pa for a, _ in spans]
+        own: list[list[Clause]] = [[] for _ in spans]
+        for c in acts:
+            own[max(0, bisect.bisect_right(starts, c.verb[0]) - 1)].append(c)
+        found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
+    legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    general = find_general(text, article_id, [(a, b, c) for (a, b), c in zip(spans, acts, strict=True)],
-                           quantities, entities, title, dates, taken)
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken)
     return sorted(legacy + general, key=lambda m: (m.start, m.end))
+
+
+def _by_paragraph(paras: Sequence[tuple[int, int]], index: SentenceIndex) -> list[list[tuple[int, int]]]:
+    """The sentences of each paragraph (a paragraph the splitter left empty: itself)."""
+    out = []
+    for pa, pb in paras:
+        i = bisect.bisect_left(index.starts, pa)
+        spans = []
+        while i < len(index.spans) and index.spans[i][0] < pb:
+            spans.append(index.spans[i])
+            i += 1
+        out.append(spans or [(pa, pb)])
+    return out
+
+
+def _shift(c: Clause, offset: int, length: int) -> Clause:
+    """``c`` with its paragraph offsets made relative to its sentence (``offset``, ``length``)."""
+
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        a, b = max(0, span[0] - offset), min(length, span[1] - offset)
+        return (a, b) if a < b else None
+
+    scope = tuple(s for s in (move(x) for x in c.scope) if s is not None)
+    return c._replace(verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
+                      subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope)
 
 
 def _default_nlp() -> Any:
@@ -78,9 +118,10 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "2"
+    version = "3"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
-    optional: ClassVar[tuple[str, ...]] = ("entity_mentions",)
+    # after the claims stage when both run: its parse is read (no second parse)
+    optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
     provides: ClassVar[Mapping[str, type]] = {"commitment_mentions": CommitmentMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -91,9 +132,10 @@ class CommitmentsStage(ArticleStage):
         self._nlp(ctx)
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
-        cache = ctx.resource(f"commitments:sentences:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
+        cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
         found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
-                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache)
+                                 inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache,
+                                 parsed_paragraphs(ctx), ctx.sentences(article))
         return {"commitment_mentions": tuple(found)}
 
 
@@ -171,10 +213,11 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     government") stands for the last place named before it ("he"/"she": the last person's country),
     else for the one country the title names."""
     if c.subject is None:
-        if c.nominal:  # a verbless note: a country or demonym before the recipient, else the title's
-            places = [p for p in _places(text[a : a + c.scope[-1][1]])
-                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])]
-            return places[0][2] if places else title_actor
+        if c.nominal or c.agentless:  # a verbless note or an agentless passive: a country or demonym
+            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
+                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+                      and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
+            return places[0][2] if places else (title_actor if c.nominal else None)
         return None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -189,8 +232,9 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
             return country
     if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
         return last_person
-    if c.subject_pronoun or _STANDIN.match(subj.strip()):
-        return last or title_actor
+    head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
+    if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
+        return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
     return None
 
 
@@ -240,7 +284,7 @@ def find_general(
             if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
                 amount = next((q for q in money if a <= q.start and q.end <= b), None)
             clause_text = " ".join(text[x:y] for x, y in scope)
-            category = category_of(item, clause_text, amount is not None)
+            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "")
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
@@ -252,4 +296,42 @@ def find_general(
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),
             ))
+    return _valued_later(text, clauses, money, out, taken)
+
+
+# A sentence that states what something is worth ("have a value of 49 million AUD", "Total cost is
+# 92 million EUR", "this equals approximately 30.6 million EUR per country").
+_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to)\b")
+
+
+def _valued_later(
+    text: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], money: Sequence[Quantity],
+    found: list[CommitmentMention], taken: set[tuple] | None,
+) -> list[CommitmentMention]:
+    """A sentence's one commitment that states no amount takes the money of the following
+    sentences of its paragraph that say what something is worth (the last of them: a later figure
+    refines an earlier one), up to the next sentence with a commitment; its span grows to cover
+    them. A sentence with two commitments, or one with an amount, lends none."""
+    starts = {m.start for m in found} | {key[0] for key in (taken or ())}
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(found):
+        by_sentence.setdefault(m.start, []).append(i)
+    out = list(found)
+    for k, (a, b, _acts) in enumerate(clauses):
+        own = by_sentence.get(a, [])
+        if len(own) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
+                                                                               for t in taken)):
+            continue
+        value, end = None, b
+        for a2, b2, _ in clauses[k + 1 : k + 3]:
+            if "\n" in text[end:a2] or a2 in starts:
+                break
+            if _VALUE.search(text[a2:b2]):
+                inside = [q for q in money if a2 <= q.start and q.end <= b2]
+                if inside:
+                    value, end = inside[-1], b2
+        if value is not None:
+            m = found[own[0]]
+            out[own[0]] = replace(m, end=end, text=text[m.start : end], amount=value.text, period=value.period,
+                                  category=m.category if m.category is not C.OTHER else C.FINANCIAL)
     return out

@@ -77,7 +77,8 @@ _TITLE = (
 )
 _NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
 _COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
-_LEADER = re.compile(rf"(?P<c>{_NAMES})\s+{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_LEADER = re.compile(rf"{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_BEFORE_TITLE = re.compile(rf"(?<![\w.])(?P<c>{_NAMES})\s+$")
 
 _KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
     (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
@@ -154,9 +155,12 @@ def _leaders(text: str) -> dict[str, str]:
     """Surname -> country from "Japanese Prime Minister Ishiba Shigeru" / "Finnish prime minister
     Alexander Stubb" in this article, over the built-in table."""
     found = dict(LEADERS)
-    for m in _LEADER.finditer(text):
+    for m in _LEADER.finditer(text):  # the title first, then the country before it: one scan of the text
+        c = _BEFORE_TITLE.search(text, max(0, m.start() - 40), m.start())
+        if c is None:
+            continue
         for name in m.group("name").split():
-            found[name] = COUNTRIES[m.group("c")]
+            found[name] = COUNTRIES[c.group("c")]
     return found
 
 
@@ -244,13 +248,25 @@ _CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
                        r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
 ]
 
-def category_of(item: str, clause: str, money: bool) -> CommitmentCategory:
-    for text in (item, clause):
-        hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY)]
-        best = max(hits)
-        if best[0]:
-            return best[2]
-    return C.FINANCIAL if money else C.OTHER
+# Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
+_MONEY_AS_SUCH = re.compile(r"(?i)\b(?:funds?|funding|money|budget|sums?|amounts?)\b")
+
+
+def _best_category(text: str, but: CommitmentCategory | None = None) -> CommitmentCategory | None:
+    hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY) if cat is not but]
+    best = max(hits)
+    return best[2] if best[0] else None
+
+
+def category_of(item: str, clause: str, money: bool, sentence: str = "") -> CommitmentCategory:
+    """The coarse category of what ``item`` names, else of its ``clause``'s words; money with no
+    other word is financial, and so is an item naming money as such ("its funds") unless its
+    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for."""
+    found = _best_category(item)
+    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
+            _MONEY_AS_SUCH.sub(" ", item)):
+        return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
+    return found or _best_category(clause) or (C.FINANCIAL if money else C.OTHER)
 
 
 def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> CommitmentCategory:
@@ -265,15 +281,19 @@ def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> Commitment
 
 
 def rule_mentions(
-    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = ()
+    text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
+    by_paragraph: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[CommitmentMention]:
-    """The sub-kind rules' mentions (see the module's docstring)."""
+    """The sub-kind rules' mentions (see the module's docstring); ``by_paragraph``: the sentences
+    of each paragraph (split here when None)."""
     leaders = _leaders(text)
     out: list[CommitmentMention] = []
     last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
     speaker: str | None = None
-    for pa, pb in paragraphs(text):
-        sents = [(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
+    if by_paragraph is None:
+        by_paragraph = [[(pa + a, pa + b) for a, b in sentence_spans(text[pa:pb])] or [(pa, pb)]
+                        for pa, pb in paragraphs(text)]
+    for sents in by_paragraph:
         prev_time: PartialDate | None = None
         for si, (a, b) in enumerate(sents):
             sent = text[a:b]

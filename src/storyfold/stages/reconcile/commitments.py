@@ -34,7 +34,7 @@ from storyfold.records import (
 )
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, day_of, evidence_of
 
-__all__ = ["SpanIndex", "merge_commitments"]
+__all__ = ["SpanIndex", "actor_entity", "merge_commitments"]
 
 S = CommitmentStatus
 _STATUS_CAUTION = [S.FULFILLED, S.COMMITTED, S.PLEDGED, S.WILLING, S.CONDITIONAL, S.CONSIDERING, S.DECLINED,
@@ -67,20 +67,37 @@ class SpanIndex:
                              if s < m.end and m.start < e}))
 
 
+def actor_entity(actor: str, entity_ids: Mapping[str, str]) -> str | None:
+    """The entity an actor's name is: the entity with that name or alias, else with that name in
+    another case ("the Government of Lithuania" is not guessed)."""
+    found = entity_ids.get(actor)
+    if found is None:
+        folded = actor.casefold()
+        found = next((eid for name, eid in sorted(entity_ids.items()) if name.casefold() == folded), None)
+    return found
+
+
 def merge_commitments(
-    by_article: Mapping[str, Sequence[CommitmentMention]], inp: Inputs, spans: SpanIndex
+    by_article: Mapping[str, Sequence[CommitmentMention]], inp: Inputs, spans: SpanIndex,
+    entity_ids: Mapping[str, str] | None = None,
 ) -> tuple[list[Commitment], list[Conflict]]:
     """The commitments of ``by_article`` (mentions per article), by actor then kind, and their
-    status and content conflicts; ``spans`` finds the claims each rests on."""
+    status and content conflicts; ``spans`` finds the claims each rests on. An actor is its entity
+    (``entity_ids``: an entity_merge entity's names and aliases -> its id) where the entities stage
+    found it, so two names of one entity ("HHS", "Health and Human Services") are one actor."""
+    entity_ids = entity_ids or {}
+    entity_of = {a: actor_entity(a, entity_ids) for a in {m.actor for ms in by_article.values() for m in ms}}
     # The sub-kind rules' mentions merge by (actor, kind); the parse's by (actor, kind, category, item key).
     groups: dict[tuple[str, CommitmentKind, str, str], list[CommitmentMention]] = {}
     for aid in sorted(by_article):
         for m in by_article[aid]:
-            groups.setdefault((m.actor, m.kind, m.category.value if m.item_key else "", m.item_key or ""), []).append(m)
+            who = entity_of[m.actor] or m.actor
+            groups.setdefault((who, m.kind, m.category.value if m.item_key else "", m.item_key or ""), []).append(m)
     out: list[Commitment] = []
     conflicts: list[Conflict] = []
-    for (actor, kind, category, item_key), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1].value,
-                                                                                        kv[0][2], kv[0][3])):
+    for (_who, kind, category, item_key), ms in sorted(groups.items(), key=lambda kv: (
+            min(m.actor for m in kv[1]), kv[0][1].value, kv[0][2], kv[0][3])):
+        actor = min(m.actor for m in ms)
         cid = "commitment-" + (content_hash(actor, kind.value, category, item_key) if item_key
                                else content_hash(actor, kind.value))
         whens = [inp.when(m.article_id, m.time) for m in ms]
@@ -105,7 +122,7 @@ def merge_commitments(
             independent_sources=inp.sources(arts),
             evidence=tuple(dict.fromkeys(_commitment_evidence(m) for m in ms)),
             category=ms[0].category, item=next((m.item for m in ms if m.item), None),
-            units=next((m.units for m in ms if m.units), None),
+            units=next((m.units for m in ms if m.units), None), actor_entity=entity_of[actor],
         ))
         conflicts.extend(_status_conflicts(out[-1], ms, whens, spans))
         conflicts.extend(_content_conflicts(out[-1], ms, spans))

@@ -66,6 +66,7 @@ def reconcile(
     events: Sequence[Sequence[str]] = (),
     block_size: int = BLOCK,
     stats: dict[str, int] | None = None,
+    entity_ids: Mapping[str, str] | None = None,
 ) -> tuple[list[Claim], list[Commitment], list[Conflict]]:
     """Claims, commitments and conflicts from the per-article mentions. ``embed`` maps texts to
     L2-normalised vectors (asked only for the claims of blocks that hold more than one article);
@@ -74,14 +75,15 @@ def reconcile(
 
     Claim mentions are compared only within a block: one per story of ``stories`` (article ids),
     cut to ``block_size`` units by ``events`` (article ids, in date order) and dates; ``stats``, when
-    given, receives the counts (mentions, units, blocks, embedded units, largest block, close pairs)."""
+    given, receives the counts (mentions, units, blocks, embedded units, largest block, close pairs);
+    ``entity_ids`` maps an entity's name and aliases to its id (a commitment's actor entity)."""
     inp = Inputs(articles, relations, event_dates or {}, aliases or {})
     merged = merge_claims(claim_mentions, inp, embed, stories=stories, events=events, block_size=block_size,
                           stats=stats)
     conflicts = figure_conflicts(merged, quantities or {}, inp)
     spans = SpanIndex((m.article_id, m.start, m.end, merged.claims[merged.claim_of[i]].id)
                       for i, m in enumerate(merged.mentions))
-    commitments, commitment_conflicts = merge_commitments(commitment_mentions, inp, spans)
+    commitments, commitment_conflicts = merge_commitments(commitment_mentions, inp, spans, entity_ids or {})
     conflicts.extend(commitment_conflicts)
     conflicts.extend(_rewrite_conflicts(relations, merged))
     contested = {cid for c in conflicts for cid in c.claim_ids}
@@ -154,10 +156,12 @@ class ReconcileStage(CorpusStage):
                 for aid in ev.article_ids:
                     event_dates.setdefault(aid, day)
         aliases: dict[str, str] = {}
+        entity_ids: dict[str, str] = {}
         if corpus.has("entities"):
             for ent in corpus.outputs("entities"):
                 for alias in (ent.name, *ent.aliases):
                     aliases[alias] = ent.name
+                    entity_ids.setdefault(alias, ent.id)
         embed = corpus.encoder(MODEL, lambda: ctx.resource("embedder", load_embedder)).encode
         dated = sorted(events, key=lambda e: (date_order(e.date), e.id))
         stats = ctx.counts[self.label] = {}  # blocks and pairs compared, for benchmarks
@@ -166,7 +170,7 @@ class ReconcileStage(CorpusStage):
             embed, relations, event_dates, aliases,
             corpus.annotations("quantities") if corpus.has("quantities") else {},
             stories=stories or None, events=[e.article_ids for e in dated],
-            block_size=ctx.settings.reconcile_block, stats=stats,
+            block_size=ctx.settings.reconcile_block, stats=stats, entity_ids=entity_ids,
         )
         if corpus.has("entities"):  # a claim in reported speech names its speaker's entity
             claims = claims_with_speakers(claims, corpus.annotations("claim_mentions"), corpus.outputs("entities"))

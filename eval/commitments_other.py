@@ -1,0 +1,125 @@
+"""Commitments of other kinds than aid to Ukraine, in sentences of real articles: vaccine
+donations, governments' funding and sanctions, companies' pledges and offers.
+
+    python eval/commitments_other.py [DATA_DIR]        (also run by eval/commitments.py)
+
+``eval/gold/commitments_other.jsonl``: one sentence a line, from ``neus-allsides`` (an AllSides
+story's roundup or one side's article body) or ``ecbplus`` (a document's sentence), annotated by
+reading it: the actor (and the other names it goes by), the coarse category, the item as worded,
+the money amount (value, currency) where the sentence states one, the status. None of these
+sentences was read while the stage's rules were written. Each sentence is checked against its
+source text when DATA_DIR holds it, then run through the entities, dates, quantities and
+commitments stages as an article of its own.
+
+Figures: found (a commitment in the sentence), actor (one commitment's actor is the gold actor or
+one of its names, ignoring case and a leading "the"), then of the sentences whose actor is right:
+category, status (exact), amount (within 1%, the same currency; of the sentences stating one).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from storyfold.config import load_settings
+from storyfold.pipeline import Context
+from storyfold.records import Article
+from storyfold.stages.commitments.commitments import CommitmentsStage
+from storyfold.stages.dates.dates import find_dates
+from storyfold.stages.entities.entities import EntitiesStage
+from storyfold.stages.quantities import find_quantities
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
+
+
+def _sources(data: Path) -> dict[tuple[str, str], str]:
+    """Source text by (data set, reference) for the references the gold file uses."""
+    out: dict[tuple[str, str], str] = {}
+    roundups = data / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
+    if roundups.exists():
+        for line in roundups.read_text(encoding="utf-8").splitlines():
+            story = json.loads(line)
+            out[("neus-allsides", f"{story['id']}/roundup")] = " ".join(story.get("roundup") or [])
+            for side, art in (story.get("news") or {}).items():
+                out[("neus-allsides", f"{story['id']}/news/{side}")] = " ".join(art.get("newBody") or [])
+    texts = data / "ecbplus" / "texts.jsonl"
+    if texts.exists():
+        for line in texts.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            for i, sent in enumerate(doc["sentences"]):
+                out[("ecbplus", f"{doc['doc_id']}/{i}")] = sent
+    return out
+
+
+def _norm(name: str | None) -> str:
+    name = (name or "").strip().lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+def _amount_ok(value: float | None, unit: str | None, gold: dict) -> bool:
+    if value is None:
+        return False
+    if unit and gold.get("currency") and unit != gold["currency"]:
+        return False
+    return abs(value - gold["value"]) <= 0.01 * max(abs(value), abs(gold["value"]))
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({100 * n / d:.1f}%)" if d else "n/a"
+
+
+def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False) -> dict[str, str]:
+    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sources = _sources(data) if data is not None else {}
+    unchecked = 0
+    for g in rows:
+        src = sources.get((g["source"], g["ref"]))
+        if src is None:
+            unchecked += 1
+        elif " ".join(g["text"].split()) not in " ".join(src.split()):
+            raise SystemExit(f"{gold_path}: {g['id']}: the sentence is not in {g['source']} {g['ref']}")
+    ctx = Context(settings=load_settings())
+    entities, commitments = EntitiesStage(), CommitmentsStage()
+    entities.setup(ctx)
+    commitments.setup(ctx)
+    arts = [Article(id=g["id"], source=g["ref"], text=g["text"]) for g in rows]
+    found_entities = entities.process_batch(arts, [{} for _ in arts], ctx)
+    n = {"found": 0, "actor": 0, "category": 0, "status": 0, "amount": 0, "amount_rows": 0}
+    for g, art, ent in zip(rows, arts, found_entities, strict=True):
+        dates = find_dates(art.text, None, art.id)
+        qs = find_quantities(art.text, art.id, dates)
+        money = {q.text: q for q in qs}
+        ms = commitments.process(art, {"dates": tuple(dates), "quantities": tuple(qs), **ent}, ctx)["commitment_mentions"]
+        names = {_norm(a) for a in g["actor_aliases"]}
+        mine = [m for m in ms if _norm(m.actor) in names]
+        n["found"] += bool(ms)
+        n["actor"] += bool(mine)
+        if mine:
+            n["category"] += any(m.category.value == g["category"] for m in mine)
+            n["status"] += any(m.status.value == g["status"] for m in mine)
+            if g.get("amount"):
+                n["amount_rows"] += 1
+                n["amount"] += any(m.amount in money and _amount_ok(money[m.amount].value, money[m.amount].unit,
+                                                                     g["amount"]) for m in mine)
+        elif g.get("amount"):
+            n["amount_rows"] += 1
+        if verbose:
+            got = "; ".join(f"{m.actor} / {m.category.value} / {m.status.value} / {m.amount}" for m in ms) or "none"
+            print(f"    {g['id']}: gold {g['actor']} / {g['category']} / {g['status']}; storyfold {got}")
+    out = {
+        "rows": f"{len(rows)} sentences ({unchecked} not checked against their source: data absent)",
+        "figures": (f"found {_pct(n['found'], len(rows))}  actor {_pct(n['actor'], len(rows))}  "
+                    f"category {_pct(n['category'], n['actor'])} of actor right  "
+                    f"status {_pct(n['status'], n['actor'])} of actor right  "
+                    f"amount {_pct(n['amount'], n['amount_rows'])} of stated"),
+    }
+    print(f"other kinds ({gold_path.name}): {out['rows']}")
+    print(f"  {out['figures']}")
+    return out
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    score_other(GOLD, Path(args[0]) if args else ROOT.parent / "shared" / "data", verbose="-v" in sys.argv[1:])

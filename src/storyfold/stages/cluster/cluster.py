@@ -11,7 +11,8 @@ than ``cluster_event_days`` apart are never put in the same event.
 Incremental: when earlier output exists, its stories and events are kept and only articles they do
 not hold (``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the
 story (then the event) whose members it is most similar to on average when that similarity reaches
-the threshold, the same criterion average linkage uses; the rest are clustered among themselves into
+the threshold, the same criterion average linkage uses, and joins an earlier event only when its
+who/where/when contradicts none of the event's members; the rest are clustered among themselves into
 new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
 articles the same way, so memory stays bounded. A copy or rewrite (``relations``, when a stage
 provides them) always follows its source into the source's story and event.
@@ -23,7 +24,6 @@ then smallest article id), so a rerun gives the same ids and an id changes only 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -38,9 +38,9 @@ from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
 from storyfold.stages.cluster.identity import (
     Identity,
     IdentityModel,
-    conflicts,
     event_evidence,
     identity_of,
+    relations,
 )
 from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
@@ -110,9 +110,9 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "2"
+    version = "3"
     requires = ("doc_vectors",)
-    optional = ("relations", "entity_mentions", "dates")
+    optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}
 
     def __init__(self, identity: IdentityModel | None = None) -> None:
@@ -161,11 +161,11 @@ class ClusterStage(CorpusStage):
                 continue
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
-            apart, agree = conflicts([docs[i].identity for i in members], window)
-            hard = math.isinf(self.identity.penalty)
-            offset = np.where(apart, 0.0 if hard else -self.identity.penalty, 0.0) + self.identity.bonus * agree
-            gate = lambda idx, groups, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
-                _date_gate(idx, groups, docs, window) & (_identity_gate(idx, groups, apart, lrow) if hard else True)
+            apart, offset = self._identity_terms(members, docs, window)
+            hard = np.isinf(self.identity.penalty)
+            # An article joins an existing event only when its who/where/when contradicts no member.
+            gate = lambda idx, groups, apart=apart, lrow=lrow: (  # noqa: E731
+                _date_gate(idx, groups, docs, window) & _identity_gate(idx, groups, apart, lrow)
             )
             pair = lambda idx, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
                 _pair_gate(idx, docs, window) & (~apart[np.ix_([lrow[i] for i in idx], [lrow[i] for i in idx])] if hard else True)
@@ -181,7 +181,7 @@ class ClusterStage(CorpusStage):
                 pair_gate=pair,
                 pair_adjust=adjust,
             )
-            story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate)
+            story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate, adjust)
 
         # Copies follow their sources.
         story_of = {i: st for st in stories for i in st.members}
@@ -192,12 +192,29 @@ class ClusterStage(CorpusStage):
 
         return self._records(corpus, docs, stories, x, row, earlier, source)
 
+    def _identity_terms(self, members: Sequence[int], docs: Sequence[_Doc], window: int) -> tuple[np.ndarray, np.ndarray]:
+        """Over a story's ``members``: where two reports conflict on who/where/when, and what is
+        added to their similarity (the learned costs of :class:`IdentityModel`)."""
+        model = self.identity
+        rel = relations([docs[i].identity for i in members], window)
+        apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
+        agree = rel["place_shared"] | rel["people_shared"]
+        offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
+        offset -= model.figure_penalty * rel["figure_conflict"]
+        if model.day_cost:
+            day = np.array([docs[i].published.toordinal() if docs[i].published else 0 for i in members])
+            dated = np.array([docs[i].published is not None for i in members])
+            gap = np.minimum(np.abs(day[:, None] - day[None, :]), window)
+            offset -= model.day_cost * np.where(dated[:, None] & dated[None, :], gap, 0)
+        return apart, offset
+
     # ------------------------------------------------------------------------------------ inputs
     def _docs(self, corpus: Corpus) -> list[_Doc]:
         vectors = corpus.annotations("doc_vectors")
         names: dict[str, Counter[str]] = {}
         entities = corpus.annotations("entity_mentions") if corpus.has("entity_mentions") else {}
         dates = corpus.annotations("dates") if corpus.has("dates") else {}
+        quantities = corpus.annotations("quantities") if corpus.has("quantities") else {}
         if entities:
             for aid, mentions in entities.items():
                 names[aid] = Counter(
@@ -213,7 +230,8 @@ class ClusterStage(CorpusStage):
             for name, count in names.get(article.id, Counter()).items():
                 terms[name] = terms.get(name, 0) + NAME_WEIGHT * count
             identity = identity_of(
-                article.text, entities.get(article.id, ()), dates.get(article.id, ()), self.identity
+                article.text, entities.get(article.id, ()), dates.get(article.id, ()), self.identity,
+                quantities=quantities.get(article.id, ()),
             )
             docs.append(
                 _Doc(
@@ -355,10 +373,12 @@ def _attach_singletons(
     row: Mapping[int, int],
     threshold: float,
     gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray],
+    adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray],
 ) -> list[_Group]:
     """Put each article left alone in a new event into the event of its story that it is most
-    similar to on the story-level measure, when that reaches the story threshold (and the dates
-    allow): a short article has too few words for the within-story TF-IDF to place it."""
+    similar to on the story-level measure (with the identity costs, ``adjust``, averaged over the
+    event's members), when that reaches the story threshold and the gate allows: a short article
+    has too few words for the within-story TF-IDF to place it."""
     targets = [g for g in groups if len(g.members) > 1]
     singles = [g for g in groups[fresh_from:] if len(g.members) == 1]
     if not targets or not singles:
@@ -366,7 +386,9 @@ def _attach_singletons(
     lone = [g.members[0] for g in singles]
     sums = x.take([row[i] for g in targets for i in g.members]).sum_by(_spans([len(g.members) for g in targets]))
     sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
-    chosen = assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets))
+    everyone = [i for g in targets for i in g.members]
+    offset = adjust(lone, everyone) @ _indicator([len(g.members) for g in targets]).T / sizes[None, :]
+    chosen = assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets), offset)
     for group, t in zip(singles, chosen, strict=True):
         if t >= 0:
             targets[t].members.append(group.members[0])

@@ -8,7 +8,8 @@ separately: it is paid once per article, by the cached ``doc_vector`` stage, nev
 synthetic articles reuse those vectors, so the figures are for the clustering stage itself.
 
 ``--cache FILE`` keeps the real articles' vectors between runs (the embedding figure is printed
-by the run that computes them). The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
+by the run that computes them); ``--from-db DB ...`` takes the real articles and their stored
+vectors from folded databases instead (those of ``eval/clusters.py --work``), embedding nothing. The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
 methods), so SQLite reads are not counted. Printed per size: a full clustering (no earlier output),
 and an incremental fold of 1% new articles into that result.
 
@@ -116,6 +117,21 @@ def synthesise(bases: list[Article], vectors: list[DocVector], n: int, rng: np.r
     return articles, annotated
 
 
+def stored_bases(dbs: list[Path]) -> tuple[list[Article], list[DocVector]]:
+    """The articles of folded databases that have a stored doc vector, with it."""
+    from storyfold.store import Store
+
+    bases, vectors = [], []
+    for db in dbs:
+        with Store(db) as store:
+            found = store.annotations("doc_vectors", DocVector)
+            for article in store.iter_articles():
+                if found.get(article.id):
+                    bases.append(article)
+                    vectors.append(found[article.id][0])
+    return bases, vectors
+
+
 def fold_seconds(bases: list[Article], sample: int) -> float:
     """Seconds per article of a fold with every registered stage over ``sample`` real articles
     taken evenly from ``bases`` (one JSONL file through ``storyfold.api.fold``), measured after a
@@ -144,12 +160,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("data", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--cache", help="JSON file keeping the real articles' doc vectors between runs")
+    parser.add_argument("--from-db", nargs="+", type=Path, help="folded databases to take the real articles from")
     parser.add_argument("--fold-sample", type=int, default=30, help="real articles folded to time a fold (0: skip)")
     args = parser.parse_args(argv[1:])
     data = Path(args.data)
     bases = real_texts(data)
     cache = Path(args.cache) if args.cache else None
-    if cache is not None and cache.is_file():
+    if args.from_db:
+        bases, vectors = stored_bases(args.from_db)
+        print(f"{len(bases)} real bases and their doc vectors read from {len(args.from_db)} folded databases "
+              "(embedding not measured)", flush=True)
+    elif cache is not None and cache.is_file():
         vectors = codec.loads(cache.read_text(encoding="utf-8"), tuple[DocVector, ...])
         print(f"doc vectors of {len(vectors)} real bases read from {cache} (embedding not re-measured)", flush=True)
     else:

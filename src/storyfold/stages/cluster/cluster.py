@@ -40,7 +40,8 @@ from storyfold.stages.cluster.identity import (
     IdentityModel,
     event_evidence,
     identity_of,
-    relations,
+    mentioned_days,
+    pair_costs,
 )
 from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
@@ -49,7 +50,6 @@ __all__ = ["ClusterStage", "headline"]
 STORY_DENSE_WEIGHT = 0.7  # tuned on ECB+ train with the AllSides roundups in view (docs/clustering.md)
 TITLE_WORDS = 14
 _NO_DATE = dt.date.max
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
@@ -161,7 +161,9 @@ class ClusterStage(CorpusStage):
                 continue
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
-            apart, offset = self._identity_terms(members, docs, window)
+            apart, offset = pair_costs(
+                [docs[i].identity for i in members], [docs[i].published for i in members], self.identity, window
+            )
             hard = np.isinf(self.identity.penalty)
             # An article joins an existing event only when its who/where/when contradicts no member.
             gate = lambda idx, groups, apart=apart, lrow=lrow: (  # noqa: E731
@@ -180,6 +182,9 @@ class ClusterStage(CorpusStage):
                 group_gate=gate,
                 pair_gate=pair,
                 pair_adjust=adjust,
+                fallback=lambda idx, groups, gate=gate, adjust=adjust: _story_assign(
+                    idx, groups, x, row, s.cluster_story_threshold, gate, adjust
+                ),
             )
             story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate, adjust)
 
@@ -191,22 +196,6 @@ class ClusterStage(CorpusStage):
             event_of[src].members.append(copy)
 
         return self._records(corpus, docs, stories, x, row, earlier, source)
-
-    def _identity_terms(self, members: Sequence[int], docs: Sequence[_Doc], window: int) -> tuple[np.ndarray, np.ndarray]:
-        """Over a story's ``members``: where two reports conflict on who/where/when, and what is
-        added to their similarity (the learned costs of :class:`IdentityModel`)."""
-        model = self.identity
-        rel = relations([docs[i].identity for i in members], window)
-        apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
-        agree = rel["place_shared"] | rel["people_shared"]
-        offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
-        offset -= model.figure_penalty * rel["figure_conflict"]
-        if model.day_cost:
-            day = np.array([docs[i].published.toordinal() if docs[i].published else 0 for i in members])
-            dated = np.array([docs[i].published is not None for i in members])
-            gap = np.minimum(np.abs(day[:, None] - day[None, :]), window)
-            offset -= model.day_cost * np.where(dated[:, None] & dated[None, :], gap, 0)
-        return apart, offset
 
     # ------------------------------------------------------------------------------------ inputs
     def _docs(self, corpus: Corpus) -> list[_Doc]:
@@ -276,7 +265,7 @@ class ClusterStage(CorpusStage):
     ) -> Outputs:
         """Records of the clusters; a cluster whose articles are exactly those of an earlier record
         keeps that record (id, title, dates) unchanged, and is not recomputed."""
-        mentioned = _mentioned_days(corpus)
+        mentioned = mentioned_days(corpus.annotations("dates") if corpus.has("dates") else {})
         same = {(kind, frozenset(r.article_ids)): r for kind, records in earlier.items() for r in records}
         story_records: list[Story] = []
         event_records: list[Event] = []
@@ -331,9 +320,11 @@ def _fold(
     group_gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
     pair_gate: Callable[[Sequence[int]], np.ndarray] | None = None,
     pair_adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray] | None = None,
+    fallback: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
 ) -> list[_Group]:
-    """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity, and
-    cluster what fits no group by average linkage into new groups."""
+    """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity (or else,
+    when given, by ``fallback``'s choice: items x groups -> a group or -1), and cluster what fits
+    no group by average linkage into new groups."""
     groups = [g for g in groups if g.members]
     for start in range(0, len(todo), max(1, block)):
         chunk = list(todo[start : start + block])
@@ -347,6 +338,9 @@ def _fold(
             if pair_adjust is not None:  # the average adjustment over each group's members
                 offset = pair_adjust(chunk, everyone) @ _indicator([len(g.members) for g in groups]).T / sizes[None, :]
             target = assign(items, sums, sizes, threshold, gate, offset)
+            alone = [k for k, t in enumerate(target) if t < 0]
+            if fallback is not None and alone:
+                target[alone] = fallback([chunk[k] for k in alone], groups)
         else:
             target = -np.ones(len(chunk), dtype=int)
         left = [i for i, t in zip(chunk, target, strict=True) if t < 0]
@@ -376,24 +370,39 @@ def _attach_singletons(
     adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray],
 ) -> list[_Group]:
     """Put each article left alone in a new event into the event of its story that it is most
-    similar to on the story-level measure (with the identity costs, ``adjust``, averaged over the
-    event's members), when that reaches the story threshold and the gate allows: a short article
-    has too few words for the within-story TF-IDF to place it."""
+    similar to on the story-level measure (:func:`_story_assign`): a short article has too few
+    words for the within-story TF-IDF to place it. In an incremental fold, a new article the
+    within-story TF-IDF puts in no earlier event is offered to them the same way."""
     targets = [g for g in groups if len(g.members) > 1]
     singles = [g for g in groups[fresh_from:] if len(g.members) == 1]
     if not targets or not singles:
         return groups
     lone = [g.members[0] for g in singles]
-    sums = x.take([row[i] for g in targets for i in g.members]).sum_by(_spans([len(g.members) for g in targets]))
-    sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
-    everyone = [i for g in targets for i in g.members]
-    offset = adjust(lone, everyone) @ _indicator([len(g.members) for g in targets]).T / sizes[None, :]
-    chosen = assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets), offset)
+    chosen = _story_assign(lone, targets, x, row, threshold, gate, adjust)
     for group, t in zip(singles, chosen, strict=True):
         if t >= 0:
             targets[t].members.append(group.members[0])
             group.members.clear()
     return [g for g in groups if g.members]
+
+
+def _story_assign(
+    lone: Sequence[int],
+    targets: Sequence[_Group],
+    x: Rows,
+    row: Mapping[int, int],
+    threshold: float,
+    gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray],
+    adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray],
+) -> np.ndarray:
+    """For each of ``lone``, the event of ``targets`` it is most similar to on the story-level
+    measure plus the identity costs averaged over the event's members, when that reaches
+    ``threshold`` and the gate allows; else -1."""
+    sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
+    everyone = [i for g in targets for i in g.members]
+    sums = x.take([row[i] for i in everyone]).sum_by(_spans([len(g.members) for g in targets]))
+    offset = adjust(lone, everyone) @ _indicator([len(g.members) for g in targets]).T / sizes[None, :]
+    return assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets), offset)
 
 
 def _indicator(sizes: Sequence[int]) -> np.ndarray:
@@ -469,17 +478,6 @@ def _evidence(members: Sequence[int], docs: Sequence[_Doc], source: Mapping[int,
     """What holds an event together and why each member joined (:func:`identity.event_evidence`)."""
     ordered = sorted(members, key=lambda i: docs[i].key)
     return event_evidence([(docs[i].id, docs[i].identity, i in source) for i in ordered])
-
-
-def _mentioned_days(corpus: Corpus) -> dict[str, Counter[str]]:
-    if not corpus.has("dates"):
-        return {}
-    out: dict[str, Counter[str]] = {}
-    for aid, mentions in corpus.annotations("dates").items():
-        values = [str(m.value) for m in mentions if getattr(m, "value", None) and _DAY.match(str(m.value))]
-        if values:
-            out[aid] = Counter(values)
-    return out
 
 
 def _date_range(

@@ -42,13 +42,14 @@ from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
     "PARTICIPANTS", "RELATIONS", "Identity", "IdentityModel", "conflicts", "event_evidence", "happened_of", "identity_of",
-    "lead_keys", "relations", "shared_keys",
+    "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys",
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DATED = frozenset({"time", "day", "week", "month", "quarter", "season", "year"})
 _KEEP = frozenset({"FAC", "GPE"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -268,6 +269,35 @@ def conflicts(ids: Sequence[Identity], days: int) -> tuple[np.ndarray, np.ndarra
     rel = relations(ids, days)
     apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
     return apart, rel["place_shared"] | rel["people_shared"]
+
+
+def mentioned_days(dates: Mapping[str, Sequence[DateMention]]) -> dict[str, Counter[str]]:
+    """Per article, how often its date mentions name each calendar day."""
+    out: dict[str, Counter[str]] = {}
+    for aid, mentions in dates.items():
+        values = [str(m.value) for m in mentions if getattr(m, "value", None) and _DAY.match(str(m.value))]
+        if values:
+            out[aid] = Counter(values)
+    return out
+
+
+def pair_costs(
+    ids: Sequence[Identity], published: Sequence[dt.date | None], model: IdentityModel, days: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Over a story's articles: where two conflict on place, people or the day of the happening,
+    and what is added to their event similarity (the costs of ``model``: a conflict, figures that
+    disagree, each day between two publication dates up to ``days``, a shared place or person)."""
+    rel = relations(ids, days)
+    apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
+    agree = rel["place_shared"] | rel["people_shared"]
+    offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
+    offset -= model.figure_penalty * rel["figure_conflict"]
+    if model.day_cost:
+        day = np.array([d.toordinal() if d else 0 for d in published], dtype=np.int64)
+        dated = np.array([d is not None for d in published])
+        gap = np.minimum(np.abs(day[:, None] - day[None, :]), days)
+        offset -= model.day_cost * np.where(dated[:, None] & dated[None, :], gap, 0)
+    return apart, offset
 
 
 def shared_keys(member: Identity, others: Sequence[Identity], share: float = 0.5) -> list[str]:

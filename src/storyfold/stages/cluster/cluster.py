@@ -12,8 +12,8 @@ Incremental: when earlier output exists, its stories and events are kept and onl
 not hold (``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the
 story (then the event) whose members it is most similar to on average when that similarity reaches
 the threshold, the same criterion average linkage uses, and joins an earlier event only when its
-who/where/when contradicts none of the event's members; the rest are clustered among themselves into
-new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
+who/where/when contradicts fewer than half of the event's members; the rest are clustered among
+themselves into new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
 articles the same way, so memory stays bounded. A copy or rewrite (``relations``, when a stage
 provides them) always follows its source into the source's story and event.
 
@@ -165,7 +165,7 @@ class ClusterStage(CorpusStage):
                 [docs[i].identity for i in members], [docs[i].published for i in members], self.identity, window
             )
             hard = np.isinf(self.identity.penalty)
-            # An article joins an existing event only when its who/where/when contradicts no member.
+            # An article joins an existing event only when its who/where/when agrees with most members.
             gate = lambda idx, groups, apart=apart, lrow=lrow: (  # noqa: E731
                 _date_gate(idx, groups, docs, window) & _identity_gate(idx, groups, apart, lrow)
             )
@@ -441,11 +441,12 @@ def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc
 def _identity_gate(
     idx: Sequence[int], groups: Sequence[_Group], apart: np.ndarray, lrow: Mapping[int, int]
 ) -> np.ndarray:
-    """items x groups: may item join group, given who/where/when: only when it conflicts with no member."""
+    """items x groups: may item join group, given who/where/when: only when it conflicts with
+    fewer than half of its members (the event's who/where/when is what most members say)."""
     rows = [lrow[i] for i in idx]
     out = np.ones((len(idx), len(groups)), dtype=bool)
     for g, group in enumerate(groups):
-        out[:, g] = ~apart[np.ix_(rows, [lrow[i] for i in group.members])].any(axis=1)
+        out[:, g] = apart[np.ix_(rows, [lrow[i] for i in group.members])].mean(axis=1) < 0.5
     return out
 
 

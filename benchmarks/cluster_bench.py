@@ -1,4 +1,4 @@
-"""Speed of the clustering stage: ``python benchmarks/cluster_bench.py [DATA_DIR] [--sizes 10000,100000]``.
+"""Speed of the clustering stage: ``python benchmarks/cluster_bench.py [DATA_DIR] [--sizes 10000,100000] [--fold-sample 30]``.
 
 Articles are made from the real ECB+ and AllSides texts by mutation: each synthetic article takes a
 real article's cached vector and term counts, perturbs the vector (Gaussian noise, renormalised),
@@ -8,9 +8,17 @@ separately: it is paid once per article, by the cached ``doc_vector`` stage, nev
 synthetic articles reuse those vectors, so the figures are for the clustering stage itself.
 
 ``--cache FILE`` keeps the real articles' vectors between runs (the embedding figure is printed
-by the run that computes them). The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
+by the run that computes them); ``--from-db DB ...`` takes the real articles and their stored
+vectors from folded databases instead (those of ``eval/clusters.py --work``), embedding nothing. The stage runs over an in-memory stand-in for :class:`storyfold.pipeline.Corpus` (the same five
 methods), so SQLite reads are not counted. Printed per size: a full clustering (no earlier output),
 and an incremental fold of 1% new articles into that result.
+
+The share of a fold: ``--fold-sample N`` real articles (distinct ECB+ and AllSides texts, spread
+over the list) are folded with every registered stage through ``storyfold.api.fold`` into a
+temporary database, which gives a fold's seconds per article; a fold of ``n`` articles is taken as
+``n`` times that plus the clustering's own time at ``n``, and the clustering's share of it is
+printed. The corpus stages other than ``cluster`` grow faster than linearly, so the share is an
+upper bound.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -108,16 +117,60 @@ def synthesise(bases: list[Article], vectors: list[DocVector], n: int, rng: np.r
     return articles, annotated
 
 
+def stored_bases(dbs: list[Path]) -> tuple[list[Article], list[DocVector]]:
+    """The articles of folded databases that have a stored doc vector, with it."""
+    from storyfold.store import Store
+
+    bases, vectors = [], []
+    for db in dbs:
+        with Store(db) as store:
+            found = store.annotations("doc_vectors", DocVector)
+            for article in store.iter_articles():
+                if found.get(article.id):
+                    bases.append(article)
+                    vectors.append(found[article.id][0])
+    return bases, vectors
+
+
+def fold_seconds(bases: list[Article], sample: int) -> float:
+    """Seconds per article of a fold with every registered stage over ``sample`` real articles
+    taken evenly from ``bases`` (one JSONL file through ``storyfold.api.fold``), measured after a
+    first fold of another ``sample`` articles has loaded the models."""
+    from storyfold import api
+
+    step = max(1, len(bases) // (2 * sample))
+    chosen = bases[::step][: 2 * sample]
+    with tempfile.TemporaryDirectory() as tmp:
+        secs = 0.0
+        for part, rows in (("warm", chosen[:sample]), ("timed", chosen[sample:])):
+            path = Path(tmp) / f"{part}.jsonl"
+            path.write_text("".join(json.dumps({"url": f"bench:{a.id}", "title": a.title, "text": a.text}) + "\n"
+                                    for a in rows), encoding="utf-8")
+            t0 = time.perf_counter()
+            api.fold([path], settings=load_settings().with_(db=str(Path(tmp) / f"{part}.db")))
+            secs = time.perf_counter() - t0
+    per_article = secs / max(1, len(chosen) - sample)
+    print(f"fold of {len(chosen) - sample} real articles, every stage, models already loaded: {secs:.1f} s = "
+          f"{per_article:.2f} s per article", flush=True)
+    return per_article
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--cache", help="JSON file keeping the real articles' doc vectors between runs")
+    parser.add_argument("--from-db", nargs="+", type=Path, help="folded databases to take the real articles from")
+    parser.add_argument("--fold-sample", type=int, default=30, help="real articles folded to time a fold (0: skip)")
     args = parser.parse_args(argv[1:])
     data = Path(args.data)
     bases = real_texts(data)
     cache = Path(args.cache) if args.cache else None
-    if cache is not None and cache.is_file():
+    if args.from_db:
+        bases, vectors = stored_bases(args.from_db)
+        print(f"{len(bases)} real bases and their doc vectors read from {len(args.from_db)} folded databases "
+              "(embedding not measured)", flush=True)
+    elif cache is not None and cache.is_file():
         vectors = codec.loads(cache.read_text(encoding="utf-8"), tuple[DocVector, ...])
         print(f"doc vectors of {len(vectors)} real bases read from {cache} (embedding not re-measured)", flush=True)
     else:
@@ -126,6 +179,7 @@ def main(argv: list[str]) -> int:
               f"({1 / per_article:.1f} articles/s), paid once per article; {len(bases)} real bases", flush=True)
         if cache is not None:
             cache.write_text(codec.dumps(tuple(vectors)), encoding="utf-8")
+    per_article = fold_seconds(bases, args.fold_sample) if args.fold_sample else None
     stage, ctx = ClusterStage(), Context(settings=load_settings())
     for n in (int(s) for s in args.sizes.split(",")):
         rng = np.random.default_rng(n)
@@ -142,6 +196,10 @@ def main(argv: list[str]) -> int:
               f"{len(out['stories'])} stories, {len(out['events'])} events; "
               f"incremental +{len(extra)}: {inc:.1f} s ({len(extra) / inc:,.0f} new articles/s, "
               f"{(n + len(extra)) / inc:,.0f} corpus articles/s), {len(out2['stories'])} stories", flush=True)
+        if per_article is not None:
+            fold = per_article * n + full
+            print(f"{'':>7}  a fold of {n} articles at {per_article:.2f} s each: about {fold:,.0f} s; the cluster stage "
+                  f"{full:.1f} s of it = {full / fold:.1%}", flush=True)
     return 0
 
 

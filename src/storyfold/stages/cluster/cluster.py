@@ -11,8 +11,9 @@ than ``cluster_event_days`` apart are never put in the same event.
 Incremental: when earlier output exists, its stories and events are kept and only articles they do
 not hold (``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the
 story (then the event) whose members it is most similar to on average when that similarity reaches
-the threshold, the same criterion average linkage uses; the rest are clustered among themselves into
-new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
+the threshold, the same criterion average linkage uses, and joins an earlier event only when its
+who/where/when contradicts fewer than half of the event's members; the rest are clustered among
+themselves into new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
 articles the same way, so memory stays bounded. A copy or rewrite (``relations``, when a stage
 provides them) always follows its source into the source's story and event.
 
@@ -23,7 +24,6 @@ then smallest article id), so a rerun gives the same ids and an id changes only 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -38,9 +38,10 @@ from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
 from storyfold.stages.cluster.identity import (
     Identity,
     IdentityModel,
-    conflicts,
     event_evidence,
     identity_of,
+    mentioned_days,
+    pair_costs,
 )
 from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
 
@@ -49,7 +50,6 @@ __all__ = ["ClusterStage", "headline"]
 STORY_DENSE_WEIGHT = 0.7  # tuned on ECB+ train with the AllSides roundups in view (docs/clustering.md)
 TITLE_WORDS = 14
 _NO_DATE = dt.date.max
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
 
 
@@ -110,9 +110,9 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "2"
+    version = "3"
     requires = ("doc_vectors",)
-    optional = ("relations", "entity_mentions", "dates")
+    optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}
 
     def __init__(self, identity: IdentityModel | None = None) -> None:
@@ -161,11 +161,13 @@ class ClusterStage(CorpusStage):
                 continue
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
-            apart, agree = conflicts([docs[i].identity for i in members], window)
-            hard = math.isinf(self.identity.penalty)
-            offset = np.where(apart, 0.0 if hard else -self.identity.penalty, 0.0) + self.identity.bonus * agree
-            gate = lambda idx, groups, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
-                _date_gate(idx, groups, docs, window) & (_identity_gate(idx, groups, apart, lrow) if hard else True)
+            apart, offset = pair_costs(
+                [docs[i].identity for i in members], [docs[i].published for i in members], self.identity, window
+            )
+            hard = np.isinf(self.identity.penalty)
+            # An article joins an existing event only when its who/where/when agrees with most members.
+            gate = lambda idx, groups, apart=apart, lrow=lrow: (  # noqa: E731
+                _date_gate(idx, groups, docs, window) & _identity_gate(idx, groups, apart, lrow)
             )
             pair = lambda idx, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
                 _pair_gate(idx, docs, window) & (~apart[np.ix_([lrow[i] for i in idx], [lrow[i] for i in idx])] if hard else True)
@@ -180,8 +182,11 @@ class ClusterStage(CorpusStage):
                 group_gate=gate,
                 pair_gate=pair,
                 pair_adjust=adjust,
+                fallback=lambda idx, groups, gate=gate, adjust=adjust: _story_assign(
+                    idx, groups, x, row, s.cluster_story_threshold, gate, adjust
+                ),
             )
-            story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate)
+            story.children = _attach_singletons(children, len(kept), x, row, s.cluster_story_threshold, gate, adjust)
 
         # Copies follow their sources.
         story_of = {i: st for st in stories for i in st.members}
@@ -198,6 +203,7 @@ class ClusterStage(CorpusStage):
         names: dict[str, Counter[str]] = {}
         entities = corpus.annotations("entity_mentions") if corpus.has("entity_mentions") else {}
         dates = corpus.annotations("dates") if corpus.has("dates") else {}
+        quantities = corpus.annotations("quantities") if corpus.has("quantities") else {}
         if entities:
             for aid, mentions in entities.items():
                 names[aid] = Counter(
@@ -213,7 +219,8 @@ class ClusterStage(CorpusStage):
             for name, count in names.get(article.id, Counter()).items():
                 terms[name] = terms.get(name, 0) + NAME_WEIGHT * count
             identity = identity_of(
-                article.text, entities.get(article.id, ()), dates.get(article.id, ()), self.identity
+                article.text, entities.get(article.id, ()), dates.get(article.id, ()), self.identity,
+                quantities=quantities.get(article.id, ()),
             )
             docs.append(
                 _Doc(
@@ -258,7 +265,7 @@ class ClusterStage(CorpusStage):
     ) -> Outputs:
         """Records of the clusters; a cluster whose articles are exactly those of an earlier record
         keeps that record (id, title, dates) unchanged, and is not recomputed."""
-        mentioned = _mentioned_days(corpus)
+        mentioned = mentioned_days(corpus.annotations("dates") if corpus.has("dates") else {})
         same = {(kind, frozenset(r.article_ids)): r for kind, records in earlier.items() for r in records}
         story_records: list[Story] = []
         event_records: list[Event] = []
@@ -313,9 +320,11 @@ def _fold(
     group_gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
     pair_gate: Callable[[Sequence[int]], np.ndarray] | None = None,
     pair_adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray] | None = None,
+    fallback: Callable[[Sequence[int], Sequence[_Group]], np.ndarray] | None = None,
 ) -> list[_Group]:
-    """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity, and
-    cluster what fits no group by average linkage into new groups."""
+    """Put ``todo`` (in order, ``block`` at a time) into ``groups`` by average similarity (or else,
+    when given, by ``fallback``'s choice: items x groups -> a group or -1), and cluster what fits
+    no group by average linkage into new groups."""
     groups = [g for g in groups if g.members]
     for start in range(0, len(todo), max(1, block)):
         chunk = list(todo[start : start + block])
@@ -329,6 +338,9 @@ def _fold(
             if pair_adjust is not None:  # the average adjustment over each group's members
                 offset = pair_adjust(chunk, everyone) @ _indicator([len(g.members) for g in groups]).T / sizes[None, :]
             target = assign(items, sums, sizes, threshold, gate, offset)
+            alone = [k for k, t in enumerate(target) if t < 0]
+            if fallback is not None and alone:
+                target[alone] = fallback([chunk[k] for k in alone], groups)
         else:
             target = -np.ones(len(chunk), dtype=int)
         left = [i for i, t in zip(chunk, target, strict=True) if t < 0]
@@ -355,23 +367,42 @@ def _attach_singletons(
     row: Mapping[int, int],
     threshold: float,
     gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray],
+    adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray],
 ) -> list[_Group]:
     """Put each article left alone in a new event into the event of its story that it is most
-    similar to on the story-level measure, when that reaches the story threshold (and the dates
-    allow): a short article has too few words for the within-story TF-IDF to place it."""
+    similar to on the story-level measure (:func:`_story_assign`): a short article has too few
+    words for the within-story TF-IDF to place it. In an incremental fold, a new article the
+    within-story TF-IDF puts in no earlier event is offered to them the same way."""
     targets = [g for g in groups if len(g.members) > 1]
     singles = [g for g in groups[fresh_from:] if len(g.members) == 1]
     if not targets or not singles:
         return groups
     lone = [g.members[0] for g in singles]
-    sums = x.take([row[i] for g in targets for i in g.members]).sum_by(_spans([len(g.members) for g in targets]))
-    sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
-    chosen = assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets))
+    chosen = _story_assign(lone, targets, x, row, threshold, gate, adjust)
     for group, t in zip(singles, chosen, strict=True):
         if t >= 0:
             targets[t].members.append(group.members[0])
             group.members.clear()
     return [g for g in groups if g.members]
+
+
+def _story_assign(
+    lone: Sequence[int],
+    targets: Sequence[_Group],
+    x: Rows,
+    row: Mapping[int, int],
+    threshold: float,
+    gate: Callable[[Sequence[int], Sequence[_Group]], np.ndarray],
+    adjust: Callable[[Sequence[int], Sequence[int]], np.ndarray],
+) -> np.ndarray:
+    """For each of ``lone``, the event of ``targets`` it is most similar to on the story-level
+    measure plus the identity costs averaged over the event's members, when that reaches
+    ``threshold`` and the gate allows; else -1."""
+    sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
+    everyone = [i for g in targets for i in g.members]
+    sums = x.take([row[i] for i in everyone]).sum_by(_spans([len(g.members) for g in targets]))
+    offset = adjust(lone, everyone) @ _indicator([len(g.members) for g in targets]).T / sizes[None, :]
+    return assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets), offset)
 
 
 def _indicator(sizes: Sequence[int]) -> np.ndarray:
@@ -410,11 +441,12 @@ def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc
 def _identity_gate(
     idx: Sequence[int], groups: Sequence[_Group], apart: np.ndarray, lrow: Mapping[int, int]
 ) -> np.ndarray:
-    """items x groups: may item join group, given who/where/when: only when it conflicts with no member."""
+    """items x groups: may item join group, given who/where/when: only when it conflicts with
+    fewer than half of its members (the event's who/where/when is what most members say)."""
     rows = [lrow[i] for i in idx]
     out = np.ones((len(idx), len(groups)), dtype=bool)
     for g, group in enumerate(groups):
-        out[:, g] = ~apart[np.ix_(rows, [lrow[i] for i in group.members])].any(axis=1)
+        out[:, g] = apart[np.ix_(rows, [lrow[i] for i in group.members])].mean(axis=1) < 0.5
     return out
 
 
@@ -447,17 +479,6 @@ def _evidence(members: Sequence[int], docs: Sequence[_Doc], source: Mapping[int,
     """What holds an event together and why each member joined (:func:`identity.event_evidence`)."""
     ordered = sorted(members, key=lambda i: docs[i].key)
     return event_evidence([(docs[i].id, docs[i].identity, i in source) for i in ordered])
-
-
-def _mentioned_days(corpus: Corpus) -> dict[str, Counter[str]]:
-    if not corpus.has("dates"):
-        return {}
-    out: dict[str, Counter[str]] = {}
-    for aid, mentions in corpus.annotations("dates").items():
-        values = [str(m.value) for m in mentions if getattr(m, "value", None) and _DAY.match(str(m.value))]
-        if values:
-            out[aid] = Counter(values)
-    return out
 
 
 def _date_range(

@@ -13,15 +13,20 @@ similarity.
 * People are its person mentions, keyed by surname (the last word of the name).
 * The day is the first resolved date mention of the lead, as the interval it covers
   (``earliest``..``latest``): "May 3, 2013" one day, "2008" a year.
+* Figures are the quantities stage's values in the lead ("two dead", "5.6-magnitude"), to three
+  significant digits; two leads that both give figures and share none (either way, against all of
+  the other article's figures) disagree on them.
 
 "Mentions anywhere" is read on the article's capitalised words, so a name the model tagged with
 another type, or missed, still counts as mentioned. Everything is vectorised per story: a lead key
-matrix and a presence matrix give the items x items conflict matrix with two sparse products.
+matrix and a presence matrix give the items x items relation matrices with two sparse products
+(:func:`relations`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,27 +36,34 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate
+from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
 from storyfold.text.gazetteer import PLACES, PlaceKind
 from storyfold.text.sentences import SentenceIndex
 
-__all__ = ["PARTICIPANTS", "Identity", "IdentityModel", "conflicts", "event_evidence", "identity_of", "lead_keys", "happened_of", "shared_keys"]
+__all__ = [
+    "PARTICIPANTS", "RELATIONS", "Identity", "IdentityModel", "conflicts", "event_evidence", "happened_of", "identity_of",
+    "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys",
+]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DATED = frozenset({"time", "day", "week", "month", "quarter", "season", "year"})
 _KEEP = frozenset({"FAC", "GPE"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IdentityModel:
-    """What the identity test reads; the values are chosen by ``eval/clusters.py --learn``."""
+    """What the identity test reads and what it costs; the costs are chosen by ``eval/clusters.py --learn``."""
 
     lead_sentences: int = 3
     places: bool = True
     people: bool = True
     dates: bool = True
-    penalty: float = 0.05  # taken off the similarity of two reports that conflict (inf: never one event)
+    figures: bool = True
+    penalty: float = 0.03  # taken off the similarity of two reports that conflict (inf: never one event)
+    figure_penalty: float = 0.0  # taken off when both leads give figures and share none
+    day_cost: float = 0.12  # taken off per day between two publication dates (up to the event window)
     bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
 
 
@@ -65,6 +77,8 @@ class Identity:
     words: frozenset[str]
     happened: tuple[dt.date, dt.date] | None
     when: PartialDate | None = None  # the happening's date as the text gives it (its first and last day: ``happened``)
+    figures: frozenset[str] = frozenset()  # the lead's figures
+    all_figures: frozenset[str] = frozenset()  # every figure of the text
 
 
 def _key(text: str) -> str:
@@ -132,6 +146,7 @@ def identity_of(
     dates: Sequence[DateMention],
     model: IdentityModel,
     sentences: SentenceIndex | None = None,
+    quantities: Sequence[Quantity] = (),
 ) -> Identity:
     spans = (sentences or SentenceIndex.of(text)).spans
     lead_end = spans[min(model.lead_sentences, len(spans)) - 1][1] if spans else len(text)
@@ -154,7 +169,18 @@ def identity_of(
                     names[key] = " ".join(m.text.split())
     words = frozenset(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text) if w[0].isupper())
     found = happened_of(dates, lead_end) if model.dates else None
-    return Identity(frozenset(lead), names, words, found[0] if found else None, found[1] if found else None)
+    figures: set[str] = set()
+    every: set[str] = set()
+    for q in quantities if model.figures else ():
+        if q.value is not None and math.isfinite(q.value) and q.value != 0:
+            key = f"{q.value:.3g}"
+            every.add(key)
+            if q.start < lead_end:
+                figures.add(key)
+    return Identity(
+        frozenset(lead), names, words, found[0] if found else None, found[1] if found else None,
+        frozenset(figures), frozenset(every),
+    )
 
 
 def _present(key: str, words: frozenset[str]) -> bool:
@@ -181,18 +207,23 @@ def lead_keys(ids: Sequence[Identity]) -> tuple[list[str], sparse.csr_matrix, sp
     return vocab, lead, present
 
 
-def conflicts(ids: Sequence[Identity], days: int) -> tuple[np.ndarray, np.ndarray]:
-    """Two items x items matrices: True where two articles cannot report one happening (for places
-    or for people, both leads name some and neither names one the other mentions; or the days of
-    the happening lie more than ``days`` apart), and True where one's lead names a place or person
-    the other mentions."""
+RELATIONS = (
+    "place_conflict", "place_shared", "people_conflict", "people_shared", "figure_conflict", "figure_shared",
+    "happened_apart", "happened_same",
+)
+
+
+def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
+    """Items x items boolean matrices, one per name of :data:`RELATIONS`: for places, people and
+    figures, ``*_shared`` where one's lead names a key the other names or mentions, ``*_conflict``
+    where both leads name some and none is shared; ``happened_apart`` where the days of the
+    happening lie more than ``days`` apart, ``happened_same`` where they overlap."""
     n = len(ids)
-    out = np.zeros((n, n), dtype=bool)
-    agree = np.zeros((n, n), dtype=bool)
+    out = {name: np.zeros((n, n), dtype=bool) for name in RELATIONS}
     if n < 2:
-        return out, agree
+        return out
     vocab, lead, present = lead_keys(ids)
-    for prefix in ("p:", "n:"):
+    for prefix, kind in (("p:", "place"), ("n:", "people")):
         cols = [j for j, k in enumerate(vocab) if k.startswith(prefix)]
         if not cols:
             continue
@@ -200,16 +231,73 @@ def conflicts(ids: Sequence[Identity], days: int) -> tuple[np.ndarray, np.ndarra
         has = np.asarray(lk.sum(axis=1)).ravel() > 0
         shared = (lk @ pk.T).toarray() > 0
         shared |= shared.T
-        out |= has[:, None] & has[None, :] & ~shared
-        agree |= shared
+        out[f"{kind}_conflict"] = has[:, None] & has[None, :] & ~shared
+        out[f"{kind}_shared"] = shared
+    fig_vocab = sorted({f for i in ids for f in i.all_figures | i.figures})
+    if fig_vocab:
+        col = {f: j for j, f in enumerate(fig_vocab)}
+        lk = _indicator([i.figures for i in ids], col)
+        pk = _indicator([i.figures | i.all_figures for i in ids], col)
+        has = np.asarray(lk.sum(axis=1)).ravel() > 0
+        shared = (lk @ pk.T).toarray() > 0
+        shared |= shared.T
+        out["figure_conflict"] = has[:, None] & has[None, :] & ~shared
+        out["figure_shared"] = shared
     lo = np.array([i.happened[0].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
     hi = np.array([i.happened[1].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
     dated = np.array([i.happened is not None for i in ids])
     gap = np.maximum(lo[:, None] - hi[None, :], lo[None, :] - hi[:, None])
-    out |= dated[:, None] & dated[None, :] & (gap > days)
-    np.fill_diagonal(out, False)
-    np.fill_diagonal(agree, False)
-    return out, agree
+    both = dated[:, None] & dated[None, :]
+    out["happened_apart"] = both & (gap > days)
+    out["happened_same"] = both & (gap <= 0)
+    for m in out.values():
+        np.fill_diagonal(m, False)
+    return out
+
+
+def _indicator(sets: Sequence[frozenset[str]], col: Mapping[str, int]) -> sparse.csr_matrix:
+    rows = [r for r, keys in enumerate(sets) for _ in keys]
+    cols = [col[k] for keys in sets for k in keys]
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sets), len(col)))
+
+
+def conflicts(ids: Sequence[Identity], days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two items x items matrices: True where two articles cannot report one happening (for places
+    or for people, both leads name some and neither names one the other mentions; or the days of
+    the happening lie more than ``days`` apart), and True where one's lead names a place or person
+    the other mentions."""
+    rel = relations(ids, days)
+    apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
+    return apart, rel["place_shared"] | rel["people_shared"]
+
+
+def mentioned_days(dates: Mapping[str, Sequence[DateMention]]) -> dict[str, Counter[str]]:
+    """Per article, how often its date mentions name each calendar day."""
+    out: dict[str, Counter[str]] = {}
+    for aid, mentions in dates.items():
+        values = [str(m.value) for m in mentions if getattr(m, "value", None) and _DAY.match(str(m.value))]
+        if values:
+            out[aid] = Counter(values)
+    return out
+
+
+def pair_costs(
+    ids: Sequence[Identity], published: Sequence[dt.date | None], model: IdentityModel, days: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Over a story's articles: where two conflict on place, people or the day of the happening,
+    and what is added to their event similarity (the costs of ``model``: a conflict, figures that
+    disagree, each day between two publication dates up to ``days``, a shared place or person)."""
+    rel = relations(ids, days)
+    apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
+    agree = rel["place_shared"] | rel["people_shared"]
+    offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
+    offset -= model.figure_penalty * rel["figure_conflict"]
+    if model.day_cost:
+        day = np.array([d.toordinal() if d else 0 for d in published], dtype=np.int64)
+        dated = np.array([d is not None for d in published])
+        gap = np.minimum(np.abs(day[:, None] - day[None, :]), days)
+        offset -= model.day_cost * np.where(dated[:, None] & dated[None, :], gap, 0)
+    return apart, offset
 
 
 def shared_keys(member: Identity, others: Sequence[Identity], share: float = 0.5) -> list[str]:

@@ -3,9 +3,9 @@
 - **figures updated**: an ``update`` conflict (the reconcile stage's figure changed between events)
   is told in the event of its later report: "Figures differ on the force's size: “more than 10,000”
   at first; later reports speak of “several hundred”.";
-- **status changes**: a commitment of one actor and kind whose status differs from that of the
-  same actor and kind in an earlier event: "Japan has followed through on providing equipment;
-  earlier reports: considering.";
+- **status changes**: a commitment of one actor, kind and recipient whose status differs from that
+  of the same actor, kind and recipient in an earlier event: "Japan is ready to send peacekeepers
+  to Ukraine; earlier reports: considering.";
 - **contested**: a ``contradiction`` between outlets on a commitment, told in the event holding
   most of its reports: "Reports differ on Japan's security guarantee: one outlet says
   “considering”, another says “will provide”.".
@@ -79,8 +79,10 @@ def event_changes(events: Sequence[str], event_of: Mapping[str, str], conflicts:
     for c in commitments:
         if c.id not in first or first[c.id] == 0:
             continue
+        if c.recipient is None:
+            continue  # a commitment to no one named is no later version of one to someone
         earlier = [o for o in commitments if o.id in first and first[o.id] < first[c.id] and o.actor == c.actor
-                   and o.kind == c.kind and o.status != c.status
+                   and o.kind == c.kind and o.recipient == c.recipient and o.status != c.status
                    and all(order.get(event_of.get(a, ""), 0) < first[c.id] for a in o.article_ids)]
         if not earlier:
             continue

@@ -1,6 +1,7 @@
 """The brief told event by event, measured on real data.
 
-    python eval/brief.py [DATA_DIR] [--limit N] [--sentences K] [--only neus|ecb] [--work DIR] [-v]
+    python eval/brief.py [DATA_DIR] [--limit N] [--sentences K] [--only neus|ecb] [--part dev|untouched|all]
+                         [--every N] [--work DIR] [-v]
 
 DATA_DIR defaults to ``../shared/data``.
 
@@ -151,14 +152,16 @@ def _mean(rows: list[tuple[float, ...]], i: int) -> float:
     return sum(r[i] for r in rows) / max(len(rows), 1)
 
 
-def part_neus(data: Path, settings, pipeline, limit: int | None, verbose: bool) -> None:  # noqa: ANN001
+def part_neus(data: Path, settings, pipeline, limit: int | None, verbose: bool, only: str = "all",  # noqa: ANN001
+               every: int = 0) -> None:
     folder = data / "neus-allsides"
     sources = (folder / "test.source").read_text(encoding="utf-8").splitlines()
     targets = (folder / "test.target").read_text(encoding="utf-8").splitlines()
-    items = list(zip(sources, targets, strict=True))[: limit or None]
+    items = [(k, s, t) for k, (s, t) in enumerate(zip(sources, targets, strict=True))
+             if only == "all" or neus_part(s) == only][: limit or None]
     rows: dict[str, list[dict]] = defaultdict(list)
     started = time.perf_counter()
-    for k, (source, target) in enumerate(items):
+    for n, (k, source, target) in enumerate(items, 1):
         articles = parse(source)
         m = _PART.match(target.strip())
         reference = m["text"] if m else target
@@ -178,9 +181,14 @@ def part_neus(data: Path, settings, pipeline, limit: int | None, verbose: bool) 
         rows["all"].append(row)
         if verbose:
             print(f"[{k} {part}] R1 {row['brief'][0]:.3f} | {system[:200]}")
-    elapsed = time.perf_counter() - started
-    print(f"(a) NeuS/AllSides test: {len(items)} items folded (brief_sentences={settings.brief_sentences}); "
-          "weights chosen on the dev part only")
+        if every and n % every == 0 and n < len(items):
+            _print_neus(rows, n, settings, time.perf_counter() - started)
+    _print_neus(rows, len(items), settings, time.perf_counter() - started)
+
+
+def _print_neus(rows: dict[str, list[dict]], n: int, settings, elapsed: float) -> None:  # noqa: ANN001
+    print(f"(a) NeuS/AllSides test: {n} items folded (brief_sentences={settings.brief_sentences}); "
+          "weights chosen on the dev part only", flush=True)
     for part in PARTS:
         got = rows[part]
         if not got:
@@ -195,7 +203,7 @@ def part_neus(data: Path, settings, pipeline, limit: int | None, verbose: bool) 
         print(f"    brief sentences passing the support check: {passed}/{total} = {passed / max(total, 1):.4f}; "
               f"sentences per brief {sum(r['sentences'] for r in got) / len(got):.2f}; "
               f"items with no brief {sum(1 for r in got if not r['sentences'])}")
-    print(f"  time: {elapsed / max(len(items), 1):.1f} s per item ({elapsed:.0f} s in all)")
+    print(f"  time: {elapsed / max(n, 1):.1f} s per item ({elapsed:.0f} s in all)", flush=True)
 
 
 def date_right(got: str | None, gold: str) -> bool:
@@ -283,12 +291,15 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--sentences", type=int)
     ap.add_argument("--only", choices=("neus", "ecb"))
+    ap.add_argument("--part", choices=("dev", "untouched", "all"), default="all",
+                    help="NeuS items of one part only")
+    ap.add_argument("--every", type=int, default=0, help="print the NeuS figures so far every N items")
     ap.add_argument("--work", type=Path)
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     settings = load_settings(**({"brief_sentences": args.sentences} if args.sentences else {}))
     if args.only != "ecb":
-        part_neus(args.data, settings, api.build_pipeline(settings), args.limit, args.v)
+        part_neus(args.data, settings, api.build_pipeline(settings), args.limit, args.v, args.part, args.every)
     if args.only != "neus":
         if args.work:
             args.work.mkdir(parents=True, exist_ok=True)

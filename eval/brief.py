@@ -1,36 +1,56 @@
-"""The cited brief against NeuS/AllSides neutral summaries.
+"""The brief told event by event, measured on real data.
 
-    python eval/brief.py [DATA_DIR] [--limit N] [--sentences K]   # DATA_DIR defaults to ../shared/data
+    python eval/brief.py [DATA_DIR] [--limit N] [--sentences K] [--only neus|ecb] [--part dev|untouched|all]
+                         [--every N] [--work DIR] [-v]
 
-For each of the first N items (default: all 307) of ``neus-allsides/test.source``, its three
-articles (left, centre and right outlets, random order) are written as JSONL lines and folded with
-every registered stage into a fresh temporary database; the brief of the resulting stories (all
-stories of the item, in brief order) is compared with the item's ``test.target`` summary.
+DATA_DIR defaults to ``../shared/data``.
 
-Prints ROUGE-1/2/L F1 (mean over items; lower-cased alphanumeric tokens, no stemming, ROUGE-L as
-the longest common subsequence over the whole text; the brief's source-count wording such as
-"(reported by two independent outlets)" is removed first), the share of brief sentences passing
-:func:`storyfold.stages.brief.support.check_support` against their cited spans, the mean sentences per brief,
-how many items gave no brief, and the time per item; beside each ROUGE figure, the same for the
-first sentence of each of the three articles (a lead baseline). Folding is the slow part (a few seconds an item).
+(a) **NeuS/AllSides test split** (307 items, ``neus-allsides/test.source``): each item's three articles
+    (left, centre and right outlets, random order) are written as JSONL lines and folded with every
+    registered stage into a fresh temporary database; the brief of the resulting stories (all
+    stories of the item, in brief order: lead, then each event's sentences and changes) is compared
+    with the item's ``test.target`` summary. The items are split by a hash of their source line:
+    the **dev** part (hash mod 3 = 0, 116 items) is the one the brief's weights were chosen on
+    (``storyfold.stages.brief.sections.Weights``); the **untouched** part (191 items) was never looked
+    at while tuning. Printed for dev, untouched and all: ROUGE-1/2/L F1 (mean over items;
+    lower-cased alphanumeric tokens, no stemming, ROUGE-L as the longest common subsequence over the
+    whole text; the brief's source-count wording such as "(reported by two independent outlets)" is
+    removed first) of the brief, of the first sentence of each of the three articles (a lead
+    baseline), and of LexRank (the ``sumy`` package, over the three articles' sentences, three
+    sentences: the length of the lead baseline; sentences from storyfold's splitter, words by a
+    regular expression and sumy's own stemmer and stop words, so no NLTK download is needed); the
+    share of brief sentences passing :func:`storyfold.stages.brief.support.check_support` against
+    their cited spans, recomputed from the exported evidence; sentences per brief.
+(b) **ECB+ dev topics** (2, 5, 12, 18, 21, 23, 34, 35; 197 documents, never tuned on): folded into
+    one database (``--work DIR`` keeps it); for every story with two or more events, each sentence of
+    an event section is a point whose predicted cluster is its section's event and whose gold cluster
+    is the gold sub-topic of the article it was taken from: B-cubed P/R/F1. Then the brief
+    sentences' dates (the lead's and every event sentence's) against ``eval/gold/brief_dates_ecb.jsonl``,
+    the dates a reader gives each sentence (see that file's header line): the share right.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import re
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+import clusters  # noqa: E402  (eval/clusters.py)
 
-from storyfold import api  # noqa: E402
+from storyfold import api, codec  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
-from storyfold.stages.brief.brief import name_aliases  # noqa: E402
+from storyfold.pipeline import Context, Corpus  # noqa: E402
+from storyfold.stages import build_pipeline  # noqa: E402
+from storyfold.stages.brief.brief import BriefStage, name_aliases  # noqa: E402
 from storyfold.stages.brief.support import ATTRIBUTIONS, check_support  # noqa: E402
+from storyfold.store import Store  # noqa: E402
 from storyfold.text.sentences import sentence_spans  # noqa: E402
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -77,30 +97,71 @@ def parse(line: str) -> list[dict[str, str]]:
     return out
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    limit = sentences = None
-    if "--limit" in args:
-        i = args.index("--limit")
-        limit = int(args[i + 1])
-        del args[i : i + 2]
-    if "--sentences" in args:
-        i = args.index("--sentences")
-        sentences = int(args[i + 1])
-        del args[i : i + 2]
-    data = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "data"
+GOLD_DATES = Path(__file__).resolve().parent / "gold" / "brief_dates_ecb.jsonl"
+ECB_DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
+PARTS = ("dev", "untouched", "all")
+LEXRANK_SENTENCES = 3
+
+
+def neus_part(source: str) -> str:
+    """``dev`` for the items the brief was tuned on, ``untouched`` for the others (a hash of the line)."""
+    return "dev" if int(hashlib.sha256(source.encode("utf-8")).hexdigest()[:8], 16) % 3 == 0 else "untouched"
+
+
+class _Tokenizer:
+    """sumy's tokenizer interface over storyfold's sentence splitter (no NLTK data needed)."""
+
+    language = "english"
+
+    def to_sentences(self, text: str) -> list[str]:
+        return [text[s:e].strip() for s, e in sentence_spans(text) if text[s:e].strip()]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return re.findall(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*", sentence)
+
+
+def lexrank_summary(texts: list[str], count: int = LEXRANK_SENTENCES) -> str:
+    """LexRank (sumy) over the sentences of ``texts``: the ``count`` most central, in text order."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    parser = PlaintextParser.from_string("\n\n".join(texts), _Tokenizer())
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    return " ".join(str(s) for s in summarizer(parser.document, count))
+
+
+def _scores(system: str, reference: str) -> tuple[float, float, float]:
+    st, rt = tokens(system), tokens(reference)
+    return rouge_n(st, rt, 1), rouge_n(st, rt, 2), rouge_l(st, rt)
+
+
+def _support(doc: dict) -> tuple[int, int]:
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    aliases = name_aliases([e["name"], *e["aliases"]] for e in doc["entities"])
+    passed = 0
+    for b in doc["brief"]:
+        spans = [texts[e["article_id"]][e["start"] : e["end"]] for e in b["evidence"] if e["article_id"] in texts]
+        passed += bool(b["article_ids"]) and bool(check_support(b["text"], spans, aliases=aliases))
+    return passed, len(doc["brief"])
+
+
+def _mean(rows: list[tuple[float, ...]], i: int) -> float:
+    return sum(r[i] for r in rows) / max(len(rows), 1)
+
+
+def part_neus(data: Path, settings, pipeline, limit: int | None, verbose: bool, only: str = "all",  # noqa: ANN001
+               every: int = 0) -> None:
     folder = data / "neus-allsides"
     sources = (folder / "test.source").read_text(encoding="utf-8").splitlines()
     targets = (folder / "test.target").read_text(encoding="utf-8").splitlines()
-    items = list(zip(sources, targets, strict=True))[: limit or None]
-    settings = load_settings(**({"brief_sentences": sentences} if sentences else {}))
-    pipeline = api.build_pipeline(settings)
-    scores: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
-    lead: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
-    passed = total = empty = 0
-    lengths: list[int] = []
+    items = [(k, s, t) for k, (s, t) in enumerate(zip(sources, targets, strict=True))
+             if only == "all" or neus_part(s) == only][: limit or None]
+    rows: dict[str, list[dict]] = defaultdict(list)
     started = time.perf_counter()
-    for k, (source, target) in enumerate(items):
+    for n, (k, source, target) in enumerate(items, 1):
         articles = parse(source)
         m = _PART.match(target.strip())
         reference = m["text"] if m else target
@@ -110,38 +171,142 @@ def main() -> None:
                             encoding="utf-8")
             api.fold([path], db=Path(tmp) / "item.db", settings=settings, pipeline=pipeline)
             doc = api.export(Path(tmp) / "item.db", settings=settings)
-        texts = {a["id"]: a["text"] for a in doc["articles"]}
-        aliases = name_aliases([e["name"], *e["aliases"]] for e in doc["entities"])
-        brief = doc["brief"]
-        lengths.append(len(brief))
-        if not brief:
-            empty += 1
-        for b in brief:
-            spans = [texts[e["article_id"]][e["start"] : e["end"]] for e in b["evidence"] if e["article_id"] in texts]
-            total += 1
-            passed += bool(b["article_ids"]) and bool(check_support(b["text"], spans, aliases=aliases))
-        system = " ".join(ATTRIBUTIONS.sub("", b["text"]) for b in brief)
-        st, rt = tokens(system), tokens(reference)
-        scores["rouge1"].append(rouge_n(st, rt, 1))
-        scores["rouge2"].append(rouge_n(st, rt, 2))
-        scores["rougeL"].append(rouge_l(st, rt))
-        # reference point: the first sentence of each of the item's articles
-        lt = tokens(" ".join(a["text"][slice(*(sentence_spans(a["text"]) or [(0, 0)])[0])] for a in articles))
-        lead["rouge1"].append(rouge_n(lt, rt, 1))
-        lead["rouge2"].append(rouge_n(lt, rt, 2))
-        lead["rougeL"].append(rouge_l(lt, rt))
-        if "-v" in args:
-            print(f"[{k}] R1 {scores['rouge1'][-1]:.3f} | {system[:200]}")
-    elapsed = time.perf_counter() - started
-    n = len(items)
-    print(f"neus-allsides test: {n} items folded (brief_sentences={settings.brief_sentences})")
-    for key, vals in scores.items():
-        base = lead[key]
-        print(f"  {key} F1: {sum(vals) / max(len(vals), 1):.4f}   (first sentence of each article: "
-              f"{sum(base) / max(len(base), 1):.4f})")
-    print(f"  brief sentences passing the support check: {passed}/{total} = {passed / max(total, 1):.4f}")
-    print(f"  sentences per brief: {sum(lengths) / max(n, 1):.2f}; items with no brief: {empty}")
-    print(f"  time: {elapsed / max(n, 1):.1f} s per item ({elapsed:.0f} s in all)")
+        system = " ".join(ATTRIBUTIONS.sub("", b["text"]) for b in doc["brief"])
+        first = " ".join(a["text"][slice(*(sentence_spans(a["text"]) or [(0, 0)])[0])] for a in articles)
+        row = {"brief": _scores(system, reference), "lead": _scores(first, reference),
+               "lexrank": _scores(lexrank_summary([a["text"] for a in articles]), reference),
+               "support": _support(doc), "sentences": len(doc["brief"])}
+        part = neus_part(source)
+        rows[part].append(row)
+        rows["all"].append(row)
+        if verbose:
+            print(f"[{k} {part}] R1 {row['brief'][0]:.3f} | {system[:200]}")
+        if every and n % every == 0 and n < len(items):
+            _print_neus(rows, n, settings, time.perf_counter() - started)
+    _print_neus(rows, len(items), settings, time.perf_counter() - started)
+
+
+def _print_neus(rows: dict[str, list[dict]], n: int, settings, elapsed: float) -> None:  # noqa: ANN001
+    print(f"(a) NeuS/AllSides test: {n} items folded (brief_sentences={settings.brief_sentences}); "
+          "weights chosen on the dev part only", flush=True)
+    for part in PARTS:
+        got = rows[part]
+        if not got:
+            continue
+        tag = {"dev": "dev (tuned on)", "untouched": "untouched (never tuned on)", "all": "all"}[part]
+        print(f"  {tag}: {len(got)} items")
+        for i, name in enumerate(("rouge1", "rouge2", "rougeL")):
+            b, f, x = (_mean([r[key] for r in got], i) for key in ("brief", "lead", "lexrank"))
+            print(f"    {name} F1: brief {b:.4f}   first sentence of each article {f:.4f}   LexRank (sumy, "
+                  f"{LEXRANK_SENTENCES} sentences) {x:.4f}   {'beats both' if b > max(f, x) else 'DOES NOT beat both'}")
+        passed, total = (sum(r["support"][i] for r in got) for i in (0, 1))
+        print(f"    brief sentences passing the support check: {passed}/{total} = {passed / max(total, 1):.4f}; "
+              f"sentences per brief {sum(r['sentences'] for r in got) / len(got):.2f}; "
+              f"items with no brief {sum(1 for r in got if not r['sentences'])}")
+    print(f"  time: {elapsed / max(n, 1):.1f} s per item ({elapsed:.0f} s in all)", flush=True)
+
+
+def date_right(got: str | None, gold: str) -> bool:
+    """A brief date against a reader's: they agree on every field both give, and the brief's says at
+    least the month when the reader's does."""
+    if not got:
+        return False
+    if len(gold) >= 7 and len(got) < 7:
+        return False
+    n = min(len(got), len(gold))
+    return got[:n] == gold[:n]
+
+
+def ecb_briefs(data: Path, work: Path) -> tuple[dict, list[dict]]:
+    """The ECB+ dev documents folded into one database: (export document, rows with gold keys)."""
+    rows = [r for r in clusters.ecb_rows(data) if r["topic"] in ECB_DEV_TOPICS]
+    db = work / "ecb-dev-brief.db"
+    stamp = work / "ecb-dev-brief.urls"
+    want = hashlib.sha256("\n".join(r["url"] for r in rows).encode()).hexdigest()
+    settings = load_settings().with_(db=str(db))
+    if not (db.is_file() and stamp.is_file() and stamp.read_text() == want):
+        clusters.fold_jsonl([{k: r[k] for k in ("id", "url", "text")} for r in rows], work, "ecb-dev-brief")
+        stamp.write_text(want)
+    doc = api.export(db, settings=settings)
+    # a kept database: the brief stage alone, over the stored records, gives the brief of this code
+    with Store(db) as store:
+        out = BriefStage().process(Corpus(store, build_pipeline(settings).kinds, frozenset()), Context(settings=settings))
+    for kind in ("brief", "brief_sections"):
+        doc[kind] = [codec.to_dict(r) for r in out[kind]]
+    return doc, rows
+
+
+def part_ecb(data: Path, work: Path, verbose: bool) -> None:
+    doc, rows = ecb_briefs(data, work)
+    by_url = {r["url"]: r for r in rows}
+    doc_of = {a["id"]: by_url[a["url"]]["id"] for a in doc["articles"] if a.get("url") in by_url}
+    gold_sub = {a["id"]: by_url[a["url"]]["subtopic"] for a in doc["articles"] if a.get("url") in by_url}
+    two = {s["id"] for s in doc["stories"] if len(s.get("event_ids") or ()) >= 2}
+    pred, gold = [], []
+    for sec in doc["brief_sections"]:
+        if sec["role"] != "event" or sec["story_id"] not in two:
+            continue
+        for b in sec["sentences"]:
+            pred.append(sec["event_id"])
+            gold.append(gold_sub[b["evidence"][0]["article_id"]])
+            if verbose:
+                print(f"  [{sec['event_id']} / {gold[-1]}] {b['text'][:120]}")
+    print(f"(b) ECB+ dev topics {', '.join(map(str, ECB_DEV_TOPICS))}: {len(rows)} documents, {len(doc['stories'])} stories, "
+          f"{len(two)} with two or more events")
+    if pred:
+        p, r, f = clusters.bcubed(pred, gold)
+        print(f"  event-section sentences vs gold sub-topic ({len(pred)} sentences): B-cubed P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    told = [(b, doc_of[b["evidence"][0]["article_id"]]) for b in doc["brief"] if b["section"] in ("lead", "event")
+            and b["story_id"] in two]
+    if not GOLD_DATES.is_file():
+        print(f"  brief sentence dates: no gold file {GOLD_DATES.name}")
+        return
+    lines = GOLD_DATES.read_text(encoding="utf-8").splitlines()
+    gold_dates = {(g["doc_id"], g["sentence"]): g["date"] for g in map(json.loads, lines[1:]) if g}
+    right = known = undatable = 0
+    missing = []
+    for b, doc_id in told:
+        key = (doc_id, ATTRIBUTIONS.sub("", b["text"]).strip())
+        if key not in gold_dates:
+            missing.append(key)
+            continue
+        if gold_dates[key] is None:
+            undatable += 1
+            continue
+        known += 1
+        ok = date_right(b.get("date"), gold_dates[key])
+        right += ok
+        if verbose and not ok:
+            print(f"  wrong date {b.get('date')} (gold {gold_dates[key]}): {doc_id} {key[1][:100]}")
+    print(f"  brief sentence dates right: {right}/{known} = {right / max(known, 1):.4f} "
+          f"({undatable} undatable by reading, left out; {len(missing)} of {len(told)} brief sentences not in the gold file)")
+    if verbose:
+        for doc_id, text in missing:
+            print(f"  not annotated: {doc_id} | {text}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("data", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--sentences", type=int)
+    ap.add_argument("--only", choices=("neus", "ecb"))
+    ap.add_argument("--part", choices=("dev", "untouched", "all"), default="all",
+                    help="NeuS items of one part only")
+    ap.add_argument("--every", type=int, default=0, help="print the NeuS figures so far every N items")
+    ap.add_argument("--work", type=Path)
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args()
+    settings = load_settings(**({"brief_sentences": args.sentences} if args.sentences else {}))
+    if args.only != "ecb":
+        part_neus(args.data, settings, api.build_pipeline(settings), args.limit, args.v, args.part, args.every)
+    if args.only != "neus":
+        if args.work:
+            args.work.mkdir(parents=True, exist_ok=True)
+            part_ecb(args.data, args.work, args.v)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                part_ecb(args.data, Path(tmp), args.v)
 
 
 if __name__ == "__main__":

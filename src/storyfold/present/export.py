@@ -47,9 +47,11 @@ CORPUS_KINDS = (
     "conflicts",
     "timeline",
     "brief",
+    "brief_sections",
 )
 TOP_LEVEL = ("articles", "stories", "events", "entities", "quotes", "dates", "quantities", "claims",
-             "commitments", "conflicts", "timeline", "brief", "relations", "lineages")
+             "commitments", "conflicts", "timeline", "brief", "brief_sections", "relations",
+             "lineages")
 
 
 def _article_dict(

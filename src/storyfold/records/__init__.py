@@ -52,10 +52,11 @@ from storyfold.records.corpus import (
 )
 from storyfold.records.dates import DateMention, DayPart, PartialDate, Precision, PublishedEstimate, Season, date_order
 from storyfold.records.extraction import EntityMention, EntityType, Quantity, QuoteVariant
-from storyfold.records.presentation import BriefSentence, TimelineEntry
+from storyfold.records.presentation import BriefSection, BriefSentence, TimelineEntry
 
 __all__ = [
     "Article",
+    "BriefSection",
     "BriefSentence",
     "Claim",
     "ClaimMention",

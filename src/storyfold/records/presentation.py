@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from storyfold.records.articles import Evidence
 from storyfold.records.dates import PartialDate, Precision
 
-__all__ = ["BriefSentence", "TimelineEntry"]
+__all__ = ["BriefSection", "BriefSentence", "TimelineEntry"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,8 +25,11 @@ class TimelineEntry:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BriefSentence:
     """A sentence of the cited brief. ``date`` is the date the sentence is placed at (the record's
-    time as a year, month or day, else the earliest cited publication date), ``kind`` what it was built from (claim,
-    commitment, conflict, update, quote) and ``commitment_ids`` the commitments it rests on."""
+    date of the event it reports: the day its clause names when that lies within its event, else the event's day),
+    ``kind`` what it was built from (sentence, claim, commitment, conflict, update, status, quote),
+    ``commitment_ids`` the commitments it rests on, ``event_id`` the event whose section tells it
+    (``None`` for the story's lead) and ``section`` its part of the brief: ``lead``, ``event`` (one of
+    an event's central sentences) or ``change`` (what changed from the previous event)."""
 
     text: str
     article_ids: tuple[str, ...]
@@ -37,3 +40,21 @@ class BriefSentence:
     date: PartialDate | None = None
     kind: str = ""
     commitment_ids: tuple[str, ...] = ()
+    event_id: str | None = None
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BriefSection:
+    """A part of a story's brief told event by event: the story's ``lead`` (``event_id`` None) or
+    one ``event`` in date order, with its date range (``date`` to ``date_end``), its central
+    sentences and what changed from the previous event (``changes``)."""
+
+    story_id: str | None
+    role: str
+    event_id: str | None = None
+    title: str = ""
+    date: PartialDate | None = None
+    date_end: PartialDate | None = None
+    sentences: tuple[BriefSentence, ...] = ()
+    changes: tuple[BriefSentence, ...] = ()

@@ -1,0 +1,103 @@
+"""The date of a brief sentence: the date of the event it reports, never an incidental one.
+
+Of the resolved date mentions inside the sentence (``DateMention`` records of the dates stage):
+
+1. the most precise day, week or month that lies within its event -- from ``BEFORE`` days before the
+   event's first day (or the happening its leads name, or the first report) to ``AFTER`` days after
+   the last report: "said on Tuesday" is that Tuesday;
+2. else the most precise date of the sentence's **main clause** (read from the dependency parse: the
+   expression's head reaches the root without entering a relative, adverbial, complement or
+   appositive clause) that comes before the last report: "In 1995, she became the first ..." is
+   1995, while "when Russia invaded Ukraine in 2022" or "the pact, signed in 2024," only mention a
+   year, and "will host in 2014" is a plan;
+3. else the event's day: the happening its leads name when that is a day or a week and not after
+   every report of it (a plan is not yet news), else the event's first day, else the first report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from storyfold.records import DateMention, Event, PartialDate, Precision
+
+__all__ = ["AFTER", "BEFORE", "EventWindow", "main_clause", "sentence_date"]
+
+BEFORE = 31
+AFTER = 1
+_PLACING = {Precision.DAY, Precision.TIME, Precision.WEEK, Precision.MONTH}
+_MAIN = _PLACING | {Precision.SEASON, Precision.QUARTER, Precision.YEAR}
+_DETAIL = {Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4, Precision.MONTH: 5, Precision.WEEK: 6,
+           Precision.DAY: 8, Precision.TIME: 9}
+# dependency labels that open a clause below the main one (spaCy's English labels)
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "appos", "parataxis"})
+
+
+class EventWindow:
+    """The days a sentence's own date may fall on to be the date of its event, and the event's day."""
+
+    def __init__(self, event: Event | None, published: Sequence[dt.date]) -> None:
+        marks = (event.happened, event.date) if event is not None else ()
+        ends = (event.date_end, event.date) if event is not None else ()
+        firsts = [d.start for d in marks if d is not None and d.start is not None]
+        lasts = [d.end for d in ends if d is not None and d.end is not None]
+        lo, hi = [*firsts, *published], [*lasts, *published]
+        self.lo = min(lo) - dt.timedelta(days=BEFORE) if lo else None
+        self.hi = max(hi) + dt.timedelta(days=AFTER) if hi else None
+        self.day: PartialDate | None = None
+        if event is not None:
+            # the happening its leads name when it is a day or a week and not after every report of
+            # it (a plan, not news), else the event's first day
+            last = max(published) if published else None
+            for day in (event.happened, event.date):
+                if day is None or day.start is None or (last is not None and day.start > last):
+                    continue
+                if day is event.date or _DETAIL.get(day.precision, 0) >= _DETAIL[Precision.WEEK]:
+                    self.day = day
+                    break
+        if self.day is None and published:
+            self.day = PartialDate.from_date(min(published))
+
+    def holds(self, day: dt.date) -> bool:
+        return self.lo is not None and self.hi is not None and self.lo <= day <= self.hi
+
+
+def main_clause(doc: Any, start: int, end: int) -> bool:
+    """Whether the expression at ``start:end`` of the parsed sentence ``doc`` (offsets into it) is a
+    time of the sentence's main clause: the head of its words reaches the root without entering a
+    relative, adverbial, complement or appositive clause."""
+    words = [t for t in doc if start <= t.idx < end]
+    if not words:
+        return False
+    t = next((w for w in words if not start <= w.head.idx < end or w.head.i == w.i), words[0])
+    for _ in range(len(doc)):  # the root's head is itself
+        if t.head.i == t.i:
+            return True
+        if t.dep_ in _SUBORDINATE:
+            return False
+        t = t.head
+    return False
+
+
+def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMention], window: EventWindow,
+                  parse: Callable[[str], Any] | None = None) -> PartialDate | None:
+    """The date of the sentence at ``text[start:end]`` of an article whose date mentions are
+    ``mentions``; ``parse`` (a spaCy pipeline) tells a main clause's time from an incidental one."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.value is not None
+              and m.earliest is not None]
+    main: list[DateMention] = []
+    near: list[DateMention] = []
+    doc = parse(text[start:end]) if parse is not None and inside else None
+    for m in inside:
+        if m.precision in _PLACING and window.holds(m.earliest):  # type: ignore[arg-type]
+            near.append(m)
+        elif (doc is not None and m.precision in _MAIN and window.hi is not None
+              and m.earliest < window.hi and main_clause(doc, m.start - start, m.end - start)):  # type: ignore[operator]
+            main.append(m)  # what the sentence reports happened then (not a plan: before the reports)
+    for found in (near, main):
+        if found:
+            m = min(found, key=lambda m: (-_DETAIL[m.precision], m.start))  # the most precise, then the first
+            value = PartialDate.parse(m.value)  # type: ignore[arg-type]
+            return PartialDate.from_date(m.earliest) if value.precision is Precision.TIME else value  # type: ignore[arg-type]
+    return window.day

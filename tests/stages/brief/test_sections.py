@@ -1,0 +1,58 @@
+"""Which sentences tell a story event by event: LexRank centrality, corroboration across sources,
+the lead, one to three sentences per event, no repeats (on the seed articles)."""
+
+from __future__ import annotations
+
+import numpy as np
+from seed_inputs import seed_articles
+
+from storyfold.stages.brief.sections import Weights, _similarities, lexrank, pick_sections, story_sentences
+
+MARCH, AUGUST = ("000", "001"), ("002", "003", "004")
+
+
+def _seeds():
+    arts = seed_articles()
+    texts = {aid: a.text for aid, a in arts.items()}
+    event_of = {aid: ("march" if aid in MARCH else "august") for aid in texts}
+    lineage = {aid: ("001" if aid == "000" else aid) for aid in texts}  # 000 rewrites 001
+    return texts, event_of, lineage
+
+
+def test_lexrank_puts_the_hub_first_and_sums_to_one() -> None:
+    sims = np.array([[1, .8, .8, .8], [.8, 1, .1, 0], [.8, .1, 1, 0], [.8, 0, 0, 1]], dtype=float)
+    rank = lexrank(sims)
+    assert int(np.argmax(rank)) == 0
+    assert abs(rank.sum() - 1) < 1e-6
+    assert len(lexrank(np.zeros((0, 0)))) == 0
+
+
+def test_candidates_are_whole_sentences_of_the_text() -> None:
+    texts, _, _ = _seeds()
+    for p in story_sentences(texts):
+        raw = texts[p.article_id][p.start : p.end]
+        assert " ".join(raw.split()) == p.text
+        assert 40 <= len(p.text) <= 420 and (p.text[0].isupper() or p.text[0].isdigit())
+
+
+def test_seed_sections_tell_each_event_from_its_own_articles() -> None:
+    texts, event_of, lineage = _seeds()
+    got = pick_sections(texts, event_of, ["march", "august"], lineage)
+    assert got.lead is not None and got.lead.sources >= 3  # the best-supported sentence of the story
+    sims = _similarities(got.sentences)
+    told = [got.lead]
+    for event, members in (("march", MARCH), ("august", AUGUST)):
+        picks = got.events[event]
+        assert 1 <= len(picks) <= 3, event
+        assert all(p.article_id in members for p in picks)
+        told += picks
+    for i, a in enumerate(told):  # nothing told twice
+        assert all(sims[a.index, b.index] < Weights().repeat for b in told[i + 1 :])
+    # corroboration counts other sources only: 000 and 001 are one source
+    assert all(lineage[p.article_id] not in p.corroborating for p in got.sentences)
+
+
+def test_size_bounds_the_extra_sentences_but_every_event_is_told() -> None:
+    texts, event_of, lineage = _seeds()
+    got = pick_sections(texts, event_of, ["march", "august"], lineage, size=1)
+    assert [len(got.events[e]) for e in ("march", "august")] == [1, 1]

@@ -104,6 +104,16 @@ class Store:
                 .values(finished_at=_now(), summary=json.dumps(summary, ensure_ascii=False))
             )
 
+    def last_run(self, before: int) -> dict[str, Any] | None:
+        """The summary of the latest run before run ``before``; None when there is none or it did
+        not finish (it was interrupted)."""
+        query = select(schema.runs).where(schema.runs.c.id < before).order_by(schema.runs.c.id.desc()).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.finished_at is None or not row.summary:
+            return None
+        return json.loads(row.summary)
+
     def add_reject(self, reject: Reject, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import io
 import json
 import os
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,7 +80,7 @@ def build_warc(data_dir: Path, path: Path, records: int, seed: int = 5, pages: i
     return records
 
 
-def distinct_jsonl(data_dir: Path, path: Path, limit: int | None = None) -> int:
+def distinct_jsonl(data_dir: Path, path: Path, limit: int | None = None, skip: int = 0) -> int:
     """Write the distinct-article corpus as one JSONL file: every ECB+ document of
     DATA_DIR/ecbplus/texts.jsonl (sentences joined by newlines), then the Scrapinghub pages (HTML
     as served), interleaved so that ``limit`` keeps the same mix; returns the number of rows."""
@@ -96,7 +98,7 @@ def distinct_jsonl(data_dir: Path, path: Path, limit: int | None = None) -> int:
         if i % step == step - 1 and html:
             mixed.append(html.pop(0))
     mixed += html
-    mixed = mixed[:limit] if limit else mixed
+    mixed = mixed[skip : skip + limit] if limit else mixed[skip:]
     with path.open("w", encoding="utf-8") as fh:
         for row in mixed:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -203,6 +205,71 @@ def newsplease_rate(warc: Path, sample: int) -> tuple[int, float] | None:
     return done, time.perf_counter() - started
 
 
+def clone_store(template: Path, db: Path, size: int) -> None:
+    """A synthetic store of ``size`` articles made from the folded articles of ``template``: each
+    real article repeated with a line of its own appended (a new id and URL), its annotations
+    copied (offsets stay valid: the text only grows at its end). The clones are near-duplicates
+    of their original, so the store is copy-heavy; its corpus stages are run by the caller."""
+    import sqlite3
+
+    shutil.copy(template, db)
+    con = sqlite3.connect(db)
+    arts = con.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+    cols = [c[1] for c in con.execute("PRAGMA table_info(articles)")]
+    notes = con.execute("SELECT article_id, stage, kind, version, payload FROM annotations").fetchall()
+    by_article: dict[str, list[tuple]] = {}
+    for row in notes:
+        by_article.setdefault(row[0], []).append(row)
+    seq = max(r[cols.index("seq")] for r in arts)
+    for n in range(len(arts), size):
+        copy, row = divmod(n, len(arts))
+        values = dict(zip(cols, arts[row], strict=True))
+        old = values["id"]
+        new = hashlib.blake2b(f"{old}/{copy}".encode(), digest_size=8).hexdigest()  # ids are 16 hex digits
+        seq += 1
+        values.update(id=new, seq=seq, text=values["text"] + f"\nFiled as copy {copy}.",
+                      url=f"{values['url'] or 'https://bench.example/' + old}#copy{copy}")
+        con.execute(f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [values[c] for c in cols])
+        con.executemany("INSERT INTO annotations VALUES (?, ?, ?, ?, ?)",
+                        [(new, st, kind, version, payload.replace(old, new))
+                         for _, st, kind, version, payload in by_article.get(old, ())])
+    con.commit()
+    con.close()
+
+
+def incremental_case(data: Path, work: Path, template: Path, skip: int, sizes: Sequence[int]) -> None:
+    """100 new distinct articles folded into an empty store, then into synthetic stores of each
+    size (corpus stages run over the store once first, timed apart)."""
+    new = work / f"new-100-from-{skip}.jsonl"
+    distinct_jsonl(data, new, 100, skip)
+    empty = work / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+
+    def run(source: Path, db: Path) -> dict:
+        out = subprocess.run([sys.executable, __file__, "--measure-one", str(source), str(db), "1"],
+                             capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(f"the fold into {db.name} failed:\n{out.stderr[-3000:]}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    base_db = work / "incr-empty.db"
+    base_db.unlink(missing_ok=True)
+    base = run(new, base_db)
+    print(f"[incremental] 100 new articles into an empty store: {base['seconds']:.1f} s, peak {base['peak_mb']:.0f} MB")
+    for size in sizes:
+        db = work / f"incr-{size}.db"
+        for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        clone_store(template, db, size)
+        settle = run(empty, db)
+        r = run(new, db)
+        top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["stages"].items(), key=lambda kv: -kv[1])[:5])
+        print(f"[incremental] store of {size} articles (corpus stages over it first: {settle['seconds']:.0f} s): "
+              f"100 new in {r['seconds']:.1f} s = {r['seconds'] / base['seconds']:.2f} x the empty store's (goal <= 1.3); "
+              f"peak {r['peak_mb']:.0f} MB; slowest: {top}")
+
+
 def fold_case(name: str, source: Path, work: Path, workers_list: Sequence[int], floor_sample: int) -> dict[int, dict]:
     """Fold ``source`` once per worker count (each in a fresh process and a fresh database), print
     the figures and breakdowns, then the NER floor on the same texts and each run's ratio to it,
@@ -254,6 +321,8 @@ def main() -> int:
                         help="articles the NER floor parses (default 0: all; its rate is per article either way)")
     parser.add_argument("--newsplease-sample", type=int, default=200,
                         help="records of the WARC news-please extracts (it is slow; only with --copies)")
+    parser.add_argument("--incremental", type=int, nargs="*", default=[], metavar="SIZE",
+                        help="also fold 100 new distinct articles into synthetic stores of these sizes (and an empty one)")
     parser.add_argument("--work", default=None, help="folder for the inputs and databases (default: a temp folder)")
     parser.add_argument("--measure-one", nargs=3, metavar=("SOURCE", "DB", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--measure-again", nargs=2, metavar=("SOURCE", "DB"), help=argparse.SUPPRESS)
@@ -271,6 +340,8 @@ def main() -> int:
     rows = distinct_jsonl(data, distinct, args.limit)
     print(f"distinct articles: {rows} rows (ECB+ documents and Scrapinghub pages) in {distinct.name}")
     fold_case("distinct", distinct, work, args.workers, args.floor_sample)
+    if args.incremental:
+        incremental_case(data, work, work / f"distinct-w{args.workers[0]}.db", rows, args.incremental)
     if args.copies <= 0:
         return 0
     warc = work / f"bench-{args.copies}{f'-p{args.pages}' if args.pages else ''}.warc.gz"

@@ -158,8 +158,8 @@ def print_breakdown(workers: int, r: dict) -> None:
             print(f"    {label:<28} {seconds:8.1f}  ({seconds / budget:.0%})")
 
 
-def ner_floor(db: str, sample: int = 0) -> tuple[int, float, int]:
-    """Articles, seconds and tokens of spaCy NER alone over the fold's cleaned texts (every
+def ner_floor(db: str, sample: int = 0) -> tuple[int, float, int, float]:
+    """Articles, seconds, tokens and CPU seconds of spaCy NER alone over the fold's cleaned texts (every
     ``len // sample``-th article when ``sample`` is set: the floor's rate does not depend on which)."""
     sys.path.insert(0, str(REPO / "src"))
     from storyfold.config import Settings
@@ -172,9 +172,9 @@ def ner_floor(db: str, sample: int = 0) -> tuple[int, float, int]:
         texts = texts[:: len(texts) // sample][:sample]
     nlp = load_spacy(Settings().spacy_model, exclude=("parser", "lemmatizer", "tagger", "attribute_ruler", "senter"))
     paras = [t[s:e] for t in texts for s, e in paragraphs(t)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     words = sum(len(doc) for doc in nlp.pipe(paras, batch_size=256))
-    return len(texts), time.perf_counter() - started, words
+    return len(texts), time.perf_counter() - started, words, time.process_time() - cpu
 
 
 def newsplease_rate(warc: Path, sample: int) -> tuple[int, float] | None:
@@ -291,12 +291,14 @@ def fold_case(name: str, source: Path, work: Path, workers_list: Sequence[int], 
               f"{r['load']:.1f} after")
         print_breakdown(workers, r)
     first = work / f"{name}-w{workers_list[0]}.db"
-    n, seconds, words = ner_floor(str(first), floor_sample)
+    n, seconds, words, cpu = ner_floor(str(first), floor_sample)
     floor = n / seconds
-    print(f"[{name}] spaCy NER alone (same texts, 1 process, {n} articles): {floor:.1f} articles/s ({words / seconds:.0f} tokens/s)")
+    print(f"[{name}] spaCy NER alone (same texts, 1 process, {n} articles): {floor:.1f} articles/s ({words / seconds:.0f} "
+          f"tokens/s), {cpu / n:.3f} CPU s per article")
     for workers, r in results.items():
         goal = 0.5 if workers == 1 else 0.7
-        print(f"  ratio storyfold ({workers} worker(s)) / NER floor: {(r['articles'] / r['seconds']) / floor:.2f} (goal >= {goal})")
+        print(f"  ratio storyfold ({workers} worker(s)) / NER floor: {(r['articles'] / r['seconds']) / floor:.2f} (goal >= {goal}); "
+              f"in CPU seconds per article (load-independent): {(cpu / n) / (r['cpu'] / max(r['articles'], 1)):.2f}")
     out = subprocess.run([sys.executable, __file__, "--measure-again", str(source), str(first)], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"the fold with nothing new failed:\n{out.stderr[-3000:]}")

@@ -87,3 +87,13 @@ def test_cli_fold_no_export_then_export(tmp_path: Path, seeds_dir: Path, db: Pat
     exported = runner.invoke(app, ["export", "--db", str(db), "--out", str(out)])
     assert exported.exit_code == 0, exported.output
     validate_export(json.loads((out / "storyfold.json").read_text(encoding="utf-8")))
+
+
+def test_a_fold_after_recluster_writes_the_export_again(tmp_path: Path, seeds_dir: Path, db: Path) -> None:
+    settings = Settings(db=str(db), stages=STAGES)
+    out = tmp_path / "out"
+    api.fold([seeds_dir], settings=settings, out=out)
+    stamp = (out / "brief.md").stat().st_mtime_ns
+    api.recluster(db, settings=settings)  # the store's corpus output changed without a fold
+    again = api.fold([seeds_dir], settings=settings, out=out)
+    assert _corpus_ran(again) and (out / "brief.md").stat().st_mtime_ns != stamp

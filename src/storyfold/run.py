@@ -361,13 +361,16 @@ def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settin
     ctx = Context(settings=settings)
     failures: list[Reject] = []
     with Store(settings.db) as store:
+        run_id = store.start_run()  # recorded without a corpus key: the next fold writes its export again
         for stage in pipeline.corpus_stages:
             if "stories" in stage.provides or "events" in stage.provides:
                 store.replace_outputs(stage.name, stage.version, {})
         annotate_pending(store, pipeline, ctx, _no_progress, failures.append)
-        pipeline.run_corpus(store, ctx, (a.id for a in store.iter_articles()), _no_progress, failures.append)
+        pipeline.run_corpus(store, ctx, (a.id for a in store.iter_articles()), _no_progress, failures.append, run_id)
         if failures:
             raise StoryfoldError("recluster: " + "; ".join(f"{f.source}: {f.reason}" for f in failures))
         if out is not None:
             write_outputs(store, pipeline, Path(out))
-        return {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
+        counts = {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
+        store.finish_run(run_id, {"recluster": counts, "corpus": None})
+        return counts

@@ -78,6 +78,9 @@ def fold(
     engine: Annotated[str, typer.Option(help=escape("local, or ray (needs storyfold[ray])."))] = "local",
     ray_address: Annotated[Optional[str], typer.Option(help="Address of a running Ray cluster (default: start one here).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    no_export: Annotated[
+        bool, typer.Option("--no-export", help="Write no storyfold.json and brief.md (`storyfold export` writes them).")
+    ] = False,
     **options: Any,
 ) -> None:
     """Read, clean, deduplicate and extract; store in the database; write the export and brief."""
@@ -108,7 +111,8 @@ def fold(
                     tasks[phase] = bar.add_task(phase, total=total)
                 bar.update(tasks[phase], completed=done, total=total)
 
-            summary = api.fold(paths, manifest=manifest, out=out, settings=settings, progress=progress, engine=runner)
+            summary = api.fold(paths, manifest=manifest, out=None if no_export else out, settings=settings,
+                               progress=progress, engine=runner)
     except StoryfoldError as exc:
         _fail(exc, debug)
         return

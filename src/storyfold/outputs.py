@@ -12,7 +12,7 @@ from storyfold.present.export import ARTICLE_KINDS, CORPUS_KINDS, ESTIMATE_KIND,
 from storyfold.stages import clean as clean_stage
 from storyfold.store import Store
 
-__all__ = ["export_data", "stage_labels", "unfilled_kinds", "write_outputs"]
+__all__ = ["export_data", "file_stamps", "outputs_current", "stage_labels", "unfilled_kinds", "write_outputs"]
 
 
 def stage_labels(pipeline: Pipeline) -> tuple[str, ...]:
@@ -48,3 +48,27 @@ def write_outputs(store: Store, pipeline: Pipeline, out: Path, *, formats: Itera
             path.write_text(render_brief_markdown(data), encoding="utf-8")
             written.append(path)
     return written
+
+
+def file_stamps(paths: Iterable[str | Path]) -> dict[str, list[int]]:
+    """``{path: [size, mtime in ns]}`` of files just written (a later fold with nothing new keeps
+    them when they are still as written)."""
+    stamps = {}
+    for p in paths:
+        st = Path(p).stat()
+        stamps[str(p)] = [st.st_size, st.st_mtime_ns]
+    return stamps
+
+
+def outputs_current(stamps: dict[str, list[int]]) -> bool:
+    """Whether every file of ``stamps`` is still there, of the size and time it was written with."""
+    if not stamps:
+        return False
+    for p, (size, mtime) in stamps.items():
+        try:
+            st = Path(p).stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (size, mtime):
+            return False
+    return True

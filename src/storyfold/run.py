@@ -8,9 +8,11 @@ storing and the corpus stages always run here, so every engine gives the same da
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from storyfold.engines.pool import BATCH, PoolEngine, WorkerPool
 from storyfold.errors import StoreError, StoryfoldError
 from storyfold.history import ensure_baseline, record_run
 from storyfold.ingest import discover, is_url, load_manifest
-from storyfold.outputs import stage_labels, unfilled_kinds, write_outputs
+from storyfold.outputs import file_stamps, outputs_current, stage_labels, unfilled_kinds, write_outputs
 from storyfold.pipeline import Context, Pipeline
 from storyfold.records import Article, Reject
 from storyfold.stages import build_pipeline
@@ -108,7 +110,7 @@ def fold(
         for item in loaded.rejects if loaded else ():
             reject(item)
 
-        read = stored = already = annotated = 0
+        read = stored = already = annotated = updated = 0
         failed_ids: set[str] = set()  # a stage failed on them in the engine: not retried in this fold
         t0 = time.perf_counter()
         pool = None
@@ -139,6 +141,7 @@ def fold(
                         annotated += _store_prepared(store, pipeline, item, reject, failed_ids)
                     else:
                         already += 1  # stored records are current, or were dropped to be recomputed
+                        updated += status == "updated"
                 tick("read", read + len(rejected) + len(warnings), None)
             if loaded is not None:
                 for item in loaded.unused():
@@ -149,14 +152,32 @@ def fold(
         finally:
             if pool is not None:
                 pool.close()
+        corpus_key = _corpus_key(settings, pipeline, store.count_articles())
+        previous = store.last_run(run_id) or {}
+        unchanged = (stored == annotated == updated == 0 and previous.get("corpus") == corpus_key
+                     and not store.stage_failures())
+        corpus_done: str | None = corpus_key
         ensure_baseline(store, pipeline, run_id)  # a store folded before snapshots were kept
-        pipeline.run_corpus(store, ctx, store.article_ids_of_run(run_id), tick, reject, run_id)
-        record_run(store, pipeline, run_id)  # the stories this run changed, as they now are
+        if not unchanged:  # with nothing new, the corpus stages would give back their stored output
+            def corpus_reject(item: Reject) -> None:
+                nonlocal corpus_done
+                corpus_done = None  # a stage failed: the next fold runs them again
+                reject(item)
+
+            pipeline.run_corpus(store, ctx, store.article_ids_of_run(run_id), tick, corpus_reject, run_id)
+            record_run(store, pipeline, run_id)  # the stories this run changed, as they now are
 
         stages = stage_labels(pipeline)
         written: list[str] = []
+        stamps: dict[str, list[int]] = {}
         if out is not None:
-            written = [str(p) for p in write_outputs(store, pipeline, Path(out))]
+            kept = previous.get("outputs") or {}
+            if unchanged and kept.get("folder") == str(Path(out).resolve()) and outputs_current(kept.get("files", {})):
+                stamps = kept["files"]
+                written = list(stamps)
+            else:
+                written = [str(p) for p in write_outputs(store, pipeline, Path(out))]
+                stamps = file_stamps(written)
         summary = FoldSummary(
             run_id=run_id,
             db=str(settings.db),
@@ -182,9 +203,21 @@ def fold(
                 "warnings": len(warnings),
                 "stages": list(stages),
                 "seconds": round(summary.seconds, 3),
+                "corpus": corpus_done,
+                "outputs": {"folder": str(Path(out).resolve()), "files": stamps} if out is not None else None,
             },
         )
     return summary
+
+
+def _corpus_key(settings: Settings, pipeline: Pipeline, articles: int) -> str:
+    """What the corpus stages' stored output depends on besides the stored articles and their
+    annotations: the settings (but the database's path), every stage's version, and the number
+    of articles. A fold that stores and annotates nothing, after a fold that ran the corpus
+    stages to the end under the same key, leaves their output as it is."""
+    fields = {k: v for k, v in asdict(settings).items() if k != "db"}
+    text = json.dumps([fields, stage_labels(pipeline), articles], sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _store_prepared(
@@ -331,13 +364,16 @@ def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settin
     ctx = Context(settings=settings)
     failures: list[Reject] = []
     with Store(settings.db) as store:
+        run_id = store.start_run()  # recorded without a corpus key: the next fold writes its export again
         for stage in pipeline.corpus_stages:
             if "stories" in stage.provides or "events" in stage.provides:
                 store.replace_outputs(stage.name, stage.version, {})
         annotate_pending(store, pipeline, ctx, _no_progress, failures.append)
-        pipeline.run_corpus(store, ctx, (a.id for a in store.iter_articles()), _no_progress, failures.append)
+        pipeline.run_corpus(store, ctx, (a.id for a in store.iter_articles()), _no_progress, failures.append, run_id)
         if failures:
             raise StoryfoldError("recluster: " + "; ".join(f"{f.source}: {f.reason}" for f in failures))
         if out is not None:
             write_outputs(store, pipeline, Path(out))
-        return {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
+        counts = {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}
+        store.finish_run(run_id, {"recluster": counts, "corpus": None})
+        return counts

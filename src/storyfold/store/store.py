@@ -173,6 +173,16 @@ class Store:
             row = conn.execute(select(func.count(), func.coalesce(func.sum(func.length(t.c.payload)), 0))).one()
         return int(row[0]), int(row[1])
 
+    def last_run(self, before: int) -> dict[str, Any] | None:
+        """The summary of the latest run before run ``before``; None when there is none or it did
+        not finish (it was interrupted)."""
+        query = select(schema.runs).where(schema.runs.c.id < before).order_by(schema.runs.c.id.desc()).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.finished_at is None or not row.summary:
+            return None
+        return json.loads(row.summary)
+
     def add_reject(self, reject: Reject, run_id: int | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(

@@ -15,6 +15,7 @@ import base64
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -41,18 +42,19 @@ _EXTRA_STOP = frozenset(
 )
 
 
+@cache
 def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words and ours (imported at the first use: importing
+    scikit-learn costs a fold with nothing to embed about a second)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
 
 
-_STOP = _stop_words()
-
-
 def salient_terms(text: str, limit: int = MAX_TERMS) -> tuple[tuple[str, int], ...]:
     """``((term, weight), ...)``, heaviest first: content words once, names (and runs of capitalised
     words, joined with ``_``) ``NAME_WEIGHT`` times, years as terms."""
+    stop = _stop_words()
     counts: Counter[str] = Counter()
     run: list[str] = []
     prev_end = 0
@@ -76,7 +78,7 @@ def salient_terms(text: str, limit: int = MAX_TERMS) -> tuple[tuple[str, int], .
             close_run()
             counts[word] += NAME_WEIGHT
             continue
-        if lower in _STOP or len(lower) < 3:
+        if lower in stop or len(lower) < 3:
             close_run()
             continue
         if word[0].isupper() and not initial:

@@ -48,7 +48,7 @@ from storyfold.stages.copies.rewrite import (
     verbatim_share,
 )
 from storyfold.text.cache import CACHE_TEXTS, TextCache
-from storyfold.text.embed import embed_unique
+from storyfold.text.embed import MODEL, embed_unique
 from storyfold.text.sentences import sentence_spans
 
 __all__ = [
@@ -170,6 +170,9 @@ class DedupStage(CorpusStage):
             from storyfold.stages.cluster.doc_vector import decode_vector
 
             vectors = {aid: decode_vector(recs[0].vector) for aid, recs in corpus.annotations("doc_vectors").items() if recs}
+        # sentences go through the store's vector cache: embedded once per database, whichever
+        # fold or stage brings them (the model is loaded at the first text it lacks)
+        stored = corpus.encoder(MODEL, lambda: ctx.resource("embedder", _load_embedder))
         rule = rule_key(self.version, s.rewrite_coverage, s.rewrite_candidates_per_article)
         state = DedupState(rule=rule, articles=len(articles))
         earlier = corpus.outputs("dedup_state")
@@ -183,7 +186,7 @@ class DedupStage(CorpusStage):
             seed=s.seed,
             near_threshold=s.near_duplicate_threshold,
             rewrite_coverage=s.rewrite_coverage,
-            embedder=lambda: ctx.resource("embedder", _load_embedder),
+            embedder=lambda: stored,
             doc_vectors=vectors,
             candidates_per_article=s.rewrite_candidates_per_article,
             new_ids=new if incremental else None,

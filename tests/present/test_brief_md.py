@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from storyfold.present.brief import render_brief_markdown
+from storyfold.present.humanize import human_span
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "fixtures" / "seeds-export.json"
 
@@ -24,7 +25,7 @@ def test_brief_md_is_told_event_by_event() -> None:
     events = [s for s in doc["brief_sections"] if s["role"] == "event"]
     assert len(heads) == len(events) and lead < heads[0] < heads[-1] < md.index("### Sources")
     for sec, at in zip(events, heads, strict=True):
-        assert md[at:].startswith(f"#### {sec['date']}")
+        assert md[at:].startswith(f"#### {human_span(sec['date'], sec.get('date_end'))}")  # as people write it
     assert md.index("What changed:") > heads[-1]  # the August event's changes
     # every sentence of the brief is there once, with citation numbers
     for b in doc["brief"]:

@@ -3,7 +3,7 @@
 Each story's section is the brief part of its report (:func:`storyfold.present.report.render_story_markdown`:
 the heading, the counts and the numbered source list with lineage) with the brief told as its
 sections (``brief_sections[]``): the lead ("In short"), then each event in date order under its
-date range and title, its sentences (each with its date and citation numbers) and what changed from
+date range and title (dates as people write them), its sentences (each with its date and citation numbers) and what changed from
 the previous event. An export without sections (an older brief stage) shows the flat brief.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storyfold.present.humanize import human_date, human_span
 from storyfold.present.report import md_text, render_story_markdown, sources
 from storyfold.present.views import DocIndex, stories_list, story_view
 
@@ -32,7 +33,7 @@ def _marks(sentence: Mapping[str, Any], number: Mapping[str, int]) -> str:
 
 def _dated(sentence: Mapping[str, Any], number: Mapping[str, int]) -> str:
     date = sentence.get("date")
-    return f"{f'**{md_text(date)}** ' if date else ''}{md_text(sentence['text'])} {_marks(sentence, number)}"
+    return f"{f'**{md_text(human_date(date))}** ' if date else ''}{md_text(sentence['text'])} {_marks(sentence, number)}"
 
 
 def render_sections(sections: Sequence[Mapping[str, Any]], number: Mapping[str, int]) -> list[str]:
@@ -44,7 +45,7 @@ def render_sections(sections: Sequence[Mapping[str, Any]], number: Mapping[str, 
             for b in sec["sentences"]:
                 lines += [f"**In short.** {md_text(b['text'])} {_marks(b, number)}", ""]
             continue
-        span = " to ".join(dict.fromkeys(d for d in (sec.get("date"), sec.get("date_end")) if d))
+        span = human_span(sec.get("date"), sec.get("date_end"))
         head = f"{md_text(span)}: {md_text(sec.get('title'))}" if span and sec.get("title") else (
             md_text(span) or md_text(sec.get("title")) or "Undated")
         lines += [f"#### {head}", ""]

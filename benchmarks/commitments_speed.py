@@ -60,8 +60,9 @@ def _run(articles: list[Article], ctx: Context, own_parse: bool) -> tuple[float,
     t_ent = time.perf_counter() - t
     for inp, ent in zip(inputs, found, strict=True):
         inp.update(ent)
-    if not own_parse:
-        claims.process_batch(articles, inputs, ctx)
+    if not own_parse:  # the claims stage's mentions go with the article, as in a fold
+        for inp, read in zip(inputs, claims.process_batch(articles, inputs, ctx), strict=True):
+            inp.update(read)
     t = time.perf_counter()
     for a, inp in zip(articles, inputs, strict=True):
         commitments.process(a, inp, ctx)

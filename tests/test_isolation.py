@@ -19,6 +19,7 @@ from storyfold.pipeline import Context
 from storyfold.present import views
 from storyfold.records import Reject
 from storyfold.stages.reconcile import claims as reconcile_module
+from storyfold.stages.reconcile.reconcile import ReconcileStage
 from storyfold.store import Store
 
 BAD = "913b4123ad2a7ac8"  # the seeds' rewrite of the inews article
@@ -56,9 +57,9 @@ def test_a_failing_article_is_left_out_reported_and_retried(
     assert all(BAD not in c["article_ids"] for c in data["claims"])
     assert {a for c in data["claims"] for a in c["article_ids"]} == {a["id"] for a in clean["articles"]} - {BAD}
     warnings, stored = api.problems(db)
-    assert [(f.stage, f.article_id, f.partition) for f in stored] == [("reconcile@2", BAD, f"story {story}, article {BAD}")]
+    assert [(f.stage, f.article_id, f.partition) for f in stored] == [(f"reconcile@{ReconcileStage.version}", BAD, f"story {story}, article {BAD}")]
     shown = CliRunner().invoke(app, ["show", "--db", str(db)], env={"COLUMNS": "250"})
-    assert f"article {BAD}: not reconciled (reconcile@2, story {story}, article {BAD})" in shown.output
+    assert f"article {BAD}: not reconciled (reconcile@{ReconcileStage.version}, story {story}, article {BAD})" in shown.output
     view = views.story_view(data, story, failures=stored)
     assert view is not None and view.not_done and "not reconciled" in view.not_done[0]
 

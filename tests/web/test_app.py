@@ -414,3 +414,14 @@ def test_upload_sets_outlet_date_and_url_and_links_the_article(tmp_path: Path) -
     page = client.get(r.headers["location"]).text
     assert f'href="/articles/{made["id"]}"' in page
     assert "storyfold-upload" not in page
+
+
+def test_story_page_tells_the_brief_event_by_event(client: TestClient, doc: dict) -> None:
+    sid = _story(doc)["id"]
+    html = client.get(f"/stories/{sid}").text
+    brief = _visible(html.split('<section id="brief">')[1].split("</section>")[0])
+    events = [s for s in doc["brief_sections"] if s["story_id"] == sid and s["role"] == "event"]
+    assert brief.startswith("Brief In short.") and len(events) == 2
+    assert html.count('<h3 class="brief-event">') == len(events)
+    assert brief.index("17 March 2025") < brief.index("19–20 August 2025")  # in date order, dates in words
+    assert "What changed:" in brief and "several hundred" in brief  # the August event's figure update

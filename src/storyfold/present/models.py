@@ -72,6 +72,18 @@ class CitedText:
 
 
 @dataclass
+class BriefSectionView:
+    """One part of a story's brief told event by event: the lead, or one event with its date range,
+    its sentences and what changed from the previous event."""
+    role: str  # "lead" or "event"
+    title: str | None
+    date: str | None
+    date_end: str | None
+    sentences: list[CitedText] = field(default_factory=list)
+    changes: list[CitedText] = field(default_factory=list)
+
+
+@dataclass
 class CommitmentRow:
     id: str
     actor: str
@@ -258,6 +270,7 @@ class StoryView:
     matrix_claims: str = "multi"  # which claims ``matrix`` holds: "multi" (two or more sources, or contested) or "all"
     matrix_total: int = 0  # the story's claims, whichever ``matrix`` holds
     commitment_matrix: CommitmentMatrix | None = None
+    brief_sections: list[BriefSectionView] = field(default_factory=list)  # the brief told event by event
     strip: Strip | None = None
 
 

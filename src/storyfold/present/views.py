@@ -24,6 +24,7 @@ from storyfold.present.models import (
     AlignedPair,
     ArticleRow,
     ArticleView,
+    BriefSectionView,
     Citation,
     CitedText,
     CommitmentRow,
@@ -173,6 +174,15 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
     brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
                        citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
              for b in ix.list("brief") if ix.in_story(story_id, b)]
+
+    def cited(items: Iterable[Mapping[str, Any]]) -> list[CitedText]:
+        return [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
+                          citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ()))) for b in items]
+
+    sections = [BriefSectionView(role=sec["role"], title=sec.get("title"), date=sec.get("date"),
+                                 date_end=sec.get("date_end"), sentences=cited(sec.get("sentences", ())),
+                                 changes=cited(sec.get("changes", ())))
+                for sec in ix.list("brief_sections") if sec.get("story_id") == story_id]
     timeline = sorted(
         (CitedText(text=t["text"], date=t.get("date"),
                    citations=ix.citations(t.get("article_ids", ()), t.get("evidence", ())))
@@ -223,6 +233,7 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
     return StoryView(
         story=_story_row(ix, story_id),
         brief=brief,
+        brief_sections=sections,
         timeline=timeline,
         commitments=filter_commitments(all_commitments, actor, kind, status),
         commitment_filters=filters,

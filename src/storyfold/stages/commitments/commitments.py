@@ -135,7 +135,9 @@ class CommitmentsStage(ArticleStage):
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
         found = find_commitments(article.text, article.id, inputs.get("dates", ()), inputs.get("quantities", ()),
                                  inputs.get("entity_mentions", ()), article.title, self._nlp(ctx), cache,
-                                 parsed_paragraphs(ctx), ctx.sentences(article))
+                                 # the claims stage's Docs, when it read this article first
+                                 parsed_paragraphs(ctx) if inputs.get("claim_mentions") is not None else None,
+                                 ctx.sentences(article))
         return {"commitment_mentions": tuple(found)}
 
 

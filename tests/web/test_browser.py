@@ -219,7 +219,8 @@ def test_story_page_draws_commitments_and_events(server: str, page: object) -> N
     strip = page.locator("svg.event-strip-svg")
     assert strip.is_visible() and page.locator("script[src^='http']").count() == 0
     bars = page.locator("svg.event-strip-svg rect.event-bar")
-    assert bars.count() == page.locator("#events div.event").count() == 2
+    events = page.locator("#events div.event").count()  # the seeds' two, and any the upload test made
+    assert events >= 2 and bars.count() == events
     assert page.locator("svg.event-strip-svg circle.article-dot").count() >= 4
     xs = [float(b.get_attribute("x")) for b in bars.all()]
     assert xs == sorted(xs)

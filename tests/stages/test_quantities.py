@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,83 @@ def test_grammar_tokens_never_crash_and_spans_index_the_text(tokens: list[str]) 
 def test_random_text_never_crashes(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counts"),
+    [
+        ("Two dozen vehicles burned.", 24, "vehicles"),
+        ("A half-dozen ships sailed.", 6, "ships"),
+        ("Several dozen protesters were hurt.", 12, "protesters"),
+        ("Half a million voters marched.", 5e5, "voters"),
+        ("A million homes lost power.", 1e6, "homes"),
+        ("Police counted a quarter of a million people.", 2.5e5, "people"),
+        ("It signed a $2-billion deal.", 2e9, None),
+        ("The plant cut two-thirds of its jobs.", 2 / 3, "jobs"),
+        ("Three-quarters of voters agreed.", 0.75, "voters"),
+        ("Tens of homes flooded.", 10, "homes"),
+        ("Ryanair exercises options on five Boeing 737s.", 5, "737s"),
+        ("Aer Lingus has options on six more A350s.", 6, "A350s"),
+        ("The order is worth $6.8 billion for 50 787s.", 50, "787s"),
+    ],
+)
+def test_counts_in_words_dozens_fractions_and_models(sentence: str, value: float, counts: str | None) -> None:
+    q = next(q for q in find_quantities(sentence) if q.unit in (None, "fraction", "USD") and q.value == value)
+    assert q.counts == counts
+
+
+def test_numbers_inside_names_are_not_quantities() -> None:
+    text = ("Boeing 787 Dreamliner makes maiden flight. The 787 Dreamliner flew from Everett. "
+            "Air France Flight 447 was lost. The 777-200LR can fly 9,420 nautical miles. "
+            "Boeing will build 20 aircraft and 200 engines; Terminal 3 of the airport opens.")
+    found = [q.text for q in find_quantities(text)]
+    assert found == ["9,420", "20", "200"]
+
+
+def test_number_words_without_a_noun_are_kept_unless_part_of_a_name() -> None:
+    assert [q.value for q in find_quantities("It keeps leasing rights to five which carry 290 passengers.")] == [5, 290]
+    assert find_quantities("Leaders of the Group of Eight met in June.") == []
+    assert [q.value for q in find_quantities("Five were killed.")] == [5]
+
+
+def _meantime_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
+    """A MEANTIME file's tokens joined by spaces (sentences by newlines) and its VALUE spans."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    pieces: list[str] = []
+    where: dict[str, tuple[int, int]] = {}
+    pos, sentence = 0, None
+    for tok in root.iter("token"):
+        if sentence is not None:
+            pieces.append("\n" if tok.get("sentence") != sentence else " ")
+            pos += 1
+        sentence = tok.get("sentence")
+        word = tok.text or ""
+        where[tok.get("t_id", "")] = (pos, pos + len(word))
+        pieces.append(word)
+        pos += len(word)
+    values = []
+    for el in root.iter("VALUE"):
+        anchors = [where[a.get("t_id", "")] for a in el.findall("token_anchor") if a.get("t_id") in where]
+        if anchors:
+            values.append((min(a[0] for a in anchors), max(a[1] for a in anchors)))
+    return "".join(pieces), values
+
+
+def test_meantime_dev_corpus_values_found_and_model_numbers_left_out(shared: Path) -> None:
+    """On MEANTIME's development corpus (airbus): gold VALUEs found, and no bare aircraft or flight
+    number right after the maker's or the flight's name taken for a figure."""
+    folder = shared / "data" / "meantime-en" / "intra_cross-doc_annotation" / "corpus_airbus"
+    if not folder.is_dir():
+        pytest.skip("MEANTIME is not in the shared data")
+    hit = total = 0
+    for path in sorted(folder.glob("*.xml")):
+        text, values = _meantime_text(path)
+        qs = find_quantities(text)
+        total += len(values)
+        hit += sum(any(q.start < e and s < q.end for q in qs) for s, e in values)
+        for q in qs:
+            assert not re.search(r"(?:Boeing|Airbus|Flight)\s+$", text[max(0, q.start - 10) : q.start]) \
+                or not q.text.isdigit(), (path.name, q.text)
+    assert total > 80 and hit / total >= 0.97

@@ -8,12 +8,20 @@ period "P10Y"; "1,340 kilometres of border" -> unit "km", counts "border"; "30-n
 
 Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit):
 "dozens" 12, "hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of
-thousands" 10000, "a dozen" 12, "a couple of" 2; the words are kept in ``text`` and ``qualifier``.
+thousands" 10000, "a dozen" 12, "a couple of" 2, "several dozen" 12, "tens of" 10; the words are kept
+in ``text`` and ``qualifier``. "Dozen" is a scale ("two dozen" 24), and "a", "half a" or "a quarter
+of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of" is a
+fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
 Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
 explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
 qualifier says which side it bounds.
 
-Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped. A
+Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped, and
+so are numbers inside names: a bare integer with no plural noun right after it, following a
+capitalised word that is not a function word ("Boeing 787", "Flight 447", "Terminal 3") or joined
+to a code with letters ("777-200LR"), and, in the same text, the same integer elsewhere ("the 787
+Dreamliner"). A capitalised number word inside a sentence with no plural noun after it is a name
+too ("the Group of Eight"); other number words stand for what they count ("rights to five"). A
 figure out of range (:func:`storyfold.text.numbers.in_range`, :func:`~storyfold.text.numbers.bounded`)
 is kept as text with ``value`` None, and the stage logs a warning naming the article.
 """
@@ -34,7 +42,7 @@ from storyfold.text.sentences import SentenceIndex
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 
 VAGUE_VALUES: dict[str, float] = {
-    "a couple of": 2, "a dozen": 12, "dozens": 12, "dozens of": 12, "a score of": 20, "scores of": 20, "hundreds": 100,
+    "a couple of": 2, "tens": 10, "a dozen": 12, "dozens": 12, "dozens of": 12, "a score of": 20, "scores of": 20, "hundreds": 100,
     "thousands": 1e3, "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
     "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
 }
@@ -49,13 +57,13 @@ _CODES = "|".join(sorted(CURRENCY_CODES))
 _CUR = rf"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
 _CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?i:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
+_SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
 _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
 _SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
 _EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})|{_SUFFIX})?"
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
     rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
     rf"(?:\s*{_PCT})?(?![\w])"
 )
@@ -67,16 +75,24 @@ _BETWEEN = re.compile(
 _VAGUE = re.compile(
     rf"\b(?:{_QUAL})?(?P<vague>(?i:(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of|many)\s+"
     r"(?:hundred|thousand|million"
-    r"|billion)|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
+    r"|billion|dozen)|tens\s+of\s+(?:thousands|millions)|tens|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
     r"|millions|billions|a\s+dozen|a\s+couple\s+of|a\s+score\s+of|scores\s+of))(?:\s+of)?\b"
 )
 # Fractions of a whole ("about half of those cuts", "about a quarter, of its dealers"): unit "fraction".
 _FRACTION = re.compile(
-    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|a\s+quarter|a\s+third|a\s+fifth|two\s+thirds|three\s+quarters))"
+    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|a\s+quarter|a\s+third|a\s+fifth|two[\s-]thirds|three[\s-]quarters))"
     r"(?=\s+of\b|\s*,)"
 )
+# A scale word counted by "a", "half a" or a fraction of "a": "a million people", "half a million",
+# "a quarter of a million", "a half-dozen".
+_ONE_SCALE = re.compile(
+    rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?|an?|a\s+half-?))"
+    r"\s*(?<![a-z])(?<=[\s-])(?P<scale>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
+)
+_ONES = {"a": 1, "an": 1, "half a": 0.5, "a half-": 0.5, "a half": 0.5, "a quarter of a": 0.25,
+         "three quarters of a": 0.75}
 _FRACTIONS = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "a fifth": 0.2, "two thirds": 2 / 3,
-              "three quarters": 0.75}
+              "three quarters": 0.75, "two-thirds": 2 / 3, "three-quarters": 0.75}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
@@ -125,7 +141,7 @@ def _scale(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.lower()
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
             "tn": 1e12, "m": 1e6, "k": 1e3}.get(w, 1.0)
 
 
@@ -140,7 +156,11 @@ def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     stop word (adverbs in "-ly" skipped), cut after the first plural one. Returns it and where it
     ends. When a capitalised word comes first ("hundreds of British and French troops"), the first
     plural lowercase word within six words."""
-    words = list(re.finditer(r"[A-Za-z][\w'-]*", text[pos : min(limit, pos + 80)]))
+    window = text[pos : min(limit, pos + 80)]
+    model = re.match(r"\s*(?P<w>[A-Z]*\d[\w-]*s)(?![\w'-])", window)
+    if model and _plural(model.group("w")):
+        return model.group("w"), pos + model.end()  # a plural model name: "50 787s", "six more A350s"
+    words = list(re.finditer(r"(?<![\w'-])[A-Za-z][\w'-]*", window))
     taken: list[re.Match[str]] = []
     cursor = 0
     for w in words:
@@ -159,6 +179,9 @@ def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             word = w.group()
             if word.islower() and _plural(word) and word not in _STOP:
                 return word, pos + w.end()
+            plural_model = re.match(r"\s*(?P<w>[A-Z]*\d[\w-]*s)(?![\w'-])", window[w.end() :])
+            if word[0].isupper() and plural_model and _plural(plural_model.group("w")):
+                return plural_model.group("w"), pos + w.end() + plural_model.end()  # "five Boeing 737s"
             if not (word[0].isupper() or word.endswith("ly") or word in ("and", "or")):
                 break
         return None, pos
@@ -206,11 +229,14 @@ def find_quantities(
             found.append((m.start(), m.end(), m, False))
     for m in _FRACTION.finditer(text):
         found.append((m.start(), m.end(), m, True))
+    for m in _ONE_SCALE.finditer(text):
+        found.append((m.start(), m.end(), m, True))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken = bytearray(len(text) + 1)
     out: list[Quantity] = []
+    bare: list[tuple[Quantity, bool]] = []  # bare integers, and whether a name precedes them
     for start, end, m, vague in found:
-        key = "num" if not vague else ("frac" if m.groupdict().get("frac") else "vague")
+        key = "num" if not vague else next(k for k in ("frac", "one", "vague") if m.groupdict().get(k))
         num_start, num_end = m.start(key), m.end(key)
         if any(taken[start:end]) or any(blocked[num_start:num_end]):
             continue
@@ -221,9 +247,41 @@ def find_quantities(
         if q is None:
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
+        if not vague and _bare(text, m, q):
+            bare.append((q, _named(text, sentences.sentence_at(m.start())[0], q.start, q.end)))
         out.append(q)
+    names = {q.text.split("-")[0] for q, named in bare if named}
+    drop = {id(q) for q, named in bare if named or q.text.split("-")[0] in names}
+    out = [q for q in out if id(q) not in drop]
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _bare(text: str, m: re.Match[str], q: Quantity) -> bool:
+    """Whether ``q`` is a bare integer (or a hyphenated pair of them, "737-800") with nothing that makes
+    it a figure: no qualifier, currency, scale, percent or unit, and no plural noun right after it."""
+    g = m.groupdict()
+    if not re.fullmatch(r"\d+(?:-\d+)?", q.text) or g.get("qual") or g.get("scale") or q.unit is not None:
+        return False
+    if q.counts is None or not _plural(q.counts.split()[-1]):
+        return True
+    return not re.match(rf"\s+{re.escape(q.counts)}(?!\w)", text[q.end : q.end + len(q.counts) + 4])
+
+
+_NAME_BEFORE = re.compile(r"(?P<w>[A-Z][\w-]*)(?:\s*'s)?\s+$")
+
+
+def _named(text: str, sent_start: int, start: int, end: int) -> bool:
+    """Whether the bare integer at ``start``-``end`` is part of a name: right after a capitalised word
+    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), or joined by a hyphen to
+    a code with letters ("777-200LR")."""
+    if re.match(r"-[0-9A-Za-z]*[A-Za-z]", text[end : end + 12]) and re.match(r"-\w*\d", text[end : end + 12]):
+        return True
+    before = _NAME_BEFORE.search(text, sent_start, start)
+    if before is None:
+        return False
+    word = before.group("w")
+    return word.lower() not in _STOP and word not in _LEADING
 
 
 def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
@@ -233,6 +291,12 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     value_max: float | None = None
     unit: str | None = None
     end = m.end()
+    if vague and g.get("one"):
+        value = _ONES[re.sub(r"\s+", " ", g["one"].lower())] * _scale(g["scale"])
+        counts, _ = _counted(text, m.end(), sent[1])
+        return Quantity(text=text[m.start() : m.end()], value=float(value), unit=None, article_id=article_id,
+                        start=m.start(), end=m.end(), qualifier=qual, counts=counts,
+                        entity=_entity(text, sent[0], m.start()))
     if vague and g.get("frac"):
         words = re.sub(r"\s+", " ", g["frac"].lower())
         value, unit = _FRACTIONS[words], "fraction"
@@ -308,9 +372,9 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         part = re.match(r"\s+(?:more\s+)?(?:of\s+(?:the|its|their|those|these|our|his|her)\s+)?", text[end:limit])
         if part and part.end() > 1:
             counts, _ = _counted(text, end + part.end(), limit)  # "two of the engines", "six more A350s"
-    if not vague and not g["num"][0].isdigit() and unit is None and counts is None and not g.get("scale") \
-            and not re.search(r"(?i)hundred|thousand|million|billion|trillion", g["num"]):
-        return None  # a bare number word ("one of them") is not a quantity
+    if not vague and g["num"][0].isupper() and m.start("num") > sent[0] and unit is None and not g.get("qual") \
+            and not g.get("cur") and (counts is None or not _plural(counts.split()[-1])):
+        return None  # a capitalised number word inside a sentence names something ("the Group of Eight")
     if not vague and unit is None and counts is None and not g.get("qual") and g["num"].isdigit() and \
             len(g["num"]) == 4 and 1900 <= int(g["num"]) <= 2099:
         return None  # a bare year the date grammar left alone

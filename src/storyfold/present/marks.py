@@ -23,6 +23,7 @@ SECTIONS = ("events", "commitments", "conflicts", "claims", "quotes")
 # change-set list -> (section of the page, the tag its items get there)
 _LISTS = {
     "new_events": ("events", NEW), "merged_events": ("events", CHANGED),
+    "split_events": ("events", CHANGED),
     "new_commitments": ("commitments", NEW), "changed_commitments": ("commitments", CHANGED),
     "new_conflicts": ("conflicts", NEW), "figures_updated": ("conflicts", NEW),
     "claims_gained_sources": ("claims", CHANGED), "claims_lost_sources": ("claims", CHANGED),

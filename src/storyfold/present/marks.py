@@ -3,8 +3,8 @@
 A change set (:func:`storyfold.present.changes.change_set`) names its items by id and by the
 article spans they rest on. The records now shown may carry other ids (a claim's or conflict's id
 is a hash of its evidence and grows with it), so each item is matched to the story's current
-records by id, else by a shared evidence span (and, for a conflict, the same kind); an event by
-id, else as the event holding all of its articles.
+records by id, else by a shared evidence span (and, for a commitment, the same actor and kind;
+for a conflict, the same kind); an event by id, else as the event holding all of its articles.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ _LISTS = {
 _RECORDS = {"commitments": ("commitments", "evidence"), "conflicts": ("conflicts", "evidence"),
             "claims": ("claims", "evidence"), "quotes": ("quotes", "variants")}
 
+_SAME = {"commitments": ("actor", "kind"), "conflicts": ("kind",)}  # besides a span, a match shares these
+
 Span = tuple[str, int, int]
 
 
@@ -49,8 +51,9 @@ def _find(section: str, item: Mapping[str, Any], records: Sequence[Mapping[str, 
         return [r["id"] for r in records if wanted and wanted <= set(r.get("article_ids", ()))]
     spans = _spans(item.get("evidence", ()))
     key = _RECORDS[section][1]
+    same = _SAME.get(section, ())
     return [r["id"] for r in records if spans & _spans(r.get(key, ()))
-            and (section != "conflicts" or r.get("kind") == item.get("kind"))]
+            and all(r.get(f) == item.get(f) for f in same)]
 
 
 def change_marks(doc: Mapping[str, Any] | DocIndex, story_id: str,

@@ -10,6 +10,7 @@ recorded (two rows per story at most), however large the store.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,16 +46,21 @@ def _story_doc(store: Store, pipeline: Pipeline, stories: Iterable[Any]) -> dict
     return doc
 
 
-def _snapshot_now(store: Store, pipeline: Pipeline, run_id: int, new_ids: frozenset[str]) -> int:
+def _snapshot_now(store: Store, pipeline: Pipeline, run_id: int, new_ids: frozenset[str],
+                  every_story: bool = False) -> int:
     stories = {s.id: s for s in store.outputs("stories", pipeline.kinds["stories"])}
     heads = store.snapshot_heads()
     touched = [s for sid, s in stories.items()
-               if sid not in heads or heads[sid][2] or heads[sid][1] != article_digest(s.article_ids)
+               if every_story or sid not in heads or heads[sid][2] or heads[sid][1] != article_digest(s.article_ids)
                or new_ids.intersection(s.article_ids)]
     gone = sorted(sid for sid, (_, _, was_gone) in heads.items() if not was_gone and sid not in stories)
     rows: dict[str, tuple[str, bool, Any]] = {}
     if touched:
         snaps = story_snapshots(_story_doc(store, pipeline, touched), [s.id for s in touched])
+        if every_story:  # only the stories whose records differ from their latest snapshot
+            was = store.snapshots_at([sid for sid in snaps if sid in heads], run_id)
+            snaps = {sid: snap for sid, snap in snaps.items()
+                     if sid not in was or was[sid][1] or was[sid][2] != json.loads(json.dumps(snap))}
         rows.update((sid, (article_digest(snap["articles"]), False, snap)) for sid, snap in snaps.items())
     if gone:
         story_of = {aid: sid for sid, s in stories.items() for aid in s.article_ids}
@@ -65,12 +71,17 @@ def _snapshot_now(store: Store, pipeline: Pipeline, run_id: int, new_ids: frozen
     return len(rows)
 
 
-def record_run(store: Store, pipeline: Pipeline, run_id: int) -> int:
+def record_run(store: Store, pipeline: Pipeline, run_id: int, *, every_story: bool = False) -> int:
     """Snapshot, as of the end of run ``run_id``, every story the run changed and mark the
-    stories it dissolved. Returns the number of rows written (0 without a clustering stage)."""
+    stories it dissolved. Returns the number of rows written (0 without a clustering stage).
+
+    A fold changes the stories holding the articles it stored, or whose articles changed; a run
+    that recomputes the stories without storing an article (``storyfold recluster``) can change any
+    of them, even its events alone: with ``every_story`` each story is snapshotted and the rows kept
+    are those of the stories whose records differ from their latest snapshot."""
     if not pipeline.provides("stories"):
         return 0
-    return _snapshot_now(store, pipeline, run_id, frozenset(store.article_ids_of_run(run_id)))
+    return _snapshot_now(store, pipeline, run_id, frozenset(store.article_ids_of_run(run_id)), every_story)
 
 
 def ensure_baseline(store: Store, pipeline: Pipeline, run_id: int) -> int:

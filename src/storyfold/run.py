@@ -356,7 +356,9 @@ def annotate_pending(
 def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settings | None = None) -> dict[str, int]:
     """Recompute stories and events of database ``db`` from scratch, ignoring the earlier
     clustering (a fold only places new articles into it), then rerun the corpus stages so that
-    what builds on stories follows. Returns the counts of stories and events."""
+    what builds on stories follows. It is a run: the stories it changed are snapshotted, so a change
+    set lists what it changed (:func:`storyfold.history.record_run`). Returns the counts of stories
+    and events."""
     if not Path(db).is_file():
         raise StoreError(f"no database at {db}; fold articles into it first (storyfold fold ... --db {db})")
     settings = (settings or load_settings()).with_(db=str(db))
@@ -365,6 +367,7 @@ def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settin
     failures: list[Reject] = []
     with Store(settings.db) as store:
         run_id = store.start_run()  # recorded without a corpus key: the next fold writes its export again
+        ensure_baseline(store, pipeline, run_id)  # a store folded before snapshots were kept
         for stage in pipeline.corpus_stages:
             if "stories" in stage.provides or "events" in stage.provides:
                 store.replace_outputs(stage.name, stage.version, {})
@@ -372,6 +375,7 @@ def recluster(db: str | Path, *, out: str | Path | None = None, settings: Settin
         pipeline.run_corpus(store, ctx, (a.id for a in store.iter_articles()), _no_progress, failures.append, run_id)
         if failures:
             raise StoryfoldError("recluster: " + "; ".join(f"{f.source}: {f.reason}" for f in failures))
+        record_run(store, pipeline, run_id, every_story=True)  # a run in the change history like any fold
         if out is not None:
             write_outputs(store, pipeline, Path(out))
         counts = {k: len(store.outputs(k, pipeline.kinds[k])) for k in ("stories", "events") if pipeline.provides(k)}

@@ -187,8 +187,10 @@ def _quote_changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
     return out
 
 
-def _event_changes(before: Snapshot, after: Snapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    new, merged = [], []
+def _event_changes(before: Snapshot, after: Snapshot) -> tuple[list[dict[str, Any]], ...]:
+    """New events, events merged from several, and the parts of an event split in several."""
+    new, merged, split = [], [], []
+    parted = {b["id"] for b in before["events"] if len(_overlapping(after["events"], b["article_ids"])) > 1}
     for e in after["events"]:
         then = _overlapping(before["events"], e["article_ids"])
         head = {"id": e["id"], "title": e["title"], "date": e.get("date"), "date_end": e.get("date_end")}
@@ -196,7 +198,10 @@ def _event_changes(before: Snapshot, after: Snapshot) -> tuple[list[dict[str, An
             new.append({**head, "articles": [_cite(after, a) for a in e["article_ids"]]})
         elif len(then) > 1:
             merged.append({**head, "from": [{"id": t["id"], "title": t["title"]} for t in then]})
-    return new, merged
+        elif then[0]["id"] in parted:
+            split.append({**head, "from": [{"id": then[0]["id"], "title": then[0]["title"]}],
+                          "articles": [_cite(after, a) for a in e["article_ids"]]})
+    return new, merged, split
 
 
 def _union(snaps: Sequence[Snapshot]) -> Snapshot:
@@ -217,7 +222,7 @@ def story_changes(after: Snapshot, predecessors: Sequence[Snapshot]) -> dict[str
     new_commitments, changed = _commitment_changes(before, after)
     conflicts = _conflict_changes(before, after)
     gained, lost = _claim_changes(before, after)
-    new_events, merged_events = _event_changes(before, after)
+    new_events, merged_events, split_events = _event_changes(before, after)
     status = "new" if not predecessors else "merged" if len(predecessors) > 1 else "changed"
     return {
         "story_id": after["id"],
@@ -228,6 +233,7 @@ def story_changes(after: Snapshot, predecessors: Sequence[Snapshot]) -> dict[str
         "new_articles": [_cite(after, a) for a in after["articles"] if a not in before["articles"]],
         "new_events": new_events,
         "merged_events": merged_events,
+        "split_events": split_events,
         "new_commitments": new_commitments,
         "changed_commitments": changed,
         "new_conflicts": conflicts["new"],
@@ -239,7 +245,7 @@ def story_changes(after: Snapshot, predecessors: Sequence[Snapshot]) -> dict[str
     }
 
 
-CHANGE_LISTS = ("new_articles", "new_events", "merged_events", "new_commitments", "changed_commitments",
+CHANGE_LISTS = ("new_articles", "new_events", "merged_events", "split_events", "new_commitments", "changed_commitments",
                 "new_conflicts", "resolved_conflicts", "figures_updated", "claims_gained_sources",
                 "claims_lost_sources", "new_quotes")
 

@@ -79,6 +79,8 @@ def story_lines(story: Item) -> list[tuple[str, list[str]]]:
     add("new events", [f"{human_span(e.get('date'), e.get('date_end'), empty='undated')}: "
                        f"{e['title']}" for e in story["new_events"]])
     add("merged events", [f"{e['title']} <- " + "; ".join(f["title"] for f in e["from"]) for e in story["merged_events"]])
+    add("split events", [f"{human_span(e.get('date'), e.get('date_end'), empty='undated')}: {e['title']}, "
+                         f"{len(e['articles'])} article(s), part of {e['from'][0]['title']}" for e in story.get("split_events", ())])
     add("new commitments", [f"{_commitment(c)}: {_version(c)}, {_when(c['evidence'], c.get('time'))}"
                             f"{_cites(c['evidence'])}" for c in story["new_commitments"]])
     add("changed commitments", [

@@ -286,9 +286,10 @@ def create_app(
     @app.get("/stories/{sid}", response_class=HTMLResponse, tags=["pages"], summary="One story (HTML)")
     def story_page(request: Request, sid: Id, actor: F = None, kind: F = None, status: F = None,
                    claims: Claims = "multi", since: Since = None, until: Since = None) -> Response:
-        return page(request, "story.html", story(sid, actor, kind, status, claims), False,
+        view = story(sid, actor, kind, status, claims)
+        return page(request, "story.html", view, False,
                     selected={"actor": actor or "", "kind": kind or "", "status": status or ""},
-                    csv_tables=CSV_TABLES, changes=story_changes(db, sid, since, until))
+                    csv_tables=CSV_TABLES, changes=story_changes(db, sid, since, until, data.get()[0], view))
 
     install_change_routes(app, db, lambda: data.get()[0].stories)
 

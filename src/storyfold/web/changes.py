@@ -13,7 +13,10 @@ from fastapi.responses import JSONResponse, Response
 
 from storyfold import api
 from storyfold.errors import StoryfoldError
+from storyfold.present.doc_index import DocIndex
 from storyfold.present.feeds import atom_feed, story_lines
+from storyfold.present.marks import cell_marks, change_marks
+from storyfold.present.models import StoryView
 
 __all__ = ["FEED_RUNS", "Since", "install_change_routes", "story_changes"]
 
@@ -24,17 +27,25 @@ FEED_RUNS = 20  # the latest runs an Atom feed shows
 SELECTOR_RUNS = 100  # the latest runs the story page's "since" selector offers (any other: ?since=ID or a date)
 
 
-def story_changes(db: Path, sid: str, since: str | None, until: str | None = None) -> dict[str, Any]:
+def story_changes(db: Path, sid: str, since: str | None, until: str | None = None,
+                  ix: DocIndex | None = None, view: StoryView | None = None) -> dict[str, Any]:
     """What the story page's "since" section shows: the story's change set since ``since``
     (default: what its latest fold changed) up to ``until`` (default: now), and the runs a reader
-    can choose from."""
+    can choose from. With ``since`` chosen and the page's document ``ix``, ``marks`` tags the
+    records the change set lists in their own sections (:func:`~storyfold.present.marks.change_marks`;
+    ``cells``: the cells of ``view``'s commitments matrix); without, ``marks`` is None."""
     try:
         doc = api.changes(db, since=since, until=until, story=sid)
     except StoryfoldError as exc:
         raise HTTPException(404, str(exc)) from exc
     with api.open_store(db, read_only=True) as store:
         runs = store.runs()
+    marks: dict[str, Any] | None = None
+    if since is not None and ix is not None:
+        marks = change_marks(ix, sid, doc["stories"])
+        marks["cells"] = cell_marks(view.commitment_matrix if view else None, marks["commitments"])
     return {"doc": doc, "since": doc["since"]["run"], "until": doc["until"]["run"] if until else None, "lines": [story_lines(s) for s in doc["stories"]],
+            "marks": marks,
             "runs": [{"id": 0, "time": "before the first fold"}]
             + [{"id": r.id, "time": r.finished_at or r.started_at} for r in runs[:-1][-SELECTOR_RUNS:]]}
 

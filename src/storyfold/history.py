@@ -88,7 +88,7 @@ def ensure_baseline(store: Store, pipeline: Pipeline, run_id: int) -> int:
     """Before run ``run_id`` changes anything: a store folded before snapshots were kept (no
     snapshot, earlier runs) gets one of every story as it stands, dated to the run before, so
     that this run's change set lists only what it changed. Returns the rows written."""
-    if not pipeline.provides("stories") or store.snapshot_size()[0]:
+    if not pipeline.provides("stories") or store.has_snapshots():
         return 0
     earlier = [r.id for r in store.runs() if r.id < run_id]
     if not earlier:

@@ -121,7 +121,7 @@ def test_a_version_3_database_gains_snapshots_and_its_next_fold_reports_only_its
         before = conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall()
     _set_version(db, 3)
     with Store(db) as store:
-        assert store.snapshot_size() == (0, 0) and store.count_articles() == 4
+        assert store.snapshot_size() == (0, 0) and not store.has_snapshots() and store.count_articles() == 4
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
@@ -130,5 +130,7 @@ def test_a_version_3_database_gains_snapshots_and_its_next_fold_reports_only_its
     summary = api.fold([folder / last.name], db=db)
     stories = api.changes(db, since=summary.run_id - 1, until=summary.run_id)["stories"]
     assert [s["status"] for s in stories] == ["changed"]
+    with Store(db) as store:
+        assert store.has_snapshots()  # the baseline and this fold's
     assert [a["label"] for a in stories[0]["new_articles"]] == ["Japan Plans on Joining…"]  # its headline, shortened
     assert not stories[0]["new_events"]

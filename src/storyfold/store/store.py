@@ -166,6 +166,11 @@ class Store:
                            for r in conn.execute(q))
         return out
 
+    def has_snapshots(self) -> bool:
+        """Whether any story snapshot is stored (reads one row at most)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.story_snapshots.c.story_id).limit(1)).first() is not None
+
     def snapshot_size(self) -> tuple[int, int]:
         """(rows, compressed bytes) of the stored story snapshots."""
         t = schema.story_snapshots

@@ -155,6 +155,12 @@ def not_done(failure: StageFailure) -> str:
             f"({failure.stage}, {failure.partition}): {failure.reason}; tried again by the next fold")
 
 
+def _cited(ix: DocIndex, items: Iterable[Mapping[str, Any]]) -> list[CitedText]:
+    """Brief sentences, section lines or timeline entries with their citations."""
+    return [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
+                      citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ()))) for b in items]
+
+
 def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str | None = None,
                kind: str | None = None, status: str | None = None, claims: str = "multi",
                failures: Sequence[StageFailure] = ()) -> StoryView | None:
@@ -171,22 +177,13 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         return None
     speakers = Speakers(ix)
     aids = ix.story_articles(story_id)
-    brief = [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
-                       citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ())))
-             for b in ix.list("brief") if ix.in_story(story_id, b)]
-
-    def cited(items: Iterable[Mapping[str, Any]]) -> list[CitedText]:
-        return [CitedText(text=b["text"], date=b.get("date"), claim_ids=list(b.get("claim_ids") or ()),
-                          citations=ix.citations(b.get("article_ids", ()), b.get("evidence", ()))) for b in items]
-
+    brief = _cited(ix, (b for b in ix.list("brief") if ix.in_story(story_id, b)))
     sections = [BriefSectionView(role=sec["role"], title=sec.get("title"), date=sec.get("date"),
-                                 date_end=sec.get("date_end"), sentences=cited(sec.get("sentences", ())),
-                                 changes=cited(sec.get("changes", ())))
+                                 date_end=sec.get("date_end"), sentences=_cited(ix, sec.get("sentences", ())),
+                                 changes=_cited(ix, sec.get("changes", ())))
                 for sec in ix.list("brief_sections") if sec.get("story_id") == story_id]
     timeline = sorted(
-        (CitedText(text=t["text"], date=t.get("date"),
-                   citations=ix.citations(t.get("article_ids", ()), t.get("evidence", ())))
-         for t in ix.list("timeline") if ix.in_story(story_id, t)),
+        _cited(ix, (t for t in ix.list("timeline") if ix.in_story(story_id, t))),
         # a week by its first day ("2025-W34" by its Monday), a quarter or a season by its year
         key=lambda t: date_order(PartialDate.parse(t.date).calendar_date() if t.date else None),
     )

@@ -21,7 +21,6 @@ spans; what fails is dropped, so every sentence emitted passes the check.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -129,10 +128,6 @@ class _Texts:
         if end - start > MAX_SENTENCE:
             start, end = ev.start, ev.end
         return Evidence(article_id=ev.article_id, start=start, end=end, text=text[start:end])
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def name_aliases(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:

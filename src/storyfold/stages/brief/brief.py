@@ -280,7 +280,7 @@ def _in(ids: Iterable[str], members: set[str]) -> bool:
 
 class BriefStage(CorpusStage):
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storyfold import codec
+from storyfold.present.doc_index import DocIndex
 from storyfold.records import Article
 
 __all__ = [
@@ -113,7 +114,7 @@ def build_export(
     estimates = {aid: records[0] for aid, records in annotations.get(ESTIMATE_KIND, {}).items() if records}
     lists["articles"] = [_article_dict(a, links, estimates.get(a.id)) for a in articles]
     filled = set(outputs) | (set(annotations) - {ESTIMATE_KIND})
-    return {
+    doc = {
         "schema_version": SCHEMA_VERSION,
         **lists,
         "summary": {
@@ -123,6 +124,11 @@ def build_export(
             "unfilled": [k for k in (*ARTICLE_KINDS, *CORPUS_KINDS) if k not in filled],
         },
     }
+    # a story's title as every view shows it: the headline its sources bear out best, cleaned
+    index = DocIndex(doc)
+    for story in lists["stories"]:
+        story["title"] = index.story_title(story["id"])
+    return doc
 
 
 @cache

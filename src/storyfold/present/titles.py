@@ -107,14 +107,16 @@ def best_headline(headlines: Mapping[str, str], texts: Mapping[str, str], source
     by_source: dict[str, set[str]] = {}
     for aid, text in texts.items():
         by_source.setdefault(source_of.get(aid, aid), set()).update(_words(text))
+    holding = Counter(w for words in by_source.values() for w in words)  # word -> sources whose text holds it
 
     def score(aid: str) -> float:
-        mine = source_of.get(aid, aid)
-        others: Sequence[set[str]] = [w for s, w in by_source.items() if s != mine]
+        # linear in the story: each word's count of sources, less the headline's own source
+        own = by_source.get(source_of.get(aid, aid), set())
+        others = len(by_source) - (source_of.get(aid, aid) in by_source)
         words = [w for w in _words(headlines[aid]) if len(w) >= 3]
-        if not others or not words:
+        if others <= 0 or not words:
             return 0.0
-        return sum(sum(w in o for o in others) / len(others) for w in words) / len(words)
+        return sum((holding[w] - (w in own)) / others for w in words) / len(words)
 
     best = max(sorted(headlines), key=lambda aid: (round(score(aid), 6), headlines[aid] == chosen))
     return headlines[best]

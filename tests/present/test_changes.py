@@ -60,9 +60,8 @@ def test_a_rewrite_of_the_first_article_adds_no_commitment_event_or_figure(seeds
     assert all("rewrites" in c["summary"] for c in story["new_conflicts"])
 
 
-@pytest.mark.xfail(strict=True, reason="quote_merge keeps 000's paraphrases of Stubb and Ricketts apart from "
-                                       "001's quotes, and dedup finds no counterpart for them in 001")
 def test_a_rewrite_brings_no_new_quotes(seeds_by_run: Fixture) -> None:
+    """000 retells in its own words what 001 quoted Stubb and Ricketts saying: no new statement."""
     assert not _story(seeds_by_run, "000")["new_quotes"]
 
 
@@ -224,3 +223,20 @@ def test_a_renamed_story_continues_and_a_vanished_one_is_removed(seeds_by_run: F
     assert not story["new_commitments"] and not story["changed_commitments"]
     (gone,) = change_set({snap["id"]: snap}, {snap["id"]: None})
     assert gone["status"] == "removed"
+
+
+def test_a_retold_statement_is_no_new_quote_but_new_words_or_a_new_source_are(seeds_by_run: Fixture) -> None:
+    """000 puts Stubb's words of 001 in its own: not new. The same rendering as a direct
+    quotation (words 001 never printed), or in an article of a source not seen before, is."""
+    from storyfold.present.changes import story_changes
+
+    after = _final_snapshot(seeds_by_run)
+    (retold,) = [q for q in after["quotes"] if "premature" in q["text"]]
+    assert retold["kinds"] == ["indirect"]
+    before = {**after, "quotes": [q for q in after["quotes"] if q is not retold]}
+    assert story_changes(after, [before])["new_quotes"] == []
+    direct = {**after, "quotes": [{**q, "kinds": ["direct"]} if q is retold else q for q in after["quotes"]]}
+    assert [q["text"] for q in story_changes(direct, [before])["new_quotes"]] == [retold["text"]]
+    (aid,) = {e[0] for e in retold["evidence"]}
+    elsewhere = {**after, "articles": {**after["articles"], aid: {**after["articles"][aid], "source": "another"}}}
+    assert [q["text"] for q in story_changes(elsewhere, [before])["new_quotes"]] == [retold["text"]]

@@ -10,6 +10,7 @@ replace. Rendering (text, Markdown, Atom) is in :mod:`storyfold.present.feeds`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -78,6 +79,7 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
             "quotes": [{"id": q["id"], "speaker": q.get("speaker"), "entity": q.get("speaker_entity_id"),
                         "names": sorted({*entities.get(q.get("speaker_entity_id") or "", {}).get("aliases", ()),
                                          *(v.get("speaker") or "" for v in q.get("variants", ()))} - {""}),
+                        "kinds": sorted({v.get("kind") or "" for v in q.get("variants", ())} - {""}),
                         "text": _cut(q.get("text")), "evidence": _spans(q, "variants")}
                        for q in mine("quotes")],
         }
@@ -174,12 +176,30 @@ def _known(names: Iterable[str]) -> set[str]:
     return {n.casefold() for n in names if n}
 
 
+def _retold(q: Mapping[str, Any], after: Snapshot, speakers: Mapping[str, set[str]]) -> bool:
+    """A quote that a copy or rewrite of a source already known tells in its own words: none of
+    its renderings is a direct quotation, every article holding it is of a source (lineage) that
+    the earlier point had, and that source already quoted the same speaker (``speakers``: source -> its
+    speakers' entity ids and names). The source's statement, retold, is no new statement."""
+    kinds = q.get("kinds")
+    if not kinds or "direct" in kinds:
+        return False
+    sources = {after["articles"].get(s[0], {}).get("source", s[0]) for s in q.get("evidence", ())}
+    who = _known((q.get("speaker"), *q.get("names", ()))) | ({q["entity"]} if q.get("entity") else set())
+    return bool(sources) and all(src in speakers and speakers[src] & who for src in sources)
+
+
 def _quote_changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
     entities = {q["entity"] for q in before["quotes"] if q.get("entity")}
     names = _known(n for q in before["quotes"] for n in (q.get("speaker"), *q.get("names", ())))
+    speakers: dict[str, set[str]] = defaultdict(set)  # source -> who it quoted before
+    for q in before["quotes"]:
+        who = _known((q.get("speaker"), *q.get("names", ()))) | ({q["entity"]} if q.get("entity") else set())
+        for s in q.get("evidence", ()):
+            speakers[before["articles"].get(s[0], {}).get("source", s[0])] |= who
     out = []
     for q in after["quotes"]:
-        if _matches(before["quotes"], q):
+        if _matches(before["quotes"], q) or _retold(q, after, speakers):
             continue
         if (q.get("entity") and q["entity"] in entities) or _known((q.get("speaker"), *q.get("names", ()))) & names:
             out.append({"id": q["id"], "speaker": q.get("speaker"), "text": q["text"],

@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyfold.text.sentences import SentenceIndex, sentence_spans
+from storyfold.text.sentences import SentenceIndex, dateline_length, sentence_spans
 
 
 def texts(text: str) -> list[str]:
@@ -40,3 +41,25 @@ def test_spans_are_ordered_stripped_and_keep_every_visible_character(text):
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
     covered = "".join(text[s:e] for s, e in spans)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(("sentence", "rest"), [
+    ("WASHINGTON — The Pentagon plans to divert $3.8 billion.", "The Pentagon plans to divert $3.8 billion."),
+    ("MUNICH, Germany (AP) — U.S. Defense Secretary Mark Esper on Friday defended", "U.S. Defense Secretary Mark Esper on Friday defended"),
+    ("VATICAN CITY (Reuters) - The Vatican condemned gender theory.", "The Vatican condemned gender theory."),
+    ("MANCHESTER, N.H. – Three days after a poll in Iowa.", "Three days after a poll in Iowa."),
+    ("(Reuters) - Oil prices fell on Monday.", "Oil prices fell on Monday."),
+    ("NATO said on Monday that it would stay.", "NATO said on Monday that it would stay."),
+    ("U.S. officials — two of them — said so.", "U.S. officials — two of them — said so."),
+    ("KYIV — UKRAINE", "KYIV — UKRAINE"),  # a heading in capitals, not a dateline before a sentence
+])
+def test_a_wire_dateline_is_left_off_a_sentence(sentence: str, rest: str) -> None:
+    assert sentence[dateline_length(sentence):] == rest
+
+
+@given(st.text(max_size=80))
+def test_a_dateline_is_a_prefix_ending_in_a_dash_and_space(text: str) -> None:
+    n = dateline_length(text)
+    assert 0 <= n <= len(text)
+    if n:
+        assert text[:n].rstrip()[-1] in "-–—" and text[n - 1] in " \t"

@@ -16,13 +16,28 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["SentenceIndex", "sentence_spans"]
+__all__ = ["SentenceIndex", "dateline_length", "sentence_spans"]
 
 _BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|No|Vol|Inc|Co|Corp|Ltd|vs|etc"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
 )
+
+
+# A news dateline opening an article's first sentence, in the wire style: the place in capitals
+# (with its region or country, as written), the agency in brackets, then a dash
+# ("WASHINGTON —", "MUNICH, Germany (AP) —", "VATICAN CITY (Reuters) -", "(Reuters) -").
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, (?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,2})?[ \t]*"
+    r"(?:\([A-Z][\w .&/-]{0,30}\))?|\([A-Z][\w .&/-]{0,30}\))[ \t]*[-–—]{1,2}[ \t]+(?=[\"“‘']?[A-Z0-9])")
+
+
+def dateline_length(sentence: str) -> int:
+    """The length of the dateline opening ``sentence`` (0 when there is none): what a sentence taken
+    out of its article leaves off."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m and any(c.islower() for c in sentence[m.end():]) else 0
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

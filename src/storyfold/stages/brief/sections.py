@@ -1,7 +1,7 @@
 """The brief told event by event: which sentences of a story's articles tell it.
 
 Every sentence of every article of the story is a candidate (whole sentences from the cleaned
-text, 40 to ``MAX_SENTENCE`` characters, not opening with a lower-case word, not a piece of a
+text, an opening dateline such as "WASHINGTON (Reuters) -" left off, 40 to ``MAX_SENTENCE`` characters, not opening with a lower-case word, not a piece of a
 quotation split across sentences: its quotation marks must pair up).
 Sentences are compared by the cosine of their TF-IDF vectors (scikit-learn, fitted on the story's
 sentences, English stop words removed, sublinear term frequency). For each sentence:
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyfold.text.sentences import sentence_spans
+from storyfold.text.sentences import dateline_length, sentence_spans
 
 __all__ = ["DAMPING", "MAX_SENTENCE", "Pick", "Sections", "Weights", "lexrank", "pick_sections", "story_sentences"]
 
@@ -100,6 +100,8 @@ def story_sentences(texts: Mapping[str, str]) -> list[Pick]:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if position <= 1:  # the first sentences (after the headline line) may open with a dateline
+                s += dateline_length(text[s:e])
             raw = text[s:e]
             if not raw:
                 continue

@@ -1,11 +1,12 @@
 """Entities and quotes against MEANTIME (English Wikinews, gold entity mentions, cross-document
 entity instances, speech events with their Arg0 speaker), plus the entity stage's speed.
 
-    PYTHONPATH=src python eval/entities.py [DATA_DIR]
+    PYTHONPATH=src python eval/entities.py [DATA_DIR] [--errors]
 
 DATA_DIR defaults to ``../shared/data`` (or ``$STORYFOLD_SHARED/data``); the corpus is ``DATA_DIR/meantime-en``. Prints:
 
-* entity mention precision / recall / F1 by type (PER, ORG, LOC), names only (NAM and PRE.NAM
+* entity mention precision / recall / F1 by type (PER, ORG, LOC) for the development corpus
+  (airbus, whose errors ``--errors`` prints), the held-out corpora (apple, gm, never read) and all, names only (NAM and PRE.NAM
   mentions), a prediction matching a gold mention when the spans overlap (gold spans carry
   modifiers: "U.S. automaker Chrysler"), one to one; and exact-span figures;
 * cross-document merging: B-cubed precision / recall / F1 over the gold mentions that a predicted
@@ -210,7 +211,25 @@ def _stage_speed(stage: EntitiesStage, ctx: Context, articles: list[Article]) ->
     return [o["entity_mentions"] for o in out], _words([a.text for a in articles]) / seconds
 
 
-def main(data_dir: Path) -> None:
+MEANTIME_DEV = ("corpus_airbus",)  # the corpus whose errors may be read (as in eval/attribution.py)
+
+
+def _type_errors(docs: list[Doc], predicted: list) -> None:
+    """The development corpus's typed mistakes: predictions of a type that match no gold mention of
+    that type (what lowers a type's precision), with the gold type when the span is a gold name."""
+    print("  typed errors on the development corpus (prediction -> gold type, or - when no gold name):")
+    for doc, mentions in zip(docs, predicted, strict=True):
+        golds = [g for g in doc.mentions if g.syntactic in NAME_MENTIONS and g.type in GOLD_TYPES]
+        for m in mentions:
+            if m.label == "TITLE" or m.end > doc.scored_until or m.type not in GOLD_TYPES.values():
+                continue
+            over = [g for g in golds if g.start < m.end and m.start < g.end]
+            want = next((n for n, t in GOLD_TYPES.items() if t is m.type), "")
+            if not any(g.type == want for g in over):
+                print(f"    {doc.id}: {m.text!r} {m.label}->{m.type.name} gold {','.join(g.type for g in over) or '-'}")
+
+
+def main(data_dir: Path, errors: bool = False) -> None:
     corpus_dir = data_dir / "meantime-en" / "intra_cross-doc_annotation"
     if not corpus_dir.is_dir():
         sys.exit(f"MEANTIME not found under {corpus_dir}; pass the data folder as the first argument")
@@ -231,10 +250,21 @@ def main(data_dir: Path) -> None:
         for a, r in zip(articles, raw, strict=True)
     ]
     print("Entity mentions (names: NAM + PRE.NAM; overlap match, one to one)")
-    print("  entities stage:")
-    matches = _mention_scores(docs, predicted)
-    print("  spaCy alone (its labels mapped, none of the fixes):")
-    _mention_scores(docs, spacy_only)
+    parts = {"dev (airbus: errors read)": [d.corpus in MEANTIME_DEV for d in docs],
+             "held out (apple, gm: never read)": [d.corpus not in MEANTIME_DEV for d in docs],
+             "all": [True] * len(docs)}
+    matches: dict[str, list[tuple[EntityMention, Gold]]] = {}
+    for name, keep in parts.items():
+        def pick(items: list, keep: list[bool] = keep) -> list:
+            return [x for x, k in zip(items, keep, strict=True) if k]
+
+        print(f"  entities stage, {name}:")
+        matches.update(_mention_scores(pick(docs), pick(predicted)))
+        print(f"  spaCy alone (its labels mapped, none of the fixes), {name}:")
+        _mention_scores(pick(docs), pick(spacy_only))
+    if errors:
+        _type_errors([d for d in docs if d.corpus in MEANTIME_DEV],
+                     [m for d, m in zip(docs, predicted, strict=True) if d.corpus in MEANTIME_DEV])
     print()
     entities = merge_entities({a.id: a.text for a in articles}, {a.id: m for a, m in zip(articles, predicted, strict=True)})
     index = entity_index(entities)
@@ -348,4 +378,5 @@ if __name__ == "__main__":
     import os
 
     shared = os.environ.get("STORYFOLD_SHARED") or str(Path(__file__).resolve().parent.parent.parent / "shared")
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(shared) / "data")
+    args = [a for a in sys.argv[1:] if a != "--errors"]
+    main(Path(args[0]) if args else Path(shared) / "data", errors="--errors" in sys.argv[1:])

@@ -99,19 +99,23 @@ class DocIndex:
     def story_title(self, sid: str) -> str:
         """The headline among the story's articles that its other sources bear out best
         (:func:`~storyfold.present.titles.best_headline`), else the cluster stage's title."""
-        if sid in self._story_titles:
-            return self._story_titles[sid]
-        story = self.stories[sid]
-        aids = [a for a in story.get("article_ids", ()) if a in self.articles]
-        if sid == UNCLUSTERED_ID:
-            return str(story["title"])
-        chosen = story.get("title")
+        if sid not in self._story_titles:
+            story = self.stories[sid]
+            if sid == UNCLUSTERED_ID:
+                return str(story["title"])
+            self._story_titles[sid] = self._best_title(story.get("article_ids", ()), story.get("title")) or sid
+        return self._story_titles[sid]
+
+    def event_title(self, event: Mapping[str, Any]) -> str:
+        """An event's title chosen as a story's is, among the headlines of the event's articles."""
+        return self._best_title(event.get("article_ids", ()), event.get("title")) or ""
+
+    def _best_title(self, article_ids: Iterable[str], chosen: str | None) -> str | None:
+        aids = [a for a in article_ids if a in self.articles]
         headlines = {a: self.title(a) for a in aids if self.articles[a].get("title")}
         cleaned = clean_headline(chosen, suffixes=self._suffixes) if chosen else None
         best = best_headline(headlines, {a: self.articles[a].get("text", "") for a in aids}, self.lineage, cleaned)
-        title = best or cleaned or (self.title(aids[0]) if aids else sid)
-        self._story_titles[sid] = title
-        return title
+        return best or cleaned or (self.title(aids[0]) if aids else None)
 
     @cached_property
     def lineage(self) -> dict[str, str]:

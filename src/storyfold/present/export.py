@@ -124,10 +124,17 @@ def build_export(
             "unfilled": [k for k in (*ARTICLE_KINDS, *CORPUS_KINDS) if k not in filled],
         },
     }
-    # a story's title as every view shows it: the headline its sources bear out best, cleaned
+    # a story's and an event's title as every view shows it: the headline of its articles that
+    # their sources bear out best, cleaned; a brief section is titled by its event
     index = DocIndex(doc)
     for story in lists["stories"]:
         story["title"] = index.story_title(story["id"])
+    for event in lists["events"]:
+        event["title"] = index.event_title(event)
+    event_titles = {e["id"]: e["title"] for e in lists["events"]}
+    for section in lists["brief_sections"]:
+        if section.get("event_id") in event_titles:
+            section["title"] = event_titles[section["event_id"]]
     return doc
 
 

@@ -126,6 +126,8 @@ def _print_summary(summary: api.FoldSummary) -> None:
         f"[bold]storyfold[/]: {summary.documents_read} articles read, {len(summary.rejected)} rejected, "
         + (f"{len(summary.warnings)} with warnings, " if summary.warnings else "") +
         f"{summary.stored} stored new, {summary.already_stored} already stored "
+        + (f"({summary.unchanged_documents} of them in {summary.unchanged_inputs} unchanged "
+           f"input{'s' if summary.unchanged_inputs != 1 else ''}, not read again) " if summary.unchanged_inputs else "") +
         f"({summary.seconds:.2f} s) → {summary.db}"
     )
     if summary.rejected:

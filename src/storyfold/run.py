@@ -21,7 +21,7 @@ from storyfold.engines.base import Engine, FoldJob, LocalEngine, Prepared, stage
 from storyfold.engines.pool import BATCH, PoolEngine, WorkerPool
 from storyfold.errors import StoreError, StoryfoldError
 from storyfold.history import ensure_baseline, record_run
-from storyfold.ingest import discover, is_url, load_manifest
+from storyfold.ingest import InputLedger, discover, is_url, load_manifest
 from storyfold.outputs import file_stamps, outputs_current, stage_labels, unfilled_kinds, write_outputs
 from storyfold.pipeline import Context, Pipeline
 from storyfold.records import Article, Reject
@@ -50,10 +50,15 @@ class FoldSummary:
     outputs: tuple[str, ...] = ()
     stage_seconds: dict[str, float] = field(default_factory=dict)
     warnings: tuple[Reject, ...] = ()  # inputs kept without an unusable field (kind "warning")
+    # input files an earlier fold read to the end, unchanged, so not read again (their documents
+    # are counted in already_stored)
+    unchanged_inputs: int = 0
+    unchanged_documents: int = 0
 
     @property
     def nothing_read(self) -> bool:
-        return self.documents_read == 0
+        """No document was read and no input was known unchanged: the paths held nothing to fold."""
+        return self.documents_read == 0 and self.unchanged_inputs == 0
 
 
 def _no_progress(_phase: str, _done: int, _total: int | None) -> None:
@@ -120,7 +125,10 @@ def fold(
             pool = WorkerPool(pipeline, settings, complete)
             engine = PoolEngine(pool, ctx)
         engine = engine or LocalEngine()
-        job = FoldJob(paths=paths, settings=settings, pipeline=pipeline, manifest=loaded, known_url=store.has_url)
+        ledger = InputLedger(known=store.known_input, settings=settings)
+        store_failed = False  # an article could not be stored: no input is recorded as read
+        job = FoldJob(paths=paths, settings=settings, pipeline=pipeline, manifest=loaded, known_url=store.has_url,
+                      ledger=ledger)
         try:
             for item in engine.prepare(job):
                 if isinstance(item, Reject):
@@ -135,6 +143,7 @@ def fold(
                         ctx.timed("store articles", t_store)
                     except StoreError as exc:
                         reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
+                        store_failed = True
                         continue
                     if status == "new":
                         stored += 1
@@ -146,6 +155,9 @@ def fold(
             if loaded is not None:
                 for item in loaded.unused():
                     reject(item)
+            already += sum(n for _, n in ledger.skipped)  # known unchanged: stored by an earlier fold
+            if not store_failed:  # every document of these files is stored: later folds skip them
+                store.add_inputs(run_id, ledger.read)
             if pool is None:
                 timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
             annotated += annotate_pending(store, pipeline, ctx, tick, reject, pool, skip=failed_ids)
@@ -192,6 +204,8 @@ def fold(
             outputs=tuple(written),
             stage_seconds=timings,
             warnings=tuple(warnings),
+            unchanged_inputs=len(ledger.skipped),
+            unchanged_documents=sum(n for _, n in ledger.skipped),
         )
         store.finish_run(
             run_id,
@@ -199,6 +213,7 @@ def fold(
                 "documents_read": read,
                 "stored": stored,
                 "already_stored": already,
+                "unchanged_inputs": len(ledger.skipped),
                 "rejected": len(rejected),
                 "warnings": len(warnings),
                 "stages": list(stages),

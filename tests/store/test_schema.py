@@ -77,8 +77,14 @@ def test_a_version_1_database_gains_the_vector_cache_and_keeps_its_articles(tmp_
         assert conn.execute("SELECT id, text FROM articles ORDER BY id").fetchall() == before
 
 
+def _undo_version_5(conn: sqlite3.Connection) -> None:
+    """A database as schema version 4 left it: no ``inputs``."""
+    conn.execute("DROP TABLE inputs")
+
+
 def _undo_version_4(conn: sqlite3.Connection) -> None:
-    """A database as schema version 3 left it: no ``story_snapshots``."""
+    """A database as schema version 3 left it: no ``story_snapshots``, no ``inputs``."""
+    _undo_version_5(conn)
     conn.execute("DROP TABLE story_snapshots")
 
 
@@ -134,3 +140,19 @@ def test_a_version_3_database_gains_snapshots_and_its_next_fold_reports_only_its
         assert store.has_snapshots()  # the baseline and this fold's
     assert [a["label"] for a in stories[0]["new_articles"]] == ["Japan Plans on Joining…"]  # its headline, shortened
     assert not stories[0]["new_events"]
+
+
+def test_a_version_4_database_gains_the_input_ledger_and_refolds_its_inputs(tmp_path: Path, seeds_dir: Path) -> None:
+    """The real 4 -> 5 step: the ``inputs`` table. A store that never recorded its inputs reads
+    them once more (all already stored), and skips them from then on."""
+    db = tmp_path / "v4.db"
+    api.fold([seeds_dir], db=db)
+    with sqlite3.connect(db) as conn:
+        _undo_version_5(conn)
+    _set_version(db, 4)
+    again = api.fold([seeds_dir], db=db)
+    assert (again.documents_read, again.stored, again.already_stored, again.unchanged_inputs) == (5, 0, 5, 0)
+    third = api.fold([seeds_dir], db=db)
+    assert (third.documents_read, third.already_stored, third.unchanged_inputs) == (0, 5, 5)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from storyfold.config import Settings
 from storyfold.errors import InputRejected, InputWarning
-from storyfold.ingest import Manifest, read_inputs
+from storyfold.ingest import InputLedger, Manifest, read_inputs
 from storyfold.pipeline import Pipeline
 from storyfold.records import Article, Document, Reject
 from storyfold.stages import clean as clean_stage
@@ -35,13 +35,15 @@ class Prepared:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FoldJob:
     """What a fold hands its engine: the inputs, the settings and pipeline they are read and
-    annotated with, the manifest (if any), and a test for URLs the store already holds."""
+    annotated with, the manifest (if any), a test for URLs the store already holds, and the
+    ledger of input files read to the end by earlier folds (:mod:`storyfold.ingest.seen`)."""
 
     paths: Sequence[str | Path]
     settings: Settings
     pipeline: Pipeline
     manifest: Manifest | None
     known_url: Callable[[str], bool]
+    ledger: InputLedger | None = None  # files read before are skipped (engines that read in this process)
 
 
 class Engine(Protocol):
@@ -71,5 +73,5 @@ class LocalEngine:
     """Reads and cleans in this process; article stages run afterwards over the store."""
 
     def prepare(self, job: FoldJob) -> Iterator[Prepared | Reject]:
-        for item in read_inputs(job.paths, job.settings, job.manifest, known_url=job.known_url):
+        for item in read_inputs(job.paths, job.settings, job.manifest, known_url=job.known_url, ledger=job.ledger):
             yield prepare_document(item, job.settings)

@@ -129,7 +129,8 @@ class PoolEngine:
 
     def prepare(self, job: FoldJob) -> Iterator[Prepared | Reject]:
         batch: list[Any] = []
-        reading = read_inputs(job.paths, job.settings, job.manifest, known_url=job.known_url, defer_html=True)
+        reading = read_inputs(job.paths, job.settings, job.manifest, known_url=job.known_url, defer_html=True,
+                              ledger=job.ledger)
         while True:
             t0 = time.perf_counter()
             item = next(reading, None)

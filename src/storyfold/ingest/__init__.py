@@ -23,12 +23,14 @@ from storyfold.ingest.fetch import Fetcher
 from storyfold.ingest.html import HtmlPage, looks_like_html, parse_html
 from storyfold.ingest.jsonl import iter_jsonl
 from storyfold.ingest.manifest import Manifest, ManifestEntry, apply_manifest, load_manifest
+from storyfold.ingest.seen import InputLedger
 from storyfold.ingest.text import parse_text
 from storyfold.ingest.warc import iter_warc
 from storyfold.records import Document
 
 __all__ = [
     "HtmlPage",
+    "InputLedger",
     "Manifest",
     "ManifestEntry",
     "apply_manifest",
@@ -157,10 +159,13 @@ def read_inputs(
     known_url: Callable[[str], bool] = lambda _u: False,
     *,
     defer_html: bool = False,
+    ledger: InputLedger | None = None,
 ) -> Iterator[Document | HtmlPage | InputRejected]:
     """Documents from every file under ``paths``, with manifest metadata applied (metadata the user
     gave in the manifest wins over what was guessed from the document). ``defer_html``: see
-    :func:`read_file`; a deferred page carries its manifest entry, applied when it is extracted."""
+    :func:`read_file`; a deferred page carries its manifest entry, applied when it is extracted.
+    With a ``ledger`` (:class:`storyfold.ingest.seen.InputLedger`), a file an earlier fold read to
+    the end, unchanged, is skipped, and each file read to the end is noted in it."""
     paths = list(paths)
     files, missing = discover(paths)
     yield from missing
@@ -169,9 +174,20 @@ def read_inputs(
     fetcher = make_fetcher(settings) if settings.fetch else None
     for path in files:
         entry = manifest.lookup(path) if manifest is not None else None
+        digest = None
+        if ledger is not None:
+            suffix = _suffix(path)
+            feed = suffix in FEED_SUFFIXES or suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
+            digest = ledger.digest(path, entry, feed=feed)
+            if ledger.skip(path, digest):
+                continue
+        documents = 0
         for item in read_file(path, settings, fetcher, known_url, defer_html=defer_html):
             if entry is not None and isinstance(item, Document):
                 item = apply_manifest(item, entry)
             elif entry is not None and isinstance(item, HtmlPage):
                 item = replace(item, entry=entry)
+            documents += isinstance(item, Document | HtmlPage)
             yield item
+        if ledger is not None:
+            ledger.done(path, digest, documents)

@@ -31,9 +31,14 @@ def _add_story_snapshots(conn: Connection) -> None:
     schema.story_snapshots.create(conn)
 
 
+def _add_inputs(conn: Connection) -> None:
+    """4 -> 5: the ``inputs`` table (files read to the end, skipped by a later fold)."""
+    schema.inputs.create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n to n + 1.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    1: _add_vectors, 2: _add_warnings_and_failures, 3: _add_story_snapshots,
+    1: _add_vectors, 2: _add_warnings_and_failures, 3: _add_story_snapshots, 4: _add_inputs,
 }
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "annotations",
     "articles",
+    "inputs",
     "meta",
     "metadata",
     "outputs",
@@ -33,7 +34,7 @@ __all__ = [
     "vectors",
 ]
 
-SCHEMA_VERSION = 4  # 2: the vectors table; 3: rejects.kind, the stage_failures table; 4: story_snapshots
+SCHEMA_VERSION = 5  # 2: the vectors table; 3: rejects.kind, the stage_failures table; 4: story_snapshots; 5: inputs
 
 metadata = MetaData()
 
@@ -150,3 +151,16 @@ story_snapshots = Table(
     Column("payload", LargeBinary, nullable=False),
 )
 Index("ix_story_snapshots_run", story_snapshots.c.run_id)
+
+# Input files a fold read to the end and stored every document of: one row per digest of the
+# file's bytes, its manifest entry and what reading depends on (``storyfold.ingest.input_digest``).
+# A later fold skips a file whose digest is here (nothing in it can be new); ``documents`` is how
+# many documents it held. Losing rows only costs reading again. Added in schema version 5.
+inputs = Table(
+    "inputs",
+    metadata,
+    Column("digest", String(32), primary_key=True),
+    Column("path", Text, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+)

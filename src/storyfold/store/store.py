@@ -25,6 +25,7 @@ from storyfold import codec
 from storyfold.errors import SchemaVersionError, StoreError
 from storyfold.records import Article, Reject, Removal, StageFailure
 from storyfold.store import schema
+from storyfold.store.inputs import InputLog
 from storyfold.store.migrations import migrate
 
 __all__ = ["Run", "Store"]
@@ -45,7 +46,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class Store:
+class Store(InputLog):
     """An embedded storyfold database (one SQLite file)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:

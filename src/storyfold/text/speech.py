@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS
+from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS, WORDNET_VERBS
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -45,6 +45,11 @@ _LEMMAS = REPORTING
 # every inflected form of the lexicon's lemmas, to the lemma: the parse is run without the
 # lemmatizer, and a set lookup on the form is all a verb costs here
 _FORMS = {form: lemma for lemma in _LEMMAS for form in (lemma, *VERBS[lemma])}
+# WordNet's verbs of communication and cognition, read as verbs (never as auxiliaries: "will")
+# where the lexicon's own forms do not claim the word; a phrasal verb ("point out") under its
+# verb's form and its particle
+_WORDNET_FORMS = {(form, lemma.partition(" ")[2]): lemma for lemma, forms in WORDNET_VERBS.items()
+                  for form in (lemma.partition(" ")[0], *forms) if form not in _FORMS}
 _SUBJECTS = ("nsubj", "csubj")
 _CONTENT = ("ccomp", "parataxis")
 # the parts of a subject phrase that are not the speaker's name: "Sen. X (D., Hawaii)",
@@ -57,8 +62,8 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
     """The speech events of one parsed text (a spaCy ``Doc``)."""
     out: list[SpeechSpan] = []
     for tok in doc:
-        lemma = _FORMS.get(tok.lower_)
-        if lemma is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+        lemma = _lemma_of(tok)
+        if lemma is not None and tok.dep_ not in ("amod", "compound"):
             event = _verb_event(tok, lemma)
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             event = _according(tok, next(c for c in tok.children if c.lower_ == "to"))
@@ -73,6 +78,18 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
         if event is not None:
             out.append(event)
     return tuple(out)
+
+
+def _lemma_of(tok: Any) -> str | None:
+    """The reporting verb ``tok`` is a form of, when the parse reads it as a verb."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _FORMS.get(tok.lower_)
+    if lemma is None and tok.pos_ == "VERB":
+        # a particle makes another verb: "picking up its efforts" is not "picking"
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        lemma = _WORDNET_FORMS.get((tok.lower_, prt))
+    return lemma
 
 
 _S_FORMS = {VERBS[lemma][0]: lemma for lemma in _LEMMAS}
@@ -98,7 +115,7 @@ def _verbless_headline(sent: Any) -> SpeechSpan | None:
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
-    inverted = _inverted(verb)
+    inverted = _inverted(verb, lemma)
     if inverted is not None:
         return inverted
     content = _content(verb, lemma)
@@ -110,7 +127,7 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
-def _inverted(verb: Any) -> SpeechSpan | None:
+def _inverted(verb: Any, lemma: str) -> SpeechSpan | None:
     """"Supply chains at risk of collapse, warn business leaders": a headline's inverted
     attribution that the parser reads with the statement as the subject and the speaker as the
     object. The statement ends with the comma right before the verb; the speaker is the noun
@@ -129,7 +146,7 @@ def _inverted(verb: Any) -> SpeechSpan | None:
         return None
     c_start, c_end = _char_span(said)
     s_start, s_end = _char_span(who)
-    return SpeechSpan(verb.idx, verb.idx + len(verb.text), _FORMS[verb.lower_], s_start, s_end, c_start, c_end)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
 def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
@@ -179,8 +196,7 @@ def _own_events(comp: Any) -> set[int]:
     for t in comp.subtree:
         if t.i == comp.i or t.i in out:
             continue
-        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _FORMS.get(t.lower_) is not None
-                  and t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBG" or t.dep_ == "conj")
+        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _lemma_of(t) is not None and (t.tag_ == "VBG" or t.dep_ == "conj")
                   and not any(c.dep_ in _SUBJECTS for c in t.children))
         if nested or t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
             ids = {x.i for x in t.subtree}
@@ -216,7 +232,7 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
             v = v.head
             # "X said Y was Z, warning ...": a participle the parser hung on the reported clause
             # is the reporting verb's
-            if v.dep_ == "ccomp" and _FORMS.get(v.head.lower_) is not None:
+            if v.dep_ == "ccomp" and _lemma_of(v.head) is not None:
                 v = v.head
             continue
         return None

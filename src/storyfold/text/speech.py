@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS, WORDNET_VERBS
+from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, SPEECH_NOUNS, TO_CONTENT, VERBS, WORDNET_VERBS
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -50,6 +50,7 @@ _FORMS = {form: lemma for lemma in _LEMMAS for form in (lemma, *VERBS[lemma])}
 # verb's form and its particle
 _WORDNET_FORMS = {(form, lemma.partition(" ")[2]): lemma for lemma, forms in WORDNET_VERBS.items()
                   for form in (lemma.partition(" ")[0], *forms) if form not in _FORMS}
+_NOUNS = {form for noun, plural in SPEECH_NOUNS.items() for form in (noun, plural)}
 _SUBJECTS = ("nsubj", "csubj")
 _CONTENT = ("ccomp", "parataxis")
 # the parts of a subject phrase that are not the speaker's name: "Sen. X (D., Hawaii)",
@@ -65,6 +66,8 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
         lemma = _lemma_of(tok)
         if lemma is not None and tok.dep_ not in ("amod", "compound"):
             event = _verb_event(tok, lemma)
+        elif tok.lower_ in _NOUNS and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            event = _noun_event(tok)
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             event = _according(tok, next(c for c in tok.children if c.lower_ == "to"))
         elif tok.lower_ == "per" and tok.dep_ == "prep" and tok.i > 0 and doc[tok.i - 1].text == ",":
@@ -262,6 +265,44 @@ def _contiguous(head: Any, toks: list[Any]) -> list[Any]:
     while hi + 1 in ids:
         hi += 1
     return [t for t in toks if lo <= t.i <= hi]
+
+
+def _noun_event(noun: Any) -> SpeechSpan | None:
+    """A speech noun with its speaker: the possessor ("Boeing's claims", "his speech"), the
+    object of "by" or "from" ("a statement from the ministry"), or, for "in a statement, X
+    said", the speaker of the verb the phrase hangs on. What was said: the noun's clause
+    ("claims that ..."), its "of", "about" or "on" object, the clause an "in" phrase hangs on, else
+    the noun phrase itself."""
+    kids = list(noun.children)
+    lemma = next((n for n, plural in SPEECH_NOUNS.items() if noun.lower_ in (n, plural)), noun.lower_)
+    poss = next((c for c in kids if c.dep_ == "poss"), None)
+    agent = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    governing = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    speaker, content = None, None
+    if poss is not None:
+        speaker = _char_span([t for t in poss.subtree if t.dep_ != "case"])
+    elif agent is not None:
+        speaker = _phrase(agent)
+    elif governing is not None and governing.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep":
+        speaker = _speaker(governing)
+    if speaker is None:
+        return None
+    comp = next((c for c in kids if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:
+        comp = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about", "on")
+                     for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    if comp is not None:
+        toks = [t for t in comp.subtree
+                if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
+        content = _char_span(toks)
+    elif governing is not None and poss is None and agent is None:
+        phrase = {t.i for t in noun.head.subtree}
+        content = _char_span([t for t in governing.subtree if t.i not in phrase])
+    else:
+        skip = {t.i for c in kids if c.dep_ in ("poss", "det", "prep", "punct", "relcl", "acl") for t in c.subtree}
+        content = _char_span([t for t in noun.subtree if t.i not in skip])
+    return SpeechSpan(noun.idx, noun.idx + len(noun.text), lemma, *speaker, *content)
 
 
 def _according(cue: Any, to: Any) -> SpeechSpan | None:

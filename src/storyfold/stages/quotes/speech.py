@@ -43,7 +43,10 @@ def with_medium(text: str, who: Speaker, verb_end: int, limit: int, named: Seque
     return who
 
 
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "plural"}
+# the personal pronouns and possessive determiners of the third person and of "we", by the
+# antecedent they ask for ("his speech", "their claims" speak for their possessor)
+_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "plural",
+             "his": "person", "her": "person", "its": "thing", "their": "plural", "our": "plural"}
 
 
 def with_speech(

@@ -8,6 +8,9 @@ that the parse-based reader of speech events (``storyfold.text.speech``) takes f
   lies in the lexicographer file ``verb.communication`` or ``verb.cognition``, with its
   inflected forms (the irregular ones from WordNet's ``verb.exc``, the others by the regular
   spelling rules); a phrasal verb ("point out", "sum up") under its verb's forms;
+* **clause verbs**: every other one-word verb with a communication or cognition sense whose
+  sentence frames hold "Somebody ----s that CLAUSE" ("rule", "show", "maintain"): read only with
+  a clause as what was said;
 * **nouns**: every one-word noun whose most frequent sense lies in ``noun.communication`` and
   that WordNet derives (its ``+`` pointer) from a lemma of ``storyfold.text.lexicon.VERBS``, or
   from a communication or cognition sense of one of those verbs that reports a proposition (its
@@ -103,6 +106,12 @@ def main(wordnet: Path) -> None:
     vexc, nexc = _exceptions(wordnet / "verb.exc"), _exceptions(wordnet / "noun.exc")
     verbs = {lemma.replace("_", " "): LEXFILES[vdata[offs[0]][0]] for lemma, offs in vindex.items()
              if (_WORD.fullmatch(lemma) or _PHRASAL.fullmatch(lemma)) and vdata[offs[0]][0] in LEXFILES}
+    # a verb with a sense of communication or cognition that takes a that-clause, though its most
+    # frequent sense is another: "the court ruled that", "data show that", "she maintained that"
+    clausal = {lemma: LEXFILES[vdata[next(o for o in offs if vdata[o][0] in LEXFILES and THAT_CLAUSE in vdata[o][3])][0]]
+               for lemma, offs in vindex.items()
+               if _WORD.fullmatch(lemma) and lemma not in verbs and lemma not in VERBS
+               and any(vdata[o][0] in LEXFILES and THAT_CLAUSE in vdata[o][3] for o in offs)}
     nouns: dict[str, str] = {}
     for lemma in sorted(v for v in set(verbs) | set(VERBS) if " " not in v):
         for off in vindex.get(lemma, ()):
@@ -122,6 +131,8 @@ def main(wordnet: Path) -> None:
         if lemma not in VERBS:
             head = lemma.split()[0]
             lines.append(f"verb\t{lemma}\t{' '.join(verb_forms(head, vexc.get(head, [])))}\t{verbs[lemma]}")
+    for lemma in sorted(clausal):
+        lines.append(f"clause-verb\t{lemma}\t{' '.join(verb_forms(lemma, vexc.get(lemma, [])))}\t{clausal[lemma]}")
     for noun in sorted(nouns):
         plural = next((f for f in nexc.get(noun, []) if f != noun), _s(noun))
         lines.append(f"noun\t{noun}\t{plural}\t{nouns[noun]}")

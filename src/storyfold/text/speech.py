@@ -23,7 +23,15 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, SPEECH_NOUNS, TO_CONTENT, VERBS, WORDNET_VERBS
+from storyfold.text.lexicon import (
+    CLAUSE_VERBS,
+    OBJECT_NOT_CONTENT,
+    REPORTING,
+    SPEECH_NOUNS,
+    TO_CONTENT,
+    VERBS,
+    WORDNET_VERBS,
+)
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -156,6 +164,8 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     """The character span of what ``verb`` reports."""
     kids = list(verb.children)
     comp = next((c for c in kids if c.dep_ in _CONTENT), None)
+    if lemma in CLAUSE_VERBS:  # "the court ruled that ...": read only with the clause
+        return _clause_span(verb, comp) if comp is not None and comp.dep_ == "ccomp" else None
     if comp is None:
         comp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if comp is None:  # "told an officer the night before that he was ...": a clause the parser made adverbial
@@ -176,6 +186,12 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
         return None
+    return _clause_span(verb, comp)
+
+
+def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:
+    """The span of what ``verb`` says, headed by ``comp``."""
+    kids = list(verb.children)
     # "stressed that for the mission to be effective, the US must provide ...": the parser splits
     # one reported clause into two complements after the verb; the content is both
     comps = [comp] + [c for c in kids if c.dep_ in _CONTENT and c.i > comp.i > verb.i]
@@ -193,13 +209,17 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
 def _own_events(comp: Any) -> set[int]:
     """Tokens under ``comp`` that are speech events of their own, not part of what it says: a
     participle or a conjoined reporting verb the parser hung on the reported clause ("said the
-    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."), and an
+    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."; one of WordNet's
+    verbs only with a clause of its own), and an
     "according to" phrase; each with the comma or conjunction before it."""
     out: set[int] = set()
     for t in comp.subtree:
         if t.i == comp.i or t.i in out:
             continue
-        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _lemma_of(t) is not None and (t.tag_ == "VBG" or t.dep_ == "conj")
+        lemma = _lemma_of(t)
+        # WordNet's verbs only when they report a clause: "said it would sign a deal" says it all
+        reports = lemma is not None and (lemma in REPORTING or any(c.dep_ == "ccomp" for c in t.children))
+        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and reports and (t.tag_ == "VBG" or t.dep_ == "conj")
                   and not any(c.dep_ in _SUBJECTS for c in t.children))
         if nested or t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
             ids = {x.i for x in t.subtree}

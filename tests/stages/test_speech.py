@@ -57,6 +57,8 @@ def nlp():
         # "according to" after coordinated clauses covers them all
         ("Over 55% of adults have received a dose, and 39% have been fully vaccinated, according to the CDC.",
          "according to", "the CDC", "Over 55% of adults have received a dose, and 39% have been fully vaccinated"),
+        # a passive's "by" phrase the parser hangs on the second object
+        ("He made comments that were labeled “disturbing” by critics.", "labeled", "critics", "“disturbing”"),
         # verbs of communication and cognition from WordNet, a phrasal one under its particle
         ("Russian flag carrier Aeroflot has negotiated the purchase of 22 new aircraft.", "negotiated",
          "Russian flag carrier Aeroflot", "the purchase of 22 new aircraft"),

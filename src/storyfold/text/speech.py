@@ -203,6 +203,9 @@ def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:
         ids = {t.i for t in toks}
         toks += [t for t in verb.doc[min(ids) : max(ids)] if t.i not in ids and t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
+    if any(c.dep_ == "auxpass" for c in kids):  # the passive's speaker is not what was said
+        agent = {t.i for c in comp.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree}
+        toks = [t for t in toks if t.i not in agent]
     return _char_span(_contiguous(comp, toks))
 
 
@@ -244,6 +247,11 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
                 return _phrase(v.head)
             return _phrase(subj)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is None and any(c.dep_ == "auxpass" for c in v.children):
+            # the parser hangs a passive's "by" phrase as a plain preposition, on the verb or on
+            # its second object: "comments that were labeled "disturbing" by critics"
+            agent = next((c for k in (v, *(c for c in v.children if c.dep_ == "oprd")) for c in k.children
+                          if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _phrase(obj) if obj is not None else None

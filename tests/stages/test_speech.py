@@ -57,6 +57,9 @@ def nlp():
         # "according to" after coordinated clauses covers them all
         ("Over 55% of adults have received a dose, and 39% have been fully vaccinated, according to the CDC.",
          "according to", "the CDC", "Over 55% of adults have received a dose, and 39% have been fully vaccinated"),
+        # "according to" closing an aside set off by dashes
+        ("That figure — the lowest since records began in 1967, according to researchers at Columbia — is based "
+         "on a new measure.", "according to", "researchers at Columbia", "the lowest since records began in 1967"),
         # a passive's "by" phrase the parser hangs on the second object
         ("He made comments that were labeled “disturbing” by critics.", "labeled", "critics", "“disturbing”"),
         # verbs of communication and cognition from WordNet, a phrasal one under its particle

@@ -351,10 +351,29 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     # the clause's words on the side of the phrase where its head stands ("X, according to Y, Z")
     head = clause if clause.i not in phrase else toks[0]
     side = [t for t in toks if (t.i < min(phrase)) == (head.i < min(phrase))]
+    # "That figure — the lowest since 1967, according to X — is based on ...": the aside
+    side = _aside(cue.doc, min(phrase), max(phrase)) or side
     s_start, s_end = _phrase(obj)
     c_start, c_end = _char_span(side)
     end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
     return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
+
+
+_ASIDE = {"—": "—", "–": "–", "(": ")"}
+
+
+def _aside(doc: Any, first: int, last: int) -> list[Any]:
+    """The words before an "according to" phrase that closes an aside set off by dashes or
+    brackets, back to the aside's opening mark; none when the phrase closes no aside."""
+    if last + 1 >= len(doc) or doc[last + 1].text not in _ASIDE.values():
+        return []
+    start = doc[first].sent.start
+    for j in range(first - 1, start, -1):
+        if doc[j].text in _ASIDE and _ASIDE[doc[j].text] == doc[last + 1].text:
+            return [t for t in doc[j + 1 : first] if not t.is_space]
+        if doc[j].text in _ASIDE.values():
+            return []
+    return []
 
 
 def _char_span(toks: list[Any]) -> tuple[int, int]:

@@ -60,6 +60,10 @@ def nlp():
         # "according to" closing an aside set off by dashes
         ("That figure — the lowest since records began in 1967, according to researchers at Columbia — is based "
          "on a new measure.", "according to", "researchers at Columbia", "the lowest since records began in 1967"),
+        # a finite reporting verb the parser gave no subject: the noun phrase right before it
+        ("In an open letter to heads of state attending the United Nations General Assembly, the International "
+         "Chamber of Shipping and other transport groups warned that the restrictions had hurt workers.", "warned",
+         "other transport groups", "the restrictions had hurt workers"),
         # a passive's "by" phrase the parser hangs on the second object
         ("He made comments that were labeled “disturbing” by critics.", "labeled", "critics", "“disturbing”"),
         # verbs of communication and cognition from WordNet, a phrasal one under its particle

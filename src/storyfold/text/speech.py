@@ -132,7 +132,7 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
     content = _content(verb, lemma)
     if content is None:
         return None
-    speaker = _speaker(verb)
+    speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
@@ -268,6 +268,22 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
             continue
         return None
     return None
+
+
+def _noun_before(verb: Any) -> tuple[int, int] | None:
+    """A finite, active reporting verb the parser gave no subject (it hung the subject elsewhere:
+    "..., the International Chamber of Shipping and other transport groups warned that"): the
+    noun phrase right before it, nothing but its auxiliaries between."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS or c.dep_ in ("nsubjpass", "auxpass", "expl")
+                                                     for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ == "aux" and verb.doc[i].head.i == verb.i:
+        i -= 1
+    chunk = next((c for c in verb.doc.noun_chunks if c.end - 1 == i and c.start >= verb.sent.start), None)
+    if chunk is None or chunk.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _char_span(list(chunk))
 
 
 def _phrase(head: Any) -> tuple[int, int]:

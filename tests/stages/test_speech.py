@@ -57,6 +57,27 @@ def nlp():
         # "according to" after coordinated clauses covers them all
         ("Over 55% of adults have received a dose, and 39% have been fully vaccinated, according to the CDC.",
          "according to", "the CDC", "Over 55% of adults have received a dose, and 39% have been fully vaccinated"),
+        # "according to" closing an aside set off by dashes
+        ("That figure — the lowest since records began in 1967, according to researchers at Columbia — is based "
+         "on a new measure.", "according to", "researchers at Columbia", "the lowest since records began in 1967"),
+        # a finite reporting verb the parser gave no subject: the noun phrase right before it
+        ("In an open letter to heads of state attending the United Nations General Assembly, the International "
+         "Chamber of Shipping and other transport groups warned that the restrictions had hurt workers.", "warned",
+         "other transport groups", "the restrictions had hurt workers"),
+        # a passive's "by" phrase the parser hangs on the second object
+        ("He made comments that were labeled “disturbing” by critics.", "labeled", "critics", "“disturbing”"),
+        # verbs of communication and cognition from WordNet, a phrasal one under its particle
+        ("Russian flag carrier Aeroflot has negotiated the purchase of 22 new aircraft.", "negotiated",
+         "Russian flag carrier Aeroflot", "the purchase of 22 new aircraft"),
+        ("The minister pointed out that the ban had cost the airlines dearly.", "pointed", "The minister",
+         "the ban had cost the airlines dearly"),
+        # a verb with a that-clause sense of communication, read with its clause
+        ("The court ruled that the contract was void.", "ruled", "The court", "the contract was void"),
+        # a speech noun with its possessor, and in "in a statement, X ..."
+        ("The company's claim that the engines were safe was rejected.", "claim", "The company",
+         "the engines were safe"),
+        ("In a statement, the airline apologised to its passengers.", "statement", "the airline",
+         "the airline apologised to its passengers"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -85,6 +106,24 @@ def test_quotes_stage_marks_kind_and_cue_and_resolves_pronoun(nlp) -> None:
     assert "dead on arrival" in by_kind["mixed"].text
     assert by_kind["direct"].text == "We are moving on" and by_kind["direct"].cue == "say"
     assert text[by_kind["direct"].cue_start : by_kind["direct"].cue_end] == "said"
+
+
+def test_a_verb_with_a_particle_it_is_not_listed_with_is_no_speech_event(nlp) -> None:
+    text = "Pfizer is picking up its efforts to develop a booster dose."
+    assert not [e for e in speech_of_doc(nlp(text)) if text[e.cue_start : e.cue_end] == "picking"]
+
+
+def test_a_quote_paragraph_goes_on_with_the_speaker_of_the_paragraph_before(nlp) -> None:
+    text = ("Officials meet in Geneva\n"
+            "Maria Lopez, the agency's director, said the plan was badly flawed from the start.\n"
+            "“We need a new plan before the winter comes, and we need it now.”")
+    article = Article(id="a", source="a", text=text)
+    ctx = Context(settings=Settings())
+    mentions = EntitiesStage().process_batch([article], [{}], ctx)[0]["entity_mentions"]
+    _claims, speech = read_articles(nlp, [(text, "a", (), ())])[0]
+    direct = [q for q in find_quotes(article, mentions, speech=speech) if q.kind == "direct"]
+    assert [(q.speaker, q.text) for q in direct] == [
+        ("Maria Lopez", "We need a new plan before the winter comes, and we need it now")]
 
 
 def test_gold_set_is_large_enough_and_its_spans_are_consistent() -> None:

@@ -8,17 +8,21 @@ the regular expression matching any of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.resources import files
 
 __all__ = [
     "ASSERTIVE",
+    "CLAUSE_VERBS",
     "COGNITION",
     "COMMISSIVE",
     "DIRECTIVE",
     "OBJECT_NOT_CONTENT",
     "REPORTING",
     "SPEECH",
+    "SPEECH_NOUNS",
     "TO_CONTENT",
     "VERBS",
+    "WORDNET_VERBS",
     "alternation",
     "verb_forms",
 ]
@@ -139,6 +143,35 @@ OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "advise", "caut
 # object ("called for a re-run").
 TO_CONTENT = frozenset({"urge", "ask", "call", "tell", "advise", "caution", "warn", "request", "demand",
                         "recommend"})
+
+
+
+def _wordnet() -> tuple[dict[str, tuple[str, str, str]], frozenset[str], dict[str, str]]:
+    verbs: dict[str, tuple[str, str, str]] = {}
+    clausal: set[str] = set()
+    nouns: dict[str, str] = {}
+    for line in files("storyfold.text").joinpath("wordnet_speech.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        kind, lemma, forms, _source = line.split("\t")
+        if kind in ("verb", "clause-verb"):
+            s, past, ing = forms.split()
+            verbs[lemma] = (s, past, ing)
+            if kind == "clause-verb":
+                clausal.add(lemma)
+        else:
+            nouns[lemma] = forms
+    return verbs, frozenset(clausal), nouns
+
+
+# The verbs and nouns of speech and thought taken from WordNet 3.0 (``wordnet_speech.tsv``, written
+# by tools/wordnet_lexicon.py): WORDNET_VERBS, lemma -> forms as in VERBS, every verb whose most
+# frequent sense is one of communication or cognition and that VERBS lacks ("negotiate",
+# "justify", "decide"), and the verbs of CLAUSE_VERBS, read only with a clause as what was said
+# (a sense of communication or cognition that takes a that-clause: "ruled that"); SPEECH_NOUNS, noun -> plural, the communication nouns WordNet derives
+# from the verbs that report a proposition ("statement", "claim", "warning"). Read from the
+# parse only, as REPORTING's lemmas after "list" are.
+WORDNET_VERBS, CLAUSE_VERBS, SPEECH_NOUNS = _wordnet()
 
 _FORM_INDEX = {"base": -1, "s": 0, "past": 1, "ing": 2}
 

@@ -23,7 +23,15 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from storyfold.text.lexicon import OBJECT_NOT_CONTENT, REPORTING, TO_CONTENT, VERBS
+from storyfold.text.lexicon import (
+    CLAUSE_VERBS,
+    OBJECT_NOT_CONTENT,
+    REPORTING,
+    SPEECH_NOUNS,
+    TO_CONTENT,
+    VERBS,
+    WORDNET_VERBS,
+)
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -45,6 +53,12 @@ _LEMMAS = REPORTING
 # every inflected form of the lexicon's lemmas, to the lemma: the parse is run without the
 # lemmatizer, and a set lookup on the form is all a verb costs here
 _FORMS = {form: lemma for lemma in _LEMMAS for form in (lemma, *VERBS[lemma])}
+# WordNet's verbs of communication and cognition, read as verbs (never as auxiliaries: "will")
+# where the lexicon's own forms do not claim the word; a phrasal verb ("point out") under its
+# verb's form and its particle
+_WORDNET_FORMS = {(form, lemma.partition(" ")[2]): lemma for lemma, forms in WORDNET_VERBS.items()
+                  for form in (lemma.partition(" ")[0], *forms) if form not in _FORMS}
+_NOUNS = {form for noun, plural in SPEECH_NOUNS.items() for form in (noun, plural)}
 _SUBJECTS = ("nsubj", "csubj")
 _CONTENT = ("ccomp", "parataxis")
 # the parts of a subject phrase that are not the speaker's name: "Sen. X (D., Hawaii)",
@@ -57,9 +71,11 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
     """The speech events of one parsed text (a spaCy ``Doc``)."""
     out: list[SpeechSpan] = []
     for tok in doc:
-        lemma = _FORMS.get(tok.lower_)
-        if lemma is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+        lemma = _lemma_of(tok)
+        if lemma is not None and tok.dep_ not in ("amod", "compound"):
             event = _verb_event(tok, lemma)
+        elif tok.lower_ in _NOUNS and tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            event = _noun_event(tok)
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             event = _according(tok, next(c for c in tok.children if c.lower_ == "to"))
         elif tok.lower_ == "per" and tok.dep_ == "prep" and tok.i > 0 and doc[tok.i - 1].text == ",":
@@ -73,6 +89,18 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
         if event is not None:
             out.append(event)
     return tuple(out)
+
+
+def _lemma_of(tok: Any) -> str | None:
+    """The reporting verb ``tok`` is a form of, when the parse reads it as a verb."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _FORMS.get(tok.lower_)
+    if lemma is None and tok.pos_ == "VERB":
+        # a particle makes another verb: "picking up its efforts" is not "picking"
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+        lemma = _WORDNET_FORMS.get((tok.lower_, prt))
+    return lemma
 
 
 _S_FORMS = {VERBS[lemma][0]: lemma for lemma in _LEMMAS}
@@ -98,19 +126,19 @@ def _verbless_headline(sent: Any) -> SpeechSpan | None:
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
-    inverted = _inverted(verb)
+    inverted = _inverted(verb, lemma)
     if inverted is not None:
         return inverted
     content = _content(verb, lemma)
     if content is None:
         return None
-    speaker = _speaker(verb)
+    speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
-def _inverted(verb: Any) -> SpeechSpan | None:
+def _inverted(verb: Any, lemma: str) -> SpeechSpan | None:
     """"Supply chains at risk of collapse, warn business leaders": a headline's inverted
     attribution that the parser reads with the statement as the subject and the speaker as the
     object. The statement ends with the comma right before the verb; the speaker is the noun
@@ -129,13 +157,15 @@ def _inverted(verb: Any) -> SpeechSpan | None:
         return None
     c_start, c_end = _char_span(said)
     s_start, s_end = _char_span(who)
-    return SpeechSpan(verb.idx, verb.idx + len(verb.text), _FORMS[verb.lower_], s_start, s_end, c_start, c_end)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
 def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     """The character span of what ``verb`` reports."""
     kids = list(verb.children)
     comp = next((c for c in kids if c.dep_ in _CONTENT), None)
+    if lemma in CLAUSE_VERBS:  # "the court ruled that ...": read only with the clause
+        return _clause_span(verb, comp) if comp is not None and comp.dep_ == "ccomp" else None
     if comp is None:
         comp = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if comp is None:  # "told an officer the night before that he was ...": a clause the parser made adverbial
@@ -156,6 +186,12 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
         return None
+    return _clause_span(verb, comp)
+
+
+def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:
+    """The span of what ``verb`` says, headed by ``comp``."""
+    kids = list(verb.children)
     # "stressed that for the mission to be effective, the US must provide ...": the parser splits
     # one reported clause into two complements after the verb; the content is both
     comps = [comp] + [c for c in kids if c.dep_ in _CONTENT and c.i > comp.i > verb.i]
@@ -167,20 +203,26 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         ids = {t.i for t in toks}
         toks += [t for t in verb.doc[min(ids) : max(ids)] if t.i not in ids and t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
+    if any(c.dep_ == "auxpass" for c in kids):  # the passive's speaker is not what was said
+        agent = {t.i for c in comp.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree}
+        toks = [t for t in toks if t.i not in agent]
     return _char_span(_contiguous(comp, toks))
 
 
 def _own_events(comp: Any) -> set[int]:
     """Tokens under ``comp`` that are speech events of their own, not part of what it says: a
     participle or a conjoined reporting verb the parser hung on the reported clause ("said the
-    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."), and an
+    U.S. is on pace, warning of ...", "said it is seeing ... and says it is ..."; one of WordNet's
+    verbs only with a clause of its own), and an
     "according to" phrase; each with the comma or conjunction before it."""
     out: set[int] = set()
     for t in comp.subtree:
         if t.i == comp.i or t.i in out:
             continue
-        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and _FORMS.get(t.lower_) is not None
-                  and t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBG" or t.dep_ == "conj")
+        lemma = _lemma_of(t)
+        # WordNet's verbs only when they report a clause: "said it would sign a deal" says it all
+        reports = lemma is not None and (lemma in REPORTING or any(c.dep_ == "ccomp" for c in t.children))
+        nested = (t.dep_ in ("advcl", "conj") and t.head.i == comp.i and reports and (t.tag_ == "VBG" or t.dep_ == "conj")
                   and not any(c.dep_ in _SUBJECTS for c in t.children))
         if nested or t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
             ids = {x.i for x in t.subtree}
@@ -205,6 +247,11 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
                 return _phrase(v.head)
             return _phrase(subj)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        if agent is None and any(c.dep_ == "auxpass" for c in v.children):
+            # the parser hangs a passive's "by" phrase as a plain preposition, on the verb or on
+            # its second object: "comments that were labeled "disturbing" by critics"
+            agent = next((c for k in (v, *(c for c in v.children if c.dep_ == "oprd")) for c in k.children
+                          if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _phrase(obj) if obj is not None else None
@@ -216,11 +263,27 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
             v = v.head
             # "X said Y was Z, warning ...": a participle the parser hung on the reported clause
             # is the reporting verb's
-            if v.dep_ == "ccomp" and _FORMS.get(v.head.lower_) is not None:
+            if v.dep_ == "ccomp" and _lemma_of(v.head) is not None:
                 v = v.head
             continue
         return None
     return None
+
+
+def _noun_before(verb: Any) -> tuple[int, int] | None:
+    """A finite, active reporting verb the parser gave no subject (it hung the subject elsewhere:
+    "..., the International Chamber of Shipping and other transport groups warned that"): the
+    noun phrase right before it, nothing but its auxiliaries between."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS or c.dep_ in ("nsubjpass", "auxpass", "expl")
+                                                     for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ == "aux" and verb.doc[i].head.i == verb.i:
+        i -= 1
+    chunk = next((c for c in verb.doc.noun_chunks if c.end - 1 == i and c.start >= verb.sent.start), None)
+    if chunk is None or chunk.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _char_span(list(chunk))
 
 
 def _phrase(head: Any) -> tuple[int, int]:
@@ -248,6 +311,44 @@ def _contiguous(head: Any, toks: list[Any]) -> list[Any]:
     return [t for t in toks if lo <= t.i <= hi]
 
 
+def _noun_event(noun: Any) -> SpeechSpan | None:
+    """A speech noun with its speaker: the possessor ("Boeing's claims", "his speech"), the
+    object of "by" or "from" ("a statement from the ministry"), or, for "in a statement, X
+    said", the speaker of the verb the phrase hangs on. What was said: the noun's clause
+    ("claims that ..."), its "of", "about" or "on" object, the clause an "in" phrase hangs on, else
+    the noun phrase itself."""
+    kids = list(noun.children)
+    lemma = next((n for n, plural in SPEECH_NOUNS.items() if noun.lower_ in (n, plural)), noun.lower_)
+    poss = next((c for c in kids if c.dep_ == "poss"), None)
+    agent = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for g in c.children if g.dep_ == "pobj"), None)
+    governing = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    speaker, content = None, None
+    if poss is not None:
+        speaker = _char_span([t for t in poss.subtree if t.dep_ != "case"])
+    elif agent is not None:
+        speaker = _phrase(agent)
+    elif governing is not None and governing.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep":
+        speaker = _speaker(governing)
+    if speaker is None:
+        return None
+    comp = next((c for c in kids if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if comp is None:
+        comp = next((g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "about", "on")
+                     for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    if comp is not None:
+        toks = [t for t in comp.subtree
+                if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
+        content = _char_span(toks)
+    elif governing is not None and poss is None and agent is None:
+        phrase = {t.i for t in noun.head.subtree}
+        content = _char_span([t for t in governing.subtree if t.i not in phrase])
+    else:
+        skip = {t.i for c in kids if c.dep_ in ("poss", "det", "prep", "punct", "relcl", "acl") for t in c.subtree}
+        content = _char_span([t for t in noun.subtree if t.i not in skip])
+    return SpeechSpan(noun.idx, noun.idx + len(noun.text), lemma, *speaker, *content)
+
+
 def _according(cue: Any, to: Any) -> SpeechSpan | None:
     """"according to X" / ", per X": X speaks; the clause the phrase hangs on is the content."""
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -266,10 +367,29 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     # the clause's words on the side of the phrase where its head stands ("X, according to Y, Z")
     head = clause if clause.i not in phrase else toks[0]
     side = [t for t in toks if (t.i < min(phrase)) == (head.i < min(phrase))]
+    # "That figure — the lowest since 1967, according to X — is based on ...": the aside
+    side = _aside(cue.doc, min(phrase), max(phrase)) or side
     s_start, s_end = _phrase(obj)
     c_start, c_end = _char_span(side)
     end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
     return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
+
+
+_ASIDE = {"—": "—", "–": "–", "(": ")"}
+
+
+def _aside(doc: Any, first: int, last: int) -> list[Any]:
+    """The words before an "according to" phrase that closes an aside set off by dashes or
+    brackets, back to the aside's opening mark; none when the phrase closes no aside."""
+    if last + 1 >= len(doc) or doc[last + 1].text not in _ASIDE.values():
+        return []
+    start = doc[first].sent.start
+    for j in range(first - 1, start, -1):
+        if doc[j].text in _ASIDE and _ASIDE[doc[j].text] == doc[last + 1].text:
+            return [t for t in doc[j + 1 : first] if not t.is_space]
+        if doc[j].text in _ASIDE.values():
+            return []
+    return []
 
 
 def _char_span(toks: list[Any]) -> tuple[int, int]:

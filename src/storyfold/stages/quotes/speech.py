@@ -43,7 +43,10 @@ def with_medium(text: str, who: Speaker, verb_end: int, limit: int, named: Seque
     return who
 
 
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "plural"}
+# the personal pronouns and possessive determiners of the third person and of "we", by the
+# antecedent they ask for ("his speech", "their claims" speak for their possessor)
+_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "plural",
+             "his": "person", "her": "person", "its": "thing", "their": "plural", "our": "plural"}
 
 
 def with_speech(
@@ -114,9 +117,33 @@ def with_speech(
         v = _replace(sp, speaker=who.name, speaker_start=who.start, speaker_end=who.end, kind=kind, medium=medium)
         out.append((v.start, v))
         speakers.append(who)
+    out = _carried(text, out)
     kept = [(s, e) for _, q in out if q.direct for s, e in [(q.start, q.end)]]
     # a statement the word patterns read out of a quotation that is kept as a quote
     return [(p, q) for p, q in out if q.direct or not any(s - 1 <= q.start and q.end <= e + 1 for s, e in kept)]
+
+
+def _carried(text: str, out: list[tuple[int, QuoteVariant]]) -> list[tuple[int, QuoteVariant]]:
+    """A quotation that opens its paragraph and names no speaker goes on with the speaker of the
+    paragraph before it when that paragraph ends with a statement of a named speaker: "Smith
+    said the plan was bad.\n“It will never work.”" (the news convention of a speaker carried
+    into the next quote paragraph)."""
+    done = list(out)
+    for i, (pos, q) in enumerate(done):
+        para = text.rfind("\n", 0, q.start) + 1
+        if not q.direct or q.speaker is not None or text[para : q.start - 1].strip() or para == 0:
+            continue
+        prev = text.rfind("\n", 0, para - 1) + 1
+        before = [x for _, x in done if x.speaker and x.speaker_start is not None and not _is_pronoun(x.speaker)
+                  and prev <= x.start < para - 1 and not _WORDS_AFTER.search(text, max(x.end, x.cue_end or 0), para - 1)]
+        if before:
+            x = max(before, key=lambda x: x.end)
+            done[i] = (pos, _replace(q, speaker=x.speaker, speaker_start=x.speaker_start, speaker_end=x.speaker_end,
+                                     medium=x.medium))
+    return done
+
+
+_WORDS_AFTER = re.compile(r"[.!?][”’\"']?\s+\S")  # another sentence after the statement
 
 
 def _whole_quote(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

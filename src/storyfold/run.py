@@ -127,6 +127,7 @@ def fold(
         engine = engine or LocalEngine()
         ledger = InputLedger(known=store.known_input, settings=settings)
         store_failed = False  # an article could not be stored: no input is recorded as read
+        stored_from: set[str] = set()  # the sources of the articles stored (new or already)
         job = FoldJob(paths=paths, settings=settings, pipeline=pipeline, manifest=loaded, known_url=store.has_url,
                       ledger=ledger)
         try:
@@ -135,6 +136,7 @@ def fold(
                     reject(item)
                 else:
                     read += 1
+                    source = item.article.source  # as read, before any renaming
                     if sources_as is not None:
                         item = replace(item, article=replace(item.article, source=rename(item.article.source)))
                     t_store = time.perf_counter()
@@ -145,6 +147,7 @@ def fold(
                         reject(Reject(source=item.article.source, reason=f"could not be stored: {exc}"))
                         store_failed = True
                         continue
+                    stored_from.add(source)
                     if status == "new":
                         stored += 1
                         annotated += _store_prepared(store, pipeline, item, reject, failed_ids)
@@ -157,7 +160,7 @@ def fold(
                     reject(item)
             already += sum(n for _, n in ledger.skipped)  # known unchanged: stored by an earlier fold
             if not store_failed:  # every document of these files is stored: later folds skip them
-                store.add_inputs(run_id, ledger.read)
+                store.add_inputs(run_id, ledger.stored(stored_from))
             if pool is None:
                 timings["read+clean"] = time.perf_counter() - t0 - timings.get("store articles", 0.0)
             annotated += annotate_pending(store, pipeline, ctx, tick, reject, pool, skip=failed_ids)

@@ -108,3 +108,13 @@ def test_the_cli_says_what_it_did_not_read_and_exits_0(inbox: Path, db: Path) ->
     again = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
     assert again.exit_code == 0, again.output
     assert "5 already stored (5 of them in 5 unchanged inputs, not read again)" in again.output
+
+
+def test_a_file_whose_only_document_is_rejected_when_cleaned_is_read_again(tmp_path: Path, db: Path) -> None:
+    short = tmp_path / "in" / "short.txt"
+    short.parent.mkdir()
+    short.write_text("Too short.", encoding="utf-8")  # read as a document, rejected by cleaning
+    first = api.fold([short.parent], db=db, pipeline=BARE)
+    assert first.stored == 0 and len(first.rejected) == 1
+    again = api.fold([short.parent], db=db, pipeline=BARE)
+    assert len(again.rejected) == 1 and again.unchanged_inputs == 0

@@ -5,9 +5,9 @@ settings that bound or change reading (sizes, fetching), the source of storyfold
 cleaning and the versions of the extraction libraries. An :class:`InputLedger` asks the store
 whether a fold already read a file of that digest to the end (then the file is skipped and its
 documents counted as already stored) and collects the digests of the files this fold reads, for
-the store to record once they are stored. A feed is always read when fetching is on (the articles
-it links to may have changed), and so is a file that gave no document (its rejection is reported
-again).
+the store to record once they are stored (a file none of whose documents was stored is not). A feed is always read when fetching is on (the articles
+it links to may have changed), and so is a file none of whose documents was stored (its rejections
+are reported again).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,7 @@ _LIBRARIES = ("trafilatura", "lxml", "feedparser", "warcio", "charset-normalizer
 _PACKAGE = Path(__file__).resolve().parents[1]
 # the code that turns a file into documents and articles
 _CODE = ("ingest/*.py", "stages/clean.py", "text/sentences.py", "urls.py", "ids.py")
+_WITHIN = re.compile(r"(?::\d+|#(?:item|record)\d+)$")  # a document's place inside its file (readers' sources)
 
 
 @cache
@@ -95,3 +97,10 @@ class InputLedger:
     def done(self, path: Path, digest: str | None, documents: int) -> None:
         if digest is not None and documents:
             self.read[digest] = (str(path), documents)
+
+    def stored(self, sources: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """The files read to the end of which a document was stored, from the ``sources`` of the
+        articles stored (``path``, ``path:line``, ``path#itemN``, ``path#recordN``): a file all of
+        whose documents were rejected (empty once cleaned, say) is read, and reported, again."""
+        files = {_WITHIN.sub("", s) for s in sources}
+        return {d: (p, n) for d, (p, n) in self.read.items() if p in files}

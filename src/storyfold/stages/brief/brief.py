@@ -36,6 +36,7 @@ from storyfold.records import (
     CommitmentKind,
     CommitmentStatus,
     Conflict,
+    ConflictKind,
     DateMention,
     Event,
     Evidence,
@@ -231,7 +232,8 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
     for aid in articles:  # an article no event holds joins the story's first event
         event_of.setdefault(aid, events[0].id)
     picked = pick_sections({aid: a.text for aid, a in articles.items()}, event_of, [e.id for e in events],
-                           lineage_of, size=size, weights=weights)
+                           lineage_of, headlines=[a.title for a in articles.values() if a.title], size=size,
+                           contested=_contested(conflicts), weights=weights)
     published = {aid: a.published or (estimated or {}).get(aid) for aid, a in articles.items()}
     windows = {e.id: EventWindow(e, [d for aid in e.article_ids if (d := published.get(aid))]) for e in events}
     mentions = dates or {}
@@ -270,6 +272,16 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
     return out, sections
 
 
+def _contested(conflicts: Iterable[Conflict]) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> the spans that are a side of a contradiction (not of an update over time)."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in conflicts:
+        if c.kind is ConflictKind.CONTRADICTION:
+            for e in c.evidence:
+                out[e.article_id].append((e.start, e.end))
+    return out
+
+
 def _without_event(b: BriefSentence) -> BriefSentence:
     return replace(b, event_id=None)
 
@@ -280,7 +292,7 @@ def _in(ids: Iterable[str], members: set[str]) -> bool:
 
 class BriefStage(CorpusStage):
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

@@ -4,7 +4,7 @@ Every sentence of every article of the story is a candidate (whole sentences fro
 text, an opening dateline such as "WASHINGTON (Reuters) -" left off, 40 to ``MAX_SENTENCE`` characters, not opening with a lower-case word, not a piece of a
 quotation split across sentences: its quotation marks must pair up).
 Sentences are compared by the cosine of their TF-IDF vectors (scikit-learn, fitted on the story's
-sentences, English stop words removed, sublinear term frequency). For each sentence:
+sentences and headlines, English stop words removed, sublinear term frequency). For each sentence:
 
 - **centrality**: its LexRank score (continuous LexRank: the stationary distribution of a random
   walk over the cosine graph, damping ``DAMPING``) among the sentences of all the articles of its
@@ -12,17 +12,25 @@ sentences, English stop words removed, sublinear term frequency). For each sente
   not over the claims of one article;
 - **corroboration**: the independent sources (lineages) other than its own holding a sentence whose
   cosine with it reaches ``Weights.agree``; each lends its closest such sentence as further evidence;
-- **score**: centrality x (1 + ``Weights.corroboration`` x corroborating sources), plus
-  ``Weights.lead`` for an article's first sentence (news puts what matters first).
+- **score**: a linear model over :data:`FEATURES` (centrality, corroborating sources, whether it
+  opens its article, the inverse of its position, its length, its mean cosine with the story's
+  headlines, whether it quotes), fitted by ``eval/brief_weights.py`` (ridge regression) on the
+  AllSides roundups of ``neus-allsides/allsides_roundups_2021-10-19.jsonl`` that share no article
+  with the NeuS test split: the target is how much of each sentence is in the roundup's neutral
+  summary (its ROUGE-1 and twice its ROUGE-2 overlap, per word of the sentence).
 
-The story's **lead** is its best-supported sentence: the most corroborated, then the highest
-scored over the whole story. Each **event** (in date order) then gets its best sentence, and a
+The story's **lead** is its best-supported sentence: one that no other source contradicts (no
+side of a contradiction the reconcile stage found), the most corroborated, then the highest scored
+over the whole story. Each **event** (in date order) then gets its best sentence, and a
 second and third while they score at least ``Weights.keep`` times its best; a sentence that says
 little new is skipped: one whose content terms (the TF-IDF vocabulary: words of two letters or
 more, stop words removed) are, for a share ``Weights.repeat`` or more, terms of sentences already
 told. (A cosine between two sentences cannot tell this: two reports of one event share their names
-and clear any low cosine while each adds a different fact.) The weights were chosen on the
-development part of the NeuS/AllSides split (``eval/brief.py``), never on its untouched part.
+and clear any low cosine while each adds a different fact.) ``repeat`` and ``per_event`` were
+chosen on the development part of the NeuS/AllSides test split (``eval/brief.py``), never on its
+untouched part, and so was ``keep``, which sets how long a brief runs: the roundups, whose
+summaries are longer (115 tokens on average, the NeuS targets 70), do best at 0.5 and the NeuS
+development part at 0.7 (``eval/brief_weights.py`` prints the first).
 """
 
 from __future__ import annotations
@@ -35,12 +43,14 @@ import numpy as np
 
 from storyfold.text.sentences import dateline_length, sentence_spans
 
-__all__ = ["DAMPING", "MAX_SENTENCE", "Pick", "Sections", "Weights", "lexrank", "pick_sections", "story_sentences"]
+__all__ = ["DAMPING", "FEATURES", "MAX_SENTENCE", "Pick", "Sections", "Weights", "lexrank", "pick_sections", "story_sentences",
+           "story_picks"]
 
 MAX_SENTENCE = 420
 MIN_SENTENCE = 40
 DAMPING = 0.85
 _OPEN, _CLOSE = ("\u201c", "``"), ("\u201d", "''")
+_QUOTED = re.compile("[\"\u201c\u201d]")
 
 
 def _quote_cut(text: str) -> bool:
@@ -51,14 +61,18 @@ def _quote_cut(text: str) -> bool:
     return opened != closed or text.count('"') % 2 == 1
 
 
+FEATURES = ("centrality", "corroborating", "first", "early", "length", "headlines", "quoted")
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """How sentences are scored and kept (see the module docstring)."""
+    """How sentences are scored and kept (see the module docstring). ``coef`` (one per
+    :data:`FEATURES`) and ``intercept`` are printed by ``eval/brief_weights.py``."""
 
-    corroboration: float = 0.3
-    lead: float = 1.0
+    coef: tuple[float, ...] = (0.1322, 0.1943, -0.1455, 0.2339, -0.0443, 1.5479, 0.0299)
+    intercept: float = 0.3998
     agree: float = 0.3
-    keep: float = 0.5
+    keep: float = 0.7
     repeat: float = 0.35
     per_event: int = 3
 
@@ -76,6 +90,12 @@ class Pick:
     centrality: float = 0.0
     score: float = 0.0
     corroborating: dict[str, int] = field(default_factory=dict)  # lineage -> index of its closest sentence
+    headlines: float = 0.0  # mean cosine with the story's headlines
+
+    def features(self) -> tuple[float, ...]:
+        """The sentence's :data:`FEATURES`, in order."""
+        return (self.centrality, float(len(self.corroborating)), float(self.position == 0), 1.0 / (1 + self.position),
+                len(self.text.split()) / 30.0, self.headlines, float(bool(_QUOTED.search(self.text))))
 
     @property
     def sources(self) -> int:
@@ -132,22 +152,30 @@ def lexrank(sims: np.ndarray, damping: float = DAMPING, iterations: int = 100) -
     return p
 
 
-def _similarities(sentences: Sequence[Pick]) -> tuple[np.ndarray, list[frozenset[int]]]:
-    """The sentences' cosine matrix and each sentence's content terms (indices into the vocabulary)."""
+def _similarities(sentences: Sequence[Pick], headlines: Sequence[str] = ()) -> tuple[np.ndarray, list[frozenset[int]]]:
+    """The sentences' cosine matrix and each sentence's content terms (indices into the vocabulary);
+    each sentence's mean cosine with ``headlines`` is set on it (``Pick.headlines``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not sentences:
         return np.zeros((0, 0)), []
+    heads = [h for h in headlines if h and h.strip()]
     try:
-        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([p.text for p in sentences])
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            [p.text for p in sentences] + heads).tocsr()
     except ValueError:  # only stop words
         return np.eye(len(sentences)), [frozenset() for _ in sentences]
-    x = x.tocsr()
-    terms = [frozenset(x.indices[x.indptr[i]:x.indptr[i + 1]].tolist()) for i in range(x.shape[0])]
-    return (x @ x.T).toarray(), terms
+    n = len(sentences)
+    xs = x[:n]
+    if heads:
+        for p, c in zip(sentences, np.asarray((xs @ x[n:].T).mean(axis=1)).ravel(), strict=True):
+            p.headlines = float(c)
+    terms = [frozenset(xs.indices[xs.indptr[i]:xs.indptr[i + 1]].tolist()) for i in range(n)]
+    return (xs @ xs.T).toarray(), terms
 
 
-def _score(picks: Sequence[Pick], sims: np.ndarray, lineage: Mapping[str, str], w: Weights) -> None:
+def _score(picks: Sequence[Pick], sims: np.ndarray, w: Weights) -> None:
+    """Each pick's centrality among ``picks`` and its score (the linear model of ``w``)."""
     idx = np.array([p.index for p in picks], dtype=int)
     if not len(idx):
         return
@@ -155,7 +183,7 @@ def _score(picks: Sequence[Pick], sims: np.ndarray, lineage: Mapping[str, str], 
     rank = rank / rank.mean() if rank.mean() > 0 else rank
     for p, c in zip(picks, rank, strict=True):
         p.centrality = float(c)
-        p.score = p.centrality * (1 + w.corroboration * len(p.corroborating)) + (w.lead if p.position == 0 else 0.0)
+        p.score = max(w.intercept + sum(a * b for a, b in zip(w.coef, p.features(), strict=True)), 1e-6)
 
 
 def _corroborate(sentences: Sequence[Pick], sims: np.ndarray, lineage: Mapping[str, str], w: Weights) -> None:
@@ -178,32 +206,50 @@ def _repeats(p: Pick, told: set[int], terms: Sequence[frozenset[int]], w: Weight
     return not mine or len(mine & told) >= w.repeat * len(mine)
 
 
+def story_picks(texts: Mapping[str, str], lineage: Mapping[str, str], headlines: Sequence[str] = (),
+                weights: Weights | None = None) -> tuple[list[Pick], np.ndarray, list[frozenset[int]]]:
+    """The story's candidate sentences, scored over the whole story (their :meth:`Pick.features`
+    set), with their cosine matrix and content terms."""
+    w = weights or Weights()
+    sentences = story_sentences(texts)
+    sims, terms = _similarities(sentences, headlines)
+    _corroborate(sentences, sims, lineage, w)
+    _score(sentences, sims, w)
+    return sentences, sims, terms
+
+
 def pick_sections(texts: Mapping[str, str], event_of: Mapping[str, str], events: Sequence[str],
-                  lineage: Mapping[str, str], *, size: int = 8, weights: Weights | None = None) -> Sections:
+                  lineage: Mapping[str, str], *, headlines: Sequence[str] = (), size: int = 8,
+                  contested: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+                  weights: Weights | None = None) -> Sections:
     """The lead and each event's sentences of one story.
 
     ``texts`` maps the story's article ids to their text, ``event_of`` an article id to its event,
     ``events`` lists the events in date order, ``lineage`` maps an article id to its lineage (its
-    independent source). Every event gets at least its best sentence; beyond that the sentences of
-    all events together stop at ``size``."""
+    independent source), ``headlines`` are the story's articles' headlines, ``contested`` maps an
+    article id to the spans that other sources contradict (a sentence over one is no lead). Every
+    event gets at least its best sentence; beyond that the sentences of all events together stop
+    at ``size``."""
     w = weights or Weights()
-    sentences = story_sentences(texts)
-    sims, terms = _similarities(sentences)
-    _corroborate(sentences, sims, lineage, w)
-    _score(sentences, sims, lineage, w)
+    sentences, sims, terms = story_picks(texts, lineage, headlines, w)
     if not sentences:
         return Sections(lead=None, events={e: [] for e in events}, sentences=[])
     story_score = {p.index: p.score for p in sentences}
-    lead = max(sentences, key=lambda p: (p.sources, story_score[p.index], -p.index))
+    spans = contested or {}
+
+    def uncontested(p: Pick) -> bool:
+        return not any(s < p.end and p.start < e for s, e in spans.get(p.article_id, ()))
+
+    lead = max(sentences, key=lambda p: (uncontested(p), p.sources, story_score[p.index], -p.index))
     told: set[int] = set(terms[lead.index])
     per_event: dict[str, list[Pick]] = {e: [] for e in events}
     ranked: dict[str, list[Pick]] = {}
     for e in events:
         picks = [p for p in sentences if event_of.get(p.article_id) == e]
         # centrality within the event: rescore on the event's own sentences
-        scored = [Pick(**{k: getattr(p, k) for k in ("article_id", "start", "end", "text", "position", "index")},
-                       corroborating=p.corroborating) for p in picks]
-        _score(scored, sims, lineage, w)
+        scored = [Pick(**{k: getattr(p, k) for k in ("article_id", "start", "end", "text", "position", "index",
+                                                      "headlines")}, corroborating=p.corroborating) for p in picks]
+        _score(scored, sims, w)
         ranked[e] = sorted(scored, key=lambda p: (-p.score, p.index))
     budget = max(size - 1, 0)
     # first pass: the best sentence of each event; then the second and third while they keep up

@@ -40,8 +40,10 @@ from storyfold.records import (
     Quantity,
 )
 from storyfold.stages.claims import parsed_paragraphs
+from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
-from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
+from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
+from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
 from storyfold.text.nlp import load_spacy, paragraphs
@@ -118,7 +120,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "3"
+    version = "4"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -130,6 +132,7 @@ class CommitmentsStage(ArticleStage):
 
     def setup(self, ctx: Context) -> None:
         self._nlp(ctx)
+        wordnet.load()  # the category's WordNet nouns, read once per process
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
@@ -159,6 +162,11 @@ _MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "
 _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
                       r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
                       r"|parliament|donor|authorities|it|they|we|he|she|ministry\s+of\s+[\w\s]+)$", re.I)
+# An item that names no kind of thing ("a package", "aid", "the support", an amount of money) takes
+# its category from what the following sentences of its paragraph say the aid is (this many characters).
+_CONTEXT = 800
+_GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
+                      "that", "which", "it", "this", "what"}  # a pronoun names nothing either
 _TO = re.compile(r"\b(?:to|for|into|in|against|with)\s*$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
@@ -286,7 +294,10 @@ def find_general(
             if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
                 amount = next((q for q in money if a <= q.start and q.end <= b), None)
             clause_text = " ".join(text[x:y] for x, y in scope)
-            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "")
+            para_end = text.find("\n", b)
+            generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
+            context = text[a : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
+            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
                 continue  # the rules gave this sub-kind, with this amount, for this actor here

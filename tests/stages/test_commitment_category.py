@@ -1,0 +1,47 @@
+"""The coarse category of a commitment: the lexicon, WordNet's hypernyms for the nouns it does not
+know, and the paragraph for an item that names no kind of thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyfold.records import CommitmentCategory as C
+from storyfold.stages.commitments.category import category_of, noun_category
+from storyfold.stages.commitments.commitments import find_commitments
+from storyfold.stages.quantities import find_quantities
+from storyfold.text import wordnet
+
+
+@pytest.mark.parametrize(("word", "category"), [
+    ("launchers", C.MILITARY), ("shells", C.MILITARY), ("javelin", C.MILITARY), ("personnel_carrier", C.MILITARY),
+    ("uniforms", C.HUMANITARIAN), ("flour", C.HUMANITARIAN), ("medicines", C.HUMANITARIAN),
+    ("budget", C.FINANCIAL), ("loan", C.FINANCIAL),
+    ("package", None), ("support", None), ("vessels", None),  # no sense of theirs is a kind of aid
+])
+def test_wordnet_places_a_noun_under_a_category(word: str, category: C | None) -> None:
+    assert noun_category(word) is category
+
+
+def test_wordnet_reads_the_shipped_files() -> None:
+    nouns = wordnet.load()
+    assert "mouse" in nouns.lemmas("mice")  # the exception list
+    assert nouns.lemmas("howitzers") == ["howitzer"]
+    weaponry = nouns.synset("weaponry.n.01")
+    assert weaponry is not None and weaponry in nouns.above(nouns.senses("howitzer")[0])
+
+
+def test_the_lexicon_decides_before_wordnet() -> None:
+    assert category_of("first of several rounds of sanctions", "", False) is C.POLITICAL  # not "rounds" of ammunition
+    assert category_of("15 units of M113 armored personnel carriers", "", False) is C.MILITARY
+    assert category_of("22 mobile launchers", "", False) is C.MILITARY  # WordNet: launcher < armament
+
+
+def test_a_name_is_not_read_as_a_common_noun() -> None:
+    assert category_of("new Stinger", "", False) is C.OTHER  # the cocktail sense is not food aid
+
+
+def test_an_item_naming_no_kind_of_thing_takes_its_paragraph() -> None:
+    text = ("Estonia announced a new aid package for Ukraine. The package includes rifles, ammunition and "
+            "anti-tank weapons.")
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.category) for m in found][:1] == [("Estonia", C.MILITARY)]

@@ -45,3 +45,18 @@ def test_an_item_naming_no_kind_of_thing_takes_its_paragraph() -> None:
             "anti-tank weapons.")
     found = find_commitments(text, "a", (), find_quantities(text, "a"))
     assert [(m.actor, m.category) for m in found][:1] == [("Estonia", C.MILITARY)]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Military equipment, helmets and lethal weapons such as rifles.", C.MILITARY),
+    ("Drugs and medical equipment for Ukraine and neighbouring countries.", C.HUMANITARIAN),
+    ("Lethal items, such as M72 rocket launchers and hand grenades.", C.MILITARY),
+])
+def test_a_verbless_note_naming_aid_is_an_act(text: str, category: C) -> None:
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Portugal aid announcement")
+    assert [(m.actor, m.category) for m in found] == [("Portugal", category)]
+
+
+def test_a_verbless_sentence_naming_no_aid_is_no_act() -> None:
+    text = "Talks in Geneva, with no result."
+    assert find_commitments(text, "a", (), find_quantities(text, "a"), title="Portugal aid announcement") == []

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from storyfold.records import CommitmentCategory
 from storyfold.text import wordnet
 
-__all__ = ["category_of", "noun_category"]
+__all__ = ["category_of", "names_a_category", "noun_category"]
 
 C = CommitmentCategory
 
@@ -45,6 +45,11 @@ _CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
     (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
                        r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
 ]
+
+def names_a_category(text: str) -> bool:
+    """Whether a word of the lexicon occurs in ``text`` (a cheap test before parsing it)."""
+    return any(rx.search(text) for _cat, rx in _CATEGORY)
+
 
 # Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
 _MONEY_AS_SUCH = re.compile(r"(?i)\b(?:funds?|funding|money|budget|sums?|amounts?)\b")

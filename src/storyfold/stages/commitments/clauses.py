@@ -26,7 +26,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from storyfold.records import CommitmentStatus
+from storyfold.records import CommitmentCategory, CommitmentStatus
+from storyfold.stages.commitments.category import category_of, names_a_category
 from storyfold.text.cache import TextCache, cached_map
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -48,6 +49,8 @@ ACTS = _DELIVER | frozenset({
 NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment", "supply", "provision", "allocation",
                      "contribution", "grant", "loan", "package", "pledge", "dispatch", "purchase", "dispatchment",
                      "assistance", "aid"})
+# A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
+_AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
 _MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
@@ -267,6 +270,15 @@ def _lemma(tok: Any, lemmatizer: Any | None) -> str:
     return tok.lemma_
 
 
+def _names_aid(root: Any) -> bool:
+    """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
+    equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
+    words name a category other than political (the lexicon, else WordNet)."""
+    words = [t for t in root.subtree if t.i <= root.i and t.dep_ in ("amod", "compound", "nmod")] + [root]
+    words += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return category_of(" ".join(t.text for t in sorted(words, key=lambda t: t.i)), "", False) in _AID
+
+
 def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
@@ -274,7 +286,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     lemma = _lemma(root, lemmatizer).lower()
     money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
         c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
-    if lemma not in NOMINAL and not money:
+    if lemma not in NOMINAL and not money and not _names_aid(root):
         return None
     actor = None
     for c in root.subtree:
@@ -364,11 +376,11 @@ def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple
                           docs: TextCache[Any] | None = None) -> list[tuple[Clause, ...]]:
     """The acts of each paragraph (offsets relative to it). A paragraph held in ``docs`` (the
     claims stage's parse, by paragraph text) is read from that Doc; the others are parsed with
-    ``nlp``; a paragraph without a candidate stem is not read."""
+    ``nlp``; a paragraph without a candidate stem or a word of the category lexicon is not read."""
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
-        wanted = [bool(CANDIDATE.search(t)) for t in todo]
+        wanted = [bool(CANDIDATE.search(t)) or names_a_category(t) for t in todo]
         given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
         parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
                                batch_size=64))

@@ -60,3 +60,9 @@ def test_a_verbless_note_naming_aid_is_an_act(text: str, category: C) -> None:
 def test_a_verbless_sentence_naming_no_aid_is_no_act() -> None:
     text = "Talks in Geneva, with no result."
     assert find_commitments(text, "a", (), find_quantities(text, "a"), title="Portugal aid announcement") == []
+
+
+def test_a_channel_is_not_the_donor_of_a_note() -> None:
+    text = "Drugs, as a response to a request made by Ukraine through the EU's Crisis Response Team."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Denmark aid announcement")
+    assert [m.actor for m in found] == ["Denmark"]

@@ -167,7 +167,8 @@ _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\
 _CONTEXT = 800
 _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
                       "that", "which", "it", "this", "what"}  # a pronoun names nothing either
-_TO = re.compile(r"\b(?:to|for|into|in|against|with)\s*$", re.I)
+# A place after these is a recipient or a channel ("through the EU's Civil Protection Mechanism"), not a donor.
+_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 

@@ -66,3 +66,10 @@ def test_a_channel_is_not_the_donor_of_a_note() -> None:
     text = "Drugs, as a response to a request made by Ukraine through the EU's Crisis Response Team."
     found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Denmark aid announcement")
     assert [m.actor for m in found] == ["Denmark"]
+
+
+def test_a_verb_that_confirms_a_noun_of_giving_is_an_act() -> None:
+    text = "The Polish Arms Agency confirmed the delivery of main battle tanks to Ukraine."
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert (m.actor, m.category, m.recipient) == ("Poland", C.MILITARY, "Ukraine")
+    assert find_commitments("Russia condemned the delivery of tanks to Ukraine.", "a") == []

@@ -60,6 +60,9 @@ CANDIDATE = re.compile(
     r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
     r"|package|assistance|aid|million|billion)\w*"
 )
+# Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
+_CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
+                        "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
 _WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
 _CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
 _PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
@@ -302,16 +305,26 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     )
 
 
+def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
+    delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
+    if verb.lemma_ not in _CARRY_OUT:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and _lemma(obj, lemmatizer).lower() in NOMINAL
+
+
 def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[Clause]:
     """The acts of one parsed sentence; ``verbs``: its verbs (lemmas set), in order."""
     nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
     for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ACTS:
+        carried = _carries_out(verb, lemmatizer)
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+        if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):

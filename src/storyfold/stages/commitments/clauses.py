@@ -42,7 +42,12 @@ ACTS = _DELIVER | frozenset({
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"},
 })
+# "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
+_MONEY_VERBS = frozenset({"pay"})
+# "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
+_WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
 # the way aid notes are written: "Transfer of 40 BMP-1 IFVs from Greece to Ukraine", "300 million
 # USD in security assistance".
@@ -58,7 +63,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
@@ -177,7 +182,12 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
 
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
-    """The acting noun: the verb's subject, a passive's agent, else a governor's subject."""
+    """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
+    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
+    if verb.lemma_ == "receive":
+        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+        return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     for tok in _chain(verb):
         for c in tok.children:
             if c.dep_ == "agent":
@@ -200,10 +210,16 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
 
 def _object(verb: Any) -> Any | None:
     for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
-        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in ("provide", "supply", "equip", "furnish"):
+        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in _WITH:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    if verb.lemma_ in _WITH - {"provide", "supply"}:
+        return None
+    if verb.lemma_ == "pay":  # "pay for 100 tanks"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             return c
@@ -216,6 +232,10 @@ def _object(verb: Any) -> Any | None:
 
 
 def _recipient(verb: Any, obj: Any | None) -> Any | None:
+    if verb.lemma_ == "receive":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ in _WITH - {"provide", "supply", "furnish"}:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
     for head in (verb, obj):
         if head is None:
             continue
@@ -239,7 +259,7 @@ def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
         t = stack.pop()
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
             continue
-        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and t.lemma_ in ACTS:  # another act, read on its own
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and _gives(t):  # another act, read on its own
             continue
         toks.append(t)
         stack.extend(t.children)
@@ -305,6 +325,18 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     )
 
 
+def _gives(verb: Any) -> bool:
+    """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
+    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH and _object(verb) is None)
+
+
+def _is_money(tok: Any) -> bool:
+    """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
+    words = [tok, *tok.children]
+    return any(t.lower_ in _MONEY_WORDS or t.text in ("$", "€", "£") or (t.is_upper and len(t.text) == 3)
+               or t.lemma_ in ("fund", "money") for t in words)
+
+
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
     """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
     delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
@@ -327,7 +359,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
-                c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):
+                c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not (
                 verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
@@ -336,6 +368,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
         obj = _object(verb)
+        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
+            continue  # "pay tribute"
         subj, pronoun = _subject(verb)
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
         # budget"): the actor may be named elsewhere in the clause

@@ -292,8 +292,10 @@ def find_general(
                 rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
                 item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
             amount = m_item or (inside[0] if inside else None)
-            if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
-                amount = next((q for q in money if a <= q.start and q.end <= b), None)
+            if amount is None:  # the sentence's money that no other act's clause holds is this act's
+                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal for x, y in o.scope]
+                amount = next((q for q in money if a <= q.start and q.end <= b
+                               and not any(x <= q.start and q.end <= y for x, y in others)), None)
             clause_text = " ".join(text[x:y] for x, y in scope)
             para_end = text.find("\n", b)
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS

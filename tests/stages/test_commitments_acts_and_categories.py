@@ -1,4 +1,5 @@
-"""The coarse category of a commitment: the lexicon, WordNet's hypernyms for the nouns it does not
+"""Commitments on any story: more acts of giving (verbless notes, nouns of giving, receive / equip /
+help / pay / gift), and the coarse category: the lexicon, WordNet's hypernyms for the nouns it does not
 know, and the paragraph for an item that names no kind of thing."""
 
 from __future__ import annotations
@@ -73,3 +74,27 @@ def test_a_verb_that_confirms_a_noun_of_giving_is_an_act() -> None:
     (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
     assert (m.actor, m.category, m.recipient) == ("Poland", C.MILITARY, "Ukraine")
     assert find_commitments("Russia condemned the delivery of tanks to Ukraine.", "a") == []
+
+
+@pytest.mark.parametrize(("text", "actor", "item", "recipient"), [
+    ("Ukraine received 20 tanks from Poland.", "Poland", "20 tanks", "Ukraine"),
+    ("Estonia has equipped Ukraine with Javelin missiles.", "Estonia", "Javelin missiles", "Ukraine"),
+    ("Norway will help Ukraine with 2 billion NOK.", "Norway", "2 billion NOK", "Ukraine"),
+    ("The Netherlands will pay for 100 tanks.", "Netherlands", "100 tanks", None),
+    ("The UK gifted 10 ambulances to Ukraine.", "United Kingdom", "10 ambulances", "Ukraine"),
+])
+def test_more_acts_of_giving(text: str, actor: str, item: str, recipient: str | None) -> None:
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert (m.actor, m.item, m.recipient) == (actor, item, recipient)
+
+
+@pytest.mark.parametrize("text", ["Germany supports Ukraine.", "Japan paid tribute to the victims.",
+                                  "Tokyo is deeply invested in the talks."])
+def test_support_without_a_thing_given_is_no_act(text: str) -> None:
+    assert find_commitments(text, "a", (), find_quantities(text, "a")) == []
+
+
+def test_an_act_to_help_keeps_its_amount_in_the_governing_clause() -> None:
+    text = "Austria allocated 10 million EUR to help Ukraine."
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert (m.actor, m.amount) == ("Austria", "10 million EUR")

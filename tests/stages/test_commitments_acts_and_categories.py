@@ -89,6 +89,7 @@ def test_more_acts_of_giving(text: str, actor: str, item: str, recipient: str | 
 
 
 @pytest.mark.parametrize("text", ["Germany supports Ukraine.", "Japan paid tribute to the victims.",
+                                  "Germany received 20,000 refugees from Syria.",
                                   "Tokyo is deeply invested in the talks."])
 def test_support_without_a_thing_given_is_no_act(text: str) -> None:
     assert find_commitments(text, "a", (), find_quantities(text, "a")) == []

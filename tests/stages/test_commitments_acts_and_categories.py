@@ -99,3 +99,10 @@ def test_an_act_to_help_keeps_its_amount_in_the_governing_clause() -> None:
     text = "Austria allocated 10 million EUR to help Ukraine."
     (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
     assert (m.actor, m.amount) == ("Austria", "10 million EUR")
+
+
+def test_money_that_goes_somewhere_is_given_by_who_said_so() -> None:
+    text = "Denmark announced that 50 million DKK will go to Ukraine."
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert (m.actor, m.amount, m.recipient) == ("Denmark", "50 million DKK", "Ukraine")
+    assert find_commitments("The talks will go on.", "a") == []

@@ -44,7 +44,7 @@ ACTS = _DELIVER | frozenset({
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
-    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"},
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go",
 })
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
@@ -190,7 +190,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
-    for tok in _chain(verb):
+    for tok in _chain(verb)[1:] if verb.lemma_ == "go" else _chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -211,6 +211,10 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
 
 
 def _object(verb: Any) -> Any | None:
+    if verb.lemma_ == "go":  # "23 million EUR will go to Ukraine": money that goes somewhere is given
+        money = next((c for c in verb.children if c.dep_ == "nsubj" and _is_money(c)), None)
+        to = any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards") for c in verb.children)
+        return money if to else None
     for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
         if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in _WITH:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -338,7 +342,7 @@ def _people(lemma: str) -> bool:
 
 def _gives(verb: Any) -> bool:
     """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
-    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH and _object(verb) is None)
+    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH | {"go"} and _object(verb) is None)
 
 
 def _is_money(tok: Any) -> bool:

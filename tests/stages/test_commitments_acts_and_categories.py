@@ -106,3 +106,10 @@ def test_money_that_goes_somewhere_is_given_by_who_said_so() -> None:
     (m,) = find_commitments(text, "a", (), find_quantities(text, "a"))
     assert (m.actor, m.amount, m.recipient) == ("Denmark", "50 million DKK", "Ukraine")
     assert find_commitments("The talks will go on.", "a") == []
+
+
+def test_money_allocated_by_nobody_named_is_the_last_named_donors() -> None:
+    text = "The remaining 262 million SEK out of the total package is allocated for weapons and equipment."
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"), title="Sweden aid announcement")
+    assert (m.actor, m.amount, m.category) == ("Sweden", "262 million SEK", C.MILITARY)
+    assert find_commitments("The bridge was approved for repairs.", "a", title="Sweden aid announcement") == []

@@ -228,7 +228,14 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
             places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
                       if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
                       and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
-            return places[0][2] if places else (title_actor if c.nominal else None)
+            if places:
+                return places[0][2]
+            if c.nominal:
+                return title_actor
+            # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
+            # weapons"): the last place named before it, else the one country the title names
+            head = (c.item_head or "").lower()
+            return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
         return None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]

@@ -113,3 +113,12 @@ def test_money_allocated_by_nobody_named_is_the_last_named_donors() -> None:
     (m,) = find_commitments(text, "a", (), find_quantities(text, "a"), title="Sweden aid announcement")
     assert (m.actor, m.amount, m.category) == ("Sweden", "262 million SEK", C.MILITARY)
     assert find_commitments("The bridge was approved for repairs.", "a", title="Sweden aid announcement") == []
+
+
+def test_coordinated_objects_with_their_own_amounts_are_one_act_each() -> None:
+    text = "Canada will provide 50 million CAD in humanitarian assistance and 20 million CAD in development aid."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.amount, m.item, m.category) for m in found if m.amount] == [
+        ("50 million CAD", "humanitarian assistance", C.HUMANITARIAN), ("20 million CAD", "development aid", C.FINANCIAL)]
+    text = "The Czech Republic sent T-72 tanks and BVP-1 vehicles worth 1.5 billion CZK."
+    assert len(find_commitments(text, "a", (), find_quantities(text, "a"))) == 1  # one amount: one act

@@ -123,4 +123,5 @@ def category_of(item: str, clause: str, money: bool, sentence: str = "", context
     if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
             _MONEY_AS_SUCH.sub(" ", item)):
         return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
-    return found or _best_category(clause) or _best_category(context) or (C.FINANCIAL if money else C.OTHER)
+    return (found or _best_category(clause) or (_best_category(sentence) if context else None)
+            or _best_category(context) or (C.FINANCIAL if money else C.OTHER))

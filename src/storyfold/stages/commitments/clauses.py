@@ -257,12 +257,27 @@ def _recipient(verb: Any, obj: Any | None) -> Any | None:
     return None
 
 
-def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
-    """The verb's clause without its coordinated verbs and their dependents (another act)."""
+def _priced_conjuncts(obj: Any) -> list[Any]:
+    """The object and the nouns coordinated with it when two or more of them state an amount of
+    money of their own; else []."""
+    parts = [obj]
+    while parts[-1] is not None and len(parts) < 8:
+        parts.append(next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None))
+    parts = [p for p in parts if p is not None]
+    priced = [p for p in parts if any(_is_money(t) for t in _subtree(p, _NOT_ITEM) if t.pos_ in ("NOUN", "PROPN", "NUM"))]
+    return parts if len(parts) > 1 and len(priced) >= 2 else []
+
+
+def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """The verb's clause without its coordinated verbs and their dependents (another act), nor the
+    tokens ``without`` (another coordinated object's)."""
     toks = [verb]
     stack = list(verb.children)
     while stack:
         t = stack.pop()
+        if t.i in without:
+            stack.extend(c for c in t.children if c.i not in without)
+            continue
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
             continue
         if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and _gives(t):  # another act, read on its own
@@ -394,23 +409,25 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)
-        item = item_head = None
-        if obj is not None:
-            toks = _subtree(obj, _NOT_ITEM)
-            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != obj.i:
-                toks = toks[1:]
-            item, item_head = _span(toks[:16]), _lemma(obj, lemmatizer).lower()
         subj_span = subj_head = None
         if subj is not None:
-            subj_span, subj_head = _span(_subtree(subj, frozenset({"relcl", "punct", "cc"}) - {"appos"})), _span([subj])
-            full = sorted(subj.subtree, key=lambda t: t.i)  # keep appositions ("X, Lithuanian defence minister")
-            subj_span = _span(full)
+            subj_head = _span([subj])
+            subj_span = _span(sorted(subj.subtree, key=lambda t: t.i))  # with appositions ("X, Lithuanian defence minister")
         rec = _recipient(verb, obj)
-        yield Clause(
-            verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
-            subject=subj_span, subject_head=subj_head, subject_pronoun=pronoun, item=item, item_head=item_head,
-            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb), agentless=agentless,
-        )
+        # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
+        # 20 million CAD in development aid") are one act each, each clause without the others' words
+        parts = _priced_conjuncts(obj)
+        for part in parts or [obj]:
+            others = {t.i for p in parts if p is not part for t in _subtree(p, _NOT_ITEM)}
+            toks = _subtree(part, _NOT_ITEM)
+            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
+                toks = toks[1:]
+            yield Clause(
+                verb=_span([verb]), lemma=verb.lemma_, status=status,
+                cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
+                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
+                recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
+            )
 
 
 # The parts of speech whose lemmas are read for every token; a noun's is read where it heads an

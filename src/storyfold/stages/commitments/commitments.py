@@ -306,7 +306,7 @@ def find_general(
             clause_text = " ".join(text[x:y] for x, y in scope)
             para_end = text.find("\n", b)
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
-            context = text[a : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
+            context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:

@@ -122,3 +122,11 @@ def test_coordinated_objects_with_their_own_amounts_are_one_act_each() -> None:
         ("50 million CAD", "humanitarian assistance", C.HUMANITARIAN), ("20 million CAD", "development aid", C.FINANCIAL)]
     text = "The Czech Republic sent T-72 tanks and BVP-1 vehicles worth 1.5 billion CZK."
     assert len(find_commitments(text, "a", (), find_quantities(text, "a"))) == 1  # one amount: one act
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("France increased its financial aid from 1.7 billion EUR to 2 billion EUR.", "2 billion EUR"),
+    ("As part of a 20 million EUR package, Austria approved 5 million EUR for Ukraine.", "5 million EUR"),
+])
+def test_a_whole_or_a_former_level_is_not_the_acts_amount(text: str, amount: str) -> None:
+    assert [m.amount for m in find_commitments(text, "a", (), find_quantities(text, "a")) if m.amount] == [amount]

@@ -162,6 +162,11 @@ _MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "
 _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
                       r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
                       r"|parliament|donor|authorities|it|they|we|he|she|ministry\s+of\s+[\w\s]+)$", re.I)
+# An amount after these is a whole the act takes part of, or the level it rose from ("part of a 31
+# million EUR package", "out of 1 billion", "from 1.7 billion EUR to 2 billion EUR"): the act's own
+# amount is another, where its clause states one.
+_WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\s+(?:an?|the|its|their)?\s*"
+                    r"(?:(?:overall|total)\s+(?:amount\s+)?(?:of\s+)?)?(?:about|around|approximately|some)?\s*$")
 # An item that names no kind of thing ("a package", "aid", "the support", an amount of money) takes
 # its category from what the following sentences of its paragraph say the aid is (this many characters).
 _CONTEXT = 800
@@ -291,7 +296,8 @@ def find_general(
             if taken is not None and (a, actor) in taken and not c.item:
                 continue
             scope = [(a + x, a + y) for x, y in c.scope]
-            inside = [q for q in money if any(x <= q.start and q.end <= y for x, y in scope)]
+            inside = sorted((q for q in money if any(x <= q.start and q.end <= y for x, y in scope)),
+                            key=lambda q: q.qualifier == "from" or bool(_WHOLE.search(text[max(a, q.start - 40) : q.start])))
             item = text[a + c.item[0] : a + c.item[1]] if c.item else ""
             head = c.item_head
             m_item = next((q for q in inside if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)

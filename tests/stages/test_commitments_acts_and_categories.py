@@ -130,3 +130,13 @@ def test_coordinated_objects_with_their_own_amounts_are_one_act_each() -> None:
 ])
 def test_a_whole_or_a_former_level_is_not_the_acts_amount(text: str, amount: str) -> None:
     assert [m.amount for m in find_commitments(text, "a", (), find_quantities(text, "a")) if m.amount] == [amount]
+
+
+@pytest.mark.parametrize(("clause", "category"), [
+    ("The Ministry of Defence donated equipment", C.MILITARY),
+    ("sent equipment to the armed forces", C.MILITARY),
+    ("through the EU Civil Protection Mechanism", C.HUMANITARIAN),
+    ("for development cooperation", C.FINANCIAL),
+])
+def test_who_gives_or_what_for_decides_a_generic_item(clause: str, category: C) -> None:
+    assert category_of("equipment", clause, False) is category

@@ -140,3 +140,11 @@ def test_a_whole_or_a_former_level_is_not_the_acts_amount(text: str, amount: str
 ])
 def test_who_gives_or_what_for_decides_a_generic_item(clause: str, category: C) -> None:
     assert category_of("equipment", clause, False) is category
+
+
+def test_an_office_holder_or_a_state_body_acts_for_the_state_named_last() -> None:
+    text = "Defence Secretary Ben Wallace announced that the UK will send 120 armoured vehicles."
+    assert {m.actor for m in find_commitments(text, "a", (), find_quantities(text, "a"))} == {"United Kingdom"}
+    text = "The Defence Secretary announced 120 armoured vehicles for Ukraine."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="United Kingdom aid announcement")
+    assert {m.actor for m in found} == {"United Kingdom"}

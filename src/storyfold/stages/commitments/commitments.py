@@ -173,6 +173,11 @@ _CONTEXT = 800
 _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
                       "that", "which", "it", "this", "what"}  # a pronoun names nothing either
 # A place after these is a recipient or a channel ("through the EU's Civil Protection Mechanism"), not a donor.
+# An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
+_GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
+                              r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
+_OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
+                     r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
@@ -249,6 +254,8 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
         return places[0][2]
     org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
     if org is not None:
+        if org.text not in UNIONS and _GOVERNMENT_BODY.search(org.text):  # "the Department of Human Resources"
+            return last or title_actor or org.text  # a body of the state named last
         return UNIONS.get(org.text, org.text)
     for name, country in people.items():
         if name in subj:
@@ -258,6 +265,8 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
         return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
+    if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")
+        return last or title_actor
     return None
 
 

@@ -148,3 +148,11 @@ def test_an_office_holder_or_a_state_body_acts_for_the_state_named_last() -> Non
     text = "The Defence Secretary announced 120 armoured vehicles for Ukraine."
     found = find_commitments(text, "a", (), find_quantities(text, "a"), title="United Kingdom aid announcement")
     assert {m.actor for m in found} == {"United Kingdom"}
+
+
+@pytest.mark.parametrize("text", ["Germany is to deliver 50 Gepard anti-aircraft tanks.",
+                                  "Germany pledged 500 million EUR for weapons purchases."])
+def test_a_promise_or_an_act_to_come_is_pledged(text: str) -> None:
+    from storyfold.records import CommitmentStatus as S
+
+    assert {m.status for m in find_commitments(text, "a", (), find_quantities(text, "a"))} == {S.PLEDGED}

@@ -73,6 +73,7 @@ _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise",
 _WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
 _CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
 _PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
+_PROMISE = frozenset({"pledge", "promise", "vow"})
 _REFUSE = frozenset({"refuse", "reject"})
 _DECLINE = frozenset({"decline", "hesitate"})
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
@@ -177,6 +178,10 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.PLEDGED, will if will is not None else tok
         if lemma in _PLAN and tok.i != verb.i:
             return S.PLEDGED, tok
+        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
+            return S.PLEDGED, tok
+    if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
+        return S.PLEDGED, verb
     if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
         return S.FULFILLED, own[0]

@@ -4,14 +4,19 @@ its status (from the verb's modality, tense, negation and the predicate it depen
 to whom.
 
 One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposing
-(:data:`ACTS`) and that has an object or a subject. Status:
+(:data:`ACTS`; "support / help / assist / equip" only with what they give "with", "go" only for
+money, "receive" from its source) and that has an object or a subject, or that confirms or carries
+out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
+state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
+kind of aid. Status:
 
 * a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
 * under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
   "discuss" / "study" / "explore" / "mull" -> ``considering``;
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to",
-  or under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect" -> ``pledged``;
+* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
+  "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
+  "promise" / "vow" itself -> ``pledged``;
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
 

@@ -13,11 +13,14 @@ its object the item; a sentence the rules already gave for an actor is not read 
   subject ("the government") stands for the last place named before it; a verbless note ("Transfer
   of 40 IFVs from Greece to Ukraine") for the country it names, else the one the title names;
 * **category**: the coarse category (military, financial, humanitarian, political, other) from the
-  item's words, then its clause's; a money amount with no other word is financial. ``kind`` is the
+  item's words (the lexicon, then WordNet: :mod:`storyfold.stages.commitments.category`), then its
+  clause's; an item that names no kind of thing ("a package", an amount) reads its sentence, then
+  the rest of its paragraph; a money amount with no other word is financial. ``kind`` is the
   sub-kind where a rule names one, else ``funding`` for money or aid, else ``other``;
 * **item** as the article words it, **units** from a count inside it;
 * **amount** and **period**: the money quantity inside the act's own clause (not that of a
-  coordinated act), else the sentence's money when the sentence holds one act only.
+  coordinated act, nor a whole it takes part of or the level it rose from where the clause states
+  another), else the sentence's money that no other act's clause holds.
 """
 
 from __future__ import annotations

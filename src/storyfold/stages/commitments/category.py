@@ -10,8 +10,6 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from storyfold.records import CommitmentCategory
 from storyfold.text import wordnet
 
@@ -105,6 +103,8 @@ def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
     """One vote per word of ``text`` that no lexicon entry covers and that WordNet places under a
     category (a compound with the word before it first: "personnel carrier"). Capitalised words
     after the first are names, whose common-noun senses mislead ("Stinger" is also a cocktail)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy at import time would pull torch
+
     covered = [m.span() for _cat, rx in _CATEGORY for m in rx.finditer(text)]
     votes: Counter[CommitmentCategory] = Counter()
     words = list(_WORD.finditer(text))

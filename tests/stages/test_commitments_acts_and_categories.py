@@ -156,3 +156,9 @@ def test_a_promise_or_an_act_to_come_is_pledged(text: str) -> None:
     from storyfold.records import CommitmentStatus as S
 
     assert {m.status for m in find_commitments(text, "a", (), find_quantities(text, "a"))} == {S.PLEDGED}
+
+
+def test_a_later_sentence_that_quantifies_the_aid_gives_its_amount() -> None:
+    text = "Norway donated 22 M109 howitzers to Ukraine. The ministry quantifies this package at 7.4 million EUR."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.amount) for m in found] == [("Norway", "7.4 million EUR")]

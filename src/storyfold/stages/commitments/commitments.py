@@ -341,8 +341,10 @@ def find_general(
 
 
 # A sentence that states what something is worth ("have a value of 49 million AUD", "Total cost is
-# 92 million EUR", "this equals approximately 30.6 million EUR per country").
-_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to)\b")
+# 92 million EUR", "this equals approximately 30.6 million EUR per country", "quantifies this package
+# to about 7.4 million EUR", "estimated at").
+_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to"
+                    r"|quantif(?:y|ies|ied)|estimated\s+at|priced\s+at)\b")
 
 
 def _valued_later(

@@ -90,6 +90,31 @@ def test_forms(sentence: str, value: float, value_max: float | None, unit: str |
     assert (q.value, q.value_max, q.unit, q.qualifier) == (value, value_max, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The aid totals about 1.66 million US dollars.", 1.66e6, "USD"),
+        ("Prague sent 100 million Czech korunas.", 1e8, "CZK"),
+        ("Warsaw gave 50 million zlotys.", 5e7, "PLN"),
+        ("Bern gave 1.2 million Swiss francs.", 1.2e6, "CHF"),
+        ("The grant is 500 000 EUR.", 5e5, "EUR"),
+        ("It pledged 2 mln EUR.", 2e6, "EUR"),
+        ("It pledged EUR 3 mln.", 3e6, "EUR"),
+        ("It pledged 4 bln USD.", 4e9, "USD"),
+    ],
+)
+def test_money_forms(sentence: str, value: float, unit: str) -> None:
+    """Currency names from CLDR after the number, mln / bln scales, thousands grouped by spaces."""
+    q = next(q for q in find_quantities(sentence) if q.value and q.value > 1000)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_space_grouped_digits_need_a_currency() -> None:
+    """Digits grouped by a space are one number only where money follows; else two numbers."""
+    assert [q.value for q in find_quantities("In 2022 20 vehicles were sent.")] == [20]
+    assert 5000 not in [q.value for q in find_quantities("He sent 5 000 rounds.")]
+
+
 def test_vague_amounts_are_ordered() -> None:
     words = ["a couple of", "dozens of", "several hundred", "thousands of", "tens of thousands of",
              "hundreds of thousands of", "millions of"]

@@ -12,6 +12,9 @@ thousands" 10000, "a dozen" 12, "a couple of" 2, "several dozen" 12, "tens of" 1
 in ``text`` and ``qualifier``. "Dozen" is a scale ("two dozen" 24), and "a", "half a" or "a quarter
 of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of" is a
 fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
+Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
+name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
+"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR").
 Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
 explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
 qualifier says which side it bounds.
@@ -35,7 +38,7 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
-from storyfold.text.gazetteer import CURRENCY_CODES
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
 from storyfold.text.sentences import SentenceIndex
 
@@ -56,8 +59,11 @@ _QUAL = (
 _CODES = "|".join(sorted(CURRENCY_CODES))
 _CUR = rf"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
 _CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
-_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
+# Thousands grouped by commas, or by spaces where a currency follows ("500 000 EUR", "1 250 000 euros").
+_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:[A-Z]{3}\b|(?i:euros?|dollars?|pounds?)\b))"
+            r"|\d+(?:\.\d+)?")
+_GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
+_SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen|mln|bln|mio)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
 _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
@@ -98,6 +104,12 @@ _CURRENCY_WORDS = {
     "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
     "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR", "francs": "CHF",
 }
+# A currency's English name after the number (CLDR, through the gazetteer): "1.66 million US dollars",
+# "100 million Czech korunas", "50 million zlotys".
+_CURRENCY_NAME = re.compile(
+    r"\s*(?P<name>" + "|".join(sorted((re.escape(n) for n in CURRENCY_NAMES), key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
                    "c$": "CAD", "hk$": "HKD", "nz$": "NZD"}
 _MEASURES = {
@@ -142,7 +154,7 @@ def _scale(word: str | None) -> float:
         return 1.0
     w = word.lower()
     return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
-            "tn": 1e12, "m": 1e6, "k": 1e3}.get(w, 1.0)
+            "tn": 1e12, "m": 1e6, "k": 1e3, "mln": 1e6, "mio": 1e6, "bln": 1e9}.get(w, 1.0)
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -313,7 +325,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         if text[m.start("vague") : m.end()].lower().endswith(" of"):
             end = m.end() - 3
     else:
-        n1 = parse_number(g["num"])
+        n1 = parse_number(_GROUPED.sub("", g["num"]))
         if n1 is None and in_range(g["num"]):
             return None
         value = bounded(n1 * _scale(g.get("scale"))) if n1 is not None else None
@@ -342,7 +354,10 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     if after and unit is None and not vague:
         word = after.group("w").lower()
         hyphen = text[end : end + 1] == "-"
-        if word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES:  # "35 million AUD", "30 EUR million"
+        named = _CURRENCY_NAME.match(text, end)
+        if named and not hyphen and (word not in _CURRENCY_WORDS or " " in named.group("name")):
+            unit, end = CURRENCY_NAMES[named.group("name").lower()], named.end()
+        elif word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES:  # "35 million AUD", "30 EUR million"
             unit, end = _CURRENCY_WORDS.get(word) or after.group("w"), end + after.end()
             late = None if g.get("scale") else re.match(r"\s+(?P<s>(?i:thousand|million|billion|trillion))\b", text[end:])
             if late and unit.isupper():
@@ -412,7 +427,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

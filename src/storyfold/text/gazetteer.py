@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["CURRENCY_CODES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind", "country_names"]
+__all__ = ["CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind", "country_names"]
 
 
 class PlaceKind(StrEnum):
@@ -124,8 +124,38 @@ def currency_codes() -> frozenset[str]:
                      if isinstance(c, str) and _CODE.match(c))
 
 
+# Last words of currency names that are more often plain English after a number ("5 marks", "soles").
+_HOMOGRAPHS = frozenset({"marks", "soles", "reals", "units"})
+_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+
+
+@cache
+def currency_names() -> dict[str, str]:
+    """Lower-cased English names of those currencies -> ISO 4217 code, from CLDR (Babel): the
+    display name and its plural ("US dollars", "Swiss francs", "Czech korunas", "Polish zlotys"),
+    and the name's last word alone where one currency has it ("zlotys", "forints", "korunas"; not
+    "kroner", which Denmark's and Norway's share)."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    full: dict[str, str] = {}
+    last: dict[str, set[str]] = {}
+    for code in sorted(currency_codes()):
+        names = {get_currency_name(code, count=n, locale="en").lower() for n in (1, 2)}
+        names.add((Locale("en").currencies.get(code) or code).lower())
+        for name in names:
+            if name == code.lower():
+                continue
+            full.setdefault(name, code)
+            last.setdefault(name.split()[-1], set()).add(code)
+    alone = {word: next(iter(codes)) for word, codes in last.items()
+             if len(codes) == 1 and word not in full and len(word) >= 5 and word not in _HOMOGRAPHS}
+    return {name: code for name, code in {**alone, **full}.items() if _WORDS.fullmatch(name)}
+
+
 PLACES: tuple[Place, ...] = _library()
 CURRENCY_CODES: frozenset[str] = currency_codes()
+CURRENCY_NAMES: dict[str, str] = currency_names()
 
 
 def country_names() -> dict[str, str]:

@@ -4,14 +4,19 @@ its status (from the verb's modality, tense, negation and the predicate it depen
 to whom.
 
 One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposing
-(:data:`ACTS`) and that has an object or a subject. Status:
+(:data:`ACTS`; "support / help / assist / equip" only with what they give "with", "go" only for
+money, "receive" from its source) and that has an object or a subject, or that confirms or carries
+out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
+state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
+kind of aid. Status:
 
 * a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
 * under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
   "discuss" / "study" / "explore" / "mull" -> ``considering``;
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to",
-  or under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect" -> ``pledged``;
+* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
+  "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
+  "promise" / "vow" itself -> ``pledged``;
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
 
@@ -24,9 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
-from storyfold.records import CommitmentStatus
+from storyfold.records import CommitmentCategory, CommitmentStatus
+from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -41,13 +49,20 @@ ACTS = _DELIVER | frozenset({
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go",
 })
+# "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
+_MONEY_VERBS = frozenset({"pay"})
+# "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
+_WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
 # the way aid notes are written: "Transfer of 40 BMP-1 IFVs from Greece to Ukraine", "300 million
 # USD in security assistance".
 NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment", "supply", "provision", "allocation",
                      "contribution", "grant", "loan", "package", "pledge", "dispatch", "purchase", "dispatchment",
                      "assistance", "aid"})
+# A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
+_AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
 _MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
@@ -55,11 +70,15 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip)\w*"
 )
+# Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
+_CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
+                        "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
 _WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
 _CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
 _PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
+_PROMISE = frozenset({"pledge", "promise", "vow"})
 _REFUSE = frozenset({"refuse", "reject"})
 _DECLINE = frozenset({"decline", "hesitate"})
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
@@ -164,6 +183,10 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.PLEDGED, will if will is not None else tok
         if lemma in _PLAN and tok.i != verb.i:
             return S.PLEDGED, tok
+        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
+            return S.PLEDGED, tok
+    if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
+        return S.PLEDGED, verb
     if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
         return S.FULFILLED, own[0]
@@ -171,8 +194,13 @@ def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
 
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
-    """The acting noun: the verb's subject, a passive's agent, else a governor's subject."""
-    for tok in _chain(verb):
+    """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
+    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
+    if verb.lemma_ == "receive":
+        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+        return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
+    for tok in _chain(verb)[1:] if verb.lemma_ == "go" else _chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -193,11 +221,21 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
 
 
 def _object(verb: Any) -> Any | None:
+    if verb.lemma_ == "go":  # "23 million EUR will go to Ukraine": money that goes somewhere is given
+        money = next((c for c in verb.children if c.dep_ == "nsubj" and _is_money(c)), None)
+        to = any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards") for c in verb.children)
+        return money if to else None
     for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
-        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in ("provide", "supply", "equip", "furnish"):
+        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in _WITH:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    if verb.lemma_ in _WITH - {"provide", "supply"}:
+        return None
+    if verb.lemma_ == "pay":  # "pay for 100 tanks"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             return c
@@ -210,6 +248,10 @@ def _object(verb: Any) -> Any | None:
 
 
 def _recipient(verb: Any, obj: Any | None) -> Any | None:
+    if verb.lemma_ == "receive":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ in _WITH - {"provide", "supply", "furnish"}:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
     for head in (verb, obj):
         if head is None:
             continue
@@ -225,15 +267,30 @@ def _recipient(verb: Any, obj: Any | None) -> Any | None:
     return None
 
 
-def _scope(verb: Any) -> tuple[tuple[int, int], ...]:
-    """The verb's clause without its coordinated verbs and their dependents (another act)."""
+def _priced_conjuncts(obj: Any) -> list[Any]:
+    """The object and the nouns coordinated with it when two or more of them state an amount of
+    money of their own; else []."""
+    parts = [obj]
+    while parts[-1] is not None and len(parts) < 8:
+        parts.append(next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None))
+    parts = [p for p in parts if p is not None]
+    priced = [p for p in parts if any(_is_money(t) for t in _subtree(p, _NOT_ITEM) if t.pos_ in ("NOUN", "PROPN", "NUM"))]
+    return parts if len(parts) > 1 and len(priced) >= 2 else []
+
+
+def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """The verb's clause without its coordinated verbs and their dependents (another act), nor the
+    tokens ``without`` (another coordinated object's)."""
     toks = [verb]
     stack = list(verb.children)
     while stack:
         t = stack.pop()
+        if t.i in without:
+            stack.extend(c for c in t.children if c.i not in without)
+            continue
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.i == verb.i:
             continue
-        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and t.lemma_ in ACTS:  # another act, read on its own
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and _gives(t):  # another act, read on its own
             continue
         toks.append(t)
         stack.extend(t.children)
@@ -267,6 +324,15 @@ def _lemma(tok: Any, lemmatizer: Any | None) -> str:
     return tok.lemma_
 
 
+def _names_aid(root: Any) -> bool:
+    """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
+    equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
+    words name a category other than political (the lexicon, else WordNet)."""
+    words = [t for t in root.subtree if t.i <= root.i and t.dep_ in ("amod", "compound", "nmod")] + [root]
+    words += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return category_of(" ".join(t.text for t in sorted(words, key=lambda t: t.i)), "", False) in _AID
+
+
 def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
@@ -274,7 +340,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     lemma = _lemma(root, lemmatizer).lower()
     money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
         c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
-    if lemma not in NOMINAL and not money:
+    if lemma not in NOMINAL and not money and not _names_aid(root):
         return None
     actor = None
     for c in root.subtree:
@@ -290,19 +356,50 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     )
 
 
+@cache
+def _people(lemma: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``lemma`` is a person or group of people."""
+    nouns = wordnet.load()
+    senses = nouns.senses(lemma)
+    person = {nouns.synset("person.n.01"), nouns.synset("people.n.01")}
+    return bool(senses) and bool(person & nouns.above(senses[0]))
+
+
+def _gives(verb: Any) -> bool:
+    """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
+    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH | {"go"} and _object(verb) is None)
+
+
+def _is_money(tok: Any) -> bool:
+    """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
+    words = [tok, *tok.children]
+    return any(t.lower_ in _MONEY_WORDS or t.text in ("$", "€", "£") or (t.is_upper and len(t.text) == 3)
+               or t.lemma_ in ("fund", "money") for t in words)
+
+
+def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
+    delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
+    if verb.lemma_ not in _CARRY_OUT:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and _lemma(obj, lemmatizer).lower() in NOMINAL
+
+
 def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[Clause]:
     """The acts of one parsed sentence; ``verbs``: its verbs (lemmas set), in order."""
     nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
     for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ACTS:
+        carried = _carries_out(verb, lemmatizer)
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+        if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
-                c.dep_ in ("ccomp", "xcomp") and c.lemma_ in ACTS for c in verb.children):
+                c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not (
                 verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
@@ -311,6 +408,10 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
         obj = _object(verb)
+        if verb.lemma_ == "receive" and obj is not None and _people(_lemma(obj, lemmatizer).lower()):
+            continue  # "received 2 million refugees from Syria"
+        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
+            continue  # "pay tribute"
         subj, pronoun = _subject(verb)
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
         # budget"): the actor may be named elsewhere in the clause
@@ -318,23 +419,25 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)
-        item = item_head = None
-        if obj is not None:
-            toks = _subtree(obj, _NOT_ITEM)
-            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != obj.i:
-                toks = toks[1:]
-            item, item_head = _span(toks[:16]), _lemma(obj, lemmatizer).lower()
         subj_span = subj_head = None
         if subj is not None:
-            subj_span, subj_head = _span(_subtree(subj, frozenset({"relcl", "punct", "cc"}) - {"appos"})), _span([subj])
-            full = sorted(subj.subtree, key=lambda t: t.i)  # keep appositions ("X, Lithuanian defence minister")
-            subj_span = _span(full)
+            subj_head = _span([subj])
+            subj_span = _span(sorted(subj.subtree, key=lambda t: t.i))  # with appositions ("X, Lithuanian defence minister")
         rec = _recipient(verb, obj)
-        yield Clause(
-            verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
-            subject=subj_span, subject_head=subj_head, subject_pronoun=pronoun, item=item, item_head=item_head,
-            recipient=_span([rec]) if rec is not None else None, scope=_scope(verb), agentless=agentless,
-        )
+        # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
+        # 20 million CAD in development aid") are one act each, each clause without the others' words
+        parts = _priced_conjuncts(obj)
+        for part in parts or [obj]:
+            others = {t.i for p in parts if p is not part for t in _subtree(p, _NOT_ITEM)}
+            toks = _subtree(part, _NOT_ITEM)
+            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
+                toks = toks[1:]
+            yield Clause(
+                verb=_span([verb]), lemma=verb.lemma_, status=status,
+                cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
+                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
+                recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
+            )
 
 
 # The parts of speech whose lemmas are read for every token; a noun's is read where it heads an
@@ -364,11 +467,11 @@ def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple
                           docs: TextCache[Any] | None = None) -> list[tuple[Clause, ...]]:
     """The acts of each paragraph (offsets relative to it). A paragraph held in ``docs`` (the
     claims stage's parse, by paragraph text) is read from that Doc; the others are parsed with
-    ``nlp``; a paragraph without a candidate stem is not read."""
+    ``nlp``; a paragraph without a candidate stem or a word of the category lexicon is not read."""
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
-        wanted = [bool(CANDIDATE.search(t)) for t in todo]
+        wanted = [bool(CANDIDATE.search(t)) or names_a_category(t) for t in todo]
         given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
         parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
                                batch_size=64))

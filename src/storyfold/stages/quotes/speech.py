@@ -200,7 +200,10 @@ def resolve(
         return found or written
     if words and words[0].lower() in ("the", "a", "an", "this") and len(words) <= 4:
         head = words[-1].lower()
-        for m in reversed([m for m in named if m.end <= start and m.type is not EntityType.PLACE]):
+        # a mention the description itself stands in apposition to ("in the Del Rio Sector, the
+        # agency said") is not one it was introduced with
+        for m in reversed([m for m in named if m.end <= start and m.type is not EntityType.PLACE
+                           and text[m.end : start].strip(" ,")]):
             if _introduced_with(text, m, head):
                 return Speaker(m.text, m.start, m.end)
     return written
@@ -212,9 +215,11 @@ def _introduced_with(text: str, m: EntityMention, word: str) -> bool:
     "drugmaker"."""
     if re.search(r"\b" + re.escape(word) + r"\b", m.text.lower()):
         return True
-    before = text[max(0, m.start - 40) : m.start].lower()
-    if re.search(r"\b" + re.escape(word) + r"(?:\s+[a-z][\w.’'-]*){0,2}\s+$", before):
-        return True  # the title right before the name, nothing between but words
+    before = text[max(0, m.start - 40) : m.start]
+    if re.search(r"(?i:\b" + re.escape(word) + r")(?:\s+(?:[A-Z][\w.’'-]*|of)){0,2}\s+$", before):
+        # the title right before the name, nothing between but the title's own capitalised words
+        # ("Secretary of State Antony Blinken"); "Probe finds Gov. Cuomo" does not introduce him as a probe
+        return True
     after = text[m.end : m.end + 60].lower()
     return bool(re.match(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(word) + r"\b", after))
 

@@ -131,7 +131,7 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
         return inverted
     content = _content(verb, lemma)
     if content is None:
-        return None
+        return _fronted(verb, lemma)
     speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
@@ -189,6 +189,33 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     return _clause_span(verb, comp)
 
 
+def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"The measures ... will be exhausted next month, Ms. Yellen said in a letter.": the
+    statement before the comma that opens "SUBJECT VERB", which the parser hung on the verb in
+    pieces (a second subject, an adverbial clause) rather than as its complement. Read only when
+    the verb's subject stands right after the comma and everything before it hangs on the verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or lemma in CLAUSE_VERBS:
+        return None
+    doc, sent = verb.doc, verb.sent
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
+    if subj is None:
+        return None
+    s_start, s_end = _phrase(subj)
+    first = min(t.i for t in subj.subtree if t.idx >= s_start)
+    comma = first - 1
+    while comma > sent.start and doc[comma].text in "”’\"'":
+        comma -= 1
+    between = [t for t in doc[subj.i + 1 : verb.i] if t.idx >= s_end]
+    if comma <= sent.start + 2 or doc[comma].text != "," or any(t.dep_ != "aux" for t in between):
+        return None
+    said = [t for t in doc[sent.start : comma] if not t.is_space]
+    under = {t.i for t in verb.subtree}
+    if not all(t.i in under for t in said) or sum(t.is_alpha for t in said) < 3:
+        return None
+    c_start, c_end = _char_span(said)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
 def _parenthetical(verb: Any) -> tuple[int, int] | None:
     """"Both, they said, were involved in ...": a reporting verb with a subject and nothing to
     report, set off by commas inside the clause the parser hangs it on (``parataxis``), reports
@@ -196,10 +223,11 @@ def _parenthetical(verb: Any) -> tuple[int, int] | None:
     if verb.dep_ != "parataxis" or not any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     doc, own = verb.doc, {t.i for t in verb.subtree}
-    first, last = min(own), max(own)
+    first = min(own)
     if first == 0 or doc[first - 1].text != "," and doc[first].text != ",":
         return None
-    if last + 1 < len(doc) and doc[last].text != "," and doc[last + 1].text != ",":
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text != "," and max(own) + 1 < len(doc) \
+            and doc[max(own)].text != "," and doc[max(own) + 1].text != ",":
         return None
     head = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
     skip = own | _own_events(head)

@@ -81,6 +81,13 @@ def nlp():
         # a reporting verb set off by commas inside the clause it reports
         ("Both, they said, were involved in planning attacks against Americans.", "said", "they",
          "Both, they said, were involved in planning attacks against Americans"),
+        ("It includes the most significant investments in a century, he said, on par with building the railroad.",
+         "said", "he", "It includes the most significant investments in a century"),
+        # a statement before ", SUBJECT VERB" that the parser hung on the verb in pieces
+        ("The “extraordinary measures” that the Treasury Department has been employing to finance the government "
+         "on a temporary basis since Aug. 1 will be exhausted next month, Ms. Yellen said in a letter to lawmakers.",
+         "said", "Ms. Yellen", "The “extraordinary measures” that the Treasury Department has been employing to "
+         "finance the government on a temporary basis since Aug. 1 will be exhausted next month"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -162,3 +169,13 @@ def test_a_title_is_the_words_right_before_a_name(nlp) -> None:
     text = ("Probe finds Gov. Cuomo harassed multiple women\n"
             "State Attorney General Letitia James said an independent probe had found that Cuomo broke the law.")
     assert _speakers(nlp, text)["found"] != "Cuomo"
+
+
+def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(nlp) -> None:
+    text = ("Texas Gov. Greg Abbott bans any COVID-19 vaccine mandates — including for private employers\n"
+            "Abbott also called on the Legislature to pass a law with the same effect, promising to rescind the "
+            "executive order once that happened. The Legislature is in this year's third special legislative "
+            "session, which ends Oct. 19.\n"
+            "\"The COVID-19 vaccine is safe, effective, & our best defense against the virus, but should always "
+            "remain voluntary & never forced,\" he said in a tweet announcing the order.")
+    assert _speakers(nlp, text)["said"] in ("Abbott", "Greg Abbott")

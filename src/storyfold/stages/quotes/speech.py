@@ -71,6 +71,9 @@ def with_speech(
          and not inside(sp.cue_start, marks)),  # a verb inside a quotation is what was said
         key=lambda sp: sp.cue_start or 0,
     )
+    # a speaker outside the quotation marks is not named inside them ("“The COVID-19 vaccine is
+    # safe ...,” he said": "he" is not COVID-19)
+    outside_marks = [m for m in named if not inside(m.start, marks)]
     speakers: list[Speaker] = [
         Speaker(q.speaker, q.speaker_start, q.speaker_end)
         for _, q in found if q.speaker and q.speaker_start is not None and q.speaker_end is not None
@@ -79,7 +82,7 @@ def with_speech(
         quoted = [(i, q) for i, q in directs if q.start < sp.end and sp.start < q.end]
         outside = _outside_words(text, sp.start, sp.end, [(q.start, q.end) for _, q in quoted])
         earlier = sorted((x for x in speakers if x.end <= (sp.speaker_start or 0)), key=lambda x: x.start)
-        who = resolve(text, sp, named, earlier, sents)
+        who = resolve(text, sp, outside_marks, earlier, sents)
         if quoted and outside <= 2:  # the event reports the quote itself
             for i, q in quoted:
                 speaker = q.speaker
@@ -89,6 +92,7 @@ def with_speech(
                 beside = _near(sp.cue_start or 0, q.start, q.end)
                 if speaker is None or beside and who.name != text[sp.speaker_start or 0 : sp.speaker_end or 0]:
                     speaker, span = who.name, (who.start, who.end)
+                    speakers.append(who)  # a later pronoun may take the quote's speaker
                 out[i] = (out[i][0], _replace(q, speaker=speaker, speaker_start=span[0], speaker_end=span[1],
                                               cue=sp.cue, cue_start=sp.cue_start, cue_end=sp.cue_end))
             continue

@@ -179,3 +179,9 @@ def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(nlp) -> No
             "\"The COVID-19 vaccine is safe, effective, & our best defense against the virus, but should always "
             "remain voluntary & never forced,\" he said in a tweet announcing the order.")
     assert _speakers(nlp, text)["said"] in ("Abbott", "Greg Abbott")
+
+
+def test_a_fronted_adverbial_is_not_a_statement(nlp) -> None:
+    text = ("In a Fox News interview on Monday, NATO Secretary-General Mark Rutte listed Japan as one of the "
+            "countries that was ready to provide security guarantees to Ukraine.")
+    assert not [e for e in speech_of_doc(nlp(text)) if text[e.content_start : e.content_end].startswith("In a Fox")]

@@ -193,7 +193,8 @@ def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
     """"The measures ... will be exhausted next month, Ms. Yellen said in a letter.": the
     statement before the comma that opens "SUBJECT VERB", which the parser hung on the verb in
     pieces (a second subject, an adverbial clause) rather than as its complement. Read only when
-    the verb's subject stands right after the comma and everything before it hangs on the verb."""
+    the verb's subject stands right after the comma, everything before it hangs on the verb, and
+    that is a quotation or a clause with a subject of its own that does not open as an adverbial."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or lemma in CLAUSE_VERBS:
         return None
     doc, sent = verb.doc, verb.sent
@@ -211,6 +212,12 @@ def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
     said = [t for t in doc[sent.start : comma] if not t.is_space]
     under = {t.i for t in verb.subtree}
     if not all(t.i in under for t in said) or sum(t.is_alpha for t in said) < 3:
+        return None
+    # a statement: a quotation, or a clause with a subject that does not open as an adverbial
+    # ("In a Fox News interview on Monday, Rutte listed ..." reports nothing)
+    quoted = said[0].text in "“\"‘'"
+    if not quoted and (said[0].pos_ in ("ADP", "SCONJ", "ADV") or not any(t.dep_ in ("nsubj", "nsubjpass", "csubj")
+                                                                          for t in said)):
         return None
     c_start, c_end = _char_span(said)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)

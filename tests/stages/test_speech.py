@@ -83,6 +83,9 @@ def nlp():
          "Both, they said, were involved in planning attacks against Americans"),
         ("It includes the most significant investments in a century, he said, on par with building the railroad.",
          "said", "he", "It includes the most significant investments in a century"),
+        # the subject a predicate noun with a reporting relative clause is said of
+        ("Joe Biden has become the first US president to issue a statement formally describing the massacre as a "
+         "genocide.", "issue", "Joe Biden", "a statement formally describing the massacre as a genocide"),
         # a statement before ", SUBJECT VERB" that the parser hung on the verb in pieces
         ("The “extraordinary measures” that the Treasury Department has been employing to finance the government "
          "on a temporary basis since Aug. 1 will be exhausted next month, Ms. Yellen said in a letter to lawmakers.",

@@ -296,7 +296,7 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _PRONOUN_RELATIVES and v.dep_ == "relcl":
-                return _phrase(v.head)
+                return _phrase(_predicated(v.head))
             return _phrase(subj)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is None and any(c.dep_ == "auxpass" for c in v.children):
@@ -310,7 +310,7 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return None  # "is expected to", "was told": the speaker is not said
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
-            return _phrase(v.head)
+            return _phrase(_predicated(v.head))
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             # "X said Y was Z, warning ...": a participle the parser hung on the reported clause
@@ -320,6 +320,14 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
             continue
         return None
     return None
+
+
+def _predicated(noun: Any) -> Any:
+    """The subject a predicate noun is said of: "Joe Biden has become the first US president to
+    issue a statement": the president who issues it is Joe Biden."""
+    if noun.dep_ != "attr":
+        return noun
+    return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), noun)
 
 
 def _noun_before(verb: Any) -> tuple[int, int] | None:

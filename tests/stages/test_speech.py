@@ -83,6 +83,11 @@ def nlp():
          "Both, they said, were involved in planning attacks against Americans"),
         ("It includes the most significant investments in a century, he said, on par with building the railroad.",
          "said", "he", "It includes the most significant investments in a century"),
+        # a headline's second predicate, its subject the first's
+        ("Pelosi strikes confident tone on infrastructure, says she ‘never’ brings bill to floor without the votes",
+         "says", "Pelosi", "she ‘never’ brings bill to floor without the votes"),
+        # a naming verb's quoted second object that the parser hung inside the first
+        ("Biden calls Texas voting bill ‘wrong and un-American’", "calls", "Biden", "‘wrong and un-American’"),
         # the subject a predicate noun with a reporting relative clause is said of
         ("Joe Biden has become the first US president to issue a statement formally describing the massacre as a "
          "genocide.", "issue", "Joe Biden", "a statement formally describing the massacre as a genocide"),

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from storyfold.text.lexicon import (
     CLAUSE_VERBS,
+    NAMING,
     OBJECT_NOT_CONTENT,
     REPORTING,
     SPEECH_NOUNS,
@@ -126,7 +127,7 @@ def _verbless_headline(sent: Any) -> SpeechSpan | None:
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
-    inverted = _inverted(verb, lemma)
+    inverted = _inverted(verb, lemma) or _elided(verb, lemma)
     if inverted is not None:
         return inverted
     content = _content(verb, lemma)
@@ -160,6 +161,24 @@ def _inverted(verb: Any, lemma: str) -> SpeechSpan | None:
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
+def _elided(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"Pelosi strikes confident tone on infrastructure, says she 'never' brings bill to floor":
+    a headline's second predicate, whose subject is the first's, which the parser reads as a verb
+    with no subject and two complements, one either side. What was said is the one after it; the
+    speaker is the subject of the one before."""
+    kids = list(verb.children)
+    if any(c.dep_ in _SUBJECTS for c in kids) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = next((c for c in kids if c.dep_ == "ccomp" and c.i < verb.i), None)
+    after = next((c for c in kids if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = next((c for c in before.children if c.dep_ in _SUBJECTS), None) if before is not None else None
+    if after is None or subj is None:
+        return None
+    s_start, s_end = _phrase(subj)
+    c_start, c_end = _clause_span(verb, after)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
 def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     """The character span of what ``verb`` reports."""
     kids = list(verb.children)
@@ -182,6 +201,10 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
             comp = obj
     if comp is None:  # "called the deal a disaster": the second object
         comp = next((c for c in kids if c.dep_ == "oprd"), None)
+    if comp is None and lemma in NAMING:  # "calls Texas voting bill 'wrong and un-American'"
+        quoted = _quoted_after_object(verb)
+        if quoted is not None:
+            return quoted
     if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
@@ -239,6 +262,23 @@ def _parenthetical(verb: Any) -> tuple[int, int] | None:
     head = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
     skip = own | _own_events(head)
     return _char_span([t for t in head.subtree if t.i not in skip])
+
+
+def _quoted_after_object(verb: Any) -> tuple[int, int] | None:
+    """A naming verb's second object the parser hung inside the first ("calls Texas voting bill
+    'wrong and un-American'", the adjectives read as the bill's): the quotation that closes the
+    object, after its head noun."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    toks = [t for t in verb.subtree if t.i > obj.i]
+    opening = next((t for t in toks if t.text in "“‘\"'" and t.is_punct and t.i == obj.i + 1), None)
+    if opening is None:
+        return None
+    closing = next((t for t in toks if t.i > opening.i and t.text in "”’\"'" and t.is_punct), None)
+    if closing is None or closing.i - opening.i < 2:
+        return None
+    return _char_span(list(verb.doc[opening.i : closing.i + 1]))
 
 
 def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:

@@ -156,13 +156,16 @@ def test_gold_set_is_large_enough_and_its_spans_are_consistent() -> None:
                 assert span["end"] - span["start"] == len(span["text"])
 
 
-def _speakers(nlp, text: str) -> dict[str, str | None]:
+def _quotes(nlp, text: str) -> list:
     article = Article(id="a", source="a", text=text)
     ctx = Context(settings=Settings())
     mentions = EntitiesStage().process_batch([article], [{}], ctx)[0]["entity_mentions"]
     _claims, speech = read_articles(nlp, [(text, "a", (), ())])[0]
-    return {text[q.cue_start : q.cue_end]: q.speaker for q in find_quotes(article, mentions, speech=speech)
-            if q.cue_start is not None}
+    return list(find_quotes(article, mentions, speech=speech))
+
+
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    return {text[q.cue_start : q.cue_end]: q.speaker for q in _quotes(nlp, text) if q.cue_start is not None}
 
 
 def test_a_description_is_not_resolved_to_the_name_it_stands_next_to(nlp) -> None:
@@ -193,3 +196,10 @@ def test_a_fronted_adverbial_is_not_a_statement(nlp) -> None:
     text = ("In a Fox News interview on Monday, NATO Secretary-General Mark Rutte listed Japan as one of the "
             "countries that was ready to provide security guarantees to Ukraine.")
     assert not [e for e in speech_of_doc(nlp(text)) if text[e.content_start : e.content_end].startswith("In a Fox")]
+
+
+def test_she_takes_no_one_the_article_calls_mr(nlp) -> None:
+    text = ("Mr. Hyers said the talks on the merger of the two companies had failed on Monday.\n"
+            "Ms. Maloney was in the room at the time.\n"
+            "She said the merger was dead on arrival.")
+    assert [q for q in _quotes(nlp, text) if q.text.startswith("the merger was dead")][0].speaker == "Maloney"

@@ -200,7 +200,13 @@ def resolve(
         return Speaker(heads[0].text, heads[0].start, heads[0].end)
     words = WORD.findall(written.name)
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        found = _antecedent(text, start, _PRONOUNS[words[0].lower()], named, earlier, sents)
+        pronoun = words[0].lower()
+        want = _PRONOUNS[pronoun]
+        if want == "person":  # he/his take no one the article calls Ms. or Mrs., she/her no one it calls Mr.
+            other = "f" if pronoun in ("he", "his") else "m"
+            called = _honorifics(text, named)
+            named = [m for m in named if m.type is not EntityType.PERSON or called.get(_surname(m.text)) != other]
+        found = _antecedent(text, start, want, named, earlier, sents)
         return found or written
     if words and words[0].lower() in ("the", "a", "an", "this") and len(words) <= 4:
         head = words[-1].lower()
@@ -252,6 +258,25 @@ def _antecedent(
     if want == "person" and before:
         return Speaker(before[-1].text, before[-1].start, before[-1].end)
     return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+$")
+
+
+def _surname(name: str) -> str:
+    words = WORD.findall(name)
+    return words[-1].lower() if words else ""
+
+
+def _honorifics(text: str, named: Sequence[EntityMention]) -> dict[str, str]:
+    """The gender the article's honorifics give its people, by surname: "Mr. Biden" (m), "Ms.
+    Yellen" (f)."""
+    out: dict[str, str] = {}
+    for m in named:
+        hit = _HONORIFIC.search(text, max(0, m.start - 6), m.start) or re.match(r"(Mr|Ms|Mrs|Miss)\.?\s", m.text)
+        if m.type is EntityType.PERSON and hit:
+            out.setdefault(_surname(m.text), "m" if hit.group(1) == "Mr" else "f")
+    return out
 
 
 def _fits(m: EntityMention, want: str) -> bool:

@@ -15,7 +15,7 @@ development part (the part whose errors were read), the held-out part (never rea
   its instance. *Direct quotations*: every quotation in marks in a sentence holding such an
   event outside the marks, the event's Arg0 its speaker; right when the record of the quote has
   that speaker.
-* **AllSides** (``eval/gold/attribution_allsides.jsonl``, 113 events in 55 articles annotated by
+* **AllSides** (``eval/gold/attribution_allsides.jsonl``, 248 events in 95 articles annotated by
   reading; dev: even roundup ids, held out: odd): *cue recall*, the gold cue overlapped by a
   record's cue; *speaker accuracy* over all gold events, the matched record's speaker span
   overlapping the gold speaker as written or the name it refers to, or its text equal to either;

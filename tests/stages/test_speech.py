@@ -78,6 +78,24 @@ def nlp():
          "the engines were safe"),
         ("In a statement, the airline apologised to its passengers.", "statement", "the airline",
          "the airline apologised to its passengers"),
+        # a reporting verb set off by commas inside the clause it reports
+        ("Both, they said, were involved in planning attacks against Americans.", "said", "they",
+         "Both, they said, were involved in planning attacks against Americans"),
+        ("It includes the most significant investments in a century, he said, on par with building the railroad.",
+         "said", "he", "It includes the most significant investments in a century"),
+        # a headline's second predicate, its subject the first's
+        ("Pelosi strikes confident tone on infrastructure, says she ‘never’ brings bill to floor without the votes",
+         "says", "Pelosi", "she ‘never’ brings bill to floor without the votes"),
+        # a naming verb's quoted second object that the parser hung inside the first
+        ("Biden calls Texas voting bill ‘wrong and un-American’", "calls", "Biden", "‘wrong and un-American’"),
+        # the subject a predicate noun with a reporting relative clause is said of
+        ("Joe Biden has become the first US president to issue a statement formally describing the massacre as a "
+         "genocide.", "issue", "Joe Biden", "a statement formally describing the massacre as a genocide"),
+        # a statement before ", SUBJECT VERB" that the parser hung on the verb in pieces
+        ("The “extraordinary measures” that the Treasury Department has been employing to finance the government "
+         "on a temporary basis since Aug. 1 will be exhausted next month, Ms. Yellen said in a letter to lawmakers.",
+         "said", "Ms. Yellen", "The “extraordinary measures” that the Treasury Department has been employing to "
+         "finance the government on a temporary basis since Aug. 1 will be exhausted next month"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -136,3 +154,52 @@ def test_gold_set_is_large_enough_and_its_spans_are_consistent() -> None:
             span = r[key]
             if span is not None:
                 assert span["end"] - span["start"] == len(span["text"])
+
+
+def _quotes(nlp, text: str) -> list:
+    article = Article(id="a", source="a", text=text)
+    ctx = Context(settings=Settings())
+    mentions = EntitiesStage().process_batch([article], [{}], ctx)[0]["entity_mentions"]
+    _claims, speech = read_articles(nlp, [(text, "a", (), ())])[0]
+    return list(find_quotes(article, mentions, speech=speech))
+
+
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    return {text[q.cue_start : q.cue_end]: q.speaker for q in _quotes(nlp, text) if q.cue_start is not None}
+
+
+def test_a_description_is_not_resolved_to_the_name_it_stands_next_to(nlp) -> None:
+    # "the agency" follows "the Del Rio Sector," as the subject of "said", not as its apposition
+    text = ("Customs and Border Protection is sending extra manpower to deal with the crush of migrants in the "
+            "Del Rio Sector, the agency said in a statement.")
+    assert _speakers(nlp, text)["said"] != "Del Rio Sector"
+
+
+def test_a_title_is_the_words_right_before_a_name(nlp) -> None:
+    # "Probe finds Gov. Cuomo": the probe is not a title of Cuomo's
+    text = ("Probe finds Gov. Cuomo harassed multiple women\n"
+            "State Attorney General Letitia James said an independent probe had found that Cuomo broke the law.")
+    assert _speakers(nlp, text)["found"] != "Cuomo"
+
+
+def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(nlp) -> None:
+    text = ("Texas Gov. Greg Abbott bans any COVID-19 vaccine mandates — including for private employers\n"
+            "Abbott also called on the Legislature to pass a law with the same effect, promising to rescind the "
+            "executive order once that happened. The Legislature is in this year's third special legislative "
+            "session, which ends Oct. 19.\n"
+            "\"The COVID-19 vaccine is safe, effective, & our best defense against the virus, but should always "
+            "remain voluntary & never forced,\" he said in a tweet announcing the order.")
+    assert _speakers(nlp, text)["said"] in ("Abbott", "Greg Abbott")
+
+
+def test_a_fronted_adverbial_is_not_a_statement(nlp) -> None:
+    text = ("In a Fox News interview on Monday, NATO Secretary-General Mark Rutte listed Japan as one of the "
+            "countries that was ready to provide security guarantees to Ukraine.")
+    assert not [e for e in speech_of_doc(nlp(text)) if text[e.content_start : e.content_end].startswith("In a Fox")]
+
+
+def test_she_takes_no_one_the_article_calls_mr(nlp) -> None:
+    text = ("Mr. Hyers said the talks on the merger of the two companies had failed on Monday.\n"
+            "Ms. Maloney was in the room at the time.\n"
+            "She said the merger was dead on arrival.")
+    assert [q for q in _quotes(nlp, text) if q.text.startswith("the merger was dead")][0].speaker == "Maloney"

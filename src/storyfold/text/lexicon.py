@@ -16,6 +16,7 @@ __all__ = [
     "COGNITION",
     "COMMISSIVE",
     "DIRECTIVE",
+    "NAMING",
     "OBJECT_NOT_CONTENT",
     "REPORTING",
     "SPEECH",
@@ -137,6 +138,10 @@ REPORTING = frozenset(VERBS)
 OBJECT_NOT_CONTENT = frozenset({"tell", "inform", "ask", "urge", "advise", "caution", "accuse", "praise", "hail",
                                 "applaud", "criticise", "criticize", "call", "quote", "find", "want",
                                 "expect", "post", "list", "write", "add", "say", "note", "label", "dub", "brand"})
+
+# The verbs that name what something is (VerbNet dub-29.3: "call", "label", "dub", "brand"):
+# what they report is their second object ("called the deal 'a disaster'").
+NAMING = frozenset({"call", "label", "dub", "brand"})
 
 # Verbs that ask for something (VerbNet's advise-37.9 and urge-58.1 senses): what they ask is
 # an infinitive ("urged them to leave", "called on the platform to ban them") or "for" an

@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from storyfold.text.lexicon import (
     CLAUSE_VERBS,
+    NAMING,
     OBJECT_NOT_CONTENT,
     REPORTING,
     SPEECH_NOUNS,
@@ -32,6 +33,7 @@ from storyfold.text.lexicon import (
     VERBS,
     WORDNET_VERBS,
 )
+from storyfold.text.phrases import char_span, contiguous, noun_phrase
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -61,9 +63,6 @@ _WORDNET_FORMS = {(form, lemma.partition(" ")[2]): lemma for lemma, forms in WOR
 _NOUNS = {form for noun, plural in SPEECH_NOUNS.items() for form in (noun, plural)}
 _SUBJECTS = ("nsubj", "csubj")
 _CONTENT = ("ccomp", "parataxis")
-# the parts of a subject phrase that are not the speaker's name: "Sen. X (D., Hawaii)",
-# "X, who met Y, said"
-_TRIM = ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis")
 _PRONOUN_RELATIVES = {"who", "which", "that"}
 
 
@@ -120,18 +119,18 @@ def _verbless_headline(sent: Any) -> SpeechSpan | None:
     after = [t for t in toks if t.i > cue.i]
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before) or not any(t.is_alpha for t in after):
         return None
-    s_start, s_end = _char_span(before)
-    c_start, c_end = _char_span(after)
+    s_start, s_end = char_span(before)
+    c_start, c_end = char_span(after)
     return SpeechSpan(cue.idx, cue.idx + len(cue.text), _S_FORMS[cue.lower_], s_start, s_end, c_start, c_end)
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
-    inverted = _inverted(verb, lemma)
+    inverted = _inverted(verb, lemma) or _elided(verb, lemma)
     if inverted is not None:
         return inverted
     content = _content(verb, lemma)
     if content is None:
-        return None
+        return _fronted(verb, lemma)
     speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
@@ -155,8 +154,26 @@ def _inverted(verb: Any, lemma: str) -> SpeechSpan | None:
     rest = [t for t in doc[max(t.i for t in who) + 1 : verb.sent.end] if not t.is_punct]
     if rest:
         return None
-    c_start, c_end = _char_span(said)
-    s_start, s_end = _char_span(who)
+    c_start, c_end = char_span(said)
+    s_start, s_end = char_span(who)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _elided(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"Pelosi strikes confident tone on infrastructure, says she 'never' brings bill to floor":
+    a headline's second predicate, whose subject is the first's, which the parser reads as a verb
+    with no subject and two complements, one either side. What was said is the one after it; the
+    speaker is the subject of the one before."""
+    kids = list(verb.children)
+    if any(c.dep_ in _SUBJECTS for c in kids) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = next((c for c in kids if c.dep_ == "ccomp" and c.i < verb.i), None)
+    after = next((c for c in kids if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = next((c for c in before.children if c.dep_ in _SUBJECTS), None) if before is not None else None
+    if after is None or subj is None:
+        return None
+    s_start, s_end = noun_phrase(subj)
+    c_start, c_end = _clause_span(verb, after)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
 
 
@@ -182,11 +199,84 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
             comp = obj
     if comp is None:  # "called the deal a disaster": the second object
         comp = next((c for c in kids if c.dep_ == "oprd"), None)
+    if comp is None and lemma in NAMING:  # "calls Texas voting bill 'wrong and un-American'"
+        quoted = _quoted_after_object(verb)
+        if quoted is not None:
+            return quoted
     if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
-        return None
+        return _parenthetical(verb)
     return _clause_span(verb, comp)
+
+
+def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"The measures ... will be exhausted next month, Ms. Yellen said in a letter.": the
+    statement before the comma that opens "SUBJECT VERB", which the parser hung on the verb in
+    pieces (a second subject, an adverbial clause) rather than as its complement. Read only when
+    the verb's subject stands right after the comma, everything before it hangs on the verb, and
+    that is a quotation or a clause with a subject of its own that does not open as an adverbial."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or lemma in CLAUSE_VERBS:
+        return None
+    doc, sent = verb.doc, verb.sent
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
+    if subj is None:
+        return None
+    s_start, s_end = noun_phrase(subj)
+    first = min(t.i for t in subj.subtree if t.idx >= s_start)
+    comma = first - 1
+    while comma > sent.start and doc[comma].text in "”’\"'":
+        comma -= 1
+    between = [t for t in doc[subj.i + 1 : verb.i] if t.idx >= s_end]
+    if comma <= sent.start + 2 or doc[comma].text != "," or any(t.dep_ != "aux" for t in between):
+        return None
+    said = [t for t in doc[sent.start : comma] if not t.is_space]
+    under = {t.i for t in verb.subtree}
+    if not all(t.i in under for t in said) or sum(t.is_alpha for t in said) < 3:
+        return None
+    # a statement: a quotation, or a clause with a subject that does not open as an adverbial
+    # ("In a Fox News interview on Monday, Rutte listed ..." reports nothing)
+    quoted = said[0].text in "“\"‘'"
+    if not quoted and (said[0].pos_ in ("ADP", "SCONJ", "ADV") or not any(t.dep_ in ("nsubj", "nsubjpass", "csubj")
+                                                                          for t in said)):
+        return None
+    c_start, c_end = char_span(said)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _parenthetical(verb: Any) -> tuple[int, int] | None:
+    """"Both, they said, were involved in ...": a reporting verb with a subject and nothing to
+    report, set off by commas inside the clause the parser hangs it on (``parataxis``), reports
+    that clause (the words around it)."""
+    if verb.dep_ != "parataxis" or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    doc, own = verb.doc, {t.i for t in verb.subtree}
+    first = min(own)
+    if first == 0 or doc[first - 1].text != "," and doc[first].text != ",":
+        return None
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text != "," and max(own) + 1 < len(doc) \
+            and doc[max(own)].text != "," and doc[max(own) + 1].text != ",":
+        return None
+    head = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
+    skip = own | _own_events(head)
+    return char_span([t for t in head.subtree if t.i not in skip])
+
+
+def _quoted_after_object(verb: Any) -> tuple[int, int] | None:
+    """A naming verb's second object the parser hung inside the first ("calls Texas voting bill
+    'wrong and un-American'", the adjectives read as the bill's): the quotation that closes the
+    object, after its head noun."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    toks = [t for t in verb.subtree if t.i > obj.i]
+    opening = next((t for t in toks if t.text in "“‘\"'" and t.is_punct and t.i == obj.i + 1), None)
+    if opening is None:
+        return None
+    closing = next((t for t in toks if t.i > opening.i and t.text in "”’\"'" and t.is_punct), None)
+    if closing is None or closing.i - opening.i < 2:
+        return None
+    return char_span(list(verb.doc[opening.i : closing.i + 1]))
 
 
 def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:
@@ -206,7 +296,7 @@ def _clause_span(verb: Any, comp: Any) -> tuple[int, int]:
     if any(c.dep_ == "auxpass" for c in kids):  # the passive's speaker is not what was said
         agent = {t.i for c in comp.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree}
         toks = [t for t in toks if t.i not in agent]
-    return _char_span(_contiguous(comp, toks))
+    return char_span(contiguous(comp, toks))
 
 
 def _own_events(comp: Any) -> set[int]:
@@ -244,8 +334,8 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _PRONOUN_RELATIVES and v.dep_ == "relcl":
-                return _phrase(v.head)
-            return _phrase(subj)
+                return noun_phrase(_predicated(v.head))
+            return noun_phrase(subj)
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         if agent is None and any(c.dep_ == "auxpass" for c in v.children):
             # the parser hangs a passive's "by" phrase as a plain preposition, on the verb or on
@@ -254,11 +344,11 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
                           if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            return _phrase(obj) if obj is not None else None
+            return noun_phrase(obj) if obj is not None else None
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return None  # "is expected to", "was told": the speaker is not said
         if v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
-            return _phrase(v.head)
+            return noun_phrase(_predicated(v.head))
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             # "X said Y was Z, warning ...": a participle the parser hung on the reported clause
@@ -268,6 +358,14 @@ def _speaker(verb: Any) -> tuple[int, int] | None:
             continue
         return None
     return None
+
+
+def _predicated(noun: Any) -> Any:
+    """The subject a predicate noun is said of: "Joe Biden has become the first US president to
+    issue a statement": the president who issues it is Joe Biden."""
+    if noun.dep_ != "attr":
+        return noun
+    return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), noun)
 
 
 def _noun_before(verb: Any) -> tuple[int, int] | None:
@@ -283,32 +381,7 @@ def _noun_before(verb: Any) -> tuple[int, int] | None:
     chunk = next((c for c in verb.doc.noun_chunks if c.end - 1 == i and c.start >= verb.sent.start), None)
     if chunk is None or chunk.root.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _char_span(list(chunk))
-
-
-def _phrase(head: Any) -> tuple[int, int]:
-    """The speaker's words: the noun phrase of ``head`` without its relative clauses,
-    appositions and what follows a comma."""
-    toks = [head]
-    stack = [c for c in head.children if c.dep_ not in _TRIM or c.dep_ == "punct" and c.text in "-–"]
-    while stack:
-        t = stack.pop()
-        toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "appos") and (c.dep_ != "punct" or c.text in "-–"))
-    toks = _contiguous(head, toks)
-    start, end = _char_span(toks)
-    return start, end
-
-
-def _contiguous(head: Any, toks: list[Any]) -> list[Any]:
-    """The run of ``toks`` around ``head`` with no gap (a trimmed apposition leaves one)."""
-    ids = {t.i for t in toks}
-    lo = hi = head.i
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    return [t for t in toks if lo <= t.i <= hi]
+    return char_span(list(chunk))
 
 
 def _noun_event(noun: Any) -> SpeechSpan | None:
@@ -325,9 +398,9 @@ def _noun_event(noun: Any) -> SpeechSpan | None:
     governing = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
     speaker, content = None, None
     if poss is not None:
-        speaker = _char_span([t for t in poss.subtree if t.dep_ != "case"])
+        speaker = char_span([t for t in poss.subtree if t.dep_ != "case"])
     elif agent is not None:
-        speaker = _phrase(agent)
+        speaker = noun_phrase(agent)
     elif governing is not None and governing.pos_ in ("VERB", "AUX") and noun.head.dep_ == "prep":
         speaker = _speaker(governing)
     if speaker is None:
@@ -339,13 +412,13 @@ def _noun_event(noun: Any) -> SpeechSpan | None:
     if comp is not None:
         toks = [t for t in comp.subtree
                 if not (t.dep_ == "mark" and t.head.i == comp.i and t.lower_ in ("that", "whether"))]
-        content = _char_span(toks)
+        content = char_span(toks)
     elif governing is not None and poss is None and agent is None:
         phrase = {t.i for t in noun.head.subtree}
-        content = _char_span([t for t in governing.subtree if t.i not in phrase])
+        content = char_span([t for t in governing.subtree if t.i not in phrase])
     else:
         skip = {t.i for c in kids if c.dep_ in ("poss", "det", "prep", "punct", "relcl", "acl") for t in c.subtree}
-        content = _char_span([t for t in noun.subtree if t.i not in skip])
+        content = char_span([t for t in noun.subtree if t.i not in skip])
     return SpeechSpan(noun.idx, noun.idx + len(noun.text), lemma, *speaker, *content)
 
 
@@ -369,8 +442,8 @@ def _according(cue: Any, to: Any) -> SpeechSpan | None:
     side = [t for t in toks if (t.i < min(phrase)) == (head.i < min(phrase))]
     # "That figure — the lowest since 1967, according to X — is based on ...": the aside
     side = _aside(cue.doc, min(phrase), max(phrase)) or side
-    s_start, s_end = _phrase(obj)
-    c_start, c_end = _char_span(side)
+    s_start, s_end = noun_phrase(obj)
+    c_start, c_end = char_span(side)
     end = cue.idx + len(cue.text) if to is cue else to.idx + len(to.text)
     return SpeechSpan(cue.idx, end, "according to", s_start, s_end, c_start, c_end)
 
@@ -390,12 +463,3 @@ def _aside(doc: Any, first: int, last: int) -> list[Any]:
         if doc[j].text in _ASIDE.values():
             return []
     return []
-
-
-def _char_span(toks: list[Any]) -> tuple[int, int]:
-    toks = sorted(toks, key=lambda t: t.i)
-    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in "“\"'‘":
-        toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"'’":
-        toks = toks[:-1]
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

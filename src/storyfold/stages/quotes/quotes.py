@@ -60,7 +60,7 @@ class QuotesStage(ArticleStage):
     """Direct and reported quotes of one article, with their speaker."""
 
     name = "quotes"
-    version = "4"
+    version = "5"
     requires = ("entity_mentions",)
     optional = ("speech_mentions",)
     provides = {"quote_mentions": QuoteVariant}

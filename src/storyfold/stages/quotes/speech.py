@@ -71,6 +71,9 @@ def with_speech(
          and not inside(sp.cue_start, marks)),  # a verb inside a quotation is what was said
         key=lambda sp: sp.cue_start or 0,
     )
+    # a speaker outside the quotation marks is not named inside them ("“The COVID-19 vaccine is
+    # safe ...,” he said": "he" is not COVID-19)
+    outside_marks = [m for m in named if not inside(m.start, marks)]
     speakers: list[Speaker] = [
         Speaker(q.speaker, q.speaker_start, q.speaker_end)
         for _, q in found if q.speaker and q.speaker_start is not None and q.speaker_end is not None
@@ -79,7 +82,7 @@ def with_speech(
         quoted = [(i, q) for i, q in directs if q.start < sp.end and sp.start < q.end]
         outside = _outside_words(text, sp.start, sp.end, [(q.start, q.end) for _, q in quoted])
         earlier = sorted((x for x in speakers if x.end <= (sp.speaker_start or 0)), key=lambda x: x.start)
-        who = resolve(text, sp, named, earlier, sents)
+        who = resolve(text, sp, outside_marks, earlier, sents)
         if quoted and outside <= 2:  # the event reports the quote itself
             for i, q in quoted:
                 speaker = q.speaker
@@ -89,6 +92,7 @@ def with_speech(
                 beside = _near(sp.cue_start or 0, q.start, q.end)
                 if speaker is None or beside and who.name != text[sp.speaker_start or 0 : sp.speaker_end or 0]:
                     speaker, span = who.name, (who.start, who.end)
+                    speakers.append(who)  # a later pronoun may take the quote's speaker
                 out[i] = (out[i][0], _replace(q, speaker=speaker, speaker_start=span[0], speaker_end=span[1],
                                               cue=sp.cue, cue_start=sp.cue_start, cue_end=sp.cue_end))
             continue
@@ -196,11 +200,20 @@ def resolve(
         return Speaker(heads[0].text, heads[0].start, heads[0].end)
     words = WORD.findall(written.name)
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        found = _antecedent(text, start, _PRONOUNS[words[0].lower()], named, earlier, sents)
+        pronoun = words[0].lower()
+        want = _PRONOUNS[pronoun]
+        if want == "person":  # he/his take no one the article calls Ms. or Mrs., she/her no one it calls Mr.
+            other = "f" if pronoun in ("he", "his") else "m"
+            called = _honorifics(text, named)
+            named = [m for m in named if m.type is not EntityType.PERSON or called.get(_surname(m.text)) != other]
+        found = _antecedent(text, start, want, named, earlier, sents)
         return found or written
     if words and words[0].lower() in ("the", "a", "an", "this") and len(words) <= 4:
         head = words[-1].lower()
-        for m in reversed([m for m in named if m.end <= start and m.type is not EntityType.PLACE]):
+        # a mention the description itself stands in apposition to ("in the Del Rio Sector, the
+        # agency said") is not one it was introduced with
+        for m in reversed([m for m in named if m.end <= start and m.type is not EntityType.PLACE
+                           and text[m.end : start].strip(" ,")]):
             if _introduced_with(text, m, head):
                 return Speaker(m.text, m.start, m.end)
     return written
@@ -212,9 +225,11 @@ def _introduced_with(text: str, m: EntityMention, word: str) -> bool:
     "drugmaker"."""
     if re.search(r"\b" + re.escape(word) + r"\b", m.text.lower()):
         return True
-    before = text[max(0, m.start - 40) : m.start].lower()
-    if re.search(r"\b" + re.escape(word) + r"(?:\s+[a-z][\w.’'-]*){0,2}\s+$", before):
-        return True  # the title right before the name, nothing between but words
+    before = text[max(0, m.start - 40) : m.start]
+    if re.search(r"(?i:\b" + re.escape(word) + r")(?:\s+(?:[A-Z][\w.’'-]*|of)){0,2}\s+$", before):
+        # the title right before the name, nothing between but the title's own capitalised words
+        # ("Secretary of State Antony Blinken"); "Probe finds Gov. Cuomo" does not introduce him as a probe
+        return True
     after = text[m.end : m.end + 60].lower()
     return bool(re.match(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(word) + r"\b", after))
 
@@ -243,6 +258,25 @@ def _antecedent(
     if want == "person" and before:
         return Speaker(before[-1].text, before[-1].start, before[-1].end)
     return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s+$")
+
+
+def _surname(name: str) -> str:
+    words = WORD.findall(name)
+    return words[-1].lower() if words else ""
+
+
+def _honorifics(text: str, named: Sequence[EntityMention]) -> dict[str, str]:
+    """The gender the article's honorifics give its people, by surname: "Mr. Biden" (m), "Ms.
+    Yellen" (f)."""
+    out: dict[str, str] = {}
+    for m in named:
+        hit = _HONORIFIC.search(text, max(0, m.start - 6), m.start) or re.match(r"(Mr|Ms|Mrs|Miss)\.?\s", m.text)
+        if m.type is EntityType.PERSON and hit:
+            out.setdefault(_surname(m.text), "m" if hit.group(1) == "Mr" else "f")
+    return out
 
 
 def _fits(m: EntityMention, want: str) -> bool:

@@ -140,3 +140,27 @@ def test_overlaps_resolve_as_before():
              (10, 11, EntityType.OTHER, "D"), (20, 23, EntityType.OTHER, "E"), (20, 23, EntityType.PERSON, "F"),
              (1, 4, EntityType.OTHER, "G")]
     assert [m[3] for m in _dedupe(found)] == ["B", "C", "E"]
+
+
+def test_a_city_tagged_as_a_one_word_person_is_the_city_unless_a_person_bears_the_name():
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    text = "Abraham Lincoln was born far from Lincoln. The jets were built in Toulouse. Lincoln spoke."
+    raw = [(text.index("Abraham"), text.index("Abraham") + len("Abraham Lincoln"), "PERSON"),
+           (text.index("Toulouse"), text.index("Toulouse") + len("Toulouse"), "PERSON"),
+           (text.rindex("Lincoln"), text.rindex("Lincoln") + len("Lincoln"), "PERSON")]
+    got = {(m.text, m.start): m.type for m in fix_mentions(Article(id="a", source="a", text=text), raw)}
+    assert got[("Toulouse", text.index("Toulouse"))] is EntityType.PLACE
+    assert got[("Lincoln", text.rindex("Lincoln"))] is EntityType.PERSON  # the person named in full
+
+
+def test_a_one_word_person_never_named_in_full_is_not_spread_to_its_repeats():
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    text = "Ryanair ordered new planes on Monday. Shares of Ryanair rose. Michael O'Leary said Ryanair would grow."
+    raw = [(0, len("Ryanair"), "PERSON"), (text.index("Michael"), text.index("Michael") + len("Michael O'Leary"), "PERSON")]
+    got = [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
+    assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", 0, EntityType.PERSON)]  # only where the model tagged it
+    assert ("Michael O'Leary", text.index("Michael"), EntityType.PERSON) in got

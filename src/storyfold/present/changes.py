@@ -176,6 +176,11 @@ def _known(names: Iterable[str]) -> set[str]:
     return {n.casefold() for n in names if n}
 
 
+def _who(q: Mapping[str, Any]) -> set[str]:
+    """A quote's speaker as names (case-folded) and entity id."""
+    return _known((q.get("speaker"), *q.get("names", ()))) | ({q["entity"]} if q.get("entity") else set())
+
+
 def _retold(q: Mapping[str, Any], after: Snapshot, speakers: Mapping[str, set[str]]) -> bool:
     """A quote that a copy or rewrite of a source already known tells in its own words: none of
     its renderings is a direct quotation, every article holding it is of a source (lineage) that
@@ -185,7 +190,7 @@ def _retold(q: Mapping[str, Any], after: Snapshot, speakers: Mapping[str, set[st
     if not kinds or "direct" in kinds:
         return False
     sources = {after["articles"].get(s[0], {}).get("source", s[0]) for s in q.get("evidence", ())}
-    who = _known((q.get("speaker"), *q.get("names", ()))) | ({q["entity"]} if q.get("entity") else set())
+    who = _who(q)
     return bool(sources) and all(src in speakers and speakers[src] & who for src in sources)
 
 
@@ -194,7 +199,7 @@ def _quote_changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
     names = _known(n for q in before["quotes"] for n in (q.get("speaker"), *q.get("names", ())))
     speakers: dict[str, set[str]] = defaultdict(set)  # source -> who it quoted before
     for q in before["quotes"]:
-        who = _known((q.get("speaker"), *q.get("names", ()))) | ({q["entity"]} if q.get("entity") else set())
+        who = _who(q)
         for s in q.get("evidence", ()):
             speakers[before["articles"].get(s[0], {}).get("source", s[0])] |= who
     out = []

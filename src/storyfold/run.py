@@ -158,7 +158,7 @@ def fold(
             if loaded is not None:
                 for item in loaded.unused():
                     reject(item)
-            already += sum(n for _, n in ledger.skipped)  # known unchanged: stored by an earlier fold
+            already += ledger.skipped_documents  # known unchanged: stored by an earlier fold
             if not store_failed:  # every document of these files is stored: later folds skip them
                 store.add_inputs(run_id, ledger.stored(stored_from))
             if pool is None:
@@ -208,7 +208,7 @@ def fold(
             stage_seconds=timings,
             warnings=tuple(warnings),
             unchanged_inputs=len(ledger.skipped),
-            unchanged_documents=sum(n for _, n in ledger.skipped),
+            unchanged_documents=ledger.skipped_documents,
         )
         store.finish_run(
             run_id,

@@ -75,6 +75,11 @@ class InputLedger:
     read: dict[str, tuple[str, int]] = field(default_factory=dict)
     skipped: list[tuple[str, int]] = field(default_factory=list)
 
+    @property
+    def skipped_documents(self) -> int:
+        """The documents of the files skipped (stored by an earlier fold)."""
+        return sum(n for _, n in self.skipped)
+
     def digest(self, path: Path, entry: Any, *, feed: bool) -> str | None:
         """The file's digest, or None when it is to be read whatever a fold read before."""
         if feed and self.settings.fetch:

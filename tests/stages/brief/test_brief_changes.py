@@ -62,3 +62,30 @@ def test_every_change_passes_the_support_check_on_its_spans() -> None:
         assert c.evidence and all(isinstance(e, Evidence) for e in c.evidence)
         assert all(texts[e.article_id][e.start : e.end] == e.text for e in c.evidence)
         assert check_support(c.text, [e.text for e in c.evidence], aliases=aliases), c.text
+
+
+def test_changes_read_the_conflicts_fields_not_their_summary_line() -> None:
+    doc, (march, august), got = _changes()
+    events = [march["id"], august["id"]]
+    event_of = {a: e["id"] for e in (march, august) for a in e["article_ids"]}
+    conflicts = [replace(codec.from_dict(c, Conflict), summary="(reworded)") for c in doc["conflicts"]]
+    commitments = [codec.from_dict(c, Commitment) for c in doc["commitments"]]
+    texts = _Texts({a["id"]: SimpleNamespace(text=a["text"], published=None) for a in doc["articles"]})
+    again = event_changes(events, event_of, conflicts, commitments, texts.sentence, _status_sentence)
+    assert [c.text for c in again[august["id"]]] == [c.text for c in got[august["id"]]]
+    update, conflict = got[august["id"]]
+    assert update.text == "Figures differ on the force's size: \u201cmore than 10,000\u201d at first; later reports speak of \u201cseveral hundred\u201d."
+    assert conflict.text.startswith("Reports differ on Japan's security guarantee: one outlet says \u201c")
+
+
+def test_every_conflict_of_the_seeds_names_what_it_is_about_and_its_two_sides() -> None:
+    doc, _, _ = _changes()
+    texts = {a["id"]: a["text"] for a in doc["articles"]}
+    told = [c for c in doc["conflicts"] if c["about"]]
+    assert len(told) >= 2
+    for c in told:
+        first, later = c["sides"]
+        assert first["article_id"] in c["article_ids"] and later["article_id"] in c["article_ids"]
+        assert first["day"] is None or later["day"] is None or first["day"] <= later["day"]
+        for side in (first, later):  # a side's words are the article's, or the status it was read as
+            assert side["says"] in texts[side["article_id"]] or side["cue"] in texts[side["article_id"]]

@@ -292,7 +292,7 @@ def _in(ids: Iterable[str], members: set[str]) -> bool:
 
 class BriefStage(CorpusStage):
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

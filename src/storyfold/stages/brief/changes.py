@@ -15,20 +15,15 @@ Each comes with the spans it rests on (the sentences of both versions), for the 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyfold.records import Commitment, Conflict, ConflictKind, Evidence
 
-__all__ = ["DIFFER", "MAX_CHANGES", "UPDATE", "Change", "event_changes"]
+__all__ = ["MAX_CHANGES", "Change", "event_changes"]
 
 MAX_CHANGES = 3  # change lines per event
-UPDATE = re.compile(r"^(?P<what>.+?): \u201c(?P<a>[^\u201d]+)\u201d \((?P<aid_a>\w+)[^)]*\) vs "
-                    r"\u201c(?P<b>[^\u201d]+)\u201d \((?P<aid_b>\w+)")
-DIFFER = re.compile(r"^(?P<actor>[^/:]+?) / (?P<kind>[^:]+): \w+ says [^(]*\(\u201c(?P<a>[^\u201d]+)\u201d\) "
-                    r"while \w+ says [^(]*\(\u201c(?P<b>[^\u201d]+)\u201d\)")
 
 
 @dataclass(slots=True)
@@ -55,18 +50,21 @@ def event_changes(events: Sequence[str], event_of: Mapping[str, str], conflicts:
     out: dict[str, list[Change]] = {e: [] for e in events}
     for c in conflicts:
         evidence = tuple(dict.fromkeys(sentence(e) for e in c.evidence))
-        if c.kind == ConflictKind.UPDATE and (m := UPDATE.match(c.summary)):
-            where = event_of.get(m["aid_b"]) or _event_of_ids(c.article_ids, event_of, order)
-            text = (f"Figures differ on {m['what']}: \u201c{m['a']}\u201d at first; "
-                    f"later reports speak of \u201c{m['b']}\u201d.")
+        if not c.about or len(c.sides) != 2:
+            continue  # e.g. a rewrite adding sentences: the report lists it, the brief does not retell it
+        first, later = c.sides
+        if c.kind == ConflictKind.UPDATE and not c.commitment_ids:  # a figure changed between events
+            where = event_of.get(later.article_id) or _event_of_ids(c.article_ids, event_of, order)
+            text = (f"Figures differ on {c.about}: \u201c{first.says}\u201d at first; "
+                    f"later reports speak of \u201c{later.says}\u201d.")
             kind = "update"
-        elif c.kind == ConflictKind.CONTRADICTION and (m := DIFFER.match(c.summary)):
+        elif c.kind == ConflictKind.CONTRADICTION and first.cue and later.cue:  # statuses at the same time
             where = _event_of_ids(c.article_ids, event_of, order)
-            text = (f"Reports differ on {m['actor'].strip()}'s {m['kind'].strip()}: one outlet says "
-                    f"\u201c{m['a']}\u201d, another says \u201c{m['b']}\u201d.")
+            text = (f"Reports differ on {c.about}: one outlet says \u201c{first.cue}\u201d, "
+                    f"another says \u201c{later.cue}\u201d.")
             kind = "conflict"
         else:
-            continue  # e.g. a rewrite adding sentences: the report lists it, the brief does not retell it
+            continue  # a status that changed between events is told as a status change below
         if where is not None:
             out[where].append(Change(text=text, kind=kind, article_ids=tuple(c.article_ids), evidence=evidence,
                                      claim_ids=tuple(c.claim_ids), commitment_ids=tuple(c.commitment_ids)))

@@ -30,6 +30,7 @@ from storyfold.records import (
     CommitmentStatus,
     Conflict,
     ConflictKind,
+    ConflictSide,
     PartialDate,
 )
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, day_of, evidence_of
@@ -183,7 +184,8 @@ def _status_conflicts(
             key = frozenset((a.status, b.status))
             done.add(key)
             kind = conflict_kind(whens[i], whens[j])
-            first, second = (a, b) if (whens[i] or dt.date.max) <= (whens[j] or dt.date.max) else (b, a)
+            (first, first_day), (second, second_day) = sorted(((a, whens[i]), (b, whens[j])),
+                                                              key=lambda side: side[1] or dt.date.max)
             verb = "changed to" if kind is ConflictKind.UPDATE else "while"
             summary = (f"{c.actor} / {c.kind.value}: {first.article_id} says {first.status.value} "
                        f"(\u201c{first.cue}\u201d) {verb} {second.article_id} says {second.status.value} "
@@ -196,6 +198,9 @@ def _status_conflicts(
                 id="conflict-" + content_hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
                 article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
                 commitment_ids=(c.id,), evidence=tuple(dict.fromkeys(evidence_of(m) for m in sides)),
+                about=f"{c.actor}'s {c.kind.value}",
+                sides=tuple(ConflictSide(says=m.status.value, cue=m.cue, article_id=m.article_id, day=d)
+                            for m, d in ((first, first_day), (second, second_day))),
             ))
     return out
 
@@ -216,13 +221,18 @@ def _content_conflicts(
     pairs = []
     if len(amounts) > 1:
         a, b = list(amounts.values())[:2]
-        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} gives {a.amount}, {b.article_id} gives {b.amount}"))
+        pairs.append((a, b, str(a.amount), str(b.amount),
+                      f"{c.actor} / funding: {a.article_id} gives {a.amount}, {b.article_id} gives {b.amount}"))
     if lethal and nonlethal:
         a, b = lethal[0], nonlethal[0]
-        pairs.append((a, b, f"{c.actor} / funding: {a.article_id} describes lethal aid, {b.article_id} non-lethal aid"))
-    for a, b, summary in pairs:
+        pairs.append((a, b, "lethal aid", "non-lethal aid",
+                      f"{c.actor} / funding: {a.article_id} describes lethal aid, {b.article_id} non-lethal aid"))
+    for a, b, says_a, says_b, summary in pairs:
         claim_ids = spans.claims((a, b))
         out.append(Conflict(id="conflict-" + content_hash("content", c.id, summary), kind=ConflictKind.CONTRADICTION,
                             summary=summary, article_ids=tuple(sorted({a.article_id, b.article_id})),
-                            claim_ids=claim_ids, commitment_ids=(c.id,), evidence=(evidence_of(a), evidence_of(b))))
+                            claim_ids=claim_ids, commitment_ids=(c.id,), evidence=(evidence_of(a), evidence_of(b)),
+                            about=f"{c.actor}'s funding",
+                            sides=(ConflictSide(says=says_a, article_id=a.article_id),
+                                   ConflictSide(says=says_b, article_id=b.article_id))))
     return out

@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from storyfold.records import ClaimMention, Conflict, ConflictKind, Evidence, Quantity
+from storyfold.records import ClaimMention, Conflict, ConflictKind, ConflictSide, Evidence, Quantity
 from storyfold.stages.reconcile.claims import MEASURES, ClaimMerge, Unit, values_agree
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of
 
@@ -36,12 +36,20 @@ def figure_conflicts(
     claims, claim_of = merged.claims, merged.claim_of
     span_group = {(m.article_id, m.start, m.end): claim_of[i] for i, m in enumerate(merged.mentions)}
     out = []
-    for kind, summary, ev in found:
-        ids = tuple(sorted({claims[span_group[(e.article_id, e.start, e.end)]].id for e in ev}))
-        arts = tuple(sorted({e.article_id for e in ev}))
-        out.append(Conflict(id="conflict-" + content_hash("figure", *ids), kind=kind, summary=summary,
-                            article_ids=arts, claim_ids=ids, evidence=ev))
+    for f in found:
+        ids = tuple(sorted({claims[span_group[(e.article_id, e.start, e.end)]].id for e in f.evidence}))
+        arts = tuple(sorted({e.article_id for e in f.evidence}))
+        out.append(Conflict(id="conflict-" + content_hash("figure", *ids), kind=f.kind, summary=f.summary,
+                            article_ids=arts, claim_ids=ids, evidence=f.evidence, about=f.about, sides=f.sides))
     return out
+
+
+class _Found(NamedTuple):
+    kind: ConflictKind
+    summary: str
+    evidence: tuple[Evidence, ...]
+    about: str | None
+    sides: tuple[ConflictSide, ConflictSide]
 
 
 _HEAD = re.compile(r"\b(force|forces|coalition|group|alliance|mission|contingent|deployment)\b", re.I)
@@ -88,11 +96,11 @@ def _figure_pairs(
     mentions: Sequence[ClaimMention], units: Sequence[Unit], groups: Sequence[Sequence[int]],
     quantities: Mapping[str, Sequence[Quantity]], inp: Inputs, close: Sequence[tuple[float, int, int]],
     story_of: Mapping[str, int],
-) -> list[tuple[ConflictKind, str, tuple[Evidence, ...]]]:
+) -> list[_Found]:
     """Figures of the same measure sizing the same thing (same group noun before them, same owner)
     in different articles of one story (``story_of``: article id to story; the articles in none are
     one story), more than 1.5x apart; and close statements (``close``: unit pairs, most similar first) whose
-    figures differ: ``(kind, summary, evidence)`` per pair of claims. Bound: an item is compared
+    figures differ: one :class:`_Found` per pair of claims. Bound: an item is compared
     with at most ``FIGURE_WINDOW`` later items of its bucket."""
     group_of = {i: gi for gi, g in enumerate(groups) for i in g}
     items = []
@@ -105,7 +113,7 @@ def _figure_pairs(
                 head, measure = _head(art.text, m.start, q), _q_measure(art.text, m.start, q)
                 if head and measure and q.unit is None:
                     items.append((i, q, head, measure))
-    out: list[tuple[ConflictKind, str, tuple[Evidence, ...]]] = []
+    out: list[_Found] = []
     seen: dict[tuple[int, int], int] = {}
     # The same statement but for its figure: close in meaning, the same measure, other values.
     for _sim, u, v in close:
@@ -121,8 +129,8 @@ def _figure_pairs(
         key = (min(ga, gb), max(ga, gb))
         evidence = tuple(evidence_of(mentions[i]) for i in (*ua.members, *ub.members))
         if key in seen:  # copies, or other close statements of the same two claims: more evidence
-            kind, summary, ev = out[seen[key]]
-            out[seen[key]] = (kind, summary, tuple(dict.fromkeys(ev + evidence)))
+            old = out[seen[key]]
+            out[seen[key]] = old._replace(evidence=tuple(dict.fromkeys(old.evidence + evidence)))
             continue
         seen[key] = len(out)
         a, b = mentions[found[0]], mentions[found[1]]
@@ -131,7 +139,9 @@ def _figure_pairs(
         verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
         summary = (f"{_figure(a)} ({a.article_id}, {ta or 'undated'}) vs {_figure(b)} ({b.article_id}, "
                    f"{tb or 'undated'}) in otherwise matching statements: the figures {verb}")
-        out.append((kind, summary, evidence))
+        sides = (ConflictSide(says=_figure(a), article_id=a.article_id, day=ta),
+                 ConflictSide(says=_figure(b), article_id=b.article_id, day=tb))
+        out.append(_Found(kind, summary, evidence, a.counts or a.unit or None, sides))
     figures: dict[tuple[str, str, float, float], int] = {}
     # Dated sides first, so an undated article repeating a dated figure joins that conflict.
     items.sort(key=lambda it: (inp.when(mentions[it[0]].article_id, mentions[it[0]].time) is None, it[0]))
@@ -166,9 +176,9 @@ def _figure_pairs(
             seen[key] = -1
             fkey = (ha, ma, lo, hi)
             if fkey in figures:
-                kind, summary, ev = out[figures[fkey]]
-                extra = tuple(e for e in (evidence_of(a), evidence_of(b)) if e not in ev)
-                out[figures[fkey]] = (kind, summary, ev + extra)
+                old = out[figures[fkey]]
+                extra = tuple(e for e in (evidence_of(a), evidence_of(b)) if e not in old.evidence)
+                out[figures[fkey]] = old._replace(evidence=old.evidence + extra)
                 continue
             figures[fkey] = len(out)
             ta, tb = inp.when(a.article_id, a.time), inp.when(b.article_id, b.time)
@@ -178,5 +188,7 @@ def _figure_pairs(
             verb = "changed between events" if kind is ConflictKind.UPDATE else "disagree at the same time"
             summary = (f"the {ha}'s size: \u201c{_figure_text(qf)}\u201d ({first.article_id}, {tf or 'undated'}) vs "
                        f"\u201c{_figure_text(qs)}\u201d ({second.article_id}, {ts or 'undated'}): the figures {verb}")
-            out.append((kind, summary, (evidence_of(first), evidence_of(second))))
+            sides = (ConflictSide(says=_figure_text(qf), article_id=first.article_id, day=tf),
+                     ConflictSide(says=_figure_text(qs), article_id=second.article_id, day=ts))
+            out.append(_Found(kind, summary, (evidence_of(first), evidence_of(second)), f"the {ha}'s size", sides))
     return out

@@ -236,3 +236,61 @@ def test_modal_verbs_point_a_relative_date_forward() -> None:
 def test_ages_are_not_durations() -> None:
     text = "The 6-year-old boy stayed with relatives for two weeks."
     assert [d.text for d in find_dates(text, dt.date(2000, 1, 6))] == ["two weeks"]
+
+
+def _values(text: str, published: dt.date | None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published)]
+
+
+def test_an_earnings_report_resolves_its_anaphoric_periods_against_the_quarter_it_names() -> None:
+    text = ("Acme Corp. said third-quarter net income rose 12% to $40 million from $35.7 million a year earlier. "
+            "Revenue in the latest quarter climbed to $1.2 billion from $1.1 billion in the year-earlier quarter. "
+            "The company also booked a charge during the quarter. In the 1988 period, it had a gain.")
+    assert _values(text, dt.date(1989, 10, 26)) == [
+        ("third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"),
+        ("the year-earlier quarter", "1988-Q3"), ("the quarter", "1989-Q3"), ("the 1988 period", "1988-Q3")]
+
+
+def test_without_a_named_quarter_a_year_ago_is_the_year_before_and_the_quarter_is_no_date() -> None:
+    text = "Wages were 3.8 percent higher than a year ago, and the quarter-point rise in rates did not stop that."
+    assert _values(text, dt.date(1998, 2, 6)) == [("a year ago", "1997")]
+    assert _values("The quarter was terrible.", dt.date(1998, 2, 6)) == []
+
+
+def test_a_later_comparison_quarter_does_not_replace_the_reporting_period() -> None:
+    text = ("Profit rose in the third quarter. The 1988 second quarter included a charge. "
+            "Sales rose in the quarter, and next year's first quarter will be weaker.")
+    got = _values(text, dt.date(1989, 10, 26))
+    assert ("the quarter", "1989-Q3") in got and ("next year's first quarter", "1990-Q1") in got
+    assert ("The 1988 second quarter", "1988-Q2") in got
+
+
+def test_possessive_years_and_the_same_period_last_year() -> None:
+    text = ("Net sales for this year's third quarter were $14 million, against $21 million for the "
+            "corresponding period last year.")
+    assert _values(text, dt.date(1989, 11, 1)) == [
+        ("this year's third quarter", "1989-Q3"), ("the corresponding period last year", "1988-Q3")]
+
+
+def test_a_past_quarter_named_early_in_the_year_is_last_years() -> None:
+    text = "The company announced an 18 percent drop in profits for the fourth quarter."
+    assert _values(text, dt.date(1998, 1, 26)) == [("the fourth quarter", "1997-Q4")]
+    # a quarter about to begin stays this year's, whatever the tense
+    text = "Ford said it closed ten plants during the fourth quarter."
+    assert _values(text, dt.date(2006, 8, 19)) == [("the fourth quarter", "2006-Q4")]
+
+
+def test_that_year_is_the_year_last_named() -> None:
+    text = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert _values(text, dt.date(2000, 1, 28)) == [("June 1998", "1998-06"), ("later that year", "1998")]
+    assert _values("That year was hard.", dt.date(2000, 1, 28)) == []
+
+
+def test_earlier_than_is_a_comparison_not_a_date() -> None:
+    text = "The flu season started about a month earlier than usual; sales fell about two years ago."
+    assert _values(text, dt.date(2013, 3, 22)) == [("about a month", "P1M"), ("about two years ago", "2011")]
+
+
+def test_durations_keep_their_determiner_and_a_year_before_a_unit_is_no_count() -> None:
+    text = "For the nine months, net rose; a six year process ended."
+    assert _values(text, dt.date(1989, 10, 26)) == [("the nine months", "P9M"), ("six year", "P6Y")]

@@ -43,6 +43,8 @@ NUM = (
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
 _NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_ORD = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_APPROX = r"(?i:about|around|nearly|almost|more\s+than|over|some|roughly|less\s+than|just\s+over|just\s+under)"
 _UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|weekends?|nights?)"
 _UNIT_SG = r"(?i:year|month|week|day|decade|century|hour|minute|quarter|night)"
 _UNIT_PL = r"(?i:years|months|weeks|days|decades|centuries|hours|minutes)"
@@ -84,10 +86,34 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
         r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b",
     ),
-    ("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago)\b"),
+    (
+        "ago",
+        rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>(?i:ago|earlier))\b(?!\s+(?i:than))",
+    ),
+    # The reporting period's year-ago twin ("the year-earlier quarter", "a year-ago loss"), the
+    # latest period, the quarter said alone and a year's quarter or period: resolved against the
+    # quarter the article last named (its reference period), see resolve.Reference.
+    (
+        "yearago",
+        rf"\b(?:(?P<the>(?i:the))\s+)?(?i:year)-(?i:ago|earlier)\s+(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b"
+        r"|\b(?i:year)-(?i:ago|earlier)\b",
+    ),
+    (
+        "sameperiod",
+        r"\b(?:(?i:the)\s+)?(?i:same|corresponding|comparable|year-ago|year-earlier)\s+(?P<unit>(?i:period|quarter))"
+        r"\s+(?:(?i:of|in)\s+)?(?:(?i:a\s+year\s+(?:ago|earlier))|(?:(?i:the)\s+)?(?i:last|previous|prior)\s+(?i:year))\b",
+    ),
+    ("latest", r"\b(?:(?i:the)\s+)?(?i:latest|most\s+recent)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))\b"),
+    ("thequarter", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter))\b(?!-|\s+(?i:point|mile|final|century))"),
+    (
+        "yearq",
+        rf"\b(?:(?P<rel>(?i:this|last|next))\s+(?i:year)['\u2019]s|(?:(?i:the)\s+)?(?P<y>(?:19|20)\d\d))\s+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b",
+    ),
+    ("that", r"\b(?:(?P<el>(?i:earlier|later))\s+)?(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])"),
     (
         "duration",
-        r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|past|next|previous"
+        r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
         rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
@@ -114,7 +140,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|JST)\b"),
     (
         "quarter",
-        r"\b(?:the\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
+        rf"\b(?:(?i:the)\s+(?=(?:(?i:fiscal)[\s-]+)?{_ORD}\s+(?i:quarter)))?(?:(?i:fiscal)[\s-]+)?(?P<q>{_ORD})[\s-]+"
+        r"(?i:quarter)"
         r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>\d{4}))?\b",
     ),
     ("qshort", r"\b(?P<q>Q[1-4])(?:\s*(?P<y>\d{4}))?\b"),

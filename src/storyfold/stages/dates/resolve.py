@@ -26,7 +26,7 @@ from storyfold.stages.dates.grammar import (
 )
 from storyfold.text.numbers import parse_number
 
-__all__ = ["Anchor", "count_of", "resolve"]
+__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,24 @@ class Anchor:
     date: dt.date
     year_only: bool = False
     estimated: bool = False
+
+
+@dataclass(slots=True)
+class Reference:
+    """What an article has named so far, read in text order: the reference times its anaphoric
+    expressions resolve against (as HeidelTime does for narratives) instead of the publication date.
+
+    ``quarter``: the (year, quarter) the article last named, the period an earnings report is about,
+    so "the quarter", "the latest quarter" and "a year earlier" (that quarter a year before) resolve
+    to it. ``date``: the last calendar day, month or year named, for "that year", "later that month"."""
+
+    quarter: tuple[int, int] | None = None
+    date: PartialDate | None = None
+
+
+# Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
+ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that"})
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
 @dataclass(slots=True)
@@ -184,18 +202,81 @@ def _mod(m: re.Match[str]) -> str | None:
     return MODS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
 
 
-def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
-            ) -> _Value | None:
+def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
+            ref: Reference | None = None) -> _Value | None:
     """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression).
+    ``ref`` is what the text named before the match (rules in :data:`ANAPHORIC` read it).
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
     try:
-        return _resolve(rule, m, anchor, tense, signal)
+        if rule in ANAPHORIC and rule != "ago":
+            return _resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
+        return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
         return _unresolved()
 
 
-def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
-             ) -> _Value | None:
+def _ordinal(word: str) -> int:
+    digits = re.sub(r"\D", "", word)
+    return int(digits) if digits else _ORDINALS[word.lower()]
+
+
+def _quarter_of(y: int, q: int, shift: int, relative: bool = True) -> _Value:
+    n = y * 4 + (q - 1) + shift
+    return _quarter(n // 4, n % 4 + 1, relative=relative)
+
+
+def _resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
+                       ) -> _Value | None:
+    """The reporting period and its relatives ("the quarter", "the year-earlier period", "this year's
+    third quarter"), and "that year": against ``ref``, else against the anchor where that means
+    something, else dropped."""
+    unit = (g.get("unit") or "").lower()
+    if rule in ("yearago", "sameperiod"):
+        if g.get("q") and anchor is not None:
+            return _quarter(anchor.date.year - 1, _ordinal(g["q"] or ""))
+        if ref.quarter is not None:
+            return _quarter_of(*ref.quarter, -4)
+        if anchor is None:
+            return _unresolved()
+        return _year(anchor.date.year - 1)
+    if rule == "latest":
+        if ref.quarter is not None:
+            return _quarter_of(*ref.quarter, 0)
+        if anchor is None or anchor.year_only or unit != "quarter":
+            return None if unit != "quarter" else _unresolved()
+        d = anchor.date
+        return _quarter_of(d.year, (d.month - 1) // 3 + 1, -1)
+    if rule == "thequarter":
+        return _quarter_of(*ref.quarter, 0) if ref.quarter is not None else None
+    if rule == "yearq":
+        if g.get("y"):
+            y, relative = int(g["y"] or 0), False
+        elif anchor is None:
+            return _unresolved()
+        else:
+            y, relative = anchor.date.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0), True
+        if g.get("q"):
+            return _quarter(y, _ordinal(g["q"] or ""), relative=relative)
+        if ref.quarter is not None:
+            return _quarter(y, ref.quarter[1], relative=relative)
+        return _year(y, relative=relative) if unit == "period" else None
+    if rule == "that":
+        if ref.date is None:
+            return None
+        el = (g.get("el") or "").lower()
+        mod = {"earlier": "START", "later": "END"}.get(el)
+        if unit == "year":
+            return _year(ref.date.year, mod)
+        if unit == "month" and ref.date.month is not None:
+            return _month(ref.date.year, ref.date.month, mod)
+        if unit == "day" and ref.date.precision is Precision.DAY and ref.date.start is not None:
+            return _day(ref.date.start)
+        return None
+    return None
+
+
+def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
+             ref: Reference) -> _Value | None:
     g = m.groupdict()
     day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
     year_anchor = anchor.date.year if anchor is not None else None
@@ -290,11 +371,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _unresolved()
         return _season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
+        n = count_of(g["n"] or "")
+        unit = (g["unit"] or "").lower()
+        if ref.quarter is not None and unit.startswith("year") and n is not None and float(n).is_integer():
+            return _quarter_of(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
         return _resolve_ago(g, anchor)
     if rule == "duration":
         n = count_of(g["n"])
         if n is None and g["n"].strip().lower() not in VAGUE_NUMBERS:
             return None
+        if re.fullmatch(r"(?:1[89]|20)\d\d", g["n"].strip()) and not g["unit"].lower().endswith("s"):
+            return None  # "the 1988 quarter": a year before a unit, not a count of it
         if g["unit"].lower().startswith("weekend"):
             return None
         approx = "APPROX" if g.get("approx") else None
@@ -334,12 +421,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
         return _time(day_anchor, hour=hour, minute=minute)
     if rule in ("quarter", "qshort"):
-        digits = re.sub(r"\D", "", g["q"])
-        q = int(digits) if digits else {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
+        q = _ordinal(g["q"])
         if g.get("y"):
             return _quarter(int(g["y"]), q, relative=False)
         if year_anchor is None:
             return _unresolved()
+        if day_anchor is not None:
+            # told in the past, a quarter a season or more ahead is last year's; in the future, one over is next year's
+            if tense == "past" and (dt.date(year_anchor, 3 * q - 2, 1) - day_anchor).days > 92:
+                return _quarter(year_anchor - 1, q)
+            if tense == "future" and q < (day_anchor.month - 1) // 3 + 1:
+                return _quarter(year_anchor + 1, q)
         return _quarter(year_anchor, q)
     return None
 

@@ -294,3 +294,20 @@ def test_earlier_than_is_a_comparison_not_a_date() -> None:
 def test_durations_keep_their_determiner_and_a_year_before_a_unit_is_no_count() -> None:
     text = "For the nine months, net rose; a six year process ended."
     assert _values(text, dt.date(1989, 10, 26)) == [("the nine months", "P9M"), ("six year", "P6Y")]
+
+
+def test_a_date_ending_a_span_is_the_nearest_occurrence_whatever_the_tense() -> None:
+    # "until" / "through" / "by" end a span the past-tense verb opened: the date is ahead of it
+    text = "The judge ordered that the boy remain in Miami until March 6."
+    assert _values(text, dt.date(2000, 1, 15)) == [("March 6", "2000-03-06")]
+    text = "The bank extended the company loans through January."
+    assert _values(text, dt.date(1989, 10, 30)) == [("January", "1990-01")]
+    # "since" points back even in the present perfect
+    text = "Investigators have been searching for him since March 20."
+    assert _values(text, dt.date(1999, 3, 10)) == [("March 20", "1998-03-20")]
+
+
+def test_a_month_without_a_tense_is_the_nearest_occurrence() -> None:
+    text = "Delegates can take part in planning for the summit in April."
+    assert _values(text, dt.date(1998, 12, 5)) == [("April", "1999-04")]
+    assert _values(text, dt.date(1998, 6, 5)) == [("April", "1998-04")]

@@ -68,7 +68,11 @@ class _Value:
     relative: bool = False
 
 
+
+
 NEAR_DAYS = 31  # a date without its year this close to the anchor is taken as the nearest occurrence
+# Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
+ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -76,10 +80,13 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int = 1) -> int:
-    """The year of ``month`` (and ``day``) said in a sentence of ``tense`` relative to ``anchor``."""
+def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int | None = None,
+               signal: str | None = None) -> int:
+    """The year of ``month`` (and ``day``; ``None`` for the whole month) said in a sentence of
+    ``tense`` relative to ``anchor``. After "until", "through" or "by" the date ends a span that the
+    verb's tense does not place, so it is the nearest occurrence; after "since" it is past."""
     y = anchor.year
-    key = (month, day)
+    key = (month, day or 1)
     now = (anchor.month, anchor.day)
     if rel in ("last", "past"):
         return y if key < now and month != anchor.month else y - 1
@@ -87,7 +94,11 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key > now and month != anchor.month else y + 1
     if rel == "this":
         return y
-    if tense in ("past", "future") and day != 1:
+    if signal in ENDPOINT_SIGNALS:
+        tense = None
+    elif signal == "since":
+        return y if key <= now else y - 1
+    if tense in ("past", "future") and day is not None:
         # A calendar date said without its year lies near the anchor: the tense picks the side only
         # when the nearest occurrence is not within a few weeks of it.
         near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
@@ -98,10 +109,12 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key <= now else y - 1
     if tense == "future":
         return y if key >= now else y + 1
-    if day != 1:  # a full date without tense: the nearest occurrence
+    if day is not None:  # a full date without tense: the nearest occurrence
         cands = [dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)]
         return min(cands, key=lambda c: abs((c - anchor).days)).year
-    return y
+    # a month without tense: the nearest occurrence, this year's on a tie
+    return min((y, y - 1, y + 1), key=lambda yy: abs((yy - y) * 12 + month - anchor.month))
+
 
 
 def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
@@ -297,7 +310,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return None
         if day_anchor is None:
             return _unresolved()
-        y = _pick_year(month, day_anchor, tense, None, day=d)
+        y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
         try:
             return _day(dt.date(y, month, d))
         except ValueError:
@@ -311,7 +324,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return _unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        return _month(_pick_year(month, day_anchor, tense, rel), month, _mod(m))
+        return _month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None

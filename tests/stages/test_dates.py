@@ -311,3 +311,14 @@ def test_a_month_without_a_tense_is_the_nearest_occurrence() -> None:
     text = "Delegates can take part in planning for the summit in April."
     assert _values(text, dt.date(1998, 12, 5)) == [("April", "1999-04")]
     assert _values(text, dt.date(1998, 6, 5)) == [("April", "1998-04")]
+
+
+def test_years_in_words_as_broadcast_transcripts_write_them() -> None:
+    published = dt.date(1998, 1, 15)
+    assert _values("In nineteen ninety-one he was convicted.", published) == [("nineteen ninety-one", "1991")]
+    assert _values("His promise to halve it by the year two thousand was dropped.", published) == [
+        ("the year two thousand", "2000")]
+    assert _values("Prices fell to the level we saw in the winter of nineteen ninety-four.", published) == [
+        ("winter of nineteen ninety-four", "1994-WI")]
+    # a count is no year
+    assert _values("About two thousand people and nineteen hundred troops came.", published) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from storyfold.text.numbers import NUMBER_WORD
+from storyfold.text.numbers import NUMBER_WORD, TENS, UNITS as NUMBER_UNITS
 
 __all__ = [
     "APPROX_BEFORE",
@@ -49,6 +49,15 @@ _UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minute
 _UNIT_SG = r"(?i:year|month|week|day|decade|century|hour|minute|quarter|night)"
 _UNIT_PL = r"(?i:years|months|weeks|days|decades|centuries|hours|minutes)"
 
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-one", "the year two thousand".
+_DIGIT_WORD = "|".join(w for w, n in NUMBER_UNITS.items() if 1 <= n <= 9)
+_TEEN_WORD = "|".join(w for w, n in NUMBER_UNITS.items() if n >= 10)
+_TWO_DIGITS = rf"(?:(?:{'|'.join(TENS)})(?:[\s-]+(?:{_DIGIT_WORD}))?|{_TEEN_WORD}|(?:oh|o)[\s-]+(?:{_DIGIT_WORD}))"
+_WORD_YEAR = (
+    rf"(?i:(?:eighteen|nineteen|twenty)[\s-]+{_TWO_DIGITS}"
+    rf"|two\s+thousand(?:(?:\s+and)?\s+(?:{_TWO_DIGITS}|{_DIGIT_WORD}))?)"
+)
+
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("mdy", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"),
@@ -60,6 +69,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
+    ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
     (
@@ -84,7 +94,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "season",
         rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-        r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b",
+        rf"(?:\s+(?:of\s+)?(?:(?P<y>\d{{4}})|(?P<wy>{_WORD_YEAR})))?\b",
     ),
     (
         "ago",

@@ -335,6 +335,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if re.match(r"\s+[a-z]+s\b", after) and signal is None:
             return None
         return _year(int(g["y"]), _mod(m), relative=False)
+    if rule == "wordyear":
+        return _word_year(g, m)
     if rule == "decade":
         return _decade(int(g["dec"]) * 10, _mod(m))
     if rule == "century":
@@ -378,6 +380,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
             return _season(int(g["y"]), code, _mod(m), relative=False)
+        if g.get("wy") and (said := _word_year(g, m)) is not None and said.earliest is not None:
+            return _season(said.earliest.year, code, _mod(m), relative=False)
         if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
         if day_anchor is None:
@@ -448,6 +452,26 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return _quarter(year_anchor, q)
     return None
 
+
+
+def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:
+    """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
+    and what follows; "two thousand" alone is a year only after "the year" or ending a clause
+    ("by two thousand."), not a count ("two thousand people")."""
+    words = re.sub(r"[\s-]+", " ", (g["wy"] or "").lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not g.get("the") and not (rest or re.match(r"\s*(?:[,.;:)]|$)", m.string[m.end():])):
+            return None
+        year = 2000 + (int(parse_number(" ".join(rest)) or 0) if rest else 0)
+    else:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[words[0]]
+        rest = [w for w in words[1:] if w not in ("oh", "o")]
+        n = parse_number(" ".join(rest))
+        if n is None:
+            return None
+        year = century * 100 + int(n)
+    return _year(year, relative=False)
 
 
 def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Anchor | None, tense: str | None

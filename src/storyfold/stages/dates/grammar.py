@@ -6,7 +6,8 @@ from __future__ import annotations
 import calendar
 import re
 
-from storyfold.text.numbers import NUMBER_WORD, TENS, UNITS as NUMBER_UNITS
+from storyfold.text.numbers import NUMBER_WORD, TENS
+from storyfold.text.numbers import UNITS as NUMBER_UNITS
 
 __all__ = [
     "APPROX_BEFORE",

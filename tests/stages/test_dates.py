@@ -322,3 +322,14 @@ def test_years_in_words_as_broadcast_transcripts_write_them() -> None:
         ("winter of nineteen ninety-four", "1994-WI")]
     # a count is no year
     assert _values("About two thousand people and nineteen hundred troops came.", published) == []
+
+
+def test_a_clock_time_with_its_day_is_on_that_day() -> None:
+    published = dt.date(2000, 4, 3)  # a Monday
+    assert _values("The agency gave the family until 9 a.m. Tuesday to sign.", published) == [
+        ("9 a.m. Tuesday", "2000-04-04T09:00")]
+    assert _values("The father will leave at 4 a.m. EDT Thursday.", published) == [
+        ("4 a.m. EDT Thursday", "2000-04-06T04:00")]
+    assert _values("It extended its offer until 5 p.m. EST April 9.", published) == [
+        ("5 p.m. EST April 9", "2000-04-09T17:00")]
+    assert _values("The rally began at 8 pm.", published) == [("8 pm", "2000-04-03T20:00")]

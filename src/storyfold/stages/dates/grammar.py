@@ -44,6 +44,7 @@ NUM = (
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
 _NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
 _ORD = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _APPROX = r"(?i:about|around|nearly|almost|more\s+than|over|some|roughly|less\s+than|just\s+over|just\s+under)"
 _UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|weekends?|nights?)"
@@ -146,9 +147,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ("set", rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD})\b"),
     ("setadv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"),
     ("setfreq", rf"\b(?i:once|twice|(?:{NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
-    ("time", r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"),
+    (
+        "time",
+        r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})\b))?",
+    ),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
-    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|JST)\b"),
+    ("clock", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ})\b"),
     (
         "quarter",
         rf"\b(?:(?i:the)\s+(?=(?:(?i:fiscal)[\s-]+)?{_ORD}\s+(?i:quarter)))?(?:(?i:fiscal)[\s-]+)?(?P<q>{_ORD})[\s-]+"

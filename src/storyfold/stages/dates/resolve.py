@@ -436,7 +436,16 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 hour = 0
         if day_anchor is None:
             return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
-        return _time(day_anchor, hour=hour, minute=minute)
+        day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
+        if g.get("wd"):
+            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor, tense, None)
+        elif g.get("mon") and g.get("d"):
+            month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
+            if month is None or not 1 <= int(g["d"] or 0) <= calendar.monthrange(day_anchor.year, month)[1]:
+                return None
+            d = int(g["d"] or 0)
+            day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
+        return _time(day, hour=hour, minute=minute)
     if rule in ("quarter", "qshort"):
         q = _ordinal(g["q"])
         if g.get("y"):

@@ -361,7 +361,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return _unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, tense, rel)
+        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
             return _time(d, code)
@@ -438,7 +438,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
         day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
         if g.get("wd"):
-            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor, tense, None)
+            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
+                            None if signal in ENDPOINT_SIGNALS else tense, None)
         elif g.get("mon") and g.get("d"):
             month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
             if month is None or not 1 <= int(g["d"] or 0) <= calendar.monthrange(day_anchor.year, month)[1]:

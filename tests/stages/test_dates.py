@@ -333,3 +333,16 @@ def test_a_clock_time_with_its_day_is_on_that_day() -> None:
     assert _values("It extended its offer until 5 p.m. EST April 9.", published) == [
         ("5 p.m. EST April 9", "2000-04-09T17:00")]
     assert _values("The rally began at 8 pm.", published) == [("8 pm", "2000-04-03T20:00")]
+
+
+def test_holidays_fall_on_their_day_of_the_year_the_tense_picks() -> None:
+    published = dt.date(2000, 1, 7)
+    assert _values("The boy was found Thanksgiving Day clinging to an inner tube.", published) == [
+        ("Thanksgiving Day", "1999-11-25")]
+    assert _values("He was rescued last Thanksgiving.", published) == [("last Thanksgiving", "1999-11-25")]
+    assert _values("The vote is a theme from now to Election Day.", dt.date(1998, 10, 26)) == [
+        ("now", "PRESENT_REF"), ("Election Day", "1998-11-03")]
+    assert _values("Protesters prayed on Easter Sunday.", dt.date(2000, 4, 25)) == [("Easter Sunday", "2000-04-23")]
+    assert _values("Christmas 1998 was quiet.", published) == [("Christmas 1998", "1998-12-25")]
+    # a bare name is a date only after a signal, "last"/"next" or with its year
+    assert _values("Christmas shopping rose.", published) == []

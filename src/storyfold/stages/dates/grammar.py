@@ -11,6 +11,9 @@ from storyfold.text.numbers import UNITS as NUMBER_UNITS
 
 __all__ = [
     "APPROX_BEFORE",
+    "BARE_HOLIDAYS",
+    "HOLIDAYS",
+    "HOLIDAY_WEEKDAYS",
     "COMPILED",
     "MODS",
     "MONTHS",
@@ -60,6 +63,29 @@ _WORD_YEAR = (
     rf"|two\s+thousand(?:(?:\s+and)?\s+(?:{_TWO_DIGITS}|{_DIGIT_WORD}))?)"
 )
 
+# Holidays of the English-speaking calendar, each the day it falls on in a year: a fixed (month,
+# day), the n-th (or, -1, last) weekday of a month, "election" (the Tuesday after the first Monday
+# of November) or an offset from Easter Sunday. A bare name ("Christmas", "Easter") is a date only
+# after a temporal signal, a "last"/"next" or with its year ("Christmas shopping" is not).
+HOLIDAYS: dict[str, tuple[str, int, int]] = {
+    "christmas day": ("fixed", 12, 25), "christmas eve": ("fixed", 12, 24), "christmas": ("fixed", 12, 25),
+    "boxing day": ("fixed", 12, 26), "new year's day": ("fixed", 1, 1), "new year's eve": ("fixed", 12, 31),
+    "independence day": ("fixed", 7, 4), "the fourth of july": ("fixed", 7, 4), "halloween": ("fixed", 10, 31),
+    "valentine's day": ("fixed", 2, 14), "veterans day": ("fixed", 11, 11), "st. patrick's day": ("fixed", 3, 17),
+    "thanksgiving day": ("nth", 11, 4), "thanksgiving": ("nth", 11, 4), "labor day": ("nth", 9, 1),
+    "memorial day": ("last", 5, 1), "martin luther king day": ("nth", 1, 1), "election day": ("election", 11, 1),
+    "easter sunday": ("easter", 0, 0), "easter": ("easter", 0, 0), "good friday": ("easter", -2, 0),
+    "easter monday": ("easter", 1, 0),
+}
+BARE_HOLIDAYS = frozenset({"christmas", "thanksgiving", "easter", "halloween"})
+# Monday is weekday 0: the n-th rules' weekday, by holiday
+HOLIDAY_WEEKDAYS = {"thanksgiving day": 3, "thanksgiving": 3, "labor day": 0, "memorial day": 0,
+                    "martin luther king day": 0}
+_HOLIDAY = "|".join(
+    re.escape(name).replace("\\ ", r"\s+").replace("'", "['\u2019]") for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_HOLIDAY = rf"(?i:{_HOLIDAY})"
+
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("mdy", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"),
@@ -72,6 +98,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
+    (
+        "holiday",
+        rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<hol>{_HOLIDAY})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w'\u2019])",
+    ),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
     (

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from storyfold.records import DayPart, PartialDate, Precision, Season
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
+    BARE_HOLIDAYS,
+    HOLIDAY_WEEKDAYS,
+    HOLIDAYS,
     MODS,
     MONTH_SIGNALS,
     MONTHS,
@@ -26,7 +29,7 @@ from storyfold.stages.dates.grammar import (
 )
 from storyfold.text.numbers import parse_number
 
-__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
+__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "easter", "holiday_date", "resolve"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +338,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if re.match(r"\s+[a-z]+s\b", after) and signal is None:
             return None
         return _year(int(g["y"]), _mod(m), relative=False)
+    if rule == "holiday":
+        name = re.sub(r"\s+", " ", g["hol"].lower()).replace("\u2019", "'")
+        rel = g["rel"].lower() if g.get("rel") else None
+        if name in BARE_HOLIDAYS and not (rel or g.get("y") or signal):
+            return None
+        if g.get("y"):
+            return _day(holiday_date(name, int(g["y"])), relative=False)
+        if day_anchor is None:
+            return _unresolved()
+        near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
+        return _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
     if rule == "wordyear":
         return _word_year(g, m)
     if rule == "decade":
@@ -462,6 +476,37 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return _quarter(year_anchor, q)
     return None
 
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day holiday ``name`` (a key of :data:`~storyfold.stages.dates.grammar.HOLIDAYS`) falls on in ``year``."""
+    kind, a, b = HOLIDAYS[name]
+    if kind == "fixed":
+        return dt.date(year, a, b)
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=a)
+    if kind == "election":  # the Tuesday after the first Monday
+        first = dt.date(year, a, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+    wd = HOLIDAY_WEEKDAYS[name]
+    if kind == "last":
+        last = dt.date(year, a, calendar.monthrange(year, a)[1])
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    first = dt.date(year, a, 1)
+    return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (b - 1))
 
 
 def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:

@@ -346,3 +346,10 @@ def test_holidays_fall_on_their_day_of_the_year_the_tense_picks() -> None:
     assert _values("Christmas 1998 was quiet.", published) == [("Christmas 1998", "1998-12-25")]
     # a bare name is a date only after a signal, "last"/"next" or with its year
     assert _values("Christmas shopping rose.", published) == []
+
+
+def test_an_accounting_year_ended_on_a_day_is_a_duration() -> None:
+    text = "For the year ended Aug. 31, the company earned $2.7 million."
+    assert _values(text, dt.date(1989, 10, 30)) == [("the year", "P1Y"), ("Aug. 31", "1989-08-31")]
+    assert _values("Profit will fall in the fiscal year ending June 30, 1990.", dt.date(1989, 11, 2)) == [
+        ("the fiscal year", "P1Y"), ("June 30, 1990", "1990-06-30")]

@@ -102,6 +102,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "holiday",
         rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<hol>{_HOLIDAY})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w'\u2019])",
     ),
+    # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
+    ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
     (

@@ -353,3 +353,8 @@ def test_an_accounting_year_ended_on_a_day_is_a_duration() -> None:
     assert _values(text, dt.date(1989, 10, 30)) == [("the year", "P1Y"), ("Aug. 31", "1989-08-31")]
     assert _values("Profit will fall in the fiscal year ending June 30, 1990.", dt.date(1989, 11, 2)) == [
         ("the fiscal year", "P1Y"), ("June 30, 1990", "1990-06-30")]
+
+
+def test_a_24_hour_time_with_its_zone_and_day_is_on_that_day() -> None:
+    text = "The qualifier has been postponed until 15:00 GMT Saturday due to heavy snow."
+    assert _values(text, dt.date(2013, 3, 22)) == [("15:00 GMT Saturday", "2013-03-23T15:00")]

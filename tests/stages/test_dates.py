@@ -358,3 +358,10 @@ def test_an_accounting_year_ended_on_a_day_is_a_duration() -> None:
 def test_a_24_hour_time_with_its_zone_and_day_is_on_that_day() -> None:
     text = "The qualifier has been postponed until 15:00 GMT Saturday due to heavy snow."
     assert _values(text, dt.date(2013, 3, 22)) == [("15:00 GMT Saturday", "2013-03-23T15:00")]
+
+
+def test_a_year_before_a_noun_ending_in_s_is_a_year_unless_the_noun_is_a_plural() -> None:
+    published = dt.date(2013, 3, 22)
+    assert _values("He pointed to a 2009 analysis by the budget office.", published) == [("2009", "2009")]
+    assert _values("Its 1988 sales rose.", published) == [("1988", "1988")]
+    assert _values("About 2000 soldiers crossed the river.", published) == []

@@ -27,6 +27,7 @@ from storyfold.stages.dates.grammar import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from storyfold.text import wordnet
 from storyfold.text.numbers import parse_number
 
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "easter", "holiday_date", "resolve"]
@@ -335,8 +336,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         after = m.string[m.end() : m.end() + 16]
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
-        if re.match(r"\s+[a-z]+s\b", after) and signal is None:
-            return None
+        plural = re.match(r"\s+([a-z]+s)\b", after)
+        if plural and signal is None and not _singular_noun(plural.group(1)):
+            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
         return _year(int(g["y"]), _mod(m), relative=False)
     if rule == "holiday":
         name = re.sub(r"\s+", " ", g["hol"].lower()).replace("\u2019", "'")
@@ -478,6 +480,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return _quarter(year_anchor, q)
     return None
 
+
+
+def _singular_noun(word: str) -> bool:
+    """Whether ``word`` (ending in s) is a noun in its own right in WordNet ("analysis", "sales"),
+    not only the plural of one ("soldiers")."""
+    lemmas = wordnet.load().lemmas(word)
+    return bool(lemmas) and lemmas[0] == word.lower()
 
 
 def easter(year: int) -> dt.date:

@@ -365,3 +365,11 @@ def test_a_year_before_a_noun_ending_in_s_is_a_year_unless_the_noun_is_a_plural(
     assert _values("He pointed to a 2009 analysis by the budget office.", published) == [("2009", "2009")]
     assert _values("Its 1988 sales rose.", published) == [("1988", "1988")]
     assert _values("About 2000 soldiers crossed the river.", published) == []
+
+
+def test_the_second_year_of_a_short_span_is_a_year() -> None:
+    published = dt.date(2013, 3, 22)
+    assert _values("He took part in the expedition of 1957-58, which crossed Antarctica.", published) == [
+        ("1957", "1957"), ("58", "1958")]
+    assert _values("The 1999-00 season ended.", published) == [("1999", "1999"), ("00", "2000")]
+    assert _values("The score was 1990-45.", published) == [("1990", "1990")]  # not a span of years

@@ -97,6 +97,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
+    # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
+    ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),
     ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
     (
         "holiday",

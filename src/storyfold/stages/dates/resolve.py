@@ -353,6 +353,11 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
     if rule == "yearended":
         return _duration(1, "year")
+    if rule == "yearend2":
+        first = int(m.string[m.start() - 5 : m.start() - 1])
+        second = first // 100 * 100 + int(g["yy"])
+        second += 100 if second < first else 0  # "1999-00"
+        return _year(second, relative=False) if second - first <= 10 else None
     if rule == "wordyear":
         return _word_year(g, m)
     if rule == "decade":

@@ -373,3 +373,15 @@ def test_the_second_year_of_a_short_span_is_a_year() -> None:
         ("1957", "1957"), ("58", "1958")]
     assert _values("The 1999-00 season ended.", published) == [("1999", "1999"), ("00", "2000")]
     assert _values("The score was 1990-45.", published) == [("1990", "1990")]  # not a span of years
+
+
+def test_months_and_quarters_of_a_named_year_and_short_decades() -> None:
+    published = dt.date(2009, 5, 15)
+    assert _values("In the first quarter of last year, GM lost less.", published) == [
+        ("the first quarter of last year", "2008-Q1")]
+    assert _values("Dealers not renewed after October of next year will be paid.", published) == [
+        ("October of next year", "2010-10")]
+    assert _values("It rid Detroit of the boxy cars of the 70s and 80s.", published) == [
+        ("the 70s", "197"), ("80s", "198")]
+    assert _values("Sales followed the trend of the '80s.", published) == [("the '80s", "198")]
+    assert _values("Most of the patients were in their 80s.", published) == []  # an age

@@ -95,6 +95,8 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
     ),
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+    # "October of next year", "June last year": the month of the year that names
+    ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
@@ -107,6 +109,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
+    # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
+    ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
     (
         "dayword",
@@ -196,7 +200,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "quarter",
         rf"\b(?:(?i:the)\s+(?=(?:(?i:fiscal)[\s-]+)?{_ORD}\s+(?i:quarter)))?(?:(?i:fiscal)[\s-]+)?(?P<q>{_ORD})[\s-]+"
         r"(?i:quarter)"
-        r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>\d{4}))?\b",
+        r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>\d{4})|(?P<yrel>(?i:last|this|next))\s+(?i:year)))?\b",
     ),
     ("qshort", r"\b(?P<q>Q[1-4])(?:\s*(?P<y>\d{4}))?\b"),
 )

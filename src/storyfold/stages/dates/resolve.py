@@ -58,6 +58,7 @@ class Reference:
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
 ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that"})
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
@@ -362,6 +363,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return _word_year(g, m)
     if rule == "decade":
         return _decade(int(g["dec"]) * 10, _mod(m))
+    if rule == "decade2":  # the 20th century's, as news writes them
+        return _decade(1900 + int(g["dec2"]) * 10, _mod(m))
+    if rule == "myrel":
+        if year_anchor is None:
+            return _unresolved()
+        return _month(year_anchor + _YEAR_STEP[g["yrel"].lower()], MONTHS[g["mon"].lower()], _mod(m))
     if rule == "century":
         c = int(g["c"])
         if not 1 <= c <= 21:
@@ -476,6 +483,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _quarter(int(g["y"]), q, relative=False)
         if year_anchor is None:
             return _unresolved()
+        if g.get("yrel"):
+            return _quarter(year_anchor + _YEAR_STEP[g["yrel"].lower()], q)
         if day_anchor is not None:
             # told in the past, a quarter a season or more ahead is last year's; in the future, one over is next year's
             if tense == "past" and (dt.date(year_anchor, 3 * q - 2, 1) - day_anchor).days > 92:

@@ -385,3 +385,23 @@ def test_months_and_quarters_of_a_named_year_and_short_decades() -> None:
         ("the 70s", "197"), ("80s", "198")]
     assert _values("Sales followed the trend of the '80s.", published) == [("the '80s", "198")]
     assert _values("Most of the patients were in their 80s.", published) == []  # an age
+
+
+def test_the_first_count_of_a_range_of_durations_is_a_duration_of_its_own() -> None:
+    published = dt.date(2009, 6, 4)
+    assert _values("He said the process would take between 60 and 90 days.", published) == [
+        ("60", "P60D"), ("90 days", "P90D")]
+    assert _values("Shipments resume within two to three weeks.", published) == [("two", "P2W"), ("three weeks", "P3W")]
+    assert _values("She scored 3 and 4 points in 5 days.", published) == [("5 days", "P5D")]
+
+
+def test_the_full_year_is_the_year_of_the_period_reported_on() -> None:
+    text = "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year."
+    assert _values(text, dt.date(2006, 1, 27)) == [("the fourth quarter of 2005", "2005-Q4"), ("the entire year", "2005")]
+    assert _values("It forecast higher earnings for the full year.", dt.date(1989, 10, 30)) == [
+        ("the full year", "1989")]
+
+
+def test_a_clock_time_with_an_ordinal_date() -> None:
+    assert _values("At a press conference at 16:15 UTC, June 1st, he spoke.", dt.date(2009, 6, 4)) == [
+        ("16:15 UTC, June 1st", "2009-06-01T16:15")]

@@ -160,6 +160,7 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?:(?P<rel>(?i:this|last|next))\s+(?i:year)['\u2019]s|(?:(?i:the)\s+)?(?P<y>(?:19|20)\d\d))\s+"
         rf"(?:(?i:fiscal)[\s-]+)?(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b",
     ),
+    ("fullyear", r"\b(?i:the)\s+(?i:entire|full|whole)\s+(?:(?i:fiscal)\s+)?(?i:year)\b(?![-'\u2019])"),
     ("that", r"\b(?:(?P<el>(?i:earlier|later))\s+)?(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])"),
     (
         "duration",
@@ -167,6 +168,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
         rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+    ),
+    # the first count of a range of durations, "between 60 and 90 days", "two to three weeks": its own duration
+    (
+        "durfirst",
+        rf"\b(?P<n>\d+(?:\.\d+)?|(?i:{NUMBER_WORD}))(?=\s*(?:-|\u2013|(?i:to|and|or))\s*"
+        rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD}))\s+(?P<unit>{_UNIT_PL})\b)",
     ),
     ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-long)?\b(?!-old)"),
     (
@@ -188,13 +195,13 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
-        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})\b))?",
+        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
     (
         "clock",
         rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ})\b"
-        rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})\b))?",
+        rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     (
         "quarter",

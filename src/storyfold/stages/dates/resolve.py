@@ -57,7 +57,7 @@ class Reference:
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that"})
+ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear"})
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
@@ -278,6 +278,10 @@ def _resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | 
         if ref.quarter is not None:
             return _quarter(y, ref.quarter[1], relative=relative)
         return _year(y, relative=relative) if unit == "period" else None
+    if rule == "fullyear":  # "for the full year": the year of the period reported on
+        if ref.quarter is not None:
+            return _year(ref.quarter[0])
+        return _unresolved() if anchor is None else _year(anchor.date.year)
     if rule == "that":
         if ref.date is None:
             return None
@@ -433,6 +437,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         approx = "APPROX" if g.get("approx") else None
         return _duration(n, g["unit"], approx)
+    if rule == "durfirst":
+        n = count_of(g["n"])
+        return None if n is None else _duration(n, g["unit"])
     if rule == "adjdur":
         n = count_of(g["n"])
         return None if n is None else _duration(n, g["unit"])

@@ -405,3 +405,11 @@ def test_the_full_year_is_the_year_of_the_period_reported_on() -> None:
 def test_a_clock_time_with_an_ordinal_date() -> None:
     assert _values("At a press conference at 16:15 UTC, June 1st, he spoke.", dt.date(2009, 6, 4)) == [
         ("16:15 UTC, June 1st", "2009-06-01T16:15")]
+
+
+def test_year_end_and_a_season_after_over_or_into() -> None:
+    published = dt.date(1989, 10, 26)
+    assert _values("GM plans to cut 6,000 jobs by year end.", published) == [("year end", "1989")]
+    assert _values("Year-end results rose.", published) == []
+    assert _values("Demand stayed strong well into the summer.", published) == [("summer", "1989-SU")]
+    assert _values("Over the summer, rivals cut prices.", published) == [("summer", "1989-SU")]

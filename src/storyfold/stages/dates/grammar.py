@@ -131,6 +131,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|fiscal\s+year))\b",
     ),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
+    # "by year end", "around year-end": the end of the anchor's year
+    ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),
     (
         "season",
         rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
@@ -231,11 +233,11 @@ VAGUE_CODES = {"decade": "DE", "century": "CE"}
 VAGUE_NUMBERS = {"a few", "several", "few", "many", "some", "dozens of"}
 SMALL_NUMBERS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "a dozen": 12, "a half": 0.5, "half a": 0.5}
 SIGNALS = re.compile(
-    r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between"
+    r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between|into"
     r"|within)\s+(?:the\s+)?$"
 )
 APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly)\s+$")
 MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "to",
-                  "between"}
+                  "between", "over", "into", "throughout"}
 
 MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}

@@ -356,6 +356,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _unresolved()
         near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
         return _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
+    if rule == "yearend":
+        if not (signal or g.get("the")):
+            return None  # "year-end results": an adjective
+        return _unresolved() if year_anchor is None else _year(year_anchor, "END")
     if rule == "yearended":
         return _duration(1, "year")
     if rule == "yearend2":

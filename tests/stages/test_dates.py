@@ -413,3 +413,7 @@ def test_year_end_and_a_season_after_over_or_into() -> None:
     assert _values("Year-end results rose.", published) == []
     assert _values("Demand stayed strong well into the summer.", published) == [("summer", "1989-SU")]
     assert _values("Over the summer, rivals cut prices.", published) == [("summer", "1989-SU")]
+
+
+def test_a_plural_weekday_is_a_set() -> None:
+    assert _values("The market is closed on Sundays.", dt.date(2025, 3, 17)) == [("Sundays", "XXXX-WXX-7")]

@@ -120,7 +120,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
     (
         "weekday",
-        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}"
+        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}(?P<plural>s)?\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?",
     ),
     (

@@ -396,6 +396,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _time(d, code)
         return _day(d)
     if rule == "weekday":
+        if g.get("plural"):  # "on Tuesdays": every Tuesday
+            return _Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
         if day_anchor is None:
             return _unresolved()
         rel = g["rel"].lower() if g.get("rel") else None

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
-from storyfold.stages.dates.resolve import ANAPHORIC, Anchor, Reference, _Value, resolve
+from storyfold.stages.dates.reference import ANAPHORIC, Reference
+from storyfold.stages.dates.resolve import Anchor, resolve
+from storyfold.stages.dates.values import _Value
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -118,7 +120,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     when the caller has one.
 
     Spans are chosen longest first; then the chosen ones are read in text order, keeping a
-    :class:`~storyfold.stages.dates.resolve.Reference` of what the text has named, against which
+    :class:`~storyfold.stages.dates.reference.Reference` of what the text has named, against which
     anaphoric expressions ("the quarter", "a year earlier", "that year") resolve."""
     if isinstance(anchor, dt.date):
         anchor = Anchor(anchor)

@@ -144,7 +144,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # The reporting period's year-ago twin ("the year-earlier quarter", "a year-ago loss"), the
     # latest period, the quarter said alone and a year's quarter or period: resolved against the
-    # quarter the article last named (its reference period), see resolve.Reference.
+    # quarter the article last named (its reference period), see reference.Reference.
     (
         "yearago",
         rf"\b(?:(?P<the>(?i:the))\s+)?(?i:year)-(?i:ago|earlier)\s+(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b"

@@ -8,71 +8,46 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from storyfold.records import DayPart, PartialDate, Precision, Season
+from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
     BARE_HOLIDAYS,
-    HOLIDAY_WEEKDAYS,
-    HOLIDAYS,
     MODS,
     MONTH_SIGNALS,
     MONTHS,
     MONTHS_BY_PREFIX,
     SEASONS,
-    SMALL_NUMBERS,
     UNITS,
-    VAGUE_CODES,
     VAGUE_NUMBERS,
     WEEKDAYS,
+)
+from storyfold.stages.dates.holidays import holiday_date
+from storyfold.stages.dates.reference import ANAPHORIC, Reference, resolve_anaphoric
+from storyfold.stages.dates.values import (
+    _YEAR_STEP,
+    Anchor,
+    _dated,
+    _day,
+    _decade,
+    _duration,
+    _month,
+    _ordinal,
+    _quarter,
+    _quarter_of,
+    _season,
+    _time,
+    _unresolved,
+    _Value,
+    _week_slots,
+    _weekend,
+    _year,
+    count_of,
 )
 from storyfold.text import wordnet
 from storyfold.text.numbers import parse_number
 
-__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "easter", "holiday_date", "resolve"]
-
-
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The date relative expressions resolve against. ``year_only``: only its year is known
-    (an estimate), so only year-relative expressions ("last year") resolve."""
-
-    date: dt.date
-    year_only: bool = False
-    estimated: bool = False
-
-
-@dataclass(slots=True)
-class Reference:
-    """What an article has named so far, read in text order: the reference times its anaphoric
-    expressions resolve against (as HeidelTime does for narratives) instead of the publication date.
-
-    ``quarter``: the (year, quarter) the article last named, the period an earnings report is about,
-    so "the quarter", "the latest quarter" and "a year earlier" (that quarter a year before) resolve
-    to it. ``date``: the last calendar day, month or year named, for "that year", "later that month"."""
-
-    quarter: tuple[int, int] | None = None
-    date: PartialDate | None = None
-
-
-# Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear"})
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
-
-
-@dataclass(slots=True)
-class _Value:
-    value: str | None
-    precision: Precision
-    type: str = "DATE"
-    mod: str | None = None
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    relative: bool = False
-
-
+__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
 NEAR_DAYS = 31  # a date without its year this close to the anchor is taken as the nearest occurrence
@@ -140,81 +115,6 @@ def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | Non
     return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
 
 
-def _unresolved() -> _Value:
-    return _Value(None, Precision.UNRESOLVED, relative=True)
-
-
-def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
-    """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
-    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
-                  relative=relative)
-
-
-def _day(d: dt.date, relative: bool = True) -> _Value:
-    return _dated(PartialDate.from_date(d), relative=relative)
-
-
-def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
-
-
-def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
-
-
-def _week(d: dt.date) -> _Value:
-    iso = d.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
-
-
-def _weekend(saturday: dt.date) -> _Value:
-    iso = saturday.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
-
-
-def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
-
-
-def _quarter(y: int, q: int, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
-
-
-def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
-    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
-
-
-def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
-    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
-    date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
-                       part=DayPart(part) if part else None)
-    return _dated(date, type="TIME")
-
-
-def count_of(text: str) -> float | None:
-    """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
-    if t.endswith(" and a half"):
-        base = count_of(t[: -len(" and a half")])
-        return None if base is None else base + 0.5
-    if t in SMALL_NUMBERS:
-        return SMALL_NUMBERS[t]
-    if t in VAGUE_NUMBERS:
-        return None
-    return parse_number(t)
-
-
-def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
-    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centuri", "century")
-    code, mult, is_time = UNITS.get(unit, ("D", 1, False))
-    if n is None:
-        qty, code = "X", VAGUE_CODES.get(unit, code)
-    else:
-        v = n * mult
-        qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
-    return _Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
-
-
 def _mod(m: re.Match[str]) -> str | None:
     raw = m.groupdict().get("mod")
     return MODS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
@@ -227,74 +127,10 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
     try:
         if rule in ANAPHORIC and rule != "ago":
-            return _resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
+            return resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
         return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
         return _unresolved()
-
-
-def _ordinal(word: str) -> int:
-    digits = re.sub(r"\D", "", word)
-    return int(digits) if digits else _ORDINALS[word.lower()]
-
-
-def _quarter_of(y: int, q: int, shift: int, relative: bool = True) -> _Value:
-    n = y * 4 + (q - 1) + shift
-    return _quarter(n // 4, n % 4 + 1, relative=relative)
-
-
-def _resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
-                       ) -> _Value | None:
-    """The reporting period and its relatives ("the quarter", "the year-earlier period", "this year's
-    third quarter"), and "that year": against ``ref``, else against the anchor where that means
-    something, else dropped."""
-    unit = (g.get("unit") or "").lower()
-    if rule in ("yearago", "sameperiod"):
-        if g.get("q") and anchor is not None:
-            return _quarter(anchor.date.year - 1, _ordinal(g["q"] or ""))
-        if ref.quarter is not None:
-            return _quarter_of(*ref.quarter, -4)
-        if anchor is None:
-            return _unresolved()
-        return _year(anchor.date.year - 1)
-    if rule == "latest":
-        if ref.quarter is not None:
-            return _quarter_of(*ref.quarter, 0)
-        if anchor is None or anchor.year_only or unit != "quarter":
-            return None if unit != "quarter" else _unresolved()
-        d = anchor.date
-        return _quarter_of(d.year, (d.month - 1) // 3 + 1, -1)
-    if rule == "thequarter":
-        return _quarter_of(*ref.quarter, 0) if ref.quarter is not None else None
-    if rule == "yearq":
-        if g.get("y"):
-            y, relative = int(g["y"] or 0), False
-        elif anchor is None:
-            return _unresolved()
-        else:
-            y, relative = anchor.date.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0), True
-        if g.get("q"):
-            return _quarter(y, _ordinal(g["q"] or ""), relative=relative)
-        if ref.quarter is not None:
-            return _quarter(y, ref.quarter[1], relative=relative)
-        return _year(y, relative=relative) if unit == "period" else None
-    if rule == "fullyear":  # "for the full year": the year of the period reported on
-        if ref.quarter is not None:
-            return _year(ref.quarter[0])
-        return _unresolved() if anchor is None else _year(anchor.date.year)
-    if rule == "that":
-        if ref.date is None:
-            return None
-        el = (g.get("el") or "").lower()
-        mod = {"earlier": "START", "later": "END"}.get(el)
-        if unit == "year":
-            return _year(ref.date.year, mod)
-        if unit == "month" and ref.date.month is not None:
-            return _month(ref.date.year, ref.date.month, mod)
-        if unit == "day" and ref.date.precision is Precision.DAY and ref.date.start is not None:
-            return _day(ref.date.start)
-        return None
-    return None
 
 
 def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
@@ -516,37 +352,6 @@ def _singular_noun(word: str) -> bool:
     return bool(lemmas) and lemmas[0] == word.lower()
 
 
-def easter(year: int) -> dt.date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * leap) // 433
-    month = (h + leap - 7 * m + 90) // 25
-    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
-
-
-def holiday_date(name: str, year: int) -> dt.date:
-    """The day holiday ``name`` (a key of :data:`~storyfold.stages.dates.grammar.HOLIDAYS`) falls on in ``year``."""
-    kind, a, b = HOLIDAYS[name]
-    if kind == "fixed":
-        return dt.date(year, a, b)
-    if kind == "easter":
-        return easter(year) + dt.timedelta(days=a)
-    if kind == "election":  # the Tuesday after the first Monday
-        first = dt.date(year, a, 1)
-        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
-    wd = HOLIDAY_WEEKDAYS[name]
-    if kind == "last":
-        last = dt.date(year, a, calendar.monthrange(year, a)[1])
-        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
-    first = dt.date(year, a, 1)
-    return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (b - 1))
-
-
 def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:
     """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
     and what follows; "two thousand" alone is a year only after "the year" or ending a clause
@@ -611,11 +416,6 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
         code, month = SEASONS[unit]
         return _season(_pick_year(month, d, tense, rel or "this"), code, mod)
     return None
-
-
-def _week_slots(d: dt.date) -> dict[str, object]:
-    w = _week(d)
-    return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}
 
 
 def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> _Value | None:

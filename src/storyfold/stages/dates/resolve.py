@@ -50,7 +50,7 @@ from storyfold.text.numbers import parse_number
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
-NEAR_DAYS = 31  # a date without its year this close to the anchor is taken as the nearest occurrence
+NEAR_DAYS = 60  # a date without its year within two months of the anchor is its nearest occurrence, whatever the tense
 # Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
 ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
 
@@ -80,7 +80,7 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key <= now else y - 1
     if tense in ("past", "future") and day is not None:
         # A calendar date said without its year lies near the anchor: the tense picks the side only
-        # when the nearest occurrence is not within a few weeks of it.
+        # when the nearest occurrence is not within two months of it.
         near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
                    key=lambda c: abs((c - anchor).days))
         if abs((near - anchor).days) <= NEAR_DAYS:

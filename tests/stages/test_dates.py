@@ -423,3 +423,8 @@ def test_a_day_said_in_the_past_tense_within_two_months_ahead_is_the_coming_one(
     # a dividend declared in October, payable in December: the past-tense verb does not send it back a year
     text = "The board approved a special dividend of 20 cents, to be paid Dec. 15 to holders on the books Nov. 17."
     assert _values(text, dt.date(1989, 10, 26)) == [("Dec. 15", "1989-12-15"), ("Nov. 17", "1989-11-17")]
+
+
+def test_the_preposition_before_a_vague_duration_is_its_signal_not_part_of_it() -> None:
+    got = find_dates("Police and protesters clashed in recent days.", dt.date(1998, 3, 8))
+    assert [(d.text, d.value, d.signal) for d in got] == [("recent days", "PXD", "in")]

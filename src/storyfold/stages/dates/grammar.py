@@ -181,7 +181,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "vague",
         r"\b(?P<pre>(?i:recent|the\s+past(?:\s+(?:several|few))?|the\s+last(?:\s+(?:several|few))?|the\s+coming"
-        r"|the\s+next(?:\s+(?:several|few))?|several|many|a\s+few|in\s+recent|coming))\s+"
+        r"|the\s+next(?:\s+(?:several|few))?|several|many|a\s+few|coming))\s+"
         rf"(?P<unit>{_UNIT_PL})\b",
     ),
     ("vagueadj", r"\b(?P<unit>(?i:decades|years|centuries|months|weeks))-(?:old|long)\b"),

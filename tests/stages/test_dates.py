@@ -236,3 +236,195 @@ def test_modal_verbs_point_a_relative_date_forward() -> None:
 def test_ages_are_not_durations() -> None:
     text = "The 6-year-old boy stayed with relatives for two weeks."
     assert [d.text for d in find_dates(text, dt.date(2000, 1, 6))] == ["two weeks"]
+
+
+def _values(text: str, published: dt.date | None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published)]
+
+
+def test_an_earnings_report_resolves_its_anaphoric_periods_against_the_quarter_it_names() -> None:
+    text = ("Acme Corp. said third-quarter net income rose 12% to $40 million from $35.7 million a year earlier. "
+            "Revenue in the latest quarter climbed to $1.2 billion from $1.1 billion in the year-earlier quarter. "
+            "The company also booked a charge during the quarter. In the 1988 period, it had a gain.")
+    assert _values(text, dt.date(1989, 10, 26)) == [
+        ("third-quarter", "1989-Q3"), ("a year earlier", "1988-Q3"), ("the latest quarter", "1989-Q3"),
+        ("the year-earlier quarter", "1988-Q3"), ("the quarter", "1989-Q3"), ("the 1988 period", "1988-Q3")]
+
+
+def test_without_a_named_quarter_a_year_ago_is_the_year_before_and_the_quarter_is_no_date() -> None:
+    text = "Wages were 3.8 percent higher than a year ago, and the quarter-point rise in rates did not stop that."
+    assert _values(text, dt.date(1998, 2, 6)) == [("a year ago", "1997")]
+    assert _values("The quarter was terrible.", dt.date(1998, 2, 6)) == []
+
+
+def test_a_later_comparison_quarter_does_not_replace_the_reporting_period() -> None:
+    text = ("Profit rose in the third quarter. The 1988 second quarter included a charge. "
+            "Sales rose in the quarter, and next year's first quarter will be weaker.")
+    got = _values(text, dt.date(1989, 10, 26))
+    assert ("the quarter", "1989-Q3") in got and ("next year's first quarter", "1990-Q1") in got
+    assert ("The 1988 second quarter", "1988-Q2") in got
+
+
+def test_possessive_years_and_the_same_period_last_year() -> None:
+    text = ("Net sales for this year's third quarter were $14 million, against $21 million for the "
+            "corresponding period last year.")
+    assert _values(text, dt.date(1989, 11, 1)) == [
+        ("this year's third quarter", "1989-Q3"), ("the corresponding period last year", "1988-Q3")]
+
+
+def test_a_past_quarter_named_early_in_the_year_is_last_years() -> None:
+    text = "The company announced an 18 percent drop in profits for the fourth quarter."
+    assert _values(text, dt.date(1998, 1, 26)) == [("the fourth quarter", "1997-Q4")]
+    # a quarter about to begin stays this year's, whatever the tense
+    text = "Ford said it closed ten plants during the fourth quarter."
+    assert _values(text, dt.date(2006, 8, 19)) == [("the fourth quarter", "2006-Q4")]
+
+
+def test_that_year_is_the_year_last_named() -> None:
+    text = "He fled to Florida in June 1998 and returned to Cuba later that year."
+    assert _values(text, dt.date(2000, 1, 28)) == [("June 1998", "1998-06"), ("later that year", "1998")]
+    assert _values("That year was hard.", dt.date(2000, 1, 28)) == []
+
+
+def test_earlier_than_is_a_comparison_not_a_date() -> None:
+    text = "The flu season started about a month earlier than usual; sales fell about two years ago."
+    assert _values(text, dt.date(2013, 3, 22)) == [("about a month", "P1M"), ("about two years ago", "2011")]
+
+
+def test_durations_keep_their_determiner_and_a_year_before_a_unit_is_no_count() -> None:
+    text = "For the nine months, net rose; a six year process ended."
+    assert _values(text, dt.date(1989, 10, 26)) == [("the nine months", "P9M"), ("six year", "P6Y")]
+
+
+def test_a_date_ending_a_span_is_the_nearest_occurrence_whatever_the_tense() -> None:
+    # "until" / "through" / "by" end a span the past-tense verb opened: the date is ahead of it
+    text = "The judge ordered that the boy remain in Miami until March 6."
+    assert _values(text, dt.date(2000, 1, 15)) == [("March 6", "2000-03-06")]
+    text = "The bank extended the company loans through January."
+    assert _values(text, dt.date(1989, 10, 30)) == [("January", "1990-01")]
+    # "since" points back even in the present perfect
+    text = "Investigators have been searching for him since March 20."
+    assert _values(text, dt.date(1999, 3, 10)) == [("March 20", "1998-03-20")]
+
+
+def test_a_month_without_a_tense_is_the_nearest_occurrence() -> None:
+    text = "Delegates can take part in planning for the summit in April."
+    assert _values(text, dt.date(1998, 12, 5)) == [("April", "1999-04")]
+    assert _values(text, dt.date(1998, 6, 5)) == [("April", "1998-04")]
+
+
+def test_years_in_words_as_broadcast_transcripts_write_them() -> None:
+    published = dt.date(1998, 1, 15)
+    assert _values("In nineteen ninety-one he was convicted.", published) == [("nineteen ninety-one", "1991")]
+    assert _values("His promise to halve it by the year two thousand was dropped.", published) == [
+        ("the year two thousand", "2000")]
+    assert _values("Prices fell to the level we saw in the winter of nineteen ninety-four.", published) == [
+        ("winter of nineteen ninety-four", "1994-WI")]
+    # a count is no year
+    assert _values("About two thousand people and nineteen hundred troops came.", published) == []
+
+
+def test_a_clock_time_with_its_day_is_on_that_day() -> None:
+    published = dt.date(2000, 4, 3)  # a Monday
+    assert _values("The agency gave the family until 9 a.m. Tuesday to sign.", published) == [
+        ("9 a.m. Tuesday", "2000-04-04T09:00")]
+    assert _values("The father will leave at 4 a.m. EDT Thursday.", published) == [
+        ("4 a.m. EDT Thursday", "2000-04-06T04:00")]
+    assert _values("It extended its offer until 5 p.m. EST April 9.", published) == [
+        ("5 p.m. EST April 9", "2000-04-09T17:00")]
+    assert _values("The rally began at 8 pm.", published) == [("8 pm", "2000-04-03T20:00")]
+
+
+def test_holidays_fall_on_their_day_of_the_year_the_tense_picks() -> None:
+    published = dt.date(2000, 1, 7)
+    assert _values("Fishermen rescued the sailor Thanksgiving Day off the coast.", published) == [
+        ("Thanksgiving Day", "1999-11-25")]
+    assert _values("The sailor was rescued last Thanksgiving.", published) == [("last Thanksgiving", "1999-11-25")]
+    assert _values("The vote is a theme from now to Election Day.", dt.date(1998, 10, 26)) == [
+        ("now", "PRESENT_REF"), ("Election Day", "1998-11-03")]
+    assert _values("Protesters prayed on Easter Sunday.", dt.date(2000, 4, 25)) == [("Easter Sunday", "2000-04-23")]
+    assert _values("Christmas 1998 was quiet.", published) == [("Christmas 1998", "1998-12-25")]
+    # a bare name is a date only after a signal, "last"/"next" or with its year
+    assert _values("Christmas shopping rose.", published) == []
+
+
+def test_an_accounting_year_ended_on_a_day_is_a_duration() -> None:
+    text = "For the year ended Aug. 31, the company earned $2.7 million."
+    assert _values(text, dt.date(1989, 10, 30)) == [("the year", "P1Y"), ("Aug. 31", "1989-08-31")]
+    assert _values("Profit will fall in the fiscal year ending June 30, 1990.", dt.date(1989, 11, 2)) == [
+        ("the fiscal year", "P1Y"), ("June 30, 1990", "1990-06-30")]
+
+
+def test_a_24_hour_time_with_its_zone_and_day_is_on_that_day() -> None:
+    text = "The qualifier has been postponed until 15:00 GMT Saturday due to heavy snow."
+    assert _values(text, dt.date(2013, 3, 22)) == [("15:00 GMT Saturday", "2013-03-23T15:00")]
+
+
+def test_a_year_before_a_noun_ending_in_s_is_a_year_unless_the_noun_is_a_plural() -> None:
+    published = dt.date(2013, 3, 22)
+    assert _values("He pointed to a 2009 analysis by the budget office.", published) == [("2009", "2009")]
+    assert _values("Its 1988 sales rose.", published) == [("1988", "1988")]
+    assert _values("About 2000 soldiers crossed the river.", published) == []
+
+
+def test_the_second_year_of_a_short_span_is_a_year() -> None:
+    published = dt.date(2013, 3, 22)
+    assert _values("He took part in the expedition of 1957-58, which crossed Antarctica.", published) == [
+        ("1957", "1957"), ("58", "1958")]
+    assert _values("The 1999-00 season ended.", published) == [("1999", "1999"), ("00", "2000")]
+    assert _values("The score was 1990-45.", published) == [("1990", "1990")]  # not a span of years
+
+
+def test_months_and_quarters_of_a_named_year_and_short_decades() -> None:
+    published = dt.date(2009, 5, 15)
+    assert _values("In the first quarter of last year, GM lost less.", published) == [
+        ("the first quarter of last year", "2008-Q1")]
+    assert _values("Dealers not renewed after October of next year will be paid.", published) == [
+        ("October of next year", "2010-10")]
+    assert _values("It rid Detroit of the boxy cars of the 70s and 80s.", published) == [
+        ("the 70s", "197"), ("80s", "198")]
+    assert _values("Sales followed the trend of the '80s.", published) == [("the '80s", "198")]
+    assert _values("Most of the patients were in their 80s.", published) == []  # an age
+
+
+def test_the_first_count_of_a_range_of_durations_is_a_duration_of_its_own() -> None:
+    published = dt.date(2009, 6, 4)
+    assert _values("He said the process would take between 60 and 90 days.", published) == [
+        ("60", "P60D"), ("90 days", "P90D")]
+    assert _values("Shipments resume within two to three weeks.", published) == [("two", "P2W"), ("three weeks", "P3W")]
+    assert _values("She scored 3 and 4 points in 5 days.", published) == [("5 days", "P5D")]
+
+
+def test_the_full_year_is_the_year_of_the_period_reported_on() -> None:
+    text = "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year."
+    assert _values(text, dt.date(2006, 1, 27)) == [("the fourth quarter of 2005", "2005-Q4"), ("the entire year", "2005")]
+    assert _values("It forecast higher earnings for the full year.", dt.date(1989, 10, 30)) == [
+        ("the full year", "1989")]
+
+
+def test_a_clock_time_with_an_ordinal_date() -> None:
+    assert _values("At a press conference at 16:15 UTC, June 1st, he spoke.", dt.date(2009, 6, 4)) == [
+        ("16:15 UTC, June 1st", "2009-06-01T16:15")]
+
+
+def test_year_end_and_a_season_after_over_or_into() -> None:
+    published = dt.date(1989, 10, 26)
+    assert _values("GM plans to cut 6,000 jobs by year end.", published) == [("year end", "1989")]
+    assert _values("Year-end results rose.", published) == []
+    assert _values("Demand stayed strong well into the summer.", published) == [("summer", "1989-SU")]
+    assert _values("Over the summer, rivals cut prices.", published) == [("summer", "1989-SU")]
+
+
+def test_a_plural_weekday_is_a_set() -> None:
+    assert _values("The market is closed on Sundays.", dt.date(2025, 3, 17)) == [("Sundays", "XXXX-WXX-7")]
+
+
+def test_a_day_said_in_the_past_tense_within_two_months_ahead_is_the_coming_one() -> None:
+    # a dividend declared in October, payable in December: the past-tense verb does not send it back a year
+    text = "The board approved a special dividend of 20 cents, to be paid Dec. 15 to holders on the books Nov. 17."
+    assert _values(text, dt.date(1989, 10, 26)) == [("Dec. 15", "1989-12-15"), ("Nov. 17", "1989-11-17")]
+
+
+def test_the_preposition_before_a_vague_duration_is_its_signal_not_part_of_it() -> None:
+    got = find_dates("Police and protesters clashed in recent days.", dt.date(1998, 3, 8))
+    assert [(d.text, d.value, d.signal) for d in got] == [("recent days", "PXD", "in")]

@@ -15,11 +15,19 @@ When an article has no publication date, :func:`estimate_published` infers one o
 pins it: a dateline at the top, or an absolute date said to be "last year" / "this year" in the
 same sentence, clipped by the bounds that past- and future-tense absolute dates impose.
 
-The grammar was written against the seed articles and TempEval-3's *training* conventions and
-measured on TempEval-3 platinum and MEANTIME (``python eval/dates.py``; figures in docs/dates.md).
+Anaphoric expressions ("the quarter", "a year earlier", "that year") resolve against what the text
+named before them (:class:`~storyfold.stages.dates.reference.Reference`), read in text order.
+
+The grammar was written against the seed articles and TempEval-3's *training* conventions, then
+the errors of TempEval-3 platinum, MEANTIME and the dev half of TBAQ-cleaned; the test half of
+TBAQ-cleaned is never read and is the untouched measure (``python eval/dates.py``; figures in
+docs/dates.md).
 
 The package: :mod:`~storyfold.stages.dates.grammar` (the rules and their word tables),
-:mod:`~storyfold.stages.dates.resolve` (values against an anchor), :mod:`~storyfold.stages.dates.dates`
+:mod:`~storyfold.stages.dates.resolve` (values against an anchor), :mod:`~storyfold.stages.dates.values`
+(the values and the anchor), :mod:`~storyfold.stages.dates.reference` (reference times read in text
+order, anaphoric values), :mod:`~storyfold.stages.dates.holidays` (the day a holiday falls on),
+:mod:`~storyfold.stages.dates.dates`
 (finding expressions, and the tense of their sentence), :mod:`~storyfold.stages.dates.estimate`
 (publication-date estimates) and :mod:`~storyfold.stages.dates.stage` (the ``dates`` stage).
 """

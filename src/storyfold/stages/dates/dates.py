@@ -7,9 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyfold.records import DateMention
+from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
+from storyfold.stages.dates.reference import ANAPHORIC, Reference
 from storyfold.stages.dates.resolve import Anchor, resolve
+from storyfold.stages.dates.values import _Value
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -115,11 +117,15 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                sentences: SentenceIndex | None = None) -> list[DateMention]:
     """Every temporal expression in ``text``, normalised against ``anchor`` (the publication date;
     ``None`` leaves relative expressions unresolved); ``sentences`` is the text's sentence index
-    when the caller has one."""
+    when the caller has one.
+
+    Spans are chosen longest first; then the chosen ones are read in text order, keeping a
+    :class:`~storyfold.stages.dates.reference.Reference` of what the text has named, against which
+    anaphoric expressions ("the quarter", "a year earlier", "that year") resolve."""
     if isinstance(anchor, dt.date):
         anchor = Anchor(anchor)
     sentences = sentences or SentenceIndex.of(text)
-    out: list[DateMention] = []
+    chosen: list[tuple[_Hit, str | None, str | None, object]] = []
     occupied = bytearray(len(text) + 1)
     for hit in _hits(text):
         if any(occupied[hit.start : hit.end]):
@@ -131,13 +137,24 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         sent = sentences.sentence_at(hit.start)
         signal = _signal(text, hit.start)
         tense = tense_at(text, sent, hit.start, hit.end)
-        value = resolve(hit.rule, hit.match, anchor, tense, signal)
-        if value is None:
+        value = None if hit.rule in ANAPHORIC else resolve(hit.rule, hit.match, anchor, tense, signal)
+        if value is None and hit.rule not in ANAPHORIC:
             continue
-        start, end = _trim(text, hit.start, hit.end)
-        if end <= start:
+        if _trim(text, hit.start, hit.end)[1] <= _trim(text, hit.start, hit.end)[0]:
             continue
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        chosen.append((hit, signal, tense, value))
+    chosen.sort(key=lambda c: c[0].start)
+    ref = Reference()
+    out: list[DateMention] = []
+    for hit, signal, tense, value in chosen:
+        if hit.rule in ANAPHORIC:
+            value = resolve(hit.rule, hit.match, anchor, tense, signal, ref)
+            if value is None:
+                continue
+        assert isinstance(value, _Value)
+        _remember(ref, hit, value, tense)
+        start, end = _trim(text, hit.start, hit.end)
         out.append(
             DateMention(
                 text=text[start:end],
@@ -155,5 +172,21 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 anchor_estimated=bool(anchor and anchor.estimated and value.relative and value.value is not None),
             )
         )
-    out.sort(key=lambda d: d.start)
     return out
+
+
+def _remember(ref: Reference, hit: _Hit, value: _Value, tense: str | None) -> None:
+    """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
+    quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
+    forecast) becomes the reference period unless an earlier one is named after a later one (a
+    comparison: "up from the 1988 third quarter"); a day, month or year is the last date named."""
+    if value.value is None or value.type != "DATE":
+        return
+    if value.precision is Precision.QUARTER and tense != "future" and (
+            hit.rule in ("quarter", "qshort") or (hit.rule == "yearq" and hit.match.group("q"))):
+        date = PartialDate.parse(value.value)
+        assert date.year is not None and date.quarter is not None
+        if ref.quarter is None or (date.year, date.quarter) >= ref.quarter:
+            ref.quarter = (date.year, date.quarter)
+    elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
+        ref.date = PartialDate.parse(value.value)

@@ -6,10 +6,14 @@ from __future__ import annotations
 import calendar
 import re
 
-from storyfold.text.numbers import NUMBER_WORD
+from storyfold.text.numbers import NUMBER_WORD, TENS
+from storyfold.text.numbers import UNITS as NUMBER_UNITS
 
 __all__ = [
     "APPROX_BEFORE",
+    "BARE_HOLIDAYS",
+    "HOLIDAYS",
+    "HOLIDAY_WEEKDAYS",
     "COMPILED",
     "MODS",
     "MONTHS",
@@ -43,9 +47,44 @@ NUM = (
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
 _NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
+_ORD = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_APPROX = r"(?i:about|around|nearly|almost|more\s+than|over|some|roughly|less\s+than|just\s+over|just\s+under)"
 _UNIT = r"(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?|weekends?|nights?)"
 _UNIT_SG = r"(?i:year|month|week|day|decade|century|hour|minute|quarter|night)"
 _UNIT_PL = r"(?i:years|months|weeks|days|decades|centuries|hours|minutes)"
+
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-one", "the year two thousand".
+_DIGIT_WORD = "|".join(w for w, n in NUMBER_UNITS.items() if 1 <= n <= 9)
+_TEEN_WORD = "|".join(w for w, n in NUMBER_UNITS.items() if n >= 10)
+_TWO_DIGITS = rf"(?:(?:{'|'.join(TENS)})(?:[\s-]+(?:{_DIGIT_WORD}))?|{_TEEN_WORD}|(?:oh|o)[\s-]+(?:{_DIGIT_WORD}))"
+_WORD_YEAR = (
+    rf"(?i:(?:eighteen|nineteen|twenty)[\s-]+{_TWO_DIGITS}"
+    rf"|two\s+thousand(?:(?:\s+and)?\s+(?:{_TWO_DIGITS}|{_DIGIT_WORD}))?)"
+)
+
+# Holidays of the English-speaking calendar, each the day it falls on in a year: a fixed (month,
+# day), the n-th (or, -1, last) weekday of a month, "election" (the Tuesday after the first Monday
+# of November) or an offset from Easter Sunday. A bare name ("Christmas", "Easter") is a date only
+# after a temporal signal, a "last"/"next" or with its year ("Christmas shopping" is not).
+HOLIDAYS: dict[str, tuple[str, int, int]] = {
+    "christmas day": ("fixed", 12, 25), "christmas eve": ("fixed", 12, 24), "christmas": ("fixed", 12, 25),
+    "boxing day": ("fixed", 12, 26), "new year's day": ("fixed", 1, 1), "new year's eve": ("fixed", 12, 31),
+    "independence day": ("fixed", 7, 4), "the fourth of july": ("fixed", 7, 4), "halloween": ("fixed", 10, 31),
+    "valentine's day": ("fixed", 2, 14), "veterans day": ("fixed", 11, 11), "st. patrick's day": ("fixed", 3, 17),
+    "thanksgiving day": ("nth", 11, 4), "thanksgiving": ("nth", 11, 4), "labor day": ("nth", 9, 1),
+    "memorial day": ("last", 5, 1), "martin luther king day": ("nth", 1, 1), "election day": ("election", 11, 1),
+    "easter sunday": ("easter", 0, 0), "easter": ("easter", 0, 0), "good friday": ("easter", -2, 0),
+    "easter monday": ("easter", 1, 0),
+}
+BARE_HOLIDAYS = frozenset({"christmas", "thanksgiving", "easter", "halloween"})
+# Monday is weekday 0: the n-th rules' weekday, by holiday
+HOLIDAY_WEEKDAYS = {"thanksgiving day": 3, "thanksgiving": 3, "labor day": 0, "memorial day": 0,
+                    "martin luther king day": 0}
+_HOLIDAY = "|".join(
+    re.escape(name).replace("\\ ", r"\s+").replace("'", "['\u2019]") for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
+_HOLIDAY = rf"(?i:{_HOLIDAY})"
 
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
@@ -56,9 +95,22 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"(?:\s*,?\s*(?P<y>\d{{4}})\b)?",
     ),
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
+    # "October of next year", "June last year": the month of the year that names
+    ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
+    # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
+    ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),
+    ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
+    (
+        "holiday",
+        rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<hol>{_HOLIDAY})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w'\u2019])",
+    ),
+    # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
+    ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
+    # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
+    ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
     (
         "dayword",
@@ -68,7 +120,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
     (
         "weekday",
-        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}"
+        rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}(?P<plural>s)?\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?",
     ),
     (
@@ -79,24 +131,57 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|fiscal\s+year))\b",
     ),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
+    # "by year end", "around year-end": the end of the anchor's year
+    ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),
     (
         "season",
         rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-        r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b",
+        rf"(?:\s+(?:of\s+)?(?:(?P<y>\d{{4}})|(?P<wy>{_WORD_YEAR})))?\b",
     ),
-    ("ago", rf"\b(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?i:ago)\b"),
+    (
+        "ago",
+        rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>(?i:ago|earlier))\b(?!\s+(?i:than))",
+    ),
+    # The reporting period's year-ago twin ("the year-earlier quarter", "a year-ago loss"), the
+    # latest period, the quarter said alone and a year's quarter or period: resolved against the
+    # quarter the article last named (its reference period), see reference.Reference.
+    (
+        "yearago",
+        rf"\b(?:(?P<the>(?i:the))\s+)?(?i:year)-(?i:ago|earlier)\s+(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b"
+        r"|\b(?i:year)-(?i:ago|earlier)\b",
+    ),
+    (
+        "sameperiod",
+        r"\b(?:(?i:the)\s+)?(?i:same|corresponding|comparable|year-ago|year-earlier)\s+(?P<unit>(?i:period|quarter))"
+        r"\s+(?:(?i:of|in)\s+)?(?:(?i:a\s+year\s+(?:ago|earlier))|(?:(?i:the)\s+)?(?i:last|previous|prior)\s+(?i:year))\b",
+    ),
+    ("latest", r"\b(?:(?i:the)\s+)?(?i:latest|most\s+recent)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))\b"),
+    ("thequarter", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter))\b(?!-|\s+(?i:point|mile|final|century))"),
+    (
+        "yearq",
+        rf"\b(?:(?P<rel>(?i:this|last|next))\s+(?i:year)['\u2019]s|(?:(?i:the)\s+)?(?P<y>(?:19|20)\d\d))\s+"
+        rf"(?:(?i:fiscal)[\s-]+)?(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b",
+    ),
+    ("fullyear", r"\b(?i:the)\s+(?i:entire|full|whole)\s+(?:(?i:fiscal)\s+)?(?i:year)\b(?![-'\u2019])"),
+    ("that", r"\b(?:(?P<el>(?i:earlier|later))\s+)?(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])"),
     (
         "duration",
-        r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|past|next|previous"
+        r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
         rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+    ),
+    # the first count of a range of durations, "between 60 and 90 days", "two to three weeks": its own duration
+    (
+        "durfirst",
+        rf"\b(?P<n>\d+(?:\.\d+)?|(?i:{NUMBER_WORD}))(?=\s*(?:-|\u2013|(?i:to|and|or))\s*"
+        rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD}))\s+(?P<unit>{_UNIT_PL})\b)",
     ),
     ("adjdur", rf"\b(?P<n>\d+|(?i:{NUMBER_WORD}))-(?P<unit>{_UNIT_SG})(?:-long)?\b(?!-old)"),
     (
         "vague",
         r"\b(?P<pre>(?i:recent|the\s+past(?:\s+(?:several|few))?|the\s+last(?:\s+(?:several|few))?|the\s+coming"
-        r"|the\s+next(?:\s+(?:several|few))?|several|many|a\s+few|in\s+recent|coming))\s+"
+        r"|the\s+next(?:\s+(?:several|few))?|several|many|a\s+few|coming))\s+"
         rf"(?P<unit>{_UNIT_PL})\b",
     ),
     ("vagueadj", r"\b(?P<unit>(?i:decades|years|centuries|months|weeks))-(?:old|long)\b"),
@@ -109,13 +194,22 @@ RULES: tuple[tuple[str, str], ...] = (
     ("set", rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD})\b"),
     ("setadv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"),
     ("setfreq", rf"\b(?i:once|twice|(?:{NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
-    ("time", r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"),
+    (
+        "time",
+        r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
+        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
+    ),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
-    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|JST)\b"),
+    (
+        "clock",
+        rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ})\b"
+        rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
+    ),
     (
         "quarter",
-        r"\b(?:the\s+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
-        r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<y>\d{4}))?\b",
+        rf"\b(?:(?i:the)\s+(?=(?:(?i:fiscal)[\s-]+)?{_ORD}\s+(?i:quarter)))?(?:(?i:fiscal)[\s-]+)?(?P<q>{_ORD})[\s-]+"
+        r"(?i:quarter)"
+        r"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>\d{4})|(?P<yrel>(?i:last|this|next))\s+(?i:year)))?\b",
     ),
     ("qshort", r"\b(?P<q>Q[1-4])(?:\s*(?P<y>\d{4}))?\b"),
 )
@@ -139,11 +233,11 @@ VAGUE_CODES = {"decade": "DE", "century": "CE"}
 VAGUE_NUMBERS = {"a few", "several", "few", "many", "some", "dozens of"}
 SMALL_NUMBERS = {"a": 1, "an": 1, "a couple": 2, "a couple of": 2, "a dozen": 12, "a half": 0.5, "half a": 0.5}
 SIGNALS = re.compile(
-    r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between"
+    r"(?i)\b(on|in|since|until|till|by|before|after|from|during|at|over|through|throughout|for|of|to|between|into"
     r"|within)\s+(?:the\s+)?$"
 )
 APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly)\s+$")
 MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "to",
-                  "between"}
+                  "between", "over", "into", "throughout"}
 
 MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}

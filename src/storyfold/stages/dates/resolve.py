@@ -8,49 +8,51 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from storyfold.records import DayPart, PartialDate, Precision, Season
+from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
+    BARE_HOLIDAYS,
     MODS,
     MONTH_SIGNALS,
     MONTHS,
     MONTHS_BY_PREFIX,
     SEASONS,
-    SMALL_NUMBERS,
     UNITS,
-    VAGUE_CODES,
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from storyfold.stages.dates.holidays import holiday_date
+from storyfold.stages.dates.reference import ANAPHORIC, Reference, resolve_anaphoric
+from storyfold.stages.dates.values import (
+    _YEAR_STEP,
+    Anchor,
+    _dated,
+    _day,
+    _decade,
+    _duration,
+    _month,
+    _ordinal,
+    _quarter,
+    _quarter_of,
+    _season,
+    _time,
+    _unresolved,
+    _Value,
+    _week_slots,
+    _weekend,
+    _year,
+    count_of,
+)
+from storyfold.text import wordnet
 from storyfold.text.numbers import parse_number
 
-__all__ = ["Anchor", "count_of", "resolve"]
+__all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """The date relative expressions resolve against. ``year_only``: only its year is known
-    (an estimate), so only year-relative expressions ("last year") resolve."""
-
-    date: dt.date
-    year_only: bool = False
-    estimated: bool = False
-
-
-@dataclass(slots=True)
-class _Value:
-    value: str | None
-    precision: Precision
-    type: str = "DATE"
-    mod: str | None = None
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    relative: bool = False
-
-
-NEAR_DAYS = 31  # a date without its year this close to the anchor is taken as the nearest occurrence
+NEAR_DAYS = 60  # a date without its year within two months of the anchor is its nearest occurrence, whatever the tense
+# Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
+ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -58,10 +60,13 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return n // 12, n % 12 + 1
 
 
-def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int = 1) -> int:
-    """The year of ``month`` (and ``day``) said in a sentence of ``tense`` relative to ``anchor``."""
+def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int | None = None,
+               signal: str | None = None) -> int:
+    """The year of ``month`` (and ``day``; ``None`` for the whole month) said in a sentence of
+    ``tense`` relative to ``anchor``. After "until", "through" or "by" the date ends a span that the
+    verb's tense does not place, so it is the nearest occurrence; after "since" it is past."""
     y = anchor.year
-    key = (month, day)
+    key = (month, day or 1)
     now = (anchor.month, anchor.day)
     if rel in ("last", "past"):
         return y if key < now and month != anchor.month else y - 1
@@ -69,9 +74,13 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key > now and month != anchor.month else y + 1
     if rel == "this":
         return y
-    if tense in ("past", "future") and day != 1:
+    if signal in ENDPOINT_SIGNALS:
+        tense = None
+    elif signal == "since":
+        return y if key <= now else y - 1
+    if tense in ("past", "future") and day is not None:
         # A calendar date said without its year lies near the anchor: the tense picks the side only
-        # when the nearest occurrence is not within a few weeks of it.
+        # when the nearest occurrence is not within two months of it.
         near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
                    key=lambda c: abs((c - anchor).days))
         if abs((near - anchor).days) <= NEAR_DAYS:
@@ -80,10 +89,12 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
         return y if key <= now else y - 1
     if tense == "future":
         return y if key >= now else y + 1
-    if day != 1:  # a full date without tense: the nearest occurrence
+    if day is not None:  # a full date without tense: the nearest occurrence
         cands = [dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)]
         return min(cands, key=lambda c: abs((c - anchor).days)).year
-    return y
+    # a month without tense: the nearest occurrence, this year's on a tie
+    return min((y, y - 1, y + 1), key=lambda yy: abs((yy - y) * 12 + month - anchor.month))
+
 
 
 def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
@@ -104,98 +115,26 @@ def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | Non
     return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
 
 
-def _unresolved() -> _Value:
-    return _Value(None, Precision.UNRESOLVED, relative=True)
-
-
-def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
-    """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
-    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
-                  relative=relative)
-
-
-def _day(d: dt.date, relative: bool = True) -> _Value:
-    return _dated(PartialDate.from_date(d), relative=relative)
-
-
-def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
-
-
-def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
-
-
-def _week(d: dt.date) -> _Value:
-    iso = d.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
-
-
-def _weekend(saturday: dt.date) -> _Value:
-    iso = saturday.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
-
-
-def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
-
-
-def _quarter(y: int, q: int, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
-
-
-def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
-    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
-
-
-def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
-    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
-    date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
-                       part=DayPart(part) if part else None)
-    return _dated(date, type="TIME")
-
-
-def count_of(text: str) -> float | None:
-    """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
-    t = re.sub(r"\s+", " ", text.strip().lower())
-    if t.endswith(" and a half"):
-        base = count_of(t[: -len(" and a half")])
-        return None if base is None else base + 0.5
-    if t in SMALL_NUMBERS:
-        return SMALL_NUMBERS[t]
-    if t in VAGUE_NUMBERS:
-        return None
-    return parse_number(t)
-
-
-def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
-    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centuri", "century")
-    code, mult, is_time = UNITS.get(unit, ("D", 1, False))
-    if n is None:
-        qty, code = "X", VAGUE_CODES.get(unit, code)
-    else:
-        v = n * mult
-        qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
-    return _Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
-
-
 def _mod(m: re.Match[str]) -> str | None:
     raw = m.groupdict().get("mod")
     return MODS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
 
 
-def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
-            ) -> _Value | None:
+def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
+            ref: Reference | None = None) -> _Value | None:
     """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression).
+    ``ref`` is what the text named before the match (rules in :data:`ANAPHORIC` read it).
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
     try:
-        return _resolve(rule, m, anchor, tense, signal)
+        if rule in ANAPHORIC and rule != "ago":
+            return resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
+        return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
         return _unresolved()
 
 
-def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None
-             ) -> _Value | None:
+def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
+             ref: Reference) -> _Value | None:
     g = m.groupdict()
     day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
     year_anchor = anchor.date.year if anchor is not None else None
@@ -216,7 +155,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return None
         if day_anchor is None:
             return _unresolved()
-        y = _pick_year(month, day_anchor, tense, None, day=d)
+        y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
         try:
             return _day(dt.date(y, month, d))
         except ValueError:
@@ -230,7 +169,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return _unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        return _month(_pick_year(month, day_anchor, tense, rel), month, _mod(m))
+        return _month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None
@@ -238,11 +177,42 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         after = m.string[m.end() : m.end() + 16]
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
-        if re.match(r"\s+[a-z]+s\b", after) and signal is None:
-            return None
+        plural = re.match(r"\s+([a-z]+s)\b", after)
+        if plural and signal is None and not _singular_noun(plural.group(1)):
+            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
         return _year(int(g["y"]), _mod(m), relative=False)
+    if rule == "holiday":
+        name = re.sub(r"\s+", " ", g["hol"].lower()).replace("\u2019", "'")
+        rel = g["rel"].lower() if g.get("rel") else None
+        if name in BARE_HOLIDAYS and not (rel or g.get("y") or signal):
+            return None
+        if g.get("y"):
+            return _day(holiday_date(name, int(g["y"])), relative=False)
+        if day_anchor is None:
+            return _unresolved()
+        near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
+        return _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
+    if rule == "yearend":
+        if not (signal or g.get("the")):
+            return None  # "year-end results": an adjective
+        return _unresolved() if year_anchor is None else _year(year_anchor, "END")
+    if rule == "yearended":
+        return _duration(1, "year")
+    if rule == "yearend2":
+        first = int(m.string[m.start() - 5 : m.start() - 1])
+        second = first // 100 * 100 + int(g["yy"])
+        second += 100 if second < first else 0  # "1999-00"
+        return _year(second, relative=False) if second - first <= 10 else None
+    if rule == "wordyear":
+        return _word_year(g, m)
     if rule == "decade":
         return _decade(int(g["dec"]) * 10, _mod(m))
+    if rule == "decade2":  # the 20th century's, as news writes them
+        return _decade(1900 + int(g["dec2"]) * 10, _mod(m))
+    if rule == "myrel":
+        if year_anchor is None:
+            return _unresolved()
+        return _month(year_anchor + _YEAR_STEP[g["yrel"].lower()], MONTHS[g["mon"].lower()], _mod(m))
     if rule == "century":
         c = int(g["c"])
         if not 1 <= c <= 21:
@@ -262,10 +232,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return _time(d, code)
         return _day(d)
     if rule == "weekday":
+        if g.get("plural"):  # "on Tuesdays": every Tuesday
+            return _Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
         if day_anchor is None:
             return _unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, tense, rel)
+        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
             return _time(d, code)
@@ -284,21 +256,32 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
             return _season(int(g["y"]), code, _mod(m), relative=False)
+        if g.get("wy") and (said := _word_year(g, m)) is not None and said.earliest is not None:
+            return _season(said.earliest.year, code, _mod(m), relative=False)
         if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
         if day_anchor is None:
             return _unresolved()
         return _season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
+        n = count_of(g["n"] or "")
+        unit = (g["unit"] or "").lower()
+        if ref.quarter is not None and unit.startswith("year") and n is not None and float(n).is_integer():
+            return _quarter_of(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
         return _resolve_ago(g, anchor)
     if rule == "duration":
         n = count_of(g["n"])
         if n is None and g["n"].strip().lower() not in VAGUE_NUMBERS:
             return None
+        if re.fullmatch(r"(?:1[89]|20)\d\d", g["n"].strip()) and not g["unit"].lower().endswith("s"):
+            return None  # "the 1988 quarter": a year before a unit, not a count of it
         if g["unit"].lower().startswith("weekend"):
             return None
         approx = "APPROX" if g.get("approx") else None
         return _duration(n, g["unit"], approx)
+    if rule == "durfirst":
+        n = count_of(g["n"])
+        return None if n is None else _duration(n, g["unit"])
     if rule == "adjdur":
         n = count_of(g["n"])
         return None if n is None else _duration(n, g["unit"])
@@ -332,17 +315,61 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 hour = 0
         if day_anchor is None:
             return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
-        return _time(day_anchor, hour=hour, minute=minute)
+        day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
+        if g.get("wd"):
+            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
+                            None if signal in ENDPOINT_SIGNALS else tense, None)
+        elif g.get("mon") and g.get("d"):
+            month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
+            if month is None or not 1 <= int(g["d"] or 0) <= calendar.monthrange(day_anchor.year, month)[1]:
+                return None
+            d = int(g["d"] or 0)
+            day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
+        return _time(day, hour=hour, minute=minute)
     if rule in ("quarter", "qshort"):
-        digits = re.sub(r"\D", "", g["q"])
-        q = int(digits) if digits else {"first": 1, "second": 2, "third": 3, "fourth": 4}[g["q"].lower()]
+        q = _ordinal(g["q"])
         if g.get("y"):
             return _quarter(int(g["y"]), q, relative=False)
         if year_anchor is None:
             return _unresolved()
+        if g.get("yrel"):
+            return _quarter(year_anchor + _YEAR_STEP[g["yrel"].lower()], q)
+        if day_anchor is not None:
+            # told in the past, a quarter a season or more ahead is last year's; in the future, one over is next year's
+            if tense == "past" and (dt.date(year_anchor, 3 * q - 2, 1) - day_anchor).days > 92:
+                return _quarter(year_anchor - 1, q)
+            if tense == "future" and q < (day_anchor.month - 1) // 3 + 1:
+                return _quarter(year_anchor + 1, q)
         return _quarter(year_anchor, q)
     return None
 
+
+
+def _singular_noun(word: str) -> bool:
+    """Whether ``word`` (ending in s) is a noun in its own right in WordNet ("analysis", "sales"),
+    not only the plural of one ("soldiers")."""
+    lemmas = wordnet.load().lemmas(word)
+    return bool(lemmas) and lemmas[0] == word.lower()
+
+
+def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:
+    """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
+    and what follows; "two thousand" alone is a year only after "the year" or ending a clause
+    ("by two thousand."), not a count ("two thousand people")."""
+    words = re.sub(r"[\s-]+", " ", (g["wy"] or "").lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not g.get("the") and not (rest or re.match(r"\s*(?:[,.;:)]|$)", m.string[m.end():])):
+            return None
+        year = 2000 + (int(parse_number(" ".join(rest)) or 0) if rest else 0)
+    else:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[words[0]]
+        rest = [w for w in words[1:] if w not in ("oh", "o")]
+        n = parse_number(" ".join(rest))
+        if n is None:
+            return None
+        year = century * 100 + int(n)
+    return _year(year, relative=False)
 
 
 def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Anchor | None, tense: str | None
@@ -389,11 +416,6 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
         code, month = SEASONS[unit]
         return _season(_pick_year(month, d, tense, rel or "this"), code, mod)
     return None
-
-
-def _week_slots(d: dt.date) -> dict[str, object]:
-    w = _week(d)
-    return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}
 
 
 def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> _Value | None:

@@ -1,0 +1,131 @@
+"""TIMEX3-like values: the :class:`Anchor` relative expressions resolve against, and the value of a
+day, week, month, season, quarter, year, decade, time of day or duration with its precision and the
+first and last day it covers (what :mod:`~storyfold.stages.dates.resolve` and
+:mod:`~storyfold.stages.dates.reference` build)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyfold.records import DayPart, PartialDate, Precision, Season
+from storyfold.stages.dates.grammar import SMALL_NUMBERS, UNITS, VAGUE_CODES, VAGUE_NUMBERS
+from storyfold.text.numbers import parse_number
+
+__all__ = ["Anchor", "count_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date relative expressions resolve against. ``year_only``: only its year is known
+    (an estimate), so only year-relative expressions ("last year") resolve."""
+
+    date: dt.date
+    year_only: bool = False
+    estimated: bool = False
+
+
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
+
+
+@dataclass(slots=True)
+class _Value:
+    value: str | None
+    precision: Precision
+    type: str = "DATE"
+    mod: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    relative: bool = False
+
+
+def _unresolved() -> _Value:
+    return _Value(None, Precision.UNRESOLVED, relative=True)
+
+
+def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
+    """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
+    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
+                  relative=relative)
+
+
+def _day(d: dt.date, relative: bool = True) -> _Value:
+    return _dated(PartialDate.from_date(d), relative=relative)
+
+
+def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
+
+
+def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
+
+
+def _week(d: dt.date) -> _Value:
+    iso = d.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
+
+
+def _weekend(saturday: dt.date) -> _Value:
+    iso = saturday.isocalendar()
+    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
+
+
+def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
+
+
+def _quarter(y: int, q: int, relative: bool = True) -> _Value:
+    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
+
+
+def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
+    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
+
+
+def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
+    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
+    date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
+                       part=DayPart(part) if part else None)
+    return _dated(date, type="TIME")
+
+
+def count_of(text: str) -> float | None:
+    """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t.endswith(" and a half"):
+        base = count_of(t[: -len(" and a half")])
+        return None if base is None else base + 0.5
+    if t in SMALL_NUMBERS:
+        return SMALL_NUMBERS[t]
+    if t in VAGUE_NUMBERS:
+        return None
+    return parse_number(t)
+
+
+def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
+    unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centuri", "century")
+    code, mult, is_time = UNITS.get(unit, ("D", 1, False))
+    if n is None:
+        qty, code = "X", VAGUE_CODES.get(unit, code)
+    else:
+        v = n * mult
+        qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
+    return _Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
+
+
+def _ordinal(word: str) -> int:
+    digits = re.sub(r"\D", "", word)
+    return int(digits) if digits else _ORDINALS[word.lower()]
+
+
+def _quarter_of(y: int, q: int, shift: int, relative: bool = True) -> _Value:
+    n = y * 4 + (q - 1) + shift
+    return _quarter(n // 4, n % 4 + 1, relative=relative)
+
+
+def _week_slots(d: dt.date) -> dict[str, object]:
+    w = _week(d)
+    return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from storyfold.text import wordnet
 from storyfold.text.lexicon import (
     CLAUSE_VERBS,
     NAMING,
@@ -87,6 +88,7 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
         event = _verbless_headline(sent)
         if event is not None:
             out.append(event)
+    out.extend(e for e in map(_colon, (t for t in doc if t.text == ":")) if e is not None)
     return tuple(out)
 
 
@@ -122,6 +124,56 @@ def _verbless_headline(sent: Any) -> SpeechSpan | None:
     s_start, s_end = char_span(before)
     c_start, c_end = char_span(after)
     return SpeechSpan(cue.idx, cue.idx + len(cue.text), _S_FORMS[cue.lower_], s_start, s_end, c_start, c_end)
+
+
+# the words a colon's speaker may hold: a noun phrase ("Officials", "Senate Democrats", "Biden")
+_NAME_POS = ("PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT")
+
+
+def _colon(colon: Any) -> SpeechSpan | None:
+    """"Officials: Many migrants from border camp staying in US", "Biden: 'We have a deal' on
+    ...", "... to Mandate COVID-19 Vaccine Passports: Officials": a headline's attribution by a
+    colon. One side is a short noun phrase (at most five words, no verb, headed by a noun) that
+    opens or closes the sentence, the other a statement of three words or more; the colon is the
+    cue (lemma ``:``). A statement that opens with a quotation is that quotation. The phrase's
+    last word names someone: WordNet's first sense of it is a person, a group of people or an
+    organisation, or, a proper noun, WordNet does not know it ("Biden"; not "Update: ...",
+    "The reasons: ...", "China: ...")."""
+    doc = colon.doc
+    sent = colon.sent
+    start = sent.start
+    end = sent.end if colon.i + 1 < sent.end else doc[colon.i + 1].sent.end if colon.i + 1 < len(doc) else sent.end
+    left = [t for t in doc[start : colon.i] if not t.is_space]
+    right = [t for t in doc[colon.i + 1 : end] if not t.is_space]
+    while right and right[-1].is_punct and right[-1].text not in "”’\"'":
+        right = right[:-1]
+    if ":" in (t.text for t in (*left, *right)):
+        return None
+
+    def name(toks: list[Any]) -> bool:
+        if not (1 <= len(toks) <= 5 and toks[-1].pos_ in ("PROPN", "NOUN") and all(t.pos_ in _NAME_POS for t in toks)
+                and not any(t.text in "“”\"‘’'" for t in toks)):
+            return False
+        head = toks[-1].lower_
+        unknown = toks[-1].pos_ == "PROPN" and not wordnet.load().senses(head)
+        return unknown or wordnet.is_a(head, "person.n.01", "people.n.01", "organization.n.01")
+
+    def statement(toks: list[Any]) -> bool:
+        return sum(t.is_alpha for t in toks) >= 3
+
+    if name(left) and statement(right):
+        who, said = left, right
+    elif name(right) and statement(left) and not name(left):
+        who, said = right, left
+    else:
+        return None
+    if said[0].text in "“\"‘'":  # "Biden: 'We have a deal' on infrastructure": the quotation
+        close = next((t for t in said[2:] if t.text in "”\"’'" and t.is_punct), None)
+        if close is not None:
+            said = [t for t in said if t.i <= close.i]
+    s_start, s_end = char_span(who)
+    c_start, c_end = char_span(said)
+    return SpeechSpan(colon.idx, colon.idx + 1, ":", s_start, s_end, c_start, c_end)
 
 
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:

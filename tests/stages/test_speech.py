@@ -96,6 +96,10 @@ def nlp():
          "on a temporary basis since Aug. 1 will be exhausted next month, Ms. Yellen said in a letter to lawmakers.",
          "said", "Ms. Yellen", "The “extraordinary measures” that the Treasury Department has been employing to "
          "finance the government on a temporary basis since Aug. 1 will be exhausted next month"),
+        # what a speech act with no complement is about
+        ("Representative Marjorie Taylor-Greene (R., Ga.) apologized Monday for her comments last month.",
+         "apologized", "Representative Marjorie Taylor-Greene", "her comments last month"),
+        ("Airbus commented on the report.", "commented", "Airbus", "the report"),
         # a headline's attribution by a colon, the speaker either side
         ("Officials: Many migrants from border camp staying in US", ":", "Officials",
          "Many migrants from border camp staying in US"),
@@ -236,3 +240,7 @@ def test_a_pronoun_takes_a_titled_speaker_the_recogniser_did_not_type_a_person(n
             "He added, \"To defend this Nation, we need a healthy and ready force.\"")
     quote = next(q for q in _quotes(nlp, text) if q.text.startswith("To defend this Nation"))
     assert quote.speaker is not None and "Lloyd Austin" in quote.speaker
+
+
+def test_a_time_is_not_what_a_speech_act_is_about(nlp) -> None:
+    assert not speech_of_doc(nlp("The minister spoke on Monday for two hours."))

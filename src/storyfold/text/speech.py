@@ -258,8 +258,30 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
-        return _parenthetical(verb)
+        aside = _parenthetical(verb)
+        # "apologized Monday for her comments", "commented on the plan"
+        comp = _topic(verb) if aside is None and lemma not in TO_CONTENT else None
+        if comp is None:
+            return aside
     return _clause_span(verb, comp)
+
+
+_TOPIC_PREPS = ("for", "on", "over", "against")
+
+
+def _topic(verb: Any) -> Any | None:
+    """What a speech act with no complement is about: the object of its "for", "on", "over" or
+    "against" phrase ("apologized Monday for her comments", "commented on the plan", "protested
+    against the ruling"), when the verb has a subject and the object is no time ("on Monday",
+    "for years": WordNet's most frequent sense of its head is a time period or unit)."""
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > verb.i):
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "VERB") and not wordnet.is_a(
+                obj.lower_, "time_period.n.01", "time_unit.n.01"):
+            return obj
+    return None
 
 
 def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:

@@ -100,6 +100,11 @@ def nlp():
         ("Representative Marjorie Taylor-Greene (R., Ga.) apologized Monday for her comments last month.",
          "apologized", "Representative Marjorie Taylor-Greene", "her comments last month"),
         ("Airbus commented on the report.", "commented", "Airbus", "the report"),
+        # a title-case headline: a verb the tagger read as a name, a verb conjoined after ", SUBJECT"
+        ("Intelligence Warned of Afghan Military Collapse, Despite Biden’s Assurances", "Warned", "Intelligence",
+         "Afghan Military Collapse"),
+        ("Evacuees Won’t Be Charged for Flights From Kabul, State Dept Says Amid Confusion", "Says", "State Dept",
+         "Evacuees Won’t Be Charged for Flights From Kabul"),
         # a headline's attribution by a colon, the speaker either side
         ("Officials: Many migrants from border camp staying in US", ":", "Officials",
          "Many migrants from border camp staying in US"),

@@ -94,8 +94,9 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
 
 def _lemma_of(tok: Any) -> str | None:
     """The reporting verb ``tok`` is a form of, when the parse reads it as a verb."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
+    if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.pos_ == "PROPN" and tok.lower_ in _FORMS and any(c.dep_ == "nsubj" for c in tok.children)):
+        return None  # a title-case verb the tagger read as a name has a subject ("Intelligence Warned of ...")
     lemma = _FORMS.get(tok.lower_)
     if lemma is None and tok.pos_ == "VERB":
         # a particle makes another verb: "picking up its efforts" is not "picking"
@@ -182,7 +183,7 @@ def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
         return inverted
     content = _content(verb, lemma)
     if content is None:
-        return _fronted(verb, lemma)
+        return _fronted(verb, lemma) or _conjoined_after(verb, lemma)
     speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
@@ -313,6 +314,29 @@ def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
     quoted = said[0].text in "“\"‘'"
     if not quoted and (said[0].pos_ in ("ADP", "SCONJ", "ADV") or not any(t.dep_ in ("nsubj", "nsubjpass", "csubj")
                                                                           for t in said)):
+        return None
+    c_start, c_end = char_span(said)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _conjoined_after(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"Evacuees Won't Be Charged for Flights From Kabul, State Dept Says Amid Confusion": a
+    statement before ", SUBJECT VERB" that the parser read as a clause the reporting verb is
+    conjoined to. Read when the verb's subject stands right after the comma, the verb reports
+    nothing else, and the clause before the comma has a subject of its own."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or lemma in CLAUSE_VERBS:
+        return None
+    doc, head = verb.doc, verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and head.i < c.i < verb.i), None)
+    if subj is None:
+        return None
+    s_start, s_end = noun_phrase(subj)
+    first = min(t.i for t in subj.subtree if t.idx >= s_start)
+    if doc[first - 1].text != "," or not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in head.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    said = [t for t in head.subtree if t.i not in own and t.i < first - 1 and not t.is_space]
+    if sum(t.is_alpha for t in said) < 3:
         return None
     c_start, c_end = char_span(said)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)

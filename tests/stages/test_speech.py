@@ -219,7 +219,13 @@ def test_she_takes_no_one_the_article_calls_mr(nlp) -> None:
     assert [q for q in _quotes(nlp, text) if q.text.startswith("the merger was dead")][0].speaker == "Maloney"
 
 
-@pytest.mark.parametrize("text", ["Update: The talks have stalled again", "The reasons: money and time are short."])
+@pytest.mark.parametrize("text", [
+    "Update: The talks have stalled again", "The reasons: money and time are short.",
+    # a topic, not a statement: a question word, no verb, a verb only in a relative clause
+    "Tucker Carlson: What the Fox News host is doing in Hungary",
+    "Ray Roseberry: Facebook Live Video From Truck Near U.S. Capitol",
+    "Frances Haugen, Facebook Whistleblower: 5 Fast Facts You Need to Know",
+])
 def test_a_colon_after_a_word_that_names_no_one_is_no_attribution(nlp, text: str) -> None:
     assert not [e for e in speech_of_doc(nlp(text)) if e.lemma == ":"]
 

@@ -160,7 +160,26 @@ def _colon(colon: Any) -> SpeechSpan | None:
         return unknown or wordnet.is_a(head, "person.n.01", "people.n.01", "organization.n.01")
 
     def statement(toks: list[Any]) -> bool:
-        return sum(t.is_alpha for t in toks) >= 3
+        # a quotation, or words with a verb of their own outside a relative clause, that open with
+        # no question word ("Tucker Carlson: What the Fox News host is doing ..." is a topic, and so
+        # are "Ray Roseberry: Facebook Live Video From Truck" and "... : 5 Fast Facts You Need to Know")
+        if sum(t.is_alpha for t in toks) < 3 or toks[0].tag_ in ("WP", "WRB", "WDT"):
+            return False
+        ids = {t.i for t in toks}
+
+        def free(t: Any) -> bool:
+            while t.i in ids:
+                if t.dep_ in ("relcl", "acl", "amod"):
+                    return False
+                if t.head.i == t.i:
+                    break
+                t = t.head
+            return True
+
+        # a headline's future, "Los Angeles County to Mandate COVID-19 Vaccine Passports", whose
+        # verb a title-case tagger reads as a name
+        return toks[0].text in "“\"‘'" or any(free(t) and (t.pos_ in ("VERB", "AUX") or t.lower_ == "to" and t.i + 1 in ids
+                                                        and doc[t.i + 1].pos_ in ("VERB", "PROPN")) for t in toks)
 
     if name(left) and statement(right):
         who, said = left, right

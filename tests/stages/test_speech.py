@@ -105,6 +105,8 @@ def nlp():
          "Afghan Military Collapse"),
         ("Evacuees Won’t Be Charged for Flights From Kabul, State Dept Says Amid Confusion", "Says", "State Dept",
          "Evacuees Won’t Be Charged for Flights From Kabul"),
+        ("Health Officials Advise White House to Scale Back Booster Plan for Now", "Advise", "Health Officials",
+         "to Scale Back Booster Plan"),
         # a headline's attribution by a colon, the speaker either side
         ("Officials: Many migrants from border camp staying in US", ":", "Officials",
          "Many migrants from border camp staying in US"),

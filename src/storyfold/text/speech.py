@@ -174,7 +174,8 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if comp is None and lemma in TO_CONTENT:  # "called on the platform to ban them", "urged X to ..."
-        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                     and c.pos_ in ("VERB", "AUX", "PROPN")  # a title-case verb read as a name: "to Scale Back"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if comp is None:  # "warned of the collapse", "boasted about taking ...", "called for a re-run"
         preps = ("of", "about", "for") if lemma in TO_CONTENT else ("of", "about")

@@ -96,6 +96,22 @@ def nlp():
          "on a temporary basis since Aug. 1 will be exhausted next month, Ms. Yellen said in a letter to lawmakers.",
          "said", "Ms. Yellen", "The “extraordinary measures” that the Treasury Department has been employing to "
          "finance the government on a temporary basis since Aug. 1 will be exhausted next month"),
+        # what a speech act with no complement is about
+        ("Representative Marjorie Taylor-Greene (R., Ga.) apologized Monday for her comments last month.",
+         "apologized", "Representative Marjorie Taylor-Greene", "her comments last month"),
+        ("Airbus commented on the report.", "commented", "Airbus", "the report"),
+        # a title-case headline: a verb the tagger read as a name, a verb conjoined after ", SUBJECT"
+        ("Intelligence Warned of Afghan Military Collapse, Despite Biden’s Assurances", "Warned", "Intelligence",
+         "Afghan Military Collapse"),
+        ("Evacuees Won’t Be Charged for Flights From Kabul, State Dept Says Amid Confusion", "Says", "State Dept",
+         "Evacuees Won’t Be Charged for Flights From Kabul"),
+        ("Health Officials Advise White House to Scale Back Booster Plan for Now", "Advise", "Health Officials",
+         "to Scale Back Booster Plan"),
+        # a headline's attribution by a colon, the speaker either side
+        ("Officials: Many migrants from border camp staying in US", ":", "Officials",
+         "Many migrants from border camp staying in US"),
+        ("Los Angeles County to Mandate COVID-19 Vaccine Passports: Officials", ":", "Officials",
+         "Los Angeles County to Mandate COVID-19 Vaccine Passports"),
     ],
 )
 def test_speech_event_has_cue_speaker_and_content(nlp, sentence: str, cue: str, speaker: str, content: str) -> None:
@@ -203,3 +219,41 @@ def test_she_takes_no_one_the_article_calls_mr(nlp) -> None:
             "Ms. Maloney was in the room at the time.\n"
             "She said the merger was dead on arrival.")
     assert [q for q in _quotes(nlp, text) if q.text.startswith("the merger was dead")][0].speaker == "Maloney"
+
+
+@pytest.mark.parametrize("text", [
+    "Update: The talks have stalled again", "The reasons: money and time are short.",
+    # a topic, not a statement: a question word, no verb, a verb only in a relative clause
+    "Tucker Carlson: What the Fox News host is doing in Hungary",
+    "Ray Roseberry: Facebook Live Video From Truck Near U.S. Capitol",
+    "Frances Haugen, Facebook Whistleblower: 5 Fast Facts You Need to Know",
+])
+def test_a_colon_after_a_word_that_names_no_one_is_no_attribution(nlp, text: str) -> None:
+    assert not [e for e in speech_of_doc(nlp(text)) if e.lemma == ":"]
+
+
+def test_a_headline_quote_after_a_colon_is_the_speaker_before_it(nlp) -> None:
+    text = ("Biden: 'We have a deal' on infrastructure with bipartisan group of senators\n"
+            "President Joe Biden said Thursday he has agreed to a deal on infrastructure with a bipartisan group of "
+            "senators after White House officials and the senators had a massive breakthrough the night before.\n"
+            "\"To answer your direct question, we have a deal,\" he said.")
+    quote = next(q for q in _quotes(nlp, text) if q.text == "We have a deal")
+    assert (quote.speaker, quote.speaker_start, quote.cue) == ("Biden", 0, ":")
+
+
+def test_a_pronoun_takes_a_titled_speaker_the_recogniser_did_not_type_a_person(nlp) -> None:
+    # the entity recogniser reads "Defense Lloyd Austin" as an organisation
+    text = ("Pentagon mandates US military service members receive Covid vaccine immediately\n"
+            "The Pentagon is mandating that US military service members get fully vaccinated against Covid-19 "
+            "immediately, after the Food and Drug Administration fully approved the Pfizer/BioNTech coronavirus "
+            "vaccine this week.\n"
+            "\"After careful consultation with medical experts and military leadership, I have determined that "
+            "mandatory vaccination is necessary to protect the Force,\" Secretary of Defense Lloyd Austin wrote in a "
+            "memo released Wednesday.\n"
+            "He added, \"To defend this Nation, we need a healthy and ready force.\"")
+    quote = next(q for q in _quotes(nlp, text) if q.text.startswith("To defend this Nation"))
+    assert quote.speaker is not None and "Lloyd Austin" in quote.speaker
+
+
+def test_a_time_is_not_what_a_speech_act_is_about(nlp) -> None:
+    assert not speech_of_doc(nlp("The minister spoke on Monday for two hours."))

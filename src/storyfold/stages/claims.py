@@ -379,7 +379,7 @@ class ClaimsStage(ArticleStage):
     """Per-article claim mentions; merged across articles by the reconcile stage."""
 
     name = "claims"
-    version = "5"
+    version = "6"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     provides: ClassVar[Mapping[str, type]] = {"claim_mentions": ClaimMention, "speech_mentions": QuoteVariant}
 

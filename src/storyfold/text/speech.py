@@ -16,6 +16,9 @@ used as a verb, with
 "according to X" (and "per X") is read the same way: X is the speaker, the clause the phrase
 hangs on (without the phrase) the content.
 
+Headline forms that no verb's complement gives (a verbless headline, a colon attribution) are
+read by :mod:`storyfold.text.speech_headlines`.
+
 Offsets are character offsets into the parsed text, so a caller can cache events by that text.
 """
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from storyfold.text import wordnet
 from storyfold.text.lexicon import (
     CLAUSE_VERBS,
     NAMING,
@@ -34,6 +38,7 @@ from storyfold.text.lexicon import (
     WORDNET_VERBS,
 )
 from storyfold.text.phrases import char_span, contiguous, noun_phrase
+from storyfold.text.speech_headlines import colon_attribution, verbless_headline
 
 __all__ = ["SpeechSpan", "speech_of_doc"]
 
@@ -84,16 +89,18 @@ def speech_of_doc(doc: Any) -> tuple[SpeechSpan, ...]:
         if event is not None:
             out.append(event)
     for sent in doc.sents:
-        event = _verbless_headline(sent)
+        event = verbless_headline(sent)
         if event is not None:
-            out.append(event)
+            out.append(SpeechSpan(*event))
+    out.extend(SpeechSpan(*e) for e in map(colon_attribution, (t for t in doc if t.text == ":")) if e is not None)
     return tuple(out)
 
 
 def _lemma_of(tok: Any) -> str | None:
     """The reporting verb ``tok`` is a form of, when the parse reads it as a verb."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
+    if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.pos_ == "PROPN" and tok.lower_ in _FORMS and any(c.dep_ == "nsubj" for c in tok.children)):
+        return None  # a title-case verb the tagger read as a name has a subject ("Intelligence Warned of ...")
     lemma = _FORMS.get(tok.lower_)
     if lemma is None and tok.pos_ == "VERB":
         # a particle makes another verb: "picking up its efforts" is not "picking"
@@ -102,35 +109,13 @@ def _lemma_of(tok: Any) -> str | None:
     return lemma
 
 
-_S_FORMS = {VERBS[lemma][0]: lemma for lemma in _LEMMAS}
-
-
-def _verbless_headline(sent: Any) -> SpeechSpan | None:
-    """"Government Accountability Office requests rerun of tanker bid": a headline the parser
-    finds no verb in, with a reporting verb's -s form read as a noun. The words before it are the
-    speaker, the words after it what was said."""
-    toks = [t for t in sent if not t.is_space]
-    if len(toks) < 3 or any(t.pos_ in ("VERB", "AUX") for t in toks):
-        return None
-    cue = next((t for t in toks[1:-1] if t.lower_ in _S_FORMS and t.pos_ in ("NOUN", "PROPN")), None)
-    if cue is None:
-        return None
-    before = [t for t in toks if t.i < cue.i]
-    after = [t for t in toks if t.i > cue.i]
-    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in before) or not any(t.is_alpha for t in after):
-        return None
-    s_start, s_end = char_span(before)
-    c_start, c_end = char_span(after)
-    return SpeechSpan(cue.idx, cue.idx + len(cue.text), _S_FORMS[cue.lower_], s_start, s_end, c_start, c_end)
-
-
 def _verb_event(verb: Any, lemma: str) -> SpeechSpan | None:
     inverted = _inverted(verb, lemma) or _elided(verb, lemma)
     if inverted is not None:
         return inverted
     content = _content(verb, lemma)
     if content is None:
-        return _fronted(verb, lemma)
+        return _fronted(verb, lemma) or _conjoined_after(verb, lemma)
     speaker = _speaker(verb) or _noun_before(verb)
     c_start, c_end = content
     s_start, s_end = speaker if speaker is not None else (-1, -1)
@@ -189,7 +174,8 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
         comp = next((c for c in kids if c.dep_ == "advcl" and c.i > verb.i
                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if comp is None and lemma in TO_CONTENT:  # "called on the platform to ban them", "urged X to ..."
-        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+        comp = next((c for c in kids if c.dep_ in ("advcl", "xcomp") and c.i > verb.i
+                     and c.pos_ in ("VERB", "AUX", "PROPN")  # a title-case verb read as a name: "to Scale Back"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if comp is None:  # "warned of the collapse", "boasted about taking ...", "called for a re-run"
         preps = ("of", "about", "for") if lemma in TO_CONTENT else ("of", "about")
@@ -206,8 +192,30 @@ def _content(verb: Any, lemma: str) -> tuple[int, int] | None:
     if comp is None and lemma not in OBJECT_NOT_CONTENT:  # "the ministry denied the report"
         comp = next((c for c in kids if c.dep_ == "dobj"), None)
     if comp is None:
-        return _parenthetical(verb)
+        aside = _parenthetical(verb)
+        # "apologized Monday for her comments", "commented on the plan"
+        comp = _topic(verb) if aside is None and lemma not in TO_CONTENT else None
+        if comp is None:
+            return aside
     return _clause_span(verb, comp)
+
+
+_TOPIC_PREPS = ("for", "on", "over", "against")
+
+
+def _topic(verb: Any) -> Any | None:
+    """What a speech act with no complement is about: the object of its "for", "on", "over" or
+    "against" phrase ("apologized Monday for her comments", "commented on the plan", "protested
+    against the ruling"), when the verb has a subject and the object is no time ("on Monday",
+    "for years": WordNet's most frequent sense of its head is a time period or unit)."""
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > verb.i):
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "VERB") and not wordnet.is_a(
+                obj.lower_, "time_period.n.01", "time_unit.n.01"):
+            return obj
+    return None
 
 
 def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
@@ -239,6 +247,29 @@ def _fronted(verb: Any, lemma: str) -> SpeechSpan | None:
     quoted = said[0].text in "“\"‘'"
     if not quoted and (said[0].pos_ in ("ADP", "SCONJ", "ADV") or not any(t.dep_ in ("nsubj", "nsubjpass", "csubj")
                                                                           for t in said)):
+        return None
+    c_start, c_end = char_span(said)
+    return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)
+
+
+def _conjoined_after(verb: Any, lemma: str) -> SpeechSpan | None:
+    """"Evacuees Won't Be Charged for Flights From Kabul, State Dept Says Amid Confusion": a
+    statement before ", SUBJECT VERB" that the parser read as a clause the reporting verb is
+    conjoined to. Read when the verb's subject stands right after the comma, the verb reports
+    nothing else, and the clause before the comma has a subject of its own."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or lemma in CLAUSE_VERBS:
+        return None
+    doc, head = verb.doc, verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and head.i < c.i < verb.i), None)
+    if subj is None:
+        return None
+    s_start, s_end = noun_phrase(subj)
+    first = min(t.i for t in subj.subtree if t.idx >= s_start)
+    if doc[first - 1].text != "," or not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in head.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    said = [t for t in head.subtree if t.i not in own and t.i < first - 1 and not t.is_space]
+    if sum(t.is_alpha for t in said) < 3:
         return None
     c_start, c_end = char_span(said)
     return SpeechSpan(verb.idx, verb.idx + len(verb.text), lemma, s_start, s_end, c_start, c_end)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "data_folder", "load"]
+__all__ = ["Nouns", "data_folder", "is_a", "load", "people"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -108,3 +108,19 @@ def load() -> Nouns:
             if len(parts) >= 2:
                 exceptions.setdefault(parts[0], parts[1])
     return Nouns(index=index, hypernyms=hypernyms, exceptions=exceptions)
+
+
+
+@cache
+def is_a(word: str, *synsets: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``word`` (any form: "officials") lies
+    under one of ``synsets`` (named ``word.n.NN``)."""
+    nouns = load()
+    senses = nouns.senses(word)
+    anchors = {o for o in map(nouns.synset, synsets) if o}
+    return bool(senses) and bool(anchors & nouns.above(senses[0]))
+
+
+def people(word: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``word`` is a person or a group of people."""
+    return is_a(word, "person.n.01", "people.n.01")

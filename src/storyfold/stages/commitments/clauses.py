@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
@@ -356,15 +355,6 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     )
 
 
-@cache
-def _people(lemma: str) -> bool:
-    """Whether WordNet's most frequent sense of the noun ``lemma`` is a person or group of people."""
-    nouns = wordnet.load()
-    senses = nouns.senses(lemma)
-    person = {nouns.synset("person.n.01"), nouns.synset("people.n.01")}
-    return bool(senses) and bool(person & nouns.above(senses[0]))
-
-
 def _gives(verb: Any) -> bool:
     """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
     return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH | {"go"} and _object(verb) is None)
@@ -408,7 +398,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
         obj = _object(verb)
-        if verb.lemma_ == "receive" and obj is not None and _people(_lemma(obj, lemmatizer).lower()):
+        if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
             continue  # "pay tribute"

@@ -60,7 +60,7 @@ class QuotesStage(ArticleStage):
     """Direct and reported quotes of one article, with their speaker."""
 
     name = "quotes"
-    version = "5"
+    version = "6"
     requires = ("entity_mentions",)
     optional = ("speech_mentions",)
     provides = {"quote_mentions": QuoteVariant}

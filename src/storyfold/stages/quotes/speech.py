@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from storyfold.records import EntityMention, EntityType, QuoteVariant
+from storyfold.text import wordnet
 
 __all__ = ["with_speech"]
 
@@ -26,6 +27,7 @@ class Speaker:
     start: int
     end: int
     medium: str | None = None
+    person: bool = False  # a title names a person the entity recogniser typed otherwise
 
 
 def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -39,7 +41,7 @@ def with_medium(text: str, who: Speaker, verb_end: int, limit: int, named: Seque
         return who
     for m in named:
         if verb_end <= m.start < min(limit, verb_end + 8) and m.type is EntityType.ORGANISATION:
-            return Speaker(who.name, who.start, who.end, medium=m.text)
+            return Speaker(who.name, who.start, who.end, medium=m.text, person=who.person)
     return who
 
 
@@ -90,7 +92,10 @@ def with_speech(
                 # the parse's subject of the verb right next to the quote ("..., Mr. Biden said")
                 # over what the words around the marks gave
                 beside = _near(sp.cue_start or 0, q.start, q.end)
-                if speaker is None or beside and who.name != text[sp.speaker_start or 0 : sp.speaker_end or 0]:
+                # the parse's speaker resolved to a mention, or is one ("Biden: 'We have a deal'")
+                resolved = who.name != text[sp.speaker_start or 0 : sp.speaker_end or 0] or any(
+                    (m.start, m.end) == (who.start, who.end) for m in outside_marks)
+                if speaker is None or beside and resolved:
                     speaker, span = who.name, (who.start, who.end)
                     speakers.append(who)  # a later pronoun may take the quote's speaker
                 out[i] = (out[i][0], _replace(q, speaker=speaker, speaker_start=span[0], speaker_end=span[1],
@@ -197,7 +202,7 @@ def resolve(
     # a name that only modifies it ("European officials", "a coalition of ...") is not the speaker
     heads = [m for m in inside if m.end == end] or [m for m in inside if m.type is EntityType.PERSON]
     if heads:
-        return Speaker(heads[0].text, heads[0].start, heads[0].end)
+        return Speaker(heads[0].text, heads[0].start, heads[0].end, person=_titled(written.name, heads[0]))
     words = WORD.findall(written.name)
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         pronoun = words[0].lower()
@@ -234,6 +239,16 @@ def _introduced_with(text: str, m: EntityMention, word: str) -> bool:
     return bool(re.match(r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(word) + r"\b", after))
 
 
+def _titled(phrase: str, m: EntityMention) -> bool:
+    """A speaker phrase that opens with a title and ends with the name: "Secretary of Defense Lloyd
+    Austin" wrote (the mention "Defense Lloyd Austin", typed an organisation). The title is a
+    capitalised noun whose most frequent sense in WordNet is a person, with no determiner before
+    it ("The chairman of General Motors" is no title of General Motors)."""
+    words = WORD.findall(phrase)
+    return (m.type is not EntityType.PERSON and len(WORD.findall(m.text)) >= 2 and len(words) > len(WORD.findall(m.text))
+            and words[0][0].isupper() and wordnet.people(words[0].lower()))
+
+
 def _is_pronoun(name: str) -> bool:
     words = WORD.findall(name)
     return len(words) == 1 and words[0].lower() in _PRONOUNS
@@ -252,7 +267,7 @@ def _antecedent(
         if here:
             return Speaker(here[-1].text, here[-1].start, here[-1].end)
     for x in reversed(earlier):
-        if any(m.start == x.start and _fits(m, want) for m in named):
+        if want == "person" and x.person or any(m.start == x.start and _fits(m, want) for m in named):
             return Speaker(x.name, x.start, x.end)
     before = [m for m in named if m.end <= pos and _fits(m, want)]
     if want == "person" and before:

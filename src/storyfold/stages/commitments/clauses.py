@@ -43,7 +43,7 @@ S = CommitmentStatus
 
 # Verb lemmas that commit, give or impose something. Delivery verbs: a past or perfect form is a fulfilment.
 _DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
-                      "deploy", "airlift"})
+                      "deploy", "airlift", "distribute"})
 ACTS = _DELIVER | frozenset({
     "approve", "allocate", "pledge", "commit", "announce", "decide", "promise", "earmark", "adopt", "authorize",
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
@@ -64,12 +64,17 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
 _MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
+# What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
+# medical equipment"): an act where the article states none before it, else a part of that act.
+_CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
+# Clauses that describe something else, not the act: a donor named inside them is not the act's.
+_ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
     r"(?i)\b(?:approv|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
-    r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
+    r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
     r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
@@ -116,6 +121,8 @@ class Clause(NamedTuple):
     scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
     nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
     agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
+    aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
+    contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
 
 
 def _span(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -328,9 +335,31 @@ def _names_aid(root: Any) -> bool:
     """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
     equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
     words name a category other than political (the lexicon, else WordNet)."""
-    words = [t for t in root.subtree if t.i <= root.i and t.dep_ in ("amod", "compound", "nmod")] + [root]
-    words += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    return category_of(" ".join(t.text for t in sorted(words, key=lambda t: t.i)), "", False) in _AID
+    heads, stack = [], [root]
+    while stack:  # the head, the nouns coordinated or set beside it, and what a measure or a set of them holds
+        tok = stack.pop()
+        heads.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+        if _partitive(_head_lemma(tok).lower()):  # "15 units of M113 armored personnel carriers"
+            stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")
+    words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
+    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
+
+
+@cache
+def _partitive(lemma: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``lemma`` is a measure or a collection
+    ("units", "tons", "sets", "batches"): what it counts is named by its "of"."""
+    nouns = wordnet.load()
+    senses = nouns.senses(lemma)
+    anchors = {nouns.synset("measure.n.02"), nouns.synset("collection.n.01")} - {None}
+    return bool(senses) and bool(anchors & nouns.above(senses[0]))
+
+
+def _asides(head: Any) -> tuple[tuple[int, int], ...]:
+    """The relative and adverbial clauses under ``head`` (not ``head`` itself)."""
+    return tuple(_span(sorted(t.subtree, key=lambda x: x.i)) for t in head.subtree if t.i != head.i and t.dep_ in _ASIDE)
 
 
 def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
@@ -353,6 +382,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
         subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=lemma,
         recipient=_span([rec]) if rec is not None else None, scope=((sent.start_char, sent.end_char),), nominal=True,
+        aside=_asides(root),
     )
 
 
@@ -377,6 +407,13 @@ def _is_money(tok: Any) -> bool:
                or t.lemma_ in ("fund", "money") for t in words)
 
 
+def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``verb`` says what a noun of giving holds: its subject (or its governor's, "amounts
+    to … and includes") is headed by one ("The aid package consists of", "This delivery includes")."""
+    subj = next((c for tok in _chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
+
+
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
     """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
     delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
@@ -393,7 +430,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         yield nominal
     for verb in verbs:
         carried = _carries_out(verb, lemmatizer)
-        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried):
+        contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents):
             continue
         light = _LIGHT.get(verb.lemma_)
         if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
@@ -413,16 +451,31 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
             continue  # "pay tribute"
         subj, pronoun = _subject(verb)
+        # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
+        # what is given, as in a passive without its agent
+        note = subj is not None and obj is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") \
+            and _is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if note:
+            obj, subj = subj, None
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
         # budget"): the actor may be named elsewhere in the clause
-        agentless = subj is None and obj is not None and obj.dep_ == "nsubjpass"
+        agentless = subj is None and obj is not None and (obj.dep_ == "nsubjpass" or note)
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)
         subj_span = subj_head = None
         if subj is not None:
             subj_head = _span([subj])
-            subj_span = _span(sorted(subj.subtree, key=lambda t: t.i))  # with appositions ("X, Lithuanian defence minister")
+            # with appositions ("X, Lithuanian defence minister"), not the act's own relative clause
+            own_clause = {t.i for tok in _chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
+                          for t in tok.subtree}
+            kept = {t.i for t in subj.subtree} - own_clause
+            first = last = subj.i
+            while first - 1 in kept:
+                first -= 1
+            while last + 1 in kept:
+                last += 1
+            subj_span = _span(verb.doc[first : last + 1])
         rec = _recipient(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
         # 20 million CAD in development aid") are one act each, each clause without the others' words
@@ -437,6 +490,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
+                aside=_asides(verb) if agentless else (), contents=contents,
             )
 
 

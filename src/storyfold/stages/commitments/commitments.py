@@ -109,7 +109,8 @@ def _shift(c: Clause, offset: int, length: int) -> Clause:
         return (a, b) if a < b else None
 
     scope = tuple(s for s in (move(x) for x in c.scope) if s is not None)
-    return c._replace(verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
+    aside = tuple(s for s in (move(x) for x in c.aside) if s is not None)
+    return c._replace(aside=aside, verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
                       subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope)
 
 
@@ -123,7 +124,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "4"
+    version = "5"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -182,6 +183,7 @@ _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|g
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
@@ -238,8 +240,9 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     else for the one country the title names."""
     if c.subject is None:
         if c.nominal or c.agentless:  # a verbless note or an agentless passive: a country or demonym
-            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
+            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient, nor in a clause aside
                       if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+                      and not any(x <= p[0] < y for x, y in c.aside)
                       and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
             if places:
                 return places[0][2]
@@ -292,7 +295,9 @@ def find_general(
         time = next((PartialDate.parse(d.value) for d in dates
                      if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
         for c in acts:
-            before = [p for p in _places(text[max(0, a - 400) : a + (c.subject or c.verb)[0]]) if p[2] != "Ukraine"]
+            lead = max(0, a - 400)  # the places named before it, not those a channel ("through the EU …")
+            before = [p for p in _places(text[lead : a + (c.subject or c.verb)[0]])
+                      if p[2] != "Ukraine" and not _CHANNEL.search(text[lead : lead + p[0]])]
             last = before[-1][2] if before else last
             persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
                        and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
@@ -300,6 +305,8 @@ def find_general(
             if persons:
                 name = persons[-1].text
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
+            if c.contents and (out or any(key[0] < a for key in taken or ())):
+                continue  # what an act stated before holds: that act's part, not an act of its own
             actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)

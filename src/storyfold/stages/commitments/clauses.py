@@ -63,7 +63,7 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
                      "assistance", "aid"})
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
-_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
+_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
 _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})

@@ -224,3 +224,12 @@ def test_distributing_aid_is_delivering_it() -> None:
     text = "Since March 20, a Turkish food truck has been distributing hot meals in Ukrainian cities."
     found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Turkey aid announcement")
     assert [(m.actor, m.status, m.category) for m in found] == [("Turkey", S.FULFILLED, C.HUMANITARIAN)]
+
+
+def test_money_issued_is_given_by_the_donor_named_before() -> None:
+    text = ("Pilar Cancela Rodríguez said that Spain might allocate EUR 250 million to Ukraine. Source of Aid 2 "
+            "specifies that 100 million euros from this package will be issued as guarantee for the European Bank "
+            "for Reconstruction and Development (EBRD).")
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Spain aid announcement")
+    assert [(m.actor, m.amount) for m in found] == [("Spain", "EUR 250 million"), ("Spain", "100 million euros")]
+    assert find_commitments("The ministry issued a statement on the aid.", "a", title="Spain aid announcement") == []

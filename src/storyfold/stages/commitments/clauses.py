@@ -49,10 +49,12 @@ ACTS = _DELIVER | frozenset({
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
-    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go",
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue",
 })
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
+# "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
+_ISSUE = frozenset({"issue"})
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 _WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
@@ -75,7 +77,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
@@ -216,7 +218,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj, subj.pos_ == "PRON"
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
             return tok.head, False
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
     if root.i != verb.i and _head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -414,6 +417,12 @@ def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
     return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
 
 
+def _finite(verb: Any) -> bool:
+    """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
+    "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _WILL) for c in verb.children)
+
+
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
     """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
     delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
@@ -439,7 +448,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
-        if verb.dep_ not in _FINITE_DEPS and not (
+        if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
                 verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
@@ -450,6 +459,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue  # "received 2 million refugees from Syria"
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
             continue  # "pay tribute"
+        if verb.lemma_ in _ISSUE and (obj is None or not (_is_money(obj) or category_of(
+                " ".join(t.text for t in _subtree(obj, _NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
+            continue  # "issued a statement"
         subj, pronoun = _subject(verb)
         # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
         # what is given, as in a passive without its agent
@@ -459,7 +471,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             obj, subj = subj, None
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
         # budget"): the actor may be named elsewhere in the clause
-        agentless = subj is None and obj is not None and (obj.dep_ == "nsubjpass" or note)
+        # (or with a subject only its governor has, which may name no actor: "Source 2 specifies that …")
+        agentless = obj is not None and (note or (obj.dep_ == "nsubjpass" and not any(
+            c.dep_ == "agent" for c in verb.children)))
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = _status(verb)

@@ -238,21 +238,30 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     there, a person the article ties to a country; a pronoun or a nameless subject ("the
     government") stands for the last place named before it ("he"/"she": the last person's country),
     else for the one country the title names."""
-    if c.subject is None:
-        if c.nominal or c.agentless:  # a verbless note or an agentless passive: a country or demonym
-            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient, nor in a clause aside
-                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
-                      and not any(x <= p[0] < y for x, y in c.aside)
-                      and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
-            if places:
-                return places[0][2]
-            if c.nominal:
-                return title_actor
-            # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
-            # weapons"): the last place named before it, else the one country the title names
-            head = (c.item_head or "").lower()
-            return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
-        return None
+    named = _subject_actor(text, a, c, people, orgs, last, title_actor, last_person) if c.subject is not None else None
+    if named is not None or (c.subject is not None and not c.agentless) or not (c.nominal or c.agentless):
+        return named
+    # a verbless note or a passive without its own agent (its subject, if any, is a governor's that
+    # names no actor: "Source 2 specifies that 100 million euros will be issued"): a country or
+    # demonym its clause names, not the recipient nor one in a clause aside
+    places = [p for p in _places(text[a : a + c.scope[-1][1]])
+              if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+              and not any(x <= p[0] < y for x, y in c.aside)
+              and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
+    if places:
+        return places[0][2]
+    if c.nominal:
+        return title_actor
+    # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
+    # weapons"): the last place named before it, else the one country the title names
+    head = (c.item_head or "").lower()
+    return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
+
+
+def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
+                   last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
+    """The actor that the clause's subject names or stands for, if any."""
+    assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
     places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"

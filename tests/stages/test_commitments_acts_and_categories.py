@@ -233,3 +233,11 @@ def test_money_issued_is_given_by_the_donor_named_before() -> None:
     found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Spain aid announcement")
     assert [(m.actor, m.amount) for m in found] == [("Spain", "EUR 250 million"), ("Spain", "100 million euros")]
     assert find_commitments("The ministry issued a statement on the aid.", "a", title="Spain aid announcement") == []
+
+
+def test_a_rules_mention_with_only_its_money_takes_the_parses_category() -> None:
+    text = "Japan will give 100 million USD to Ukraine. The funds are for humanitarian purposes."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.amount, m.category) for m in found] == [("Japan", "100 million USD", C.HUMANITARIAN)]
+    text = "Japan will give 100 million USD to Ukraine in loans."
+    assert [m.category for m in find_commitments(text, "a", (), find_quantities(text, "a"))] == [C.FINANCIAL]

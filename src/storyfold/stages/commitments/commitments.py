@@ -82,7 +82,13 @@ def find_commitments(
         found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    general = find_general(text, article_id, found, quantities, entities, title, dates, taken)
+    read: dict[tuple, CommitmentCategory] = {}
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read)
+    # a rules' mention that the parse read too, with the same amount, takes the parse's category
+    # where the rules had only the money to go by ("… 100 million USD. The funds are for
+    # humanitarian purposes.")
+    legacy = [replace(m, category=read[key]) if m.category in _BARE and read.get(key := (m.start, m.actor, m.kind, m.amount))
+              not in (None, *_BARE) else m for m in legacy]
     return sorted(legacy + general, key=lambda m: (m.start, m.end))
 
 
@@ -183,6 +189,8 @@ _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|g
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+# The categories a rules' mention has from its money alone.
+_BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
@@ -288,9 +296,11 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
 def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
-    taken: set[tuple] | None = None,
+    taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
 ) -> list[CommitmentMention]:
-    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``."""
+    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
+    rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
+    category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -343,7 +353,9 @@ def find_general(
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             kind = _sub_kind(item, amount is not None, category)
-            if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
+            if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
+                if read is not None:
+                    read.setdefault(key, category)
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             out.append(CommitmentMention(

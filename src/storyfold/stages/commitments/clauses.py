@@ -8,17 +8,7 @@ One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposi
 money, "receive" from its source) and that has an object or a subject, or that confirms or carries
 out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
 state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
-kind of aid. Status:
-
-* a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
-* under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
-  "discuss" / "study" / "explore" / "mull" -> ``considering``;
-* a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
-  "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
-  "promise" / "vow" itself -> ``pledged``;
-* past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
-* otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
+kind of aid. Its status is read by :mod:`storyfold.stages.commitments.status`.
 
 The parse is of one paragraph at a time, the claims stage's own where it ran (its Docs, by
 paragraph text), and the reading is cached by the paragraph's text, so an article seen again, or a
@@ -34,6 +24,17 @@ from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.stages.commitments.status import (
+    DECLINE,
+    DELIVER,
+    PLAN,
+    REFUSE,
+    WILL,
+    WILLING,
+    chain,
+    head_lemma,
+    status_of,
+)
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
 
@@ -41,10 +42,8 @@ __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
 
 S = CommitmentStatus
 
-# Verb lemmas that commit, give or impose something. Delivery verbs: a past or perfect form is a fulfilment.
-_DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
-                      "deploy", "airlift", "distribute"})
-ACTS = _DELIVER | frozenset({
+# Verb lemmas that commit, give or impose something (the delivery verbs among them).
+ACTS = DELIVER | frozenset({
     "approve", "allocate", "pledge", "commit", "announce", "decide", "promise", "earmark", "adopt", "authorize",
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
@@ -82,22 +81,13 @@ CANDIDATE = re.compile(
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
                         "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
-_WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
-_CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
-_PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
-_PROMISE = frozenset({"pledge", "promise", "vow"})
-_REFUSE = frozenset({"refuse", "reject"})
-_DECLINE = frozenset({"decline", "hesitate"})
-_DOUBT = frozenset({"might", "could", "may", "would", "can"})
-_WILL = frozenset({"will", "shall", "'ll", "wo"})
-_IF = frozenset({"if", "unless", "provided", "providing"})
 _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of an actor, not what it commits
 # Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
 # under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
 _FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
-_GOVERNS_GERUND = _WILLING | _PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+_GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
 # A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
-_CONTROLS = _GOVERNS_GERUND | _WILLING | _DECLINE | _REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
+_CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
           "scale": ("up",)}
@@ -143,63 +133,6 @@ def _subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _chain(verb: Any) -> list[Any]:
-    """The verb and the predicates it depends on through xcomp / ccomp / conj (its governors)."""
-    out = [verb]
-    tok = verb
-    while tok.dep_ in ("xcomp", "ccomp", "acomp", "conj", "advcl") and tok.head.i != tok.i and len(out) < 4:
-        if tok.dep_ == "advcl" and not any(c.lower_ == "to" for c in tok.children):
-            break
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _head_lemma(tok: Any) -> str:
-    """The lemma of a predicate over an act: a verb's (set on every verb), an adjective's form
-    ("ready", "willing": the predicates compared are base forms)."""
-    return tok.lemma_ or tok.lower_
-
-
-def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
-    chain = _chain(verb)
-    own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
-    for tok in chain:
-        kids = list(tok.children)
-        lemma = _head_lemma(tok)
-        neg = next((c for c in kids if c.dep_ == "neg"), None)
-        if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
-            return S.RULED_OUT, neg
-        if lemma in _REFUSE and tok.i != verb.i:
-            return S.RULED_OUT, tok
-        if lemma in _DECLINE and tok.i != verb.i:
-            return S.DECLINED, tok
-        if lemma in _WILLING and tok.i != verb.i:
-            return S.WILLING, tok
-        if lemma in _CONSIDER and tok.i != verb.i:
-            return S.CONSIDERING, tok
-        if tok.dep_ == "conj" and tok.i != verb.i:
-            continue
-        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
-        if mark is not None:
-            return S.CONDITIONAL, mark
-        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
-        doubt = next((c for c in aux if c.lower_ in _DOUBT), None)
-        if doubt is not None:
-            return S.CONSIDERING, doubt
-        will = next((c for c in aux if c.lower_ in _WILL or c.lemma_ == "will"), None)
-        if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
-            return S.PLEDGED, will if will is not None else tok
-        if lemma in _PLAN and tok.i != verb.i:
-            return S.PLEDGED, tok
-        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
-            return S.PLEDGED, tok
-    if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
-        return S.PLEDGED, verb
-    if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
-            verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
-        return S.FULFILLED, own[0]
-    return S.COMMITTED, verb
 
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
@@ -209,7 +142,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
-    for tok in _chain(verb)[1:] if verb.lemma_ == "go" else _chain(verb):  # money that goes is no actor
+    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -222,7 +155,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
             return tok.head, False
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
-    if root.i != verb.i and _head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+    if root.i != verb.i and head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
@@ -343,7 +276,7 @@ def _names_aid(root: Any) -> bool:
         tok = stack.pop()
         heads.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
-        if _partitive(_head_lemma(tok).lower()):  # "15 units of M113 armored personnel carriers"
+        if _partitive(head_lemma(tok).lower()):  # "15 units of M113 armored personnel carriers"
             stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj")
     words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
@@ -413,14 +346,14 @@ def _is_money(tok: Any) -> bool:
 def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
     """Whether ``verb`` says what a noun of giving holds: its subject (or its governor's, "amounts
     to … and includes") is headed by one ("The aid package consists of", "This delivery includes")."""
-    subj = next((c for tok in _chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for tok in chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
     return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
 
 
 def _finite(verb: Any) -> bool:
     """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
     "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in _WILL) for c in verb.children)
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in WILL) for c in verb.children)
 
 
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
@@ -449,7 +382,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
-                verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
+                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
@@ -476,12 +409,12 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             c.dep_ == "agent" for c in verb.children)))
         if obj is None or (subj is None and not agentless):
             continue
-        status, cue = _status(verb)
+        status, cue = status_of(verb)
         subj_span = subj_head = None
         if subj is not None:
             subj_head = _span([subj])
             # with appositions ("X, Lithuanian defence minister"), not the act's own relative clause
-            own_clause = {t.i for tok in _chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
+            own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
                           for t in tok.subtree}
             kept = {t.i for t in subj.subtree} - own_clause
             first = last = subj.i

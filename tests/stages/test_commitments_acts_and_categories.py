@@ -162,3 +162,82 @@ def test_a_later_sentence_that_quantifies_the_aid_gives_its_amount() -> None:
     text = "Norway donated 22 M109 howitzers to Ukraine. The ministry quantifies this package at 7.4 million EUR."
     found = find_commitments(text, "a", (), find_quantities(text, "a"))
     assert [(m.actor, m.amount) for m in found] == [("Norway", "7.4 million EUR")]
+
+
+@pytest.mark.parametrize(("text", "item", "units", "category"), [
+    ("The aid package consists of 6 fire engines.", "6 fire engines", 6, C.OTHER),
+    ("The shipment amounts to 100 million CZK and includes medical equipment, firefighting equipment and workwear.",
+     "medical equipment", None, C.HUMANITARIAN),
+])
+def test_what_a_noun_of_giving_holds_is_an_act_where_none_came_before(text: str, item: str, units: int | None,
+                                                                       category: C) -> None:
+    (m,) = find_commitments(text, "a", (), find_quantities(text, "a"), title="Czech Republic aid announcement")
+    assert (m.actor, m.item, m.units, m.category) == ("Czechia", item, units, category)
+    if "CZK" in text:
+        assert m.amount == "100 million CZK"  # the governing verb's amount, the sentence's only one
+
+
+def test_what_an_act_stated_before_holds_is_no_act_of_its_own() -> None:
+    text = "Estonia announced a new aid package for Ukraine. The package includes rifles, ammunition and anti-tank weapons."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.category) for m in found] == [("Estonia", C.MILITARY)]
+
+
+def test_a_notes_participle_gives_its_money() -> None:
+    text = ("23 million EUR directed to Ukraine, which are part of a 31 million EUR humanitarian package allocated "
+            "by the Ministry of Foreign Affairs, European Union and Cooperation.")
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Spain aid announcement")
+    assert [(m.actor, m.amount, m.category) for m in found] == [("Spain", "23 million EUR", C.HUMANITARIAN)]
+    text = "We do not report in our dataset the 3.5 billion GBP committed prior to January 24, 2022."
+    assert find_commitments(text, "a", (), find_quantities(text, "a"), title="United Kingdom aid announcement") == []
+
+
+def test_a_measure_of_aid_names_its_kind_by_what_it_holds() -> None:
+    text = "15 units of M113 armored personnel carriers, 5 units of 155-mm howitzers, communications equipment."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Portugal aid announcement")
+    assert [(m.actor, m.category, m.units) for m in found] == [("Portugal", C.MILITARY, 15)]
+    assert find_commitments("Two units of the city police.", "a", title="Portugal aid announcement") == []
+
+
+def test_a_place_in_a_clause_aside_is_not_the_notes_donor() -> None:
+    text = "500 million GBP in loans to support Ukraine in response of Russia's aggression."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="United Kingdom aid announcement")
+    assert [(m.actor, m.amount) for m in found] == [("United Kingdom", "500 million GBP")]
+
+
+def test_a_channel_named_before_is_not_what_a_pronoun_stands_for() -> None:
+    text = ("The government announced a dispatch of humanitarian assistance through the EU Civil Protection "
+            "Mechanism. It will also send medical supplies.")
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Malta aid announcement")
+    assert {m.actor for m in found} == {"Malta"}
+
+
+def test_the_acts_own_relative_clause_is_not_its_subject() -> None:
+    text = ("The UK announced that 250 million GBP would go to the IFU, a flexible fund, which will be used to "
+            "provide military equipment to the Armed Forces of Ukraine.")
+    assert "Ukraine" not in {m.actor for m in find_commitments(text, "a", (), find_quantities(text, "a"))}
+
+
+def test_distributing_aid_is_delivering_it() -> None:
+    from storyfold.records import CommitmentStatus as S
+
+    text = "Since March 20, a Turkish food truck has been distributing hot meals in Ukrainian cities."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Turkey aid announcement")
+    assert [(m.actor, m.status, m.category) for m in found] == [("Turkey", S.FULFILLED, C.HUMANITARIAN)]
+
+
+def test_money_issued_is_given_by_the_donor_named_before() -> None:
+    text = ("Pilar Cancela Rodríguez said that Spain might allocate EUR 250 million to Ukraine. Source of Aid 2 "
+            "specifies that 100 million euros from this package will be issued as guarantee for the European Bank "
+            "for Reconstruction and Development (EBRD).")
+    found = find_commitments(text, "a", (), find_quantities(text, "a"), title="Spain aid announcement")
+    assert [(m.actor, m.amount) for m in found] == [("Spain", "EUR 250 million"), ("Spain", "100 million euros")]
+    assert find_commitments("The ministry issued a statement on the aid.", "a", title="Spain aid announcement") == []
+
+
+def test_a_rules_mention_with_only_its_money_takes_the_parses_category() -> None:
+    text = "Japan will give 100 million USD to Ukraine. The funds are for humanitarian purposes."
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.amount, m.category) for m in found] == [("Japan", "100 million USD", C.HUMANITARIAN)]
+    text = "Japan will give 100 million USD to Ukraine in loans."
+    assert [m.category for m in find_commitments(text, "a", (), find_quantities(text, "a"))] == [C.FINANCIAL]

@@ -109,6 +109,37 @@ def test_money_forms(sentence: str, value: float, unit: str) -> None:
     assert (q.value, q.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Berlin approved 2,5 million EUR for Kyiv.", 2.5e6, "EUR"),  # a decimal comma before a scale
+        ("The loan is USD 4,5 million.", 4.5e6, "USD"),
+        ("It donated equipment worth 1.500.000 EUR.", 1.5e6, "EUR"),  # thousands grouped by dots
+        ("It donated equipment worth 100.000 EUR.", 1e5, "EUR"),
+        ("It pledged 1.250 million EUR.", 1.25e6, "EUR"),  # a point before a scale is a decimal point
+        ("The grant is EUR 20 000.", 2e4, "EUR"),  # grouped by a space after the currency
+        ("It pledged 100 mil. EUR.", 1e8, "EUR"),
+        ("It pledged 3 Mio. EUR.", 3e6, "EUR"),
+        ("It pledged 3 million € in aid.", 3e6, "EUR"),  # the sign after the number
+        ("Canberra gave AUD$ 5 million.", 5e6, "AUD"),
+        ("Ottawa gave CA$ 5 million.", 5e6, "CAD"),
+        ("The package is worth 7.4M EUR.", 7.4e6, "EUR"),
+        ("Congress approved $5B in aid.", 5e9, "USD"),
+        ("He said that 250 GBR million would go to the fund.", 2.5e8, "GBP"),  # a country's code for its currency
+        ("Ottawa pledged 3 million CAN.", 3e6, "CAD"),
+    ],
+)
+def test_european_and_abbreviated_money_forms(sentence: str, value: float, unit: str) -> None:
+    q = next(q for q in find_quantities(sentence) if q.value and q.value > 1000)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_point_and_three_digits_without_money_stay_a_decimal() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("It sent 1.250 tonnes of flour.")] == [(1.25, "t")]
+    assert find_quantities("The Su-25B and a 5B engine.") == []
+    assert [q.unit for q in find_quantities("The score was 5 USA, 3 CAN.")] == [None, None]  # no scale: no money
+
+
 def test_space_grouped_digits_need_a_currency() -> None:
     """Digits grouped by a space are one number only where money follows; else two numbers."""
     assert [q.value for q in find_quantities("In 2022 20 vehicles were sent.")] == [20]

@@ -38,7 +38,7 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
-from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES
+from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
 from storyfold.text.sentences import SentenceIndex
 
@@ -57,13 +57,22 @@ _QUAL = (
 )
 # ISO 4217 codes (the gazetteer's currencies) before the number: "EUR 250 million", "AUD 10 million".
 _CODES = "|".join(sorted(CURRENCY_CODES))
-_CUR = rf"(?P<cur>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
+_CUR = rf"(?P<cur>(?:[A-Z]{{1,3}})?\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
 _CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
-# Thousands grouped by commas, or by spaces where a currency follows ("500 000 EUR", "1 250 000 euros").
-_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?=\s?(?:[A-Z]{3}\b|(?i:euros?|dollars?|pounds?)\b))"
+_SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen|mln|bln|mio|mil)\b|(?:bn|mn|tn|m|k|M|B|Bn|BN)(?![A-Za-z])"
+_MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|(?i:euros?|dollars?|pounds?)\b)"
+# Thousands grouped by commas; by spaces where a currency follows or comes before ("500 000 EUR",
+# "EUR 20 000"); by dots, the European way, in two groups or more ("1.500.000 EUR") or in one where
+# a currency follows with no scale ("100.000 EUR"); a decimal comma before a scale ("2,5 million EUR").
+_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+            rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?={_MONEY_AFTER})"
+            rf"|(?:(?<=(?:{_CODES}) )|(?<=(?:{_CODES}))|(?<=[€$£] )|(?<=[€$£]))\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[.,]\d)"
+            rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
+            rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
             r"|\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
-_SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen|mln|bln|mio)\b|(?:bn|mn|tn|m|k)(?![A-Za-z])"
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
@@ -154,7 +163,36 @@ def _scale(word: str | None) -> float:
         return 1.0
     w = word.lower()
     return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
-            "tn": 1e12, "m": 1e6, "k": 1e3, "mln": 1e6, "mio": 1e6, "bln": 1e9}.get(w, 1.0)
+            "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}.get(w, 1.0)
+
+
+def _numeral(num: str, money_follows: bool = False) -> str:
+    """A numeral as :func:`parse_number` reads it: thousands grouped by spaces or dots (two groups
+    or more, or one with a currency right after) ungrouped, a decimal comma made a point."""
+    if _DOTTED.fullmatch(num) and (num.count(".") > 1 or money_follows):
+        return num.replace(".", "")
+    if _DECIMAL_COMMA.fullmatch(num):
+        return num.replace(",", ".")
+    return _GROUPED.sub("", num)
+
+
+_ABBREVIATED = frozenset({"mln", "bln", "mio", "mil", "bn", "mn"})
+
+
+def _country_money(code: str, g: Mapping[str, str | None], text: str, at: int) -> bool:
+    """Whether ``code``, after a number, is a country's code written for its currency: with a scale
+    before it or right after it ("250 million GBR", "1 GBR billion")."""
+    return code in COUNTRY_CODE_CURRENCIES and bool(
+        g.get("scale") or re.match(r"\s+(?i:thousand|million|billion|trillion)\b", text[at:]))
+
+
+def _dollar(sign: str) -> str:
+    """The currency of a dollar sign with a prefix ("AUD$", "AU$", "CA$", "NZ$", "S$"): the ISO
+    code it spells, or spells with a final D; the sign itself when it spells none."""
+    code = sign.removesuffix("$")
+    if code in CURRENCY_CODES:
+        return code
+    return code + "D" if code + "D" in CURRENCY_CODES else sign
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -325,12 +363,12 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         if text[m.start("vague") : m.end()].lower().endswith(" of"):
             end = m.end() - 3
     else:
-        n1 = parse_number(_GROUPED.sub("", g["num"]))
+        n1 = parse_number(_numeral(g["num"], bool(re.match(_MONEY_AFTER, text[m.end("num") :]))))
         if n1 is None and in_range(g["num"]):
             return None
         value = bounded(n1 * _scale(g.get("scale"))) if n1 is not None else None
         if g.get("num2"):
-            n2 = parse_number(g["num2"])
+            n2 = parse_number(_numeral(g["num2"]))
             if n2 is None and in_range(g["num2"]):
                 return None
             value_max = bounded(n2 * _scale(g.get("scale2") or g.get("scale"))) if n2 is not None else None
@@ -347,7 +385,14 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             unit = _MEASURES.get(g["usfx"].lower(), g["usfx"])
         cur = (g.get("cur") or g.get("cur2") or "").strip().lower()
         if cur:
-            unit = _CURRENCY_SIGNS.get(cur, cur.upper())
+            unit = _CURRENCY_SIGNS.get(cur) or _dollar(cur.upper())
+        if g.get("scale") == "B" and not cur:
+            return None  # "B" is billions after a currency sign only ("$5B"), else a name ("5B")
+        if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
+            end += 1  # "3 Mio. EUR", "3.5 mln. EUR": the scale's point
+    after_sign = re.match(r"\s?(?P<sign>[€£$¥])(?!\s?\d)", text[end:]) if not vague and unit is None else None
+    if after_sign:  # "3 million €"
+        unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
     after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilometres|kilometers|miles))?)", text[end:])
     counts: str | None = None
     cend = end
@@ -357,8 +402,11 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         named = _CURRENCY_NAME.match(text, end)
         if named and not hyphen and (word not in _CURRENCY_WORDS or " " in named.group("name")):
             unit, end = CURRENCY_NAMES[named.group("name").lower()], named.end()
-        elif word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES:  # "35 million AUD", "30 EUR million"
-            unit, end = _CURRENCY_WORDS.get(word) or after.group("w"), end + after.end()
+        elif word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES or _country_money(after.group("w"), g, text,
+                                                                                              end + after.end()):
+            # "35 million AUD", "30 EUR million"; a country's code for its currency with a scale ("250 GBR million")
+            unit = _CURRENCY_WORDS.get(word) or COUNTRY_CODE_CURRENCIES.get(after.group("w")) or after.group("w")
+            end += after.end()
             late = None if g.get("scale") else re.match(r"\s+(?P<s>(?i:thousand|million|billion|trillion))\b", text[end:])
             if late and unit.isupper():
                 value, end = value * _scale(late.group("s")), end + late.end()
@@ -427,7 +475,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

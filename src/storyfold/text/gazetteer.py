@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place", "PlaceKind",
-           "city_populations", "country_names", "region_names"]
+__all__ = ["COUNTRY_CODE_CURRENCIES", "CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
+           "PlaceKind", "city_populations", "country_names", "region_names"]
 
 
 class PlaceKind(StrEnum):
@@ -159,6 +159,31 @@ def currency_names() -> dict[str, str]:
 PLACES: tuple[Place, ...] = _library()
 CURRENCY_CODES: frozenset[str] = currency_codes()
 CURRENCY_NAMES: dict[str, str] = currency_names()
+
+
+@cache
+def country_code_currencies() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 country code -> the ISO 4217 code of the country's currency (CLDR's first
+    legal tender there now, through Babel), for the country codes that are no currency code
+    themselves: a country's code is written for its money ("250 GBR million")."""
+    import datetime
+
+    from babel.numbers import get_territory_currencies
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for country in all_countries():
+        iso = country.info().get("ISO") or {}
+        alpha2, alpha3 = (iso.get("alpha2"), iso.get("alpha3")) if isinstance(iso, dict) else (None, None)
+        if not (isinstance(alpha2, str) and isinstance(alpha3, str)) or alpha3 in CURRENCY_CODES:
+            continue
+        found = get_territory_currencies(alpha2, datetime.date.today(), tender=True)
+        if found and found[0] in CURRENCY_CODES:
+            out[alpha3] = found[0]
+    return out
+
+
+COUNTRY_CODE_CURRENCIES: dict[str, str] = country_code_currencies()
 
 
 @cache

@@ -8,17 +8,7 @@ One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposi
 money, "receive" from its source) and that has an object or a subject, or that confirms or carries
 out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
 state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
-kind of aid. Status:
-
-* a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
-* under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
-  "discuss" / "study" / "explore" / "mull" -> ``considering``;
-* a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
-  "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
-  "promise" / "vow" itself -> ``pledged``;
-* past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
-* otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
+kind of aid. Its status is read by :mod:`storyfold.stages.commitments.status`.
 
 The parse is of one paragraph at a time, the claims stage's own where it ran (its Docs, by
 paragraph text), and the reading is cached by the paragraph's text, so an article seen again, or a
@@ -29,10 +19,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.stages.commitments.status import (
+    DECLINE,
+    DELIVER,
+    PLAN,
+    REFUSE,
+    WILL,
+    WILLING,
+    chain,
+    head_lemma,
+    status_of,
+)
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
 
@@ -40,18 +42,18 @@ __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
 
 S = CommitmentStatus
 
-# Verb lemmas that commit, give or impose something. Delivery verbs: a past or perfect form is a fulfilment.
-_DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
-                      "deploy", "airlift"})
-ACTS = _DELIVER | frozenset({
+# Verb lemmas that commit, give or impose something (the delivery verbs among them).
+ACTS = DELIVER | frozenset({
     "approve", "allocate", "pledge", "commit", "announce", "decide", "promise", "earmark", "adopt", "authorize",
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
-    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go",
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue",
 })
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
+# "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
+_ISSUE = frozenset({"issue"})
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 _WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
@@ -62,34 +64,30 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
                      "assistance", "aid"})
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
-_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn"})
+_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
+# What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
+# medical equipment"): an act where the article states none before it, else a part of that act.
+_CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
+# Clauses that describe something else, not the act: a donor named inside them is not the act's.
+_ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
     r"(?i)\b(?:approv|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
-    r"|arriv|suppl|deploy|airlift|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip)\w*"
+    r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
                         "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
-_WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
-_CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
-_PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
-_PROMISE = frozenset({"pledge", "promise", "vow"})
-_REFUSE = frozenset({"refuse", "reject"})
-_DECLINE = frozenset({"decline", "hesitate"})
-_DOUBT = frozenset({"might", "could", "may", "would", "can"})
-_WILL = frozenset({"will", "shall", "'ll", "wo"})
-_IF = frozenset({"if", "unless", "provided", "providing"})
 _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of an actor, not what it commits
 # Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
 # under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
 _FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
-_GOVERNS_GERUND = _WILLING | _PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+_GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
 # A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
-_CONTROLS = _GOVERNS_GERUND | _WILLING | _DECLINE | _REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
+_CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
           "scale": ("up",)}
@@ -115,6 +113,8 @@ class Clause(NamedTuple):
     scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
     nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
     agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
+    aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
+    contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
 
 
 def _span(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -133,63 +133,6 @@ def _subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _chain(verb: Any) -> list[Any]:
-    """The verb and the predicates it depends on through xcomp / ccomp / conj (its governors)."""
-    out = [verb]
-    tok = verb
-    while tok.dep_ in ("xcomp", "ccomp", "acomp", "conj", "advcl") and tok.head.i != tok.i and len(out) < 4:
-        if tok.dep_ == "advcl" and not any(c.lower_ == "to" for c in tok.children):
-            break
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _head_lemma(tok: Any) -> str:
-    """The lemma of a predicate over an act: a verb's (set on every verb), an adjective's form
-    ("ready", "willing": the predicates compared are base forms)."""
-    return tok.lemma_ or tok.lower_
-
-
-def _status(verb: Any) -> tuple[CommitmentStatus, Any]:
-    chain = _chain(verb)
-    own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
-    for tok in chain:
-        kids = list(tok.children)
-        lemma = _head_lemma(tok)
-        neg = next((c for c in kids if c.dep_ == "neg"), None)
-        if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
-            return S.RULED_OUT, neg
-        if lemma in _REFUSE and tok.i != verb.i:
-            return S.RULED_OUT, tok
-        if lemma in _DECLINE and tok.i != verb.i:
-            return S.DECLINED, tok
-        if lemma in _WILLING and tok.i != verb.i:
-            return S.WILLING, tok
-        if lemma in _CONSIDER and tok.i != verb.i:
-            return S.CONSIDERING, tok
-        if tok.dep_ == "conj" and tok.i != verb.i:
-            continue
-        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
-        if mark is not None:
-            return S.CONDITIONAL, mark
-        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
-        doubt = next((c for c in aux if c.lower_ in _DOUBT), None)
-        if doubt is not None:
-            return S.CONSIDERING, doubt
-        will = next((c for c in aux if c.lower_ in _WILL or c.lemma_ == "will"), None)
-        if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
-            return S.PLEDGED, will if will is not None else tok
-        if lemma in _PLAN and tok.i != verb.i:
-            return S.PLEDGED, tok
-        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
-            return S.PLEDGED, tok
-    if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
-        return S.PLEDGED, verb
-    if verb.lemma_ in _DELIVER and verb.lemma_ != "supply" and (
-            verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
-        return S.FULFILLED, own[0]
-    return S.COMMITTED, verb
 
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
@@ -199,7 +142,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
-    for tok in _chain(verb)[1:] if verb.lemma_ == "go" else _chain(verb):  # money that goes is no actor
+    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -208,10 +151,11 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj, subj.pos_ == "PRON"
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
             return tok.head, False
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
-    if root.i != verb.i and _head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+    if root.i != verb.i and head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
@@ -327,9 +271,31 @@ def _names_aid(root: Any) -> bool:
     """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
     equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
     words name a category other than political (the lexicon, else WordNet)."""
-    words = [t for t in root.subtree if t.i <= root.i and t.dep_ in ("amod", "compound", "nmod")] + [root]
-    words += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    return category_of(" ".join(t.text for t in sorted(words, key=lambda t: t.i)), "", False) in _AID
+    heads, stack = [], [root]
+    while stack:  # the head, the nouns coordinated or set beside it, and what a measure or a set of them holds
+        tok = stack.pop()
+        heads.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+        if _partitive(head_lemma(tok).lower()):  # "15 units of M113 armored personnel carriers"
+            stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")
+    words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
+    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
+
+
+@cache
+def _partitive(lemma: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``lemma`` is a measure or a collection
+    ("units", "tons", "sets", "batches"): what it counts is named by its "of"."""
+    nouns = wordnet.load()
+    senses = nouns.senses(lemma)
+    anchors = {nouns.synset("measure.n.02"), nouns.synset("collection.n.01")} - {None}
+    return bool(senses) and bool(anchors & nouns.above(senses[0]))
+
+
+def _asides(head: Any) -> tuple[tuple[int, int], ...]:
+    """The relative and adverbial clauses under ``head`` (not ``head`` itself)."""
+    return tuple(_span(sorted(t.subtree, key=lambda x: x.i)) for t in head.subtree if t.i != head.i and t.dep_ in _ASIDE)
 
 
 def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
@@ -352,6 +318,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
         subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=lemma,
         recipient=_span([rec]) if rec is not None else None, scope=((sent.start_char, sent.end_char),), nominal=True,
+        aside=_asides(root),
     )
 
 
@@ -365,6 +332,19 @@ def _is_money(tok: Any) -> bool:
     words = [tok, *tok.children]
     return any(t.lower_ in _MONEY_WORDS or t.text in ("$", "€", "£") or (t.is_upper and len(t.text) == 3)
                or t.lemma_ in ("fund", "money") for t in words)
+
+
+def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``verb`` says what a noun of giving holds: its subject (or its governor's, "amounts
+    to … and includes") is headed by one ("The aid package consists of", "This delivery includes")."""
+    subj = next((c for tok in chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
+
+
+def _finite(verb: Any) -> bool:
+    """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
+    "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in WILL) for c in verb.children)
 
 
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
@@ -383,7 +363,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         yield nominal
     for verb in verbs:
         carried = _carries_out(verb, lemmatizer)
-        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried):
+        contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents):
             continue
         light = _LIGHT.get(verb.lemma_)
         if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
@@ -391,8 +372,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
-        if verb.dep_ not in _FINITE_DEPS and not (
-                verb.dep_ == "pcomp" and _head_lemma(verb.head.head) in _GOVERNS_GERUND):
+        if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
+                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
@@ -402,17 +383,37 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue  # "received 2 million refugees from Syria"
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
             continue  # "pay tribute"
+        if verb.lemma_ in _ISSUE and (obj is None or not (_is_money(obj) or category_of(
+                " ".join(t.text for t in _subtree(obj, _NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
+            continue  # "issued a statement"
         subj, pronoun = _subject(verb)
+        # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
+        # what is given, as in a passive without its agent
+        note = subj is not None and obj is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") \
+            and _is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if note:
+            obj, subj = subj, None
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
         # budget"): the actor may be named elsewhere in the clause
-        agentless = subj is None and obj is not None and obj.dep_ == "nsubjpass"
+        # (or with a subject only its governor has, which may name no actor: "Source 2 specifies that …")
+        agentless = obj is not None and (note or (obj.dep_ == "nsubjpass" and not any(
+            c.dep_ == "agent" for c in verb.children)))
         if obj is None or (subj is None and not agentless):
             continue
-        status, cue = _status(verb)
+        status, cue = status_of(verb)
         subj_span = subj_head = None
         if subj is not None:
             subj_head = _span([subj])
-            subj_span = _span(sorted(subj.subtree, key=lambda t: t.i))  # with appositions ("X, Lithuanian defence minister")
+            # with appositions ("X, Lithuanian defence minister"), not the act's own relative clause
+            own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
+                          for t in tok.subtree}
+            kept = {t.i for t in subj.subtree} - own_clause
+            first = last = subj.i
+            while first - 1 in kept:
+                first -= 1
+            while last + 1 in kept:
+                last += 1
+            subj_span = _span(verb.doc[first : last + 1])
         rec = _recipient(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
         # 20 million CAD in development aid") are one act each, each clause without the others' words
@@ -427,6 +428,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
+                aside=_asides(verb) if agentless else (), contents=contents,
             )
 
 

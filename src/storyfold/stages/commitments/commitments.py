@@ -82,7 +82,13 @@ def find_commitments(
         found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    general = find_general(text, article_id, found, quantities, entities, title, dates, taken)
+    read: dict[tuple, CommitmentCategory] = {}
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read)
+    # a rules' mention that the parse read too, with the same amount, takes the parse's category
+    # where the rules had only the money to go by ("… 100 million USD. The funds are for
+    # humanitarian purposes.")
+    legacy = [replace(m, category=read[key]) if m.category in _BARE and read.get(key := (m.start, m.actor, m.kind, m.amount))
+              not in (None, *_BARE) else m for m in legacy]
     return sorted(legacy + general, key=lambda m: (m.start, m.end))
 
 
@@ -109,7 +115,8 @@ def _shift(c: Clause, offset: int, length: int) -> Clause:
         return (a, b) if a < b else None
 
     scope = tuple(s for s in (move(x) for x in c.scope) if s is not None)
-    return c._replace(verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
+    aside = tuple(s for s in (move(x) for x in c.aside) if s is not None)
+    return c._replace(aside=aside, verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
                       subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope)
 
 
@@ -123,7 +130,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "4"
+    version = "5"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -182,6 +189,9 @@ _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|g
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+# The categories a rules' mention has from its money alone.
+_BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
+_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
@@ -236,20 +246,30 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     there, a person the article ties to a country; a pronoun or a nameless subject ("the
     government") stands for the last place named before it ("he"/"she": the last person's country),
     else for the one country the title names."""
-    if c.subject is None:
-        if c.nominal or c.agentless:  # a verbless note or an agentless passive: a country or demonym
-            places = [p for p in _places(text[a : a + c.scope[-1][1]])  # not the recipient
-                      if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
-                      and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
-            if places:
-                return places[0][2]
-            if c.nominal:
-                return title_actor
-            # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
-            # weapons"): the last place named before it, else the one country the title names
-            head = (c.item_head or "").lower()
-            return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
-        return None
+    named = _subject_actor(text, a, c, people, orgs, last, title_actor, last_person) if c.subject is not None else None
+    if named is not None or (c.subject is not None and not c.agentless) or not (c.nominal or c.agentless):
+        return named
+    # a verbless note or a passive without its own agent (its subject, if any, is a governor's that
+    # names no actor: "Source 2 specifies that 100 million euros will be issued"): a country or
+    # demonym its clause names, not the recipient nor one in a clause aside
+    places = [p for p in _places(text[a : a + c.scope[-1][1]])
+              if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+              and not any(x <= p[0] < y for x, y in c.aside)
+              and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
+    if places:
+        return places[0][2]
+    if c.nominal:
+        return title_actor
+    # money or aid given by nobody named ("the remaining 262 million SEK is allocated for
+    # weapons"): the last place named before it, else the one country the title names
+    head = (c.item_head or "").lower()
+    return (last or title_actor) if head in _GENERIC or head.upper() in _MONEY_HEADS else None
+
+
+def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
+                   last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
+    """The actor that the clause's subject names or stands for, if any."""
+    assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
     places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
@@ -276,9 +296,11 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
 def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
-    taken: set[tuple] | None = None,
+    taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
 ) -> list[CommitmentMention]:
-    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``."""
+    """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
+    rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
+    category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -292,7 +314,9 @@ def find_general(
         time = next((PartialDate.parse(d.value) for d in dates
                      if a <= d.start and d.end <= b and d.value and d.type != "DURATION"), None)
         for c in acts:
-            before = [p for p in _places(text[max(0, a - 400) : a + (c.subject or c.verb)[0]]) if p[2] != "Ukraine"]
+            lead = max(0, a - 400)  # the places named before it, not those a channel ("through the EU …")
+            before = [p for p in _places(text[lead : a + (c.subject or c.verb)[0]])
+                      if p[2] != "Ukraine" and not _CHANNEL.search(text[lead : lead + p[0]])]
             last = before[-1][2] if before else last
             persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
                        and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
@@ -300,6 +324,8 @@ def find_general(
             if persons:
                 name = persons[-1].text
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
+            if c.contents and (out or any(key[0] < a for key in taken or ())):
+                continue  # what an act stated before holds: that act's part, not an act of its own
             actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
@@ -327,7 +353,9 @@ def find_general(
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             kind = _sub_kind(item, amount is not None, category)
-            if taken is not None and (a, actor, kind, amount.text if amount else None) in taken:
+            if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
+                if read is not None:
+                    read.setdefault(key, category)
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             out.append(CommitmentMention(

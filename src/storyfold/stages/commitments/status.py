@@ -1,0 +1,97 @@
+"""The status of an act from its clause: the governing verb's modality, tense and negation and the
+predicate it depends on.
+
+* a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
+* under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
+  "discuss" / "study" / "explore" / "mull" -> ``considering``;
+* a clause led by "if" / "unless" / "provided" -> ``conditional``;
+* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
+  "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
+  "promise" / "vow" itself -> ``pledged``;
+* past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
+* otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyfold.records import CommitmentStatus
+
+__all__ = ["DECLINE", "DELIVER", "PLAN", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "status_of"]
+
+S = CommitmentStatus
+
+# Delivery verbs: a past or perfect form is a fulfilment.
+DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
+                      "deploy", "airlift", "distribute"})
+
+WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
+_CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
+PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect", "want", "seek", "hope"})
+_PROMISE = frozenset({"pledge", "promise", "vow"})
+REFUSE = frozenset({"refuse", "reject"})
+DECLINE = frozenset({"decline", "hesitate"})
+_DOUBT = frozenset({"might", "could", "may", "would", "can"})
+WILL = frozenset({"will", "shall", "'ll", "wo"})
+_IF = frozenset({"if", "unless", "provided", "providing"})
+
+
+def chain(verb: Any) -> list[Any]:
+    """The verb and the predicates it depends on through xcomp / ccomp / conj (its governors)."""
+    out = [verb]
+    tok = verb
+    while tok.dep_ in ("xcomp", "ccomp", "acomp", "conj", "advcl") and tok.head.i != tok.i and len(out) < 4:
+        if tok.dep_ == "advcl" and not any(c.lower_ == "to" for c in tok.children):
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def head_lemma(tok: Any) -> str:
+    """The lemma of a predicate over an act: a verb's (set on every verb), an adjective's form
+    ("ready", "willing": the predicates compared are base forms)."""
+    return tok.lemma_ or tok.lower_
+
+
+def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
+    """The status of the act ``verb`` states, and the token it was read from."""
+    governors = chain(verb)
+    own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
+    for tok in governors:
+        kids = list(tok.children)
+        lemma = head_lemma(tok)
+        neg = next((c for c in kids if c.dep_ == "neg"), None)
+        if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
+            return S.RULED_OUT, neg
+        if lemma in REFUSE and tok.i != verb.i:
+            return S.RULED_OUT, tok
+        if lemma in DECLINE and tok.i != verb.i:
+            return S.DECLINED, tok
+        if lemma in WILLING and tok.i != verb.i:
+            return S.WILLING, tok
+        if lemma in _CONSIDER and tok.i != verb.i:
+            return S.CONSIDERING, tok
+        if tok.dep_ == "conj" and tok.i != verb.i:
+            continue
+        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
+        if mark is not None:
+            return S.CONDITIONAL, mark
+        aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+        doubt = next((c for c in aux if c.lower_ in _DOUBT), None)
+        if doubt is not None:
+            return S.CONSIDERING, doubt
+        will = next((c for c in aux if c.lower_ in WILL or c.lemma_ == "will"), None)
+        if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
+            return S.PLEDGED, will if will is not None else tok
+        if lemma in PLAN and tok.i != verb.i:
+            return S.PLEDGED, tok
+        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
+            return S.PLEDGED, tok
+    if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
+        return S.PLEDGED, verb
+    if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and (
+            verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
+        return S.FULFILLED, own[0]
+    return S.COMMITTED, verb

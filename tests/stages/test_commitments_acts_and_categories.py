@@ -241,3 +241,14 @@ def test_a_rules_mention_with_only_its_money_takes_the_parses_category() -> None
     assert [(m.actor, m.amount, m.category) for m in found] == [("Japan", "100 million USD", C.HUMANITARIAN)]
     text = "Japan will give 100 million USD to Ukraine in loans."
     assert [m.category for m in find_commitments(text, "a", (), find_quantities(text, "a"))] == [C.FINANCIAL]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the rules read a funding act and an amountless arms act, the parse one arms act with its sum
+    ("Italy will provide 150 million EUR in weapons to Ukraine.", [("Italy", "arms", C.MILITARY, "150 million EUR")]),
+    ("Australia will provide AUD 18 million in humanitarian assistance to Ukraine.",
+     [("Australia", "funding", C.HUMANITARIAN, "AUD 18 million")]),
+])
+def test_one_sum_for_one_actor_in_one_sentence_is_one_act(text: str, want: list) -> None:
+    found = find_commitments(text, "a", (), find_quantities(text, "a"))
+    assert [(m.actor, m.kind.value, m.category, m.amount) for m in found] == want

@@ -82,14 +82,26 @@ def find_commitments(
         found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
+    taken |= {(m.start, m.actor, m.amount) for m in legacy if m.amount}
     read: dict[tuple, CommitmentCategory] = {}
-    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read)
+    kinds: dict[tuple, CommitmentKind] = {}
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, kinds)
     # a rules' mention that the parse read too, with the same amount, takes the parse's category
     # where the rules had only the money to go by ("… 100 million USD. The funds are for
     # humanitarian purposes.")
-    legacy = [replace(m, category=read[key]) if m.category in _BARE and read.get(key := (m.start, m.actor, m.kind, m.amount))
-              not in (None, *_BARE) else m for m in legacy]
-    return sorted(legacy + general, key=lambda m: (m.start, m.end))
+    legacy = [replace(m, category=got) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount))
+              or read.get((m.start, m.actor, m.amount))) not in (None, *_BARE) else m for m in legacy]
+    # the parse read the rules' sum as a thing of its own ("150 million EUR in weapons"): that is its sub-kind
+    legacy = [replace(m, kind=kinds[key]) if (key := (m.start, m.actor, m.amount)) in kinds else m for m in legacy]
+    return _one_act_per_sum(sorted(legacy + general, key=lambda m: (m.start, m.end)))
+
+
+def _one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
+    """A mention with no amount beside one of the same actor, sub-kind and sentence that states its
+    sum is that act said twice ("Italy will provide 150 million EUR in weapons"): the one with the
+    sum stays."""
+    summed = {(m.start, m.actor, m.kind) for m in found if m.amount}
+    return [m for m in found if m.amount or (m.start, m.actor, m.kind) not in summed]
 
 
 def _by_paragraph(paras: Sequence[tuple[int, int]], index: SentenceIndex) -> list[list[tuple[int, int]]]:
@@ -130,7 +142,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "5"
+    version = "6"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -297,10 +309,11 @@ def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
     taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
+    kinds: dict[tuple, CommitmentKind] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
-    rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
-    category put in ``read`` under that key."""
+    rules gave already (``taken``: by sentence start, actor, sub-kind and amount, or by sentence
+    start, actor and amount when there is one) is left out, its category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -357,6 +370,12 @@ def find_general(
                 if read is not None:
                     read.setdefault(key, category)
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
+            if taken is not None and amount and (key := (a, actor, amount.text)) in taken:
+                if read is not None:
+                    read.setdefault(key, category)
+                if kinds is not None:
+                    kinds.setdefault(key, kind)
+                continue  # the same sum for the same actor in the same sentence is one act, whatever its sub-kind
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             out.append(CommitmentMention(
                 article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=c.status,

@@ -9,6 +9,9 @@ DATA_DIR defaults to ``../shared/data`` (or ``$STORYFOLD_SHARED/data``); the cor
   (airbus, whose errors ``--errors`` prints), the held-out corpora (apple, gm, never read) and all, names only (NAM and PRE.NAM
   mentions), a prediction matching a gold mention when the spans overlap (gold spans carry
   modifiers: "U.S. automaker Chrysler"), one to one; and exact-span figures;
+* entity instances found: per document, the gold instances (a name mention's cross-document
+  instance; a name linked to none counts on its own) any of whose name mentions a prediction
+  matched, over all of them;
 * cross-document merging: B-cubed precision / recall / F1 over the gold mentions that a predicted
   mention matched, gold clusters being the annotated instances, predicted ones the merged
   entities; beside it the same score for clustering by the mention's text alone;
@@ -297,6 +300,7 @@ def main(data_dir: Path, errors: bool = False) -> None:
 def _mention_scores(docs: list[Doc], predicted: list) -> dict[str, list[tuple[EntityMention, Gold]]]:
     by_type: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in GOLD_TYPES}  # tp, pred, gold, exact tp
     all_counts = [0, 0, 0, 0]
+    instances = [0, 0]  # found, gold: per document, a gold instance with a name mention
     matches: dict[str, list[tuple[EntityMention, Gold]]] = {}
     for doc, mentions in zip(docs, predicted, strict=True):
         preds = [m for m in mentions if m.label != "TITLE" and m.type is not EntityType.OTHER and m.end <= doc.scored_until]
@@ -308,6 +312,12 @@ def _mention_scores(docs: list[Doc], predicted: list) -> dict[str, list[tuple[En
         all_counts[1] += len(scored_preds) + sum(1 for m, _ in pairs if m.type is EntityType.GROUP)
         all_counts[2] += len(golds)
         all_counts[3] += sum(1 for m, g in pairs if (m.start, m.end) == (g.start, g.end))
+        def instance(g: Gold) -> str:
+            return g.instance or f"{g.start}:{g.end}"  # a name linked to no instance is one of its own
+
+        gold_instances = {instance(g) for g in golds}
+        instances[0] += len(gold_instances & {instance(g) for _, g in pairs})
+        instances[1] += len(gold_instances)
         for name, type_ in GOLD_TYPES.items():
             c = by_type[name]
             c[0] += sum(1 for m, g in pairs if g.type == name and m.type is type_)
@@ -317,6 +327,8 @@ def _mention_scores(docs: list[Doc], predicted: list) -> dict[str, list[tuple[En
     for name, c in by_type.items():
         print(f"    {name}:   {_prf(c[0], c[1], c[2])}   exact-span F1 {_f(c[3], c[1], c[2]):.3f}")
     print(f"    any type (untyped; group mentions scored only where they match): {_prf(*all_counts[:3])}")
+    print(f"    entity instances found (per document, a gold instance any of whose name mentions a prediction "
+          f"overlaps): {instances[0]}/{instances[1]} = {instances[0] / max(1, instances[1]):.3f}")
     return matches
 
 

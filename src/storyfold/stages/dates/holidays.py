@@ -1,26 +1,16 @@
-"""The day a holiday of :data:`~storyfold.stages.dates.grammar.HOLIDAYS` falls on in a year."""
+"""The day a holiday of :data:`~storyfold.stages.dates.grammar.HOLIDAYS` falls on in a year (Easter
+Sunday from ``dateutil.easter``, the Gregorian computus)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
+from dateutil.easter import easter
+
 from storyfold.stages.dates.grammar import HOLIDAY_WEEKDAYS, HOLIDAYS
 
-__all__ = ["easter", "holiday_date"]
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * leap) // 433
-    month = (h + leap - 7 * m + 90) // 25
-    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+__all__ = ["holiday_date"]
 
 
 def holiday_date(name: str, year: int) -> dt.date:

@@ -82,17 +82,19 @@ def find_commitments(
         found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
-    taken |= {(m.start, m.actor, m.amount) for m in legacy if m.amount}
+    summed = {(m.start, m.actor, m.amount) for m in legacy if m.amount}
     read: dict[tuple, CommitmentCategory] = {}
-    kinds: dict[tuple, CommitmentKind] = {}
-    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, kinds)
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read)
     # a rules' mention that the parse read too, with the same amount, takes the parse's category
     # where the rules had only the money to go by ("… 100 million USD. The funds are for
     # humanitarian purposes.")
-    legacy = [replace(m, category=got) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount))
-              or read.get((m.start, m.actor, m.amount))) not in (None, *_BARE) else m for m in legacy]
-    # the parse read the rules' sum as a thing of its own ("150 million EUR in weapons"): that is its sub-kind
-    legacy = [replace(m, kind=kinds[key]) if (key := (m.start, m.actor, m.amount)) in kinds else m for m in legacy]
+    legacy = [replace(m, category=got) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount)))
+              not in (None, *_BARE) else m for m in legacy]
+    # The same sum for the same actor in one sentence is one act: where the parse read it as a thing
+    # of its own under another sub-kind ("150 million EUR in weapons": arms, not funding), the
+    # parse's mention (with its item and units) stands for it.
+    read_sums = {(m.start, m.actor, m.amount) for m in general if m.amount} & summed
+    legacy = [m for m in legacy if (m.start, m.actor, m.amount) not in read_sums]
     return _one_act_per_sum(sorted(legacy + general, key=lambda m: (m.start, m.end)))
 
 
@@ -309,11 +311,10 @@ def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
     taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
-    kinds: dict[tuple, CommitmentKind] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
-    rules gave already (``taken``: by sentence start, actor, sub-kind and amount, or by sentence
-    start, actor and amount when there is one) is left out, its category put in ``read`` under that key."""
+    rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
+    category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -370,12 +371,6 @@ def find_general(
                 if read is not None:
                     read.setdefault(key, category)
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
-            if taken is not None and amount and (key := (a, actor, amount.text)) in taken:
-                if read is not None:
-                    read.setdefault(key, category)
-                if kinds is not None:
-                    kinds.setdefault(key, kind)
-                continue  # the same sum for the same actor in the same sentence is one act, whatever its sub-kind
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             out.append(CommitmentMention(
                 article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=c.status,

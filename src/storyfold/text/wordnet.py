@@ -110,7 +110,6 @@ def load() -> Nouns:
     return Nouns(index=index, hypernyms=hypernyms, exceptions=exceptions)
 
 
-
 @cache
 def is_a(word: str, *synsets: str) -> bool:
     """Whether WordNet's most frequent sense of the noun ``word`` (any form: "officials") lies

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
 from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
@@ -283,14 +282,10 @@ def _names_aid(root: Any) -> bool:
     return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
 
 
-@cache
 def _partitive(lemma: str) -> bool:
     """Whether WordNet's most frequent sense of the noun ``lemma`` is a measure or a collection
     ("units", "tons", "sets", "batches"): what it counts is named by its "of"."""
-    nouns = wordnet.load()
-    senses = nouns.senses(lemma)
-    anchors = {nouns.synset("measure.n.02"), nouns.synset("collection.n.01")} - {None}
-    return bool(senses) and bool(anchors & nouns.above(senses[0]))
+    return wordnet.is_a(lemma, "measure.n.02", "collection.n.01")
 
 
 def _asides(head: Any) -> tuple[tuple[int, int], ...]:

@@ -125,7 +125,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     if isinstance(anchor, dt.date):
         anchor = Anchor(anchor)
     sentences = sentences or SentenceIndex.of(text)
-    chosen: list[tuple[_Hit, str | None, str | None, object]] = []
+    chosen: list[tuple[_Hit, tuple[int, int], str | None, str | None, object]] = []
     occupied = bytearray(len(text) + 1)
     for hit in _hits(text):
         if any(occupied[hit.start : hit.end]):
@@ -140,21 +140,21 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         value = None if hit.rule in ANAPHORIC else resolve(hit.rule, hit.match, anchor, tense, signal)
         if value is None and hit.rule not in ANAPHORIC:
             continue
-        if _trim(text, hit.start, hit.end)[1] <= _trim(text, hit.start, hit.end)[0]:
+        span = _trim(text, hit.start, hit.end)
+        if span[1] <= span[0]:
             continue
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        chosen.append((hit, signal, tense, value))
+        chosen.append((hit, span, signal, tense, value))
     chosen.sort(key=lambda c: c[0].start)
     ref = Reference()
     out: list[DateMention] = []
-    for hit, signal, tense, value in chosen:
+    for hit, (start, end), signal, tense, value in chosen:
         if hit.rule in ANAPHORIC:
             value = resolve(hit.rule, hit.match, anchor, tense, signal, ref)
             if value is None:
                 continue
         assert isinstance(value, _Value)
         _remember(ref, hit, value, tense)
-        start, end = _trim(text, hit.start, hit.end)
         out.append(
             DateMention(
                 text=text[start:end],

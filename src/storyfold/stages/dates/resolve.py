@@ -96,7 +96,6 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
     return min((y, y - 1, y + 1), key=lambda yy: abs((yy - y) * 12 + month - anchor.month))
 
 
-
 def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
     """The date of weekday ``target_wd`` relative to ``anchor``: past tense the latest on or before
     it, future the first on or after it, neither the nearest (ties go to the past)."""
@@ -342,7 +341,6 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return _quarter(year_anchor + 1, q)
         return _quarter(year_anchor, q)
     return None
-
 
 
 def _singular_noun(word: str) -> bool:

@@ -100,11 +100,9 @@ def main() -> None:
         _R, _k, _w, _s, _b, _d, verdicts = score.score(export, rows, per_row, ingested)
         for line in score.examples(rows, per_row, verdicts, 60):
             print(line)
-    other = ROOT / "eval" / "gold" / "commitments_other.jsonl"
-    if other.exists():
-        from commitments_other import score_other  # type: ignore[import-not-found]
+    from commitments_other import score_both  # type: ignore[import-not-found]
 
-        score_other(other, Path(a.data))
+    score_both(Path(a.data))
 
 
 if __name__ == "__main__":

@@ -3,11 +3,15 @@ donations, governments' funding and sanctions, companies' pledges and offers.
 
     python eval/commitments_other.py [DATA_DIR]        (also run by eval/commitments.py)
 
-``eval/gold/commitments_other.jsonl``: one sentence a line, from ``neus-allsides`` (an AllSides
-story's roundup or one side's article body) or ``ecbplus`` (a document's sentence), annotated by
-reading it: the actor (and the other names it goes by), the coarse category, the item as worded,
-the money amount (value, currency) where the sentence states one, the status. None of these
-sentences was read while the stage's rules were written. Each sentence is checked against its
+Two files, one sentence a line, from ``neus-allsides`` (an AllSides story's roundup or one side's
+article body) or ``ecbplus`` (a document's sentence), annotated by reading it: the actor (and the
+other names it goes by), the coarse category, the item as worded, the money amount (value,
+currency) where the sentence states one, the status.
+
+* ``eval/gold/commitments_other_dev.jsonl`` (16 sentences, from stories and ECB+ topics the other
+  file does not use): the part rules were written against; its errors may be read (``-v``).
+* ``eval/gold/commitments_other.jsonl`` (24 sentences): untouched; none of its sentences or errors
+  was read while the stage's rules were written. Each sentence is checked against its
 source text when DATA_DIR holds it, then run through the entities, dates, quantities and
 commitments stages as an article of its own.
 
@@ -32,6 +36,7 @@ from storyfold.stages.quantities import find_quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
+DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 
 
 def _sources(data: Path) -> dict[tuple[str, str], str]:
@@ -70,7 +75,14 @@ def _pct(n: int, d: int) -> str:
     return f"{n}/{d} ({100 * n / d:.1f}%)" if d else "n/a"
 
 
-def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False) -> dict[str, str]:
+def score_both(data: Path | None = None, verbose: bool = False) -> None:
+    """The dev part (its rows printed with ``verbose``), then the untouched part (never printed)."""
+    score_other(DEV, data, verbose=verbose, label="dev")
+    score_other(GOLD, data, label="untouched")
+
+
+def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False,
+                label: str = "") -> dict[str, str]:
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     sources = _sources(data) if data is not None else {}
     unchecked = 0
@@ -115,11 +127,11 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
                     f"status {_pct(n['status'], n['actor'])} of actor right  "
                     f"amount {_pct(n['amount'], n['amount_rows'])} of stated"),
     }
-    print(f"other kinds ({gold_path.name}): {out['rows']}")
+    print(f"other kinds, {label + ' ' if label else ''}({gold_path.name}): {out['rows']}")
     print(f"  {out['figures']}")
     return out
 
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if a != "-v"]
-    score_other(GOLD, Path(args[0]) if args else ROOT.parent / "shared" / "data", verbose="-v" in sys.argv[1:])
+    score_both(Path(args[0]) if args else ROOT.parent / "shared" / "data", verbose="-v" in sys.argv[1:])

@@ -8,7 +8,10 @@ One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposi
 money, "receive" from its source) and that has an object or a subject, or that confirms or carries
 out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
 state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
-kind of aid. Its status is read by :mod:`storyfold.stages.commitments.status`.
+kind of aid; and one per undertaking (:data:`UNDERTAKE`: "pledged to hold more hearings", "offered to
+add 50 billion USD"), unless what it governs gives something itself (that act is read on its own
+verb) or lies in someone else's conjecture ("I don't think Trump will give …"). Its status is read by
+:mod:`storyfold.stages.commitments.status`.
 
 The parse is of one paragraph at a time, the claims stage's own where it ran (its Docs, by
 paragraph text), and the reading is cached by the paragraph's text, so an article seen again, or a
@@ -36,6 +39,7 @@ from storyfold.stages.commitments.status import (
 )
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
+from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
 
@@ -47,8 +51,14 @@ ACTS = DELIVER | frozenset({
     "authorise", "sign", "grant", "offer", "vow", "unveil", "launch", "impose", "extend", "finance", "fund", "lend",
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
-    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue",
+    "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
+    "undertake",
 })
+# Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
+# add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
+# that undertaking is the act (the commissive speech acts of the reporting verbs, and the verbs that
+# bind or offer).
+UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
@@ -75,12 +85,15 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
                         "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
 _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of an actor, not what it commits
+# Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
+# their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
+_CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
 # Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
 # under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
 _FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
@@ -89,7 +102,7 @@ _GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start
 _CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
-          "scale": ("up",)}
+          "scale": ("up",), "rule": ("out",)}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Dependents of the object that are not part of what is given.
 _NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
@@ -114,6 +127,7 @@ class Clause(NamedTuple):
     agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
     aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
+    undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
 
 
 def _span(tokens: Sequence[Any]) -> tuple[int, int]:
@@ -186,6 +200,35 @@ def _object(verb: Any) -> Any | None:
     for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
         if c.dep_ == "prep" and c.lower_ in ("with", "of"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _conjectured(verb: Any) -> bool:
+    """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
+    of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
+    own = _subject(verb)[0]
+    for tok in chain(verb)[1:]:
+        if head_lemma(tok) in _CONJECTURE:
+            guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # a pronoun acting is read as the guesser ("Germany believes it will deliver …")
+            return guesser is not None and own is not None and own.pos_ != "PRON" and guesser.lower_ != own.lower_
+    return False
+
+
+def _undertaken(verb: Any) -> Any | None:
+    """What an undertaking verb (:data:`UNDERTAKE`) without an object commits its subject to do: the
+    verb it governs when that gives nothing itself (an act of giving is read on its own verb), or
+    what "commit to" names ("committed to 24/7 work hours", "committed to freeing …")."""
+    if verb.lemma_ not in UNDERTAKE:
+        return None
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if done is not None:
+        return None if _gives(done) or done.lemma_ in ACTS else done
+    if verb.lemma_ == "commit" and not any(c.dep_ == "auxpass" for c in verb.children):
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        done = next((g for g in to.children if g.dep_ in ("pobj", "pcomp")), None) if to is not None else None
+        if done is not None and not (done.pos_ == "VERB" and (_gives(done) or done.lemma_ in ACTS)):
+            return done
     return None
 
 
@@ -373,6 +416,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
+        if _conjectured(verb):
+            continue
         obj = _object(verb)
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
@@ -393,22 +438,15 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         # (or with a subject only its governor has, which may name no actor: "Source 2 specifies that …")
         agentless = obj is not None and (note or (obj.dep_ == "nsubjpass" and not any(
             c.dep_ == "agent" for c in verb.children)))
+        undertaken = _undertaken(verb) if obj is None else None
+        if undertaken is not None and subj is not None:
+            yield _undertaking(verb, undertaken, subj, pronoun)
+            continue
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = status_of(verb)
-        subj_span = subj_head = None
-        if subj is not None:
-            subj_head = _span([subj])
-            # with appositions ("X, Lithuanian defence minister"), not the act's own relative clause
-            own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
-                          for t in tok.subtree}
-            kept = {t.i for t in subj.subtree} - own_clause
-            first = last = subj.i
-            while first - 1 in kept:
-                first -= 1
-            while last + 1 in kept:
-                last += 1
-            subj_span = _span(verb.doc[first : last + 1])
+        subj_span = _subject_span(verb, subj) if subj is not None else None
+        subj_head = _span([subj]) if subj is not None else None
         rec = _recipient(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
         # 20 million CAD in development aid") are one act each, each clause without the others' words
@@ -425,6 +463,33 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
             )
+
+
+def _subject_span(verb: Any, subj: Any) -> tuple[int, int]:
+    """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
+    act's own relative clause."""
+    own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
+                  for t in tok.subtree}
+    kept = {t.i for t in subj.subtree} - own_clause
+    first = last = subj.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    return _span(verb.doc[first : last + 1])
+
+
+def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
+    """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it."""
+    status, cue = status_of(verb)
+    if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
+        status = S.WILLING
+    toks = [t for t in _subtree(done, _NOT_ITEM) if t.dep_ != "punct"]
+    return Clause(
+        verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
+        subject=_subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
+        recipient=None, scope=_scope(verb), undertaking=True,
+    )
 
 
 # The parts of speech whose lemmas are read for every token; a noun's is read where it heads an

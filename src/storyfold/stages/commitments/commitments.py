@@ -9,14 +9,16 @@ its object the item; a sentence the rules already gave for an actor is not read 
 
 * **actor**: a country or union in the subject (any country: names, spellings, demonyms, capitals
   from the gazetteer), an organisation the entities stage found there, a person the article ties
-  to a country ("Arvydas Anušauskas, Lithuanian defence minister"); a pronoun or a nameless
-  subject ("the government") stands for the last place named before it; a verbless note ("Transfer
+  to a country ("Arvydas Anušauskas, Lithuanian defence minister"), else the person themself; a
+  pronoun or a nameless subject ("the government") stands for the last place named before it, a
+  nameless organisation ("the company") for the last one named; a verbless note ("Transfer
   of 40 IFVs from Greece to Ukraine") for the country it names, else the one the title names;
 * **category**: the coarse category (military, financial, humanitarian, political, other) from the
   item's words (the lexicon, then WordNet: :mod:`storyfold.stages.commitments.category`), then its
   clause's; an item that names no kind of thing ("a package", an amount) reads its sentence, then
   the rest of its paragraph; a money amount with no other word is financial. ``kind`` is the
   sub-kind where a rule names one, else ``funding`` for money or aid, else ``other``;
+  what a state or a person undertakes to do (no kind of thing named) is political;
 * **item** as the article words it, **units** from a count inside it;
 * **amount** and **period**: the money quantity inside the act's own clause (not that of a
   coordinated act, nor a whole it takes part of or the level it rose from where the clause states
@@ -144,7 +146,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "6"
+    version = "7"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -255,12 +257,14 @@ def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
 
 
 def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
-              last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
+              last: str | None, title_actor: str | None, last_person: str | None,
+              persons: Sequence[EntityMention] = ()) -> str | None:
     """Who acts: a country or union named in the subject, an organisation the entities stage found
     there, a person the article ties to a country; a pronoun or a nameless subject ("the
     government") stands for the last place named before it ("he"/"she": the last person's country),
     else for the one country the title names."""
-    named = _subject_actor(text, a, c, people, orgs, last, title_actor, last_person) if c.subject is not None else None
+    named = _subject_actor(text, a, c, people, orgs, last, title_actor, last_person, persons) \
+        if c.subject is not None else None
     if named is not None or (c.subject is not None and not c.agentless) or not (c.nominal or c.agentless):
         return named
     # a verbless note or a passive without its own agent (its subject, if any, is a governor's that
@@ -281,8 +285,11 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
 
 
 def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
-                   last: str | None, title_actor: str | None, last_person: str | None) -> str | None:
-    """The actor that the clause's subject names or stands for, if any."""
+                   last: str | None, title_actor: str | None, last_person: str | None,
+                   persons: Sequence[EntityMention] = ()) -> str | None:
+    """The actor that the clause's subject names or stands for, if any: a person no title ties to
+    a country or organisation acts as themself where the title names no one country ("Shelley
+    Moore Capito offered to add …"); a nameless organisation ("the company") is the last one named."""
     assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -302,8 +309,16 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
         return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
+    person = next((p.text for p in persons if s0 <= p.start and p.end <= s1), None)
+    if person is not None:
+        person = LEADERS.get(person.split()[-1], person)
     if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")
-        return last or title_actor
+        return last or title_actor or person
+    if person is not None:
+        return title_actor or person
+    if head and subj.strip().lower() in (head, f"the {head}") and wordnet.is_a(head, "organization.n.01"):
+        named = [o for o in orgs if o.end <= s0]  # "the company would provide …": the last one named
+        return named[-1].text if named else None
     return None
 
 
@@ -317,6 +332,7 @@ def find_general(
     category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
+    named_persons = [e for e in entities if e.type.value == "person"]
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
     title_actor = next(iter(title_places)) if len(title_places) == 1 else None
     money = [q for q in quantities if q.unit in _MONEY_UNITS and q.value]
@@ -340,7 +356,7 @@ def find_general(
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
             if c.contents and (out or any(key[0] < a for key in taken or ())):
                 continue  # what an act stated before holds: that act's part, not an act of its own
-            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person)
+            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person, named_persons)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
             if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):
@@ -366,6 +382,8 @@ def find_general(
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
+            if c.undertaking and category is C.OTHER and actor not in {o.text for o in orgs} - set(UNIONS):
+                category = C.POLITICAL  # what a state or a person in public life undertakes to do
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:

@@ -5,7 +5,9 @@ predicate it depends on.
 * under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
   "discuss" / "study" / "explore" / "mull" -> ``considering``;
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* a modal "might" / "could" / "may" / "would" -> ``considering``; "will" / "shall" / "going to" /
+* "rule out" -> ``ruled out``;
+* a modal "might" / "could" / "may" / "would" -> ``considering`` (but "would" in what a past verb of
+  saying reports is the reported "will": "said it would send" -> ``pledged``); "will" / "shall" / "going to" /
   "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
   "promise" / "vow" itself -> ``pledged``;
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
@@ -17,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyfold.records import CommitmentStatus
+from storyfold.text.lexicon import ASSERTIVE
 
 __all__ = ["DECLINE", "DELIVER", "PLAN", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "status_of"]
 
@@ -55,6 +58,23 @@ def head_lemma(tok: Any) -> str:
     return tok.lemma_ or tok.lower_
 
 
+def _rules_out(tok: Any) -> bool:
+    """Whether ``tok`` is "rule out" ("ruled out a meeting", "ruled out sending troops")."""
+    return tok.lemma_ == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+
+
+def _reported_past(tok: Any) -> bool:
+    """Whether ``tok`` heads what a past-tense verb of saying reports ("the White House said it
+    would send …", "Kraft said … the company would provide …"): a "would" there is the reported
+    "will" (the sequence of tenses)."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "advcl" and head.head.i != head.i:  # "… closed until notice and the company would …"
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.tag_ == "VBD" and head_lemma(head.head) in ASSERTIVE
+
+
 def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     """The status of the act ``verb`` states, and the token it was read from."""
     governors = chain(verb)
@@ -65,7 +85,7 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         neg = next((c for c in kids if c.dep_ == "neg"), None)
         if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
             return S.RULED_OUT, neg
-        if lemma in REFUSE and tok.i != verb.i:
+        if (lemma in REFUSE and tok.i != verb.i) or _rules_out(tok):
             return S.RULED_OUT, tok
         if lemma in DECLINE and tok.i != verb.i:
             return S.DECLINED, tok
@@ -80,6 +100,8 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.CONDITIONAL, mark
         aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
         doubt = next((c for c in aux if c.lower_ in _DOUBT), None)
+        if doubt is not None and doubt.lower_ == "would" and _reported_past(tok):
+            return S.PLEDGED, doubt  # "said it would send": the future of a past report, not a doubt
         if doubt is not None:
             return S.CONSIDERING, doubt
         will = next((c for c in aux if c.lower_ in WILL or c.lemma_ == "will"), None)

@@ -80,3 +80,9 @@ def test_someone_elses_conjecture_is_no_commitment(found) -> None:
                  "going into this.”") == []
     (m,) = found("Germany believes it will deliver the tanks in May.")  # the actor's own expectation
     assert m.actor == "Germany"
+
+
+def test_a_name_modifying_the_acting_group_is_part_of_the_actor(found) -> None:
+    (m,) = found("On Thursday, Senate Republicans unveiled their infrastructure counteroffer to President Joe Biden, "
+                 "aiming to spend more than $920 billion on fixing the nation’s roads and bridges.")
+    assert (m.actor, m.amount) == ("Senate Republicans", "more than $920 billion")

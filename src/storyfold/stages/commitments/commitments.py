@@ -297,6 +297,9 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     if places:
         return places[0][2]
     org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
+    if org is not None and c.subject_head is not None and org.end <= a + c.subject_head[0] \
+            and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[org.end : a + c.subject_head[1]]):
+        return text[org.start : a + c.subject_head[1]]  # the name modifies the acting one: "Senate Republicans"
     if org is not None:
         if org.text not in UNIONS and _GOVERNMENT_BODY.search(org.text):  # "the Department of Human Resources"
             return last or title_actor or org.text  # a body of the state named last

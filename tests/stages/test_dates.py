@@ -428,3 +428,15 @@ def test_a_day_said_in_the_past_tense_within_two_months_ahead_is_the_coming_one(
 def test_the_preposition_before_a_vague_duration_is_its_signal_not_part_of_it() -> None:
     got = find_dates("Police and protesters clashed in recent days.", dt.date(1998, 3, 8))
     assert [(d.text, d.value, d.signal) for d in got] == [("recent days", "PXD", "in")]
+
+
+def test_a_vague_duration_after_a_preposition_is_a_duration_with_its_signal() -> None:
+    # TimeML extents: "within weeks" is the duration "weeks" with the signal "within"
+    text = ("More forces are expected to be committed to the gulf within weeks. The business is growing for "
+            "the first time in years. In the years that followed, the guerrillas won; over the years many "
+            "more patients died. The empire ruled for hundreds of years.")
+    got = [(d.text, d.value, d.signal) for d in find_dates(text, dt.date(1990, 8, 15))]
+    assert got == [("weeks", "PXW", "within"), ("years", "PXY", "in"), ("the years", "PXY", "in"),
+                   ("the years", "PXY", "over")]
+    # "in the days of the empire" names an era, not a stretch of days
+    assert find_dates("In the days of the empire, it was so.", dt.date(1990, 8, 15)) == []

@@ -185,7 +185,16 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"(?P<unit>{_UNIT_PL})\b",
     ),
     ("vagueadj", r"\b(?P<unit>(?i:decades|years|centuries|months|weeks))-(?:old|long)\b"),
-    ("vaguefor", r"\b(?i:for)\s+(?P<x>(?P<unit>(?i:years|decades|months|weeks|days|centuries)))\b"),
+    # a vague duration after a preposition ("for years", "within weeks", "the first time in years", "over
+    # the years", "in the years that followed"): the preposition is its signal, not part of it
+    ("vaguefor", r"\b(?i:for|within|in)\s+(?P<x>(?P<unit>(?i:years|decades|months|weeks|days|centuries)))\b"
+                 r"(?!\s+(?i:of|old)\b)"),
+    (
+        "vaguethe",
+        r"\b(?i:over|in|during|throughout)\s+(?P<x>(?i:the)\s+(?P<unit>(?i:years|decades|months|weeks|days)))\b"
+        r"(?:(?<=(?i:over)\s(?i:the)\s(?i:years))|(?<=(?i:over)\s(?i:the)\s(?i:decades))"
+        r"|(?=\s+(?i:that|since|after|following|ahead|to\s+come)\b))",
+    ),
     (
         "ref",
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"

@@ -284,7 +284,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "adjdur":
         n = count_of(g["n"])
         return None if n is None else _duration(n, g["unit"])
-    if rule in ("vague", "vagueadj", "vaguefor"):
+    if rule in ("vague", "vagueadj", "vaguefor", "vaguethe"):
         return _duration(None, g["unit"])
     if rule == "ref":
         word = re.sub(r"\s+", " ", g["ref"].lower())

@@ -440,3 +440,12 @@ def test_a_vague_duration_after_a_preposition_is_a_duration_with_its_signal() ->
                    ("the years", "PXY", "over")]
     # "in the days of the empire" names an era, not a stretch of days
     assert find_dates("In the days of the empire, it was so.", dt.date(1990, 8, 15)) == []
+
+
+def test_the_week_of_a_day_is_that_days_week() -> None:
+    text = "The case may finally be resolved in a court hearing the week of March 6, Manuel Gonzalez said."
+    assert _values(text, dt.date(2000, 2, 24)) == [("the week of March 6", "2000-W10")]
+    # Easter week: the week that ends on Easter Sunday (ISO weeks begin on Monday)
+    text = "Earlier Sunday, protesters prayed for divine help as Easter week began."
+    assert ("Easter week", "2000-W16") in _values(text, dt.date(2000, 4, 17))
+    assert _values("They met the week of March 6, 1999.", None) == [("the week of March 6, 1999", "1999-W09")]

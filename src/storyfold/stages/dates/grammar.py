@@ -106,6 +106,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "holiday",
         rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<hol>{_HOLIDAY})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w'\u2019])",
     ),
+    # "the week of March 6", "Easter week": the (ISO) week that holds the day named
+    (
+        "weekof",
+        rf"\b(?:(?i:the)\s+(?i:week)\s+(?i:of)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
+        rf"|(?P<hol>{_HOLIDAY})\s+(?i:week)\b)",
+    ),
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),

@@ -449,3 +449,10 @@ def test_the_week_of_a_day_is_that_days_week() -> None:
     text = "Earlier Sunday, protesters prayed for divine help as Easter week began."
     assert ("Easter week", "2000-W16") in _values(text, dt.date(2000, 4, 17))
     assert _values("They met the week of March 6, 1999.", None) == [("the week of March 6, 1999", "1999-W09")]
+
+
+def test_every_month_or_season_is_a_set() -> None:
+    text = "Portadown is where Orangemen march each July; every summer the parade brings trouble."
+    got = [(d.text, d.value, d.type) for d in find_dates(text, dt.date(1998, 3, 22))]
+    assert got == [("each July", "XXXX-07", "SET"), ("every summer", "XXXX-SU", "SET")]
+    assert all(PartialDate.parse(v) for _, v, _ in got)

@@ -50,7 +50,9 @@ class DayPart(StrEnum):
 
 _SEASON_MONTH = {Season.SPRING: 3, Season.SUMMER: 6, Season.AUTUMN: 9, Season.WINTER: 12}
 _REFERENCES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
-_RECURRENCE = re.compile(r"XXXX-WXX-[1-7]|PT?(?:X|\d+(?:\.\d+)?(?:e[+-]\d+)?)(?:WE|DE|CE|[YMWDQH])")
+_RECURRENCE = re.compile(
+    r"XXXX-WXX-[1-7]|XXXX-(?:0[1-9]|1[0-2]|SP|SU|FA|WI)|PT?(?:X|\d+(?:\.\d+)?(?:e[+-]\d+)?)(?:WE|DE|CE|[YMWDQH])"
+)
 _FORM = re.compile(
     r"(?P<year>\d{4})(?:"
     r"-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<hour>\d{2}):(?P<minute>\d{2})|(?P<part>MO|AF|EV|NI)))?)?"
@@ -82,7 +84,7 @@ class PartialDate:
     ISO week ``2025-W11`` or its weekend ``2025-W11-WE``, a day ``2025-03-17``, a time of day
     ``2025-03-17T14:00`` or a part of one ``2025-03-17TMO``; or, with no place in the calendar, a
     reference (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``: precision ``range``) or a recurrence
-    (``P1W``, ``XXXX-WXX-1``: precision ``set``), kept as ``timex``.
+    (``P1W``, ``XXXX-WXX-1``, ``XXXX-07``: precision ``set``), kept as ``timex``.
 
     :meth:`parse` reads exactly the strings :meth:`isoformat` writes, so a record's date is stored
     and exported as the same string. ``year`` is the ISO week-numbering year for a week, and the

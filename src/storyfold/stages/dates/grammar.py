@@ -206,7 +206,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
         r"|the\s+future))\b",
     ),
-    ("set", rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD})\b"),
+    (
+        "set",
+        rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD}|{_MONTH_FULL}"
+        r"|(?P<season>(?i:spring|summer|autumn|fall|winter)))\b",
+    ),
     ("setadv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"),
     ("setfreq", rf"\b(?i:once|twice|(?:{NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
     (

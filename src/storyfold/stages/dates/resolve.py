@@ -292,6 +292,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         unit = (g.get("unit") or g.get("adv") or "").lower()
         if unit.lower() in WEEKDAYS:
             return _Value(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", Precision.SET, type="SET")
+        if unit in MONTHS or unit in SEASONS:  # "each July", "every summer"
+            slot = f"{MONTHS[unit]:02d}" if unit in MONTHS else SEASONS[unit][0]
+            return _Value(f"XXXX-{slot}", Precision.SET, type="SET")
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "hourly": "hour", "nightly": "night", "season": "year"}.get(unit, unit)
         n = count_of(g["n"]) if g.get("n") else 1

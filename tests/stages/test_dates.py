@@ -404,7 +404,7 @@ def test_the_full_year_is_the_year_of_the_period_reported_on() -> None:
 
 def test_a_clock_time_with_an_ordinal_date() -> None:
     assert _values("At a press conference at 16:15 UTC, June 1st, he spoke.", dt.date(2009, 6, 4)) == [
-        ("16:15 UTC, June 1st", "2009-06-01T16:15")]
+        ("16:15 UTC, June 1st", "2009-06-01T16:15Z")]
 
 
 def test_year_end_and_a_season_after_over_or_into() -> None:
@@ -456,3 +456,11 @@ def test_every_month_or_season_is_a_set() -> None:
     got = [(d.text, d.value, d.type) for d in find_dates(text, dt.date(1998, 3, 22))]
     assert got == [("each July", "XXXX-07", "SET"), ("every summer", "XXXX-SU", "SET")]
     assert all(PartialDate.parse(v) for _, v, _ in got)
+
+
+def test_a_clock_time_said_in_utc_carries_the_iso_zone() -> None:
+    text = "Obama will speak at 16:00 UTC today; GM files at 12:00 UTC Monday. The match kicks off at 15:00 GMT."
+    assert _values(text, dt.date(2009, 6, 1)) == [
+        ("16:00 UTC", "2009-06-01T16:00Z"), ("today", "2009-06-01"), ("12:00 UTC Monday", "2009-06-01T12:00Z"),
+        ("15:00 GMT", "2009-06-01T15:00")]
+    assert PartialDate.parse("2009-06-01T16:00Z").utc

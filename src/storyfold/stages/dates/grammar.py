@@ -216,7 +216,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "time",
         r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
-        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
+        rf"(?:\s*(?P<tz>{_TZ})\b)?(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
     (

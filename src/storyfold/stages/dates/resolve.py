@@ -325,7 +325,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return None
             d = int(g["d"] or 0)
             day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
-        return _time(day, hour=hour, minute=minute)
+        # said in UTC: ISO 8601's "Z" ("16:00 UTC" -> T16:00Z, as MEANTIME writes it); a GMT time keeps
+        # no zone, as TempEval-3 writes it (in Britain it names the local winter clock)
+        return _time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
     if rule in ("quarter", "qshort"):
         q = _ordinal(g["q"])
         if g.get("y"):

@@ -37,10 +37,10 @@ def _week(day: dt.date, weekend: bool) -> PartialDate:
     return _on(P.WEEK, year=iso.year, week=iso.week, weekend=weekend)
 
 
-def _time(day: dt.date, clock: tuple[int, int] | None, part: DayPart) -> PartialDate:
+def _time(day: dt.date, clock: tuple[int, int] | None, part: DayPart, utc: bool = False) -> PartialDate:
     hour, minute = clock if clock else (None, None)
     return _on(P.TIME, year=day.year, month=day.month, day=day.day, hour=hour, minute=minute,
-               part=None if clock else part)
+               part=None if clock else part, utc=utc and clock is not None)
 
 
 _CALENDAR = st.one_of(
@@ -53,11 +53,13 @@ _CALENDAR = st.one_of(
     st.builds(_week, _DAYS, st.booleans()),
     st.builds(PartialDate.from_date, _DAYS),
     st.builds(_time, _DAYS, st.one_of(st.none(), st.tuples(st.integers(0, 23), st.integers(0, 59))),
-              st.sampled_from(DayPart)),
+              st.sampled_from(DayPart), st.booleans()),
 )
 _NOT_CALENDAR = st.one_of(
     st.builds(lambda r: _on(P.RANGE, timex=r), st.sampled_from(["PAST_REF", "PRESENT_REF", "FUTURE_REF"])),
     st.builds(lambda w: _on(P.SET, timex=f"XXXX-WXX-{w}"), st.integers(1, 7)),
+    st.builds(lambda m: _on(P.SET, timex=f"XXXX-{m}"),
+              st.one_of(st.integers(1, 12).map(lambda n: f"{n:02d}"), st.sampled_from(["SP", "SU", "FA", "WI"]))),
     st.builds(lambda t, n, c: _on(P.SET, timex=f"P{t}{n}{c}"), st.sampled_from(["", "T"]),
               st.one_of(st.just("X"), st.integers(0, 999).map(str), st.just("1.5")),
               st.sampled_from(["Y", "M", "W", "D", "Q", "H", "WE", "DE", "CE"])),
@@ -93,9 +95,12 @@ def test_a_date_written_and_parsed_back_is_the_same_date(date: PartialDate) -> N
         ("2025-03-17", P.DAY, dt.date(2025, 3, 17), dt.date(2025, 3, 17)),
         ("2025-03-17T14:05", P.TIME, dt.date(2025, 3, 17), dt.date(2025, 3, 17)),
         ("2025-03-17TEV", P.TIME, dt.date(2025, 3, 17), dt.date(2025, 3, 17)),
+        ("2009-06-01T16:00Z", P.TIME, dt.date(2009, 6, 1), dt.date(2009, 6, 1)),
         ("PAST_REF", P.RANGE, None, None),
         ("P1W", P.SET, None, None),
         ("XXXX-WXX-1", P.SET, None, None),
+        ("XXXX-07", P.SET, None, None),
+        ("XXXX-SU", P.SET, None, None),
     ],
 )
 def test_every_form_parses_to_its_precision_and_days(text: str, precision: Precision, start: dt.date | None,
@@ -105,7 +110,7 @@ def test_every_form_parses_to_its_precision_and_days(text: str, precision: Preci
 
 
 @pytest.mark.parametrize("text", ["", "2025-3", "2025-13", "2025-02-30", "2025-W53", "2025-Q5", "2025-XX", "2",
-                                  "2025-03-17T24:00", "2025-03-17TXX", "P10Y1", "NOW", " 2025",
+                                  "2025-03-17T24:00", "2025-03-17TXX", "2025-03-17TMOZ", "XXXX-13", "P10Y1", "NOW", " 2025",
                                   "2025-03-17/2025-03-18"])
 def test_what_is_not_a_partial_date_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
@@ -115,7 +120,8 @@ def test_what_is_not_a_partial_date_is_refused(text: str) -> None:
 def test_fields_that_do_not_fit_the_precision_are_refused() -> None:
     for bad in ({"precision": P.YEAR, "year": 2025, "month": 3}, {"precision": P.MONTH, "year": 2025},
                 {"precision": P.DURATION, "timex": "P1Y"}, {"precision": P.DECADE, "year": 2025},
-                {"precision": P.TIME, "year": 2025, "month": 3, "day": 1, "hour": 9}):
+                {"precision": P.TIME, "year": 2025, "month": 3, "day": 1, "hour": 9},
+                {"precision": P.TIME, "year": 2025, "month": 3, "day": 1, "part": DayPart("MO"), "utc": True}):
         with pytest.raises(ValueError):
             PartialDate(**bad)  # type: ignore[arg-type]
 

@@ -26,8 +26,11 @@ from storyfold.records import PartialDate
     ("20", "the 21st century"),
     ("2025-03-20TMO", "20 March 2025, morning"),
     ("2025-03-20T14:05", "20 March 2025, 14:05"),
+    ("2025-03-20T14:05Z", "20 March 2025, 14:05 UTC"),
     ("PRESENT_REF", "now"),
     ("XXXX-WXX-1", "every Monday"),
+    ("XXXX-07", "every July"),
+    ("XXXX-SU", "every summer"),
     ("P10Y", "10 years"),  # a duration mention
     ("PXY", "years"),
     ("PXDE", "decades"),

@@ -404,7 +404,7 @@ def test_the_full_year_is_the_year_of_the_period_reported_on() -> None:
 
 def test_a_clock_time_with_an_ordinal_date() -> None:
     assert _values("At a press conference at 16:15 UTC, June 1st, he spoke.", dt.date(2009, 6, 4)) == [
-        ("16:15 UTC, June 1st", "2009-06-01T16:15")]
+        ("16:15 UTC, June 1st", "2009-06-01T16:15Z")]
 
 
 def test_year_end_and_a_season_after_over_or_into() -> None:
@@ -428,3 +428,39 @@ def test_a_day_said_in_the_past_tense_within_two_months_ahead_is_the_coming_one(
 def test_the_preposition_before_a_vague_duration_is_its_signal_not_part_of_it() -> None:
     got = find_dates("Police and protesters clashed in recent days.", dt.date(1998, 3, 8))
     assert [(d.text, d.value, d.signal) for d in got] == [("recent days", "PXD", "in")]
+
+
+def test_a_vague_duration_after_a_preposition_is_a_duration_with_its_signal() -> None:
+    # TimeML extents: "within weeks" is the duration "weeks" with the signal "within"
+    text = ("More forces are expected to be committed to the gulf within weeks. The business is growing for "
+            "the first time in years. In the years that followed, the guerrillas won; over the years many "
+            "more patients died. The empire ruled for hundreds of years.")
+    got = [(d.text, d.value, d.signal) for d in find_dates(text, dt.date(1990, 8, 15))]
+    assert got == [("weeks", "PXW", "within"), ("years", "PXY", "in"), ("the years", "PXY", "in"),
+                   ("the years", "PXY", "over")]
+    # "in the days of the empire" names an era, not a stretch of days
+    assert find_dates("In the days of the empire, it was so.", dt.date(1990, 8, 15)) == []
+
+
+def test_the_week_of_a_day_is_that_days_week() -> None:
+    text = "The case may finally be resolved in a court hearing the week of March 6, Manuel Gonzalez said."
+    assert _values(text, dt.date(2000, 2, 24)) == [("the week of March 6", "2000-W10")]
+    # Easter week: the week that ends on Easter Sunday (ISO weeks begin on Monday)
+    text = "Earlier Sunday, protesters prayed for divine help as Easter week began."
+    assert ("Easter week", "2000-W16") in _values(text, dt.date(2000, 4, 17))
+    assert _values("They met the week of March 6, 1999.", None) == [("the week of March 6, 1999", "1999-W09")]
+
+
+def test_every_month_or_season_is_a_set() -> None:
+    text = "Portadown is where Orangemen march each July; every summer the parade brings trouble."
+    got = [(d.text, d.value, d.type) for d in find_dates(text, dt.date(1998, 3, 22))]
+    assert got == [("each July", "XXXX-07", "SET"), ("every summer", "XXXX-SU", "SET")]
+    assert all(PartialDate.parse(v) for _, v, _ in got)
+
+
+def test_a_clock_time_said_in_utc_carries_the_iso_zone() -> None:
+    text = "Obama will speak at 16:00 UTC today; GM files at 12:00 UTC Monday. The match kicks off at 15:00 GMT."
+    assert _values(text, dt.date(2009, 6, 1)) == [
+        ("16:00 UTC", "2009-06-01T16:00Z"), ("today", "2009-06-01"), ("12:00 UTC Monday", "2009-06-01T12:00Z"),
+        ("15:00 GMT", "2009-06-01T15:00")]
+    assert PartialDate.parse("2009-06-01T16:00Z").utc

@@ -35,6 +35,7 @@ _TIMEX_UNIT_WORDS = {"DE": ("decade", "decades"), "CE": ("century", "centuries")
                      "WE": ("weekend", "weekends"), "Y": ("year", "years"), "W": ("week", "weeks"),
                      "D": ("day", "days"), "H": ("hour", "hours"), "S": ("second", "seconds")}
 _WEEKLY = re.compile(r"XXXX-WXX-(?P<day>[1-7])")
+_YEARLY = re.compile(r"XXXX-(?P<slot>0[1-9]|1[0-2]|SP|SU|FA|WI)")  # "every July", "every summer"
 _REFERENCE = {"PAST_REF": "in the past", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
 _SEASON = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _PART = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
@@ -80,6 +81,10 @@ def human_date(value: str | PartialDate | None, *, empty: str = "") -> str:
             return _REFERENCE[text]
         if m := _WEEKLY.fullmatch(text):
             return "every " + format_date(dt.date(2024, 1, int(m["day"])), "EEEE", locale=LOCALE)
+        if m := _YEARLY.fullmatch(text):
+            slot = m["slot"]
+            return "every " + (_SEASON[slot] if slot in _SEASON else format_date(dt.date(2024, int(slot), 1), "MMMM",
+                                                                                  locale=LOCALE))
         if text != "P" and (_DURATION.fullmatch(text) or _TIMEX_UNITS.fullmatch(text) or _UNSPECIFIED.fullmatch(text)):
             return human_duration(text)  # a duration stands for itself: "10 years"
         try:
@@ -92,7 +97,8 @@ def human_date(value: str | PartialDate | None, *, empty: str = "") -> str:
     first, last, year = date.start, date.end, date.year
     assert first is not None and last is not None and year is not None
     if p is Precision.TIME:
-        when = f"{date.hour:02d}:{date.minute:02d}" if date.part is None else _PART[str(date.part)]
+        when = f"{date.hour:02d}:{date.minute:02d}" + (" UTC" if date.utc else "") if date.part is None else (
+            _PART[str(date.part)])
         return f"{_day(first)}, {when}"
     if p is Precision.DAY:
         return _day(first)

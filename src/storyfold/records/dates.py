@@ -50,10 +50,12 @@ class DayPart(StrEnum):
 
 _SEASON_MONTH = {Season.SPRING: 3, Season.SUMMER: 6, Season.AUTUMN: 9, Season.WINTER: 12}
 _REFERENCES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
-_RECURRENCE = re.compile(r"XXXX-WXX-[1-7]|PT?(?:X|\d+(?:\.\d+)?(?:e[+-]\d+)?)(?:WE|DE|CE|[YMWDQH])")
+_RECURRENCE = re.compile(
+    r"XXXX-WXX-[1-7]|XXXX-(?:0[1-9]|1[0-2]|SP|SU|FA|WI)|PT?(?:X|\d+(?:\.\d+)?(?:e[+-]\d+)?)(?:WE|DE|CE|[YMWDQH])"
+)
 _FORM = re.compile(
     r"(?P<year>\d{4})(?:"
-    r"-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<hour>\d{2}):(?P<minute>\d{2})|(?P<part>MO|AF|EV|NI)))?)?"
+    r"-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?:(?P<hour>\d{2}):(?P<minute>\d{2})(?P<utc>Z)?|(?P<part>MO|AF|EV|NI)))?)?"
     r"|-W(?P<week>\d{2})(?P<weekend>-WE)?|-Q(?P<quarter>[1-4])|-(?P<season>SP|SU|FA|WI))?"
     r"|(?P<decade>\d{3})|(?P<century>\d{2})"
 )
@@ -67,9 +69,9 @@ _FIELDS: dict[Precision, frozenset[str]] = {
     Precision.MONTH: frozenset({"month"}),
     Precision.WEEK: frozenset({"week", "weekend"}),
     Precision.DAY: frozenset({"month", "day"}),
-    Precision.TIME: frozenset({"month", "day", "hour", "minute", "part"}),
+    Precision.TIME: frozenset({"month", "day", "hour", "minute", "part", "utc"}),
 }
-_OPTIONAL = ("month", "day", "week", "weekend", "quarter", "season", "hour", "minute", "part")
+_OPTIONAL = ("month", "day", "week", "weekend", "quarter", "season", "hour", "minute", "part", "utc")
 # How fine each kind of calendar date is, coarsest first (a weekend is finer than its week).
 _DETAIL = {Precision.CENTURY: 0, Precision.DECADE: 1, Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4,
            Precision.MONTH: 5, Precision.WEEK: 6, Precision.DAY: 8, Precision.TIME: 9}
@@ -80,9 +82,9 @@ class PartialDate:
     """A date known to some precision, written as TIMEX3 writes it: a century ``20``, a decade
     ``202``, a year ``2025``, a quarter ``2025-Q1``, a season ``2025-SU``, a month ``2025-03``, an
     ISO week ``2025-W11`` or its weekend ``2025-W11-WE``, a day ``2025-03-17``, a time of day
-    ``2025-03-17T14:00`` or a part of one ``2025-03-17TMO``; or, with no place in the calendar, a
+    ``2025-03-17T14:00`` (``2025-03-17T14:00Z`` in UTC) or a part of one ``2025-03-17TMO``; or, with no place in the calendar, a
     reference (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``: precision ``range``) or a recurrence
-    (``P1W``, ``XXXX-WXX-1``: precision ``set``), kept as ``timex``.
+    (``P1W``, ``XXXX-WXX-1``, ``XXXX-07``: precision ``set``), kept as ``timex``.
 
     :meth:`parse` reads exactly the strings :meth:`isoformat` writes, so a record's date is stored
     and exported as the same string. ``year`` is the ISO week-numbering year for a week, and the
@@ -101,6 +103,7 @@ class PartialDate:
     hour: int | None = None
     minute: int | None = None
     part: DayPart | None = None
+    utc: bool = False
     timex: str | None = None
 
     def __post_init__(self) -> None:
@@ -115,7 +118,7 @@ class PartialDate:
         allowed = _FIELDS.get(p)
         if allowed is None:
             raise ValueError(f"a partial date has no precision {p!r} (durations and unresolved values are not dates)")
-        required = allowed - {"weekend", "hour", "minute", "part"}
+        required = allowed - {"weekend", "hour", "minute", "part", "utc"}
         if self.timex is not None or self.year is None or not required <= given <= allowed:
             raise ValueError(f"a {p} date sets year and {', '.join(sorted(required)) or 'nothing else'}, "
                              f"not {self._fields()}")
@@ -125,6 +128,8 @@ class PartialDate:
             raise ValueError(f"year {self.year} does not start a {p}")
         if p is Precision.TIME and (self.part is None) == (self.hour is None or self.minute is None):
             raise ValueError("a time of day is an hour and a minute, or a part of the day")
+        if self.utc and self.hour is None:
+            raise ValueError("only a clock time is said in UTC")
         if p is Precision.TIME and self.hour is not None and not (0 <= self.hour < 24 and 0 <= self.minute < 60):
             raise ValueError(f"no time {self.hour:02d}:{self.minute:02d}")
         if p is Precision.MONTH and not 1 <= self.month <= 12:  # type: ignore[operator]
@@ -173,7 +178,7 @@ class PartialDate:
         if "hour" not in g and "part" not in g:
             return cls(precision=Precision.DAY, year=year, month=num["month"], day=num["day"])
         return cls(precision=Precision.TIME, year=year, month=num["month"], day=num["day"], hour=num.get("hour"),
-                   minute=num.get("minute"), part=DayPart(g["part"]) if "part" in g else None)
+                   minute=num.get("minute"), part=DayPart(g["part"]) if "part" in g else None, utc="utc" in g)
 
     @classmethod
     def from_date(cls, day: dt.date) -> PartialDate:
@@ -205,7 +210,9 @@ class PartialDate:
         day = f"{y:04d}-{self.month:02d}-{self.day:02d}"
         if p is Precision.DAY:
             return day
-        return f"{day}T{self.part}" if self.part is not None else f"{day}T{self.hour:02d}:{self.minute:02d}"
+        if self.part is not None:
+            return f"{day}T{self.part}"
+        return f"{day}T{self.hour:02d}:{self.minute:02d}" + ("Z" if self.utc else "")
 
     def __str__(self) -> str:
         return self.isoformat()

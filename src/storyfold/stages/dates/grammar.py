@@ -106,6 +106,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "holiday",
         rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<hol>{_HOLIDAY})(?:,?\s+(?:of\s+)?(?P<y>\d{{4}}))?(?![\w'\u2019])",
     ),
+    # "the week of March 6", "Easter week": the (ISO) week that holds the day named
+    (
+        "weekof",
+        rf"\b(?:(?i:the)\s+(?i:week)\s+(?i:of)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
+        rf"|(?P<hol>{_HOLIDAY})\s+(?i:week)\b)",
+    ),
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
@@ -185,19 +191,32 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"(?P<unit>{_UNIT_PL})\b",
     ),
     ("vagueadj", r"\b(?P<unit>(?i:decades|years|centuries|months|weeks))-(?:old|long)\b"),
-    ("vaguefor", r"\b(?i:for)\s+(?P<x>(?P<unit>(?i:years|decades|months|weeks|days|centuries)))\b"),
+    # a vague duration after a preposition ("for years", "within weeks", "the first time in years", "over
+    # the years", "in the years that followed"): the preposition is its signal, not part of it
+    ("vaguefor", r"\b(?i:for|within|in)\s+(?P<x>(?P<unit>(?i:years|decades|months|weeks|days|centuries)))\b"
+                 r"(?!\s+(?i:of|old)\b)"),
+    (
+        "vaguethe",
+        r"\b(?i:over|in|during|throughout)\s+(?P<x>(?i:the)\s+(?P<unit>(?i:years|decades|months|weeks|days)))\b"
+        r"(?:(?<=(?i:over)\s(?i:the)\s(?i:years))|(?<=(?i:over)\s(?i:the)\s(?i:decades))"
+        r"|(?=\s+(?i:that|since|after|following|ahead|to\s+come)\b))",
+    ),
     (
         "ref",
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
         r"|the\s+future))\b",
     ),
-    ("set", rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD})\b"),
+    (
+        "set",
+        rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD}|{_MONTH_FULL}"
+        r"|(?P<season>(?i:spring|summer|autumn|fall|winter)))\b",
+    ),
     ("setadv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"),
     ("setfreq", rf"\b(?i:once|twice|(?:{NUM})\s+times)\s+(?P<x>(?i:a|an|per)\s+(?P<unit>{_UNIT_SG}))\b"),
     (
         "time",
         r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))"
-        rf"(?:(?:\s*{_TZ}\b)?,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
+        rf"(?:\s*(?P<tz>{_TZ})\b)?(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
     (

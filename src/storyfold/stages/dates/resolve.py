@@ -143,22 +143,20 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         except ValueError:
             return None
     if rule in ("mdy", "dmy"):
-        month = MONTHS_BY_PREFIX.get(g["mon"][:3].lower())
-        d = int(g["d"])
-        if month is None or not 1 <= d <= 31:
-            return None
-        if g.get("y"):
-            try:
-                return _day(dt.date(int(g["y"]), month, d), relative=False)
-            except ValueError:
-                return None
-        if day_anchor is None:
-            return _unresolved()
-        y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
-        try:
-            return _day(dt.date(y, month, d))
-        except ValueError:
-            return None
+        return _month_day(g, day_anchor, tense, signal)
+    if rule == "weekof":
+        if g.get("hol"):
+            if day_anchor is None:
+                return _unresolved()
+            name = re.sub(r"\s+", " ", (g["hol"] or "").lower()).replace("\u2019", "'")
+            near = holiday_date(name, day_anchor.year)
+            said = _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, None, day=near.day,
+                                                      signal=signal)))
+        else:
+            said = _month_day(g, day_anchor, tense, signal)
+        if said is None or said.earliest is None:
+            return said
+        return _Value(**{**_week_slots(said.earliest), "relative": said.relative})
     if rule == "my":
         return _month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
     if rule == "m":
@@ -284,7 +282,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "adjdur":
         n = count_of(g["n"])
         return None if n is None else _duration(n, g["unit"])
-    if rule in ("vague", "vagueadj", "vaguefor"):
+    if rule in ("vague", "vagueadj", "vaguefor", "vaguethe"):
         return _duration(None, g["unit"])
     if rule == "ref":
         word = re.sub(r"\s+", " ", g["ref"].lower())
@@ -294,6 +292,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         unit = (g.get("unit") or g.get("adv") or "").lower()
         if unit.lower() in WEEKDAYS:
             return _Value(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", Precision.SET, type="SET")
+        if unit in MONTHS or unit in SEASONS:  # "each July", "every summer"
+            slot = f"{MONTHS[unit]:02d}" if unit in MONTHS else SEASONS[unit][0]
+            return _Value(f"XXXX-{slot}", Precision.SET, type="SET")
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "hourly": "hour", "nightly": "night", "season": "year"}.get(unit, unit)
         n = count_of(g["n"]) if g.get("n") else 1
@@ -324,7 +325,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return None
             d = int(g["d"] or 0)
             day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
-        return _time(day, hour=hour, minute=minute)
+        # said in UTC: ISO 8601's "Z" ("16:00 UTC" -> T16:00Z, as MEANTIME writes it); a GMT time keeps
+        # no zone, as TempEval-3 writes it (in Britain it names the local winter clock)
+        return _time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
     if rule in ("quarter", "qshort"):
         q = _ordinal(g["q"])
         if g.get("y"):
@@ -341,6 +344,28 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return _quarter(year_anchor + 1, q)
         return _quarter(year_anchor, q)
     return None
+
+
+def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: str | None, signal: str | None
+               ) -> _Value | None:
+    """A day of a month ("March 17", "17 March 2025"), its year picked as :func:`_pick_year` does
+    when it is not said; ``None`` for no such day."""
+    month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
+    d = int(g["d"] or 0)
+    if month is None or not 1 <= d <= 31:
+        return None
+    if g.get("y"):
+        try:
+            return _day(dt.date(int(g["y"] or 0), month, d), relative=False)
+        except ValueError:
+            return None
+    if day_anchor is None:
+        return _unresolved()
+    y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
+    try:
+        return _day(dt.date(y, month, d))
+    except ValueError:
+        return None
 
 
 def _singular_noun(word: str) -> bool:

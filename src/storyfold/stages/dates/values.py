@@ -85,10 +85,12 @@ def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> 
     return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
 
 
-def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None) -> _Value:
-    """A time of day ``d`` (a part of the day, "MO", or an hour and minute), relative to the anchor."""
+def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None,
+          utc: bool = False) -> _Value:
+    """A time of day ``d`` (a part of the day, "MO", or an hour and minute, ``utc`` when said in UTC),
+    relative to the anchor."""
     date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
-                       part=DayPart(part) if part else None)
+                       part=DayPart(part) if part else None, utc=utc)
     return _dated(date, type="TIME")
 
 

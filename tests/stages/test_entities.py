@@ -164,3 +164,63 @@ def test_a_one_word_person_never_named_in_full_is_not_spread_to_its_repeats():
     got = [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
     assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", 0, EntityType.PERSON)]  # only where the model tagged it
     assert ("Michael O'Leary", text.index("Michael"), EntityType.PERSON) in got
+
+
+def _fixed(text, tagged, at=None):
+    """fix_mentions over ``tagged`` ((text, label) where ``at`` first occurs, else the text's first
+    occurrence) as spaCy's spans."""
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    raw = [(text.index(at or name), text.index(at or name) + len(name), label) for name, label in tagged]
+    return [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
+
+
+def test_a_makers_name_in_a_product_is_no_organisation_in_its_repeats_either():
+    # MEANTIME airbus 11714: "Boeing" is tagged once; its repeats before a model number are the product's name.
+    text = ("Ryanair exercises options on five Boeing 737s. Irish low cost airline Ryanair announced today that it "
+            "is exercising options with Boeing to purchase five new 737 aircraft. “The Boeing 737-800 has the best "
+            "technical reliability,” he said.")
+    got = _fixed(text, [("Boeing", "ORG")], at="Boeing to purchase")
+    boeing = [start for name, start, type_ in got if name == "Boeing" and type_ is EntityType.ORGANISATION]
+    assert boeing == [text.index("Boeing to purchase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("The plane is built with four Rolls-Royce Trent 900 engines.", "Rolls-Royce Trent 900", False),
+        ("First Airbus A380 delivered to Singapore Airlines.", "First Airbus A380", False),
+        ("The losses of Adam Air Flight 574 and Garuda Indonesia Flight 200 killed 102.", "Adam Air Flight 574", True),
+    ],
+)
+def test_a_span_ending_in_a_model_designation_is_a_product(text, span, kept):
+    got = _fixed(text, [(span, "ORG")])
+    assert ((span, text.index(span), EntityType.ORGANISATION) in got) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # MEANTIME airbus 11714 and 149731: the small model tags both as people
+        ("Irish low cost airline, Ryanair, announced today that it is buying five jets. Ryanair CEO, Michael "
+         "O'Leary, justified the choice. Ryanair is the number one on-time airline.", "Ryanair"),
+        ("The problem became public this weekend, when German magazine Der Spiegel cited confidential documents.",
+         "Der Spiegel"),
+    ],
+)
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    mentions = [(start, type_) for n, start, type_ in got if n == name]
+    assert mentions and all(type_ is EntityType.ORGANISATION for _, type_ in mentions)
+    if name == "Ryanair":
+        assert len(mentions) == 3  # every repeat follows the evidence, not the model's PERSON tag
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Manchester United striker Wayne Rooney scored twice.", "The company founder Steve Wozniak spoke on Monday."],
+)
+def test_a_person_after_a_person_noun_stays_a_person(text):
+    name = "Wayne Rooney" if "Rooney" in text else "Steve Wozniak"
+    assert (name, text.index(name), EntityType.PERSON) in _fixed(text, [(name, "PERSON")])

@@ -10,6 +10,12 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
 * ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales";
 * a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation;
+* a maker's name in a product ("Boeing 737s", "Airbus A380") or a span ending in a model
+  designation ("Rolls-Royce Trent 900 engines") is no organisation, in the model's spans and in
+  the repeats the article consistency adds;
+* a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
+  "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
+  in every mention of the article;
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -22,6 +28,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from storyfold.errors import ConfigError
@@ -35,6 +42,7 @@ from storyfold.stages.entities.names import (
     SHIP_PREFIXES,
     TITLE_HEADS,
 )
+from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.gazetteer import KNOWN_PLACES, city_populations
 from storyfold.text.nlp import load_spacy, paragraphs
@@ -67,6 +75,11 @@ _TITLE_MENTION = re.compile(
 )
 _REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|reporting)\b")
 _MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
+# A span's last word that is a model designation: letters and digits ("Airbus A380", "A330s"), a
+# variant ("737-800") or a plural ("787s"); bare digits ("Trent 900") only before an artifact noun.
+_MODEL_LAST = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{2,4}(?:-\d{1,4}[A-Za-z]{0,3}|s))$")
+_DIGITS_LAST = re.compile(r"\s\d{2,4}$")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 _CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
 _PLACE_WORDS = frozenset({"region", "peninsula", "sea", "ocean", "strait", "gulf", "valley", "mountains"})
 
@@ -77,7 +90,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "2"
+    version = "3"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -153,7 +166,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         found.append((s, e, type_, label))
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _propagate(text, _cities_not_people(text, _dedupe(found)))
+    found = _propagate(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
@@ -193,10 +206,15 @@ def _reports(text: str, s: int, e: int) -> bool:
 
 
 def _is_product(text: str, s: int, e: int) -> bool:
-    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product written "iPhone", or a
-    currency or time-zone code ("USD", "UTC") tagged ORG."""
+    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product with its model
+    designation ("Rolls-Royce Trent 900", "A330s"), a product written "iPhone", or a currency or
+    time-zone code ("USD", "UTC") tagged ORG."""
     span = text[s:e]
-    return bool(_MODEL_NUMBER.match(text, e) or re.fullmatch(r"[a-z]+[A-Z]\w*", span) or span in _CODES)
+    if _DIGITS_LAST.search(span):  # "Trent 900 engines" (a product), "Adam Air Flight 574 and" (no product)
+        after = _NEXT_WORD.match(text, e)
+        return bool(after) and wordnet.is_a(after.group(1), "artifact.n.01")
+    return bool(_MODEL_NUMBER.match(text, e) or _MODEL_LAST.search(span) or re.fullmatch(r"[a-z]+[A-Z]\w*", span)
+                or span in _CODES)
 
 
 def _is_department(text: str, s: int, e: int) -> bool:
@@ -246,6 +264,39 @@ def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
             pos = text.find(name, pos + 1)
 
 
+_NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+),?\s+$")
+_NOUN_AFTER = re.compile(r"(?:[’']s?)?\s+([a-z][a-z-]+|CEO)\b")
+
+
+@cache
+def _organisation_noun(word: str) -> bool:
+    """Whether WordNet reads the noun ``word`` as an organisation rather than a person: its most
+    frequent sense is no person and one of its first three senses is an organisation ("airline",
+    "magazine", "publisher"; not "maker", whose first sense is a person)."""
+    nouns = wordnet.load()
+    senses = nouns.senses(word)
+    org = nouns.synset("organization.n.01")
+    return bool(senses) and not wordnet.people(word) and any(org in nouns.above(o) for o in senses[:3])
+
+
+def _companies_not_people(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A name tagged PERSON that the article shows to be an organisation, by the common noun it
+    stands in apposition to ("Irish low cost airline, Ryanair", "German magazine Der Spiegel") or
+    by a corporate officer named after it ("Ryanair CEO", "Ryanair's president"), is an
+    organisation, and so is every mention of that name in the article."""
+    companies = set()
+    for s, e, t, _ in found:
+        if t is not EntityType.PERSON:
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, s - 40), s)
+        after = _NOUN_AFTER.match(text, e)
+        if (before and _organisation_noun(before.group(1))) or (
+                after and wordnet.is_a(after.group(1), "corporate_executive.n.01")):
+            companies.add(text[s:e])
+    return [(s, e, EntityType.ORGANISATION, "ORG") if text[s:e] in companies else (s, e, t, lab)
+            for s, e, t, lab in found]
+
+
 CITY_POPULATION = 100_000  # a one-word "person" that names a city this large is the city
 
 
@@ -289,6 +340,7 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         (t, label), _ = counter.most_common(1)[0]
         if t is EntityType.PERSON and " " not in name and name not in name_parts:
             continue  # a "person" the article never names in full: its untagged repeats are not added
-        added.extend((start, end, t, label) for start, end in _occurrences(name, text))
+        added.extend((start, end, t, label) for start, end in _occurrences(name, text)
+                     if t is not EntityType.ORGANISATION or not _is_product(text, start, end))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyfold.records import EntityType
@@ -155,15 +157,36 @@ def test_a_city_tagged_as_a_one_word_person_is_the_city_unless_a_person_bears_th
     assert got[("Lincoln", text.rindex("Lincoln"))] is EntityType.PERSON  # the person named in full
 
 
-def test_a_one_word_person_never_named_in_full_is_not_spread_to_its_repeats():
+def test_a_repeated_one_word_person_never_named_in_full_is_an_organisation_everywhere():
     from storyfold.records import Article
     from storyfold.stages.entities.entities import fix_mentions
 
     text = "Ryanair ordered new planes on Monday. Shares of Ryanair rose. Michael O'Leary said Ryanair would grow."
     raw = [(0, len("Ryanair"), "PERSON"), (text.index("Michael"), text.index("Michael") + len("Michael O'Leary"), "PERSON")]
     got = [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
-    assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", 0, EntityType.PERSON)]  # only where the model tagged it
+    assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", m.start(), EntityType.ORGANISATION)
+                                                     for m in re.finditer("Ryanair", text)]
     assert ("Michael O'Leary", text.index("Michael"), EntityType.PERSON) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # seed 001: the article's only "Trump", in a quotation (the corpus names him in full elsewhere)
+        ("“I just don’t think Trump is going to give that kind of commitment,” he said.", "Trump"),
+        ("President Putin spoke on Monday. Putin said the talks would go on.", "Putin"),
+    ],
+)
+def test_a_one_word_person_named_once_or_with_a_title_stays_a_person(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    assert (name, text.index(name), EntityType.PERSON) in got
+
+
+def test_a_repeated_one_word_person_after_a_model_designation_is_a_product():
+    # MEANTIME airbus 73808: "Dreamliner", tagged a person, is the 787's name
+    text = ("Boeing unveils new 787 Dreamliner. Aircraft manufacturer Boeing have unveiled their new 787 Dreamliner "
+            "at their Everett Factory.")
+    assert not [m for m in _fixed(text, [("Dreamliner", "PERSON")]) if m[0] == "Dreamliner"]
 
 
 def _fixed(text, tagged, at=None):

@@ -16,6 +16,8 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
   "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
   in every mention of the article;
+* a one-word name tagged PERSON that the article repeats but never names in full or with a title
+  is an organisation, or a product where it follows a model designation ("787 Dreamliner");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -41,6 +43,7 @@ from storyfold.stages.entities.names import (
     PERSON_TITLES,
     SHIP_PREFIXES,
     TITLE_HEADS,
+    title_before,
 )
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
@@ -78,6 +81,7 @@ _MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
 # A span's last word that is a model designation: letters and digits ("Airbus A380", "A330s"), a
 # variant ("737-800") or a plural ("787s"); bare digits ("Trent 900") only before an artifact noun.
 _MODEL_LAST = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{2,4}(?:-\d{1,4}[A-Za-z]{0,3}|s))$")
+_MODEL_BEFORE = re.compile(r"(?<![\w,.-])(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{3}(?:-\d{1,4})?)\s+$")
 _DIGITS_LAST = re.compile(r"\s\d{2,4}$")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 _CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
@@ -166,7 +170,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         found.append((s, e, type_, label))
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _propagate(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
+    found = _propagate(text, _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found)))))
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
@@ -312,11 +316,28 @@ def _cities_not_people(text: str, found: list[tuple[int, int, EntityType, str]])
             for s, e, t, lab in found]
 
 
+def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A one-word name tagged PERSON that the article writes more than once but never in full and
+    never with a title ("Mr.", "President") is no person: news introduces the people it comes back
+    to by their full name. Where the article writes it after a model designation ("the new 787
+    Dreamliner") it is a product and is dropped; otherwise it is read as an organisation ("Ryanair",
+    the small model's commonest confusion). A name written once keeps the model's tag ("I just
+    don't think Trump is going to give that kind of commitment": the article has no evidence)."""
+    parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
+    lone = {text[s:e] for s, e, t, _ in found if t is EntityType.PERSON and " " not in text[s:e]} - parts
+    lone -= {text[s:e] for s, e, t, _ in found if text[s:e] in lone and title_before(text, s)}
+    written = {name: list(_occurrences(name, text)) for name in lone}
+    lone = {name for name in lone if len(written[name]) > 1}
+    products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
+    return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
+            for s, e, t, lab in found if text[s:e] not in products]
+
+
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """Make an article consistent with itself: surname-only forms of a tagged person are persons;
     a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have,
-    except a one-word person the article never names in full (the small model's "Ryanair" or
-    "Dreamliner" as a person is not spread to every repeat)."""
+    except a one-word person the article never names in full (one that :func:`_lone_names` left a
+    person: named once, or with a title) is not spread to its untagged repeats."""
     name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
     # "Ford Motor Company".

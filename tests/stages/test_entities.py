@@ -247,3 +247,9 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(text, n
 def test_a_person_after_a_person_noun_stays_a_person(text):
     name = "Wayne Rooney" if "Rooney" in text else "Steve Wozniak"
     assert (name, text.index(name), EntityType.PERSON) in _fixed(text, [(name, "PERSON")])
+
+
+def test_a_person_after_a_determiner_and_an_organisation_noun_stays_a_person():
+    # a reduced relative clause, no apposition
+    text = "It is the company Steve Jobs founded in 1976."
+    assert ("Steve Jobs", text.index("Steve"), EntityType.PERSON) in _fixed(text, [("Steve Jobs", "PERSON")])

@@ -268,7 +268,11 @@ def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
             pos = text.find(name, pos + 1)
 
 
-_NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+),?\s+$")
+# The noun right before a name, with the word before it: "German magazine Der Spiegel", "airline,
+# Ryanair". After a determiner and with no comma the name may open a relative clause instead ("the
+# company Steve Jobs founded"), so that reading is not taken.
+_NOUN_BEFORE = re.compile(r"(?:(?P<prev>[\w'’.-]+)\s+)?\b(?P<noun>[a-z][a-z-]+)(?P<comma>,?)\s+$")
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your whose which".split())
 _NOUN_AFTER = re.compile(r"(?:[’']s?)?\s+([a-z][a-z-]+|CEO)\b")
 
 
@@ -294,7 +298,8 @@ def _companies_not_people(text: str, found: list[tuple[int, int, EntityType, str
             continue
         before = _NOUN_BEFORE.search(text, max(0, s - 40), s)
         after = _NOUN_AFTER.match(text, e)
-        if (before and _organisation_noun(before.group(1))) or (
+        apposition = before and (before["comma"] or (before["prev"] or "").lower() not in _DETERMINERS)
+        if (apposition and _organisation_noun(before["noun"])) or (
                 after and wordnet.is_a(after.group(1), "corporate_executive.n.01")):
             companies.add(text[s:e])
     return [(s, e, EntityType.ORGANISATION, "ORG") if text[s:e] in companies else (s, e, t, lab)

@@ -253,3 +253,18 @@ def test_a_person_after_a_determiner_and_an_organisation_noun_stays_a_person():
     # a reduced relative clause, no apposition
     text = "It is the company Steve Jobs founded in 1976."
     assert ("Steve Jobs", text.index("Steve"), EntityType.PERSON) in _fixed(text, [("Steve Jobs", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # AllSides articles: a title with a dot or a prefix, a name only ever modifying a noun, a code
+        ("Mr. Foote, a former ambassador to Zambia, resigned. Foote wrote that the policy was wrong.", "Foote"),
+        ("When then-President Trump ordered a strike, critics spoke up. Trump's attack killed two leaders.", "Trump"),
+        ("A senior Biden administration official spoke. It underscores the Biden administration's efforts.", "Biden"),
+        ("COVID-19 cases rose. Hospitals said COVID-19 patients filled the wards.", "COVID-19"),
+    ],
+)
+def test_a_repeated_one_word_person_keeps_its_tag_with_a_title_only_as_a_modifier_or_with_digits(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    assert (name, text.index(name), EntityType.PERSON) in got

@@ -82,6 +82,7 @@ _MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
 # variant ("737-800") or a plural ("787s"); bare digits ("Trent 900") only before an artifact noun.
 _MODEL_LAST = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{2,4}(?:-\d{1,4}[A-Za-z]{0,3}|s))$")
 _MODEL_BEFORE = re.compile(r"(?<![\w,.-])(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{3}(?:-\d{1,4})?)\s+$")
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][A-Za-z-]*)\.?\s+$")
 _DIGITS_LAST = re.compile(r"\s\d{2,4}$")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 _CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
@@ -321,18 +322,35 @@ def _cities_not_people(text: str, found: list[tuple[int, int, EntityType, str]])
             for s, e, t, lab in found]
 
 
+def _titled(text: str, start: int) -> bool:
+    """Whether a title or honorific comes right before ``start``: "President Putin", "Mr. Foote",
+    "then-President Trump", "former Prime Minister Abe"."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(title_before(text, start)) or bool(m) and m["w"].split("-")[-1].lower() in TITLE_HEADS | HONORIFICS
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("the Biden administration",
+    "Pfizer vaccine"), which says nothing of what the name is."""
+    after = _NEXT_WORD.match(text, end)
+    return bool(after) and bool(wordnet.load().senses(after.group(1)))
+
+
 def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
-    """A one-word name tagged PERSON that the article writes more than once but never in full and
-    never with a title ("Mr.", "President") is no person: news introduces the people it comes back
-    to by their full name. Where the article writes it after a model designation ("the new 787
-    Dreamliner") it is a product and is dropped; otherwise it is read as an organisation ("Ryanair",
-    the small model's commonest confusion). A name written once keeps the model's tag ("I just
-    don't think Trump is going to give that kind of commitment": the article has no evidence)."""
+    """A one-word name tagged PERSON that the article writes more than once but never in full, never
+    with a title ("Mr.", "then-President") and not only as the modifier of a noun ("the Biden
+    administration") is no person: news introduces the people it comes back to by their full name.
+    Where the article writes it after a model designation ("the new 787 Dreamliner") it is a
+    product and is dropped; otherwise it is read as an organisation ("Ryanair", "Pfizer"), the small
+    model's commonest confusion. A name written once ("I just don't think Trump is going to give
+    that kind of commitment": the article has no evidence) or with digits ("COVID-19") keeps the
+    model's tag."""
     parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     lone = {text[s:e] for s, e, t, _ in found if t is EntityType.PERSON and " " not in text[s:e]} - parts
-    lone -= {text[s:e] for s, e, t, _ in found if text[s:e] in lone and title_before(text, s)}
     written = {name: list(_occurrences(name, text)) for name in lone}
-    lone = {name for name in lone if len(written[name]) > 1}
+    lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
+            and not any(_titled(text, s) for s, _ in written[name])
+            and not all(_modifier(text, e) for _, e in written[name])}
     products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
     return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
             for s, e, t, lab in found if text[s:e] not in products]

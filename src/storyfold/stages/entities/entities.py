@@ -16,8 +16,9 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
   "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
   in every mention of the article;
-* a one-word name tagged PERSON that the article repeats but never names in full or with a title
-  is an organisation, or a product where it follows a model designation ("787 Dreamliner");
+* a one-word name tagged PERSON that the article repeats but never names in full, never titles
+  and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
+  a model designation ("787 Dreamliner");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;

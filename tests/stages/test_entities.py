@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyfold.records import EntityType
@@ -155,12 +157,114 @@ def test_a_city_tagged_as_a_one_word_person_is_the_city_unless_a_person_bears_th
     assert got[("Lincoln", text.rindex("Lincoln"))] is EntityType.PERSON  # the person named in full
 
 
-def test_a_one_word_person_never_named_in_full_is_not_spread_to_its_repeats():
+def test_a_repeated_one_word_person_never_named_in_full_is_an_organisation_everywhere():
     from storyfold.records import Article
     from storyfold.stages.entities.entities import fix_mentions
 
     text = "Ryanair ordered new planes on Monday. Shares of Ryanair rose. Michael O'Leary said Ryanair would grow."
     raw = [(0, len("Ryanair"), "PERSON"), (text.index("Michael"), text.index("Michael") + len("Michael O'Leary"), "PERSON")]
     got = [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
-    assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", 0, EntityType.PERSON)]  # only where the model tagged it
+    assert [m for m in got if m[0] == "Ryanair"] == [("Ryanair", m.start(), EntityType.ORGANISATION)
+                                                     for m in re.finditer("Ryanair", text)]
     assert ("Michael O'Leary", text.index("Michael"), EntityType.PERSON) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # seed 001: the article's only "Trump", in a quotation (the corpus names him in full elsewhere)
+        ("“I just don’t think Trump is going to give that kind of commitment,” he said.", "Trump"),
+        ("President Putin spoke on Monday. Putin said the talks would go on.", "Putin"),
+    ],
+)
+def test_a_one_word_person_named_once_or_with_a_title_stays_a_person(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    assert (name, text.index(name), EntityType.PERSON) in got
+
+
+def test_a_repeated_one_word_person_after_a_model_designation_is_a_product():
+    # MEANTIME airbus 73808: "Dreamliner", tagged a person, is the 787's name
+    text = ("Boeing unveils new 787 Dreamliner. Aircraft manufacturer Boeing have unveiled their new 787 Dreamliner "
+            "at their Everett Factory.")
+    assert not [m for m in _fixed(text, [("Dreamliner", "PERSON")]) if m[0] == "Dreamliner"]
+
+
+def _fixed(text, tagged, at=None):
+    """fix_mentions over ``tagged`` ((text, label) where ``at`` first occurs, else the text's first
+    occurrence) as spaCy's spans."""
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    raw = [(text.index(at or name), text.index(at or name) + len(name), label) for name, label in tagged]
+    return [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
+
+
+def test_a_makers_name_in_a_product_is_no_organisation_in_its_repeats_either():
+    # MEANTIME airbus 11714: "Boeing" is tagged once; its repeats before a model number are the product's name.
+    text = ("Ryanair exercises options on five Boeing 737s. Irish low cost airline Ryanair announced today that it "
+            "is exercising options with Boeing to purchase five new 737 aircraft. “The Boeing 737-800 has the best "
+            "technical reliability,” he said.")
+    got = _fixed(text, [("Boeing", "ORG")], at="Boeing to purchase")
+    boeing = [start for name, start, type_ in got if name == "Boeing" and type_ is EntityType.ORGANISATION]
+    assert boeing == [text.index("Boeing to purchase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("The plane is built with four Rolls-Royce Trent 900 engines.", "Rolls-Royce Trent 900", False),
+        ("First Airbus A380 delivered to Singapore Airlines.", "First Airbus A380", False),
+        ("The losses of Adam Air Flight 574 and Garuda Indonesia Flight 200 killed 102.", "Adam Air Flight 574", True),
+    ],
+)
+def test_a_span_ending_in_a_model_designation_is_a_product(text, span, kept):
+    got = _fixed(text, [(span, "ORG")])
+    assert ((span, text.index(span), EntityType.ORGANISATION) in got) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # MEANTIME airbus 11714 and 149731: the small model tags both as people
+        ("Irish low cost airline, Ryanair, announced today that it is buying five jets. Ryanair CEO, Michael "
+         "O'Leary, justified the choice. Ryanair is the number one on-time airline.", "Ryanair"),
+        ("The problem became public this weekend, when German magazine Der Spiegel cited confidential documents.",
+         "Der Spiegel"),
+    ],
+)
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    mentions = [(start, type_) for n, start, type_ in got if n == name]
+    assert mentions and all(type_ is EntityType.ORGANISATION for _, type_ in mentions)
+    if name == "Ryanair":
+        assert len(mentions) == 3  # every repeat follows the evidence, not the model's PERSON tag
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Manchester United striker Wayne Rooney scored twice.", "The company founder Steve Wozniak spoke on Monday."],
+)
+def test_a_person_after_a_person_noun_stays_a_person(text):
+    name = "Wayne Rooney" if "Rooney" in text else "Steve Wozniak"
+    assert (name, text.index(name), EntityType.PERSON) in _fixed(text, [(name, "PERSON")])
+
+
+def test_a_person_after_a_determiner_and_an_organisation_noun_stays_a_person():
+    # a reduced relative clause, no apposition
+    text = "It is the company Steve Jobs founded in 1976."
+    assert ("Steve Jobs", text.index("Steve"), EntityType.PERSON) in _fixed(text, [("Steve Jobs", "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # AllSides articles: a title with a dot or a prefix, a name only ever modifying a noun, a code
+        ("Mr. Foote, a former ambassador to Zambia, resigned. Foote wrote that the policy was wrong.", "Foote"),
+        ("When then-President Trump ordered a strike, critics spoke up. Trump's attack killed two leaders.", "Trump"),
+        ("A senior Biden administration official spoke. It underscores the Biden administration's efforts.", "Biden"),
+        ("COVID-19 cases rose. Hospitals said COVID-19 patients filled the wards.", "COVID-19"),
+    ],
+)
+def test_a_repeated_one_word_person_keeps_its_tag_with_a_title_only_as_a_modifier_or_with_digits(text, name):
+    got = _fixed(text, [(name, "PERSON")])
+    assert (name, text.index(name), EntityType.PERSON) in got

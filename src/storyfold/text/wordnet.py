@@ -38,7 +38,7 @@ class Nouns:
         """The lemmas ``word`` may be a form of, as morphy finds them (the word itself first)."""
         w = word.lower().replace(" ", "_")
         out = [w] if w in self.index else []
-        if w in self.exceptions:
+        if w in self.exceptions and self.exceptions[w] in self.index:
             out.append(self.exceptions[w])
         for suffix, repl in _SUFFIXES:
             if w.endswith(suffix) and len(w) > len(suffix) + 1:

@@ -10,6 +10,15 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
 * ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales";
 * a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation;
+* a maker's name in a product ("Boeing 737s", "Airbus A380") or a span ending in a model
+  designation ("Rolls-Royce Trent 900 engines") is no organisation, in the model's spans and in
+  the repeats the article consistency adds;
+* a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
+  "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
+  in every mention of the article;
+* a one-word name tagged PERSON that the article repeats but never names in full, never titles
+  and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
+  a model designation ("787 Dreamliner");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -22,6 +31,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from storyfold.errors import ConfigError
@@ -34,7 +44,9 @@ from storyfold.stages.entities.names import (
     PERSON_TITLES,
     SHIP_PREFIXES,
     TITLE_HEADS,
+    title_before,
 )
+from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.gazetteer import KNOWN_PLACES, city_populations
 from storyfold.text.nlp import load_spacy, paragraphs
@@ -67,6 +79,13 @@ _TITLE_MENTION = re.compile(
 )
 _REPORTS_AFTER = re.compile(r"\s+(?:reported|reports|reporting)\b")
 _MODEL_NUMBER = re.compile(r"\s+[A-Z]{0,3}-?\d{2,4}[A-Za-z]?\b")
+# A span's last word that is a model designation: letters and digits ("Airbus A380", "A330s"), a
+# variant ("737-800") or a plural ("787s"); bare digits ("Trent 900") only before an artifact noun.
+_MODEL_LAST = re.compile(r"(?:^|\s)(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{2,4}(?:-\d{1,4}[A-Za-z]{0,3}|s))$")
+_MODEL_BEFORE = re.compile(r"(?<![\w,.-])(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{3}(?:-\d{1,4})?)\s+$")
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][A-Za-z-]*)\.?\s+$")
+_DIGITS_LAST = re.compile(r"\s\d{2,4}$")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 _CODES = frozenset({"UTC", "GMT", "BST", "CET", "EST", "PST", "USD", "EUR", "GBP", "JPY", "CNY", "CHF"})
 _PLACE_WORDS = frozenset({"region", "peninsula", "sea", "ocean", "strait", "gulf", "valley", "mountains"})
 
@@ -77,7 +96,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "2"
+    version = "3"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -153,7 +172,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         found.append((s, e, type_, label))
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _propagate(text, _cities_not_people(text, _dedupe(found)))
+    found = _propagate(text, _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found)))))
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
@@ -193,10 +212,15 @@ def _reports(text: str, s: int, e: int) -> bool:
 
 
 def _is_product(text: str, s: int, e: int) -> bool:
-    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product written "iPhone", or a
-    currency or time-zone code ("USD", "UTC") tagged ORG."""
+    """A maker's name in a product ("Airbus A380", "Boeing 737"), a product with its model
+    designation ("Rolls-Royce Trent 900", "A330s"), a product written "iPhone", or a currency or
+    time-zone code ("USD", "UTC") tagged ORG."""
     span = text[s:e]
-    return bool(_MODEL_NUMBER.match(text, e) or re.fullmatch(r"[a-z]+[A-Z]\w*", span) or span in _CODES)
+    if _DIGITS_LAST.search(span):  # "Trent 900 engines" (a product), "Adam Air Flight 574 and" (no product)
+        after = _NEXT_WORD.match(text, e)
+        return bool(after) and wordnet.is_a(after.group(1), "artifact.n.01")
+    return bool(_MODEL_NUMBER.match(text, e) or _MODEL_LAST.search(span) or re.fullmatch(r"[a-z]+[A-Z]\w*", span)
+                or span in _CODES)
 
 
 def _is_department(text: str, s: int, e: int) -> bool:
@@ -246,6 +270,44 @@ def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
             pos = text.find(name, pos + 1)
 
 
+# The noun right before a name, with the word before it: "German magazine Der Spiegel", "airline,
+# Ryanair". After a determiner and with no comma the name may open a relative clause instead ("the
+# company Steve Jobs founded"), so that reading is not taken.
+_NOUN_BEFORE = re.compile(r"(?:(?P<prev>[\w'’.-]+)\s+)?\b(?P<noun>[a-z][a-z-]+)(?P<comma>,?)\s+$")
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your whose which".split())
+_NOUN_AFTER = re.compile(r"(?:[’']s?)?\s+([a-z][a-z-]+|CEO)\b")
+
+
+@cache
+def _organisation_noun(word: str) -> bool:
+    """Whether WordNet reads the noun ``word`` as an organisation rather than a person: its most
+    frequent sense is no person and one of its first three senses is an organisation ("airline",
+    "magazine", "publisher"; not "maker", whose first sense is a person)."""
+    nouns = wordnet.load()
+    senses = nouns.senses(word)
+    org = nouns.synset("organization.n.01")
+    return bool(senses) and not wordnet.people(word) and any(org in nouns.above(o) for o in senses[:3])
+
+
+def _companies_not_people(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A name tagged PERSON that the article shows to be an organisation, by the common noun it
+    stands in apposition to ("Irish low cost airline, Ryanair", "German magazine Der Spiegel") or
+    by a corporate officer named after it ("Ryanair CEO", "Ryanair's president"), is an
+    organisation, and so is every mention of that name in the article."""
+    companies = set()
+    for s, e, t, _ in found:
+        if t is not EntityType.PERSON:
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, s - 40), s)
+        after = _NOUN_AFTER.match(text, e)
+        apposition = before and (before["comma"] or (before["prev"] or "").lower() not in _DETERMINERS)
+        if (apposition and _organisation_noun(before["noun"])) or (
+                after and wordnet.is_a(after.group(1), "corporate_executive.n.01")):
+            companies.add(text[s:e])
+    return [(s, e, EntityType.ORGANISATION, "ORG") if text[s:e] in companies else (s, e, t, lab)
+            for s, e, t, lab in found]
+
+
 CITY_POPULATION = 100_000  # a one-word "person" that names a city this large is the city
 
 
@@ -261,11 +323,45 @@ def _cities_not_people(text: str, found: list[tuple[int, int, EntityType, str]])
             for s, e, t, lab in found]
 
 
+def _titled(text: str, start: int) -> bool:
+    """Whether a title or honorific comes right before ``start``: "President Putin", "Mr. Foote",
+    "then-President Trump", "former Prime Minister Abe"."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(title_before(text, start)) or bool(m) and m["w"].split("-")[-1].lower() in TITLE_HEADS | HONORIFICS
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("the Biden administration",
+    "Pfizer vaccine"), which says nothing of what the name is."""
+    after = _NEXT_WORD.match(text, end)
+    return bool(after) and bool(wordnet.load().senses(after.group(1)))
+
+
+def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A one-word name tagged PERSON that the article writes more than once but never in full, never
+    with a title ("Mr.", "then-President") and not only as the modifier of a noun ("the Biden
+    administration") is no person: news introduces the people it comes back to by their full name.
+    Where the article writes it after a model designation ("the new 787 Dreamliner") it is a
+    product and is dropped; otherwise it is read as an organisation ("Ryanair", "Pfizer"), the small
+    model's commonest confusion. A name written once ("I just don't think Trump is going to give
+    that kind of commitment": the article has no evidence) or with digits ("COVID-19") keeps the
+    model's tag."""
+    parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
+    lone = {text[s:e] for s, e, t, _ in found if t is EntityType.PERSON and " " not in text[s:e]} - parts
+    written = {name: list(_occurrences(name, text)) for name in lone}
+    lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
+            and not any(_titled(text, s) for s, _ in written[name])
+            and not all(_modifier(text, e) for _, e in written[name])}
+    products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
+    return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
+            for s, e, t, lab in found if text[s:e] not in products]
+
+
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """Make an article consistent with itself: surname-only forms of a tagged person are persons;
     a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have,
-    except a one-word person the article never names in full (the small model's "Ryanair" or
-    "Dreamliner" as a person is not spread to every repeat)."""
+    except a one-word person the article never names in full (one that :func:`_lone_names` left a
+    person: named once, or with a title) is not spread to its untagged repeats."""
     name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
     # "Ford Motor Company".
@@ -289,6 +385,7 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         (t, label), _ = counter.most_common(1)[0]
         if t is EntityType.PERSON and " " not in name and name not in name_parts:
             continue  # a "person" the article never names in full: its untagged repeats are not added
-        added.extend((start, end, t, label) for start, end in _occurrences(name, text))
+        added.extend((start, end, t, label) for start, end in _occurrences(name, text)
+                     if t is not EntityType.ORGANISATION or not _is_product(text, start, end))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

@@ -37,6 +37,10 @@ from storyfold.stages.commitments.status import (
     head_lemma,
     status_of,
 )
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP as _RECIPIENT_PREP
+from storyfold.stages.commitments.tokens import lemma as _lemma
+from storyfold.stages.commitments.tokens import span as _span
+from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
 from storyfold.text.lexicon import COMMISSIVE
@@ -106,7 +110,6 @@ _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "fun
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Dependents of the object that are not part of what is given.
 _NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
-_RECIPIENT_PREP = frozenset({"to", "for"})
 
 
 class Clause(NamedTuple):
@@ -128,24 +131,6 @@ class Clause(NamedTuple):
     aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
-
-
-def _span(tokens: Sequence[Any]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in drop:
-            continue
-        if child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREP | {"worth", "from", "by", "under", "amid", "on",
-                                                                        "since", "during", "after", "before", "with"}:
-            continue
-        out.extend(_subtree(child, drop))
-    return sorted(out, key=lambda t: t.i)
-
-
 
 
 def _subject(verb: Any) -> tuple[Any | None, bool]:
@@ -288,25 +273,6 @@ def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple
             spans.append([t.i, t.i])
     doc = verb.doc
     return tuple(_span(doc[a : b + 1]) for a, b in spans)
-
-
-_LEMMAS: dict[tuple[int, int, int, int], str] = {}  # (lemmatizer, form, POS, morphology) -> lemma
-_LEMMAS_KEPT = 50_000
-
-
-def _lemma(tok: Any, lemmatizer: Any | None) -> str:
-    """``tok.lemma_``, set first where the parse left it unset to what ``lemmatizer`` gives (a
-    rule lemmatizer's lemma depends on the form, the part of speech and the morphology only, so it
-    is computed once per process for each of them)."""
-    if tok.lemma == 0 and lemmatizer is not None:
-        key = (id(lemmatizer), tok.orth, tok.pos, tok.morph.key)
-        lemma = _LEMMAS.get(key)
-        if lemma is None:
-            if len(_LEMMAS) >= _LEMMAS_KEPT:
-                _LEMMAS.clear()
-            lemma = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
-        tok.lemma_ = lemma
-    return tok.lemma_
 
 
 def _names_aid(root: Any) -> bool:

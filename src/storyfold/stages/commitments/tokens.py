@@ -1,0 +1,45 @@
+"""Token helpers of the commitments parse: spans, the item's subtree, lemmas set once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["RECIPIENT_PREP", "lemma", "span", "subtree"]
+
+RECIPIENT_PREP = frozenset({"to", "for"})
+
+
+def span(tokens: Sequence[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in drop:
+            continue
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREP | {"worth", "from", "by", "under", "amid", "on",
+                                                                        "since", "during", "after", "before", "with"}:
+            continue
+        out.extend(subtree(child, drop))
+    return sorted(out, key=lambda t: t.i)
+
+
+_LEMMAS: dict[tuple[int, int, int, int], str] = {}  # (lemmatizer, form, POS, morphology) -> lemma
+_LEMMAS_KEPT = 50_000
+
+
+def lemma(tok: Any, lemmatizer: Any | None) -> str:
+    """``tok.lemma_``, set first where the parse left it unset to what ``lemmatizer`` gives (a
+    rule lemmatizer's lemma depends on the form, the part of speech and the morphology only, so it
+    is computed once per process for each of them)."""
+    if tok.lemma == 0 and lemmatizer is not None:
+        key = (id(lemmatizer), tok.orth, tok.pos, tok.morph.key)
+        found = _LEMMAS.get(key)
+        if found is None:
+            if len(_LEMMAS) >= _LEMMAS_KEPT:
+                _LEMMAS.clear()
+            found = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
+        tok.lemma_ = found
+    return tok.lemma_

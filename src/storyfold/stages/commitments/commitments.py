@@ -336,6 +336,7 @@ def find_general(
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     named_persons = [e for e in entities if e.type.value == "person"]
+    org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
     title_actor = next(iter(title_places)) if len(title_places) == 1 else None
     money = [q for q in quantities if q.unit in _MONEY_UNITS and q.value]
@@ -385,7 +386,7 @@ def find_general(
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
-            if c.undertaking and category is C.OTHER and actor not in {o.text for o in orgs} - set(UNIONS):
+            if c.undertaking and category is C.OTHER and actor not in org_names:
                 category = C.POLITICAL  # what a state or a person in public life undertakes to do
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:

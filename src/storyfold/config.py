@@ -138,7 +138,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         name="cluster_event_threshold",
-        default=0.04,
+        default=0.06,
         type=float,
         help="Events: least average similarity (TF-IDF weighted within the story) to share an event.",
     ),

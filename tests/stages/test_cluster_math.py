@@ -24,6 +24,16 @@ def test_tfidf_rows_are_unit_and_local_idf_drops_what_every_document_shares() ->
     assert shared[0, 2] < 0.05 < shared[0, 1]
 
 
+def test_min_df_leaves_out_a_term_only_one_document_uses() -> None:
+    every = tfidf(DOCS, local=True)
+    kept = tfidf(DOCS, local=True, min_df=2)
+    probation = sorted({t for d in DOCS for t in d}).index("probation")  # in document 1 only
+    assert every[1, probation] > 0 and kept[1, probation] == 0
+    assert np.allclose(np.sqrt(kept.multiply(kept).sum(axis=1)).A.ravel(), 1.0)
+    # without the term that ties it to nothing, document 1 sits closer to its twin
+    assert (kept @ kept.T)[0, 1] > (every @ every.T)[0, 1]
+
+
 @pytest.mark.parametrize(("threshold", "groups"), [(0.05, 2), (0.99, 4), (-1.0, 1)])
 def test_average_linkage_cuts_at_the_threshold(threshold: float, groups: int) -> None:
     m = tfidf(DOCS, local=True)

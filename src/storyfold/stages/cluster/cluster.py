@@ -48,6 +48,7 @@ from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, comb
 __all__ = ["ClusterStage", "headline"]
 
 STORY_DENSE_WEIGHT = 0.7  # tuned on ECB+ train with the AllSides roundups in view (docs/clustering.md)
+EVENT_MIN_DF = 2  # within a story, a term one article alone uses is left out of the event TF-IDF
 TITLE_WORDS = 14
 _NO_DATE = dt.date.max
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)")
@@ -110,7 +111,7 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "3"
+    version = "4"
     requires = ("doc_vectors",)
     optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}
@@ -159,7 +160,7 @@ class ClusterStage(CorpusStage):
             if len(placed) == len(members):  # nothing new in this story: its events stand
                 story.children = list(kept.values())
                 continue
-            local = sparse_rows(tfidf([docs[i].terms for i in members], local=True))
+            local = sparse_rows(tfidf([docs[i].terms for i in members], local=True, min_df=EVENT_MIN_DF))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
             apart, offset = pair_costs(
                 [docs[i].identity for i in members], [docs[i].published for i in members], self.identity, window

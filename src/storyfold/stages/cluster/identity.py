@@ -62,8 +62,8 @@ class IdentityModel:
     dates: bool = True
     figures: bool = True
     penalty: float = 0.03  # taken off the similarity of two reports that conflict (inf: never one event)
-    figure_penalty: float = 0.0  # taken off when both leads give figures and share none
-    day_cost: float = 0.12  # taken off per day between two publication dates (up to the event window)
+    figure_penalty: float = 0.02  # taken off when both leads give figures and share none
+    day_cost: float = 0.2  # taken off per day between two publication dates (up to the event window)
     bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
 
 

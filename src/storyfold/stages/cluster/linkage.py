@@ -26,13 +26,15 @@ ASSIGN_CHUNK = 512
 CANNOT_LINK = 1e12  # a distance no average over fewer than 1e11 pairs brings under the cut
 
 
-def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.csr_matrix:
+def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False, min_df: int = 1) -> sparse.csr_matrix:
     """Rows of L2-normalised TF-IDF (sublinear tf) of ``terms``.
 
     The idf is ``log((N + 1) / (df + 1)) + 1`` (scikit-learn's smoothed idf) across the corpus, and
     ``log((N + 1) / df)`` with ``local=True``: there a term found in every document weighs almost
     nothing, which inside one story makes the terms the whole story shares count little and the
-    names of each event count."""
+    names of each event count. Terms found in fewer than ``min_df`` documents are left out: a term
+    only one document uses ties it to no other, it only dilutes that document's row (with the local
+    idf such a term weighs most of all)."""
     smooth_df, floor = (0.0, 0.0) if local else (1.0, 1.0)
     df: Counter[str] = Counter(t for doc in terms for t in doc)
     vocab = {t: j for j, t in enumerate(sorted(df))}
@@ -41,7 +43,7 @@ def tfidf(terms: Sequence[Mapping[str, int]], *, local: bool = False) -> sparse.
     for r, doc in enumerate(terms):
         for t, c in doc.items():
             w = (1.0 + math.log(c)) * (math.log((n + 1) / (df[t] + smooth_df)) + floor)
-            if w > 0:
+            if w > 0 and df[t] >= min_df:
                 rows.append(r)
                 cols.append(vocab[t])
                 vals.append(w)

@@ -13,7 +13,7 @@ import pytest
 from storyfold.config import Settings
 from storyfold.errors import PipelineError
 from storyfold.pipeline import SENTENCE_CACHE, ArticleStage, Context, Corpus, CorpusStage, Pipeline, Scope
-from storyfold.records import Article, Entity, EntityMention, Quote, Story
+from storyfold.records import Article, Entity, EntityMention, EntityType, Quote, Story
 from storyfold.text.sentences import sentence_spans
 
 
@@ -290,3 +290,50 @@ def test_context_splits_an_article_into_sentences_once(seeds_dir: Path) -> None:
     for i in range(SENTENCE_CACHE + 1):  # bounded: the least recently used article is dropped
         ctx.sentences(Article(id=f"{i:016x}", source="x", text=f"Sentence {i}."))
     assert ctx.sentences(article) is not index
+
+
+class _Reader(CorpusStage):
+    """Reads the mentions twice; the first reader returns one entity per article that has any
+    (a record that depends on what it read)."""
+
+    version = "1"
+    requires = ("entity_mentions",)
+
+    def process(self, corpus: Corpus, ctx: Context) -> Mapping[str, Any]:
+        corpus.annotations("entity_mentions").clear()  # a stage may do what it likes with its mapping
+        got = sorted(a for a, ms in corpus.annotations("entity_mentions").items() if ms)
+        if "entities" not in self.provides:
+            return {}
+        return {"entities": tuple(Entity(id=a, name=a, type=EntityType.PERSON, aliases=(), article_ids=(a,))
+                                  for a in got)}
+
+
+class FirstReader(_Reader):
+    name = "first_reader"
+    provides: ClassVar[Mapping[str, type]] = {"entities": Entity}
+
+
+class SecondReader(_Reader):
+    name = "second_reader"
+    provides: ClassVar[Mapping[str, type]] = {"stories": Story}
+
+
+def test_corpus_stages_of_one_fold_decode_each_kind_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyfold.store import Store
+
+    with Store(tmp_path / "s.db") as store:
+        for n in range(3):
+            article = Article(id=f"{n:016x}", source="x", text=f"Ada Lovelace wrote note {n}.")
+            store.add_article(article)
+            mention = EntityMention(article_id=article.id, text="Ada Lovelace", type=EntityType.PERSON, label="PERSON",
+                                    start=0, end=12)
+            store.put_annotations(article.id, "mentions", "1", {"entity_mentions": (mention,) if n else ()})
+        calls: list[str] = []
+        decode = Store.annotations
+        monkeypatch.setattr(Store, "annotations", lambda self, kind, cls: calls.append(kind) or decode(self, kind, cls))
+        pipeline = Pipeline([Mentions(), FirstReader(), SecondReader()])
+        pipeline.run_corpus(store, Context(settings=Settings()), (), lambda *_: None, lambda r: None)
+        assert calls == ["entity_mentions"]  # read by both stages (twice each), decoded once
+        assert [e.id for e in store.outputs("entities", Entity)] == [f"{1:016x}", f"{2:016x}"]
+        pipeline.run_corpus(store, Context(settings=Settings()), (), lambda *_: None, lambda r: None)
+        assert calls == ["entity_mentions"] * 2  # a fold's memo ends with its corpus stages

@@ -141,17 +141,19 @@ class Corpus:
         kinds: Mapping[str, type],
         new_article_ids: Iterable[str] = (),
         only: frozenset[str] | None = None,
+        memo: dict[str, dict[str, Records]] | None = None,
     ) -> None:
         self._store = store
         self._kinds = kinds
         self._only = only
+        self._memo = memo  # per-article records decoded once for the corpus stages of one fold
         new = frozenset(new_article_ids)
         self.new_article_ids: frozenset[str] = new if only is None else new & only
 
     def restricted(self, only: frozenset[str]) -> Corpus:
         """The view of the articles ``only`` of this corpus."""
         return Corpus(self._store, self._kinds, self.new_article_ids,
-                      only if self._only is None else only & self._only)
+                      only if self._only is None else only & self._only, self._memo)
 
     def article_ids(self) -> frozenset[str]:
         ids = self._store.article_ids()
@@ -169,9 +171,14 @@ class Corpus:
         return self._store.count_articles() if self._only is None else len(self.article_ids())
 
     def annotations(self, kind: str) -> dict[str, Records]:
-        """Per-article records of ``kind``: ``{article_id: records}``."""
-        found = self._store.annotations(kind, self._record_type(kind))
-        return found if self._only is None else {k: v for k, v in found.items() if k in self._only}
+        """Per-article records of ``kind``: ``{article_id: records}``. With a memo (the corpus
+        stages of one fold, during which no annotation changes), each kind is decoded once."""
+        found = self._memo.get(kind) if self._memo is not None else None
+        if found is None:
+            found = self._store.annotations(kind, self._record_type(kind))
+            if self._memo is not None:
+                self._memo[kind] = found
+        return dict(found) if self._only is None else {k: v for k, v in found.items() if k in self._only}
 
     def outputs(self, kind: str) -> Records:
         """Corpus-level records of ``kind`` as last stored (empty before the first run)."""
@@ -345,10 +352,14 @@ class Pipeline:
         in the store too); one that fails on the corpus as a whole keeps its earlier output and
         is reported. With ``settings.debug`` the first exception is raised instead."""
         new_ids = frozenset(new_ids)
-        for stage in self.corpus_stages:
+        last_reader = {k: n for n, st in enumerate(self.corpus_stages) for k in (*st.requires, *st.optional)}
+        memo: dict[str, dict[str, Records]] = {}  # article-stage records, decoded once for every stage
+        for n, stage in enumerate(self.corpus_stages):
+            for kind in [k for k in memo if last_reader.get(k, -1) < n]:  # no later stage declares it
+                del memo[kind]
             t0 = time.perf_counter()
             retry = {f.article_id for f in store.stage_failures(stage.name)}
-            corpus = Corpus(store, self.kinds, new_ids | retry)
+            corpus = Corpus(store, self.kinds, new_ids | retry, memo=memo)
             try:
                 stage.setup(ctx)
                 found, failures = _isolated(stage, corpus, ctx)

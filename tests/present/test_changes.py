@@ -240,3 +240,38 @@ def test_a_retold_statement_is_no_new_quote_but_new_words_or_a_new_source_are(se
     (aid,) = {e[0] for e in retold["evidence"]}
     elsewhere = {**after, "articles": {**after["articles"], aid: {**after["articles"][aid], "source": "another"}}}
     assert [q["text"] for q in story_changes(elsewhere, [before])["new_quotes"]] == [retold["text"]]
+
+
+def test_each_snapshot_holds_the_records_of_its_own_story() -> None:
+    """Records are grouped by story in one pass: each snapshot lists, in the document's order,
+    the records :meth:`DocIndex.in_story` places in its story (a record told in two stories is in
+    both; one naming a story not in the document goes to the unclustered articles)."""
+    from storyfold.present.changes import story_snapshots
+    from storyfold.present.doc_index import UNCLUSTERED_ID
+
+    def ev(aid: str) -> dict[str, Any]:
+        return {"article_id": aid, "start": 0, "end": 5, "text": "Words"}
+
+    doc = {
+        "articles": [{"id": a, "title": a.upper(), "story_id": sid}
+                     for a, sid in (("a1", "st-a"), ("a2", "st-a"), ("b1", "st-b"), ("u1", None))],
+        "stories": [{"id": "st-a", "title": "A", "article_ids": ["a1", "a2"]},
+                    {"id": "st-b", "title": "B", "article_ids": ["b1"]}],
+        "events": [],
+        "claims": [{"id": "k1", "text": "told in both", "evidence": [ev("a2"), ev("b1")]},
+                   {"id": "k2", "text": "told in b", "evidence": [ev("b1")]},
+                   {"id": "k3", "text": "told in a", "article_ids": ["a1"], "evidence": []}],
+        "commitments": [{"id": "c1", "actor": "X", "kind": "pledge", "status": "made", "story_id": "st-b",
+                         "evidence": [ev("b1")]},
+                        {"id": "c2", "actor": "Y", "kind": "pledge", "status": "made", "story_id": "st-gone",
+                         "evidence": [ev("u1")]}],
+        "quotes": [{"id": "q1", "text": "Said", "variants": [{"article_id": "a1", "speaker": "Z", "start": 0, "end": 4}]}],
+    }
+    snaps = story_snapshots(doc, ["st-a", "st-b", UNCLUSTERED_ID, "st-none"])
+    assert set(snaps) == {"st-a", "st-b", UNCLUSTERED_ID}
+    assert [c["text"] for c in snaps["st-a"]["claims"]] == ["told in both", "told in a"]
+    assert [c["text"] for c in snaps["st-b"]["claims"]] == ["told in both", "told in b"]
+    assert [c["id"] for c in snaps["st-b"]["commitments"]] == ["c1"]
+    assert [c["id"] for c in snaps[UNCLUSTERED_ID]["commitments"]] == ["c2"]
+    assert [q["id"] for q in snaps["st-a"]["quotes"]] == ["q1"] and not snaps["st-b"]["quotes"]
+    assert snaps["st-b"] == story_snapshots(doc, ["st-b"])["st-b"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from storyfold.ids import content_id
 from storyfold.present.conflicts import readable
-from storyfold.present.doc_index import DocIndex
+from storyfold.present.doc_index import UNCLUSTERED_ID, DocIndex
 
 __all__ = ["SNAPSHOT_VERSION", "article_digest", "change_set", "is_empty", "story_snapshots"]
 
@@ -46,6 +46,14 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
     ``quotes``, ``entities``, ``lineages``; the articles' texts are not needed)."""
     ix = DocIndex(doc)
     entities = {e["id"]: e for e in doc.get("entities", ())}
+    story_ids = list(story_ids)
+    wanted = set(story_ids)
+    by_story: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for key in ("commitments", "conflicts", "claims", "quotes"):  # one pass per list, not one per story
+        for item in doc.get(key, ()):
+            for sid in _candidate_stories(ix, item) & wanted:
+                if ix.in_story(sid, item):
+                    by_story[sid][key].append(item)
     out: dict[str, Snapshot] = {}
     for sid in story_ids:
         story = ix.stories.get(sid)
@@ -54,7 +62,7 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
         aids = ix.story_articles(sid)
 
         def mine(key: str, sid: str = sid) -> list[dict[str, Any]]:
-            return [item for item in doc.get(key, ()) if ix.in_story(sid, item)]
+            return by_story[sid][key] if sid in by_story else []
 
         out[sid] = {
             "v": SNAPSHOT_VERSION,
@@ -84,6 +92,15 @@ def story_snapshots(doc: Mapping[str, Any], story_ids: Iterable[str]) -> dict[st
                        for q in mine("quotes")],
         }
     return out
+
+
+def _candidate_stories(ix: DocIndex, item: Mapping[str, Any]) -> set[str]:
+    """The stories :meth:`DocIndex.in_story` can place ``item`` in (a superset: it is asked of each)."""
+    if item.get("story_id"):
+        return {item["story_id"], UNCLUSTERED_ID}
+    ids = [*item.get("article_ids", ()), *(ev.get("article_id") for ev in item.get("evidence", ()))]
+    ids += [v["article_id"] for v in item.get("variants", ())]
+    return {ix.story_of[aid] for aid in ids if aid in ix.story_of}
 
 
 # ------------------------------------------------------------------------------------ matching

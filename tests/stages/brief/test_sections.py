@@ -6,7 +6,14 @@ from __future__ import annotations
 import numpy as np
 from seed_inputs import seed_articles
 
-from storyfold.stages.brief.sections import Weights, _similarities, lexrank, pick_sections, story_sentences
+from storyfold.stages.brief.sections import (
+    Weights,
+    _corroborate,
+    _similarities,
+    lexrank,
+    pick_sections,
+    story_sentences,
+)
 
 MARCH, AUGUST = ("000", "001"), ("002", "003", "004")
 
@@ -59,3 +66,34 @@ def test_size_bounds_the_extra_sentences_but_every_event_is_told() -> None:
     texts, event_of, lineage = _seeds()
     got = pick_sections(texts, event_of, ["march", "august"], lineage, size=1)
     assert [len(got.events[e]) for e in ("march", "august")] == [1, 1]
+
+
+def _pairwise(sentences, sims, lineage, w):  # noqa: ANN001, ANN202 - the definition, sentence pair by pair
+    out = []
+    for p in sentences:
+        own = lineage.get(p.article_id, p.article_id)
+        best: dict[str, tuple[float, int]] = {}
+        for q in sentences:
+            other = lineage.get(q.article_id, q.article_id)
+            s = float(sims[p.index, q.index])
+            if other != own and s >= w.agree and s > best.get(other, (0.0, -1))[0]:
+                best[other] = (s, q.index)
+        out.append({k: i for k, (_, i) in sorted(best.items())})
+    return out
+
+
+def test_corroboration_is_the_best_sentence_of_each_other_source() -> None:
+    texts, _, lineage = _seeds()
+    w = Weights()
+    sentences = story_sentences(texts)
+    sims, _ = _similarities(sentences)
+    _corroborate(sentences, sims, lineage, w)
+    assert [p.corroborating for p in sentences] == _pairwise(sentences, sims, lineage, w)
+    assert any(p.corroborating for p in sentences)
+    # ties (the earliest sentence of equals wins), zeros and sources named out of order
+    rng = np.random.default_rng(3)
+    sims = rng.choice([0.0, 0.2, 0.3, 0.5, 0.9], size=(len(sentences), len(sentences)))
+    ids = sorted(texts, reverse=True)
+    lineage = {aid: ids[n % 3] for n, aid in enumerate(ids)}
+    _corroborate(sentences, sims, lineage, w)
+    assert [p.corroborating for p in sentences] == _pairwise(sentences, sims, lineage, w)

@@ -41,6 +41,10 @@ _SUFFIX = re.compile(r"(?: (?:inc|ltd|llc|plc|co|corp|corporation|company|group|
 
 Ref = tuple[str, int]  # (article id, index of the mention in that article's tuple)
 
+# The canonical name of each country by its comparison key (the first canonical name with that key
+# in the table's order), computed once: per entity it cost a pass over the whole table.
+_COUNTRY_BY_KEY: dict[str, str] = {name_key(c): c for c in reversed(list(COUNTRY_ALIASES.values()))}
+
 
 class EntityMergeStage(CorpusStage):
     """One entity per real referent across the corpus."""
@@ -290,8 +294,8 @@ def _canonical(ms: Sequence[EntityMention], type_: EntityType) -> str:
     form (spelling variants counted together), written as most often written."""
     keys = Counter(_key(m.text) for m in ms)
     for key in keys:
-        if key in {name_key(c) for c in COUNTRY_ALIASES.values()}:
-            return next(c for c in COUNTRY_ALIASES.values() if name_key(c) == key)
+        if key in _COUNTRY_BY_KEY:
+            return _COUNTRY_BY_KEY[key]
     pool = [m for m in ms if len(_words(m.text)) > 1] if type_ is EntityType.PERSON else list(ms)
     pool = pool or list(ms)
     counts = Counter(name_key(m.text) for m in pool)

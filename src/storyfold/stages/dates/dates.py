@@ -11,7 +11,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, Reference
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import _Value
+from storyfold.stages.dates.values import Value
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -153,7 +153,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             value = resolve(hit.rule, hit.match, anchor, tense, signal, ref)
             if value is None:
                 continue
-        assert isinstance(value, _Value)
+        assert isinstance(value, Value)
         _remember(ref, hit, value, tense)
         out.append(
             DateMention(
@@ -175,7 +175,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     return out
 
 
-def _remember(ref: Reference, hit: _Hit, value: _Value, tense: str | None) -> None:
+def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> None:
     """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
     quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
     forecast) becomes the reference period unless an earlier one is named after a later one (a

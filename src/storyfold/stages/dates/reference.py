@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.values import (
     Anchor,
-    _day,
-    _month,
-    _ordinal,
-    _quarter,
-    _quarter_of,
-    _unresolved,
-    _Value,
-    _year,
+    Value,
+    ordinal_of,
+    value_day,
+    value_month,
+    value_quarter,
+    value_quarter_shifted,
+    value_unresolved,
+    value_year,
 )
 
 __all__ = ["ANAPHORIC", "Reference", "resolve_anaphoric"]
@@ -41,54 +41,54 @@ ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "
 
 
 def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
-                       ) -> _Value | None:
+                       ) -> Value | None:
     """The reporting period and its relatives ("the quarter", "the year-earlier period", "this year's
     third quarter"), and "that year": against ``ref``, else against the anchor where that means
     something, else dropped."""
     unit = (g.get("unit") or "").lower()
     if rule in ("yearago", "sameperiod"):
         if g.get("q") and anchor is not None:
-            return _quarter(anchor.date.year - 1, _ordinal(g["q"] or ""))
+            return value_quarter(anchor.date.year - 1, ordinal_of(g["q"] or ""))
         if ref.quarter is not None:
-            return _quarter_of(*ref.quarter, -4)
+            return value_quarter_shifted(*ref.quarter, -4)
         if anchor is None:
-            return _unresolved()
-        return _year(anchor.date.year - 1)
+            return value_unresolved()
+        return value_year(anchor.date.year - 1)
     if rule == "latest":
         if ref.quarter is not None:
-            return _quarter_of(*ref.quarter, 0)
+            return value_quarter_shifted(*ref.quarter, 0)
         if anchor is None or anchor.year_only or unit != "quarter":
-            return None if unit != "quarter" else _unresolved()
+            return None if unit != "quarter" else value_unresolved()
         d = anchor.date
-        return _quarter_of(d.year, (d.month - 1) // 3 + 1, -1)
+        return value_quarter_shifted(d.year, (d.month - 1) // 3 + 1, -1)
     if rule == "thequarter":
-        return _quarter_of(*ref.quarter, 0) if ref.quarter is not None else None
+        return value_quarter_shifted(*ref.quarter, 0) if ref.quarter is not None else None
     if rule == "yearq":
         if g.get("y"):
             y, relative = int(g["y"] or 0), False
         elif anchor is None:
-            return _unresolved()
+            return value_unresolved()
         else:
             y, relative = anchor.date.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0), True
         if g.get("q"):
-            return _quarter(y, _ordinal(g["q"] or ""), relative=relative)
+            return value_quarter(y, ordinal_of(g["q"] or ""), relative=relative)
         if ref.quarter is not None:
-            return _quarter(y, ref.quarter[1], relative=relative)
-        return _year(y, relative=relative) if unit == "period" else None
+            return value_quarter(y, ref.quarter[1], relative=relative)
+        return value_year(y, relative=relative) if unit == "period" else None
     if rule == "fullyear":  # "for the full year": the year of the period reported on
         if ref.quarter is not None:
-            return _year(ref.quarter[0])
-        return _unresolved() if anchor is None else _year(anchor.date.year)
+            return value_year(ref.quarter[0])
+        return value_unresolved() if anchor is None else value_year(anchor.date.year)
     if rule == "that":
         if ref.date is None:
             return None
         el = (g.get("el") or "").lower()
         mod = {"earlier": "START", "later": "END"}.get(el)
         if unit == "year":
-            return _year(ref.date.year, mod)
+            return value_year(ref.date.year, mod)
         if unit == "month" and ref.date.month is not None:
-            return _month(ref.date.year, ref.date.month, mod)
+            return value_month(ref.date.year, ref.date.month, mod)
         if unit == "day" and ref.date.precision is Precision.DAY and ref.date.start is not None:
-            return _day(ref.date.start)
+            return value_day(ref.date.start)
         return None
     return None

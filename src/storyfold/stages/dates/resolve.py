@@ -25,24 +25,24 @@ from storyfold.stages.dates.grammar import (
 from storyfold.stages.dates.holidays import holiday_date
 from storyfold.stages.dates.reference import ANAPHORIC, Reference, resolve_anaphoric
 from storyfold.stages.dates.values import (
-    _YEAR_STEP,
+    YEAR_STEP,
     Anchor,
-    _dated,
-    _day,
-    _decade,
-    _duration,
-    _month,
-    _ordinal,
-    _quarter,
-    _quarter_of,
-    _season,
-    _time,
-    _unresolved,
-    _Value,
-    _week_slots,
-    _weekend,
-    _year,
+    Value,
     count_of,
+    ordinal_of,
+    value_dated,
+    value_day,
+    value_decade,
+    value_duration,
+    value_month,
+    value_quarter,
+    value_quarter_shifted,
+    value_season,
+    value_time,
+    value_unresolved,
+    value_weekend,
+    value_year,
+    week_slots,
 )
 from storyfold.text import wordnet
 from storyfold.text.numbers import parse_number
@@ -120,7 +120,7 @@ def _mod(m: re.Match[str]) -> str | None:
 
 
 def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
-            ref: Reference | None = None) -> _Value | None:
+            ref: Reference | None = None) -> Value | None:
     """The value of match ``m`` of ``rule``; ``None`` drops the match (not a temporal expression).
     ``ref`` is what the text named before the match (rules in :data:`ANAPHORIC` read it).
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
@@ -129,17 +129,17 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
             return resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
         return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
-        return _unresolved()
+        return value_unresolved()
 
 
 def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | None, signal: str | None,
-             ref: Reference) -> _Value | None:
+             ref: Reference) -> Value | None:
     g = m.groupdict()
     day_anchor = anchor.date if anchor is not None and not anchor.year_only else None
     year_anchor = anchor.date.year if anchor is not None else None
     if rule == "iso":
         try:
-            return _day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])), relative=False)
+            return value_day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])), relative=False)
         except ValueError:
             return None
     if rule in ("mdy", "dmy"):
@@ -147,26 +147,26 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "weekof":
         if g.get("hol"):
             if day_anchor is None:
-                return _unresolved()
+                return value_unresolved()
             name = re.sub(r"\s+", " ", (g["hol"] or "").lower()).replace("\u2019", "'")
             near = holiday_date(name, day_anchor.year)
-            said = _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, None, day=near.day,
+            said = value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, None, day=near.day,
                                                       signal=signal)))
         else:
             said = _month_day(g, day_anchor, tense, signal)
         if said is None or said.earliest is None:
             return said
-        return _Value(**{**_week_slots(said.earliest), "relative": said.relative})
+        return Value(**{**week_slots(said.earliest), "relative": said.relative})
     if rule == "my":
-        return _month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
+        return value_month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
     if rule == "m":
         month = MONTHS[g["mon"].lower()]
         if g["mon"] in ("May", "March") and not (g.get("mod") or g.get("rel") or signal in MONTH_SIGNALS):
             return None
         if day_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        return _month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
+        return value_month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None
@@ -177,47 +177,47 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         plural = re.match(r"\s+([a-z]+s)\b", after)
         if plural and signal is None and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
-        return _year(int(g["y"]), _mod(m), relative=False)
+        return value_year(int(g["y"]), _mod(m), relative=False)
     if rule == "holiday":
         name = re.sub(r"\s+", " ", g["hol"].lower()).replace("\u2019", "'")
         rel = g["rel"].lower() if g.get("rel") else None
         if name in BARE_HOLIDAYS and not (rel or g.get("y") or signal):
             return None
         if g.get("y"):
-            return _day(holiday_date(name, int(g["y"])), relative=False)
+            return value_day(holiday_date(name, int(g["y"])), relative=False)
         if day_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
-        return _day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
+        return value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
     if rule == "yearend":
         if not (signal or g.get("the")):
             return None  # "year-end results": an adjective
-        return _unresolved() if year_anchor is None else _year(year_anchor, "END")
+        return value_unresolved() if year_anchor is None else value_year(year_anchor, "END")
     if rule == "yearended":
-        return _duration(1, "year")
+        return value_duration(1, "year")
     if rule == "yearend2":
         first = int(m.string[m.start() - 5 : m.start() - 1])
         second = first // 100 * 100 + int(g["yy"])
         second += 100 if second < first else 0  # "1999-00"
-        return _year(second, relative=False) if second - first <= 10 else None
+        return value_year(second, relative=False) if second - first <= 10 else None
     if rule == "wordyear":
         return _word_year(g, m)
     if rule == "decade":
-        return _decade(int(g["dec"]) * 10, _mod(m))
+        return value_decade(int(g["dec"]) * 10, _mod(m))
     if rule == "decade2":  # the 20th century's, as news writes them
-        return _decade(1900 + int(g["dec2"]) * 10, _mod(m))
+        return value_decade(1900 + int(g["dec2"]) * 10, _mod(m))
     if rule == "myrel":
         if year_anchor is None:
-            return _unresolved()
-        return _month(year_anchor + _YEAR_STEP[g["yrel"].lower()], MONTHS[g["mon"].lower()], _mod(m))
+            return value_unresolved()
+        return value_month(year_anchor + YEAR_STEP[g["yrel"].lower()], MONTHS[g["mon"].lower()], _mod(m))
     if rule == "century":
         c = int(g["c"])
         if not 1 <= c <= 21:
             return None
-        return _dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
+        return value_dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
     if rule in ("dayword", "partday"):
         if day_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         word = (g.get("dw") or g.get("rel") or "").lower()
         part = (g.get("part") or "").lower()
         shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -226,45 +226,45 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         d = day_anchor + dt.timedelta(days=shift)
         if part:
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
-            return _time(d, code)
-        return _day(d)
+            return value_time(d, code)
+        return value_day(d)
     if rule == "weekday":
         if g.get("plural"):  # "on Tuesdays": every Tuesday
-            return _Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
+            return Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
         if day_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
         d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
-            return _time(d, code)
-        return _day(d)
+            return value_time(d, code)
+        return value_day(d)
     if rule == "relunit":
         return _resolve_relunit(g, _mod(m), anchor, tense)
     if rule == "weekend":
         if day_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         sat = _pick_day(5, day_anchor, tense, None)
         if tense != "future" and day_anchor.weekday() == 6:
             sat = day_anchor - dt.timedelta(days=1)
-        return _weekend(sat)
+        return value_weekend(sat)
     if rule == "season":
         code, month = SEASONS[g["season"].lower()]
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
-            return _season(int(g["y"]), code, _mod(m), relative=False)
+            return value_season(int(g["y"]), code, _mod(m), relative=False)
         if g.get("wy") and (said := _word_year(g, m)) is not None and said.earliest is not None:
-            return _season(said.earliest.year, code, _mod(m), relative=False)
+            return value_season(said.earliest.year, code, _mod(m), relative=False)
         if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
         if day_anchor is None:
-            return _unresolved()
-        return _season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
+            return value_unresolved()
+        return value_season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
         if ref.quarter is not None and unit.startswith("year") and n is not None and float(n).is_integer():
-            return _quarter_of(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
+            return value_quarter_shifted(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
         return _resolve_ago(g, anchor)
     if rule == "duration":
         n = count_of(g["n"])
@@ -275,31 +275,31 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if g["unit"].lower().startswith("weekend"):
             return None
         approx = "APPROX" if g.get("approx") else None
-        return _duration(n, g["unit"], approx)
+        return value_duration(n, g["unit"], approx)
     if rule == "durfirst":
         n = count_of(g["n"])
-        return None if n is None else _duration(n, g["unit"])
+        return None if n is None else value_duration(n, g["unit"])
     if rule == "adjdur":
         n = count_of(g["n"])
-        return None if n is None else _duration(n, g["unit"])
+        return None if n is None else value_duration(n, g["unit"])
     if rule in ("vague", "vagueadj", "vaguefor", "vaguethe"):
-        return _duration(None, g["unit"])
+        return value_duration(None, g["unit"])
     if rule == "ref":
         word = re.sub(r"\s+", " ", g["ref"].lower())
         value = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
-        return _Value(value.get(word, "PRESENT_REF"), Precision.RANGE, relative=True)
+        return Value(value.get(word, "PRESENT_REF"), Precision.RANGE, relative=True)
     if rule in ("set", "setadv", "setfreq"):
         unit = (g.get("unit") or g.get("adv") or "").lower()
         if unit.lower() in WEEKDAYS:
-            return _Value(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", Precision.SET, type="SET")
+            return Value(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", Precision.SET, type="SET")
         if unit in MONTHS or unit in SEASONS:  # "each July", "every summer"
             slot = f"{MONTHS[unit]:02d}" if unit in MONTHS else SEASONS[unit][0]
-            return _Value(f"XXXX-{slot}", Precision.SET, type="SET")
+            return Value(f"XXXX-{slot}", Precision.SET, type="SET")
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                 "hourly": "hour", "nightly": "night", "season": "year"}.get(unit, unit)
         n = count_of(g["n"]) if g.get("n") else 1
-        value = _duration(n, unit).value if unit in UNITS else "P1D"
-        return _Value(value, Precision.SET, type="SET")
+        value = value_duration(n, unit).value if unit in UNITS else "P1D"
+        return Value(value, Precision.SET, type="SET")
     if rule in ("time", "timeword", "clock"):
         if rule == "clock":
             hour, minute = int(g["h"]), int(g["mi"])
@@ -314,7 +314,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             elif g["ap"].lower().startswith("a") and hour == 12:
                 hour = 0
         if day_anchor is None:
-            return _Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
+            return Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
         day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
         if g.get("wd"):
             day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
@@ -327,27 +327,27 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
         # said in UTC: ISO 8601's "Z" ("16:00 UTC" -> T16:00Z, as MEANTIME writes it); a GMT time keeps
         # no zone, as TempEval-3 writes it (in Britain it names the local winter clock)
-        return _time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
+        return value_time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
     if rule in ("quarter", "qshort"):
-        q = _ordinal(g["q"])
+        q = ordinal_of(g["q"])
         if g.get("y"):
-            return _quarter(int(g["y"]), q, relative=False)
+            return value_quarter(int(g["y"]), q, relative=False)
         if year_anchor is None:
-            return _unresolved()
+            return value_unresolved()
         if g.get("yrel"):
-            return _quarter(year_anchor + _YEAR_STEP[g["yrel"].lower()], q)
+            return value_quarter(year_anchor + YEAR_STEP[g["yrel"].lower()], q)
         if day_anchor is not None:
             # told in the past, a quarter a season or more ahead is last year's; in the future, one over is next year's
             if tense == "past" and (dt.date(year_anchor, 3 * q - 2, 1) - day_anchor).days > 92:
-                return _quarter(year_anchor - 1, q)
+                return value_quarter(year_anchor - 1, q)
             if tense == "future" and q < (day_anchor.month - 1) // 3 + 1:
-                return _quarter(year_anchor + 1, q)
-        return _quarter(year_anchor, q)
+                return value_quarter(year_anchor + 1, q)
+        return value_quarter(year_anchor, q)
     return None
 
 
 def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: str | None, signal: str | None
-               ) -> _Value | None:
+               ) -> Value | None:
     """A day of a month ("March 17", "17 March 2025"), its year picked as :func:`_pick_year` does
     when it is not said; ``None`` for no such day."""
     month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
@@ -356,14 +356,14 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
         return None
     if g.get("y"):
         try:
-            return _day(dt.date(int(g["y"] or 0), month, d), relative=False)
+            return value_day(dt.date(int(g["y"] or 0), month, d), relative=False)
         except ValueError:
             return None
     if day_anchor is None:
-        return _unresolved()
+        return value_unresolved()
     y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
     try:
-        return _day(dt.date(y, month, d))
+        return value_day(dt.date(y, month, d))
     except ValueError:
         return None
 
@@ -375,7 +375,7 @@ def _singular_noun(word: str) -> bool:
     return bool(lemmas) and lemmas[0] == word.lower()
 
 
-def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:
+def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> Value | None:
     """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
     and what follows; "two thousand" alone is a year only after "the year" or ending a clause
     ("by two thousand."), not a count ("two thousand people")."""
@@ -392,72 +392,72 @@ def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> _Value | None:
         if n is None:
             return None
         year = century * 100 + int(n)
-    return _year(year, relative=False)
+    return value_year(year, relative=False)
 
 
 def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Anchor | None, tense: str | None
-                     ) -> _Value | None:
+                     ) -> Value | None:
     rel = (g["rel"] or "").lower()
     unit = re.sub(r"\s+", " ", (g["unit"] or "").lower())
     if rel == "the" and not mod:
         return None  # "the year" alone: anaphoric, not resolvable here
     if rel == "past" and g.get("the"):
-        return _duration(1, unit) if unit in UNITS else None  # "the past year": a duration
+        return value_duration(1, unit) if unit in UNITS else None  # "the past year": a duration
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if g.get("el") and not step:
         mod = mod or ("START" if g["el"].lower() == "earlier" else "END")
     if anchor is None:
-        return _Value(None, Precision.UNRESOLVED, mod=mod, relative=True)
+        return Value(None, Precision.UNRESOLVED, mod=mod, relative=True)
     y = anchor.date.year
     if unit in ("year", "fiscal year"):
-        return _year(y + step, mod)
+        return value_year(y + step, mod)
     if anchor.year_only:
-        return _unresolved()
+        return value_unresolved()
     d = anchor.date
     if unit == "month":
         yy, mm = _shift_month(d.year, d.month, step)
-        return _month(yy, mm, mod)
+        return value_month(yy, mm, mod)
     if unit == "week":
-        return _Value(**{**_week_slots(d + dt.timedelta(weeks=step)), "mod": mod})
+        return Value(**{**week_slots(d + dt.timedelta(weeks=step)), "mod": mod})
     if unit == "weekend":
         sat = d - dt.timedelta(days=(d.weekday() - 5) % 7) if rel in ("last", "past", "previous") else (
             d + dt.timedelta(days=(5 - d.weekday()) % 7) if d.weekday() != 6 else d - dt.timedelta(days=1))
         if rel in ("next", "coming"):
             sat = d + dt.timedelta(days=(5 - d.weekday()) % 7 or 7)
-        return _weekend(sat)
+        return value_weekend(sat)
     if unit == "quarter":
         q = (d.month - 1) // 3 + step
         yy = y + (q // 4)
-        return _quarter(yy, q % 4 + 1)
+        return value_quarter(yy, q % 4 + 1)
     if unit == "decade":
-        return _decade((y // 10 + step) * 10, mod, relative=True)
+        return value_decade((y // 10 + step) * 10, mod, relative=True)
     if unit == "century":
         c = y // 100 + step
-        return _Value(str(PartialDate(precision=Precision.CENTURY, year=c * 100)), Precision.CENTURY, mod=mod,
+        return Value(str(PartialDate(precision=Precision.CENTURY, year=c * 100)), Precision.CENTURY, mod=mod,
                       relative=True)
     if unit in SEASONS:
         code, month = SEASONS[unit]
-        return _season(_pick_year(month, d, tense, rel or "this"), code, mod)
+        return value_season(_pick_year(month, d, tense, rel or "this"), code, mod)
     return None
 
 
-def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> _Value | None:
+def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> Value | None:
     n = count_of(g["n"] or "")
     unit = (g["unit"] or "").lower().rstrip("s").replace("centurie", "century")
     if anchor is None or n is None or not float(n).is_integer():
-        return _unresolved() if n is not None else _Value("PAST_REF", Precision.RANGE, relative=True)
+        return value_unresolved() if n is not None else Value("PAST_REF", Precision.RANGE, relative=True)
     k = int(n)
     d = anchor.date
     if unit in ("year", "decade", "century"):
         years = k * {"year": 1, "decade": 10, "century": 100}[unit]
-        return _year(d.year - years)
+        return value_year(d.year - years)
     if anchor.year_only:
-        return _unresolved()
+        return value_unresolved()
     if unit == "month":
         yy, mm = _shift_month(d.year, d.month, -k)
-        return _month(yy, mm)
+        return value_month(yy, mm)
     if unit == "week":
-        return _Value(**_week_slots(d - dt.timedelta(weeks=k)))
+        return Value(**week_slots(d - dt.timedelta(weeks=k)))
     if unit in ("day", "night"):
-        return _day(d - dt.timedelta(days=k))
-    return _Value("PAST_REF", Precision.RANGE, relative=True)
+        return value_day(d - dt.timedelta(days=k))
+    return Value("PAST_REF", Precision.RANGE, relative=True)

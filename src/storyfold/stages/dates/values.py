@@ -13,7 +13,11 @@ from storyfold.records import DayPart, PartialDate, Precision, Season
 from storyfold.stages.dates.grammar import SMALL_NUMBERS, UNITS, VAGUE_CODES, VAGUE_NUMBERS
 from storyfold.text.numbers import parse_number
 
-__all__ = ["Anchor", "count_of"]
+__all__ = [
+    "Anchor", "Value", "YEAR_STEP", "count_of", "ordinal_of", "value_dated", "value_day", "value_decade",
+    "value_duration", "value_month", "value_quarter", "value_quarter_shifted", "value_season", "value_time",
+    "value_unresolved", "value_week", "value_weekend", "value_year", "week_slots",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +30,12 @@ class Anchor:
     estimated: bool = False
 
 
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
 @dataclass(slots=True)
-class _Value:
+class Value:
     value: str | None
     precision: Precision
     type: str = "DATE"
@@ -41,57 +45,57 @@ class _Value:
     relative: bool = False
 
 
-def _unresolved() -> _Value:
-    return _Value(None, Precision.UNRESOLVED, relative=True)
+def value_unresolved() -> Value:
+    return Value(None, Precision.UNRESOLVED, relative=True)
 
 
-def _dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> _Value:
+def value_dated(date: PartialDate, mod: str | None = None, relative: bool = True, type: str = "DATE") -> Value:
     """A calendar date's value: as :class:`PartialDate` writes it, with the first and last day it covers."""
-    return _Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
+    return Value(date.isoformat(), date.precision, type=type, mod=mod, earliest=date.start, latest=date.end,
                   relative=relative)
 
 
-def _day(d: dt.date, relative: bool = True) -> _Value:
-    return _dated(PartialDate.from_date(d), relative=relative)
+def value_day(d: dt.date, relative: bool = True) -> Value:
+    return value_dated(PartialDate.from_date(d), relative=relative)
 
 
-def _month(y: int, m: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
+def value_month(y: int, m: int, mod: str | None = None, relative: bool = True) -> Value:
+    return value_dated(PartialDate(precision=Precision.MONTH, year=y, month=m), mod, relative)
 
 
-def _year(y: int, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
+def value_year(y: int, mod: str | None = None, relative: bool = True) -> Value:
+    return value_dated(PartialDate(precision=Precision.YEAR, year=y), mod, relative)
 
 
-def _week(d: dt.date) -> _Value:
+def value_week(d: dt.date) -> Value:
     iso = d.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
+    return value_dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week))
 
 
-def _weekend(saturday: dt.date) -> _Value:
+def value_weekend(saturday: dt.date) -> Value:
     iso = saturday.isocalendar()
-    return _dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
+    return value_dated(PartialDate(precision=Precision.WEEK, year=iso.year, week=iso.week, weekend=True))
 
 
-def _season(y: int, code: str, mod: str | None = None, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
+def value_season(y: int, code: str, mod: str | None = None, relative: bool = True) -> Value:
+    return value_dated(PartialDate(precision=Precision.SEASON, year=y, season=Season(code)), mod, relative)
 
 
-def _quarter(y: int, q: int, relative: bool = True) -> _Value:
-    return _dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
+def value_quarter(y: int, q: int, relative: bool = True) -> Value:
+    return value_dated(PartialDate(precision=Precision.QUARTER, year=y, quarter=q), relative=relative)
 
 
-def _decade(first_year: int, mod: str | None = None, relative: bool = False) -> _Value:
-    return _dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
+def value_decade(first_year: int, mod: str | None = None, relative: bool = False) -> Value:
+    return value_dated(PartialDate(precision=Precision.DECADE, year=first_year), mod, relative)
 
 
-def _time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None,
-          utc: bool = False) -> _Value:
+def value_time(d: dt.date, part: str | None = None, hour: int | None = None, minute: int | None = None,
+          utc: bool = False) -> Value:
     """A time of day ``d`` (a part of the day, "MO", or an hour and minute, ``utc`` when said in UTC),
     relative to the anchor."""
     date = PartialDate(precision=Precision.TIME, year=d.year, month=d.month, day=d.day, hour=hour, minute=minute,
                        part=DayPart(part) if part else None, utc=utc)
-    return _dated(date, type="TIME")
+    return value_dated(date, type="TIME")
 
 
 def count_of(text: str) -> float | None:
@@ -107,7 +111,7 @@ def count_of(text: str) -> float | None:
     return parse_number(t)
 
 
-def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
+def value_duration(n: float | None, unit: str, mod: str | None = None) -> Value:
     unit = unit.lower().rstrip("s").replace("centurie", "century").replace("centuri", "century")
     code, mult, is_time = UNITS.get(unit, ("D", 1, False))
     if n is None:
@@ -115,19 +119,19 @@ def _duration(n: float | None, unit: str, mod: str | None = None) -> _Value:
     else:
         v = n * mult
         qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
-    return _Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
+    return Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
 
 
-def _ordinal(word: str) -> int:
+def ordinal_of(word: str) -> int:
     digits = re.sub(r"\D", "", word)
     return int(digits) if digits else _ORDINALS[word.lower()]
 
 
-def _quarter_of(y: int, q: int, shift: int, relative: bool = True) -> _Value:
+def value_quarter_shifted(y: int, q: int, shift: int, relative: bool = True) -> Value:
     n = y * 4 + (q - 1) + shift
-    return _quarter(n // 4, n % 4 + 1, relative=relative)
+    return value_quarter(n // 4, n % 4 + 1, relative=relative)
 
 
-def _week_slots(d: dt.date) -> dict[str, object]:
-    w = _week(d)
+def week_slots(d: dt.date) -> dict[str, object]:
+    w = value_week(d)
     return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}

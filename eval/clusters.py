@@ -12,7 +12,9 @@ DATA_DIR defaults to ``../shared/data``. Prints:
     then the same against the gold happenings (``events_stress_pairs.jsonl``: roundups read as
     reporting one happening count as one), which is what ``--learn`` scores;
 (c) AllSides, all roundups: stories and events against roundups;
-(d) incremental vs full: the ECB+ dev set folded in ten batches against one full fold;
+(d) incremental vs full: the ECB+ dev set folded in ten batches against one full fold; the same
+    replayed through the cluster stage alone, and ECB+ train (shuffled) and the stress set (in
+    publication order) replayed in ten batches the same way;
 (e) the seeds: one story, two events (000+001, 002+003+004).
 
 Every corpus goes through the real path: a JSONL file read by ``storyfold.ingest.jsonl`` and folded
@@ -397,6 +399,22 @@ def part_incremental(data: Path, work: Path) -> None:
     print(f"  event, the same ten batches replayed through the cluster stage alone over the folded database: vs one "
           f"clustering B-cubed {fmt(bcubed(a, b))}; pairwise agreement {_pairwise_agreement(a, b):.3f}; vs gold F1 "
           f"{bcubed(a, [r['subtopic'] for r in rows])[2]:.3f}")
+    train = [r for r in ecb_rows(data) if r["split"] == "train"]
+    random.Random(1).shuffle(train)
+    folded(_jsonl(ecb_rows(data), ("id", "url", "text")), work, "ecb-all")
+    size = -(-len(train) // 10)
+    replay = replay_incremental(work / "ecb-all.db", [[r["url"] for r in train[b * size : (b + 1) * size]] for b in range(10)])
+    print(f"  ECB+ train (tuned on), shuffled (seed 1), replayed in ten batches through the cluster stage over the all-topics "
+          f"database: event F1 vs gold {bcubed([replay[r['url']]['event_id'] for r in train], [r['subtopic'] for r in train])[2]:.3f}")
+    srows, part = stress_rows(data)
+    folded(_jsonl(srows, ("url", "title", "text", "outlet", "published")), work, "stress")
+    srows = sorted(srows, key=lambda r: (r["published"] or "", r["url"]))
+    size = -(-len(srows) // 10)
+    replay = replay_incremental(work / "stress.db", [[r["url"] for r in srows[b * size : (b + 1) * size]] for b in range(10)])
+    print("  stress set in ten batches in publication order, replayed through the cluster stage (against the happenings):")
+    for name, sc in stress_scores(srows, part, replay, stress_happenings()).items():
+        print(f"  {name:8}: {sc['events']} events; mixing 2+ happenings {sc['mixed']} ({sc['mixed'] / sc['events']:.1%}); "
+              f"event B-cubed {fmt(sc['bcubed'])}")
 
 
 class _Earlier(Corpus):

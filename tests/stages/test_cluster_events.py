@@ -1,6 +1,7 @@
-"""Events through the whole cluster stage: the date gate never chains, a new article joins an
-earlier event only when its who/where/when agree, figures and publication days cost what the
-identity model says."""
+"""Events through the whole cluster stage: the date gate never chains, figures and publication
+days cost what the identity model says, another town never shares an event where a conflict is a
+cannot-link, and an incremental fold gives a story that took new articles the events a fold of
+everything at once gives."""
 
 from __future__ import annotations
 
@@ -75,20 +76,25 @@ def test_two_articles_more_than_the_window_apart_never_share_an_event_even_throu
     assert all(len(m) <= 2 for m in _events(out))
 
 
-def test_a_new_article_joins_an_earlier_event_only_when_its_place_agrees() -> None:
+def test_an_incremental_fold_clusters_a_touched_storys_events_as_one_fold_would() -> None:
     dayton = "A gunman shot two men dead in Dayton on Saturday. Police in Dayton said the victims were brothers."
     first = [_article("d1", dayton, 0), _article("d2", dayton.replace("brothers", "cousins"), 0)]
     places = {"d1": ("Dayton",), "d2": ("Dayton",), "t1": ("Toledo",), "d3": ("Dayton",)}
-    ctx = Context(settings=load_settings())
-    earlier = ClusterStage().process(_Corpus(first, places), ctx)
-    assert _events(earlier) == [{"d1", "d2"}]
     toledo = _article("t1", "A gunman shot two men dead in Toledo on Saturday. Police in Toledo said the victims were brothers.", 1)
     later = _article("d3", "Police in Dayton named the two men shot dead on Saturday; the victims were brothers.", 1)
-    out = ClusterStage().process(_Corpus([*first, toledo, later], places, earlier), ctx)
-    events = _events(out)
-    assert {"d1", "d2", "d3"} in events  # same town: joins the earlier event
-    assert {"t1"} in events  # another town, same words and day: its own event
-    assert len(out["stories"]) == 1
+    everything = [*first, toledo, later]
+    for model in (IdentityModel(), IdentityModel(penalty=float("inf"))):
+        stage = ClusterStage(model)
+        ctx = Context(settings=load_settings())
+        earlier = stage.process(_Corpus(first, places), ctx)
+        assert _events(earlier) == [{"d1", "d2"}]
+        out = stage.process(_Corpus(everything, places, earlier), ctx)
+        at_once = stage.process(_Corpus(everything, places), ctx)
+        assert sorted(map(sorted, _events(out))) == sorted(map(sorted, _events(at_once)))  # arrival order does not matter
+        assert [e.id for e in out["events"]] == [e.id for e in at_once["events"]]
+        assert len(out["stories"]) == 1
+    # Where a conflict is a cannot-link, another town never shares the event, however alike the words.
+    assert sorted(map(sorted, _events(out))) == [["d1", "d2", "d3"], ["t1"]]
 
 
 def test_figures_none_of_which_the_other_gives_disagree() -> None:

@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from storyfold.records import DateMention, EntityMention, EntityType, PartialDate, Precision
-from storyfold.stages.cluster.cluster import _date_gate, _Doc, _Group
+from storyfold.stages.cluster.gates import date_gate
 from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of
 from storyfold.stages.cluster.linkage import average_linkage
 
@@ -78,12 +78,8 @@ def test_the_happening_is_the_leads_first_resolved_date_as_written() -> None:
 
 
 def test_an_article_joins_an_event_only_within_the_window_of_every_member() -> None:
-    def doc(i: int, day: int) -> _Doc:
-        ident = identity_of("", (), (), IdentityModel())
-        return _Doc(str(i), dt.date(2014, 1, day), None, "", np.zeros(1), {}, ident)
-
-    docs = [doc(0, 1), doc(1, 8), doc(2, 15), doc(3, 5)]
-    gate = _date_gate([2, 3], [_Group([0, 1])], docs, 7)
+    published = [dt.date(2014, 1, day) for day in (1, 8, 15, 5)]
+    gate = date_gate([2, 3], [[0, 1]], published, 7)
     assert not gate[0, 0]  # 15 is within 7 days of 8 but not of 1: no chaining
     assert gate[1, 0]
 

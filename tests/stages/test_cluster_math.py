@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyfold.stages.cluster.linkage import assign, average_linkage, combine, sparse_rows, tfidf
+from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, merge_groups, sparse_rows, tfidf
 
 DOCS = [
     {"lohan": 4, "betty_ford": 2, "rehab": 3},
@@ -53,6 +53,59 @@ def test_assign_uses_average_similarity_and_the_gate() -> None:
     assert assign(item, sums, sizes, 0.1, allowed=np.array([[True, False]])).tolist() == [-1]
     assert assign(item, sums, sizes, 1.01).tolist() == [-1]
     assert assign(item, sums.take([]), sizes[:0], 0.1).tolist() == [-1]
+
+
+def test_merge_groups_carries_average_linkage_on_over_groups_one_of_them_touched() -> None:
+    from scipy import sparse
+
+    bridge = np.array([1.0, 1.0, 0.0]) / np.sqrt(2)
+    dense = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], bridge, [0.0, 0.0, 1.0]], dtype=np.float32)
+    rows = Rows(dense, sparse.csr_matrix((4, 0), dtype=np.float32))
+    touched = [False, False, True, False]  # groups {a}, {b}, {the new bridge}, {far}
+    # The bridge takes a in (0.707); bridge+a to b averages 0.354: merged at 0.3, not at 0.4.
+    assert merge_groups(rows, [1, 1, 1, 1], touched, 0.3) == [2, 2, 2, 3]
+    assert merge_groups(rows, [1, 1, 1, 1], touched, 0.4) == [2, 1, 2, 3]
+    # Two groups neither of which took anything new are never merged, however alike.
+    assert merge_groups(Rows(dense[[0, 0]], sparse.csr_matrix((2, 0), dtype=np.float32)), [1, 1], [False, False], 0.3) == [0, 1]
+    # Groups of several rows: the average over every pair of members decides.
+    assert merge_groups(rows, [2, 2], [True, False], 0.3) == [0, 0]  # {a, b} x {bridge, far}: 1.414 / 4 = 0.354
+    assert merge_groups(rows, [2, 2], [True, False], 0.4) == [0, 1]
+
+
+def _merge_by_hand(vectors: np.ndarray, sizes: list[int], touched: list[bool], threshold: float) -> list[int]:
+    """The same merging, the slow way: every pair's average similarity over members, each round."""
+    starts = np.cumsum([0, *sizes])
+    groups = {k: list(range(starts[k], starts[k + 1])) for k in range(len(sizes))}
+    hot = {k for k, t in enumerate(touched) if t}
+    into = list(range(len(sizes)))
+    sims = vectors @ vectors.T
+    while True:
+        pairs = [(float(sims[np.ix_(groups[a], groups[b])].mean()), a, b) for a in hot for b in groups if b != a]
+        if not pairs or max(pairs)[0] < threshold:
+            return into
+        _, a, b = max(pairs)
+        groups[a] += groups.pop(b)
+        hot.discard(b)
+        into = [a if t == b else t for t in into]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_merge_groups_equals_merging_by_hand(seed: int) -> None:
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    sizes = [int(x) for x in rng.integers(1, 4, size=9)]
+    vectors = rng.normal(size=(sum(sizes), 5)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    touched = [bool(x) for x in rng.random(9) < 0.4]
+    rows = Rows(vectors, sparse.csr_matrix((len(vectors), 0), dtype=np.float32))
+    def partition(into: list[int]) -> set[frozenset[int]]:
+        return {frozenset(k for k, t in enumerate(into) if t == root) for root in set(into)}
+
+    for threshold in (0.0, 0.2, 0.4):
+        got = merge_groups(rows, sizes, touched, threshold)
+        assert partition(got) == partition(_merge_by_hand(vectors, sizes, touched, threshold))
+        assert all(got[k] == k for k in set(got))  # each merged group is named by one of its groups
 
 
 def test_combined_rows_mix_the_two_cosines() -> None:

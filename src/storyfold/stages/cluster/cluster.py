@@ -8,14 +8,17 @@ whose idf is computed *within the story* (what the whole story shares weighs not
 dates of each happening weigh most), cut at ``cluster_event_threshold``; two articles published more
 than ``cluster_event_days`` apart are never put in the same event.
 
-Incremental: when earlier output exists, its stories and events are kept and only articles they do
-not hold (``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the
-story (then the event) whose members it is most similar to on average when that similarity reaches
-the threshold, the same criterion average linkage uses, and joins an earlier event only when its
-who/where/when contradicts fewer than half of the event's members; the rest are clustered among
-themselves into new stories and events. Large corpora are processed in date order in blocks of ``cluster_block``
-articles the same way, so memory stays bounded. A copy or rewrite (``relations``, when a stage
-provides them) always follows its source into the source's story and event.
+Incremental: when earlier output exists, its stories are kept and only articles they do not hold
+(``corpus.new_article_ids`` and any other unclustered article) are placed: each goes to the story
+whose members it is most similar to on average when that reaches the threshold (the criterion
+average linkage uses); the rest are clustered among themselves into new stories; then a story that
+took new articles merges with another while their average similarity reaches the threshold
+(:func:`~storyfold.stages.cluster.linkage.merge_groups`). A story that took new articles has its
+events clustered again, whole, as one fold of everything would (one larger than ``cluster_block``
+keeps its events, and a new article joins one only when its who/where/when contradicts fewer than
+half of its members); the events of other stories stand. Large corpora are processed in date order
+in blocks of ``cluster_block`` articles, so memory stays bounded. A copy or rewrite (``relations``)
+always follows its source into the source's story and event.
 
 Ids are content-derived: a cluster is named after its founding member (earliest publication date,
 then smallest article id), so a rerun gives the same ids and an id changes only when its cluster does.
@@ -35,6 +38,7 @@ from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Article, Event, PartialDate, Story, date_order
 from storyfold.stages.cluster.doc_vector import NAME_WEIGHT, decode_vector
+from storyfold.stages.cluster.gates import date_gate, identity_gate, pair_gate
 from storyfold.stages.cluster.identity import (
     Identity,
     IdentityModel,
@@ -43,7 +47,7 @@ from storyfold.stages.cluster.identity import (
     mentioned_days,
     pair_costs,
 )
-from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, sparse_rows, tfidf
+from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, merge_groups, sparse_rows, tfidf
 
 __all__ = ["ClusterStage", "headline"]
 
@@ -111,7 +115,7 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "4"
+    version = "5"
     requires = ("doc_vectors",)
     optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}
@@ -145,10 +149,18 @@ class ClusterStage(CorpusStage):
             s.cluster_story_threshold,
             s.cluster_block,
         )
+        # A story that took new articles may now reach another: average linkage carried on over whole stories.
+        into = merge_groups(x.take([row[i] for g in stories for i in g.members]), [len(g.members) for g in stories],
+                            [any(i not in clustered for i in g.members) for g in stories], s.cluster_story_threshold)
+        merged: dict[int, _Group] = {}
+        for story, k in zip(stories, into, strict=True):
+            merged.setdefault(k, _Group([])).members.extend(story.members)
+        stories = list(merged.values())
 
         # Events inside each story.
         event_of_old = {i: g for g in old_events for i in g.members}
         window = s.cluster_event_days
+        published = [d.published for d in docs]
         for story in stories:
             members = sorted(story.members, key=lambda i: docs[i].key)
             kept: dict[int, _Group] = {}
@@ -160,6 +172,8 @@ class ClusterStage(CorpusStage):
             if len(placed) == len(members):  # nothing new in this story: its events stand
                 story.children = list(kept.values())
                 continue
+            if len(members) <= s.cluster_block:  # new articles: the story's events are clustered again, whole
+                kept, placed = {}, set()
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True, min_df=EVENT_MIN_DF))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
             apart, offset = pair_costs(
@@ -168,10 +182,11 @@ class ClusterStage(CorpusStage):
             hard = np.isinf(self.identity.penalty)
             # An article joins an existing event only when its who/where/when agrees with most members.
             gate = lambda idx, groups, apart=apart, lrow=lrow: (  # noqa: E731
-                _date_gate(idx, groups, docs, window) & _identity_gate(idx, groups, apart, lrow)
+                date_gate(idx, [g.members for g in groups], published, window)
+                & identity_gate(idx, [g.members for g in groups], apart, lrow)
             )
             pair = lambda idx, apart=apart, lrow=lrow, hard=hard: (  # noqa: E731
-                _pair_gate(idx, docs, window) & (~apart[np.ix_([lrow[i] for i in idx], [lrow[i] for i in idx])] if hard else True)
+                pair_gate(idx, published, window) & (~apart[np.ix_([lrow[i] for i in idx], [lrow[i] for i in idx])] if hard else True)
             )
             adjust = lambda a, b, offset=offset, lrow=lrow: offset[np.ix_([lrow[i] for i in a], [lrow[i] for i in b])]  # noqa: E731
             children = _fold(
@@ -372,8 +387,8 @@ def _attach_singletons(
 ) -> list[_Group]:
     """Put each article left alone in a new event into the event of its story that it is most
     similar to on the story-level measure (:func:`_story_assign`): a short article has too few
-    words for the within-story TF-IDF to place it. In an incremental fold, a new article the
-    within-story TF-IDF puts in no earlier event is offered to them the same way."""
+    words for the within-story TF-IDF to place it. In an incremental fold into a story too big to
+    cluster again whole, a new article the TF-IDF puts in no earlier event is offered to them the same way."""
     targets = [g for g in groups if len(g.members) > 1]
     singles = [g for g in groups[fresh_from:] if len(g.members) == 1]
     if not targets or not singles:
@@ -423,39 +438,6 @@ def _spans(sizes: Sequence[int]) -> list[range]:
         out.append(range(start, start + n))
         start += n
     return out
-
-
-def _date_gate(idx: Sequence[int], groups: Sequence[_Group], docs: Sequence[_Doc], days: int) -> np.ndarray:
-    """items x groups: may item join group, given publication dates (undated never blocks): only
-    when it lies within ``days`` of every dated member, so no event spans more than ``days``."""
-    lo = np.full(len(groups), np.iinfo(np.int64).min // 2, dtype=np.int64)
-    hi = np.full(len(groups), np.iinfo(np.int64).max // 2, dtype=np.int64)
-    for g, group in enumerate(groups):
-        dated = [docs[i].published.toordinal() for i in group.members if docs[i].published]
-        if dated:
-            lo[g], hi[g] = max(dated) - days, min(dated) + days
-    item = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx], dtype=np.int64)
-    inside = (lo[None, :] <= item[:, None]) & (item[:, None] <= hi[None, :])
-    return inside | (item < 0)[:, None]
-
-
-def _identity_gate(
-    idx: Sequence[int], groups: Sequence[_Group], apart: np.ndarray, lrow: Mapping[int, int]
-) -> np.ndarray:
-    """items x groups: may item join group, given who/where/when: only when it conflicts with
-    fewer than half of its members (the event's who/where/when is what most members say)."""
-    rows = [lrow[i] for i in idx]
-    out = np.ones((len(idx), len(groups)), dtype=bool)
-    for g, group in enumerate(groups):
-        out[:, g] = apart[np.ix_(rows, [lrow[i] for i in group.members])].mean(axis=1) < 0.5
-    return out
-
-
-def _pair_gate(idx: Sequence[int], docs: Sequence[_Doc], days: int) -> np.ndarray:
-    ordinal = np.array([docs[i].published.toordinal() if docs[i].published else -1 for i in idx])
-    dated = ordinal >= 0
-    far = np.abs(ordinal[:, None] - ordinal[None, :]) > days
-    return ~(far & dated[:, None] & dated[None, :])
 
 
 def _cluster_id(prefix: str, members: Iterable[int], docs: Sequence[_Doc]) -> str:

@@ -20,9 +20,10 @@ import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 
-__all__ = ["Rows", "assign", "average_linkage", "combine", "sparse_rows", "tfidf"]
+__all__ = ["Rows", "assign", "average_linkage", "combine", "merge_groups", "sparse_rows", "tfidf"]
 
 ASSIGN_CHUNK = 512
+MERGE_CELLS = 50_000_000  # most touched x groups similarities merge_groups holds (200 MB of float32)
 CANNOT_LINK = 1e12  # a distance no average over fewer than 1e11 pairs brings under the cut
 
 
@@ -136,6 +137,59 @@ def assign(
         ok = sims[np.arange(len(best)), best] >= threshold
         out[part] = np.where(ok, best, -1)
     return out
+
+
+def merge_groups(rows: Rows, sizes: Sequence[int], touched: Sequence[bool], threshold: float) -> list[int]:
+    """Average linkage carried on over whole groups (``rows`` lists their members group after
+    group, ``sizes`` many each): while the two groups of highest average similarity, one of them
+    ``touched`` (it took new items; a merged group counts as touched), reach ``threshold``, they
+    are merged. Per group, the index of the group it ends in (itself when it stands). Dot products
+    of group sums add up, so a merge costs one row of products with every group and one column
+    update; each touched group's best partner is kept and recomputed only when it went stale. The
+    touched x groups products are held (float32); nothing is merged when they would pass
+    ``MERGE_CELLS``."""
+    n = len(sizes)
+    into = np.arange(n)
+    mine = np.flatnonzero(np.asarray(touched, dtype=bool))  # row r of the products is group mine[r]
+    if n < 2 or not len(mine) or len(mine) * n > MERGE_CELLS:
+        return into.tolist()
+    starts = np.cumsum([0, *sizes])
+    sums = rows.sum_by([range(starts[k], starts[k + 1]) for k in range(n)])
+    size = np.array(sizes, dtype=np.float64)
+    dots = np.vstack([sums.take(mine[a : a + ASSIGN_CHUNK]).dot(sums).astype(np.float32)
+                      for a in range(0, len(mine), ASSIGN_CHUNK)])
+    row_of = {int(k): r for r, k in enumerate(mine)}
+    alive, live = np.ones(n, dtype=bool), np.ones(len(mine), dtype=bool)
+    best, partner = np.full(len(mine), -np.inf), np.zeros(len(mine), dtype=int)
+
+    def refresh(rs: np.ndarray) -> None:
+        for a in range(0, len(rs), ASSIGN_CHUNK):
+            part = rs[a : a + ASSIGN_CHUNK]
+            avg = np.where(alive[None, :], dots[part] / (size[mine[part], None] * size[None, :]), -np.inf)
+            avg[np.arange(len(part)), mine[part]] = -np.inf
+            partner[part] = avg.argmax(axis=1)
+            best[part] = avg[np.arange(len(part)), partner[part]]
+
+    refresh(np.arange(len(mine)))
+    while True:
+        r = int(np.argmax(np.where(live, best, -np.inf)))
+        if not live[r] or best[r] < threshold:
+            return into.tolist()
+        k, j = int(mine[r]), int(partner[r])
+        if j in row_of:
+            dots[r] += dots[row_of[j]]
+            live[row_of[j]] = False
+        else:  # an untouched group's products with the groups as first given, summed into what they became
+            dots[r] += np.bincount(into, weights=sums.take([j]).dot(sums)[0], minlength=n).astype(np.float32)
+        dots[:, k] += dots[:, j]
+        size[k] += size[j]
+        alive[j] = False
+        into[into == j] = k
+        stale = live & ((partner == j) | (partner == k) | (np.arange(len(mine)) == r))
+        refresh(np.flatnonzero(stale))
+        now = dots[:, k] / (size[mine] * size[k])
+        better = live & ~stale & (mine != k) & (now > best)
+        best[better], partner[better] = now[better], k
 
 
 def _renumber(labels: Sequence[int] | np.ndarray) -> np.ndarray:

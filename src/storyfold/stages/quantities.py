@@ -64,11 +64,15 @@ _MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|(?i:euros?|dollars?|pounds?)\b)"
 # Thousands grouped by commas; by spaces where a currency follows or comes before ("500 000 EUR",
 # "EUR 20 000"); by dots, the European way, in two groups or more ("1.500.000 EUR") or in one where
 # a currency follows with no scale ("100.000 EUR"); a decimal comma before a scale ("2,5 million EUR").
-_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+# Text tokenised the Penn Treebank way (ECB+) spaces the comma of a thousands group ("$300 , 000")
+# and, before a scale, the decimal point ("$5 . 3 million").
+_NUMERAL = (r"\d{1,3}(?: , \d{3})+(?!\d| , \d| \. \d)"
+            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
             rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?={_MONEY_AFTER})"
             rf"|(?:(?<=(?:{_CODES}) )|(?<=(?:{_CODES}))|(?<=[€$£] )|(?<=[€$£]))\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[.,]\d)"
             rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
             rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
+            rf"|\d+ \. \d+(?=\s?(?:{_SCALE}))"
             r"|\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -168,7 +172,9 @@ def _scale(word: str | None) -> float:
 
 def _numeral(num: str, money_follows: bool = False) -> str:
     """A numeral as :func:`parse_number` reads it: thousands grouped by spaces or dots (two groups
-    or more, or one with a currency right after) ungrouped, a decimal comma made a point."""
+    or more, or one with a currency right after) ungrouped, a decimal comma made a point, a
+    tokenised group or point ("300 , 000", "5 . 3") closed up."""
+    num = num.replace(" , ", ",").replace(" . ", ".")
     if _DOTTED.fullmatch(num) and (num.count(".") > 1 or money_follows):
         return num.replace(".", "")
     if _DECIMAL_COMMA.fullmatch(num):
@@ -372,8 +378,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             if n2 is None and in_range(g["num2"]):
                 return None
             value_max = bounded(n2 * _scale(g.get("scale2") or g.get("scale"))) if n2 is not None else None
-            if n1 is not None and not g.get("scale") and g.get("scale2"):
-                value = bounded(n1 * _scale(g["scale2"]))
+            if n1 is not None and n2 is not None and not g.get("scale") and g.get("scale2") and n1 <= n2:
+                value = bounded(n1 * _scale(g["scale2"]))  # "5 to 10 million"; not "$888,600 to $1.4 million"
             if value is None or value_max is None:
                 value = value_max = None  # out of range: kept as text
             elif value_max < value:
@@ -475,7 +481,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -56,13 +56,16 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake",
+    "undertake", "propose",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
 # that undertaking is the act (the commissive speech acts of the reporting verbs, and the verbs that
 # bind or offer).
 UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
+# A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
+# infrastructure plan"): the proposer is willing.
+_PROPOSE = frozenset({"propose"})
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
@@ -85,7 +88,7 @@ _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
 _ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
-    r"(?i)\b(?:approv|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
+    r"(?i)\b(?:approv|propos|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
@@ -411,6 +414,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = status_of(verb)
+        if status is S.COMMITTED and verb.lemma_ in _PROPOSE:
+            status = S.WILLING
         subj_span = _subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
         rec = _recipient(verb, obj)

@@ -22,7 +22,9 @@ its object the item; a sentence the rules already gave for an actor is not read 
 * **item** as the article words it, **units** from a count inside it;
 * **amount** and **period**: the money quantity inside the act's own clause (not that of a
   coordinated act, nor a whole it takes part of or the level it rose from where the clause states
-  another), else the sentence's money that no other act's clause holds.
+  another), else the sentence's money that no other act's clause holds: the last such before the
+  act's verb (what a clause ahead of it states: "asking for $1.8 trillion in new spending to …
+  provide more help", not the "$1 trillion+" class of package before that), else the first after.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "7"
+    version = "8"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -377,10 +379,13 @@ def find_general(
                 rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
                 item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
             amount = m_item or (inside[0] if inside else None)
-            if amount is None:  # the sentence's money that no other act's clause holds is this act's
+            if amount is None:  # the sentence's money that no other act's clause holds is this act's,
+                # the nearest before its verb first
                 others = [(a + x, a + y) for o in acts if o is not c and not o.nominal for x, y in o.scope]
-                amount = next((q for q in money if a <= q.start and q.end <= b
-                               and not any(x <= q.start and q.end <= y for x, y in others)), None)
+                free = [q for q in money if a <= q.start and q.end <= b
+                        and not any(x <= q.start and q.end <= y for x, y in others)]
+                before_verb = [q for q in free if q.end <= a + c.verb[0]]
+                amount = before_verb[-1] if before_verb else (free[0] if free else None)
             clause_text = " ".join(text[x:y] for x, y in scope)
             para_end = text.find("\n", b)
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS

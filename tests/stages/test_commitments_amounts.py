@@ -51,3 +51,10 @@ def test_a_tokenised_sum_is_carried_whole(found) -> None:
                "than $300 , 000 in payoffs to Watergate conspirators , died of coronary artery disease in a "
                "Biloxi , Miss . , motel room , where he lived .")
     assert ms and {m.amount for m in ms} == {"more than $300 , 000"}
+
+
+def test_he_stands_for_the_last_person_named_where_no_place_is(found) -> None:
+    # ECB+ 5_6ecbplus: no country or city named before the pronoun
+    ms = found("In December , the school imposed a one - year postseason tournament ban on its men's basketball "
+               "team after O'Brien acknowledged he gave about $6 , 000 to recruit Alex Radojevic in 1999 .")
+    assert [(m.actor, m.amount) for m in ms] == [("O'Brien", "about $6 , 000")]

@@ -291,7 +291,8 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
                    persons: Sequence[EntityMention] = ()) -> str | None:
     """The actor that the clause's subject names or stands for, if any: a person no title ties to
     a country or organisation acts as themself where the title names no one country ("Shelley
-    Moore Capito offered to add …"); a nameless organisation ("the company") is the last one named."""
+    Moore Capito offered to add …"), and so does the one a "he" or "she" stands for where no place
+    is named before it; a nameless organisation ("the company") is the last one named."""
     assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -310,7 +311,12 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         if name in subj:
             return country
     if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
-        return last_person
+        if last_person is not None or last is not None or title_actor is not None:
+            return last_person
+        # no place named before it: the last person named before it, acting as themself ("after
+        # O'Brien acknowledged he gave about $6 , 000")
+        before = [p for p in persons if a - 400 <= p.start and p.end <= s0]
+        return before[-1].text if before else None
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
         return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")

@@ -14,7 +14,8 @@ of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-
 fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
 Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
 name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
-"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR").
+"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR");
+the spaced comma and point of tokenised text ("$300 , 000", "$5 . 3 million").
 Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
 explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
 qualifier says which side it bounds.

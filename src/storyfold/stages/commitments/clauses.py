@@ -63,9 +63,6 @@ ACTS = DELIVER | frozenset({
 # that undertaking is the act (the commissive speech acts of the reporting verbs, and the verbs that
 # bind or offer).
 UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
-# A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
-# infrastructure plan"): the proposer is willing.
-_PROPOSE = frozenset({"propose"})
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
@@ -414,8 +411,6 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if obj is None or (subj is None and not agentless):
             continue
         status, cue = status_of(verb)
-        if status is S.COMMITTED and verb.lemma_ in _PROPOSE:
-            status = S.WILLING
         subj_span = _subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
         rec = _recipient(verb, obj)

@@ -24,7 +24,7 @@ from storyfold.config import load_settings
 from storyfold.pipeline import Context
 from storyfold.records import Article
 from storyfold.stages.claims import ClaimsStage
-from storyfold.stages.commitments import clauses
+from storyfold.stages.commitments import tokens
 from storyfold.stages.commitments.commitments import CommitmentsStage
 from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.entities.entities import EntitiesStage
@@ -79,7 +79,7 @@ def main(data: Path, own_parse: bool = False, repeat: int = 3) -> None:
         # a fresh context each run (empty caches), the loaded spaCy pipelines kept
         ctx = Context(settings=models.settings, _resources={k: v for k, v in models._resources.items()
                                                             if k.startswith("spacy:")})
-        clauses._LEMMAS.clear()
+        tokens._LEMMAS.clear()
         t_ent, t_com = _run(articles, ctx, own_parse)
         models._resources.update({k: v for k, v in ctx._resources.items() if k.startswith("spacy:")})
         ratios.append(t_com / t_ent)

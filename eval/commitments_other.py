@@ -11,13 +11,19 @@ currency) where the sentence states one, the status.
 * ``eval/gold/commitments_other_dev.jsonl`` (16 sentences, from stories and ECB+ topics the other
   file does not use): the part rules were written against; its errors may be read (``-v``).
 * ``eval/gold/commitments_other.jsonl`` (24 sentences): untouched; none of its sentences or errors
-  was read while the stage's rules were written. Each sentence is checked against its
-source text when DATA_DIR holds it, then run through the entities, dates, quantities and
-commitments stages as an article of its own.
+  was read while the stage's rules were written.
+* ``eval/gold/commitments_amounts_dev.jsonl`` (33 sentences, after its ``about`` line; from stories
+  and ECB+ topics neither file above uses): a second dev part, for the amount attached to a
+  commitment (mostly US dollars, ECB+'s "$6 , 000" spacing, one count of troops); its errors may
+  be read (``-v``).
+
+Each sentence is checked against its source text when DATA_DIR holds it, then run through the
+entities, dates, quantities and commitments stages as an article of its own.
 
 Figures: found (a commitment in the sentence), actor (one commitment's actor is the gold actor or
 one of its names, ignoring case and a leading "the"), then of the sentences whose actor is right:
-category, status (exact), amount (within 1%, the same currency; of the sentences stating one).
+category, status (exact), amount (within 1%, the same currency; of the sentences stating one; a
+count of items, with no currency, against the commitment's ``units``).
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from storyfold.stages.quantities import find_quantities
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
+AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
 
 
 def _sources(data: Path) -> dict[tuple[str, str], str]:
@@ -76,14 +83,21 @@ def _pct(n: int, d: int) -> str:
 
 
 def score_both(data: Path | None = None, verbose: bool = False) -> None:
-    """The dev part (its rows printed with ``verbose``), then the untouched part (never printed)."""
+    """The dev parts (their rows printed with ``verbose``), then the untouched part (never printed)."""
     score_other(DEV, data, verbose=verbose, label="dev")
     score_other(GOLD, data, label="untouched")
+    score_other(AMOUNTS_DEV, data, verbose=verbose, label="amounts dev")
+
+
+def rows_of(gold_path: Path) -> list[dict]:
+    """The annotated sentences of a gold file, without its ``about`` line if it has one."""
+    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if "about" not in r]
 
 
 def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False,
                 label: str = "") -> dict[str, str]:
-    rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = rows_of(gold_path)
     sources = _sources(data) if data is not None else {}
     unchecked = 0
     for g in rows:
@@ -113,13 +127,14 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
             n["status"] += any(m.status.value == g["status"] for m in mine)
             if g.get("amount"):
                 n["amount_rows"] += 1
-                n["amount"] += any(m.amount in money and _amount_ok(money[m.amount].value, money[m.amount].unit,
-                                                                     g["amount"]) for m in mine)
+                n["amount"] += any(_amount_ok(m.units, None, g["amount"]) if g["amount"].get("currency") is None
+                                   else m.amount in money and _amount_ok(money[m.amount].value, money[m.amount].unit,
+                                                                         g["amount"]) for m in mine)
         elif g.get("amount"):
             n["amount_rows"] += 1
         if verbose:
             got = "; ".join(f"{m.actor} / {m.category.value} / {m.status.value} / {m.amount}" for m in ms) or "none"
-            print(f"    {g['id']}: gold {g['actor']} / {g['category']} / {g['status']}; storyfold {got}")
+            print(f"    {g['id']}: gold {g['actor']} / {g['category']} / {g['status']} / {(g.get('amount') or {}).get('value')}; storyfold {got}")
     out = {
         "rows": f"{len(rows)} sentences ({unchecked} not checked against their source: data absent)",
         "figures": (f"found {_pct(n['found'], len(rows))}  actor {_pct(n['actor'], len(rows))}  "

@@ -236,3 +236,39 @@ def test_meantime_dev_corpus_values_found_and_model_numbers_left_out(shared: Pat
             assert not re.search(r"(?:Boeing|Airbus|Flight)\s+$", text[max(0, q.start - 10) : q.start]) \
                 or not q.text.isdigit(), (path.name, q.text)
     assert total > 80 and hit / total >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "value_max", "unit"),
+    [
+        # ECB+ 28_2ecbplus, 5_6ecbplus, 13_5ecbplus, 24_6ecbplus: text tokenised the Penn Treebank way
+        ("Frederick Cheney LaRue , 75 , the shadowy Nixon White House aide and \"bagman\" who delivered more than "
+         "$300 , 000 in payoffs to Watergate conspirators , died", "more than $300 , 000", 300000, None, "USD"),
+        ("after O'Brien acknowledged he gave about $6 , 000 to recruit Alex Radojevic in 1999 .", "about $6 , 000", 6000,
+         None, "USD"),
+        ("Two years later , the cooperative signed over to the Loan Fund its property and assets to settle a "
+         "$5 . 3 million debt .", "$5 . 3 million", 5.3e6, None, "USD"),
+        ("a second theft saw a diamond necklace worth £1 . 2m stolen .", "£1 . 2m", 1.2e6, None, "GBP"),
+        ("Zarand , a town of about 15 , 000 people in Kerman province", "about 15 , 000", 15000, None, None),
+    ],
+)
+def test_tokenised_thousands_and_decimals(sentence: str, phrase: str, value: float, value_max: float | None,
+                                          unit: str | None) -> None:
+    q = _at(sentence, phrase)
+    assert (q.value, q.value_max, q.unit) == (pytest.approx(value), value_max, unit)
+
+
+def test_a_tokenised_point_without_a_scale_stays_apart() -> None:
+    # a sentence end before a number in tokenised text is no decimal point
+    assert [q.value for q in find_quantities("The deal closed in 2005 . 3 people left .", "a")] == [3]
+
+
+def test_a_range_whose_upper_end_alone_has_a_scale() -> None:
+    # ECB+ 31_3ecbplus: the lower end is a full figure of its own, in both spellings
+    text = ("That would have meant a two - year , guaranteed contract that could have been worth between a minimum "
+            "of $888 , 600 to $1 . 4 million if he had been selected with one of the last 15 picks")
+    for sentence in (text, text.replace(" , 600", ",600").replace(" . 4", ".4")):
+        q = _at(sentence, "a minimum of $888")
+        assert (q.value, q.value_max, q.unit) == (888600, 1.4e6, "USD")
+    q = _at("between 5 and 10 million people", "between 5 and 10 million")
+    assert (q.value, q.value_max) == (5e6, 1e7)

@@ -14,7 +14,8 @@ of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-
 fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
 Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
 name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
-"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR").
+"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR");
+the spaced comma and point of tokenised text ("$300 , 000", "$5 . 3 million").
 Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
 explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
 qualifier says which side it bounds.
@@ -64,11 +65,15 @@ _MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|(?i:euros?|dollars?|pounds?)\b)"
 # Thousands grouped by commas; by spaces where a currency follows or comes before ("500 000 EUR",
 # "EUR 20 000"); by dots, the European way, in two groups or more ("1.500.000 EUR") or in one where
 # a currency follows with no scale ("100.000 EUR"); a decimal comma before a scale ("2,5 million EUR").
-_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+# Text tokenised the Penn Treebank way (ECB+) spaces the comma of a thousands group ("$300 , 000")
+# and, before a scale, the decimal point ("$5 . 3 million").
+_NUMERAL = (r"\d{1,3}(?: , \d{3})+(?!\d| , \d| \. \d)"
+            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
             rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?={_MONEY_AFTER})"
             rf"|(?:(?<=(?:{_CODES}) )|(?<=(?:{_CODES}))|(?<=[€$£] )|(?<=[€$£]))\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[.,]\d)"
             rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
             rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
+            rf"|\d+ \. \d+(?=\s?(?:{_SCALE}))"
             r"|\d+(?:\.\d+)?")
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -168,7 +173,9 @@ def _scale(word: str | None) -> float:
 
 def _numeral(num: str, money_follows: bool = False) -> str:
     """A numeral as :func:`parse_number` reads it: thousands grouped by spaces or dots (two groups
-    or more, or one with a currency right after) ungrouped, a decimal comma made a point."""
+    or more, or one with a currency right after) ungrouped, a decimal comma made a point, a
+    tokenised group or point ("300 , 000", "5 . 3") closed up."""
+    num = num.replace(" , ", ",").replace(" . ", ".")
     if _DOTTED.fullmatch(num) and (num.count(".") > 1 or money_follows):
         return num.replace(".", "")
     if _DECIMAL_COMMA.fullmatch(num):
@@ -372,8 +379,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             if n2 is None and in_range(g["num2"]):
                 return None
             value_max = bounded(n2 * _scale(g.get("scale2") or g.get("scale"))) if n2 is not None else None
-            if n1 is not None and not g.get("scale") and g.get("scale2"):
-                value = bounded(n1 * _scale(g["scale2"]))
+            if n1 is not None and n2 is not None and not g.get("scale") and g.get("scale2") and n1 <= n2:
+                value = bounded(n1 * _scale(g["scale2"]))  # "5 to 10 million"; not "$888,600 to $1.4 million"
             if value is None or value_max is None:
                 value = value_max = None  # out of range: kept as text
             elif value_max < value:
@@ -475,7 +482,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -56,7 +56,7 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake",
+    "undertake", "propose",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
@@ -85,7 +85,7 @@ _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
 _ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
 CANDIDATE = re.compile(
-    r"(?i)\b(?:approv|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
+    r"(?i)\b(?:approv|propos|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"

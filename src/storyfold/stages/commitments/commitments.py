@@ -22,7 +22,9 @@ its object the item; a sentence the rules already gave for an actor is not read 
 * **item** as the article words it, **units** from a count inside it;
 * **amount** and **period**: the money quantity inside the act's own clause (not that of a
   coordinated act, nor a whole it takes part of or the level it rose from where the clause states
-  another), else the sentence's money that no other act's clause holds.
+  another), else the sentence's money that no other act's clause holds: the last such before the
+  act's verb (what a clause ahead of it states: "asking for $1.8 trillion in new spending to …
+  provide more help", not the "$1 trillion+" class of package before that), else the first after.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "7"
+    version = "8"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -289,7 +291,8 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
                    persons: Sequence[EntityMention] = ()) -> str | None:
     """The actor that the clause's subject names or stands for, if any: a person no title ties to
     a country or organisation acts as themself where the title names no one country ("Shelley
-    Moore Capito offered to add …"); a nameless organisation ("the company") is the last one named."""
+    Moore Capito offered to add …"), and so does the one a "he" or "she" stands for where no place
+    is named before it; a nameless organisation ("the company") is the last one named."""
     assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
@@ -308,7 +311,12 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         if name in subj:
             return country
     if re.fullmatch(r"(?i)he|she|his|her", subj.strip()):
-        return last_person
+        if last_person is not None or last is not None or title_actor is not None:
+            return last_person
+        # no place named before it: the last person named before it, acting as themself ("after
+        # O'Brien acknowledged he gave about $6 , 000")
+        before = [p for p in persons if a - 400 <= p.start and p.end <= s0]
+        return before[-1].text if before else None
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
         return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
@@ -377,10 +385,13 @@ def find_general(
                 rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
                 item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
             amount = m_item or (inside[0] if inside else None)
-            if amount is None:  # the sentence's money that no other act's clause holds is this act's
+            if amount is None:  # the sentence's money that no other act's clause holds is this act's,
+                # the nearest before its verb first
                 others = [(a + x, a + y) for o in acts if o is not c and not o.nominal for x, y in o.scope]
-                amount = next((q for q in money if a <= q.start and q.end <= b
-                               and not any(x <= q.start and q.end <= y for x, y in others)), None)
+                free = [q for q in money if a <= q.start and q.end <= b
+                        and not any(x <= q.start and q.end <= y for x, y in others)]
+                before_verb = [q for q in free if q.end <= a + c.verb[0]]
+                amount = before_verb[-1] if before_verb else (free[0] if free else None)
             clause_text = " ".join(text[x:y] for x, y in scope)
             para_end = text.find("\n", b)
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS

@@ -11,6 +11,7 @@ predicate it depends on.
   "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
   "promise" / "vow" itself -> ``pledged``;
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
+* "propose" itself, with none of the above -> ``willing`` (a proposal binds once accepted);
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
 """
 
@@ -38,6 +39,9 @@ DECLINE = frozenset({"decline", "hesitate"})
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
 WILL = frozenset({"will", "shall", "'ll", "wo"})
 _IF = frozenset({"if", "unless", "provided", "providing"})
+# A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
+# infrastructure plan"): the proposer is willing.
+_PROPOSE = frozenset({"propose"})
 
 
 def chain(verb: Any) -> list[Any]:
@@ -116,4 +120,6 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
         return S.FULFILLED, own[0]
+    if verb.lemma_ in _PROPOSE:
+        return S.WILLING, verb
     return S.COMMITTED, verb

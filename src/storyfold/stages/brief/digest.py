@@ -4,7 +4,8 @@
 its inputs, so that two stories with the same digest get the same brief: the story's articles
 (whole records), the ids and in-story evidence spans of its claims (all that is cited of them),
 its commitments, conflicts and events (whole records, in the order given), the name groups of its
-entities (all the support check reads of them, as the set of groups ``name_aliases`` unites), each
+entities (all the support check reads of them, as the set of groups ``name_aliases`` unites: the
+order it meets them in already varies with Python's string hashing between processes), each
 article's lineage, date mentions and estimated publication day, and the settings the brief reads
 (its size, the spaCy model that dates sentences, if any). Whole-store records are never digested
 whole: an entity's other articles, say, change with every fold and are not read.

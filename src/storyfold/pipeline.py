@@ -155,6 +155,11 @@ class Corpus:
         return Corpus(self._store, self._kinds, self.new_article_ids,
                       only if self._only is None else only & self._only, self._memo)
 
+    @property
+    def whole(self) -> bool:
+        """Whether this is the view of the whole store (not :meth:`restricted` to some articles)."""
+        return self._only is None
+
     def article_ids(self) -> frozenset[str]:
         ids = self._store.article_ids()
         return ids if self._only is None else ids & self._only

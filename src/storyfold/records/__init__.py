@@ -16,7 +16,7 @@ The records live in modules by concept, and every name is re-exported here:
 - :mod:`~storyfold.records.claims`: claim and commitment mentions, the merged claims and
   commitments, and conflicts between them;
 - :mod:`~storyfold.records.corpus`: copies and rewrites, stories and events, merged entities and quotes;
-- :mod:`~storyfold.records.presentation`: timeline entries and brief sentences.
+- :mod:`~storyfold.records.presentation`: timeline entries, brief sentences and the brief's digests.
 """
 
 from __future__ import annotations
@@ -53,10 +53,11 @@ from storyfold.records.corpus import (
 )
 from storyfold.records.dates import DateMention, DayPart, PartialDate, Precision, PublishedEstimate, Season, date_order
 from storyfold.records.extraction import EntityMention, EntityType, Quantity, QuoteVariant
-from storyfold.records.presentation import BriefSection, BriefSentence, TimelineEntry
+from storyfold.records.presentation import BriefDigest, BriefSection, BriefSentence, TimelineEntry
 
 __all__ = [
     "Article",
+    "BriefDigest",
     "BriefSection",
     "BriefSentence",
     "Claim",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from storyfold.records.articles import Evidence
 from storyfold.records.dates import PartialDate, Precision
 
-__all__ = ["BriefSection", "BriefSentence", "TimelineEntry"]
+__all__ = ["BriefDigest", "BriefSection", "BriefSentence", "TimelineEntry"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,3 +58,13 @@ class BriefSection:
     date_end: PartialDate | None = None
     sentences: tuple[BriefSentence, ...] = ()
     changes: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BriefDigest:
+    """The digest of everything the brief stage read to tell one story (``story_id`` None: the
+    corpus told as one story). A later fold keeps the story's stored brief while the digest of its
+    inputs is the same. Internal (kind ``brief_digests``), not exported."""
+
+    story_id: str | None
+    digest: str

@@ -97,3 +97,38 @@ def test_corroboration_is_the_best_sentence_of_each_other_source() -> None:
     lineage = {aid: ids[n % 3] for n, aid in enumerate(ids)}
     _corroborate(sentences, sims, lineage, w)
     assert [p.corroborating for p in sentences] == _pairwise(sentences, sims, lineage, w)
+
+
+def test_similarities_filled_by_blocks_equal_the_whole_product(monkeypatch) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from storyfold.stages.brief import sections
+
+    texts, _, _ = _seeds()
+    sentences = story_sentences(texts)
+    xs = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([p.text for p in sentences]).tocsr()
+    whole = (xs @ xs.T).toarray()
+    for block in (1, 7 * len(sentences), 1 << 22):  # a row at a time, seven rows, all at once
+        monkeypatch.setattr(sections, "SIMS_BLOCK", block)
+        sims, _ = _similarities(story_sentences(texts))
+        assert sims.shape == whole.shape and np.array_equal(sims, whole)  # bit for bit
+
+
+def test_lexrank_normalises_in_place_as_a_fresh_matrix_would() -> None:
+    rng = np.random.default_rng(3)
+    sims = rng.random((40, 40))
+    sims[5] = 0.0  # a row with no similarity: the uniform row
+    sims[5, 5] = 1.0
+    m = sims.copy()
+    np.fill_diagonal(m, 0.0)
+    rows = m.sum(axis=1, keepdims=True)
+    m = np.divide(m, rows, out=np.full_like(m, 1.0 / 40), where=rows > 0)
+    p = np.full(40, 1.0 / 40)
+    for _ in range(100):
+        nxt = 0.15 / 40 + 0.85 * (m.T @ p)
+        if np.abs(nxt - p).sum() < 1e-9:
+            break
+        p = nxt
+    kept = sims.copy()
+    assert np.array_equal(lexrank(sims), nxt)
+    assert np.array_equal(sims, kept)  # the caller's matrix is left as it was

@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import (
     Article,
+    BriefDigest,
     BriefSection,
     BriefSentence,
     Claim,
@@ -47,6 +48,7 @@ from storyfold.records import (
 )
 from storyfold.stages.brief.changes import MAX_CHANGES, Change, event_changes
 from storyfold.stages.brief.dating import EventWindow, sentence_date
+from storyfold.stages.brief.digest import story_digest
 from storyfold.stages.brief.sections import MAX_SENTENCE, Pick, Weights, pick_sections
 from storyfold.stages.brief.support import check_support
 from storyfold.text.nlp import load_spacy
@@ -291,12 +293,18 @@ def _in(ids: Iterable[str], members: set[str]) -> bool:
 
 
 class BriefStage(CorpusStage):
+    """The brief of every story. A story whose inputs have the digest stored with its brief
+    (:func:`storyfold.stages.brief.digest.story_digest`) keeps its stored sentences and sections;
+    only the others are told again. ``ctx.counts`` holds how many stories there were and how
+    many were told."""
+
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")
-    provides: ClassVar[Mapping[str, type]] = {"brief": BriefSentence, "brief_sections": BriefSection}
+    provides: ClassVar[Mapping[str, type]] = {"brief": BriefSentence, "brief_sections": BriefSection,
+                                              "brief_digests": BriefDigest}
 
     def _nlp(self, ctx: Context) -> Any:
         name = ctx.settings.spacy_model
@@ -316,22 +324,49 @@ class BriefStage(CorpusStage):
         # an estimate to the day only: a year's estimate is no day of publication
         estimated = {aid: found[0].date for aid, found in estimates.items()
                      if found and found[0].precision in (Precision.DAY, Precision.TIME)}
+        lineage_of = {aid: lin.id for lin in lineages for aid in lin.article_ids}
         stories = [(s.id, set(s.article_ids)) for s in get("stories")]
         if not stories:
             stories = [(None, set(articles))]
         size = ctx.settings.brief_sentences
-        parse = self._nlp(ctx) if dates else None
+        model = ctx.settings.spacy_model if dates else None
+        kept = _stored(corpus) if corpus.whole else {}
         out: list[BriefSentence] = []
         sections: list[BriefSection] = []
+        digests: list[BriefDigest] = []
+        told = 0
         for sid, members in stories:
             def mine(records: Iterable[Any], members: set[str] = members) -> list[Any]:
                 return [r for r in records if _in(r.article_ids, members)]
 
-            brief, parts = build_brief(
-                sid, {a: articles[a] for a in members if a in articles}, mine(claims), mine(commitments),
-                mine(conflicts), mine(entities), events=[e for e in events if e.story_id == sid] if sid else events,
-                lineages=lineages, dates={a: dates[a] for a in members if a in dates}, estimated=estimated, size=size,
-                parse=parse)
+            inputs = {a: articles[a] for a in members if a in articles}
+            own = (mine(claims), mine(commitments), mine(conflicts), mine(entities))
+            story_events = [e for e in events if e.story_id == sid] if sid else list(events)
+            story_dates = {a: dates[a] for a in members if a in dates}
+            digest = story_digest(self.label, sid, inputs, *own, story_events, lineage_of, story_dates, estimated,
+                                  size=size, parse=model)
+            digests.append(BriefDigest(story_id=sid, digest=digest))
+            if sid in kept and kept[sid][0] == digest:
+                brief, parts = kept[sid][1], kept[sid][2]
+            else:
+                brief, parts = build_brief(sid, inputs, *own, events=story_events, lineages=lineages,
+                                           dates=story_dates, estimated=estimated, size=size,
+                                           parse=self._nlp(ctx) if model else None)
+                told += 1
             out += brief
             sections += parts
-        return {"brief": tuple(out), "brief_sections": tuple(sections)}
+        ctx.counts[self.label] = {"stories": len(stories), "told": told}
+        return {"brief": tuple(out), "brief_sections": tuple(sections), "brief_digests": tuple(digests)}
+
+
+def _stored(corpus: Corpus) -> dict[str | None, tuple[str, list[BriefSentence], list[BriefSection]]]:
+    """Story id -> the digest, sentences and sections the last run stored for it."""
+    found: dict[str | None, tuple[str, list[BriefSentence], list[BriefSection]]] = {
+        d.story_id: (d.digest, [], []) for d in corpus.outputs("brief_digests")}
+    for b in corpus.outputs("brief"):
+        if b.story_id in found:
+            found[b.story_id][1].append(b)
+    for sec in corpus.outputs("brief_sections"):
+        if sec.story_id in found:
+            found[sec.story_id][2].append(sec)
+    return found

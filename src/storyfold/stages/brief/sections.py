@@ -49,6 +49,7 @@ __all__ = ["DAMPING", "FEATURES", "MAX_SENTENCE", "Pick", "Sections", "Weights",
 MAX_SENTENCE = 420
 MIN_SENTENCE = 40
 DAMPING = 0.85
+SIMS_BLOCK = 1 << 22  # cosines computed at a time (32 MiB of float64)
 _OPEN, _CLOSE = ("\u201c", "``"), ("\u201d", "''")
 _QUOTED = re.compile("[\"\u201c\u201d]")
 
@@ -139,10 +140,11 @@ def lexrank(sims: np.ndarray, damping: float = DAMPING, iterations: int = 100) -
     n = sims.shape[0]
     if n == 0:
         return np.zeros(0)
-    m = sims.copy()
+    m = sims.copy()  # normalised in place: a story's matrix is its brief's biggest structure
     np.fill_diagonal(m, 0.0)
     rows = m.sum(axis=1, keepdims=True)
-    m = np.divide(m, rows, out=np.full_like(m, 1.0 / n), where=rows > 0)
+    np.divide(m, rows, out=m, where=rows > 0)
+    m[~(rows > 0).ravel()] = 1.0 / n
     p = np.full(n, 1.0 / n)
     for _ in range(iterations):
         nxt = (1 - damping) / n + damping * (m.T @ p)
@@ -171,7 +173,14 @@ def _similarities(sentences: Sequence[Pick], headlines: Sequence[str] = ()) -> t
         for p, c in zip(sentences, np.asarray((xs @ x[n:].T).mean(axis=1)).ravel(), strict=True):
             p.headlines = float(c)
     terms = [frozenset(xs.indices[xs.indptr[i]:xs.indptr[i + 1]].tolist()) for i in range(n)]
-    return (xs @ xs.T).toarray(), terms
+    # filled a block of rows at a time: the sparse product of a copy-heavy story is nearly dense,
+    # and whole it would sit beside its dense copy (each row is computed alone either way)
+    sims = np.empty((n, n))
+    step = max(1, SIMS_BLOCK // max(n, 1))
+    xt = xs.T.tocsr()
+    for i in range(0, n, step):
+        sims[i : i + step] = (xs[i : i + step] @ xt).toarray()
+    return sims, terms
 
 
 def _score(picks: Sequence[Pick], sims: np.ndarray, w: Weights) -> None:
@@ -179,7 +188,8 @@ def _score(picks: Sequence[Pick], sims: np.ndarray, w: Weights) -> None:
     idx = np.array([p.index for p in picks], dtype=int)
     if not len(idx):
         return
-    rank = lexrank(sims[np.ix_(idx, idx)])
+    whole = len(idx) == len(sims) and bool((idx == np.arange(len(idx))).all())
+    rank = lexrank(sims if whole else sims[np.ix_(idx, idx)])  # lexrank copies what it is given
     rank = rank / rank.mean() if rank.mean() > 0 else rank
     for p, c in zip(picks, rank, strict=True):
         p.centrality = float(c)

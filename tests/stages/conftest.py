@@ -42,3 +42,23 @@ def seed_mentions(seed_articles: dict[str, Article]) -> dict[str, tuple]:
     keys = sorted(seed_articles)
     out = stage.process_batch([seed_articles[k] for k in keys], [{}] * len(keys), ctx)
     return {k: o["entity_mentions"] for k, o in zip(keys, out, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def found():
+    """``found(text)``: the commitments of one sentence, with the entities stage's mentions and
+    the quantities of the text (what the commitments stage reads)."""
+    from storyfold.stages.commitments.commitments import find_commitments
+    from storyfold.stages.entities.entities import EntitiesStage
+    from storyfold.stages.quantities import find_quantities
+
+    ctx = Context(settings=load_settings())
+    stage = EntitiesStage()
+    stage.setup(ctx)
+
+    def run(text: str):
+        art = Article(id="a", source="s", text=text)
+        entities = stage.process_batch([art], [{}], ctx)[0]["entity_mentions"]
+        return find_commitments(text, "a", (), find_quantities(text, "a"), entities)
+
+    return run

@@ -6,30 +6,8 @@ scores it beside the untouched ``commitments_other.jsonl``."""
 
 from __future__ import annotations
 
-import pytest
-
-from storyfold.config import load_settings
-from storyfold.pipeline import Context
-from storyfold.records import Article
 from storyfold.records import CommitmentCategory as C
 from storyfold.records import CommitmentStatus as S
-from storyfold.stages.commitments.commitments import find_commitments
-from storyfold.stages.entities.entities import EntitiesStage
-from storyfold.stages.quantities import find_quantities
-
-
-@pytest.fixture(scope="module")
-def found():
-    ctx = Context(settings=load_settings())
-    stage = EntitiesStage()
-    stage.setup(ctx)
-
-    def run(text: str):
-        art = Article(id="a", source="s", text=text)
-        entities = stage.process_batch([art], [{}], ctx)[0]["entity_mentions"]
-        return find_commitments(text, "a", (), find_quantities(text, "a"), entities)
-
-    return run
 
 
 def test_a_pledge_to_do_something_is_a_political_commitment(found) -> None:

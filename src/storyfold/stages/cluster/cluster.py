@@ -47,7 +47,16 @@ from storyfold.stages.cluster.identity import (
     mentioned_days,
     pair_costs,
 )
-from storyfold.stages.cluster.linkage import Rows, assign, average_linkage, combine, merge_groups, sparse_rows, tfidf
+from storyfold.stages.cluster.linkage import (
+    Rows,
+    assign,
+    average_linkage,
+    combine,
+    group_spans,
+    merge_groups,
+    sparse_rows,
+    tfidf,
+)
 
 __all__ = ["ClusterStage", "headline"]
 
@@ -149,13 +158,15 @@ class ClusterStage(CorpusStage):
             s.cluster_story_threshold,
             s.cluster_block,
         )
-        # A story that took new articles may now reach another: average linkage carried on over whole stories.
-        into = merge_groups(x.take([row[i] for g in stories for i in g.members]), [len(g.members) for g in stories],
-                            [any(i not in clustered for i in g.members) for g in stories], s.cluster_story_threshold)
-        merged: dict[int, _Group] = {}
-        for story, k in zip(stories, into, strict=True):
-            merged.setdefault(k, _Group([])).members.extend(story.members)
-        stories = list(merged.values())
+        # A story that took new articles may now reach another: average linkage carried on over whole
+        # stories (after one average linkage over everything, a first fold of one block, none can merge).
+        if clustered or len(roots) > s.cluster_block:
+            into = merge_groups(x.take([row[i] for g in stories for i in g.members]), [len(g.members) for g in stories],
+                                [any(i not in clustered for i in g.members) for g in stories], s.cluster_story_threshold)
+            merged: dict[int, _Group] = {}
+            for story, k in zip(stories, into, strict=True):
+                merged.setdefault(k, _Group([])).members.extend(story.members)
+            stories = list(merged.values())
 
         # Events inside each story.
         event_of_old = {i: g for g in old_events for i in g.members}
@@ -177,7 +188,7 @@ class ClusterStage(CorpusStage):
             local = sparse_rows(tfidf([docs[i].terms for i in members], local=True, min_df=EVENT_MIN_DF))
             lrow = {doc_index: r for r, doc_index in enumerate(members)}
             apart, offset = pair_costs(
-                [docs[i].identity for i in members], [docs[i].published for i in members], self.identity, window
+                [docs[i].identity for i in members], [published[i] for i in members], self.identity, window
             )
             hard = np.isinf(self.identity.penalty)
             # An article joins an existing event only when its who/where/when agrees with most members.
@@ -347,7 +358,7 @@ def _fold(
         items = rows_of(chunk)
         if groups:
             everyone = [i for g in groups for i in g.members]
-            sums = rows_of(everyone).sum_by(_spans([len(g.members) for g in groups]))
+            sums = rows_of(everyone).sum_by(group_spans([len(g.members) for g in groups]))
             sizes = np.array([len(g.members) for g in groups], dtype=np.float32)
             gate = group_gate(chunk, groups) if group_gate is not None else None
             offset = None
@@ -416,7 +427,7 @@ def _story_assign(
     ``threshold`` and the gate allows; else -1."""
     sizes = np.array([len(g.members) for g in targets], dtype=np.float32)
     everyone = [i for g in targets for i in g.members]
-    sums = x.take([row[i] for i in everyone]).sum_by(_spans([len(g.members) for g in targets]))
+    sums = x.take([row[i] for i in everyone]).sum_by(group_spans([len(g.members) for g in targets]))
     offset = adjust(lone, everyone) @ _indicator([len(g.members) for g in targets]).T / sizes[None, :]
     return assign(x.take([row[i] for i in lone]), sums, sizes, threshold, gate(lone, targets), offset)
 
@@ -427,15 +438,6 @@ def _indicator(sizes: Sequence[int]) -> np.ndarray:
     start = 0
     for g, n in enumerate(sizes):
         out[g, start : start + n] = 1.0
-        start += n
-    return out
-
-
-def _spans(sizes: Sequence[int]) -> list[range]:
-    """Consecutive index ranges of the given sizes."""
-    out, start = [], 0
-    for n in sizes:
-        out.append(range(start, start + n))
         start += n
     return out
 

@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 
-__all__ = ["Rows", "assign", "average_linkage", "combine", "merge_groups", "sparse_rows", "tfidf"]
+__all__ = ["Rows", "assign", "average_linkage", "combine", "group_spans", "merge_groups", "sparse_rows", "tfidf"]
 
 ASSIGN_CHUNK = 512
 MERGE_CELLS = 50_000_000  # most touched x groups similarities merge_groups holds (200 MB of float32)
@@ -139,6 +139,15 @@ def assign(
     return out
 
 
+def group_spans(sizes: Sequence[int]) -> list[range]:
+    """Consecutive index ranges of the given sizes: the members of groups listed group after group."""
+    out, start = [], 0
+    for n in sizes:
+        out.append(range(start, start + n))
+        start += n
+    return out
+
+
 def merge_groups(rows: Rows, sizes: Sequence[int], touched: Sequence[bool], threshold: float) -> list[int]:
     """Average linkage carried on over whole groups (``rows`` lists their members group after
     group, ``sizes`` many each): while the two groups of highest average similarity, one of them
@@ -153,8 +162,7 @@ def merge_groups(rows: Rows, sizes: Sequence[int], touched: Sequence[bool], thre
     mine = np.flatnonzero(np.asarray(touched, dtype=bool))  # row r of the products is group mine[r]
     if n < 2 or not len(mine) or len(mine) * n > MERGE_CELLS:
         return into.tolist()
-    starts = np.cumsum([0, *sizes])
-    sums = rows.sum_by([range(starts[k], starts[k + 1]) for k in range(n)])
+    sums = rows.sum_by(group_spans(sizes))
     size = np.array(sizes, dtype=np.float64)
     dots = np.vstack([sums.take(mine[a : a + ASSIGN_CHUNK]).dot(sums).astype(np.float32)
                       for a in range(0, len(mine), ASSIGN_CHUNK)])

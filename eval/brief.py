@@ -47,6 +47,7 @@ import clusters  # noqa: E402  (eval/clusters.py)
 from storyfold import api, codec  # noqa: E402
 from storyfold.config import load_settings  # noqa: E402
 from storyfold.pipeline import Context, Corpus  # noqa: E402
+from storyfold.records import PartialDate  # noqa: E402
 from storyfold.stages import build_pipeline  # noqa: E402
 from storyfold.stages.brief.brief import BriefStage, name_aliases  # noqa: E402
 from storyfold.stages.brief.support import ATTRIBUTIONS, check_support  # noqa: E402
@@ -207,14 +208,18 @@ def _print_neus(rows: dict[str, list[dict]], n: int, settings, elapsed: float) -
 
 
 def date_right(got: str | None, gold: str) -> bool:
-    """A brief date against a reader's: they agree on every field both give, and the brief's says at
-    least the month when the reader's does."""
+    """A brief date against a reader's: one lies within the other (a day within the reader's month,
+    or the brief's week or month holding the reader's day), and the brief's covers at most a month
+    when the reader's does (a year is not right for a day)."""
     if not got:
         return False
-    if len(gold) >= 7 and len(got) < 7:
-        return False
-    n = min(len(got), len(gold))
-    return got[:n] == gold[:n]
+    g, b = PartialDate.parse(gold), PartialDate.parse(got)
+    if None in (g.start, g.end, b.start, b.end):
+        return got == gold
+    if g.start <= b.start and b.end <= g.end:  # type: ignore[operator]
+        return True
+    month = (g.end - g.start).days < 31  # type: ignore[operator]
+    return b.start <= g.start and g.end <= b.end and (not month or (b.end - b.start).days < 31)  # type: ignore[operator]
 
 
 def ecb_briefs(data: Path, work: Path) -> tuple[dict, list[dict]]:

@@ -11,10 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyfold.records import PartialDate, Precision
+from storyfold.config import Settings
+from storyfold.pipeline import Context
+from storyfold.records import CREATION_TIME, Article, PartialDate, Precision
 from storyfold.stages.dates.dates import find_dates
-from storyfold.stages.dates.estimate import estimate_published
+from storyfold.stages.dates.estimate import dateline, estimate_published
 from storyfold.stages.dates.resolve import Anchor
+from storyfold.stages.dates.stage import DatesStage
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -138,6 +141,35 @@ def test_dateline_on_meantime_matches_its_dct(shared: Path) -> None:
             assert est.date == doc.dct, doc.name
             hits += 1
     assert hits >= len(docs) * 0.8
+
+
+@pytest.mark.parametrize(("doc_id", "day"), [
+    ("23_5ecbplus", dt.date(2013, 9, 16)),  # "16 September 2013 Last updated at 12 : 42 GMT"
+    ("12_5ecbplus", dt.date(2011, 11, 11)),  # "Last updated on : November 11 , 2011 19 : 04 IST"
+    ("32_3ecbplus", dt.date(2013, 6, 12)),  # "Published at 12 : 45 , Wednesday , 12 June 2013"
+    ("18_1ecbplus", dt.date(2007, 4, 10)),  # "POSTED : 1052 GMT ( 1852 HKT ) , April 10 , 2007"
+])
+def test_dateline_with_a_clock_time_dates_the_report(shared: Path, doc_id: str, day: dt.date) -> None:
+    rows = (json.loads(line) for line in (shared / "data" / "ecbplus" / "texts.jsonl").open(encoding="utf-8"))
+    text = next(("\n".join(r["sentences"]) for r in rows if r["doc_id"] == doc_id), None)
+    if text is None:
+        pytest.skip(f"{doc_id} is not in this copy of ECB+")
+    est = estimate_published(text)
+    assert est is not None and est.date == day and est.basis.startswith("dateline")
+    marked = [m for m in DatesStage().process(Article(id="a", source="s", text=text), {}, Context(settings=Settings()))["dates"]
+              if m.function == CREATION_TIME]  # the date, and the weekday or clock time on its line
+    assert (day, est.evidence[0].start) in {(m.earliest, m.start) for m in marked}
+    line_end = text.index("\n", est.evidence[0].end)
+    assert all(m.end <= line_end for m in marked)
+
+
+def test_a_sentence_or_a_headline_holding_a_date_is_no_dateline() -> None:
+    for first in ("Parliament votes on the budget on 3 March 2014", "Talks ended on Monday, 3 March 2014, in Geneva."):
+        text = f"{first}\nThe ministers met again a week later."
+        assert dateline(text, find_dates(text, None)) is None
+    text = "Ministers meet in Geneva\nUpdated: 3 March 2014 | 9:12 GMT\nThe ministers met on Monday."
+    found = dateline(text, find_dates(text, None))
+    assert found is not None and found.text == "3 March 2014"
 
 
 def test_tempeval_value_f1_beats_heideltime(shared: Path) -> None:

@@ -51,11 +51,21 @@ from storyfold.records.corpus import (
     SentencePair,
     Story,
 )
-from storyfold.records.dates import DateMention, DayPart, PartialDate, Precision, PublishedEstimate, Season, date_order
+from storyfold.records.dates import (
+    CREATION_TIME,
+    DateMention,
+    DayPart,
+    PartialDate,
+    Precision,
+    PublishedEstimate,
+    Season,
+    date_order,
+)
 from storyfold.records.extraction import EntityMention, EntityType, Quantity, QuoteVariant
 from storyfold.records.presentation import BriefDigest, BriefSection, BriefSentence, TimelineEntry
 
 __all__ = [
+    "CREATION_TIME",
     "Article",
     "BriefDigest",
     "BriefSection",

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from storyfold.records.articles import Evidence
 
-__all__ = ["DateMention", "DayPart", "PartialDate", "Precision", "PublishedEstimate", "Season", "date_order"]
+__all__ = ["CREATION_TIME", "DateMention", "DayPart", "PartialDate", "Precision", "PublishedEstimate", "Season", "date_order"]
 
 
 class Precision(StrEnum):
@@ -338,6 +338,9 @@ def date_order(date: PartialDate | None) -> tuple[dt.date, int, str]:
     return date.sort_key if date is not None else (dt.date.max, 99, "")
 
 
+CREATION_TIME = "CREATION_TIME"  # DateMention.function of a dateline (TIMEX3 functionInDocument)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DateMention:
     """A temporal expression. ``value`` is TIMEX3-like (``2025-03-20``, ``2025-03``, ``P10Y``);
@@ -345,7 +348,9 @@ class DateMention:
 
     ``mod`` is the TIMEX3 modifier (START, MID, END, APPROX), ``signal`` the preposition before the
     expression ("since", "on", "by"), ``earliest``/``latest`` the first and last day the value
-    covers, and ``anchor_estimated`` whether the anchor was an estimated publication date."""
+    covers, ``anchor_estimated`` whether the anchor was an estimated publication date, and
+    ``function`` the TIMEX3 ``functionInDocument``: ``CREATION_TIME`` for the article's dateline
+    (the date it was written or published, not a date of what it reports), else ``None``."""
 
     text: str
     value: str | None
@@ -360,6 +365,7 @@ class DateMention:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     anchor_estimated: bool = False
+    function: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,15 +4,20 @@ subordinate clause never."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from storyfold.config import load_settings
-from storyfold.stages.brief.dating import EventWindow, sentence_date
+from storyfold.config import Settings, load_settings
+from storyfold.pipeline import Context
+from storyfold.records import Article, Event, PartialDate
+from storyfold.stages.brief.dating import EventWindow, lead_day, sentence_date
+from storyfold.stages.cluster.identity import happened_of
 from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.dates.estimate import estimate_published
+from storyfold.stages.dates.stage import DatesStage
 from storyfold.text.nlp import load_spacy
 from storyfold.text.sentences import sentence_spans
 
@@ -52,3 +57,29 @@ def test_ecb_sentence_dates(ecb: dict[str, str], nlp, doc_id: str, needle: str, 
     if doc_id not in ecb or needle not in ecb[doc_id]:
         pytest.skip(f"{doc_id} is not in this copy of ECB+")
     assert _date(ecb[doc_id], needle, nlp) == date
+
+
+def test_a_sentence_without_a_date_takes_the_day_its_own_article_names(ecb: dict[str, str]) -> None:
+    """A report dated "May 3rd , 2013 2 : 00pm EDT" whose lead tells of Lindsay Lohan "checking in on
+    Thursday": its headline, with no date of its own, is dated by the happening its lead names (2
+    May), not by the dateline nor by the event day another report of the event gives."""
+    doc_id = "1_15ecbplus"
+    if doc_id not in ecb:
+        pytest.skip(f"{doc_id} is not in this copy of ECB+")
+    text = ecb[doc_id]
+    mentions = DatesStage().process(Article(id="a", source="s", text=text), {}, Context(settings=Settings()))["dates"]
+    spans = sentence_spans(text)
+    own = lead_day(spans, mentions)
+    assert str(own) == "2013-05-02"
+    start, end = spans[0]  # "Lindsay Lohan Check Into Betty Ford After Fleeing Other Rehab Facility"
+    event = Event(id="e", story_id="s", title="", article_ids=("a", "b"), happened=PartialDate.parse("2013-05-01"))
+    window = EventWindow(event, [dt.date(2013, 5, 3)])
+    assert str(sentence_date(text, start, end, mentions, window, None, own)) == "2013-05-02"
+    assert str(sentence_date(text, start, end, mentions, window, None, None)) == "2013-05-01"  # the event's
+    # a lead naming no date but the dateline: the cluster stage falls back to the dateline's day
+    # (a report is most often of the day it is dated), the brief's own day does not
+    undated = [m for m in mentions if m.function is not None or m.start >= spans[2][1]]
+    lead_end = spans[2][1]
+    found = happened_of(undated, lead_end)
+    assert found is not None and str(found[1]) == "2013-05-03"
+    assert happened_of(undated, lead_end, dateline=False) is None and lead_day(spans, undated) is None

@@ -47,7 +47,7 @@ from storyfold.records import (
     date_order,
 )
 from storyfold.stages.brief.changes import MAX_CHANGES, Change, event_changes
-from storyfold.stages.brief.dating import EventWindow, sentence_date
+from storyfold.stages.brief.dating import EventWindow, lead_day, sentence_date
 from storyfold.stages.brief.digest import story_digest
 from storyfold.stages.brief.sections import MAX_SENTENCE, Pick, Weights, pick_sections
 from storyfold.stages.brief.support import check_support
@@ -116,12 +116,15 @@ class _Texts:
         dates = sorted(a.published for aid in aids if (a := self.articles.get(aid)) and a.published)
         return PartialDate.from_date(dates[0]) if dates else None
 
+    def spans(self, aid: str) -> list[tuple[int, int]]:
+        return self._spans.setdefault(aid, sentence_spans(self.text(aid)))
+
     def sentence(self, ev: Evidence) -> Evidence:
         """The whole sentence(s) around an evidence span (the span itself when that is too long)."""
         text = self.text(ev.article_id)
         if not text or not 0 <= ev.start < ev.end <= len(text):
             return ev
-        spans = self._spans.setdefault(ev.article_id, sentence_spans(text))
+        spans = self.spans(ev.article_id)
         start = max((s for s, _ in spans if s <= ev.start), default=ev.start)
         end = min((e for _, e in spans if e >= ev.end), default=ev.end)
         while start < end and text[start].isspace():
@@ -241,8 +244,9 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
     mentions = dates or {}
 
     def dated(p: Pick) -> PartialDate | None:
-        return sentence_date(texts.text(p.article_id), p.start, p.end, mentions.get(p.article_id, ()),
-                             windows[event_of[p.article_id]], parse)
+        aid = p.article_id
+        return sentence_date(texts.text(aid), p.start, p.end, mentions.get(aid, ()), windows[event_of[aid]], parse,
+                             lead_day(texts.spans(aid), mentions.get(aid, ())))
 
     claims_at = _claims_at(claims)
     changes = event_changes([e.id for e in events], event_of, conflicts, commitments, texts.sentence,
@@ -299,7 +303,7 @@ class BriefStage(CorpusStage):
     many were told."""
 
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

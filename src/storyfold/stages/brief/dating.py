@@ -10,7 +10,10 @@ Of the resolved date mentions inside the sentence (``DateMention`` records of th
    appositive clause) that comes before the last report: "In 1995, she became the first ..." is
    1995, while "when Russia invaded Ukraine in 2022" or "the pact, signed in 2024," only mention a
    year, and "will host in 2014" is a plan;
-3. else the event's day: the happening its leads name when that is a day or a week and not after
+3. else the day of the happening the sentence's own article names in its lead (its first resolved
+   date but the dateline, when that is a day or a week within the event and not after every report
+   of it): two reports of one event may tell of two days, each its own;
+4. else the event's day: the happening its leads name when that is a day or a week and not after
    every report of it (a plan is not yet news), else the event's first day, else the first report.
 """
 
@@ -21,8 +24,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyfold.records import DateMention, Event, PartialDate, Precision
+from storyfold.stages.cluster.identity import IdentityModel, happened_of
 
-__all__ = ["AFTER", "BEFORE", "EventWindow", "main_clause", "sentence_date"]
+__all__ = ["AFTER", "BEFORE", "EventWindow", "lead_day", "main_clause", "sentence_date"]
 
 BEFORE = 31
 AFTER = 1
@@ -31,6 +35,7 @@ _MAIN = _PLACING | {Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 _DETAIL = {Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4, Precision.MONTH: 5, Precision.WEEK: 6,
            Precision.DAY: 8, Precision.TIME: 9}
 # dependency labels that open a clause below the main one (spaCy's English labels)
+_LEAD = IdentityModel().lead_sentences
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "appos", "parataxis"})
 
 
@@ -46,10 +51,10 @@ class EventWindow:
         self.lo = min(lo) - dt.timedelta(days=BEFORE) if lo else None
         self.hi = max(hi) + dt.timedelta(days=AFTER) if hi else None
         self.day: PartialDate | None = None
+        self.last = last = max(published) if published else None
         if event is not None:
             # the happening its leads name when it is a day or a week and not after every report of
             # it (a plan, not news), else the event's first day
-            last = max(published) if published else None
             for day in (event.happened, event.date):
                 if day is None or day.start is None or (last is not None and day.start > last):
                     continue
@@ -61,6 +66,26 @@ class EventWindow:
 
     def holds(self, day: dt.date) -> bool:
         return self.lo is not None and self.hi is not None and self.lo <= day <= self.hi
+
+    def happening(self, day: PartialDate | None) -> PartialDate | None:
+        """``day`` (an article's happening) when it can date the event's sentences: a day or a week
+        within the event, not after every report of it."""
+        if day is None or day.start is None or _DETAIL.get(day.precision, 0) < _DETAIL[Precision.WEEK]:
+            return None
+        if not self.holds(day.start) or (self.last is not None and day.start > self.last):
+            return None
+        return PartialDate.from_date(day.start) if day.precision is Precision.TIME else day
+
+
+def lead_day(spans: Sequence[tuple[int, int]], mentions: Sequence[DateMention]) -> PartialDate | None:
+    """The day of the happening an article's lead names, read as the cluster stage reads it
+    (:func:`~storyfold.stages.cluster.identity.happened_of`: the lead's first resolved date but a
+    dateline's), without the cluster stage's fallback to the dateline: a sentence with no date of its
+    own is then dated by its event. ``spans`` are the article's sentences."""
+    if not spans:
+        return None
+    found = happened_of(mentions, spans[min(_LEAD, len(spans)) - 1][1], dateline=False)
+    return found[1] if found else None
 
 
 def main_clause(doc: Any, start: int, end: int) -> bool:
@@ -81,9 +106,10 @@ def main_clause(doc: Any, start: int, end: int) -> bool:
 
 
 def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMention], window: EventWindow,
-                  parse: Callable[[str], Any] | None = None) -> PartialDate | None:
+                  parse: Callable[[str], Any] | None = None, own: PartialDate | None = None) -> PartialDate | None:
     """The date of the sentence at ``text[start:end]`` of an article whose date mentions are
-    ``mentions``; ``parse`` (a spaCy pipeline) tells a main clause's time from an incidental one."""
+    ``mentions``; ``parse`` (a spaCy pipeline) tells a main clause's time from an incidental one;
+    ``own`` is the day of the happening the article's lead names (``happened_of``), if any."""
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.value is not None
               and m.earliest is not None]
     main: list[DateMention] = []
@@ -100,4 +126,4 @@ def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMentio
             m = min(found, key=lambda m: (-_DETAIL[m.precision], m.start))  # the most precise, then the first
             value = PartialDate.parse(m.value)  # type: ignore[arg-type]
             return PartialDate.from_date(m.earliest) if value.precision is Precision.TIME else value  # type: ignore[arg-type]
-    return window.day
+    return window.happening(own) or window.day

@@ -36,7 +36,7 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from storyfold.records import DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
+from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
 from storyfold.text.gazetteer import city_populations, region_names
 from storyfold.text.sentences import SentenceIndex
 
@@ -108,10 +108,14 @@ def _place_key(mention: EntityMention) -> str | None:
     return None
 
 
-def happened_of(mentions: Iterable[DateMention], lead_end: int) -> tuple[tuple[dt.date, dt.date], PartialDate | None] | None:
-    """The day (or month, or year) of the happening: the first resolved date mention of the lead,
-    as the first and last day it covers and as the date it writes. The one place where the dates
-    stage's records are read."""
+def happened_of(
+    mentions: Iterable[DateMention], lead_end: int, dateline: bool = True
+) -> tuple[tuple[dt.date, dt.date], PartialDate | None] | None:
+    """The day (or month, or year) of the happening: the first resolved date mention of the lead
+    but a dateline's (that dates the report), as the first and last day it covers and as the date
+    it writes; with ``dateline``, the dateline's when the lead names no other (a report is most
+    often of the day it is dated). The one place where the dates stage's records are read."""
+    fallback = None
     for m in sorted(mentions, key=lambda m: m.start):
         if m.start >= lead_end:
             break
@@ -120,8 +124,11 @@ def happened_of(mentions: Iterable[DateMention], lead_end: int) -> tuple[tuple[d
                 written = PartialDate.parse(m.value) if m.value else None
             except ValueError:  # a value no calendar date writes (a reference, a recurrence)
                 written = None
-            return (m.earliest, m.latest), written
-    return None
+            if m.function != CREATION_TIME:
+                return (m.earliest, m.latest), written
+            if dateline and fallback is None:
+                fallback = (m.earliest, m.latest), written
+    return fallback
 
 
 def identity_of(

@@ -4,12 +4,13 @@ or an estimate of it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import ClassVar
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
-from storyfold.records import Article, DateMention, Precision, PublishedEstimate
+from storyfold.records import CREATION_TIME, Article, DateMention, Precision, PublishedEstimate
 from storyfold.stages.dates.dates import find_dates
-from storyfold.stages.dates.estimate import estimate_published
+from storyfold.stages.dates.estimate import datelines, estimate_published
 from storyfold.stages.dates.resolve import Anchor
 
 __all__ = ["DatesStage"]
@@ -17,10 +18,13 @@ __all__ = ["DatesStage"]
 
 class DatesStage(ArticleStage):
     """Temporal expressions of each article, resolved against its publication date or, when it has
-    none, against an estimate the text supports (``published_estimate``)."""
+    none, against an estimate the text supports (``published_estimate``). The mentions on a
+    dateline (:func:`~storyfold.stages.dates.estimate.datelines`: "Saturday, Sep 14, 2013",
+    "Updated: 3 March 2014 | 9:12 GMT") have ``function`` ``CREATION_TIME``: they date the report,
+    not what it tells."""
 
     name: ClassVar[str] = "dates"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     provides: ClassVar[Mapping[str, type]] = {"dates": DateMention, "published_estimate": PublishedEstimate}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
@@ -32,7 +36,11 @@ class DatesStage(ArticleStage):
             anchor = None if estimate is None else Anchor(
                 estimate.date, year_only=estimate.precision is not Precision.DAY, estimated=True
             )
+        text = article.text
+        found = find_dates(text, anchor, article.id, ctx.sentences(article))
+        lines = [(lo, hi) for _, lo, hi in datelines(text, found)]  # the weekday and clock time beside the date too
         return {
-            "dates": tuple(find_dates(article.text, anchor, article.id, ctx.sentences(article))),
+            "dates": tuple(replace(m, function=CREATION_TIME) if any(lo <= m.start and m.end <= hi for lo, hi in lines)
+                           else m for m in found),
             "published_estimate": (estimate,) if estimate else (),
         }

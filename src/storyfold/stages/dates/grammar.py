@@ -46,7 +46,7 @@ NUM = (
     rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD})|(?i:a|an|a\s+few|a\s+couple\s+of|a\s+couple|several|few|many|some"
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
-_NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half|\s+1/2|\s*\u00bd)?"
 _TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
 _ORD = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _APPROX = r"(?i:about|around|nearly|almost|more\s+than|over|some|roughly|less\s+than|just\s+over|just\s+under)"
@@ -175,7 +175,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
-        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole|trading|business|working)\s+)?(?P<unit>{_UNIT})"
+        r"(?P<poss>')?(?!\w)(?![\s-]+(?i:old)\b)",
     ),
     # the first count of a range of durations, "between 60 and 90 days", "two to three weeks": its own duration
     (

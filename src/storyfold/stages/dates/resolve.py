@@ -68,6 +68,8 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
     y = anchor.year
     key = (month, day or 1)
     now = (anchor.month, anchor.day)
+    if rel == "last" and day is None and _shift_month(y, anchor.month, -1)[1] == month:
+        return y - 1  # "last February" said in March: a year back (the month just past is "last month")
     if rel in ("last", "past"):
         return y if key < now and month != anchor.month else y - 1
     if rel in ("next", "coming"):
@@ -175,7 +177,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
         plural = re.match(r"\s+([a-z]+s)\b", after)
-        if plural and signal is None and not _singular_noun(plural.group(1)):
+        if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
         return value_year(int(g["y"]), _mod(m), relative=False)
     if rule == "holiday":
@@ -366,6 +368,10 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
         return value_day(dt.date(y, month, d))
     except ValueError:
         return None
+
+
+# Verbs in -s that follow a year as its predicate ("1989 is following the trend"), not a plural it counts.
+_AUXILIARIES = frozenset({"is", "was", "has", "does"})
 
 
 def _singular_noun(word: str) -> bool:

@@ -20,7 +20,7 @@ class DatesStage(ArticleStage):
     none, against an estimate the text supports (``published_estimate``)."""
 
     name: ClassVar[str] = "dates"
-    version: ClassVar[str] = "3"
+    version: ClassVar[str] = "4"
     provides: ClassVar[Mapping[str, type]] = {"dates": DateMention, "published_estimate": PublishedEstimate}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:

@@ -1,0 +1,44 @@
+"""dates@4: rules of English temporal expressions and TimeML conventions read off the dev half of
+TBAQ-cleaned (sentences after its AP, NYT and WSJ files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyfold.stages.dates.dates import find_dates
+
+
+def _values(text: str, published: dt.date | None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published)]
+
+
+def test_a_half_written_as_a_fraction_counts_and_half_an_hour_is_thirty_minutes() -> None:
+    text = "She spent about 5 1/2 hours in Nairobi, and two and a half years in Kenya."
+    assert _values(text, dt.date(1998, 8, 17)) == [("about 5 1/2 hours", "PT5H30M"),
+                                                    ("two and a half years", "P2.5Y")]
+    assert _values("The trip took 3\u00bd hours.", None) == [("3\u00bd hours", "PT3H30M")]
+
+
+def test_trading_and_business_days_are_days() -> None:
+    text = "Eight trading days after Oct. 12, the index was still down; the bank has five business days to reply."
+    got = _values(text, dt.date(1989, 10, 30))
+    assert ("Eight trading days", "P8D") in got and ("five business days", "P5D") in got
+
+
+def test_an_age_said_in_years_old_is_no_duration() -> None:
+    text = "The Foreign Office said Howes, 37 years old when he was kidnapped, had been held for two years."
+    assert _values(text, dt.date(1998, 2, 19)) == [("two years", "P2Y")]
+
+
+def test_last_with_the_month_just_past_is_a_year_back() -> None:
+    # said on March 1: the February just ended would be "last month"
+    text = "Seventy-three soldiers were killed when two military helicopters crashed last February."
+    assert _values(text, dt.date(1998, 3, 1)) == [("last February", "1997-02")]
+    # an earlier month of this year stays in it
+    assert _values("The two presidents signed the treaty last May.", dt.date(1998, 10, 27)) == [("last May", "1998-05")]
+
+
+def test_a_year_before_is_or_was_is_the_subject_not_a_count() -> None:
+    text = 'Anheuser noted that "beer industry sales volume in 1989 is following the trend," and 1990 was no better.'
+    assert [v for _, v in _values(text, dt.date(1989, 10, 26))] == ["1989", "1990"]
+    assert _values("Sales volume is 1989 is following the trend.", dt.date(1989, 10, 26)) == [("1989", "1989")]

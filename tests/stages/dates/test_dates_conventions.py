@@ -42,3 +42,20 @@ def test_a_year_before_is_or_was_is_the_subject_not_a_count() -> None:
     text = 'Anheuser noted that "beer industry sales volume in 1989 is following the trend," and 1990 was no better.'
     assert [v for _, v in _values(text, dt.date(1989, 10, 26))] == ["1989", "1990"]
     assert _values("Sales volume is 1989 is following the trend.", dt.date(1989, 10, 26)) == [("1989", "1989")]
+
+
+def test_a_possessive_weekday_names_a_past_day_whatever_the_verb() -> None:
+    # "would" points forward, but the ruling it is about was given on Wednesday
+    text = "The boy's relatives in Miami said they would look for ways to get around Wednesday's ruling."
+    assert _values(text, dt.date(2000, 1, 7)) == [("Wednesday", "2000-01-05")]
+    text = "The price represents a 24% conversion premium over Thursday's closing price."
+    assert _values(text, dt.date(1989, 10, 30)) == [("Thursday", "1989-10-26")]
+    # "next" still points forward
+    assert _values("He will attend next Thursday's meeting.", dt.date(1989, 10, 30)) == [
+        ("next Thursday", "1989-11-02")]
+
+
+def test_a_weekday_with_a_plural_part_of_day_is_a_set() -> None:
+    text = "It said two new flights would leave Bombay on Tuesday nights from March 30."
+    got = [(d.text, d.value, d.type) for d in find_dates(text, dt.date(1998, 2, 13))]
+    assert got[0] == ("Tuesday nights", "XXXX-WXX-2", "SET")

@@ -127,7 +127,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "weekday",
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}(?P<plural>s)?\b"
-        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?",
+        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))(?P<parts>s)?\b)?",
     ),
     (
         "relunit",

@@ -231,11 +231,13 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return value_time(d, code)
         return value_day(d)
     if rule == "weekday":
-        if g.get("plural"):  # "on Tuesdays": every Tuesday
+        if g.get("plural") or g.get("parts"):  # "on Tuesdays", "Tuesday nights": every Tuesday
             return Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
         if day_anchor is None:
             return value_unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
+        if re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3]):
+            tense = "past"  # "Wednesday's ruling", "over Thursday's closing price": news names a past day so
         d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]

@@ -59,3 +59,14 @@ def test_a_weekday_with_a_plural_part_of_day_is_a_set() -> None:
     text = "It said two new flights would leave Bombay on Tuesday nights from March 30."
     got = [(d.text, d.value, d.type) for d in find_dates(text, dt.date(1998, 2, 13))]
     assert got[0] == ("Tuesday nights", "XXXX-WXX-2", "SET")
+
+
+def test_after_the_nine_months_a_year_ago_comparison_is_the_year_not_the_quarter() -> None:
+    text = ("Travelers posted third-quarter earnings of $94.2 million, up from $85 million a year ago. "
+            "In the first nine months, net was $306 million, compared with a loss of $195 million in the "
+            "1988 period. The year-ago results included a charge. "
+            "In the fourth quarter, sales fell from a year earlier.")
+    assert _values(text, dt.date(1989, 11, 2)) == [
+        ("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("the first nine months", "P9M"),
+        ("the 1988 period", "1988"), ("year-ago", "1988"), ("the fourth quarter", "1989-Q4"),
+        ("a year earlier", "1988-Q4")]

@@ -175,11 +175,20 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     return out
 
 
+# A part of a year made of two or three quarters, said as a duration: "the nine months", "the first six months".
+_PART_YEAR = re.compile(r"P[69]M")
+
+
 def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> None:
     """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
     quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
     forecast) becomes the reference period unless an earlier one is named after a later one (a
     comparison: "up from the 1988 third quarter"); a day, month or year is the last date named."""
+    if value.type == "DURATION" and ref.quarter is not None and _PART_YEAR.fullmatch(value.value or "") and (
+            re.search(r"(?i)\bthe\s+(?:\w+\s+)?$", hit.match.string[max(0, hit.start - 16) : hit.start])
+            or hit.match.group().lower().startswith("the ")):
+        ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
+        return
     if value.value is None or value.type != "DATE":
         return
     if value.precision is Precision.QUARTER and tense != "future" and (
@@ -188,5 +197,6 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         assert date.year is not None and date.quarter is not None
         if ref.quarter is None or (date.year, date.quarter) >= ref.quarter:
             ref.quarter = (date.year, date.quarter)
+            ref.part_year = False
     elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
         ref.date = PartialDate.parse(value.value)

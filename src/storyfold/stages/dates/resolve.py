@@ -267,7 +267,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
-        if ref.quarter is not None and unit.startswith("year") and n is not None and float(n).is_integer():
+        if (ref.quarter is not None and not ref.part_year and unit.startswith("year") and n is not None
+                and float(n).is_integer()):
             return value_quarter_shifted(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
         return _resolve_ago(g, anchor)
     if rule == "duration":

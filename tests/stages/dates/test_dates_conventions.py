@@ -70,3 +70,13 @@ def test_after_the_nine_months_a_year_ago_comparison_is_the_year_not_the_quarter
         ("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("the first nine months", "P9M"),
         ("the 1988 period", "1988"), ("year-ago", "1988"), ("the fourth quarter", "1989-Q4"),
         ("a year earlier", "1988-Q4")]
+
+
+def test_a_clock_time_told_in_the_past_is_on_the_day_last_named() -> None:
+    text = ("Boeing's newest commercial aircraft made its first test flight Tuesday in Everett, Washington "
+            "at 18:00 UTC.")
+    assert _values(text, dt.date(2009, 12, 16)) == [("Tuesday", "2009-12-15"), ("18:00 UTC", "2009-12-15T18:00Z")]
+    # in the future, or with no day named before it, a clock time stays on the publication day
+    assert _values("The plane will land at 18:00 UTC.", dt.date(2009, 12, 16)) == [
+        ("18:00 UTC", "2009-12-16T18:00Z")]
+    assert _values("The plane landed at 6 p.m.", dt.date(2009, 12, 16)) == [("6 p.m.", "2009-12-16T18:00")]

@@ -11,7 +11,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, Reference
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value
+from storyfold.stages.dates.values import Value, value_dated
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -154,6 +154,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             if value is None:
                 continue
         assert isinstance(value, Value)
+        value = _on_the_day_narrated(hit, value, ref, tense)
         _remember(ref, hit, value, tense)
         out.append(
             DateMention(
@@ -173,6 +174,17 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             )
         )
     return out
+
+
+def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:
+    """A clock time said without its day ("was shot to death at 10 p.m.") in a past-tense clause is
+    on the day the text last named, not on the publication day."""
+    g = hit.match.groupdict()
+    if (hit.rule not in ("time", "clock", "timeword") or g.get("wd") or g.get("d") or tense != "past"
+            or value.value is None or ref.date is None or ref.date.precision is not Precision.DAY
+            or ref.date.start is None):
+        return value
+    return value_dated(PartialDate.parse(ref.date.start.isoformat() + value.value[10:]), type="TIME")
 
 
 # A part of a year made of two or three quarters, said as a duration: "the nine months", "the first six months".

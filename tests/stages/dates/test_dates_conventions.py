@@ -80,3 +80,13 @@ def test_a_clock_time_told_in_the_past_is_on_the_day_last_named() -> None:
     assert _values("The plane will land at 18:00 UTC.", dt.date(2009, 12, 16)) == [
         ("18:00 UTC", "2009-12-16T18:00Z")]
     assert _values("The plane landed at 6 p.m.", dt.date(2009, 12, 16)) == [("6 p.m.", "2009-12-16T18:00")]
+
+
+def test_recent_before_what_it_dates_is_past_ref() -> None:
+    text = "Crane holds 14.6%, according to a recent SEC filing; the offer was triggered by the recent sale."
+    assert _values(text, dt.date(1989, 10, 30)) == [("recent", "PAST_REF"), ("recent", "PAST_REF")]
+    # seed 000: "its recent appointment of a full-time ambassador"
+    assert _values("It is evident through its recent appointment of an ambassador.", None) == [("recent", "PAST_REF")]
+    # the latest of a series, and a vague duration of its own, are something else
+    assert _values("The antenna of their most recent iPhone model failed.", dt.date(2010, 7, 1)) == []
+    assert _values("It has grown in recent years.", dt.date(2010, 7, 1)) == [("recent years", "PXY")]

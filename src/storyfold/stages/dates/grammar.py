@@ -207,6 +207,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
         r"|the\s+future))\b",
     ),
+    # "recent" before what it dates ("the recent sale", "a recent SEC filing"): TIMEX3's PAST_REF; not
+    # "most recent" (the latest of a series) and not before a unit of time, which makes a duration of its own
+    ("recent", r"(?<!(?i:most)\s)\b(?P<ref>(?i:recent))\b(?!\s+(?i:years?|months?|weeks?|days?|decades?|centur\w+"
+               r"|hours?|minutes?|quarters?|seasons?|periods?|times?)\b)"),
     (
         "set",
         rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD}|{_MONTH_FULL}"

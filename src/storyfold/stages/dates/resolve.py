@@ -289,9 +289,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return None if n is None else value_duration(n, g["unit"])
     if rule in ("vague", "vagueadj", "vaguefor", "vaguethe"):
         return value_duration(None, g["unit"])
-    if rule == "ref":
+    if rule in ("ref", "recent"):
         word = re.sub(r"\s+", " ", g["ref"].lower())
-        value = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
+        value = {"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
         return Value(value.get(word, "PRESENT_REF"), Precision.RANGE, relative=True)
     if rule in ("set", "setadv", "setfreq"):
         unit = (g.get("unit") or g.get("adv") or "").lower()

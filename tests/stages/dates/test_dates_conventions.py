@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.dates import find_dates
 
 
@@ -90,3 +94,32 @@ def test_recent_before_what_it_dates_is_past_ref() -> None:
     # the latest of a series, and a vague duration of its own, are something else
     assert _values("The antenna of their most recent iPhone model failed.", dt.date(2010, 7, 1)) == []
     assert _values("It has grown in recent years.", dt.date(2010, 7, 1)) == [("recent years", "PXY")]
+
+
+def test_the_day_before_or_after_a_day_named_is_its_neighbour() -> None:
+    text = "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's house."
+    assert _values(text, dt.date(2000, 2, 24)) == [("The day before last Tuesday", "2000-02-21")]
+    assert _values("They met the day after March 6, 1999.", None) == [("the day after March 6, 1999", "1999-03-07")]
+    assert _values("They met the day after Tuesday.", None)[0][1] is None  # no anchor: nothing invented
+
+
+_WORDS = st.sampled_from(
+    ["the", "day", "before", "after", "last", "Tuesday", "Tuesday's", "nights", "March", "6", "1999", ",", ".",
+     "5", "1/2", "\u00bd", "hours", "37", "years", "old", "8-month-old", "trading", "days", "recent", "most",
+     "sale", "nine", "months", "third", "quarter", "a", "year", "earlier", "1988", "period", "is", "at", "10",
+     "p.m.", "18:00", "UTC", "was", "will", "February", "in", "first"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31))))
+def test_the_dates4_rules_never_crash_and_give_partial_dates(words: list[str], published: dt.date | None) -> None:
+    text = " ".join(words)
+    for d in find_dates(text, published):
+        assert text[d.start : d.end] == d.text and d.text == d.text.strip()
+        assert (d.value is None) == (d.precision is Precision.UNRESOLVED)
+        if d.value is not None and d.type != "DURATION":
+            date = PartialDate.parse(d.value)
+            assert date.isoformat() == d.value and date.precision is d.precision
+            if d.earliest is not None:
+                assert (date.start, date.end) == (d.earliest, d.latest)

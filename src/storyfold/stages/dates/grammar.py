@@ -123,6 +123,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?P<dw>(?i:today|yesterday|tomorrow|tonight))\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
     ),
+    # "the day before last Tuesday's hearing", "the day after March 6": the day next to the one named
+    (
+        "dayshift",
+        rf"\b(?i:the)\s+(?i:day)\s+(?P<shift>(?i:before|after))\s+(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?"
+        rf"(?:{_WD}|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?)",
+    ),
     ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
     (
         "weekday",

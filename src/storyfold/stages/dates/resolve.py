@@ -230,6 +230,19 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
             return value_time(d, code)
         return value_day(d)
+    if rule == "dayshift":
+        if g.get("wd"):
+            if day_anchor is None:
+                return value_unresolved()
+            rel = g["rel"].lower() if g.get("rel") else None
+            possessive = re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3])
+            said = value_day(_pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
+        else:
+            said = _month_day(g, day_anchor, tense, signal)
+        if said is None or said.earliest is None:
+            return said
+        return value_day(said.earliest + dt.timedelta(days=-1 if g["shift"].lower() == "before" else 1),
+                         relative=said.relative)
     if rule == "weekday":
         if g.get("plural") or g.get("parts"):  # "on Tuesdays", "Tuesday nights": every Tuesday
             return Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")

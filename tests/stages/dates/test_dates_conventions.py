@@ -123,3 +123,8 @@ def test_the_dates4_rules_never_crash_and_give_partial_dates(words: list[str], p
             assert date.isoformat() == d.value and date.precision is d.precision
             if d.earliest is not None:
                 assert (date.start, date.end) == (d.earliest, d.latest)
+
+
+def test_now_in_a_compound_adjective_is_no_temporal_expression() -> None:
+    text = "He spoke last week against the now-cancelled deal to lease tankers, and now he is silent."
+    assert _values(text, dt.date(2004, 1, 10)) == [("last week", "2004-W01"), ("now", "PRESENT_REF")]

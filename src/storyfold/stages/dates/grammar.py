@@ -211,7 +211,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "ref",
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
-        r"|the\s+future))\b",
+        r"|the\s+future))\b(?!-)",
     ),
     # "recent" before what it dates ("the recent sale", "a recent SEC filing"): TIMEX3's PAST_REF; not
     # "most recent" (the latest of a series) and not before a unit of time, which makes a duration of its own

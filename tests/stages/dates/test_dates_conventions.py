@@ -128,3 +128,13 @@ def test_the_dates4_rules_never_crash_and_give_partial_dates(words: list[str], p
 def test_now_in_a_compound_adjective_is_no_temporal_expression() -> None:
     text = "He spoke last week against the now-cancelled deal to lease tankers, and now he is silent."
     assert _values(text, dt.date(2004, 1, 10)) == [("last week", "2004-W01"), ("now", "PRESENT_REF")]
+
+
+def test_this_quarter_in_a_report_on_a_named_quarter_is_that_quarter() -> None:
+    text = ("The company posted a loss of $8.1 million for the third quarter ended Sept. 30. "
+            "This quarter's loss includes pretax charges of $4.9 million.")
+    got = _values(text, dt.date(1989, 11, 1))
+    assert ("This quarter", "1989-Q3") in got
+    # a forecast is about the quarter under way
+    assert ("this quarter", "1989-Q4") in _values(
+        "The company reported a third-quarter loss. It will break even this quarter.", dt.date(1989, 11, 1))

@@ -11,7 +11,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, Reference
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value, value_dated
+from storyfold.stages.dates.values import Value, value_dated, value_quarter
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -155,6 +155,9 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 continue
         assert isinstance(value, Value)
         value = _on_the_day_narrated(hit, value, ref, tense)
+        if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
+                and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
+            value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
         _remember(ref, hit, value, tense)
         out.append(
             DateMention(

@@ -11,7 +11,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, Reference
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value
+from storyfold.stages.dates.values import Value, value_dated, value_quarter
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -154,6 +154,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             if value is None:
                 continue
         assert isinstance(value, Value)
+        value = _on_the_day_narrated(hit, value, ref, tense)
+        if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
+                and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
+            value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
         _remember(ref, hit, value, tense)
         out.append(
             DateMention(
@@ -175,11 +179,31 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     return out
 
 
+def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:
+    """A clock time said without its day ("was shot to death at 10 p.m.") in a past-tense clause is
+    on the day the text last named, not on the publication day."""
+    g = hit.match.groupdict()
+    if (hit.rule not in ("time", "clock", "timeword") or g.get("wd") or g.get("d") or tense != "past"
+            or value.value is None or ref.date is None or ref.date.precision is not Precision.DAY
+            or ref.date.start is None):
+        return value
+    return value_dated(PartialDate.parse(ref.date.start.isoformat() + value.value[10:]), type="TIME")
+
+
+# A part of a year made of two or three quarters, said as a duration: "the nine months", "the first six months".
+_PART_YEAR = re.compile(r"P[69]M")
+
+
 def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> None:
     """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
     quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
     forecast) becomes the reference period unless an earlier one is named after a later one (a
     comparison: "up from the 1988 third quarter"); a day, month or year is the last date named."""
+    if value.type == "DURATION" and ref.quarter is not None and _PART_YEAR.fullmatch(value.value or "") and (
+            re.search(r"(?i)\bthe\s+(?:\w+\s+)?$", hit.match.string[max(0, hit.start - 16) : hit.start])
+            or hit.match.group().lower().startswith("the ")):
+        ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
+        return
     if value.value is None or value.type != "DATE":
         return
     if value.precision is Precision.QUARTER and tense != "future" and (
@@ -188,5 +212,6 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         assert date.year is not None and date.quarter is not None
         if ref.quarter is None or (date.year, date.quarter) >= ref.quarter:
             ref.quarter = (date.year, date.quarter)
+            ref.part_year = False
     elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
         ref.date = PartialDate.parse(value.value)

@@ -46,7 +46,7 @@ NUM = (
     rf"(?:\d+(?:\.\d+)?|(?i:{NUMBER_WORD})|(?i:a|an|a\s+few|a\s+couple\s+of|a\s+couple|several|few|many|some"
     r"|a\s+dozen|dozens\s+of|a\s+half|half\s+a))"
 )
-_NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half)?"
+_NUM_HALF = rf"{NUM}(?:\s+and\s+a\s+half|\s+1/2|\s*\u00bd)?"
 _TZ = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
 _ORD = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _APPROX = r"(?i:about|around|nearly|almost|more\s+than|over|some|roughly|less\s+than|just\s+over|just\s+under)"
@@ -123,11 +123,17 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?P<dw>(?i:today|yesterday|tomorrow|tonight))\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
     ),
+    # "the day before last Tuesday's hearing", "the day after March 6": the day next to the one named
+    (
+        "dayshift",
+        rf"\b(?i:the)\s+(?i:day)\s+(?P<shift>(?i:before|after))\s+(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?"
+        rf"(?:{_WD}|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?)",
+    ),
     ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
     (
         "weekday",
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}(?P<plural>s)?\b"
-        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?",
+        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))(?P<parts>s)?\b)?",
     ),
     (
         "relunit",
@@ -175,7 +181,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"
         r"|coming|following|another))\s+)?(?:(?P<approx>(?i:about|around|nearly|almost|more\s+than|over|some"
         r"|roughly|at\s+least|up\s+to|less\s+than|fewer\s+than|just\s+over|just\s+under))\s+)?"
-        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole)\s+)?(?P<unit>{_UNIT})(?P<poss>')?(?!\w)",
+        rf"(?P<n>{_NUM_HALF})\s+(?:(?i:full|more|straight|consecutive|whole|trading|business|working)\s+)?(?P<unit>{_UNIT})"
+        r"(?P<poss>')?(?!\w)(?![\s-]+(?i:old)\b)",
     ),
     # the first count of a range of durations, "between 60 and 90 days", "two to three weeks": its own duration
     (
@@ -204,8 +211,12 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "ref",
         r"\b(?P<ref>(?i:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|the\s+past"
-        r"|the\s+future))\b",
+        r"|the\s+future))\b(?!-)",
     ),
+    # "recent" before what it dates ("the recent sale", "a recent SEC filing"): TIMEX3's PAST_REF; not
+    # "most recent" (the latest of a series) and not before a unit of time, which makes a duration of its own
+    ("recent", r"(?<!(?i:most)\s)\b(?P<ref>(?i:recent))\b(?!\s+(?i:years?|months?|weeks?|days?|decades?|centur\w+"
+               r"|hours?|minutes?|quarters?|seasons?|periods?|times?)\b)"),
     (
         "set",
         rf"\b(?P<every>(?i:every|each))\s+(?:(?P<n>{NUM})\s+)?(?P<unit>{_UNIT_SG}|(?i:season)|{_WD}|{_MONTH_FULL}"

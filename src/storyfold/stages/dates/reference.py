@@ -30,10 +30,14 @@ class Reference:
 
     ``quarter``: the (year, quarter) the article last named, the period an earnings report is about,
     so "the quarter", "the latest quarter" and "a year earlier" (that quarter a year before) resolve
-    to it. ``date``: the last calendar day, month or year named, for "that year", "later that month"."""
+    to it. ``part_year``: since that quarter the text has turned to a longer part of its year ("for
+    the nine months", "in the first six months"), so a year-ago comparison ("a year earlier", "the
+    1988 period", "year-ago") is that year's, not the quarter's: TIMEX3 has no value for nine months
+    of a year. ``date``: the last calendar day, month or year named, for "that year", "later that month"."""
 
     quarter: tuple[int, int] | None = None
     date: PartialDate | None = None
+    part_year: bool = False
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
@@ -49,6 +53,8 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
     if rule in ("yearago", "sameperiod"):
         if g.get("q") and anchor is not None:
             return value_quarter(anchor.date.year - 1, ordinal_of(g["q"] or ""))
+        if ref.quarter is not None and ref.part_year and unit != "quarter":
+            return value_year(ref.quarter[0] - 1)
         if ref.quarter is not None:
             return value_quarter_shifted(*ref.quarter, -4)
         if anchor is None:
@@ -72,7 +78,7 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
             y, relative = anchor.date.year + {"last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0), True
         if g.get("q"):
             return value_quarter(y, ordinal_of(g["q"] or ""), relative=relative)
-        if ref.quarter is not None:
+        if ref.quarter is not None and not (ref.part_year and unit == "period"):
             return value_quarter(y, ref.quarter[1], relative=relative)
         return value_year(y, relative=relative) if unit == "period" else None
     if rule == "fullyear":  # "for the full year": the year of the period reported on

@@ -68,6 +68,8 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
     y = anchor.year
     key = (month, day or 1)
     now = (anchor.month, anchor.day)
+    if rel == "last" and day is None and _shift_month(y, anchor.month, -1)[1] == month:
+        return y - 1  # "last February" said in March: a year back (the month just past is "last month")
     if rel in ("last", "past"):
         return y if key < now and month != anchor.month else y - 1
     if rel in ("next", "coming"):
@@ -175,7 +177,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
         plural = re.match(r"\s+([a-z]+s)\b", after)
-        if plural and signal is None and not _singular_noun(plural.group(1)):
+        if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
         return value_year(int(g["y"]), _mod(m), relative=False)
     if rule == "holiday":
@@ -228,12 +230,27 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
             return value_time(d, code)
         return value_day(d)
+    if rule == "dayshift":
+        if g.get("wd"):
+            if day_anchor is None:
+                return value_unresolved()
+            rel = g["rel"].lower() if g.get("rel") else None
+            possessive = re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3])
+            said = value_day(_pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
+        else:
+            said = _month_day(g, day_anchor, tense, signal)
+        if said is None or said.earliest is None:
+            return said
+        return value_day(said.earliest + dt.timedelta(days=-1 if g["shift"].lower() == "before" else 1),
+                         relative=said.relative)
     if rule == "weekday":
-        if g.get("plural"):  # "on Tuesdays": every Tuesday
+        if g.get("plural") or g.get("parts"):  # "on Tuesdays", "Tuesday nights": every Tuesday
             return Value(f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", Precision.SET, type="SET")
         if day_anchor is None:
             return value_unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
+        if re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3]):
+            tense = "past"  # "Wednesday's ruling", "over Thursday's closing price": news names a past day so
         d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
             code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
@@ -263,7 +280,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
-        if ref.quarter is not None and unit.startswith("year") and n is not None and float(n).is_integer():
+        if (ref.quarter is not None and not ref.part_year and unit.startswith("year") and n is not None
+                and float(n).is_integer()):
             return value_quarter_shifted(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
         return _resolve_ago(g, anchor)
     if rule == "duration":
@@ -284,9 +302,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return None if n is None else value_duration(n, g["unit"])
     if rule in ("vague", "vagueadj", "vaguefor", "vaguethe"):
         return value_duration(None, g["unit"])
-    if rule == "ref":
+    if rule in ("ref", "recent"):
         word = re.sub(r"\s+", " ", g["ref"].lower())
-        value = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
+        value = {"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
         return Value(value.get(word, "PRESENT_REF"), Precision.RANGE, relative=True)
     if rule in ("set", "setadv", "setfreq"):
         unit = (g.get("unit") or g.get("adv") or "").lower()
@@ -366,6 +384,10 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
         return value_day(dt.date(y, month, d))
     except ValueError:
         return None
+
+
+# Verbs in -s that follow a year as its predicate ("1989 is following the trend"), not a plural it counts.
+_AUXILIARIES = frozenset({"is", "was", "has", "does"})
 
 
 def _singular_noun(word: str) -> bool:

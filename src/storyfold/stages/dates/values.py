@@ -101,9 +101,10 @@ def value_time(d: dt.date, part: str | None = None, hour: int | None = None, min
 def count_of(text: str) -> float | None:
     """A duration's count: a number, "a"/"an" (1), or ``None`` for a vague one ("several")."""
     t = re.sub(r"\s+", " ", text.strip().lower())
-    if t.endswith(" and a half"):
-        base = count_of(t[: -len(" and a half")])
-        return None if base is None else base + 0.5
+    for half in (" and a half", " 1/2", "\u00bd"):  # "two and a half", "5 1/2", "5\u00bd"
+        if t.endswith(half) and t != half:
+            base = count_of(t[: -len(half)])
+            return None if base is None else base + 0.5
     if t in SMALL_NUMBERS:
         return SMALL_NUMBERS[t]
     if t in VAGUE_NUMBERS:
@@ -119,6 +120,8 @@ def value_duration(n: float | None, unit: str, mod: str | None = None) -> Value:
     else:
         v = n * mult
         qty = str(int(v)) if float(v).is_integer() else f"{v:g}"
+        if code == "H" and not float(v).is_integer() and float(v * 60).is_integer():
+            qty, code = f"{int(v)}H{int(round((v - int(v)) * 60))}", "M"  # "5 1/2 hours": PT5H30M, as ISO 8601 writes it
     return Value(f"PT{qty}{code}" if is_time else f"P{qty}{code}", Precision.DURATION, type="DURATION", mod=mod)
 
 

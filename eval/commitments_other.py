@@ -1,7 +1,7 @@
 """Commitments of other kinds than aid to Ukraine, in sentences of real articles: vaccine
 donations, governments' funding and sanctions, companies' pledges and offers.
 
-    python eval/commitments_other.py [DATA_DIR]        (also run by eval/commitments.py)
+    python eval/commitments_other.py [DATA_DIR] [-v | --errors]   (also run by eval/commitments.py)
 
 Two files, one sentence a line, from ``neus-allsides`` (an AllSides story's roundup or one side's
 article body) or ``ecbplus`` (a document's sentence), annotated by reading it: the actor (and the
@@ -97,6 +97,8 @@ def rows_of(gold_path: Path) -> list[dict]:
 
 def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False,
                 label: str = "") -> dict[str, str]:
+    if verbose and gold_path.resolve() == GOLD.resolve():
+        raise SystemExit(f"{GOLD.name} is the untouched part: its rows and errors are never printed")
     rows = rows_of(gold_path)
     sources = _sources(data) if data is not None else {}
     unchecked = 0
@@ -148,5 +150,6 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    score_both(Path(args[0]) if args else ROOT.parent / "shared" / "data", verbose="-v" in sys.argv[1:])
+    args = [a for a in sys.argv[1:] if a not in ("-v", "--errors")]
+    score_both(Path(args[0]) if args else ROOT.parent / "shared" / "data",
+               verbose=bool({"-v", "--errors"} & set(sys.argv[1:])))

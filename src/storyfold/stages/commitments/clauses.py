@@ -35,6 +35,7 @@ from storyfold.stages.commitments.status import (
     WILLING,
     chain,
     head_lemma,
+    put_forward,
     status_of,
 )
 from storyfold.stages.commitments.tokens import RECIPIENT_PREP as _RECIPIENT_PREP
@@ -56,7 +57,7 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake", "propose",
+    "undertake", "propose", "pass",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
@@ -65,6 +66,11 @@ ACTS = DELIVER | frozenset({
 UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
+# "pass" enacts what a legislature adopts ("The Senate passed sweeping legislation … by investing
+# more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
+# either of the two most frequent senses), not a ball or a test.
+_ENACT = frozenset({"pass"})
+_ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
 _ISSUE = frozenset({"issue"})
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
@@ -89,7 +95,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
@@ -105,7 +111,7 @@ _GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start
 # A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
 _CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
-_LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
+_LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to", "on"),
           "scale": ("up",), "rule": ("out",)}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Dependents of the object that are not part of what is given.
@@ -177,6 +183,12 @@ def _object(verb: Any) -> Any | None:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "for":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             return c
@@ -389,6 +401,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue  # "received 2 million refugees from Syria"
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
             continue  # "pay tribute"
+        if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
+                                                                             *_ENACTED)):
+            continue  # "passed the ball"
         if verb.lemma_ in _ISSUE and (obj is None or not (_is_money(obj) or category_of(
                 " ".join(t.text for t in _subtree(obj, _NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
             continue  # "issued a statement"
@@ -422,10 +437,11 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             toks = _subtree(part, _NOT_ITEM)
             while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
                 toks = toks[1:]
+            head = _lemma(part, lemmatizer).lower()
             yield Clause(
-                verb=_span([verb]), lemma=verb.lemma_, status=status,
+                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
-                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
+                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
             )

@@ -328,7 +328,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     if person is not None:
         return title_actor or person
     if head and subj.strip().lower() in (head, f"the {head}") and wordnet.is_a(head, "organization.n.01"):
-        named = [o for o in orgs if o.end <= s0]  # "the company would provide …": the last one named
+        named = [o for o in orgs if o.end <= s0 and o.type.value == "organisation"]  # "the company would provide …"
         return named[-1].text if named else None
     return None
 
@@ -343,6 +343,9 @@ def find_general(
     category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
+    # a group the entities stage found (a party: "Democrats released their $3.5 trillion budget
+    # plan") acts as an organisation does; a nationality is a country, read from the gazetteer first
+    actors = sorted(orgs + [e for e in entities if e.type.value == "group"], key=lambda e: e.start)
     named_persons = [e for e in entities if e.type.value == "person"]
     org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -368,7 +371,7 @@ def find_general(
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
             if c.contents and (out or any(key[0] < a for key in taken or ())):
                 continue  # what an act stated before holds: that act's part, not an act of its own
-            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person, named_persons)
+            actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
             if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):

@@ -30,6 +30,7 @@ from storyfold.stages.commitments.status import (
     DECLINE,
     DELIVER,
     PLAN,
+    PROPOSAL,
     REFUSE,
     WILL,
     WILLING,
@@ -44,6 +45,7 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
+from storyfold.text.gazetteer import CURRENCY_SIGNS
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -83,6 +85,7 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
                      "assistance", "aid"})
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
+_SIGNS = frozenset(CURRENCY_SIGNS)  # "$", "€", "£", "₴", "A$", … (CLDR)
 _MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
@@ -183,11 +186,12 @@ def _object(verb: Any) -> Any | None:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "for":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted
-        for c in verb.children:
+    if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
+        for c in verb.children:  # a law, a plan or a proposal (not "agree to security assurances")
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
+                        (pobj.lemma_ or pobj.lower_).lower(), 2, *_ENACTED, *PROPOSAL):
                     return pobj
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
@@ -319,8 +323,8 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return None
     lemma = _lemma(root, lemmatizer).lower()
-    money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
-        c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
+    money = lemma in _MONEY_WORDS or root.text in _SIGNS or any(
+        c.lower_ in _MONEY_WORDS or c.text in _SIGNS for c in root.children)
     if lemma not in NOMINAL and not money and not _names_aid(root):
         return None
     actor = None
@@ -346,7 +350,7 @@ def _gives(verb: Any) -> bool:
 def _is_money(tok: Any) -> bool:
     """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
     words = [tok, *tok.children]
-    return any(t.lower_ in _MONEY_WORDS or t.text in ("$", "€", "£") or (t.is_upper and len(t.text) == 3)
+    return any(t.lower_ in _MONEY_WORDS or t.text in _SIGNS or (t.is_upper and len(t.text) == 3)
                or t.lemma_ in ("fund", "money") for t in words)
 
 

@@ -52,7 +52,7 @@ from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_par
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
-from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
 
@@ -148,7 +148,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "8"
+    version = "9"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -185,7 +185,7 @@ _PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
 # The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
 # tested first, then the rest of its clause; a money amount with no other word is financial.
 _MONEY_UNITS = CURRENCY_CODES
-_MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "$", "€", "£", "DOLLAR", "EURO"}
+_MONEY_HEADS = CURRENCY_CODES | set(CURRENCY_SIGNS) | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "DOLLAR", "EURO"}
 # A subject with no name of its own stands for the article's last actor ("the government", "it").
 _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
                       r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
@@ -299,7 +299,11 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
     if places:
         return places[0][2]
-    org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
+    head_at = a + c.subject_head[0] if c.subject_head is not None else -1
+    # a group (a party) acts where it heads the subject ("Democrats released …"), not where it
+    # qualifies the acting noun ("European officials envisioned …")
+    org = next((o for o in orgs if s0 <= o.start and o.end <= s1
+                and (o.type.value != "group" or o.start <= head_at < o.end)), None)
     if org is not None and c.subject_head is not None and org.end <= a + c.subject_head[0] \
             and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[org.end : a + c.subject_head[1]]):
         return text[org.start : a + c.subject_head[1]]  # the name modifies the acting one: "Senate Republicans"
@@ -343,8 +347,9 @@ def find_general(
     category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
-    # a group the entities stage found (a party: "Democrats released their $3.5 trillion budget
-    # plan") acts as an organisation does; a nationality is a country, read from the gazetteer first
+    # a group the entities stage found heading the subject (a party: "Democrats released their $3.5
+    # trillion budget plan") acts as an organisation does; a nationality is a country, read from the
+    # gazetteer first
     actors = sorted(orgs + [e for e in entities if e.type.value == "group"], key=lambda e: e.start)
     named_persons = [e for e in entities if e.type.value == "person"]
     org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states

@@ -70,3 +70,17 @@ def test_every_sentence_is_in_its_source(shared: Path) -> None:
     sources = _sources(shared / "data")
     for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV):
         assert " ".join(r["text"].split()) in " ".join(sources[(r["source"], r["ref"])].split()), r["id"]
+
+
+def test_errors_are_printed_for_the_dev_parts_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--errors`` / ``-v`` print the dev parts' rows; asked for the untouched part's, the scorer
+    refuses before reading a row of it."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        import commitments_other  # type: ignore[import-not-found]
+
+        with pytest.raises(SystemExit, match="untouched"):
+            commitments_other.score_other(GOLD, verbose=True)
+    finally:
+        sys.path.pop(0)
+    assert "other-" not in capsys.readouterr().out

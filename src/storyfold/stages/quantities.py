@@ -58,8 +58,7 @@ _QUAL = (
 )
 # ISO 4217 codes (the gazetteer's currencies) before the number: "EUR 250 million", "AUD 10 million".
 _CODES = "|".join(sorted(CURRENCY_CODES))
-# Currency signs from CLDR (the gazetteer's CURRENCY_SIGNS: "$", "€", "£", "A$", "R$", "₴", "₽", "₹"):
-# any of them, longest first, and the one-character ones as a class.
+# Currency signs from CLDR (gazetteer CURRENCY_SIGNS: "$", "€", "A$", "₴", "₽"), longest first; a class of the one-character ones.
 _SIGNS = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=lambda s: (-len(s), s)))
 _SIGN = "[" + "".join(re.escape(s) for s in sorted(CURRENCY_SIGNS) if len(s) == 1) + "]"
 _CUR = rf"(?P<cur>(?:[A-Z]{{1,3}})?\$|{_SIGNS}|(?:{_CODES})(?![A-Za-z])\s?)"

@@ -26,11 +26,21 @@ from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.stages.commitments.objects import (
+    ENACTED,
+    MONEY_WORDS,
+    NOT_ITEM,
+    SIGNS,
+    WITH,
+    is_money,
+    object_of,
+    priced_conjuncts,
+    recipient_of,
+)
 from storyfold.stages.commitments.status import (
     DECLINE,
     DELIVER,
     PLAN,
-    PROPOSAL,
     REFUSE,
     WILL,
     WILLING,
@@ -39,13 +49,11 @@ from storyfold.stages.commitments.status import (
     put_forward,
     status_of,
 )
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP as _RECIPIENT_PREP
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
-from storyfold.text.gazetteer import CURRENCY_SIGNS
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -72,11 +80,8 @@ _MONEY_VERBS = frozenset({"pay"})
 # more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
 # either of the two most frequent senses), not a ball or a test.
 _ENACT = frozenset({"pass"})
-_ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
 _ISSUE = frozenset({"issue"})
-# "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
-_WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
 # the way aid notes are written: "Transfer of 40 BMP-1 IFVs from Greece to Ukraine", "300 million
 # USD in security assistance".
@@ -85,8 +90,6 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
                      "assistance", "aid"})
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
-_SIGNS = frozenset(CURRENCY_SIGNS)  # "$", "€", "£", "₴", "A$", … (CLDR)
-_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
 _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
@@ -117,8 +120,6 @@ _CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", 
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to", "on"),
           "scale": ("up",), "rule": ("out",)}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-# Dependents of the object that are not part of what is given.
-_NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
 
 
 class Clause(NamedTuple):
@@ -170,40 +171,6 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
-def _object(verb: Any) -> Any | None:
-    if verb.lemma_ == "go":  # "23 million EUR will go to Ukraine": money that goes somewhere is given
-        money = next((c for c in verb.children if c.dep_ == "nsubj" and _is_money(c)), None)
-        to = any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards") for c in verb.children)
-        return money if to else None
-    for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
-        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in _WITH:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    if verb.lemma_ in _WITH - {"provide", "supply"}:
-        return None
-    if verb.lemma_ == "pay":  # "pay for 100 tanks"
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "for":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-    if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
-        for c in verb.children:  # a law, a plan or a proposal (not "agree to security assurances")
-            if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
-                        (pobj.lemma_ or pobj.lower_).lower(), 2, *_ENACTED, *PROPOSAL):
-                    return pobj
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            return c
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
-        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
 def _conjectured(verb: Any) -> bool:
     """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
     of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
@@ -231,37 +198,6 @@ def _undertaken(verb: Any) -> Any | None:
         if done is not None and not (done.pos_ == "VERB" and (_gives(done) or done.lemma_ in ACTS)):
             return done
     return None
-
-
-def _recipient(verb: Any, obj: Any | None) -> Any | None:
-    if verb.lemma_ == "receive":
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.lemma_ in _WITH - {"provide", "supply", "furnish"}:
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for head in (verb, obj):
-        if head is None:
-            continue
-        for c in head.children:
-            if c.dep_ in ("dative",) and c.pos_ in ("PROPN", "NOUN"):
-                return c
-            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREP:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
-                    return pobj
-    if obj is not None and obj.dep_ == "pobj" and verb.lemma_ == "provide":
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return None
-
-
-def _priced_conjuncts(obj: Any) -> list[Any]:
-    """The object and the nouns coordinated with it when two or more of them state an amount of
-    money of their own; else []."""
-    parts = [obj]
-    while parts[-1] is not None and len(parts) < 8:
-        parts.append(next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None))
-    parts = [p for p in parts if p is not None]
-    priced = [p for p in parts if any(_is_money(t) for t in _subtree(p, _NOT_ITEM) if t.pos_ in ("NOUN", "PROPN", "NUM"))]
-    return parts if len(parts) > 1 and len(priced) >= 2 else []
 
 
 def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple[tuple[int, int], ...]:
@@ -323,16 +259,16 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return None
     lemma = _lemma(root, lemmatizer).lower()
-    money = lemma in _MONEY_WORDS or root.text in _SIGNS or any(
-        c.lower_ in _MONEY_WORDS or c.text in _SIGNS for c in root.children)
+    money = lemma in MONEY_WORDS or root.text in SIGNS or any(
+        c.lower_ in MONEY_WORDS or c.text in SIGNS for c in root.children)
     if lemma not in NOMINAL and not money and not _names_aid(root):
         return None
     actor = None
     for c in root.subtree:
         if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i == root.i:
             actor = next((g for g in c.children if g.dep_ == "pobj"), None)
-    toks = [t for t in _subtree(root, _NOT_ITEM) if t.dep_ != "punct"]
-    rec = _recipient(root, root)
+    toks = [t for t in _subtree(root, NOT_ITEM) if t.dep_ != "punct"]
+    rec = recipient_of(root, root)
     return Clause(
         verb=_span([root]), lemma=lemma, status=S.COMMITTED, cue=_span([root]),
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
@@ -344,14 +280,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
 
 def _gives(verb: Any) -> bool:
     """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
-    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH | {"go"} and _object(verb) is None)
-
-
-def _is_money(tok: Any) -> bool:
-    """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
-    words = [tok, *tok.children]
-    return any(t.lower_ in _MONEY_WORDS or t.text in _SIGNS or (t.is_upper and len(t.text) == 3)
-               or t.lemma_ in ("fund", "money") for t in words)
+    return verb.lemma_ in ACTS and not (verb.lemma_ in WITH | {"go"} and object_of(verb) is None)
 
 
 def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
@@ -400,22 +329,22 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if _conjectured(verb):
             continue
-        obj = _object(verb)
+        obj = object_of(verb)
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
-        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
+        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not is_money(obj):
             continue  # "pay tribute"
         if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
-                                                                             *_ENACTED)):
+                                                                             *ENACTED)):
             continue  # "passed the ball"
-        if verb.lemma_ in _ISSUE and (obj is None or not (_is_money(obj) or category_of(
-                " ".join(t.text for t in _subtree(obj, _NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
+        if verb.lemma_ in _ISSUE and (obj is None or not (is_money(obj) or category_of(
+                " ".join(t.text for t in _subtree(obj, NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
             continue  # "issued a statement"
         subj, pronoun = _subject(verb)
         # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
         # what is given, as in a passive without its agent
         note = subj is not None and obj is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") \
-            and _is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         if note:
             obj, subj = subj, None
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
@@ -432,13 +361,13 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         status, cue = status_of(verb)
         subj_span = _subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
-        rec = _recipient(verb, obj)
+        rec = recipient_of(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
         # 20 million CAD in development aid") are one act each, each clause without the others' words
-        parts = _priced_conjuncts(obj)
+        parts = priced_conjuncts(obj)
         for part in parts or [obj]:
-            others = {t.i for p in parts if p is not part for t in _subtree(p, _NOT_ITEM)}
-            toks = _subtree(part, _NOT_ITEM)
+            others = {t.i for p in parts if p is not part for t in _subtree(p, NOT_ITEM)}
+            toks = _subtree(part, NOT_ITEM)
             while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
                 toks = toks[1:]
             head = _lemma(part, lemmatizer).lower()
@@ -470,7 +399,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     status, cue = status_of(verb)
     if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
         status = S.WILLING
-    toks = [t for t in _subtree(done, _NOT_ITEM) if t.dep_ != "punct"]
+    toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct"]
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=_subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),

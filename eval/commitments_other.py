@@ -16,6 +16,10 @@ currency) where the sentence states one, the status.
   and ECB+ topics neither file above uses): a second dev part, for the amount attached to a
   commitment (mostly US dollars, ECB+'s "$6 , 000" spacing, one count of troops); its errors may
   be read (``-v``).
+* ``eval/gold/commitments_kinds_dev.jsonl`` (17 sentences, after its ``about`` line; from stories
+  and ECB+ topics none of the files above uses): a third dev part, of other kinds (governments'
+  measures, vows, a request for funds, a deployment, legislatures passing bills, a company's patch,
+  teams signing players, an award); its errors may be read (``-v``).
 
 Each sentence is checked against its source text when DATA_DIR holds it, then run through the
 entities, dates, quantities and commitments stages as an article of its own.
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
+KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
 
 
 def _sources(data: Path) -> dict[tuple[str, str], str]:
@@ -87,6 +92,7 @@ def score_both(data: Path | None = None, verbose: bool = False) -> None:
     score_other(DEV, data, verbose=verbose, label="dev")
     score_other(GOLD, data, label="untouched")
     score_other(AMOUNTS_DEV, data, verbose=verbose, label="amounts dev")
+    score_other(KINDS_DEV, data, verbose=verbose, label="kinds dev")
 
 
 def rows_of(gold_path: Path) -> list[dict]:

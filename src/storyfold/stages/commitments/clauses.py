@@ -41,6 +41,7 @@ from storyfold.stages.commitments.status import (
     DECLINE,
     DELIVER,
     PLAN,
+    PROPOSAL,
     REFUSE,
     WILL,
     WILLING,
@@ -162,6 +163,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
             return tok.head, False
+    if _means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
+        return _subject(verb.head.head)
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
     if root.i != verb.i and head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
@@ -169,6 +172,23 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return None, False
+
+
+def _means(verb: Any) -> bool:
+    """Whether ``verb`` is a gerund of means under a finite verb ("sent its strongest message yet …
+    by passing a bill", "passed legislation … by investing more than $200 billion"): the act of
+    that verb's subject."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX") \
+        and verb.head.head.dep_ in _FINITE_DEPS
+
+
+def _said(obj: Any, lemmatizer: Any | None) -> bool:
+    """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
+    Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
+    sense under communication), not a proposal, a request or an offer, which is put forward."""
+    head = _lemma(obj, lemmatizer).lower()
+    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02") \
+        and not wordnet.sense_is_a(head, 2, *PROPOSAL)
 
 
 def _conjectured(verb: Any) -> bool:
@@ -322,7 +342,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
-                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND):
+                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND) and not _means(verb):
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
@@ -330,6 +350,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if _conjectured(verb):
             continue
         obj = object_of(verb)
+        if verb.lemma_ in DELIVER - {"supply", "contribute"} and obj is not None and obj.pos_ == "NOUN" \
+                and _said(obj, lemmatizer):
+            continue  # "sent a message", "gave a speech": nothing is given
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
         if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not is_money(obj):

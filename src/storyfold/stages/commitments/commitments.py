@@ -53,6 +53,7 @@ from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_m
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
+from storyfold.text.lexicon import COMMISSIVE, verb_forms
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
 
@@ -207,6 +208,11 @@ _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|g
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+# What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
+# ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
+_PROMISED = verb_forms(COMMISSIVE)
+_IMPOSE = frozenset({"impose"})
+_ENACT = frozenset({"pass"})
 # The categories a rules' mention has from its money alone.
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
@@ -405,8 +411,10 @@ def find_general(
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
-            if c.undertaking and category is C.OTHER and actor not in org_names:
-                category = C.POLITICAL  # what a state or a person in public life undertakes to do
+            if category is C.OTHER and (c.lemma in _ENACT or actor not in org_names and (
+                    c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
+                category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
+                # and a law a legislature passes that names no kind of aid
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:

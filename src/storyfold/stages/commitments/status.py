@@ -147,7 +147,7 @@ def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:
     only puts something forward: "propose" ("will propose $5 trillion"), or a proposal, a plan, an
     offer, a request or a framework (:data:`PROPOSAL`, either of the noun's two most frequent
     senses) that a verb other than one of adopting or promising presents ("unveiled a blueprint")."""
-    if status not in (S.COMMITTED, S.PLEDGED):
+    if status not in (S.COMMITTED, S.PLEDGED, S.FULFILLED):  # "sent Congress a spending request"
         return False
     if verb.lemma_ in _PROPOSE:
         return True

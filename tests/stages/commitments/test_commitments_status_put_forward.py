@@ -48,7 +48,11 @@ def test_a_legislature_passes_legislation_not_a_ball(found) -> None:
                "power by investing more than $200 billion over the next five years into scientific research and "
                "technology.")
     assert [(m.actor, m.status, m.amount) for m in ms] == [("Senate", S.COMMITTED, "more than $200 billion")]
-    assert not found("The Senate passed the ball to the House, Schumer said on Tuesday.")
+    # ECB+ 31_12ecb, sentence 19, and 33_3ecbplus, sentence 12: passing people is no act
+    assert not found("Ford passed the likes of Lennie Rosenbluth , Charles Scott and Larry Miller because they "
+                     "could play varsity basketball for only three years .")
+    assert not found("Mrs Armstead says that just before the shots were fired she passed a group of young men arguing "
+                     "on the street about a gun .")
 
 
 def test_agreeing_on_a_plan_is_adopting_it_not_agreeing_to_assurances(found, seed_articles) -> None:
@@ -73,3 +77,27 @@ def test_a_party_heading_the_subject_acts_a_demonym_qualifying_it_does_not(found
     text = seed_articles["002"].text
     sentence = next(s for s in text.split("\n") if "European officials envisioned" in s)
     assert not [m for m in found(sentence) if m.actor == "European"]
+
+
+def test_a_request_sent_is_put_forward_a_message_sent_gives_nothing(found) -> None:
+    # AllSides 5721 (left), from eval/gold/commitments_kinds_dev.jsonl
+    ms = found("The White House budget office Tuesday sent Congress an “urgent” spending request asking for tens of "
+               "billions of dollars in natural disaster relief and Afghanistan resettlement funding as the "
+               "administration tries to respond to both emergencies.")
+    assert ms and {m.status for m in ms} == {S.WILLING}
+    # AllSides 6110 (left): the message is said, not given; the bill passed is the Senate's act
+    ms = found("The Senate — in an overwhelmingly bipartisan vote on Thursday — sent Congress’s strongest message yet "
+               "condemning anti-Asian hate crimes by passing a bill aimed at improving data collection.")
+    assert [(m.actor, m.status, m.category.value) for m in ms] == [("Senate", S.COMMITTED, "political")]
+
+
+def test_what_a_person_in_public_life_vows_or_a_state_imposes_is_political(found) -> None:
+    # AllSides 5637 (right): "mobilize" is an act of giving, read under the vow
+    ms = found("In an official memo, Attorney General Merrick Garland has pledged to mobilize the FBI against parents "
+               "protesting critical race theory in public schools, citing unspecified “threats of violence” against "
+               "school officials.")
+    assert [(m.actor, m.status, m.category.value) for m in ms] == [("Merrick Garland", S.PLEDGED, "political")]
+    # AllSides 6071 (right)
+    ms = found("The Trump administration imposed the eviction moratorium in September using the Centers for Disease "
+               "Control and Prevention's quarantine authority.")
+    assert ms and {(m.status, m.category.value) for m in ms} == {(S.COMMITTED, "political")}

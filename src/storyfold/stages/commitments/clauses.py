@@ -162,6 +162,8 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
+            if tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "into", "towards"):
+                return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
             return tok.head, False
     if _means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
         return _subject(verb.head.head)
@@ -171,7 +173,21 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj, subj.pos_ == "PRON"
-    return None, False
+    return _lost_subject(chain(verb)[-1])
+
+
+def _lost_subject(top: Any) -> tuple[Any | None, bool]:
+    """The subject of a finite main verb that the parse left without one, having attached it to a
+    phrase before ("According to …, Vadym Prystaiko, UK, is about to transfer 2 vessels": "UK" read as
+    an apposition): the proper noun right before the verb, past punctuation; else none."""
+    if top.dep_ != "ROOT" or top.tag_ not in ("VBZ", "VBD", "VBP", "MD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in top.children):
+        return None, False
+    i = top.i - 1
+    while i >= top.sent.start and top.doc[i].is_punct:
+        i -= 1
+    prev = top.doc[i] if i >= top.sent.start else None
+    return (prev, False) if prev is not None and prev.pos_ == "PROPN" and i < top.i - 1 else (None, False)
 
 
 def _means(verb: Any) -> bool:

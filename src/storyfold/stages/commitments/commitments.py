@@ -201,13 +201,14 @@ _WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\
 _CONTEXT = 800
 _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
                       "that", "which", "it", "this", "what"}  # a pronoun names nothing either
-# A place after these is a recipient or a channel ("through the EU's Civil Protection Mechanism"), not a donor.
+# A place after these is a recipient, a channel ("through the EU's Civil Protection Mechanism") or a
+# partner ("in cooperation with the European Union"), not a donor.
 # An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
 _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
                               r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
-_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via|with)\s+(?:the\s+)?)$", re.I)
 # What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
 # ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
 _PROMISED = verb_forms(COMMISSIVE)
@@ -215,7 +216,7 @@ _IMPOSE = frozenset({"impose"})
 _ENACT = frozenset({"pass"})
 # The categories a rules' mention has from its money alone.
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
-_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
+_CHANNEL = re.compile(r"\b(?:through|via|with)\s+(?:the\s+)?$", re.I)  # a channel or a partner
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 

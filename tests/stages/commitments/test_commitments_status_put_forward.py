@@ -101,3 +101,11 @@ def test_what_a_person_in_public_life_vows_or_a_state_imposes_is_political(found
     ms = found("The Trump administration imposed the eviction moratorium in September using the Centers for Disease "
                "Control and Prevention's quarantine authority.")
     assert ms and {(m.status, m.category.value) for m in ms} == {(S.COMMITTED, "political")}
+
+
+def test_the_infinitive_of_a_noun_of_resolving_is_the_act_its_governor_resolved_on(found) -> None:
+    # AllSides 5829 (right), amounts dev part: "reached an agreement to allot"
+    ms = found("The report comes less than two weeks after Senate Majority Leader Chuck Schumer, D-N.Y., said the "
+               "Budget Committee had reached an agreement to allot $3.5 trillion for a spending package that would "
+               "complete President Biden’s infrastructure plan.")
+    assert [(m.actor, m.status, m.amount) for m in ms] == [("Budget Committee", S.COMMITTED, "$3.5 trillion")]

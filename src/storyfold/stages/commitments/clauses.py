@@ -38,17 +38,21 @@ from storyfold.stages.commitments.objects import (
     recipient_of,
 )
 from storyfold.stages.commitments.status import (
-    DECLINE,
     DELIVER,
-    PLAN,
     PROPOSAL,
-    REFUSE,
     WILL,
-    WILLING,
     chain,
     head_lemma,
     put_forward,
     status_of,
+)
+from storyfold.stages.commitments.subjects import (
+    FINITE_DEPS,
+    GOVERNS_GERUND,
+    means,
+    resolved,
+    subject_of,
+    subject_span,
 )
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
@@ -111,12 +115,6 @@ _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of a
 # Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
 # their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
 _CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
-# Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
-# under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
-_FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
-_GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
-# A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
-_CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to", "on"),
           "scale": ("up",), "rule": ("out",)}
@@ -144,60 +142,6 @@ class Clause(NamedTuple):
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
 
 
-def _subject(verb: Any) -> tuple[Any | None, bool]:
-    """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
-    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
-    if verb.lemma_ == "receive":
-        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
-        return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
-    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
-        for c in tok.children:
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj, pobj.pos_ == "PRON"
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj, subj.pos_ == "PRON"
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
-                tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
-            if tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "into", "towards"):
-                return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
-            return tok.head, False
-    if _means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
-        return _subject(verb.head.head)
-    root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
-    if root.i != verb.i and head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                              for c in verb.children):
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj, subj.pos_ == "PRON"
-    return _lost_subject(chain(verb)[-1])
-
-
-def _lost_subject(top: Any) -> tuple[Any | None, bool]:
-    """The subject of a finite main verb that the parse left without one, having attached it to a
-    phrase before ("According to …, Vadym Prystaiko, UK, is about to transfer 2 vessels": "UK" read as
-    an apposition): the proper noun right before the verb, past punctuation; else none."""
-    if top.dep_ != "ROOT" or top.tag_ not in ("VBZ", "VBD", "VBP", "MD") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in top.children):
-        return None, False
-    i = top.i - 1
-    while i >= top.sent.start and top.doc[i].is_punct:
-        i -= 1
-    prev = top.doc[i] if i >= top.sent.start else None
-    return (prev, False) if prev is not None and prev.pos_ == "PROPN" and i < top.i - 1 else (None, False)
-
-
-def _means(verb: Any) -> bool:
-    """Whether ``verb`` is a gerund of means under a finite verb ("sent its strongest message yet …
-    by passing a bill", "passed legislation … by investing more than $200 billion"): the act of
-    that verb's subject."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX") \
-        and verb.head.head.dep_ in _FINITE_DEPS
-
-
 def _said(obj: Any, lemmatizer: Any | None) -> bool:
     """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
     Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
@@ -210,7 +154,7 @@ def _said(obj: Any, lemmatizer: Any | None) -> bool:
 def _conjectured(verb: Any) -> bool:
     """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
     of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
-    own = _subject(verb)[0]
+    own = subject_of(verb)[0]
     for tok in chain(verb)[1:]:
         if head_lemma(tok) in _CONJECTURE:
             guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -357,8 +301,10 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
-        if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
-                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND) and not _means(verb):
+        resolved_to = resolved(verb)
+        if verb.dep_ not in FINITE_DEPS and not _finite(verb) and not (
+                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
+                and resolved_to is None:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
@@ -379,7 +325,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in _ISSUE and (obj is None or not (is_money(obj) or category_of(
                 " ".join(t.text for t in _subtree(obj, NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
             continue  # "issued a statement"
-        subj, pronoun = _subject(verb)
+        subj, pronoun = subject_of(verb)
         # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
         # what is given, as in a passive without its agent
         note = subj is not None and obj is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") \
@@ -397,8 +343,10 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if obj is None or (subj is None and not agentless):
             continue
-        status, cue = status_of(verb)
-        subj_span = _subject_span(verb, subj) if subj is not None else None
+        status, cue = status_of(verb) if resolved_to is None else status_of(verb.head.head)
+        if isinstance(resolved_to, CommitmentStatus) and status in (S.COMMITTED, S.PLEDGED):
+            status, cue = resolved_to, verb.head  # "announced plans to deliver": willing; "a pledge to give": pledged
+        subj_span = subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
         rec = recipient_of(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
@@ -419,20 +367,6 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             )
 
 
-def _subject_span(verb: Any, subj: Any) -> tuple[int, int]:
-    """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
-    act's own relative clause."""
-    own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
-                  for t in tok.subtree}
-    kept = {t.i for t in subj.subtree} - own_clause
-    first = last = subj.i
-    while first - 1 in kept:
-        first -= 1
-    while last + 1 in kept:
-        last += 1
-    return _span(verb.doc[first : last + 1])
-
-
 def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it."""
     status, cue = status_of(verb)
@@ -441,7 +375,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct"]
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
-        subject=_subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
+        subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
         recipient=None, scope=_scope(verb), undertaking=True,
     )
 

@@ -30,7 +30,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE
 
-__all__ = ["DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "put_forward",
+__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "put_forward",
            "status_of"]
 
 S = CommitmentStatus
@@ -57,7 +57,7 @@ _PROPOSE = frozenset({"propose"})
 # offer (the thing offered), a request, a tentative framework (a hypothesis, "a theory").
 PROPOSAL = ("proposal.n.01", "plan.n.01", "offer.n.02", "petition.n.01", "hypothesis.n.02")
 # Verbs that adopt what is put forward: what they take binds ("approved a roughly $3.5 trillion budget").
-_ADOPT = frozenset({"approve", "adopt", "authorize", "authorise", "sign", "agree", "pass", "enact", "ratify",
+ADOPT = frozenset({"approve", "adopt", "authorize", "authorise", "sign", "agree", "pass", "enact", "ratify",
                     "endorse", "accept"})
 
 
@@ -151,6 +151,6 @@ def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:
         return False
     if verb.lemma_ in _PROPOSE:
         return True
-    if verb.lemma_ in _ADOPT | _PROMISE or not head or not head.isalpha():
+    if verb.lemma_ in ADOPT | _PROMISE or not head or not head.isalpha():
         return False
     return wordnet.sense_is_a(head.lower(), 2, *PROPOSAL)

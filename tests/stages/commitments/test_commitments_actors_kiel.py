@@ -1,5 +1,6 @@
-"""Actors the parse loses or misplaces, on rows of the Kiel tracker set's development half
-(``eval/commitments.py``'s split; the shared data set's ``kiel-dev``)."""
+"""Actors the parse loses or misplaces: rows of the Kiel tracker set's development half
+(``eval/commitments.py``'s split; the shared data set's ``kiel-dev``) and sentences of the kinds dev
+part (``eval/gold/commitments_kinds_dev.jsonl``)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,14 @@ def test_a_partner_after_with_is_not_the_donor(shared) -> None:
     text, title = _row(shared, "USF4")
     actors = {m.actor for m in _found(text, title)}
     assert "United States" in actors and "European Union" not in actors
+
+
+def test_a_city_heading_the_subject_acts_for_its_team(found) -> None:
+    # ECB+ 25_3ecb, sentence 15, and 29_1ecb, sentence 15 (the kinds dev part): the entities
+    # stage finds "Tampa" and "Buffalo" as places; no country is named
+    ms = found("Tampa have signed defensive end Patrick Chukwurah and linebacker Rod Wilson to bolster their "
+               "defence , while releasing running back Noah Herron .")
+    assert "Tampa" in {m.actor for m in ms}
+    ms = found("Offensive tackle Jonathan Scott was signed by Buffalo to fill the roster spot left open after "
+               "defensive end Aaron Schobel was placed on injured reserve last week .")
+    assert [m.actor for m in ms] == ["Buffalo"]

@@ -310,7 +310,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     # a group (a party) acts where it heads the subject ("Democrats released …"), not where it
     # qualifies the acting noun ("European officials envisioned …")
     org = next((o for o in orgs if s0 <= o.start and o.end <= s1
-                and (o.type.value != "group" or o.start <= head_at < o.end)), None)
+                and (o.type.value == "organisation" or o.start <= head_at < o.end)), None)
     if org is not None and c.subject_head is not None and org.end <= a + c.subject_head[0] \
             and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[org.end : a + c.subject_head[1]]):
         return text[org.start : a + c.subject_head[1]]  # the name modifies the acting one: "Senate Republicans"
@@ -354,10 +354,11 @@ def find_general(
     category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
-    # a group the entities stage found heading the subject (a party: "Democrats released their $3.5
-    # trillion budget plan") acts as an organisation does; a nationality is a country, read from the
-    # gazetteer first
-    actors = sorted(orgs + [e for e in entities if e.type.value == "group"], key=lambda e: e.start)
+    # a group or a place the entities stage found heading the subject (a party: "Democrats released
+    # their $3.5 trillion budget plan"; a city for its team or its government: "Tampa have signed
+    # defensive end Patrick Chukwurah") acts as an organisation does; a nationality, a country or a
+    # capital is a country, read from the gazetteer first
+    actors = sorted(orgs + [e for e in entities if e.type.value in ("group", "place")], key=lambda e: e.start)
     named_persons = [e for e in entities if e.type.value == "person"]
     org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}

@@ -109,3 +109,10 @@ def test_the_infinitive_of_a_noun_of_resolving_is_the_act_its_governor_resolved_
                "Budget Committee had reached an agreement to allot $3.5 trillion for a spending package that would "
                "complete President Biden’s infrastructure plan.")
     assert [(m.actor, m.status, m.amount) for m in ms] == [("Budget Committee", S.COMMITTED, "$3.5 trillion")]
+
+
+def test_voting_in_favor_of_legislation_adopts_it(found) -> None:
+    # AllSides 5969 roundup, amounts dev part
+    ms = found("The Senate voted 68-32 on Tuesday in favor of bipartisan legislation to boost U.S. competitiveness "
+               "with China by investing about $250 billion in U.S. technology development.")
+    assert [(m.actor, m.status, m.amount) for m in ms] == [("Senate", S.COMMITTED, "about $250 billion")]

@@ -72,7 +72,7 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake", "propose", "pass",
+    "undertake", "propose", "pass", "vote",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
@@ -106,7 +106,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",

@@ -45,6 +45,18 @@ def object_of(verb: Any) -> Any | None:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "for":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.lemma_ == "vote":  # "voted for the bill", "voted 68-32 in favor of bipartisan legislation"
+        for c in verb.children:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+            if pobj is not None and c.lower_ == "in" and pobj.lower_ in ("favor", "favour"):
+                of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            elif c.lower_ != "for":
+                pobj = None
+            if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
+                    (pobj.lemma_ or pobj.lower_).lower(), 2, *ENACTED, *PROPOSAL):
+                return pobj
+        return None
     if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
         for c in verb.children:  # a law, a plan or a proposal (not "agree to security assurances")
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):

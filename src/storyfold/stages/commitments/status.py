@@ -58,7 +58,7 @@ _PROPOSE = frozenset({"propose"})
 PROPOSAL = ("proposal.n.01", "plan.n.01", "offer.n.02", "petition.n.01", "hypothesis.n.02")
 # Verbs that adopt what is put forward: what they take binds ("approved a roughly $3.5 trillion budget").
 ADOPT = frozenset({"approve", "adopt", "authorize", "authorise", "sign", "agree", "pass", "enact", "ratify",
-                    "endorse", "accept"})
+                    "endorse", "accept", "vote"})
 
 
 def chain(verb: Any) -> list[Any]:

@@ -1,6 +1,6 @@
 """Commitments on text storyfold was never tuned on: the Kiel Ukraine Support Tracker rows.
 
-    python eval/commitments.py [DATA_DIR] [--export EXPORT.json]     (DATA_DIR defaults to ../shared/data)
+    python eval/commitments.py [DATA_DIR] [--export EXPORT.json] [--errors]    (DATA_DIR defaults to ../shared/data)
 
 Folds ``kiel-dev/articles.jsonl`` (entities, dates, quantities, claims, commitments, entity_merge, reconcile)
 into a temporary database, or reads an ``--export`` already made from it, and scores the export
@@ -15,6 +15,10 @@ found (a commitment in the row), actor (the donor among its actors), category (c
 agrees, of rows with a donor commitment), amount (the row's own mention amount within 1%,
 currency-aware, of rows whose text states the gold amount), false (pairs whose actor is not the
 donor).
+
+``--errors`` prints the errors of the dev parts only: the kiel dev half's failures and the rows of
+the two dev gold files (``commitments_other_dev.jsonl``, ``commitments_amounts_dev.jsonl``). It
+has no form that prints the test half's or the untouched file's rows.
 """
 
 from __future__ import annotations
@@ -83,6 +87,8 @@ def main() -> None:
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--export", help="score this export instead of folding")
     ap.add_argument("--examples", choices=("dev",), help="print the dev half's failures (never the test half's)")
+    ap.add_argument("--errors", action="store_true",
+                    help="print the dev parts' errors: kiel dev half, other kinds dev, amounts dev (never test/untouched)")
     a = ap.parse_args()
     kiel = Path(a.data) / "kiel-dev"
     score = _score_module(kiel)
@@ -95,14 +101,14 @@ def main() -> None:
         rows = [g for g in gold if name == "all" or half(g["row_id"]) == name]
         for label, line in figures(score, export, rows, per_row, ingested).items():
             print(f"  {name:4s} {label:5s} {line}")
-    if a.examples == "dev":
+    if a.examples == "dev" or a.errors:
         rows = [g for g in gold if half(g["row_id"]) == "dev"]
         _R, _k, _w, _s, _b, _d, verdicts = score.score(export, rows, per_row, ingested)
         for line in score.examples(rows, per_row, verdicts, 60):
             print(line)
     from commitments_other import score_both  # type: ignore[import-not-found]
 
-    score_both(Path(a.data))
+    score_both(Path(a.data), verbose=a.errors)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Commitments of other kinds than aid to Ukraine, in sentences of real articles: vaccine
 donations, governments' funding and sanctions, companies' pledges and offers.
 
-    python eval/commitments_other.py [DATA_DIR]        (also run by eval/commitments.py)
+    python eval/commitments_other.py [DATA_DIR] [-v | --errors]   (also run by eval/commitments.py)
 
 Two files, one sentence a line, from ``neus-allsides`` (an AllSides story's roundup or one side's
 article body) or ``ecbplus`` (a document's sentence), annotated by reading it: the actor (and the
@@ -16,6 +16,10 @@ currency) where the sentence states one, the status.
   and ECB+ topics neither file above uses): a second dev part, for the amount attached to a
   commitment (mostly US dollars, ECB+'s "$6 , 000" spacing, one count of troops); its errors may
   be read (``-v``).
+* ``eval/gold/commitments_kinds_dev.jsonl`` (17 sentences, after its ``about`` line; from stories
+  and ECB+ topics none of the files above uses): a third dev part, of other kinds (governments'
+  measures, vows, a request for funds, a deployment, legislatures passing bills, a company's patch,
+  teams signing players, an award); its errors may be read (``-v``).
 
 Each sentence is checked against its source text when DATA_DIR holds it, then run through the
 entities, dates, quantities and commitments stages as an article of its own.
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
+KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
 
 
 def _sources(data: Path) -> dict[tuple[str, str], str]:
@@ -87,6 +92,7 @@ def score_both(data: Path | None = None, verbose: bool = False) -> None:
     score_other(DEV, data, verbose=verbose, label="dev")
     score_other(GOLD, data, label="untouched")
     score_other(AMOUNTS_DEV, data, verbose=verbose, label="amounts dev")
+    score_other(KINDS_DEV, data, verbose=verbose, label="kinds dev")
 
 
 def rows_of(gold_path: Path) -> list[dict]:
@@ -97,6 +103,8 @@ def rows_of(gold_path: Path) -> list[dict]:
 
 def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False,
                 label: str = "") -> dict[str, str]:
+    if verbose and gold_path.resolve() == GOLD.resolve():
+        raise SystemExit(f"{GOLD.name} is the untouched part: its rows and errors are never printed")
     rows = rows_of(gold_path)
     sources = _sources(data) if data is not None else {}
     unchecked = 0
@@ -148,5 +156,6 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "-v"]
-    score_both(Path(args[0]) if args else ROOT.parent / "shared" / "data", verbose="-v" in sys.argv[1:])
+    args = [a for a in sys.argv[1:] if a not in ("-v", "--errors")]
+    score_both(Path(args[0]) if args else ROOT.parent / "shared" / "data",
+               verbose=bool({"-v", "--errors"} & set(sys.argv[1:])))

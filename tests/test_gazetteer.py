@@ -15,3 +15,24 @@ def test_regions_hold_countries_states_continents_and_unions_but_not_cities():
 def test_cluster_identity_reads_its_coarse_places_from_the_gazetteer():
     assert {"ohio", "europe", "united states"} <= _coarse_places()
     assert "toledo" not in _coarse_places()
+
+
+def test_currency_signs_are_cldrs_as_the_tool_writes_them():
+    """``text/currency_signs.tsv`` is what ``tools/currency_signs.py`` derives from the installed
+    Babel's CLDR data: rerun the tool after a Babel update."""
+    import importlib.util
+    from pathlib import Path
+
+    from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "currency_signs.py"
+    spec = importlib.util.spec_from_file_location("currency_signs", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    derived = {}
+    for sign, code, _source in tool.signs():
+        derived.setdefault(sign, code)
+    assert derived == CURRENCY_SIGNS
+    assert {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}.items() <= CURRENCY_SIGNS.items()
+    assert set(CURRENCY_SIGNS.values()) <= CURRENCY_CODES

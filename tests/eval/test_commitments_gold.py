@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
+KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
 
 
 def _rows(path: Path = GOLD) -> list[dict]:
@@ -29,7 +30,7 @@ def _story(ref: str) -> str:
     return ref.split("/")[0].split("_")[0]
 
 
-@pytest.mark.parametrize("path", [GOLD, DEV, AMOUNTS_DEV], ids=["untouched", "dev", "amounts-dev"])
+@pytest.mark.parametrize("path", [GOLD, DEV, AMOUNTS_DEV, KINDS_DEV], ids=["untouched", "dev", "amounts-dev", "kinds-dev"])
 def test_rows_are_annotated_with_the_records_vocabularies(path: Path) -> None:
     rows = _rows(path)
     assert len(rows) >= 15 and len({r["id"] for r in rows}) == len(rows)
@@ -41,7 +42,7 @@ def test_rows_are_annotated_with_the_records_vocabularies(path: Path) -> None:
         if r["amount"] is not None:
             assert r["amount"]["value"] > 0, r["id"]
             currency = r["amount"]["currency"]
-            assert (currency is None and path == AMOUNTS_DEV) or len(currency) == 3, r["id"]  # a count of items
+            assert (currency is None and path in (AMOUNTS_DEV, KINDS_DEV)) or len(currency) == 3, r["id"]  # a count
 
 
 def test_the_amounts_dev_part_states_an_amount_in_every_sentence_and_says_how_it_was_made() -> None:
@@ -52,8 +53,10 @@ def test_the_amounts_dev_part_states_an_amount_in_every_sentence_and_says_how_it
     assert len({r["text"] for r in rows}) == len(rows)
 
 
-@pytest.mark.parametrize(("dev", "other"), [(DEV, GOLD), (AMOUNTS_DEV, GOLD), (AMOUNTS_DEV, DEV)],
-                         ids=["dev-untouched", "amounts-dev-untouched", "amounts-dev-dev"])
+@pytest.mark.parametrize(("dev", "other"), [(DEV, GOLD), (AMOUNTS_DEV, GOLD), (AMOUNTS_DEV, DEV), (KINDS_DEV, GOLD),
+                                            (KINDS_DEV, DEV), (KINDS_DEV, AMOUNTS_DEV)],
+                         ids=["dev-untouched", "amounts-dev-untouched", "amounts-dev-dev", "kinds-dev-untouched",
+                              "kinds-dev-dev", "kinds-dev-amounts-dev"])
 def test_a_dev_part_shares_no_story_with_another_part(dev: Path, other: Path) -> None:
     assert not {(r["source"], _story(r["ref"])) for r in _rows(dev)} & {
         (r["source"], _story(r["ref"])) for r in _rows(other)}
@@ -68,5 +71,19 @@ def test_every_sentence_is_in_its_source(shared: Path) -> None:
     finally:
         sys.path.pop(0)
     sources = _sources(shared / "data")
-    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV):
+    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV) + _rows(KINDS_DEV):
         assert " ".join(r["text"].split()) in " ".join(sources[(r["source"], r["ref"])].split()), r["id"]
+
+
+def test_errors_are_printed_for_the_dev_parts_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--errors`` / ``-v`` print the dev parts' rows; asked for the untouched part's, the scorer
+    refuses before reading a row of it."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        import commitments_other  # type: ignore[import-not-found]
+
+        with pytest.raises(SystemExit, match="untouched"):
+            commitments_other.score_other(GOLD, verbose=True)
+    finally:
+        sys.path.pop(0)
+    assert "other-" not in capsys.readouterr().out

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyfold.stages.quantities import find_quantities
+from storyfold.text.gazetteer import CURRENCY_SIGNS
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -272,3 +273,44 @@ def test_a_range_whose_upper_end_alone_has_a_scale() -> None:
         assert (q.value, q.value_max, q.unit) == (888600, 1.4e6, "USD")
     q = _at("between 5 and 10 million people", "between 5 and 10 million")
     assert (q.value, q.value_max) == (5e6, 1e7)
+
+
+# Currency signs from CLDR (quantities@5): the gazetteer's CURRENCY_SIGNS, not a list of our own.
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Kyiv received ₴5 million in donations.", 5e6, "UAH"),
+        ("The ministry spent ₽ 2 billion on the project.", 2e9, "RUB"),
+        ("The state gave 250 000 ₴ to the hospital.", 250000, "UAH"),
+        ("Brazil pledged R$ 20 million.", 2e7, "BRL"),
+        ("The fund holds ₹500 million.", 5e8, "INR"),
+        ("Canada sent C$ 20 million and A$5 million.", 2e7, "CAD"),
+        ("The deal was worth 3 million €.", 3e6, "EUR"),
+    ],
+)
+def test_currency_signs_from_cldr(text: str, value: float, unit: str) -> None:
+    q = next(q for q in find_quantities(text) if q.unit == unit)
+    assert q.value == value
+
+
+_SIGNS = st.sampled_from(sorted(CURRENCY_SIGNS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SIGNS, st.integers(min_value=1, max_value=999), st.sampled_from(["", " "]),
+       st.sampled_from(["million", "billion", "thousand"]))
+def test_every_cldr_sign_before_a_figure_gives_its_currency(sign: str, n: int, space: str, scale: str) -> None:
+    text = f"The government approved {sign}{space}{n} {scale} in aid."
+    qs = [q for q in find_quantities(text) if q.value]
+    assert len(qs) == 1 and qs[0].unit == CURRENCY_SIGNS[sign]
+    assert qs[0].value == n * {"million": 1e6, "billion": 1e9, "thousand": 1e3}[scale]
+    assert text[qs[0].start : qs[0].end] == qs[0].text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TOKENS, _SIGNS), max_size=40))
+def test_signs_among_grammar_tokens_never_crash_and_spans_index_the_text(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+        assert q.unit is None or q.unit in CURRENCY_SIGNS.values() or q.unit.isascii()

@@ -39,7 +39,7 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
-from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES
+from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
 from storyfold.text.sentences import SentenceIndex
 
@@ -58,10 +58,13 @@ _QUAL = (
 )
 # ISO 4217 codes (the gazetteer's currencies) before the number: "EUR 250 million", "AUD 10 million".
 _CODES = "|".join(sorted(CURRENCY_CODES))
-_CUR = rf"(?P<cur>(?:[A-Z]{{1,3}})?\$|€|£|¥|(?:{_CODES})(?![A-Za-z])\s?)"
-_CUR2 = r"(?P<cur2>US\$|USD\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥)"
+# Currency signs from CLDR (gazetteer CURRENCY_SIGNS: "$", "€", "A$", "₴", "₽"), longest first; a class of the one-character ones.
+_SIGNS = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=lambda s: (-len(s), s)))
+_SIGN = "[" + "".join(re.escape(s) for s in sorted(CURRENCY_SIGNS) if len(s) == 1) + "]"
+_CUR = rf"(?P<cur>(?:[A-Z]{{1,3}})?\$|{_SIGNS}|(?:{_CODES})(?![A-Za-z])\s?)"
+_CUR2 = rf"(?P<cur2>US\$|USD\$|{_SIGNS})"
 _SCALE = r"(?i:hundred|thousand|million|billion|trillion|dozen|mln|bln|mio|mil)\b|(?:bn|mn|tn|m|k|M|B|Bn|BN)(?![A-Za-z])"
-_MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|(?i:euros?|dollars?|pounds?)\b)"
+_MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|{_SIGN}|(?i:euros?|dollars?|pounds?)\b)"
 # Thousands grouped by commas; by spaces where a currency follows or comes before ("500 000 EUR",
 # "EUR 20 000"); by dots, the European way, in two groups or more ("1.500.000 EUR") or in one where
 # a currency follows with no scale ("100.000 EUR"); a decimal comma before a scale ("2,5 million EUR").
@@ -70,7 +73,7 @@ _MONEY_AFTER = rf"\s?(?:(?:{_CODES})\b|(?i:euros?|dollars?|pounds?)\b)"
 _NUMERAL = (r"\d{1,3}(?: , \d{3})+(?!\d| , \d| \. \d)"
             r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
             rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?={_MONEY_AFTER})"
-            rf"|(?:(?<=(?:{_CODES}) )|(?<=(?:{_CODES}))|(?<=[€$£] )|(?<=[€$£]))\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[.,]\d)"
+            rf"|(?:(?<=(?:{_CODES}) )|(?<=(?:{_CODES}))|(?<={_SIGN} )|(?<={_SIGN}))\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[.,]\d)"
             rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
             rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
             rf"|\d+ \. \d+(?=\s?(?:{_SCALE}))"
@@ -124,8 +127,7 @@ _CURRENCY_NAME = re.compile(
     r"\s*(?P<name>" + "|".join(sorted((re.escape(n) for n in CURRENCY_NAMES), key=len, reverse=True)) + r")(?![\w])",
     re.IGNORECASE,
 )
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
-                   "c$": "CAD", "hk$": "HKD", "nz$": "NZD"}
+_CURRENCY_SIGNS = {sign.lower(): code for sign, code in CURRENCY_SIGNS.items()}
 _MEASURES = {
     "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi",
     "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
@@ -397,7 +399,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             return None  # "B" is billions after a currency sign only ("$5B"), else a name ("5B")
         if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
             end += 1  # "3 Mio. EUR", "3.5 mln. EUR": the scale's point
-    after_sign = re.match(r"\s?(?P<sign>[€£$¥])(?!\s?\d)", text[end:]) if not vague and unit is None else None
+    after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
     after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilometres|kilometers|miles))?)", text[end:])
@@ -482,7 +484,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "4"
+    version: ClassVar[str] = "5"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["COUNTRY_CODE_CURRENCIES", "CURRENCY_CODES", "CURRENCY_NAMES", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
+__all__ = ["COUNTRY_CODE_CURRENCIES", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
            "PlaceKind", "city_populations", "country_names", "region_names"]
 
 
@@ -156,9 +156,25 @@ def currency_names() -> dict[str, str]:
     return {name: code for name, code in {**alone, **full}.items() if _WORDS.fullmatch(name)}
 
 
+@cache
+def currency_signs() -> dict[str, str]:
+    """Currency sign -> ISO 4217 code ("$" USD, "€" EUR, "A$" AUD, "₴" UAH, "₽" RUB, ...): CLDR's
+    symbols (Babel) that hold a currency sign, the English locale's first, then each country's own
+    locale's, as ``tools/currency_signs.py`` wrote them to ``currency_signs.tsv``."""
+    from importlib.resources import files
+
+    out: dict[str, str] = {}
+    for line in files("storyfold.text").joinpath("currency_signs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sign, code, _source = line.split("\t")
+            out.setdefault(sign, code)
+    return out
+
+
 PLACES: tuple[Place, ...] = _library()
 CURRENCY_CODES: frozenset[str] = currency_codes()
 CURRENCY_NAMES: dict[str, str] = currency_names()
+CURRENCY_SIGNS: dict[str, str] = currency_signs()
 
 
 @cache

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "data_folder", "is_a", "load", "people"]
+__all__ = ["Nouns", "data_folder", "is_a", "load", "people", "sense_is_a"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -118,6 +118,15 @@ def is_a(word: str, *synsets: str) -> bool:
     senses = nouns.senses(word)
     anchors = {o for o in map(nouns.synset, synsets) if o}
     return bool(senses) and bool(anchors & nouns.above(senses[0]))
+
+
+@cache
+def sense_is_a(word: str, senses: int, *synsets: str) -> bool:
+    """Whether one of WordNet's ``senses`` most frequent senses of the noun ``word`` lies under one
+    of ``synsets`` ("budget": a fund first, a plan second)."""
+    nouns = load()
+    anchors = {o for o in map(nouns.synset, synsets) if o}
+    return any(anchors & nouns.above(o) for o in nouns.senses(word)[:senses])
 
 
 def people(word: str) -> bool:

@@ -26,18 +26,34 @@ from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.stages.commitments.objects import (
+    ENACTED,
+    MONEY_WORDS,
+    NOT_ITEM,
+    SIGNS,
+    WITH,
+    is_money,
+    object_of,
+    priced_conjuncts,
+    recipient_of,
+)
 from storyfold.stages.commitments.status import (
-    DECLINE,
     DELIVER,
-    PLAN,
-    REFUSE,
+    PROPOSAL,
     WILL,
-    WILLING,
     chain,
     head_lemma,
+    put_forward,
     status_of,
 )
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP as _RECIPIENT_PREP
+from storyfold.stages.commitments.subjects import (
+    FINITE_DEPS,
+    GOVERNS_GERUND,
+    means,
+    resolved,
+    subject_of,
+    subject_span,
+)
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
@@ -56,7 +72,7 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake", "propose",
+    "undertake", "propose", "pass", "vote",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
@@ -65,10 +81,12 @@ ACTS = DELIVER | frozenset({
 UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
 # "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
 _MONEY_VERBS = frozenset({"pay"})
+# "pass" enacts what a legislature adopts ("The Senate passed sweeping legislation … by investing
+# more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
+# either of the two most frequent senses), not a ball or a test.
+_ENACT = frozenset({"pass"})
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
 _ISSUE = frozenset({"issue"})
-# "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
-_WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
 # the way aid notes are written: "Transfer of 40 BMP-1 IFVs from Greece to Ukraine", "300 million
 # USD in security assistance".
@@ -77,7 +95,6 @@ NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment",
                      "assistance", "aid"})
 # A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
 _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
-_MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
 _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
@@ -89,7 +106,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
@@ -98,18 +115,10 @@ _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of a
 # Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
 # their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
 _CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
-# Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
-# under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
-_FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
-_GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
-# A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
-_CONTROLS = _GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
-_LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to",),
+_LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to", "on"),
           "scale": ("up",), "rule": ("out",)}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-# Dependents of the object that are not part of what is given.
-_NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
 
 
 class Clause(NamedTuple):
@@ -133,65 +142,19 @@ class Clause(NamedTuple):
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
 
 
-def _subject(verb: Any) -> tuple[Any | None, bool]:
-    """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
-    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
-    if verb.lemma_ == "receive":
-        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
-        return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
-    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
-        for c in tok.children:
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj, pobj.pos_ == "PRON"
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj, subj.pos_ == "PRON"
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
-                tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
-            return tok.head, False
-    root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
-    if root.i != verb.i and head_lemma(root) in _CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                              for c in verb.children):
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj, subj.pos_ == "PRON"
-    return None, False
-
-
-def _object(verb: Any) -> Any | None:
-    if verb.lemma_ == "go":  # "23 million EUR will go to Ukraine": money that goes somewhere is given
-        money = next((c for c in verb.children if c.dep_ == "nsubj" and _is_money(c)), None)
-        to = any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards") for c in verb.children)
-        return money if to else None
-    for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
-        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in _WITH:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    if verb.lemma_ in _WITH - {"provide", "supply"}:
-        return None
-    if verb.lemma_ == "pay":  # "pay for 100 tanks"
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "for":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            return c
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
-        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
+def _said(obj: Any, lemmatizer: Any | None) -> bool:
+    """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
+    Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
+    sense under communication), not a proposal, a request or an offer, which is put forward."""
+    head = _lemma(obj, lemmatizer).lower()
+    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02") \
+        and not wordnet.sense_is_a(head, 2, *PROPOSAL)
 
 
 def _conjectured(verb: Any) -> bool:
     """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
     of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
-    own = _subject(verb)[0]
+    own = subject_of(verb)[0]
     for tok in chain(verb)[1:]:
         if head_lemma(tok) in _CONJECTURE:
             guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -215,37 +178,6 @@ def _undertaken(verb: Any) -> Any | None:
         if done is not None and not (done.pos_ == "VERB" and (_gives(done) or done.lemma_ in ACTS)):
             return done
     return None
-
-
-def _recipient(verb: Any, obj: Any | None) -> Any | None:
-    if verb.lemma_ == "receive":
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.lemma_ in _WITH - {"provide", "supply", "furnish"}:
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for head in (verb, obj):
-        if head is None:
-            continue
-        for c in head.children:
-            if c.dep_ in ("dative",) and c.pos_ in ("PROPN", "NOUN"):
-                return c
-            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREP:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
-                    return pobj
-    if obj is not None and obj.dep_ == "pobj" and verb.lemma_ == "provide":
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return None
-
-
-def _priced_conjuncts(obj: Any) -> list[Any]:
-    """The object and the nouns coordinated with it when two or more of them state an amount of
-    money of their own; else []."""
-    parts = [obj]
-    while parts[-1] is not None and len(parts) < 8:
-        parts.append(next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None))
-    parts = [p for p in parts if p is not None]
-    priced = [p for p in parts if any(_is_money(t) for t in _subtree(p, _NOT_ITEM) if t.pos_ in ("NOUN", "PROPN", "NUM"))]
-    return parts if len(parts) > 1 and len(priced) >= 2 else []
 
 
 def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple[tuple[int, int], ...]:
@@ -307,16 +239,16 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     if root.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
         return None
     lemma = _lemma(root, lemmatizer).lower()
-    money = lemma in _MONEY_WORDS or root.text in ("$", "€", "£") or any(
-        c.lower_ in _MONEY_WORDS or c.text in ("$", "€", "£") for c in root.children)
+    money = lemma in MONEY_WORDS or root.text in SIGNS or any(
+        c.lower_ in MONEY_WORDS or c.text in SIGNS for c in root.children)
     if lemma not in NOMINAL and not money and not _names_aid(root):
         return None
     actor = None
     for c in root.subtree:
         if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.head.i == root.i:
             actor = next((g for g in c.children if g.dep_ == "pobj"), None)
-    toks = [t for t in _subtree(root, _NOT_ITEM) if t.dep_ != "punct"]
-    rec = _recipient(root, root)
+    toks = [t for t in _subtree(root, NOT_ITEM) if t.dep_ != "punct"]
+    rec = recipient_of(root, root)
     return Clause(
         verb=_span([root]), lemma=lemma, status=S.COMMITTED, cue=_span([root]),
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
@@ -328,14 +260,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
 
 def _gives(verb: Any) -> bool:
     """Whether ``verb`` is an act read on its own ("to help Ukraine" without "with" gives nothing named)."""
-    return verb.lemma_ in ACTS and not (verb.lemma_ in _WITH | {"go"} and _object(verb) is None)
-
-
-def _is_money(tok: Any) -> bool:
-    """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
-    words = [tok, *tok.children]
-    return any(t.lower_ in _MONEY_WORDS or t.text in ("$", "€", "£") or (t.is_upper and len(t.text) == 3)
-               or t.lemma_ in ("fund", "money") for t in words)
+    return verb.lemma_ in ACTS and not (verb.lemma_ in WITH | {"go"} and object_of(verb) is None)
 
 
 def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
@@ -376,27 +301,35 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
-        if verb.dep_ not in _FINITE_DEPS and not _finite(verb) and not (
-                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in _GOVERNS_GERUND):
+        resolved_to = resolved(verb)
+        if verb.dep_ not in FINITE_DEPS and not _finite(verb) and not (
+                verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
+                and resolved_to is None:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
         if _conjectured(verb):
             continue
-        obj = _object(verb)
+        obj = object_of(verb)
+        if verb.lemma_ in DELIVER - {"supply", "contribute"} and obj is not None and obj.pos_ == "NOUN" \
+                and _said(obj, lemmatizer):
+            continue  # "sent a message", "gave a speech": nothing is given
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
-        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not _is_money(obj):
+        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not is_money(obj):
             continue  # "pay tribute"
-        if verb.lemma_ in _ISSUE and (obj is None or not (_is_money(obj) or category_of(
-                " ".join(t.text for t in _subtree(obj, _NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
+        if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
+                                                                             *ENACTED)):
+            continue  # "passed the ball"
+        if verb.lemma_ in _ISSUE and (obj is None or not (is_money(obj) or category_of(
+                " ".join(t.text for t in _subtree(obj, NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
             continue  # "issued a statement"
-        subj, pronoun = _subject(verb)
+        subj, pronoun = subject_of(verb)
         # a note's participle read as its verb ("23 million EUR directed to Ukraine, …"): the money is
         # what is given, as in a passive without its agent
         note = subj is not None and obj is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN") \
-            and _is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and is_money(subj) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         if note:
             obj, subj = subj, None
         # a passive without its agent ("500 million CAD were dedicated to Ukraine in the Canadian
@@ -410,39 +343,28 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if obj is None or (subj is None and not agentless):
             continue
-        status, cue = status_of(verb)
-        subj_span = _subject_span(verb, subj) if subj is not None else None
+        status, cue = status_of(verb) if resolved_to is None else status_of(verb.head.head)
+        if isinstance(resolved_to, CommitmentStatus) and status in (S.COMMITTED, S.PLEDGED):
+            status, cue = resolved_to, verb.head  # "announced plans to deliver": willing; "a pledge to give": pledged
+        subj_span = subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
-        rec = _recipient(verb, obj)
+        rec = recipient_of(verb, obj)
         # objects coordinated with amounts of their own ("50 million CAD in humanitarian assistance and
         # 20 million CAD in development aid") are one act each, each clause without the others' words
-        parts = _priced_conjuncts(obj)
+        parts = priced_conjuncts(obj)
         for part in parts or [obj]:
-            others = {t.i for p in parts if p is not part for t in _subtree(p, _NOT_ITEM)}
-            toks = _subtree(part, _NOT_ITEM)
+            others = {t.i for p in parts if p is not part for t in _subtree(p, NOT_ITEM)}
+            toks = _subtree(part, NOT_ITEM)
             while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
                 toks = toks[1:]
+            head = _lemma(part, lemmatizer).lower()
             yield Clause(
-                verb=_span([verb]), lemma=verb.lemma_, status=status,
+                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
-                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=_lemma(part, lemmatizer).lower(),
+                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
             )
-
-
-def _subject_span(verb: Any, subj: Any) -> tuple[int, int]:
-    """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
-    act's own relative clause."""
-    own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
-                  for t in tok.subtree}
-    kept = {t.i for t in subj.subtree} - own_clause
-    first = last = subj.i
-    while first - 1 in kept:
-        first -= 1
-    while last + 1 in kept:
-        last += 1
-    return _span(verb.doc[first : last + 1])
 
 
 def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
@@ -450,10 +372,10 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     status, cue = status_of(verb)
     if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
         status = S.WILLING
-    toks = [t for t in _subtree(done, _NOT_ITEM) if t.dep_ != "punct"]
+    toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct"]
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
-        subject=_subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
+        subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
         recipient=None, scope=_scope(verb), undertaking=True,
     )
 

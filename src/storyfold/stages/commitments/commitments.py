@@ -52,7 +52,8 @@ from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_par
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
-from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
+from storyfold.text.lexicon import COMMISSIVE, verb_forms
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
 
@@ -148,7 +149,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "8"
+    version = "9"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -185,7 +186,7 @@ _PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
 # The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
 # tested first, then the rest of its clause; a money amount with no other word is financial.
 _MONEY_UNITS = CURRENCY_CODES
-_MONEY_HEADS = CURRENCY_CODES | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "$", "€", "£", "DOLLAR", "EURO"}
+_MONEY_HEADS = CURRENCY_CODES | set(CURRENCY_SIGNS) | {"MILLION", "BILLION", "THOUSAND", "TRILLION", "DOLLAR", "EURO"}
 # A subject with no name of its own stands for the article's last actor ("the government", "it").
 _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\s+)?"
                       r"(?:government|cabinet|ministry|minister|prime\s+minister|president|chancellor|country|state"
@@ -200,16 +201,22 @@ _WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\
 _CONTEXT = 800
 _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
                       "that", "which", "it", "this", "what"}  # a pronoun names nothing either
-# A place after these is a recipient or a channel ("through the EU's Civil Protection Mechanism"), not a donor.
+# A place after these is a recipient, a channel ("through the EU's Civil Protection Mechanism") or a
+# partner ("in cooperation with the European Union"), not a donor.
 # An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
 _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
                               r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
 _OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
                      r"|head\s+of\s+state|government|ministry|cabinet)\b")
-_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via)\s+(?:the\s+)?)$", re.I)
+_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via|with)\s+(?:the\s+)?)$", re.I)
+# What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
+# ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
+_PROMISED = verb_forms(COMMISSIVE)
+_IMPOSE = frozenset({"impose"})
+_ENACT = frozenset({"pass"})
 # The categories a rules' mention has from its money alone.
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
-_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$", re.I)
+_CHANNEL = re.compile(r"\b(?:through|via|with)\s+(?:the\s+)?$", re.I)  # a channel or a partner
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
@@ -299,7 +306,11 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
     if places:
         return places[0][2]
-    org = next((o for o in orgs if s0 <= o.start and o.end <= s1), None)
+    head_at = a + c.subject_head[0] if c.subject_head is not None else -1
+    # a group (a party) acts where it heads the subject ("Democrats released …"), not where it
+    # qualifies the acting noun ("European officials envisioned …")
+    org = next((o for o in orgs if s0 <= o.start and o.end <= s1
+                and (o.type.value == "organisation" or o.start <= head_at < o.end)), None)
     if org is not None and c.subject_head is not None and org.end <= a + c.subject_head[0] \
             and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[org.end : a + c.subject_head[1]]):
         return text[org.start : a + c.subject_head[1]]  # the name modifies the acting one: "Senate Republicans"
@@ -328,7 +339,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     if person is not None:
         return title_actor or person
     if head and subj.strip().lower() in (head, f"the {head}") and wordnet.is_a(head, "organization.n.01"):
-        named = [o for o in orgs if o.end <= s0]  # "the company would provide …": the last one named
+        named = [o for o in orgs if o.end <= s0 and o.type.value == "organisation"]  # "the company would provide …"
         return named[-1].text if named else None
     return None
 
@@ -343,6 +354,11 @@ def find_general(
     category put in ``read`` under that key."""
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
+    # a group or a place the entities stage found heading the subject (a party: "Democrats released
+    # their $3.5 trillion budget plan"; a city for its team or its government: "Tampa have signed
+    # defensive end Patrick Chukwurah") acts as an organisation does; a nationality, a country or a
+    # capital is a country, read from the gazetteer first
+    actors = sorted(orgs + [e for e in entities if e.type.value in ("group", "place")], key=lambda e: e.start)
     named_persons = [e for e in entities if e.type.value == "person"]
     org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states
     title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
@@ -368,7 +384,7 @@ def find_general(
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
             if c.contents and (out or any(key[0] < a for key in taken or ())):
                 continue  # what an act stated before holds: that act's part, not an act of its own
-            actor = _actor_of(text, a, c, people, orgs, last, title_actor, last_person, named_persons)
+            actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
             if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):
@@ -397,8 +413,10 @@ def find_general(
             generic = not item.strip() or (head or "").lower() in _GENERIC or (head or "").upper() in _MONEY_HEADS
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
-            if c.undertaking and category is C.OTHER and actor not in org_names:
-                category = C.POLITICAL  # what a state or a person in public life undertakes to do
+            if category is C.OTHER and (c.lemma in _ENACT or actor not in org_names and (
+                    c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
+                category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
+                # and a law a legislature passes that names no kind of aid
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:

@@ -13,6 +13,13 @@ predicate it depends on.
 * past or perfect delivery ("has sent", "delivered", "handed over", "arrived") -> ``fulfilled``;
 * "propose" itself, with none of the above -> ``willing`` (a proposal binds once accepted);
 * otherwise (approved, allocated, announced, donated, sends) -> ``committed``.
+
+Then what is put forward (:func:`put_forward`): "propose" with "will" ("will propose $5 trillion"),
+or an act whose object is a proposal, a plan, an offer, a request or a tentative framework
+(WordNet's nouns under :data:`PROPOSAL`, in either of a word's two most frequent senses: "unveiled
+a $3.5 trillion blueprint", "released his $6 trillion budget", "announced a tentative framework")
+by a verb that does not adopt it ("approved a budget" stays ``committed``) -> ``willing``: a
+proposal binds once it is accepted, and "will" only says when it is made.
 """
 
 from __future__ import annotations
@@ -20,15 +27,19 @@ from __future__ import annotations
 from typing import Any
 
 from storyfold.records import CommitmentStatus
+from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE
 
-__all__ = ["DECLINE", "DELIVER", "PLAN", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "status_of"]
+__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "put_forward",
+           "status_of"]
 
 S = CommitmentStatus
 
-# Delivery verbs: a past or perfect form is a fulfilment.
+# Delivery verbs, and the verbs of giving that hand over what they give (VerbNet give-13.1,
+# contribute-13.2: "he gave about $6,000", "Norway has donated 14 vehicles"): a past or perfect
+# form is a fulfilment.
 DELIVER = frozenset({"deliver", "send", "ship", "transfer", "dispatch", "hand", "disburse", "supply", "contribute",
-                      "deploy", "airlift", "distribute"})
+                      "deploy", "airlift", "distribute", "give", "donate", "gift", "pay", "lend", "loan"})
 
 WILLING = frozenset({"ready", "willing", "prepared", "open", "eager"})
 _CONSIDER = frozenset({"consider", "weigh", "discuss", "study", "explore", "mull", "examine", "evaluate", "debate"})
@@ -42,6 +53,12 @@ _IF = frozenset({"if", "unless", "provided", "providing"})
 # A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
 # infrastructure plan"): the proposer is willing.
 _PROPOSE = frozenset({"propose"})
+# What is put forward, not yet bound (WordNet noun synsets): a proposal, a plan or programme, an
+# offer (the thing offered), a request, a tentative framework (a hypothesis, "a theory").
+PROPOSAL = ("proposal.n.01", "plan.n.01", "offer.n.02", "petition.n.01", "hypothesis.n.02")
+# Verbs that adopt what is put forward: what they take binds ("approved a roughly $3.5 trillion budget").
+ADOPT = frozenset({"approve", "adopt", "authorize", "authorise", "sign", "agree", "pass", "enact", "ratify",
+                    "endorse", "accept", "vote"})
 
 
 def chain(verb: Any) -> list[Any]:
@@ -123,3 +140,17 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.lemma_ in _PROPOSE:
         return S.WILLING, verb
     return S.COMMITTED, verb
+
+
+def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:
+    """Whether the act ``verb`` (of status ``status``, its object headed by the noun lemma ``head``)
+    only puts something forward: "propose" ("will propose $5 trillion"), or a proposal, a plan, an
+    offer, a request or a framework (:data:`PROPOSAL`, either of the noun's two most frequent
+    senses) that a verb other than one of adopting or promising presents ("unveiled a blueprint")."""
+    if status not in (S.COMMITTED, S.PLEDGED, S.FULFILLED):  # "sent Congress a spending request"
+        return False
+    if verb.lemma_ in _PROPOSE:
+        return True
+    if verb.lemma_ in ADOPT | _PROMISE or not head or not head.isalpha():
+        return False
+    return wordnet.sense_is_a(head.lower(), 2, *PROPOSAL)

@@ -1,0 +1,113 @@
+"""What an act of giving gives and to whom, from the dependency parse: the verb's object (the
+thing given, not the recipient: "provide Ukraine with 45 vehicles"; money that goes somewhere;
+what is paid for; a law, a plan or a proposal agreed to), the recipient, the objects coordinated
+with amounts of their own, and whether a noun is an amount of money (a scale word, a CLDR currency
+sign, a code). Read by :mod:`storyfold.stages.commitments.clauses`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyfold.stages.commitments.status import PROPOSAL
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP
+from storyfold.stages.commitments.tokens import subtree as _subtree
+from storyfold.text import wordnet
+from storyfold.text.gazetteer import CURRENCY_SIGNS
+
+__all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
+           "recipient_of"]
+
+# "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
+WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
+SIGNS = frozenset(CURRENCY_SIGNS)  # "$", "€", "£", "₴", "A$", … (CLDR)
+MONEY_WORDS = frozenset({"million", "billion", "thousand", "trillion", "bn", "mn", "mln", "bln", "mio", "mil"})
+# Dependents of the object that are not part of what is given.
+NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "det", "predet"})
+# What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
+# bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
+ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+
+
+def object_of(verb: Any) -> Any | None:
+    """What the act ``verb`` gives: its object as the verb takes it, or None."""
+    if verb.lemma_ == "go":  # "23 million EUR will go to Ukraine": money that goes somewhere is given
+        money = next((c for c in verb.children if c.dep_ == "nsubj" and is_money(c)), None)
+        to = any(c.dep_ == "prep" and c.lower_ in ("to", "for", "towards") for c in verb.children)
+        return money if to else None
+    for c in verb.children:  # "provide Ukraine with security guarantees": the thing, not the recipient
+        if c.dep_ == "prep" and c.lower_ == "with" and verb.lemma_ in WITH:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if verb.lemma_ in WITH - {"provide", "supply"}:
+        return None
+    if verb.lemma_ == "pay":  # "pay for 100 tanks"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if verb.lemma_ == "vote":  # "voted for the bill", "voted 68-32 in favor of bipartisan legislation"
+        for c in verb.children:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+            if pobj is not None and c.lower_ == "in" and pobj.lower_ in ("favor", "favour"):
+                of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            elif c.lower_ != "for":
+                pobj = None
+            if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
+                    (pobj.lemma_ or pobj.lower_).lower(), 2, *ENACTED, *PROPOSAL):
+                return pobj
+        return None
+    if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
+        for c in verb.children:  # a law, a plan or a proposal (not "agree to security assurances")
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
+                        (pobj.lemma_ or pobj.lower_).lower(), 2, *ENACTED, *PROPOSAL):
+                    return pobj
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            return c
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
+        if c.dep_ == "prep" and c.lower_ in ("with", "of"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def recipient_of(verb: Any, obj: Any | None) -> Any | None:
+    if verb.lemma_ == "receive":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ in WITH - {"provide", "supply", "furnish"}:
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for head in (verb, obj):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ in ("dative",) and c.pos_ in ("PROPN", "NOUN"):
+                return c
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREP:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ == "PROPN":
+                    return pobj
+    if obj is not None and obj.dep_ == "pobj" and verb.lemma_ == "provide":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def priced_conjuncts(obj: Any) -> list[Any]:
+    """The object and the nouns coordinated with it when two or more of them state an amount of
+    money of their own; else []."""
+    parts = [obj]
+    while parts[-1] is not None and len(parts) < 8:
+        parts.append(next((c for c in parts[-1].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None))
+    parts = [p for p in parts if p is not None]
+    priced = [p for p in parts if any(is_money(t) for t in _subtree(p, NOT_ITEM) if t.pos_ in ("NOUN", "PROPN", "NUM"))]
+    return parts if len(parts) > 1 and len(priced) >= 2 else []
+
+
+def is_money(tok: Any) -> bool:
+    """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
+    words = [tok, *tok.children]
+    return any(t.lower_ in MONEY_WORDS or t.text in SIGNS or (t.is_upper and len(t.text) == 3)
+               or t.lemma_ in ("fund", "money") for t in words)

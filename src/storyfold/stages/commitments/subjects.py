@@ -1,0 +1,119 @@
+"""Who acts in an act of the parse: the verb's subject, a passive's agent, a governor's subject
+(an infinitive under a controlling verb, a gerund of means, the infinitive of a noun of resolving:
+"reached an agreement to allot"), the noun a relative clause qualifies, or the proper noun right
+before a main verb the parse left without one; and the acting noun phrase's span. Read by
+:mod:`storyfold.stages.commitments.clauses`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyfold.records import CommitmentStatus
+from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
+from storyfold.stages.commitments.tokens import span as _span
+from storyfold.text import wordnet
+
+__all__ = ["CONTROLS", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
+           "subject_span"]
+
+S = CommitmentStatus
+
+# Where the act's verb may stand: a finite clause or a predicate under one; a gerund or infinitive
+# under a noun ("the idea of deploying forces", "deploying troops … could be premature") states no act.
+FINITE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "parataxis"})
+GOVERNS_GERUND = WILLING | PLAN | frozenset({"commit", "agree", "begin", "start", "continue", "keep"})
+# A verb whose subject also acts in the infinitive it governs, however far the parse puts it.
+CONTROLS = GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "vow", "pledge", "promise"})
+
+
+def subject_of(verb: Any) -> tuple[Any | None, bool]:
+    """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
+    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
+    if verb.lemma_ == "receive":
+        source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+        return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
+    if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
+        return subject_of(verb.head.head)
+    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
+        for c in tok.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, pobj.pos_ == "PRON"
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, subj.pos_ == "PRON"
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
+                tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
+            if tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "into", "towards"):
+                return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
+            return tok.head, False
+    if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
+        return subject_of(verb.head.head)
+    root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
+    if root.i != verb.i and head_lemma(root) in CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in verb.children):
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, subj.pos_ == "PRON"
+    return lost_subject(chain(verb)[-1])
+
+
+def lost_subject(top: Any) -> tuple[Any | None, bool]:
+    """The subject of a finite main verb that the parse left without one, having attached it to a
+    phrase before ("According to …, Vadym Prystaiko, UK, is about to transfer 2 vessels": "UK" read as
+    an apposition): the proper noun right before the verb, past punctuation; else none."""
+    if top.dep_ != "ROOT" or top.tag_ not in ("VBZ", "VBD", "VBP", "MD") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in top.children):
+        return None, False
+    i = top.i - 1
+    while i >= top.sent.start and top.doc[i].is_punct:
+        i -= 1
+    prev = top.doc[i] if i >= top.sent.start else None
+    return (prev, False) if prev is not None and prev.pos_ == "PROPN" and i < top.i - 1 else (None, False)
+
+
+# Nouns of resolving to act (WordNet): an infinitive under one of them, the object of a verb, is the
+# act that verb's subject resolved on ("reached an agreement to allot $3.5 trillion", "made the
+# decision to send", "announced plans to deliver", "made a pledge to give"). Not an idea or an
+# intention ("the idea to send troops").
+RESOLVED = {"agreement.n.01": None, "decision.n.01": None, "plan.n.01": S.WILLING, "proposal.n.01": S.WILLING,
+             "offer.n.02": S.WILLING, "promise.n.01": S.PLEDGED, "pledge.n.01": S.PLEDGED}
+
+
+def resolved(verb: Any) -> CommitmentStatus | None | bool:
+    """Whether ``verb`` is the infinitive of a noun of resolving (:data:`RESOLVED`) that a verb takes
+    as its object: the status the noun gives (a plan or an offer: willing, unless the governor adopts
+    it; a promise: pledged), ``False`` where the governor's own status stands, None where it is no such act."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = (noun.lemma_ or noun.lower_).lower()
+    for anchor, status in RESOLVED.items():
+        if head.isalpha() and wordnet.sense_is_a(head, 2, anchor):
+            return False if status is None or head_lemma(noun.head) in ADOPT else status
+    return None
+
+
+def means(verb: Any) -> bool:
+    """Whether ``verb`` is a gerund of means under a finite verb ("sent its strongest message yet …
+    by passing a bill", "passed legislation … by investing more than $200 billion"): the act of
+    that verb's subject."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX") \
+        and verb.head.head.dep_ in FINITE_DEPS
+
+
+def subject_span(verb: Any, subj: Any) -> tuple[int, int]:
+    """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
+    act's own relative clause."""
+    own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
+                  for t in tok.subtree}
+    kept = {t.i for t in subj.subtree} - own_clause
+    first = last = subj.i
+    while first - 1 in kept:
+        first -= 1
+    while last + 1 in kept:
+        last += 1
+    return _span(verb.doc[first : last + 1])

@@ -242,11 +242,14 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
     published = {aid: a.published or (estimated or {}).get(aid) for aid, a in articles.items()}
     windows = {e.id: EventWindow(e, [d for aid in e.article_ids if (d := published.get(aid))]) for e in events}
     mentions = dates or {}
+    own: dict[str, PartialDate | None] = {}  # each article's lead day, read once
 
     def dated(p: Pick) -> PartialDate | None:
         aid = p.article_id
+        if aid not in own:
+            own[aid] = lead_day(texts.spans(aid), mentions.get(aid, ()))
         return sentence_date(texts.text(aid), p.start, p.end, mentions.get(aid, ()), windows[event_of[aid]], parse,
-                             lead_day(texts.spans(aid), mentions.get(aid, ())))
+                             own[aid])
 
     claims_at = _claims_at(claims)
     changes = event_changes([e.id for e in events], event_of, conflicts, commitments, texts.sentence,

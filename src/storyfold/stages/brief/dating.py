@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyfold.records import DateMention, Event, PartialDate, Precision
-from storyfold.stages.cluster.identity import IdentityModel, happened_of
+from storyfold.stages.cluster.identity import IdentityModel, happened_of, lead_end
 
 __all__ = ["AFTER", "BEFORE", "EventWindow", "lead_day", "main_clause", "sentence_date"]
 
@@ -34,8 +34,8 @@ _PLACING = {Precision.DAY, Precision.TIME, Precision.WEEK, Precision.MONTH}
 _MAIN = _PLACING | {Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 _DETAIL = {Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4, Precision.MONTH: 5, Precision.WEEK: 6,
            Precision.DAY: 8, Precision.TIME: 9}
+_LEAD = IdentityModel().lead_sentences  # the sentences of an article's lead, as the cluster stage reads it
 # dependency labels that open a clause below the main one (spaCy's English labels)
-_LEAD = IdentityModel().lead_sentences
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "appos", "parataxis"})
 
 
@@ -82,9 +82,7 @@ def lead_day(spans: Sequence[tuple[int, int]], mentions: Sequence[DateMention]) 
     (:func:`~storyfold.stages.cluster.identity.happened_of`: the lead's first resolved date but a
     dateline's), without the cluster stage's fallback to the dateline: a sentence with no date of its
     own is then dated by its event. ``spans`` are the article's sentences."""
-    if not spans:
-        return None
-    found = happened_of(mentions, spans[min(_LEAD, len(spans)) - 1][1], dateline=False)
+    found = happened_of(mentions, lead_end(spans, _LEAD, 0), dateline=False)
     return found[1] if found else None
 
 

@@ -42,7 +42,7 @@ from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
     "PARTICIPANTS", "RELATIONS", "Identity", "IdentityModel", "conflicts", "event_evidence", "happened_of", "identity_of",
-    "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys",
+    "lead_end", "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys",
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
@@ -108,16 +108,23 @@ def _place_key(mention: EntityMention) -> str | None:
     return None
 
 
+def lead_end(spans: Sequence[tuple[int, int]], sentences: int, length: int) -> int:
+    """Where the lead of an article whose sentences are ``spans`` ends: after its first ``sentences``
+    sentences (``length``, the text's, when it has none)."""
+    return spans[min(sentences, len(spans)) - 1][1] if spans else length
+
+
 def happened_of(
-    mentions: Iterable[DateMention], lead_end: int, dateline: bool = True
+    mentions: Iterable[DateMention], end: int, dateline: bool = True
 ) -> tuple[tuple[dt.date, dt.date], PartialDate | None] | None:
     """The day (or month, or year) of the happening: the first resolved date mention of the lead
-    but a dateline's (that dates the report), as the first and last day it covers and as the date
-    it writes; with ``dateline``, the dateline's when the lead names no other (a report is most
-    often of the day it is dated). The one place where the dates stage's records are read."""
+    (the text before ``end``) but a dateline's (that dates the report), as the first and last day
+    it covers and as the date it writes; with ``dateline``, the dateline's when the lead names no
+    other (a report is most often of the day it is dated). The one place where the dates stage's
+    records are read."""
     fallback = None
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.start >= lead_end:
+        if m.start >= end:
             break
         if str(m.precision) in _DATED and m.earliest is not None and m.latest is not None:
             try:
@@ -140,11 +147,11 @@ def identity_of(
     quantities: Sequence[Quantity] = (),
 ) -> Identity:
     spans = (sentences or SentenceIndex.of(text)).spans
-    lead_end = spans[min(model.lead_sentences, len(spans)) - 1][1] if spans else len(text)
+    end = lead_end(spans, model.lead_sentences, len(text))
     lead: set[str] = set()
     names: dict[str, str] = {}
     for m in entities:
-        if m.start >= lead_end:
+        if m.start >= end:
             continue
         if model.places and m.type is EntityType.PLACE:
             key = _place_key(m)
@@ -159,14 +166,14 @@ def identity_of(
                 if len(m.text.split()) > len(names.get(key, "").split()):
                     names[key] = " ".join(m.text.split())
     words = frozenset(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text) if w[0].isupper())
-    found = happened_of(dates, lead_end) if model.dates else None
+    found = happened_of(dates, end) if model.dates else None
     figures: set[str] = set()
     every: set[str] = set()
     for q in quantities if model.figures else ():
         if q.value is not None and math.isfinite(q.value) and q.value != 0:
             key = f"{q.value:.3g}"
             every.add(key)
-            if q.start < lead_end:
+            if q.start < end:
                 figures.add(key)
     return Identity(
         frozenset(lead), names, words, found[0] if found else None, found[1] if found else None,

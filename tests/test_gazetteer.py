@@ -36,3 +36,25 @@ def test_currency_signs_are_cldrs_as_the_tool_writes_them():
     assert derived == CURRENCY_SIGNS
     assert {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}.items() <= CURRENCY_SIGNS.items()
     assert set(CURRENCY_SIGNS.values()) <= CURRENCY_CODES
+
+
+def test_country_adjectives_are_wordnets_pertainyms_as_the_tool_writes_them():
+    """``text/country_adjectives.tsv`` is what ``tools/country_adjectives.py`` derives from WordNet
+    3.0's pertainyms and the gazetteer: rerun the tool after an update of either."""
+    import importlib.util
+    from pathlib import Path
+
+    from storyfold.text.gazetteer import country_adjectives, country_names
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "country_adjectives.py"
+    spec = importlib.util.spec_from_file_location("country_adjectives", path)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert dict(tool.adjectives()) == country_adjectives()
+    names = country_names()
+    # forms the demonyms of countryinfo lack ("Icelander", "Slovene"), now names of their country
+    assert {"Icelandic": "Iceland", "Slovenian": "Slovenia", "Saudi": "Saudi Arabia"}.items() <= names.items()
+    # old and figurative names WordNet ties to a country are left out
+    assert not {"Gallic", "Norse", "Hellenic", "Soviet", "Cambrian"} & set(names)
+    assert names["French"] == "France"  # a demonym is still the demonym's

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["COUNTRY_CODE_CURRENCIES", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
+__all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
            "PlaceKind", "city_populations", "country_names", "region_names"]
 
 
@@ -247,7 +247,24 @@ def country_names() -> dict[str, str]:
                 key = (rank, place.population, place.name)
                 if name not in found or key > found[name]:
                     found[name] = key
+    for adjective, country in country_adjectives().items():  # "the Icelandic government"
+        found.setdefault(adjective, (0, 0, country))
     return {name: v[2] for name, v in found.items()}
+
+
+@cache
+def country_adjectives() -> dict[str, str]:
+    """Adjective -> country, where the demonyms give another form ("Icelandic" Iceland, "Slovenian"
+    Slovenia, "Saudi" Saudi Arabia): WordNet 3.0's pertainyms, as ``tools/country_adjectives.py``
+    wrote them to ``country_adjectives.tsv``."""
+    from importlib.resources import files
+
+    out: dict[str, str] = {}
+    for line in files("storyfold.text").joinpath("country_adjectives.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            adjective, country = line.split("\t")
+            out[adjective] = country
+    return out
 
 
 # Countries and capitals the small model tags PERSON or ORG in news ("Kyiv" as a person). Names that

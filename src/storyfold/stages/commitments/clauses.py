@@ -59,6 +59,7 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
+from storyfold.text.gazetteer import CURRENCY_CODES
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -98,6 +99,11 @@ _AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, 
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
 _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
+# What a noun of giving is worth, stated as its predicate ("In total, the aid therefore amounts to
+# 262 million HUF", "Denmark's package is worth …", "The aid totals …", "is valued at …"): the
+# measured aid is an act of its own (the whole of what came before, as the tracker codes a total)
+# where no act before it waits for its value.
+_MEASURE = frozenset({"amount", "total", "value", "cost", "equal"})
 # Clauses that describe something else, not the act: a donor named inside them is not the act's.
 _ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
@@ -139,6 +145,7 @@ class Clause(NamedTuple):
     agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
     aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
+    measure: bool = False  # what a noun of giving is worth ("In total, the aid amounts to …"): an act unless an act before it lacks an amount
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
 
 
@@ -270,6 +277,52 @@ def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
     return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
 
 
+def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
+    """The noun of giving whose worth ``verb`` states ("the aid amounts to 262 million HUF", "the
+    package is worth 1.7 billion DKK", "is valued at"), with the money in the verb's own clause;
+    else None."""
+    worth = verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "worth" for c in verb.children)
+    if verb.lemma_ not in _MEASURE and not worth:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _lemma(subj, lemmatizer).lower() not in NOMINAL:
+        return None
+    said = [t for t in verb.subtree if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
+    return subj if any(is_money(t) for t in said if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) else None
+
+
+def _measure(verb: Any, subj: Any) -> Clause:
+    """The act a statement of worth stands for: the measured noun of giving is what is given (its
+    subject, which names the actor or stands for the last one)."""
+    status, cue = status_of(verb)
+    toks = [t for t in _subtree(subj, NOT_ITEM) if t.dep_ != "punct"]
+    while toks and toks[0].dep_ in ("det", "predet", "poss", "case") and toks[0].i != subj.i:
+        toks = toks[1:]
+    return Clause(
+        verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
+        subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=False,
+        item=_span(toks[:16]) if toks else None, item_head=subj.lemma_.lower(), recipient=None, scope=_scope(verb),
+        measure=True,
+    )
+
+
+def _presents(verb: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``verb``, no act of its own, puts forward a sum of its subject's: its direct object
+    is a proposal or a plan (:data:`PROPOSAL`, either of the noun's two most frequent senses) that
+    states money, new ("a", "an") or the subject's own ("his", "their"): "revealed his $6 trillion
+    budget proposal", "laid out a plan … including … $100 payments" (not "criticized Biden's plan",
+    nor "the plan", which another put forward)."""
+    if verb.pos_ != "VERB" or verb.lemma_ in ACTS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL):
+        return False
+    det = next((c for c in obj.children if c.dep_ in ("det", "poss") and c.i < obj.i), None)
+    if det is None or not (det.lower_ in ("a", "an") or (det.dep_ == "poss" and det.pos_ == "PRON")):
+        return False
+    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree)
+
+
 def _finite(verb: Any) -> bool:
     """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
     "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
@@ -291,9 +344,15 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
     if nominal is not None:
         yield nominal
     for verb in verbs:
+        measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" else None
+        if measured is not None:
+            yield _measure(verb, measured)
+            continue
         carried = _carries_out(verb, lemmatizer)
         contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
-        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents):
+        presented = not carried and not contents and _presents(verb, lemmatizer)
+        if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
+                                                and not presented):
             continue
         light = _LIGHT.get(verb.lemma_)
         if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):

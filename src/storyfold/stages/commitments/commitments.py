@@ -149,7 +149,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "9"
+    version = "10"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -384,6 +384,9 @@ def find_general(
                 last_person = people.get(name) or people.get(name.split()[-1]) or LEADERS.get(name.split()[-1])
             if c.contents and (out or any(key[0] < a for key in taken or ())):
                 continue  # what an act stated before holds: that act's part, not an act of its own
+            if c.measure and (any(o is not c and not o.measure for o in acts) or any(
+                    m.amount is None and "\n" not in text[m.start : a] for m in out)):
+                continue  # the worth of another act in its sentence, or of one before it that states none
             actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
@@ -403,7 +406,7 @@ def find_general(
             amount = m_item or (inside[0] if inside else None)
             if amount is None:  # the sentence's money that no other act's clause holds is this act's,
                 # the nearest before its verb first
-                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal for x, y in o.scope]
+                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal and not o.measure for x, y in o.scope]
                 free = [q for q in money if a <= q.start and q.end <= b
                         and not any(x <= q.start and q.end <= y for x, y in others)]
                 before_verb = [q for q in free if q.end <= a + c.verb[0]]

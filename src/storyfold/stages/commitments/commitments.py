@@ -462,10 +462,10 @@ def _valued_later(
                                                                                for t in taken)):
             continue
         value, end = None, b
-        for a2, b2, _ in clauses[k + 1 : k + 3]:
+        for a2, b2, acts2 in clauses[k + 1 : k + 3]:
             if "\n" in text[end:a2] or a2 in starts:
                 break
-            if _VALUE.search(text[a2:b2]):
+            if _VALUE.search(text[a2:b2]) or any(c.measure for c in acts2):  # "The package totals …"
                 inside = [q for q in money if a2 <= q.start and q.end <= b2]
                 if inside:
                     value, end = inside[-1], b2

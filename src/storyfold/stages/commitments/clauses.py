@@ -315,12 +315,13 @@ def _presents(verb: Any, lemmatizer: Any | None) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_ in ACTS:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    if obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL):
+    if obj is None:
         return False
     det = next((c for c in obj.children if c.dep_ in ("det", "poss") and c.i < obj.i), None)
     if det is None or not (det.lower_ in ("a", "an") or (det.dep_ == "poss" and det.pos_ == "PRON")):
         return False
-    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree)
+    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree) \
+        and wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
 
 
 def _finite(verb: Any) -> bool:

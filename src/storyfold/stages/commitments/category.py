@@ -99,6 +99,9 @@ def noun_category(word: str) -> CommitmentCategory | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "hers", "ours", "theirs"})
+
+
 def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
     """One vote per word of ``text`` that no lexicon entry covers and that WordNet places under a
     category (a compound with the word before it first: "personnel carrier"). Capitalised words
@@ -110,7 +113,10 @@ def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         w = m.group().lower()
-        if w in STOP_WORDS or any(a <= m.start() < b for a, b in covered) or (k and m.group()[0].isupper()):
+        # an independent possessive pronoun never comes before a noun: such a form before another
+        # word of the item is a noun ("2 mine countermeasures vessels")
+        noun = w in _POSSESSIVE_PRONOUNS and k + 1 < len(words) and words[k + 1].start() == m.end() + 1
+        if (w in STOP_WORDS and not noun) or any(a <= m.start() < b for a, b in covered) or (k and m.group()[0].isupper()):
             continue  # a function word, a word the lexicon read, or a name ("Stinger", "Leopard")
         before = words[k - 1].group().lower() if k and words[k - 1].end() + 1 == m.start() else None
         cat = (noun_category(f"{before}_{w}") if before and before not in STOP_WORDS else None) or noun_category(w)

@@ -66,3 +66,14 @@ def test_a_plan_of_someone_else_is_not_put_forward_by_its_critic(found) -> None:
     # that is no act presents only a new plan or the subject's own
     ms = found("On Friday, Republicans criticized Biden's $6 trillion budget proposal for the 2022 fiscal year.")
     assert ms == []
+
+
+def test_money_spent_is_given(shared) -> None:
+    # USF4: "According to "Source of Aid 2", 5 billion USD of the total 8.006 billion US will be spent
+    # to support Ukraine's economy …": "spend" pays out money, not time (ECB+ 7_10ecb: "Rahman got up but
+    # spent the remainder of the round in the corner")
+    text, title = _row(shared, "USF4")
+    ms = [m for m in _found(text, title) if m.amount == "5 billion USD"]
+    assert [(m.actor, m.category.value, m.status) for m in ms] == [("United States", "financial", S.PLEDGED)]
+    assert _found("Rahman got up but spent the remainder of the round in the corner , taking a sustained "
+                  "beating .", None) == []

@@ -73,15 +73,17 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake", "propose", "pass", "vote",
+    "undertake", "propose", "pass", "vote", "spend", "invest",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
 # that undertaking is the act (the commissive speech acts of the reporting verbs, and the verbs that
 # bind or offer).
 UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
-# "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute.
-_MONEY_VERBS = frozenset({"pay"})
+# "pay" gives money ("pay 5 million USD") or pays for a thing ("pay for 100 tanks"), not tribute;
+# "spend" and "invest" pay out money ("5 billion USD … will be spent to support Ukraine's
+# economy"), not time or effort.
+_MONEY_VERBS = frozenset({"pay", "spend", "invest"})
 # "pass" enacts what a legislature adopts ("The Senate passed sweeping legislation … by investing
 # more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
 # either of the two most frequent senses), not a ball or a test.
@@ -112,7 +114,7 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot|spen[dt]|invest)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
@@ -377,7 +379,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue  # "sent a message", "gave a speech": nothing is given
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
-        if verb.lemma_ in _MONEY_VERBS and obj is not None and obj.dep_ == "dobj" and not is_money(obj):
+        if verb.lemma_ in _MONEY_VERBS and obj is not None and (obj.dep_ == "dobj" or verb.lemma_ != "pay") \
+                and not is_money(obj):
             continue  # "pay tribute"
         if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
                                                                              *ENACTED)):

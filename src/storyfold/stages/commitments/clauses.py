@@ -84,6 +84,7 @@ UNDERTAKE = COMMISSIVE | frozenset({"commit", "agree", "offer", "undertake"})
 # "spend" and "invest" pay out money ("5 billion USD … will be spent to support Ukraine's
 # economy"), not time or effort.
 _MONEY_VERBS = frozenset({"pay", "spend", "invest"})
+_SPEND = frozenset({"spend", "invest"})
 # "pass" enacts what a legislature adopts ("The Senate passed sweeping legislation … by investing
 # more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
 # either of the two most frequent senses), not a ball or a test.
@@ -382,6 +383,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in _MONEY_VERBS and obj is not None and (obj.dep_ == "dobj" or verb.lemma_ != "pay") \
                 and not is_money(obj):
             continue  # "pay tribute"
+        if verb.lemma_ in _SPEND and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # a means or a purpose, not an act ("legislation to boost … by investing $250 billion")
         if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
                                                                              *ENACTED)):
             continue  # "passed the ball"

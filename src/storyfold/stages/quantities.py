@@ -275,9 +275,9 @@ def find_quantities(
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
         if not vague and _bare(text, m, q):
-            bare.append((q, _named(text, sentences.sentence_at(m.start())[0], q.start, q.end)))
+            bare.append((q, _named(text, sentences.sentence_at(m.start())[0], q.start, q.end, q.counts is None)))
         out.append(q)
-    names = {q.text.split("-")[0] for q, named in bare if named}
+    names = {q.text.split("-")[0] for q, named in bare if named} | _variants(text)
     drop = {id(q) for q, named in bare if named or q.text.split("-")[0] in names}
     out = [q for q in out if id(q) not in drop]
     out.sort(key=lambda q: q.start)
@@ -300,11 +300,25 @@ def _bare(text: str, m: re.Match[str], q: Quantity) -> bool:
 _NAME_BEFORE = re.compile(r"(?P<w>[A-Z][\w-]*)(?:\s*'s)?\s+$")
 
 
-def _named(text: str, sent_start: int, start: int, end: int) -> bool:
+_VARIANT = re.compile(r"(?<![\w.,-])(?P<a>[1-9]\d{2,})-(?P<b>\d+)(?![\w.,-])")
+
+
+def _variants(text: str) -> set[str]:
+    """Integers of three digits or more that a lower number follows after a hyphen ("737-800",
+    "787-8"): a model and its variant, never a range, so the integer names a model wherever it stands bare."""
+    return {m.group("a") for m in _VARIANT.finditer(text) if int(m.group("b")) < int(m.group("a"))}
+
+
+def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = False) -> bool:
     """Whether the bare integer at ``start``-``end`` is part of a name: right after a capitalised word
-    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), or joined by a hyphen to
-    a code with letters ("777-200LR")."""
+    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), right before a capitalised
+    singular when it counts nothing (``uncounted``: "the new 787 Dreamliner"; not "60 Boeing 787
+    Dreamliner aircraft"), or joined by a hyphen to a code with letters
+    ("777-200LR")."""
     if re.match(r"-[0-9A-Za-z]*[A-Za-z]", text[end : end + 12]) and re.match(r"-\w*\d", text[end : end + 12]):
+        return True
+    after = re.match(r"[ \t]+(?P<w>[A-Z][a-z][\w-]*)(?![\w'-])", text[end : end + 40])
+    if uncounted and after and not _plural(after.group("w")) and after.group("w") not in _LEADING:
         return True
     before = _NAME_BEFORE.search(text, sent_start, start)
     if before is None:

@@ -145,6 +145,8 @@ _MEASURES = {
     "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
 }
+# Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
+_NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
 _TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
@@ -406,6 +408,9 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             unit, end = _MEASURES[word], end + after.end()
         elif hyphen and word.split("-")[0] in _MEASURES:
             unit, end = _MEASURES[word.split("-")[0]], end + after.end()
+        elif hyphen and word in _NUMERAL_SUFFIXES:  # "5,000-plus employees", "a 5,000-strong force"
+            end += after.end()
+            qual = qual or _NUMERAL_SUFFIXES[word] or None
         elif hyphen:
             counts, end = word, end + after.end()
     elif after and unit and unit.isupper() and after.group("w").lower() in _CURRENCY_WORDS:

@@ -4,14 +4,15 @@ whose it is.
 "around 300,000 troops including reserves" -> value 300000, qualifier "around", counts "troops",
 scope "including reserves"; "$4.5 billion ... over the next ten years" -> value 4.5e9, unit "USD",
 period "P10Y"; "1,340 kilometres of border" -> unit "km", counts "border"; "30-nation" -> counts
-"nation".
+"nation". ``counts`` is the noun phrase the number opens, its head last (:mod:`storyfold.text.counted`:
+"179 new aerial refueling tankers", "20 of Boeing's larger 777 planes" -> "larger 777 planes").
 
 Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit):
 "dozens" 12, "hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of
 thousands" 10000, "a dozen" 12, "a couple of" 2, "several dozen" 12, "tens of" 10; the words are kept
 in ``text`` and ``qualifier``. "Dozen" is a scale ("two dozen" 24), and "a", "half a" or "a quarter
-of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of" is a
-fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
+of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of",
+"one-third", "a tenth of" are fractions. "-plus" and "-odd" after a numeral qualify it ("5,000-plus"). A plural model name is what a number counts ("50 787s", "six more A350s").
 Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
 name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
 "mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR");

@@ -40,6 +40,8 @@ def _counts(sentence: str, figure: str) -> str | None:
         ("The event was attended by 15,000 people including employees , customers", "15,000", "people"),
         ("Korean Air also bought 20 Dreamliners earlier this month .", "20", "Dreamliners"),
         ("recently launched 3 new U.S. routes to San Francisco", "3", "new U.S. routes"),
+        ("it will take delivery of six new A350 XWB ( Extra Wide Body ) aircraft , a new", "six",
+         "new A350 XWB ( Extra Wide Body ) aircraft"),
     ],
 )
 def test_the_counted_noun_is_the_head_after_its_modifiers(sentence: str, figure: str, counts: str) -> None:

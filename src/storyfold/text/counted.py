@@ -32,6 +32,7 @@ STOP = frozenset({
 _WORD = re.compile(r"(?<![\w'\u2019.-])(?:[A-Za-z](?:[\w'\u2019-]|\.(?=\w))*(?:(?<=\.\w)\.)?|\d[\w,.-]*(?<![,.]))")
 _MODEL_PLURAL = re.compile(r"[A-Z]*\d[\w-]*s")
 _LONGEST = 6  # words in a counted phrase
+_EXPANSION = re.compile(r"(?<=[A-Z]{2}) ?\( ?[A-Z][\w-]*(?: [A-Z][\w-]*)* ?\)")
 
 
 def plural(word: str) -> bool:
@@ -56,7 +57,9 @@ def _plural_head(word: str, after: str) -> bool:
 def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """The phrase a number counts, from the words after ``pos`` (before ``limit``), and where it
     ends; (None, ``pos``) when the words after it name nothing counted."""
-    window = text[pos : min(limit, pos + 100)]
+    # An abbreviation's expansion in parentheses is passed over, offsets kept: "six new A350 XWB (Extra
+    # Wide Body) aircraft".
+    window = _EXPANSION.sub(lambda e: " " * len(e.group()), text[pos : min(limit, pos + 100)])
     run: list[re.Match[str]] = []
     cursor = 0
     for w in _WORD.finditer(window):

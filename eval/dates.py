@@ -14,8 +14,9 @@ DCT as relative base, for reference):
   It is not in the shared data: see eval/README.md for where to get it; ``--tbaq=DIR`` names the folder
   that holds its ``TimeBank`` and ``AQUAINT`` folders (default ``DATA_DIR/tbaq-cleaned``);
 * the same on ``meantime-en`` (DCT = the CREATION_TIME timex), and the recall of gold VALUE
-  markables (MONEY, PERCENT, QUANTITY) by the quantities stage (a span overlapping counts) and a
-  precision proxy, on a dev part (the airbus corpus: ``--errors`` prints its misses and unmatched
+  markables (MONEY, PERCENT, QUANTITY) by the quantities stage (a span overlapping counts), a
+  precision proxy and how often a figure's counted noun is the head of the entity mention that
+  holds its QUANTITY (``counted_noun``), on a dev part (the airbus corpus: ``--errors`` prints its misses and unmatched
   figures), an untouched part (apple, gm and any other corpus: never printed) and all;
 * time per document.
 """

@@ -124,3 +124,34 @@ def test_a_counted_phrase_is_the_words_right_after_the_figure(words: list[str]) 
 
 def test_plural() -> None:
     assert [plural(w) for w in ("tankers", "A320s", "class", "bus", "axis")] == [True, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counts"),
+    [
+        ("A hundred and fifty people came.", 150, None, "people"),
+        ("Some two and a half million people marched.", 2.5e6, None, "people"),
+        ("Police counted three-quarters of a million people.", 7.5e5, None, "people"),
+        ("The firm lost hundreds of millions of dollars.", 1e8, "USD", None),
+        ("It pledged a million dollars in aid.", 1e6, "USD", None),
+    ],
+)
+def test_spelled_scales_are_one_figure(text: str, value: float, unit: str | None, counts: str | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.counts) == (value, unit, counts)
+
+
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@given(st.integers(1, 999), st.sampled_from(["million", "billion", "thousand"]))
+def test_n_and_a_half_before_a_scale(n: int, scale: str) -> None:
+    (q,) = find_quantities(f"They raised {n} and a half {scale} for the fund.")
+    assert q.value == (n + 0.5) * {"million": 1e6, "billion": 1e9, "thousand": 1e3}[scale]
+
+
+@given(st.sampled_from(_TENS), st.sampled_from(["hundred", "thousand"]))
+def test_a_scale_and_a_number_word(tens: str, scale: str) -> None:
+    (q,) = find_quantities(f"A {scale} and {tens} workers left.")
+    assert q.value == {"hundred": 100, "thousand": 1000}[scale] + 10 * (_TENS.index(tens) + 2)
+    assert q.counts == "workers"

@@ -118,11 +118,14 @@ _FRACTION = re.compile(
 _OF_WHOLE = re.compile(r"\s+of\b|\s*,")  # what follows a fraction not written with a hyphen
 # A scale word counted by "a", "half a" or a fraction of "a": "a million people", "half a million",
 # "a quarter of a million", "a half-dozen".
+# "N and a half" before a scale ("two and a half million") and "a hundred and fifty" are one figure.
 _ONE_SCALE = re.compile(
-    rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?|an?|a\s+half-?))"
+    rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three[\s-]quarters\s+of)\s+an?|an?|a\s+half-?"
+    r"|(?P<whole>\d+|[a-z]+)\s+and\s+a\s+half))"
     r"\s*(?<![a-z])(?<=[\s-])(?P<scale>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
+    rf"(?:(?:(?<=undred)|(?<=housand))\s+and\s+(?P<rest>(?i:{NUMBER_WORD}))(?![\w-]))?"
 )
-_ONES = {"a": 1, "an": 1, "half a": 0.5, "a half-": 0.5, "a half": 0.5, "a quarter of a": 0.25,
+_ONES = {"a": 1, "an": 1, "half a": 0.5, "a half ": 0.5, "a half": 0.5, "a quarter of a": 0.25,
          "three quarters of a": 0.75}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
@@ -338,10 +341,16 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     unit: str | None = None
     end = m.end()
     if vague and g.get("one"):
-        value = _ONES[re.sub(r"\s+", " ", g["one"].lower())] * _scale(g["scale"])
-        counts, _ = _counted(text, m.end(), sent[1])
-        return Quantity(text=text[m.start() : m.end()], value=float(value), unit=None, article_id=article_id,
-                        start=m.start(), end=m.end(), qualifier=qual, counts=counts,
+        whole = parse_number(g["whole"]) if g.get("whole") else None
+        if g.get("whole") and whole is None:
+            return None  # "of and a half million": no number before "and a half"
+        one = whole + 0.5 if whole is not None else _ONES[re.sub(r"[\s-]+", " ", g["one"].lower())]
+        value = one * _scale(g["scale"]) + (parse_number(g["rest"]) or 0 if g.get("rest") else 0)
+        counts, cend = _counted(text, m.end(), sent[1])
+        if counts in _CURRENCY_WORDS:  # "a million dollars", "two and a half billion euros"
+            unit, counts, end = _CURRENCY_WORDS[counts], None, cend
+        return Quantity(text=text[m.start() : end], value=float(value), unit=unit, article_id=article_id,
+                        start=m.start(), end=end, qualifier=qual, counts=counts,
                         entity=_entity(text, sent[0], m.start()))
     if vague and g.get("frac"):
         value, unit = _fraction(g), "fraction"
@@ -441,6 +450,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         return None  # a bare year the date grammar left alone
     if vague and counts is None:
         counts, cend = _counted(text, m.end(), limit)
+        if counts in _CURRENCY_WORDS:  # "hundreds of millions of dollars"
+            unit, counts, end = _CURRENCY_WORDS[counts], None, cend
     scope = _SCOPE.match(text[max(end, cend) : limit])
     period = None
     if unit in _CURRENCY_SIGNS.values() or unit in _CURRENCY_WORDS.values() or unit in CURRENCY_CODES:

@@ -121,7 +121,7 @@ _OF_WHOLE = re.compile(r"\s+of\b|\s*,")  # what follows a fraction not written w
 # "N and a half" before a scale ("two and a half million") and "a hundred and fifty" are one figure.
 _ONE_SCALE = re.compile(
     rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three[\s-]quarters\s+of)\s+an?|an?|a\s+half-?"
-    r"|(?P<whole>\d+|[a-z]+)\s+and\s+a\s+half))"
+    rf"|(?P<whole>\d+|{NUMBER_WORD})\s+and\s+a\s+half))"
     r"\s*(?<![a-z])(?<=[\s-])(?P<scale>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
     rf"(?:(?:(?<=undred)|(?<=housand))\s+and\s+(?P<rest>(?i:{NUMBER_WORD}))(?![\w-]))?"
 )

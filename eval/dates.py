@@ -14,8 +14,9 @@ DCT as relative base, for reference):
   It is not in the shared data: see eval/README.md for where to get it; ``--tbaq=DIR`` names the folder
   that holds its ``TimeBank`` and ``AQUAINT`` folders (default ``DATA_DIR/tbaq-cleaned``);
 * the same on ``meantime-en`` (DCT = the CREATION_TIME timex), and the recall of gold VALUE
-  markables (MONEY, PERCENT, QUANTITY) by the quantities stage (a span overlapping counts) and a
-  precision proxy, on a dev part (the airbus corpus: ``--errors`` prints its misses and unmatched
+  markables (MONEY, PERCENT, QUANTITY) by the quantities stage (a span overlapping counts), a
+  precision proxy and how often a figure's counted noun is the head of the entity mention that
+  holds its QUANTITY (``counted_noun``), on a dev part (the airbus corpus: ``--errors`` prints its misses and unmatched
   figures), an untouched part (apple, gm and any other corpus: never printed) and all;
 * time per document.
 """
@@ -36,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from storyfold.records import Quantity  # noqa: E402
 from storyfold.stages.dates.dates import find_dates  # noqa: E402
 from storyfold.stages.dates.estimate import estimate_published  # noqa: E402
 from storyfold.stages.quantities import find_quantities  # noqa: E402
@@ -59,6 +61,7 @@ class Doc:
     values: list[Span]
     annotated_until: int | None = None  # MEANTIME annotates only the opening lines
     corpus: str = ""  # MEANTIME: the corpus folder (corpus_airbus, ...)
+    counted: tuple[tuple[int, int, str], ...] = ()  # MEANTIME: a QUANTITY's span and the noun it counts
 
 
 # --------------------------------------------------------------------------------------------
@@ -111,7 +114,9 @@ def read_meantime(path: Path) -> Doc | None:
     where: dict[str, tuple[int, int]] = {}
     pos = 0
     sentence = None
+    order: dict[str, int] = {}
     for tok in root.iter("token"):
+        order[tok.get("t_id", "")] = len(order)
         if sentence is not None and tok.get("sentence") != sentence:
             pieces.append("\n")
             pos += 1
@@ -130,8 +135,15 @@ def read_meantime(path: Path) -> Doc | None:
     markables = root.find("Markables")
     if markables is None:
         return None
+    mentions: list[list[int]] = []
+    quantities: list[list[int]] = []
     for el in markables:
         anchors = [where[a.get("t_id", "")] for a in el.findall("token_anchor") if a.get("t_id") in where]
+        ids = sorted(order[a.get("t_id", "")] for a in el.findall("token_anchor") if a.get("t_id") in order)
+        if ids and el.tag == "ENTITY_MENTION":
+            mentions.append(ids)
+        elif ids and el.tag == "VALUE" and el.get("type") == "QUANTITY":
+            quantities.append(ids)
         if el.tag == "TIMEX3" and el.get("functionInDocument") == "CREATION_TIME":
             m = re.match(r"\d{4}-\d{2}-\d{2}", el.get("value", ""))
             dct = dt.date.fromisoformat(m.group()) if m else None
@@ -146,7 +158,49 @@ def read_meantime(path: Path) -> Doc | None:
         return None
     lines = text.split("\n")
     until = sum(len(line) + 1 for line in lines[: MEANTIME_LINES])
-    return Doc(path.stem, text, dct, timex, values, until, path.parent.name)
+    words = [w for w in pieces if w not in (" ", "\n")]
+    spans = list(where.values())
+    counted = []
+    for ids in quantities:
+        head = counted_noun(words, ids, mentions)
+        if head is not None:
+            counted.append((spans[ids[0]][0], spans[ids[-1]][1], head))
+    return Doc(path.stem, text, dct, timex, values, until, path.parent.name, tuple(counted))
+
+
+_DETERMINERS = frozenset({"the", "its", "their", "those", "these", "a", "an", "our", "his", "her", "all"})
+_HEAD_STOPS = frozenset({"of", "(", ")", ",", "including", "on", "for", "in", "which", "that", "who", "to", "from",
+                         "with", "at", "by", "plus", "or", "over", "per", "a"})
+
+
+def counted_noun(words: list[str], value: list[int], mentions: list[list[int]]) -> str | None:
+    """The noun a QUANTITY counts, read from the smallest entity mention that holds it and goes on
+    after it ("179 new aerial refueling tankers" -> "tankers"; "20 of Boeing 's larger 777 planes"
+    -> "planes"): after a partitive "of", its determiner or possessor, the words up to a preposition,
+    comma or participle, cut after the first plural; None when no mention goes on after the figure."""
+    last = value[-1]
+    holding = [m for m in mentions if set(value) <= set(m) and m[-1] > last]
+    if not holding:
+        return None
+    rest = [words[i] for i in min(holding, key=len) if i > last]
+    if rest and rest[0] == "of":
+        rest = rest[1:]
+        own = next((k for k, w in enumerate(rest[:4]) if w in ("'s", "'")), None)
+        rest = rest[own + 1 :] if own is not None else rest
+    while rest and (rest[0].lower() in _DETERMINERS or rest[0] in ("and", "+") or rest[0][:1].isdigit()
+                    and rest[1:2] not in ([], ["("])):
+        rest = rest[1:]
+    run: list[str] = []
+    for w in rest:
+        if w.lower() in _HEAD_STOPS or (run and w.isalpha() and w.islower() and w.endswith("ed")):
+            break
+        if w in ("'s", "'") and run:
+            run[-1] += w
+            continue
+        run.append(w)
+        if re.fullmatch(r"[A-Za-z0-9-]*[A-Za-z0-9]s", w) and not w.lower().endswith(("ss", "us", "is")):
+            break
+    return run[-1] if run else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -357,6 +411,17 @@ def meantime_part(doc: Doc) -> str:
     return "dev" if doc.corpus in MEANTIME_DEV else "untouched"
 
 
+def _word(w: str) -> str:
+    return w.lower().replace("'s", "").replace("'", "").replace("\u2019", "")
+
+
+def counts_right(q: Quantity, head: str) -> bool:
+    """Whether the figure ``q`` counts ``head``: the last word of its ``counts``, or, for a measure,
+    its unit as written ("17,446 kilometers")."""
+    words = ([q.counts.split()[-1]] if q.counts else []) + ([q.text.split()[-1]] if q.unit else [])
+    return _word(head) in {_word(w) for w in words}
+
+
 def quantities_report(docs: list[Doc], show: bool) -> None:
     """VALUE recall and the precision proxy of the quantities stage on MEANTIME's dev part, its
     untouched part and all; with ``show`` the dev part's misses and unmatched figures."""
@@ -370,9 +435,13 @@ def quantities_report(docs: list[Doc], show: bool) -> None:
         some = [d for d in docs if part == "all" or meantime_part(d) == part]
         found: Counter[str] = Counter()
         total: Counter[str] = Counter()
-        n_sys = n_hit = 0
+        n_sys = n_hit = n_counted = n_right = 0
         for doc in some:
             qs = found_by_doc[doc.corpus, doc.name]
+            for start, end, head in doc.counted:
+                n_counted += 1
+                q = next((q for q in every[doc.corpus, doc.name] if q.start < end and start < q.end), None)
+                n_right += q is not None and counts_right(q, head)
             n_sys += len(qs)
             gold_spans = doc.values + doc.timex
             n_hit += sum(1 for q in qs if any(q.start < g.end and g.start < q.end for g in gold_spans))
@@ -383,9 +452,12 @@ def quantities_report(docs: list[Doc], show: bool) -> None:
         label = f"{part} ({len(some)} docs)"
         print(f"  quantities, {label:20} VALUE recall {sum(found.values())}/{sum(total.values())} = "
               f"{sum(found.values()) / max(sum(total.values()), 1):.3f}  ({kinds});  precision proxy "
-              f"{n_hit}/{n_sys} = {n_hit / max(n_sys, 1):.3f}")
+              f"{n_hit}/{n_sys} = {n_hit / max(n_sys, 1):.3f};  counted noun right {n_right}/{n_counted} = "
+              f"{n_right / max(n_counted, 1):.3f}")
     print("  (precision proxy: found figures on the annotated lines that overlap a gold VALUE or TIMEX3; "
-          f"MEANTIME leaves counts such as '5th' or 'two sizes' unmarked); {1000 * secs / max(len(docs), 1):.1f} "
+          "MEANTIME leaves counts such as '5th' or 'two sizes' unmarked; counted noun: of the QUANTITY values "
+          "inside an entity mention that goes on after them, the found figure's counted noun, or its unit word, "
+          f"is the mention's head, see counted_noun); {1000 * secs / max(len(docs), 1):.1f} "
           "ms/doc")
     if not show:
         return

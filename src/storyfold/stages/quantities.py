@@ -4,14 +4,15 @@ whose it is.
 "around 300,000 troops including reserves" -> value 300000, qualifier "around", counts "troops",
 scope "including reserves"; "$4.5 billion ... over the next ten years" -> value 4.5e9, unit "USD",
 period "P10Y"; "1,340 kilometres of border" -> unit "km", counts "border"; "30-nation" -> counts
-"nation".
+"nation". ``counts`` is the noun phrase the number opens, its head last (:mod:`storyfold.text.counted`:
+"179 new aerial refueling tankers", "20 of Boeing's larger 777 planes" -> "larger 777 planes").
 
 Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit):
 "dozens" 12, "hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of
 thousands" 10000, "a dozen" 12, "a couple of" 2, "several dozen" 12, "tens of" 10; the words are kept
 in ``text`` and ``qualifier``. "Dozen" is a scale ("two dozen" 24), and "a", "half a" or "a quarter
-of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of" is a
-fraction. A plural model name is what a number counts ("50 787s", "six more A350s").
+of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of",
+"one-third", "a tenth of" are fractions. "-plus" and "-odd" after a numeral qualify it ("5,000-plus"). A plural model name is what a number counts ("50 787s", "six more A350s").
 Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
 name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
 "mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR");
@@ -39,6 +40,9 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
+from storyfold.text.counted import STOP as _STOP
+from storyfold.text.counted import counted as _counted
+from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
 from storyfold.text.sentences import SentenceIndex
@@ -86,8 +90,8 @@ _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
 _SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
 _EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
-    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?)?"
+    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?![.,]\d)(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
+    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?![.,]\d)(?:\s*(?P<scale2>{_SCALE}))?)?"
     rf"(?:\s*{_PCT})?(?![\w])"
 )
 _BETWEEN = re.compile(
@@ -101,21 +105,28 @@ _VAGUE = re.compile(
     r"|billion|dozen)|tens\s+of\s+(?:thousands|millions)|tens|hundreds\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands"
     r"|millions|billions|a\s+dozen|a\s+couple\s+of|a\s+score\s+of|scores\s+of))(?:\s+of)?\b"
 )
-# Fractions of a whole ("about half of those cuts", "about a quarter, of its dealers"): unit "fraction".
+# Fractions of a whole ("about half of those cuts", "about a quarter, of its dealers", "one-third of
+# the cost", "cut by two-fifths"): a numerator in words and an ordinal denominator; unit "fraction".
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _FRACTION = re.compile(
-    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|a\s+quarter|a\s+third|a\s+fifth|two[\s-]thirds|three[\s-]quarters))"
-    r"(?=\s+of\b|\s*,)"
+    rf"\b(?:{_QUAL})?(?P<frac>(?i:half|(?P<fnum>{'|'.join(_NUMERATORS)})(?P<fsep>\s+|-)"
+    rf"(?P<fden>{'|'.join(_DENOMINATORS)})s?))(?![\w-])"
 )
+_OF_WHOLE = re.compile(r"\s+of\b|\s*,")  # what follows a fraction not written with a hyphen
 # A scale word counted by "a", "half a" or a fraction of "a": "a million people", "half a million",
 # "a quarter of a million", "a half-dozen".
+# "N and a half" before a scale ("two and a half million") and "a hundred and fifty" are one figure.
 _ONE_SCALE = re.compile(
-    rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three\s+quarters\s+of)\s+an?|an?|a\s+half-?))"
+    rf"\b(?:{_QUAL})?(?P<one>(?i:(?:half|a\s+quarter\s+of|three[\s-]quarters\s+of)\s+an?|an?|a\s+half-?"
+    rf"|(?P<whole>\d+|{NUMBER_WORD})\s+and\s+a\s+half))"
     r"\s*(?<![a-z])(?<=[\s-])(?P<scale>(?i:hundred|thousand|million|billion|trillion|dozen))\b"
+    rf"(?:(?:(?<=undred)|(?<=housand))\s+and\s+(?P<rest>(?i:{NUMBER_WORD}))(?![\w-]))?"
 )
-_ONES = {"a": 1, "an": 1, "half a": 0.5, "a half-": 0.5, "a half": 0.5, "a quarter of a": 0.25,
+_ONES = {"a": 1, "an": 1, "half a": 0.5, "a half ": 0.5, "a half": 0.5, "a quarter of a": 0.25,
          "three quarters of a": 0.75}
-_FRACTIONS = {"half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "a fifth": 0.2, "two thirds": 2 / 3,
-              "three quarters": 0.75, "two-thirds": 2 / 3, "three-quarters": 0.75}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
     "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
@@ -138,16 +149,9 @@ _MEASURES = {
     "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
     "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
 }
+# Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
+_NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
 _TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
-_STOP = {
-    "of", "from", "in", "to", "and", "or", "including", "excluding", "who", "which", "that", "the", "a", "an", "at",
-    "on", "for", "with", "by", "as", "were", "was", "are", "is", "have", "has", "had", "will", "would", "could",
-    "be", "been", "than", "per", "each", "into", "across", "around", "over", "under", "since", "during", "but",
-    "not", "more", "less", "said", "say", "says", "it", "they", "we", "he", "she", "this", "these", "those",
-    "its", "their", "his", "her", "about", "some", "all", "other", "between", "after", "before", "while", "when",
-    "where", "if", "so", "up", "down", "out", "off", "also", "there", "here", "ago", "later", "earlier",
-    "percent", "cent",
-}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
     r"(?:\s*(?:also|already|now|still|reportedly|has|have|had|will|would|could|is|was|has\s+been|had\s+been))*\s*"
@@ -162,6 +166,9 @@ _PERIOD = re.compile(
     rf"(?P<n>{_NUM})(?:-|\s+)(?P<unit>years?|months?|weeks?|days?|decades?)\b",
     re.IGNORECASE,
 )
+# What comes between a count and the noun it counts: "more", or "of" and a determiner or a possessor.
+_PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:(?:the|its|their|those|these|our|his|her)\s+"
+                        r"|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*\s?(?:'s|'|\u2019s?)\s+))?")
 _SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
 
@@ -171,6 +178,13 @@ def _scale(word: str | None) -> float:
     w = word.lower()
     return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
             "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}.get(w, 1.0)
+
+
+def _fraction(g: Mapping[str, str | None]) -> float:
+    """The value of a fraction in words: "half" 0.5, "two-thirds" 2/3, "a tenth" 0.1."""
+    if not g.get("fnum"):
+        return 0.5
+    return _NUMERATORS[(g["fnum"] or "").lower()] / _DENOMINATORS[(g["fden"] or "").lower()]
 
 
 def _numeral(num: str, money_follows: bool = False) -> str:
@@ -210,47 +224,6 @@ def _token(text: str, start: int, end: int) -> str:
     return text[a : b if b >= 0 else len(text)]
 
 
-def _counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
-    """The noun a number counts, from the words after ``pos``: up to three lowercase words before a
-    stop word (adverbs in "-ly" skipped), cut after the first plural one. Returns it and where it
-    ends. When a capitalised word comes first ("hundreds of British and French troops"), the first
-    plural lowercase word within six words."""
-    window = text[pos : min(limit, pos + 80)]
-    model = re.match(r"\s*(?P<w>[A-Z]*\d[\w-]*s)(?![\w'-])", window)
-    if model and _plural(model.group("w")):
-        return model.group("w"), pos + model.end()  # a plural model name: "50 787s", "six more A350s"
-    words = list(re.finditer(r"(?<![\w'-])[A-Za-z][\w'-]*", window))
-    taken: list[re.Match[str]] = []
-    cursor = 0
-    for w in words:
-        gap = text[pos + cursor : pos + w.start()]
-        word = w.group()
-        if gap.strip() or word.lower() in _STOP or (word[0].isupper() and word.upper() != word):
-            break
-        cursor = w.end()
-        if word.endswith("ly") and len(word) > 4:
-            continue
-        taken.append(w)
-        if len(taken) == 3 or _plural(word):
-            break
-    if not taken:
-        for w in words[:6]:
-            word = w.group()
-            if word.islower() and _plural(word) and word not in _STOP:
-                return word, pos + w.end()
-            plural_model = re.match(r"\s*(?P<w>[A-Z]*\d[\w-]*s)(?![\w'-])", window[w.end() :])
-            if word[0].isupper() and plural_model and _plural(plural_model.group("w")):
-                return plural_model.group("w"), pos + w.end() + plural_model.end()  # "five Boeing 737s"
-            if not (word[0].isupper() or word.endswith("ly") or word in ("and", "or")):
-                break
-        return None, pos
-    return text[pos + taken[0].start() : pos + taken[-1].end()], pos + taken[-1].end()
-
-
-def _plural(word: str) -> bool:
-    return word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
-
-
 def _entity(text: str, sent_start: int, start: int) -> str | None:
     """The named subject of the clause the quantity sits in, when a possession or giving verb links
     them ("Finland has 1,340 kilometres", "Japan, which has a defence force of around 300,000")."""
@@ -287,7 +260,8 @@ def find_quantities(
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), m, False))
     for m in _FRACTION.finditer(text):
-        found.append((m.start(), m.end(), m, True))
+        if m.group("fsep") == "-" and m.group("fnum").lower() not in ("a", "an") or _OF_WHOLE.match(text, m.end()):
+            found.append((m.start(), m.end(), m, True))
     for m in _ONE_SCALE.finditer(text):
         found.append((m.start(), m.end(), m, True))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -307,9 +281,9 @@ def find_quantities(
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
         if not vague and _bare(text, m, q):
-            bare.append((q, _named(text, sentences.sentence_at(m.start())[0], q.start, q.end)))
+            bare.append((q, _named(text, sentences.sentence_at(m.start())[0], q.start, q.end, q.counts is None)))
         out.append(q)
-    names = {q.text.split("-")[0] for q, named in bare if named}
+    names = {q.text.split("-")[0] for q, named in bare if named} | _variants(text)
     drop = {id(q) for q, named in bare if named or q.text.split("-")[0] in names}
     out = [q for q in out if id(q) not in drop]
     out.sort(key=lambda q: q.start)
@@ -318,11 +292,13 @@ def find_quantities(
 
 def _bare(text: str, m: re.Match[str], q: Quantity) -> bool:
     """Whether ``q`` is a bare integer (or a hyphenated pair of them, "737-800") with nothing that makes
-    it a figure: no qualifier, currency, scale, percent or unit, and no plural noun right after it."""
+    it a figure: no qualifier, currency, scale, percent or unit, and no plural noun right after it
+    (a phrase led by a name, "787 Dreamliners", is none: a model code has a digit, "50 A380s")."""
     g = m.groupdict()
     if not re.fullmatch(r"\d+(?:-\d+)?", q.text) or g.get("qual") or g.get("scale") or q.unit is not None:
         return False
-    if q.counts is None or not _plural(q.counts.split()[-1]):
+    first = (q.counts or "-").split()[0]
+    if q.counts is None or not _plural(q.counts.split()[-1]) or first[0].isupper() and not re.search(r"\d", first):
         return True
     return not re.match(rf"\s+{re.escape(q.counts)}(?!\w)", text[q.end : q.end + len(q.counts) + 4])
 
@@ -330,11 +306,25 @@ def _bare(text: str, m: re.Match[str], q: Quantity) -> bool:
 _NAME_BEFORE = re.compile(r"(?P<w>[A-Z][\w-]*)(?:\s*'s)?\s+$")
 
 
-def _named(text: str, sent_start: int, start: int, end: int) -> bool:
+_VARIANT = re.compile(r"(?<![\w.,-])(?P<a>[1-9]\d{2,})-(?P<b>\d+)(?![\w.,-])")
+
+
+def _variants(text: str) -> set[str]:
+    """Integers of three digits or more that a lower number follows after a hyphen ("737-800",
+    "787-8"): a model and its variant, never a range, so the integer names a model wherever it stands bare."""
+    return {m.group("a") for m in _VARIANT.finditer(text) if int(m.group("b")) < int(m.group("a"))}
+
+
+def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = False) -> bool:
     """Whether the bare integer at ``start``-``end`` is part of a name: right after a capitalised word
-    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), or joined by a hyphen to
-    a code with letters ("777-200LR")."""
+    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), right before a capitalised
+    singular when it counts nothing (``uncounted``: "the new 787 Dreamliner"; not "60 Boeing 787
+    Dreamliner aircraft"), or joined by a hyphen to a code with letters
+    ("777-200LR")."""
     if re.match(r"-[0-9A-Za-z]*[A-Za-z]", text[end : end + 12]) and re.match(r"-\w*\d", text[end : end + 12]):
+        return True
+    after = re.match(r"[ \t]+(?P<w>[A-Z][a-z][\w-]*)(?![\w'-])", text[end : end + 40])
+    if uncounted and after and not _plural(after.group("w")) and after.group("w") not in _LEADING:
         return True
     before = _NAME_BEFORE.search(text, sent_start, start)
     if before is None:
@@ -351,14 +341,19 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     unit: str | None = None
     end = m.end()
     if vague and g.get("one"):
-        value = _ONES[re.sub(r"\s+", " ", g["one"].lower())] * _scale(g["scale"])
-        counts, _ = _counted(text, m.end(), sent[1])
-        return Quantity(text=text[m.start() : m.end()], value=float(value), unit=None, article_id=article_id,
-                        start=m.start(), end=m.end(), qualifier=qual, counts=counts,
+        whole = parse_number(g["whole"]) if g.get("whole") else None
+        if g.get("whole") and whole is None:
+            return None  # "of and a half million": no number before "and a half"
+        one = whole + 0.5 if whole is not None else _ONES[re.sub(r"[\s-]+", " ", g["one"].lower())]
+        value = one * _scale(g["scale"]) + (parse_number(g["rest"]) or 0 if g.get("rest") else 0)
+        counts, cend = _counted(text, m.end(), sent[1])
+        if counts in _CURRENCY_WORDS:  # "a million dollars", "two and a half billion euros"
+            unit, counts, end = _CURRENCY_WORDS[counts], None, cend
+        return Quantity(text=text[m.start() : end], value=float(value), unit=unit, article_id=article_id,
+                        start=m.start(), end=end, qualifier=qual, counts=counts,
                         entity=_entity(text, sent[0], m.start()))
     if vague and g.get("frac"):
-        words = re.sub(r"\s+", " ", g["frac"].lower())
-        value, unit = _FRACTIONS[words], "fraction"
+        value, unit = _fraction(g), "fraction"
         of = re.match(r"\s*,?\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
         counts, _ = _counted(text, m.end() + (of.end() if of else 0), sent[1])
         return Quantity(text=text[m.start() : m.end()], value=value, unit=unit, article_id=article_id,
@@ -423,6 +418,9 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             unit, end = _MEASURES[word], end + after.end()
         elif hyphen and word.split("-")[0] in _MEASURES:
             unit, end = _MEASURES[word.split("-")[0]], end + after.end()
+        elif hyphen and word in _NUMERAL_SUFFIXES:  # "5,000-plus employees", "a 5,000-strong force"
+            end += after.end()
+            qual = qual or _NUMERAL_SUFFIXES[word] or None
         elif hyphen:
             counts, end = word, end + after.end()
     elif after and unit and unit.isupper() and after.group("w").lower() in _CURRENCY_WORDS:
@@ -440,10 +438,10 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 counts, _ = _counted(text, end + of.end(), limit)
     if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur"):
         return None  # "one of them", "might one day": a pronoun or an idiom far more often than a count
-    if not vague and not g["num"][0].isdigit() and counts is None and g["num"].lower() != "one":
-        part = re.match(r"\s+(?:more\s+)?(?:of\s+(?:the|its|their|those|these|our|his|her)\s+)?", text[end:limit])
-        if part and part.end() > 1:
-            counts, _ = _counted(text, end + part.end(), limit)  # "two of the engines", "six more A350s"
+    if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
+        part = _PARTITIVE.match(text, end, limit)
+        if part and part.end() > end + 1:  # "two of the engines", "six more A350s", "20 of Boeing's 777 planes"
+            counts, _ = _counted(text, part.end(), limit)
     if not vague and g["num"][0].isupper() and m.start("num") > sent[0] and unit is None and not g.get("qual") \
             and not g.get("cur") and (counts is None or not _plural(counts.split()[-1])):
         return None  # a capitalised number word inside a sentence names something ("the Group of Eight")
@@ -452,6 +450,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         return None  # a bare year the date grammar left alone
     if vague and counts is None:
         counts, cend = _counted(text, m.end(), limit)
+        if counts in _CURRENCY_WORDS:  # "hundreds of millions of dollars"
+            unit, counts, end = _CURRENCY_WORDS[counts], None, cend
     scope = _SCOPE.match(text[max(end, cend) : limit])
     period = None
     if unit in _CURRENCY_SIGNS.values() or unit in _CURRENCY_WORDS.values() or unit in CURRENCY_CODES:
@@ -484,7 +484,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "5"
+    version: ClassVar[str] = "6"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

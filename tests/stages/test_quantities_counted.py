@@ -1,0 +1,157 @@
+"""What a figure counts (the head of the noun phrase after it), fractions in words, ordinals and
+model numbers. The counted-noun sentences are MEANTIME's (Wikinews, CC BY 2.5: the airbus corpus,
+the part the rules were written against), some shortened, tokenised as the corpus gives them; the
+fraction and suffix sentences are written for the grammar."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyfold.stages.quantities import find_quantities
+from storyfold.text.counted import counted, plural
+
+
+def _counts(sentence: str, figure: str) -> str | None:
+    at = sentence.index(figure)
+    return next(q.counts for q in find_quantities(sentence) if q.start <= at < q.end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counts"),
+    [
+        ("provide the United States Air Force ( USAF ) with 179 new aerial refueling tankers at a rate of 15 a year .",
+         "179", "new aerial refueling tankers"),
+        ("Ryanair signed an agreement with Boeing to purchase five new 737 aircraft .", "five", "new 737 aircraft"),
+        ("China have agreed to purchase 60 Boeing 787 Dreamliner aircraft in a deal worth US$ 7.2 billion .", "60",
+         "Boeing 787 Dreamliner aircraft"),
+        ("The Defense Ministry to supply 14 new Airbus A330-200 passenger airliner converted for refuelling .", "14",
+         "new Airbus A330-200 passenger airliner"),
+        ("Aer Lingus buys twelve new long-haul Airbus jets", "twelve", "new long-haul Airbus jets"),
+        ("Aeroflot has negotiated the purchase of 22 new Boeing 787 Dreamliners , an aircraft Boeing calls", "22",
+         "new Boeing 787 Dreamliners"),
+        ("Qatar Airways will also purchase 20 of Boeing 's larger 777 planes for $ 4.6 billion .", "20",
+         "larger 777 planes"),
+        ("an order from Qatar Airways for up to 60 of its new mid-sized A350 jets .", "60", "new mid-sized A350 jets"),
+        ("Options are included for 18 more 777s and 46 more 787s .", "18", "777s"),
+        ("the United Kingdom and Spain will see 1,600 and 400 jobs cut respectively .", "1,600", "jobs"),
+        ("Indonesia Air Flight 200 , which killed 102 and 21 people respectively .", "102", "people"),
+        ("The event was attended by 15,000 people including employees , customers", "15,000", "people"),
+        ("Korean Air also bought 20 Dreamliners earlier this month .", "20", "Dreamliners"),
+        ("recently launched 3 new U.S. routes to San Francisco", "3", "new U.S. routes"),
+        ("it will take delivery of six new A350 XWB ( Extra Wide Body ) aircraft , a new", "six",
+         "new A350 XWB ( Extra Wide Body ) aircraft"),
+    ],
+)
+def test_the_counted_noun_is_the_head_after_its_modifiers(sentence: str, figure: str, counts: str) -> None:
+    assert _counts(sentence, figure) == counts
+
+
+def test_a_capitalised_plural_before_a_noun_modifies_it() -> None:
+    text = "The union said 4,000 General Motors workers walked out."
+    assert _counts(text, "4,000") == "General Motors workers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Air France said one-third of the cost would be met by insurers.", 1 / 3),
+        ("The airline cut its fleet by two-fifths.", 0.4),
+        ("About a tenth of the budget went on engines.", 0.1),
+        ("Three-quarters of the seats were sold.", 0.75),
+        ("About half of those cuts will be made among white-collar workers.", 0.5),
+    ],
+)
+def test_fractions_in_words(sentence: str, value: float) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.unit == "fraction"]
+    assert q.value == pytest.approx(value)
+
+
+def test_a_fraction_word_with_no_whole_is_an_ordinal() -> None:
+    assert [q for q in find_quantities("He won a third term and the third quarter.") if q.unit == "fraction"] == []
+
+
+def test_an_ordinal_numeral_is_not_cut_into_a_count() -> None:
+    assert find_quantities("The final Boeing 717 was the 15,599th plane built by the plant.") == []
+
+
+def test_a_model_number_with_a_variant_is_a_name() -> None:
+    text = ("Boeing rolls out first 787 Dreamliner to go into service. The 787-8 holds between 210 and 250 "
+            "passengers. We plan to use the 787 to expand our business.")
+    assert [q.text for q in find_quantities(text)] == ["between 210 and 250"]
+
+
+def test_numeral_suffixes_bound_or_size_the_figure() -> None:
+    (q,) = find_quantities("The company has 5,000-plus employees.")
+    assert (q.value, q.qualifier, q.counts) == (5000, "more than", "employees")
+    (q,) = find_quantities("A 5,000-strong force was sent.")
+    assert (q.value, q.counts) == (5000, "force")
+
+
+_NUMERATORS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DENOMINATORS = ["third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+@given(st.integers(1, 9), st.integers(0, len(_DENOMINATORS) - 1))
+def test_every_hyphenated_fraction_reads_as_its_value(n: int, d: int) -> None:
+    den = _DENOMINATORS[d] + ("s" if n > 1 else "")
+    q = next(q for q in find_quantities(f"The fund lost {_NUMERATORS[n - 1]}-{den} of its value.") if q.unit == "fraction")
+    assert q.value == pytest.approx(n / (d + 3))  # third 3, quarter 4, ... tenth 10
+    assert q.counts == "value"
+
+
+@given(st.integers(1_000, 10**9), st.sampled_from(["th", "st", "nd", "rd"]))
+def test_a_grouped_ordinal_never_gives_a_part_of_itself(n: int, suffix: str) -> None:
+    assert find_quantities(f"It was the {n:,}{suffix} car sold.") == []
+
+
+_WORDS = st.sampled_from(["new", "Airbus", "A320", "jets", "people", "died", "and", "400", "of", "its", "787s",
+                          "passenger", "airliner", ",", "Texas", "towns", "U.S.", "more", "long-haul", "Americans"])
+
+
+@given(st.lists(_WORDS, max_size=12))
+def test_a_counted_phrase_is_the_words_right_after_the_figure(words: list[str]) -> None:
+    text = "They bought 12 " + " ".join(words)
+    pos = text.index("12") + 2
+    phrase, end = counted(text, pos, len(text))
+    if phrase is None:
+        assert end == pos
+    else:
+        assert text[end - len(phrase) : end] == phrase and pos < end <= len(text)
+        assert phrase == phrase.strip() and "," not in phrase
+
+
+def test_plural() -> None:
+    assert [plural(w) for w in ("tankers", "A320s", "class", "bus", "axis")] == [True, True, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counts"),
+    [
+        ("A hundred and fifty people came.", 150, None, "people"),
+        ("Some two and a half million people marched.", 2.5e6, None, "people"),
+        ("Police counted three-quarters of a million people.", 7.5e5, None, "people"),
+        ("The firm lost hundreds of millions of dollars.", 1e8, "USD", None),
+        ("It pledged a million dollars in aid.", 1e6, "USD", None),
+    ],
+)
+def test_spelled_scales_are_one_figure(text: str, value: float, unit: str | None, counts: str | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.counts) == (value, unit, counts)
+
+
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@given(st.integers(1, 999), st.sampled_from(["million", "billion", "thousand"]))
+def test_n_and_a_half_before_a_scale(n: int, scale: str) -> None:
+    (q,) = find_quantities(f"They raised {n} and a half {scale} for the fund.")
+    assert q.value == (n + 0.5) * {"million": 1e6, "billion": 1e9, "thousand": 1e3}[scale]
+
+
+@given(st.sampled_from(_TENS), st.sampled_from(["hundred", "thousand"]))
+def test_a_scale_and_a_number_word(tens: str, scale: str) -> None:
+    (q,) = find_quantities(f"A {scale} and {tens} workers left.")
+    assert q.value == {"hundred": 100, "thousand": 1000}[scale] + 10 * (_TENS.index(tens) + 2)
+    assert q.counts == "workers"

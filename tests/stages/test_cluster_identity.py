@@ -7,9 +7,9 @@ import re
 
 import numpy as np
 
-from storyfold.records import DateMention, EntityMention, EntityType, PartialDate, Precision
+from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, PartialDate, Precision
 from storyfold.stages.cluster.gates import date_gate
-from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of
+from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of, lead_end
 from storyfold.stages.cluster.linkage import average_linkage
 
 LABEL = {"GPE": EntityType.PLACE, "FAC": EntityType.PLACE, "PERSON": EntityType.PERSON}
@@ -90,3 +90,15 @@ def test_cannot_link_pairs_never_share_a_cluster() -> None:
     cannot[0, 2] = True
     labels = average_linkage(sims, 0.5, cannot)
     assert labels[0] != labels[2] and len(set(labels)) == 2
+
+
+def test_a_dateline_line_is_not_counted_among_the_lead_sentences() -> None:
+    spans = [(0, 20), (21, 40), (41, 80), (81, 120)]  # headline, dateline, two sentences
+    line = DateMention(text="Sep 14", value="2013-09-14", precision=Precision.DAY, article_id="a", start=21, end=27,
+                       function=CREATION_TIME)
+    assert lead_end(spans, 2, 200) == 40
+    assert lead_end(spans, 2, 200, [line]) == 80
+    assert lead_end(spans, 9, 200, [line]) == 120  # fewer sentences than the lead holds: the whole text
+    assert lead_end([], 2, 200, [line]) == 200
+    inline = DateMention(text="Sep 14", value="2013-09-14", precision=Precision.DAY, article_id="a", start=45, end=51)
+    assert lead_end(spans, 2, 200, [inline]) == 40  # a date in a sentence of the report counts it

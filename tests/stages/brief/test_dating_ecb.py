@@ -83,3 +83,43 @@ def test_a_sentence_without_a_date_takes_the_day_its_own_article_names(ecb: dict
     found = happened_of(undated, lead_end)
     assert found is not None and str(found[1]) == "2013-05-03"
     assert happened_of(undated, lead_end, dateline=False) is None and lead_day(spans, undated) is None
+
+
+def _annotated(ecb: dict[str, str], doc_id: str) -> tuple[str, list, list[tuple[int, int]]]:
+    if doc_id not in ecb:
+        pytest.skip(f"{doc_id} is not in this copy of ECB+")
+    text = ecb[doc_id]
+    mentions = DatesStage().process(Article(id="a", source="s", text=text), {}, Context(settings=Settings()))["dates"]
+    return text, mentions, sentence_spans(text)
+
+
+def test_a_dateline_line_is_not_a_sentence_of_the_lead(ecb: dict[str, str]) -> None:
+    """"Woman Killed in Queens Hit - Run , Driver Charged" / a sub-headline / "Saturday , Sep 14 , 2013"
+    / "Police say a 59 - year - old woman died after being struck ... Friday night": the dateline
+    line does not count as one of the lead's sentences, so the lead still reaches the first sentence
+    of the report and its day (13 September), which dates the headline."""
+    text, mentions, spans = _annotated(ecb, "21_7ecbplus")
+    own = lead_day(spans, mentions)
+    assert own is not None and own.start == dt.date(2013, 9, 13)
+    window = EventWindow(None, [dt.date(2013, 9, 14)])
+    start, end = spans[0]
+    assert str(sentence_date(text, start, end, mentions, window, None, own)) == "2013-09-13"
+    # counting the dateline line as a lead sentence, the lead would end before "Friday night"
+    assert happened_of(mentions, spans[2][1], dateline=False) is None
+
+
+def test_a_dateless_sentence_takes_the_day_of_the_sentences_before_it(ecb: dict[str, str]) -> None:
+    """"On Friday , 36 - year - old Duncan Raite died after slipping ... The New Zealand - born
+    Australian was planning to do some ski touring . He ’ d been dropped off by helicopter and was
+    walking to a hut when he fell .": the last sentence names no day; the narrative's day (Friday, 13
+    September 2013, the report being dated the 15th) is its date, not the lead's ("said Monday") nor
+    the event's (the weekend of two climbers' deaths); read two sentences back at most."""
+    text, mentions, spans = _annotated(ecb, "23_4ecbplus")
+    i = next(i for i, (s, _) in enumerate(spans) if text[s:].startswith("He ’ d been dropped off"))
+    start, end = spans[i]
+    window = EventWindow(Event(id="e", story_id="s", title="", article_ids=("a",),
+                               happened=PartialDate.parse("2013-W37-WE")), [dt.date(2013, 9, 15)])
+    before = spans[:i][::-1]
+    assert str(sentence_date(text, start, end, mentions, window, None, None, before)) == "2013-09-13"
+    assert str(sentence_date(text, start, end, mentions, window, None, None, before[:1])) == "2013-W37-WE"  # one back only
+    assert str(sentence_date(text, start, end, mentions, window, None, None)) == "2013-W37-WE"

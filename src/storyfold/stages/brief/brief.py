@@ -248,8 +248,9 @@ def build_brief(story_id: str | None, articles: Mapping[str, Article], claims: S
         aid = p.article_id
         if aid not in own:
             own[aid] = lead_day(texts.spans(aid), mentions.get(aid, ()))
+        before = [span for span in reversed(texts.spans(aid)) if span[1] <= p.start]
         return sentence_date(texts.text(aid), p.start, p.end, mentions.get(aid, ()), windows[event_of[aid]], parse,
-                             own[aid])
+                             own[aid], before)
 
     claims_at = _claims_at(claims)
     changes = event_changes([e.id for e in events], event_of, conflicts, commitments, texts.sentence,
@@ -306,7 +307,7 @@ class BriefStage(CorpusStage):
     many were told."""
 
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

@@ -10,10 +10,13 @@ Of the resolved date mentions inside the sentence (``DateMention`` records of th
    appositive clause) that comes before the last report: "In 1995, she became the first ..." is
    1995, while "when Russia invaded Ukraine in 2022" or "the pact, signed in 2024," only mention a
    year, and "will host in 2014" is a plan;
-3. else the day of the happening the sentence's own article names in its lead (its first resolved
+3. else the narrative's day: the most precise day, week or month within the event of one of the
+   :data:`CARRY` sentences before it, nearest first, a dateline's excepted ("On Friday, X died. ...
+   He had been walking to a hut when he fell." is that Friday);
+4. else the day of the happening the sentence's own article names in its lead (its first resolved
    date but the dateline, when that is a day or a week within the event and not after every report
    of it): two reports of one event may tell of two days, each its own;
-4. else the event's day: the happening its leads name when that is a day or a week and not after
+5. else the event's day: the happening its leads name when that is a day or a week and not after
    every report of it (a plan is not yet news), else the event's first day, else the first report.
 """
 
@@ -23,13 +26,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from storyfold.records import DateMention, Event, PartialDate, Precision
+from storyfold.records import CREATION_TIME, DateMention, Event, PartialDate, Precision
 from storyfold.stages.cluster.identity import IdentityModel, happened_of, lead_end
 
-__all__ = ["AFTER", "BEFORE", "EventWindow", "lead_day", "main_clause", "sentence_date"]
+__all__ = ["AFTER", "BEFORE", "CARRY", "EventWindow", "lead_day", "main_clause", "sentence_date"]
 
 BEFORE = 31
 AFTER = 1
+CARRY = 2  # sentences before a dateless one whose event-day date it takes
 _PLACING = {Precision.DAY, Precision.TIME, Precision.WEEK, Precision.MONTH}
 _MAIN = _PLACING | {Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 _DETAIL = {Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4, Precision.MONTH: 5, Precision.WEEK: 6,
@@ -82,7 +86,7 @@ def lead_day(spans: Sequence[tuple[int, int]], mentions: Sequence[DateMention]) 
     (:func:`~storyfold.stages.cluster.identity.happened_of`: the lead's first resolved date but a
     dateline's), without the cluster stage's fallback to the dateline: a sentence with no date of its
     own is then dated by its event. ``spans`` are the article's sentences."""
-    found = happened_of(mentions, lead_end(spans, _LEAD, 0), dateline=False)
+    found = happened_of(mentions, lead_end(spans, _LEAD, 0, mentions), dateline=False)
     return found[1] if found else None
 
 
@@ -104,10 +108,12 @@ def main_clause(doc: Any, start: int, end: int) -> bool:
 
 
 def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMention], window: EventWindow,
-                  parse: Callable[[str], Any] | None = None, own: PartialDate | None = None) -> PartialDate | None:
+                  parse: Callable[[str], Any] | None = None, own: PartialDate | None = None,
+                  before: Sequence[tuple[int, int]] = ()) -> PartialDate | None:
     """The date of the sentence at ``text[start:end]`` of an article whose date mentions are
     ``mentions``; ``parse`` (a spaCy pipeline) tells a main clause's time from an incidental one;
-    ``own`` is the day of the happening the article's lead names (``happened_of``), if any."""
+    ``own`` is the day of the happening the article's lead names (``happened_of``), if any;
+    ``before`` are the spans of the sentences before it, nearest first (at most :data:`CARRY` are read)."""
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.value is not None
               and m.earliest is not None]
     main: list[DateMention] = []
@@ -121,7 +127,17 @@ def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMentio
             main.append(m)  # what the sentence reports happened then (not a plan: before the reports)
     for found in (near, main):
         if found:
-            m = min(found, key=lambda m: (-_DETAIL[m.precision], m.start))  # the most precise, then the first
-            value = PartialDate.parse(m.value)  # type: ignore[arg-type]
-            return PartialDate.from_date(m.earliest) if value.precision is Precision.TIME else value  # type: ignore[arg-type]
+            return _date_of(found)
+    for s, e in before[:CARRY]:  # the narrative's reference time: "On Friday, X died. He had been walking..."
+        carried = [m for m in mentions if s <= m.start and m.end <= e and m.function != CREATION_TIME
+                   and m.value is not None and m.earliest is not None and m.precision in _PLACING
+                   and window.holds(m.earliest)]
+        if carried:
+            return _date_of(carried)
     return window.happening(own) or window.day
+
+
+def _date_of(found: Sequence[DateMention]) -> PartialDate:
+    m = min(found, key=lambda m: (-_DETAIL[m.precision], m.start))  # the most precise, then the first
+    value = PartialDate.parse(m.value)  # type: ignore[arg-type]
+    return PartialDate.from_date(m.earliest) if value.precision is Precision.TIME else value  # type: ignore[arg-type]

@@ -108,10 +108,23 @@ def _place_key(mention: EntityMention) -> str | None:
     return None
 
 
-def lead_end(spans: Sequence[tuple[int, int]], sentences: int, length: int) -> int:
+def lead_end(spans: Sequence[tuple[int, int]], sentences: int, length: int,
+             dates: Iterable[DateMention] = ()) -> int:
     """Where the lead of an article whose sentences are ``spans`` ends: after its first ``sentences``
-    sentences (``length``, the text's, when it has none)."""
-    return spans[min(sentences, len(spans)) - 1][1] if spans else length
+    sentences (``length``, the text's, when it has none). A sentence holding a dateline (a date
+    mention whose function is ``CREATION_TIME``, among ``dates``) dates the report and tells nothing
+    of the happening, so it is not counted: "Saturday, Sep 14, 2013" between a headline and the first
+    sentence does not push that sentence out of the lead."""
+    if not spans:
+        return length
+    datelines = {m.start for m in dates if m.function == CREATION_TIME}
+    counted = 0
+    for start, end in spans:
+        if not any(start <= d < end for d in datelines):
+            counted += 1
+        if counted >= sentences:
+            return end
+    return spans[-1][1]
 
 
 def happened_of(
@@ -147,7 +160,7 @@ def identity_of(
     quantities: Sequence[Quantity] = (),
 ) -> Identity:
     spans = (sentences or SentenceIndex.of(text)).spans
-    end = lead_end(spans, model.lead_sentences, len(text))
+    end = lead_end(spans, model.lead_sentences, len(text), dates)
     lead: set[str] = set()
     names: dict[str, str] = {}
     for m in entities:

@@ -77,9 +77,11 @@ class Doc:
     speech: list[Speech] = field(default_factory=list)
 
 
-def load_doc(path: Path) -> Doc:
-    root = ET.parse(path).getroot()
-    tokens = list(root.iter("token"))
+def detokenize(tokens: list[ET.Element], newline_until: int = 2) -> tuple[str, dict[str, tuple[int, int]], dict[str, int],
+                                                                      dict[int, list[int]]]:
+    """The text of CAT-format tokens (MEANTIME, ECB+), spaced as written ("Lohan's", “quotes”), with a
+    line break before each sentence numbered up to ``newline_until`` (MEANTIME: title, date line,
+    body); returns the text, each token's span, each token's sentence and each sentence's span."""
     pieces: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
     sentence_of: dict[str, int] = {}
@@ -93,8 +95,8 @@ def load_doc(path: Path) -> Doc:
         sent = int(tok.get("sentence"))
         if prev_sent is None:
             sep = ""
-        elif sent != prev_sent and sent <= 2:
-            sep = "\n"  # title, date line, body
+        elif sent != prev_sent and sent <= newline_until:
+            sep = "\n"
         elif word == '"':
             sep = "" if in_quote else " "
         elif word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER or (prev_tok == '"' and in_quote):
@@ -112,7 +114,12 @@ def load_doc(path: Path) -> Doc:
         pieces.append(word)
         pos += len(word)
         prev_sent, prev_tok = sent, word
-    text = "".join(pieces)
+    return "".join(pieces), offsets, sentence_of, sent_spans
+
+
+def load_doc(path: Path) -> Doc:
+    root = ET.parse(path).getroot()
+    text, offsets, sentence_of, sent_spans = detokenize(list(root.iter("token")))
     markables = root.find("Markables")
     relations = root.find("Relations")
 
@@ -249,7 +256,7 @@ def main(data_dir: Path, errors: bool = False) -> None:
     print()
     raw = raw_entities(stage._nlp(ctx), articles)
     spacy_only = [
-        [EntityMention(text=a.text[s:e], type=TYPES[lab], article_id=a.id, start=s, end=e, label=lab) for s, e, lab in r]
+        [EntityMention(text=a.text[s:e], type=TYPES[lab], article_id=a.id, start=s, end=e, label=lab) for s, e, lab in r if lab in TYPES]
         for a, r in zip(articles, raw, strict=True)
     ]
     print("Entity mentions (names: NAM + PRE.NAM; overlap match, one to one)")

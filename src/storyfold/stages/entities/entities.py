@@ -19,6 +19,10 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a one-word name tagged PERSON that the article repeats but never names in full, never titles
   and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
   a model designation ("787 Dreamliner");
+* types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
+  than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG with an age or a "he/she"
+  statement after it is a person ("Zurana Horton, 34,"); a one-word "person" that is a plural noun
+  is a team ("Colts"); a name after "the city of" is a place;
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -45,6 +49,14 @@ from storyfold.stages.entities.names import (
     SHIP_PREFIXES,
     TITLE_HEADS,
     title_before,
+)
+from storyfold.stages.entities.retype import (
+    NOT_NAMES,
+    not_things,
+    occurrences,
+    people_not_companies,
+    places_named,
+    teams_not_people,
 )
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
@@ -96,7 +108,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "3"
+    version = "4"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -138,7 +150,7 @@ def raw_entities(nlp: Any, articles: Sequence[Article], cache: TextCache[tuple[R
 
     def parse(texts: list[str]) -> Iterator[tuple[Raw, ...]]:
         for doc in nlp.pipe(texts, batch_size=64):
-            yield tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES)
+            yield tuple((e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES or e.label_ in NOT_NAMES)
 
     found = cached_map([articles[i].text[start:end] for i, start, end in pieces], parse, cache)
     for (i, start, _end), spans in zip(pieces, found, strict=True):
@@ -151,6 +163,8 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     text = article.text
     found: list[tuple[int, int, EntityType, str]] = []
     ships = [(m.start(), m.end()) for m in _SHIP.finditer(text)]
+    things = [_trim(text, s, e, label)[:2] for s, e, label in raw if label in NOT_NAMES]
+    raw = [r for r in raw if r[2] in TYPES]
     for s, e, label in raw:
         if any(s < se and ss < e for ss, se in ships):
             continue
@@ -170,9 +184,11 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         elif type_ is EntityType.ORGANISATION and span.split()[-1].lower() in _PLACE_WORDS:
             type_, label = EntityType.PLACE, "LOC"
         found.append((s, e, type_, label))
+    found = not_things(text, found, things)
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _propagate(text, _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found)))))
+    found = _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
+    found = _propagate(text, places_named(text, teams_not_people(text, people_not_companies(text, found))))
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
@@ -247,27 +263,6 @@ def _dedupe(found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, in
             ends.insert(at, e)
             kept.append(found[i])
     return sorted(kept, key=lambda m: m[0])
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what the regex ``\w`` matches in a str pattern
-
-
-def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
-    r"""``(start, end)`` of each whole-word occurrence of ``name``: not after a word character,
-    "." or "-", not before a word character or "-". The same matches as
-    ``re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text)``, without compiling a
-    pattern per name (that compiling was most of this stage's own time)."""
-    n = len(name)
-    pos = text.find(name)
-    while pos >= 0:
-        before = text[pos - 1] if pos else ""
-        after = text[pos + n] if pos + n < len(text) else ""
-        if not (before and (_is_word(before) or before in ".-")) and not (after and (_is_word(after) or after == "-")):
-            yield pos, pos + n
-            pos = text.find(name, pos + n)
-        else:
-            pos = text.find(name, pos + 1)
 
 
 # The noun right before a name, with the word before it: "German magazine Der Spiegel", "airline,
@@ -348,7 +343,7 @@ def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> lis
     model's tag."""
     parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     lone = {text[s:e] for s, e, t, _ in found if t is EntityType.PERSON and " " not in text[s:e]} - parts
-    written = {name: list(_occurrences(name, text)) for name in lone}
+    written = {name: list(occurrences(name, text)) for name in lone}
     lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
             and not any(_titled(text, s) for s, _ in written[name])
             and not all(_modifier(text, e) for _, e in written[name])}
@@ -385,7 +380,7 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         (t, label), _ = counter.most_common(1)[0]
         if t is EntityType.PERSON and " " not in name and name not in name_parts:
             continue  # a "person" the article never names in full: its untagged repeats are not added
-        added.extend((start, end, t, label) for start, end in _occurrences(name, text)
+        added.extend((start, end, t, label) for start, end in occurrences(name, text)
                      if t is not EntityType.ORGANISATION or not _is_product(text, start, end))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}
     return [(s, e, *majority.get(text[s:e], (t, label))) for s, e, t, label in added]

@@ -5,46 +5,32 @@ forward by a verb that is no act of giving: a row of the Kiel tracker set's deve
 
 from __future__ import annotations
 
-import json
+from kiel_inputs import found, kiel_row
 
 from storyfold.records import CommitmentStatus as S
-from storyfold.stages.commitments.commitments import find_commitments
-from storyfold.stages.quantities import find_quantities
-
-
-def _row(shared, row_id: str) -> tuple[str, str | None]:
-    for line in (shared / "data" / "kiel-dev" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["url"] == f"kiel://{row_id}":
-            return row["text"], row.get("title")
-    raise AssertionError(f"no Kiel row {row_id}")
-
-
-def _found(text: str, title: str | None):
-    return find_commitments(text, "a", (), find_quantities(text, "a"), title=title)
 
 
 def test_a_total_stated_after_its_parts_is_an_act_of_its_own(shared) -> None:
     # HUH6: "… worth 52 million HUF. Moreover, the Department of Human Resources offered a truckload
     # of medicines worth 210 million HUF. In total, the aid therefore amounts to 262 million HUF."
     # (the part, whose actor is a body of the state, is read where the entities stage ran)
-    text, title = _row(shared, "HUH6")
-    ms = _found(text, title)
+    text, title = kiel_row(shared, "HUH6")
+    ms = found(text, title)
     assert [(m.actor, m.item, m.amount) for m in ms] == [("Hungary", "aid", "262 million HUF")]
 
 
 def test_a_worth_stated_for_an_act_without_one_is_lent_to_it_not_an_act(shared) -> None:
     # AUM4: "… Australia sends additional 20 Bushmaster … Hence, … the 20 Bushmasters have a value of
     # 49 million AUD": the amountless act before takes the value (one commitment, not two)
-    text, title = _row(shared, "AUM4")
-    ms = _found(text, title)
+    text, title = kiel_row(shared, "AUM4")
+    ms = found(text, title)
     assert [(m.actor, m.amount) for m in ms] == [("Australia", "49 million AUD")]
 
 
 def test_the_worth_of_another_act_in_its_sentence_is_that_acts(shared) -> None:
     # CZH8: "The shipment amounts to 100 million CZK and includes medical equipment, …": one act
-    text, title = _row(shared, "CZH8")
-    ms = _found(text, title)
+    text, title = kiel_row(shared, "CZH8")
+    ms = found(text, title)
     assert [(m.actor, m.amount) for m in ms] == [("Czechia", "100 million CZK")]
 
 
@@ -72,8 +58,8 @@ def test_money_spent_is_given(shared) -> None:
     # USF4: "According to "Source of Aid 2", 5 billion USD of the total 8.006 billion US will be spent
     # to support Ukraine's economy …": "spend" pays out money, not time (ECB+ 7_10ecb: "Rahman got up but
     # spent the remainder of the round in the corner")
-    text, title = _row(shared, "USF4")
-    ms = [m for m in _found(text, title) if m.amount == "5 billion USD"]
+    text, title = kiel_row(shared, "USF4")
+    ms = [m for m in found(text, title) if m.amount == "5 billion USD"]
     assert [(m.actor, m.category.value, m.status) for m in ms] == [("United States", "financial", S.PLEDGED)]
-    assert _found("Rahman got up but spent the remainder of the round in the corner , taking a sustained "
+    assert found("Rahman got up but spent the remainder of the round in the corner , taking a sustained "
                   "beating .", None) == []

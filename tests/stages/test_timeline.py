@@ -6,9 +6,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from storyfold import api
+from storyfold.config import Settings
+from storyfold.pipeline import Context
 from storyfold.present.export import validate_export
+from storyfold.records import CREATION_TIME, Article
 from storyfold.stages.dates.dates import find_dates
+from storyfold.stages.dates.stage import DatesStage
 from storyfold.stages.timeline import build_timeline
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
@@ -80,3 +86,21 @@ def test_fold_seeds_exports_dates_quantities_timeline(tmp_path: Path) -> None:
     assert any(q["value"] == 1340 and q["unit"] == "km" for q in data["quantities"])
     assert any(t["date"] == "2024-06" for t in data["timeline"])
     assert all(not a["published_estimated"] for a in data["articles"])
+
+
+@pytest.mark.shared
+def test_a_dateline_is_no_timeline_entry(shared: Path) -> None:
+    """ECB+ 21_7ecbplus: "Woman Killed in Queens Hit - Run , Driver Charged" / a sub-headline /
+    "Saturday , Sep 14 , 2013" / "Police say a 59 - year - old woman died after being struck by a
+    vehicle in Queens Friday night ...": the dateline dates the report, so the timeline holds the
+    death on 13 September and nothing for the dateline's line."""
+    rows = (json.loads(line) for line in (shared / "data" / "ecbplus" / "texts.jsonl").open(encoding="utf-8"))
+    row = next((r for r in rows if r["doc_id"] == "21_7ecbplus"), None)
+    if row is None:
+        pytest.skip("21_7ecbplus is not in this copy of ECB+")
+    text = "\n".join(row["sentences"])
+    mentions = DatesStage().process(Article(id="a", source="s", text=text), {}, Context(settings=Settings()))["dates"]
+    assert any(m.function == CREATION_TIME for m in mentions)  # the dates stage marks the dateline
+    entries = build_timeline({"a": text}, {"a": mentions})
+    assert _entry(entries, "2013-09-13", "Queens Friday night")
+    assert not [e for e in entries if "Sep 14 , 2013" in e.text]

@@ -1,7 +1,8 @@
 """The timeline: dated events of each story in order, each with the articles that report it.
 
 Every resolved, calendar-anchored date mention (a day, week, month, season, quarter or year; not
-a duration, a vague "now" or an unresolved "Tuesday") gives a candidate entry whose text is the
+a duration, a vague "now", an unresolved "Tuesday" or a dateline, whose ``function`` is
+``CREATION_TIME``: it dates the report, not what it reports) gives a candidate entry whose text is the
 clause around the date in its sentence. Candidates with the same date value in the same story whose
 clauses share enough content words are one event told by several articles and are merged: the
 entry keeps every article id and every evidence span, and the longest clause as its text.
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
-from storyfold.records import DateMention, Evidence, PartialDate, Precision, TimelineEntry
+from storyfold.records import CREATION_TIME, DateMention, Evidence, PartialDate, Precision, TimelineEntry
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
@@ -123,8 +124,8 @@ def build_timeline(
             continue
         sentences = SentenceIndex.of(text)
         for d in dates[aid]:
-            if d.value is None or d.precision not in _DATED or d.earliest is None:
-                continue
+            if d.value is None or d.precision not in _DATED or d.earliest is None or d.function == CREATION_TIME:
+                continue  # a dateline dates the report, not a happening
             sent = sentences.sentence_at(d.start)
             a, b = clause_around(text, sent, d.start, d.end)
             clause = text[a:b]
@@ -165,7 +166,7 @@ class TimelineStage(CorpusStage):
     """Dated events per story, in order, merged across the articles that report them."""
 
     name: ClassVar[str] = "timeline"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     optional: ClassVar[tuple[str, ...]] = ("stories",)
     provides: ClassVar[Mapping[str, type]] = {"timeline": TimelineEntry}

@@ -41,7 +41,7 @@ def plural(word: str) -> bool:
 
 
 def _noun(word: str) -> bool:
-    return bool(wordnet.load().lemmas(word))
+    return wordnet.lemma(word) is not None
 
 
 def _plural_head(word: str, after: str) -> bool:

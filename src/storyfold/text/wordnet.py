@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "data_folder", "is_a", "load", "people", "sense_is_a"]
+__all__ = ["Nouns", "data_folder", "is_a", "lemma", "load", "people", "sense_is_a"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -108,6 +108,15 @@ def load() -> Nouns:
             if len(parts) >= 2:
                 exceptions.setdefault(parts[0], parts[1])
     return Nouns(index=index, hypernyms=hypernyms, exceptions=exceptions)
+
+
+def lemma(word: str) -> str | None:
+    """The lemma WordNet reads the noun ``word`` as first (the word itself, lower-cased, when it is a
+    lemma; else the base its morphy finds: "soldiers" -> "soldier"); None when it is no noun there.
+    A word ending in -s whose lemma is itself is a noun in its own right ("analysis", "sales"); one
+    whose lemma differs is a plural ("Colts")."""
+    lemmas = load().lemmas(word)
+    return lemmas[0] if lemmas else None
 
 
 @cache

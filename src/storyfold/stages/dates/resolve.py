@@ -393,8 +393,7 @@ _AUXILIARIES = frozenset({"is", "was", "has", "does"})
 def _singular_noun(word: str) -> bool:
     """Whether ``word`` (ending in s) is a noun in its own right in WordNet ("analysis", "sales"),
     not only the plural of one ("soldiers")."""
-    lemmas = wordnet.load().lemmas(word)
-    return bool(lemmas) and lemmas[0] == word.lower()
+    return wordnet.lemma(word) == word.lower()
 
 
 def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> Value | None:

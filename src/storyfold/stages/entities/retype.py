@@ -73,8 +73,8 @@ _AGE_BEFORE = re.compile(r"\d{1,3}\s*-\s*year\s*-\s*old\s+$")
 def plural_noun(word: str) -> bool:
     """Whether ``word`` is the plural of a WordNet noun ("Saints", "Colts"): a team's or a group's
     name, not a surname ("Williams", "Jones" are WordNet lemmas themselves)."""
-    lemmas = wordnet.load().lemmas(word)
-    return bool(lemmas) and lemmas[0] != word.lower()
+    base = wordnet.lemma(word)
+    return base is not None and base != word.lower()
 
 
 def people_not_companies(text: str, found: Found) -> Found:

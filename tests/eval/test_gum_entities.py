@@ -1,0 +1,59 @@
+"""The GUM reader of eval/gum_entities.py on GUM's own Wikinews files (a copy of the public
+repository amir-zeldes/gum named by $STORYFOLD_GUM; skipped without it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _gum():  # noqa: ANN202
+    sys.path.insert(0, str(REPO / "eval"))
+    import gum_entities  # eval/gum_entities.py
+
+    return gum_entities
+
+
+@pytest.fixture
+def gum_dir() -> Path:
+    where = os.environ.get("STORYFOLD_GUM")
+    if not where or not list((Path(where) / "dep").glob("GUM_news_*.conllu")):
+        pytest.skip("no GUM copy (set STORYFOLD_GUM to a checkout of amir-zeldes/gum)")
+    return Path(where)
+
+
+def test_reader_gives_the_text_and_typed_name_mentions(gum_dir: Path) -> None:
+    gum = _gum()
+    doc = gum.load_conllu(gum_dir / "dep" / "GUM_news_iodine.conllu")
+    assert doc.text.split("\n")[:2] == ["Australian children suffering from iodine deficiency", "Thursday, February 23, 2006"]
+    spans = {(doc.text[g.start:g.end], g.type, g.syntactic) for g in doc.mentions}
+    assert ("Australia", "LOC", "NAM") in spans
+    assert ("Australian children", "PER", "NOM") in spans  # a common noun's head: no name
+    assert ("iodine deficiency", "abstract", "NOM") in spans  # GUM types every mention, not only names
+    # the head of "Senior researcher Mu Li, of ..." is "researcher"; the name is its flat dependent
+    assert any(t.startswith("Senior researcher Mu Li") and ty == "PER" and s == "NAM" for t, ty, s in spans)
+    chains = {g.instance for g in doc.mentions if doc.text[g.start:g.end] == "Australia"}
+    assert len(chains) == 1  # every "Australia" is one coreference chain
+
+
+def test_multiword_tokens_split_into_their_words(gum_dir: Path) -> None:
+    doc = _gum().load_conllu(gum_dir / "dep" / "GUM_news_flag.conllu")
+    at = doc.text.index("I'll")
+    assert [doc.text[g.start:g.end] for g in doc.mentions if g.start == at] == ["I"]  # "I" of the token "I'll"
+    doc = _gum().load_conllu(gum_dir / "dep" / "GUM_news_afghan.conllu")
+    at = doc.text.index("Afghanistan's")
+    names = [(doc.text[g.start:g.end], g.type) for g in doc.mentions if g.start == at and g.syntactic == "NAM"]
+    assert names == [("Afghanistan's", "LOC")]  # GUM's possessor mention takes the "'s"
+
+
+def test_split_is_fixed_by_the_document_name(gum_dir: Path) -> None:
+    gum = _gum()
+    news = sorted(p.stem for p in (gum_dir / "dep").glob("GUM_news_*.conllu"))
+    dev = [n for n in news if gum.is_dev(n)]
+    assert 0 < len(dev) < len(news)
+    assert gum.is_dev("GUM_news_iodine") and not gum.is_dev("GUM_news_afghan")

@@ -360,3 +360,32 @@ def test_a_name_after_the_city_of_is_a_place_and_not_after_home_of():
     text = "The plane was built by the Long Beach plant, the original home of Douglas Aircraft and McDonnell Douglas."
     assert ("Douglas Aircraft", text.index("Douglas Aircraft"), EntityType.ORGANISATION) in _fixed(
         text, [("Douglas Aircraft", "ORG")])
+
+
+def test_a_one_word_name_opening_a_sentence_that_the_article_writes_in_lower_case_is_dropped():
+    # GUM news iodine (Wikinews, CC BY 2.5): "Iodine" tagged ORG at a sentence's start
+    text = ("Professor Cres Eastman says it is crucial that children and pregnant women in particular have an "
+            "adequate intake of iodine. Iodine deficiency can lead to serious health problems including brain damage.")
+    got = _fixed(text, [("Cres Eastman", "PERSON"), ("Iodine", "ORG")])
+    assert not [m for m in got if m[0] == "Iodine"]
+    assert ("Cres Eastman", text.index("Cres Eastman"), EntityType.PERSON) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        # ECB+ 28_7ecb: "Felt" is Mark Felt's surname, although the article also writes "he felt"
+        ("Mark Felt was the FBI's number two. He felt betrayed. Felt later said he believed that Nixon had been "
+         "misusing the FBI.", ["Mark Felt", "Felt later"], "Felt"),
+        # no lower-case "iodine" in the article: a capital opening a sentence is no evidence either way
+        ("The company Iodine Pharmaceuticals said sales rose. Iodine employs 400 people.", ["Iodine employs"], "Iodine"),
+    ],
+)
+def test_a_sentence_opening_name_stays_in_a_persons_name_or_without_a_lower_case_form(text, tagged, name):
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    raw = [(text.index(t), text.index(t) + len(t.split(" later")[0].split(" employs")[0]),
+            "PERSON" if name == "Felt" else "ORG") for t in tagged]
+    got = [(m.text, m.start) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
+    assert (name, text.rindex(name + " ")) in got

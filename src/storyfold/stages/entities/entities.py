@@ -22,7 +22,8 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
   than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG with an age or a "he/she"
   statement after it is a person ("Zurana Horton, 34,"); a one-word "person" that is a plural noun
-  is a team ("Colts"); a name after "the city of" is a place;
+  is a team ("Colts"); a name after "the city of" is a place; a one-word name opening a sentence
+  that the article also writes in lower case is that word ("Iodine deficiency ..." beside "iodine");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -52,6 +53,7 @@ from storyfold.stages.entities.names import (
 )
 from storyfold.stages.entities.retype import (
     NOT_NAMES,
+    common_words,
     not_things,
     occurrences,
     people_not_companies,
@@ -108,7 +110,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "4"
+    version = "5"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -189,6 +191,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
     found = _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
     found = _propagate(text, places_named(text, teams_not_people(text, people_not_companies(text, found))))
+    found = common_words(text, found)
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)

@@ -57,3 +57,17 @@ def test_split_is_fixed_by_the_document_name(gum_dir: Path) -> None:
     dev = [n for n in news if gum.is_dev(n)]
     assert 0 < len(dev) < len(news)
     assert gum.is_dev("GUM_news_iodine") and not gum.is_dev("GUM_news_afghan")
+
+
+def test_every_sentence_and_every_mention_of_the_news_files_is_read(gum_dir: Path) -> None:
+    import re
+
+    gum = _gum()
+    for path in sorted((gum_dir / "dep").glob("GUM_news_*.conllu")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        doc = gum.load_conllu(path)
+        flat = doc.text.replace("\n", " ")
+        sentences = [line[len("# text = "):] for line in lines if line.startswith("# text = ")]
+        assert all(s in flat for s in sentences), path.name  # words spaced as the file writes each sentence
+        opened = sum(len(re.findall(r"\(\d+-", line.split("\t")[9])) for line in lines if line.count("\t") == 9)
+        assert len(doc.mentions) == opened, path.name

@@ -10,10 +10,11 @@ script reads the CoNLL-U files ``dep/GUM_news_*.conllu`` (Wikinews news articles
 tries ``$STORYFOLD_GUM``.
 
 * **Gold names**: the mentions whose head (the one word of the mention whose dependency head lies
-  outside it) is a proper noun (UPOS PROPN): "Barack Obama", "the United States", "U.S. President
-  Barack Obama" (scored by overlap, as MEANTIME's modifiers are). The Wikipedia identity is not
-  the test: GUM gives it to every mention of a linked entity ("he", "the company") and to common
-  nouns with an article ("iodine").
+  outside it) is a proper noun (UPOS PROPN), or has a proper noun as its ``flat`` or ``appos``
+  dependent (GUM heads "Senior researcher Mu Li" and "English captain Harry Kane" on the title):
+  "Barack Obama", "the United States", "U.S. President Barack Obama" (scored by overlap, as
+  MEANTIME's modifiers are). The Wikipedia identity is not the test: GUM gives it to every mention
+  of a linked entity ("he", "the company") and to common nouns with an article ("iodine").
 * **Types**: person -> PER, organization -> ORG, place -> LOC; the other GUM types (object, event,
   abstract, substance, time ...) are names of no scored type. GUM annotates every mention, so a
   predicted PER/ORG/LOC name on anything else (a product, an event, a common noun) is a precision

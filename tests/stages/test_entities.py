@@ -379,13 +379,15 @@ def test_a_one_word_name_opening_a_sentence_that_the_article_writes_in_lower_cas
          "misusing the FBI.", ["Mark Felt", "Felt later"], "Felt"),
         # no lower-case "iodine" in the article: a capital opening a sentence is no evidence either way
         ("The company Iodine Pharmaceuticals said sales rose. Iodine employs 400 people.", ["Iodine employs"], "Iodine"),
+        # a country (the gazetteer's) stays although the article also writes the common noun
+        ("Farmers sold the turkey early. Turkey imposed a tariff on grain.", ["Turkey imposed"], "Turkey"),
     ],
 )
 def test_a_sentence_opening_name_stays_in_a_persons_name_or_without_a_lower_case_form(text, tagged, name):
     from storyfold.records import Article
     from storyfold.stages.entities.entities import fix_mentions
 
-    raw = [(text.index(t), text.index(t) + len(t.split(" later")[0].split(" employs")[0]),
-            "PERSON" if name == "Felt" else "ORG") for t in tagged]
+    raw = [(text.index(t), text.index(t) + len(t.split(" later")[0].split(" employs")[0].split(" imposed")[0]),
+            {"Felt": "PERSON", "Iodine": "ORG", "Turkey": "GPE"}[name]) for t in tagged]
     got = [(m.text, m.start) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
     assert (name, text.rindex(name + " ")) in got

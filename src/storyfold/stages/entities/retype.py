@@ -24,7 +24,7 @@ from functools import cache
 
 from storyfold.records import EntityType
 from storyfold.text import wordnet
-from storyfold.text.gazetteer import KNOWN_PLACES
+from storyfold.text.gazetteer import KNOWN_PLACES, country_names
 
 __all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "places_named",
            "plural_noun", "teams_not_people"]
@@ -141,8 +141,9 @@ def common_words(text: str, found: Found) -> Found:
     also writes the word in lower case ("Iodine deficiency can lead to ..." beside "an adequate
     intake of iodine"; "Riot police fired teargas" beside "the riot"): it is that common word.
     A word of a person's longer name in the article stays ("Felt" beside "Mark Felt", although
-    the article writes "felt")."""
+    the article writes "felt"), and so does a country ("Turkey" beside "the turkey")."""
     parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
+    parts |= KNOWN_PLACES | country_names().keys()
     lower: dict[str, bool] = {}
     out = []
     for s, e, t, lab in found:

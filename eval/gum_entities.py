@@ -2,7 +2,7 @@
 entity mention annotated, with its type, its coreference chain and, for named entities, a Wikipedia
 identity), dev and untouched documents apart.
 
-    PYTHONPATH=src python eval/gum_entities.py GUM_DIR [--errors]
+    PYTHONPATH=src python eval/gum_entities.py GUM_DIR [--errors] [--other]
 
 GUM_DIR is a copy of the public GitHub repository ``amir-zeldes/gum`` (or its ``dep`` folder): the
 script reads the CoNLL-U files ``dep/GUM_news_*.conllu`` (Wikinews news articles) and
@@ -24,7 +24,9 @@ tries ``$STORYFOLD_GUM``.
   name mention being the instance).
 * **Parts**: a news document is development data (its errors may be read, ``--errors`` prints
   them) when the SHA-1 of its name (e.g. ``GUM_news_iodine``) is even, else untouched (never
-  read); interviews are all untouched. Printed for dev, untouched, all news, and interviews.
+  read); interviews are all untouched. Printed for dev, untouched, all news, and interviews;
+  ``--other`` adds GUM's other genres (but reddit, whose texts GUM does not ship) as one more
+  untouched part, not news.
 """
 
 from __future__ import annotations
@@ -176,14 +178,18 @@ def _errors(docs: list[Doc], predicted: list) -> None:
                 print(f"    {doc.id}: {doc.text[g.start:g.end]!r} {g.type}")
 
 
-def load_gum(gum_dir: Path) -> list[Doc]:
+def load_gum(gum_dir: Path, other: bool = False) -> list[Doc]:
+    """The news and interview documents; with ``other``, every other GUM genre too but reddit
+    (whose texts GUM does not distribute)."""
     dep = gum_dir / "dep" if (gum_dir / "dep").is_dir() else gum_dir
     paths = sorted([*dep.glob("GUM_news_*.conllu"), *dep.glob("GUM_interview_*.conllu")])
+    if other:
+        paths += sorted(p for p in dep.glob("GUM_*.conllu") if p.stem.split("_")[1] not in ("news", "interview", "reddit"))
     return [load_conllu(p) for p in paths]
 
 
-def main(gum_dir: Path, errors: bool = False) -> None:
-    docs = load_gum(gum_dir)
+def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
+    docs = load_gum(gum_dir, other)
     if not docs:
         sys.exit(f"no GUM_news_*.conllu under {gum_dir} (or its dep/); pass a copy of amir-zeldes/gum")
     articles = [Article(id=d.id, source=d.id, text=d.text) for d in docs]
@@ -201,9 +207,13 @@ def main(gum_dir: Path, errors: bool = False) -> None:
     parts = {"news dev (SHA-1 of the name even: errors read)": [n and is_dev(d.id) for n, d in zip(news, docs, strict=True)],
              "news untouched (never read)": [n and not is_dev(d.id) for n, d in zip(news, docs, strict=True)],
              "news all": news,
-             "interviews (untouched)": [not n for n in news]}
+             "interviews (untouched)": [d.corpus == "interview" for d in docs]}
+    if other:
+        parts["other genres (untouched; not news: academic, biographies, fiction, travel guides ...)"] = [
+            d.corpus not in ("news", "interview") for d in docs]
     names = sum(1 for d in docs for g in d.mentions if g.syntactic in NAME_MENTIONS)
-    print(f"GUM Wikinews: {sum(news)} news documents, {len(docs) - sum(news)} interviews, "
+    print(f"GUM: {sum(news)} news documents, {sum(d.corpus == 'interview' for d in docs)} interviews, "
+          f"{sum(d.corpus not in ('news', 'interview') for d in docs)} others, "
           f"{_words([d.text for d in docs])} words, {sum(len(d.mentions) for d in docs)} entity mentions, "
           f"{names} of them names (proper-noun head)")
     print(f"spaCy pipeline: {ctx.settings.spacy_model}, NER only")
@@ -222,8 +232,8 @@ def main(gum_dir: Path, errors: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--errors"]
+    args = [a for a in sys.argv[1:] if a not in ("--errors", "--other")]
     where = args[0] if args else os.environ.get("STORYFOLD_GUM")
     if not where:
-        sys.exit("usage: eval/gum_entities.py GUM_DIR [--errors] (a copy of github.com/amir-zeldes/gum)")
-    main(Path(where), errors="--errors" in sys.argv[1:])
+        sys.exit("usage: eval/gum_entities.py GUM_DIR [--errors] [--other] (a copy of github.com/amir-zeldes/gum)")
+    main(Path(where), errors="--errors" in sys.argv[1:], other="--other" in sys.argv[1:])

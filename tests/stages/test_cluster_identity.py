@@ -9,7 +9,7 @@ import numpy as np
 
 from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, PartialDate, Precision
 from storyfold.stages.cluster.gates import date_gate
-from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of, lead_end
+from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of, lead_end, pair_costs, relations
 from storyfold.stages.cluster.linkage import average_linkage
 
 LABEL = {"GPE": EntityType.PLACE, "FAC": EntityType.PLACE, "PERSON": EntityType.PERSON}
@@ -58,6 +58,30 @@ def test_different_victims_conflict_unless_the_other_report_names_them() -> None
     apart, _ = conflicts([a, b, c], 7)
     assert apart[0, 1]
     assert not apart[0, 2]  # c mentions Carter, though its lead names nobody the model found
+
+
+def test_reports_whose_leads_each_name_a_person_the_other_never_mentions_differ() -> None:
+    """ECB+ 7_10ecb, 7_1ecbplus and 7_2ecbplus (first sentences): two title defences of one champion
+    four years apart. The leads share Klitschko, so they do not conflict, but each names a challenger
+    the other never mentions: they differ, and that costs ``differ_penalty``; the two reports of the
+    Thompson fight do not."""
+    people = {"Wladimir Klitschko": "PERSON", "Hasim Rahman": "PERSON", "Tony Thompson": "PERSON"}
+    rahman = _report("Wladimir Klitschko defended his IBF heavyweight crown by stopping Hasim Rahman in the seventh "
+                     "round at SAP Arena on Saturday .", people)
+    thompson = _report("Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold on his "
+                       "WBA , IBF and WBO heavyweight titles Saturday night .", people)
+    again = _report("Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA , IBF and WBO "
+                    "heavyweight title belts on Saturday .", people)
+    rel = relations([rahman, thompson, again], 7)
+    assert not rel["people_conflict"].any() and rel["people_shared"][0, 1]
+    assert rel["people_differ"][0, 1] and rel["people_differ"][1, 0] and rel["people_differ"][0, 2]
+    assert not rel["people_differ"][1, 2]
+    model = IdentityModel(figure_penalty=0.0, day_cost=0.0)
+    _, offset = pair_costs([rahman, thompson, again], [None] * 3, model, 7)
+    assert offset[0, 1] == -model.differ_penalty < 0 and offset[1, 2] == 0.0
+    # a report that also names the other's challenger does not differ from it
+    both = _report("Wladimir Klitschko stopped Tony Thompson , four years after he beat Hasim Rahman .", people)
+    assert not relations([rahman, both], 7)["people_differ"].any()
 
 
 def test_days_of_the_happening_further_apart_than_the_window_conflict() -> None:

@@ -13,6 +13,10 @@ similarity.
 * People are its person mentions, keyed by surname (the last word of the name).
 * The day is the first resolved date mention of the lead, as the interval it covers
   (``earliest``..``latest``): "May 3, 2013" one day, "2008" a year.
+* Two reports *differ* on places (or people) where each lead names one the other never names nor
+  mentions: a conflict, or leads that share the champion but not the challenger. A difference is a
+  cost (``IdentityModel.differ_penalty``), never a gate: two reports of one happening often name
+  different officials.
 * Figures are the quantities stage's values in the lead ("two dead", "5.6-magnitude"), to three
   significant digits; two leads that both give figures and share none (either way, against all of
   the other article's figures) disagree on them.
@@ -64,6 +68,7 @@ class IdentityModel:
     penalty: float = 0.03  # taken off the similarity of two reports that conflict (inf: never one event)
     figure_penalty: float = 0.02  # taken off when both leads give figures and share none
     day_cost: float = 0.2  # taken off per day between two publication dates (up to the event window)
+    differ_penalty: float = 0.02  # taken off when each lead names a place or a person the other never mentions
     bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
 
 
@@ -220,15 +225,17 @@ def lead_keys(ids: Sequence[Identity]) -> tuple[list[str], sparse.csr_matrix, sp
 
 RELATIONS = (
     "place_conflict", "place_shared", "people_conflict", "people_shared", "figure_conflict", "figure_shared",
-    "happened_apart", "happened_same",
+    "happened_apart", "happened_same", "place_differ", "people_differ",
 )
 
 
 def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
     """Items x items boolean matrices, one per name of :data:`RELATIONS`: for places, people and
     figures, ``*_shared`` where one's lead names a key the other names or mentions, ``*_conflict``
-    where both leads name some and none is shared; ``happened_apart`` where the days of the
-    happening lie more than ``days`` apart, ``happened_same`` where they overlap."""
+    where both leads name some and none is shared; for places and people, ``*_differ`` where each
+    lead names one the other never names nor mentions (a conflict, or two reports that share the
+    champion but not the challenger); ``happened_apart`` where the days of the happening lie more
+    than ``days`` apart, ``happened_same`` where they overlap."""
     n = len(ids)
     out = {name: np.zeros((n, n), dtype=bool) for name in RELATIONS}
     if n < 2:
@@ -239,11 +246,15 @@ def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
         if not cols:
             continue
         lk, pk = lead[:, cols], present[:, cols]
-        has = np.asarray(lk.sum(axis=1)).ravel() > 0
-        shared = (lk @ pk.T).toarray() > 0
+        named = np.asarray(lk.sum(axis=1)).ravel()
+        has = named > 0
+        found = (lk @ pk.T).toarray()  # how many of a's lead keys b names or mentions
+        unmatched = found < named[:, None]  # a's lead names one that b never names nor mentions
+        shared = found > 0
         shared |= shared.T
         out[f"{kind}_conflict"] = has[:, None] & has[None, :] & ~shared
         out[f"{kind}_shared"] = shared
+        out[f"{kind}_differ"] = unmatched & unmatched.T
     fig_vocab = sorted({f for i in ids for f in i.all_figures | i.figures})
     if fig_vocab:
         col = {f: j for j, f in enumerate(fig_vocab)}
@@ -297,12 +308,14 @@ def pair_costs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Over a story's articles: where two conflict on place, people or the day of the happening,
     and what is added to their event similarity (the costs of ``model``: a conflict, figures that
-    disagree, each day between two publication dates up to ``days``, a shared place or person)."""
+    disagree, each lead naming a place or person the other never mentions, each day between two
+    publication dates up to ``days``, a shared place or person)."""
     rel = relations(ids, days)
     apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
     agree = rel["place_shared"] | rel["people_shared"]
     offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
     offset -= model.figure_penalty * rel["figure_conflict"]
+    offset -= model.differ_penalty * (rel["place_differ"] | rel["people_differ"])
     if model.day_cost:
         day = np.array([d.toordinal() if d else 0 for d in published], dtype=np.int64)
         dated = np.array([d is not None for d in published])

@@ -33,9 +33,11 @@ from storyfold.stages.commitments.objects import (
     SIGNS,
     WITH,
     is_money,
+    level_of,
     object_of,
     priced_conjuncts,
     recipient_of,
+    requested,
 )
 from storyfold.stages.commitments.status import (
     DELIVER,
@@ -150,6 +152,7 @@ class Clause(NamedTuple):
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
     measure: bool = False  # what a noun of giving is worth ("In total, the aid amounts to …"): an act unless an act before it lacks an amount
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
+    level: tuple[int, int] | None = None  # the sum a change in the clause goes to ("lower … to $1 trillion")
 
 
 def _said(obj: Any, lemmatizer: Any | None) -> bool:
@@ -327,6 +330,11 @@ def _presents(verb: Any, lemmatizer: Any | None) -> bool:
         and wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
 
 
+def _level(verb: Any) -> tuple[int, int] | None:
+    level = level_of(verb)
+    return _span(sorted(level.subtree, key=lambda t: t.i)) if level is not None else None
+
+
 def _finite(verb: Any) -> bool:
     """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
     "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
@@ -355,8 +363,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         carried = _carries_out(verb, lemmatizer)
         contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
         presented = not carried and not contents and _presents(verb, lemmatizer)
+        asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
-                                                and not presented):
+                                                and not presented and asked is None):
             continue
         light = _LIGHT.get(verb.lemma_)
         if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
@@ -374,7 +383,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if _conjectured(verb):
             continue
-        obj = object_of(verb)
+        obj = object_of(verb) if asked is None else asked
         if verb.lemma_ in DELIVER - {"supply", "contribute"} and obj is not None and obj.pos_ == "NOUN" \
                 and _said(obj, lemmatizer):
             continue  # "sent a message", "gave a speech": nothing is given
@@ -425,11 +434,12 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 toks = toks[1:]
             head = _lemma(part, lemmatizer).lower()
             yield Clause(
-                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) else status,
+                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) or (
+                    asked is not None and status in (S.COMMITTED, S.PLEDGED)) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
-                aside=_asides(verb) if agentless else (), contents=contents,
+                aside=_asides(verb) if agentless else (), contents=contents, level=_level(verb),
             )
 
 
@@ -442,7 +452,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
-        recipient=None, scope=_scope(verb), undertaking=True,
+        recipient=None, scope=_scope(verb), undertaking=True, level=_level(verb),
     )
 
 

@@ -12,10 +12,10 @@ from storyfold.stages.commitments.status import PROPOSAL
 from storyfold.stages.commitments.tokens import RECIPIENT_PREP
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
-from storyfold.text.gazetteer import CURRENCY_SIGNS
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
-__all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "recipient_of"]
+__all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
+           "level_of", "recipient_of", "requested", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -26,6 +26,51 @@ NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "
 # What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
 # bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
 ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+
+
+# Verbs of requesting (the lexicon's directives that ask for something, TO_CONTENT, and "seek"): what
+# they ask for, stated in money, is a sum their subject puts forward ("asking for $1.8 trillion in
+# new spending", "called for spending upward of $568 billion", "requested $33 billion"): willing.
+# "ask" and "call" take it with "for" (a noun or a gerund), the others as their object.
+_REQUEST_FOR = frozenset({"ask", "call"})
+_REQUEST = frozenset({"request", "demand", "seek"})
+REQUESTS = _REQUEST_FOR | _REQUEST
+
+
+def states_currency(tok: Any) -> bool:
+    """Whether ``tok``'s subtree names a currency: a CLDR sign or name, an ISO 4217 code, "dollars"."""
+    return any(t.text in SIGNS or t.text in CURRENCY_CODES or t.lower_ in CURRENCY_NAMES
+               or t.lower_ in ("dollar", "dollars", "euro", "euros") for t in tok.subtree)
+
+
+def requested(verb: Any) -> Any | None:
+    """What a verb of requesting asks for (:data:`_REQUEST_FOR`, :data:`_REQUEST`) where it names
+    money; else None."""
+    obj = None
+    if verb.lemma_ in _REQUEST_FOR:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    elif verb.lemma_ in _REQUEST:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and states_currency(obj) else None
+
+
+# Verbs that change an amount (VerbNet's calibratable and other change-of-state verbs that take a
+# sum): the sum after their "to" is the level the act sets ("offered to lower his initial $2.3
+# trillion proposal to $1 trillion"), the one their object states is the level it leaves.
+_CHANGE = frozenset({"lower", "raise", "increase", "reduce", "cut", "boost", "decrease", "lift", "trim", "slash",
+                     "hike", "double", "triple", "expand", "scale", "top"})
+
+
+def level_of(verb: Any) -> Any | None:
+    """The sum a verb of changing an amount (:data:`_CHANGE`) in ``verb``'s clause brings something
+    to ("lower … to $1 trillion"); else None."""
+    for t in verb.subtree:
+        if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_ in _CHANGE and t.head.pos_ == "VERB":
+            pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (states_currency(pobj) or is_money(pobj)):
+                return pobj
+    return None
 
 
 def object_of(verb: Any) -> Any | None:

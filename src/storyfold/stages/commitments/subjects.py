@@ -13,7 +13,7 @@ from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WI
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 
-__all__ = ["CONTROLS", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
+__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
            "subject_span"]
 
 S = CommitmentStatus
@@ -35,6 +35,9 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(verb.head.head)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
+        return subject_of(verb.head.head)  # 'said of the bill "this is only the beginning," and pledged to …'
+
     for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
@@ -42,6 +45,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 if pobj is not None:
                     return pobj, pobj.pos_ == "PRON"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and tok.dep_ == "relcl" and subj.lower_ == "who":
+            return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
@@ -51,6 +56,9 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return tok.head, False
     if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
         return subject_of(verb.head.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for c in verb.children):
+        return subject_of(verb.head)  # a participle beside its clause ("Biden will present …, asking for …")
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
     if root.i != verb.i and head_lemma(root) in CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
@@ -58,6 +66,33 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return lost_subject(chain(verb)[-1])
+
+
+_OPEN, _CLOSE = frozenset("“«‘"), frozenset("”»’")
+
+
+def quoted(tok: Any) -> bool:
+    """Whether ``tok`` stands inside a quotation opened before it in its sentence (a conjunct the
+    parse hung on the quoted clause's verb, after the quotation closes, belongs to the speaker's)."""
+    depth = 0
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text in _OPEN:
+            depth += 1
+        elif t.text in _CLOSE:
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            depth = 1 - min(depth, 1)
+    return depth > 0
+
+
+def antecedent(clause: Any) -> Any:
+    """The person a relative clause led by "who" qualifies: the noun it hangs on, or, where that is
+    a common noun set beside a name ("Frederick Cheney LaRue, 75, the shadowy … aide and 'bagman'
+    who delivered …"), the name."""
+    noun = clause.head
+    while noun.pos_ != "PROPN" and noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def lost_subject(top: Any) -> tuple[Any | None, bool]:
@@ -108,6 +143,14 @@ def means(verb: Any) -> bool:
 def subject_span(verb: Any, subj: Any) -> tuple[int, int]:
     """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
     act's own relative clause."""
+    who = next((t for tok in chain(verb) if tok.dep_ == "relcl" for t in tok.children
+                if t.dep_ == "nsubj" and t.lower_ == "who"), None)
+    if who is not None and who.i != subj.i:  # the name a "who" stands for, without what is said of it
+        first = subj.i
+        while first - 1 >= subj.sent.start and verb.doc[first - 1].head.i == subj.i \
+                and verb.doc[first - 1].dep_ in ("compound", "flat", "det", "amod"):
+            first -= 1
+        return _span(verb.doc[first : subj.i + 1])
     own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
                   for t in tok.subtree}
     kept = {t.i for t in subj.subtree} - own_clause

@@ -1,0 +1,53 @@
+"""Who acts where the parse hides the subject (a relative "who", a participle beside its clause, a
+conjunct hung on a quotation), sums asked for, and the level a change of an amount goes to:
+sentences of the dev parts (``eval/gold/commitments_other_dev.jsonl``,
+``eval/gold/commitments_amounts_dev.jsonl``)."""
+
+from __future__ import annotations
+
+from storyfold.records import CommitmentStatus as S
+
+
+def test_a_relative_who_stands_for_the_person_it_qualifies(found) -> None:
+    # ECB+ (amounts dev 30): "who" is the aide named before it, not the last place ("White House")
+    ms = found('Frederick Cheney LaRue , 75 , the shadowy Nixon White House aide and "bagman" who delivered more '
+               'than $300 , 000 in payoffs to Watergate conspirators , died of coronary artery disease in a '
+               'Biloxi , Miss . , motel room , where he lived .')
+    assert [(m.actor, m.status, m.amount) for m in ms] == [
+        ("Frederick Cheney LaRue", S.FULFILLED, "more than $300 , 000")]
+
+
+def test_a_sum_asked_for_is_put_forward(found) -> None:
+    # AllSides (amounts dev 25): "called for spending upward of $568 billion": the gerund of a
+    # verb of requesting, stating money
+    ms = found("Senate Republicans on Thursday called for spending upward of $568 billion to rebuild the nation’s "
+               "roads and bridges, in sharp contrast to the $2.25 trillion desired by President Biden.")
+    assert [(m.actor, m.status, m.amount) for m in ms] == [("Senate Republicans", S.WILLING, "$568 billion")]
+    # the same sentence asking for no sum: nothing is put forward
+    assert found("Senate Republicans on Thursday called for a vote to rebuild the nation’s roads and bridges.") == []
+
+
+def test_a_participle_beside_its_clause_acts_with_that_clauses_subject(found) -> None:
+    # AllSides (amounts dev 20): "…, asking for $1.8 trillion in new spending" is the President's
+    # request (its subject is the main clause's), put forward, not pledged
+    ms = found("President Biden on Wednesday will present his third $1 trillion+ package to Congress since taking "
+               "office, asking for $1.8 trillion in new spending to expand the American education system, provide "
+               "more help for childcare and create millions more jobs.")
+    asked = [m for m in ms if m.cue == "asking"]
+    assert [(m.actor, m.status, m.amount) for m in asked] == [("United States", S.WILLING, "$1.8 trillion")]
+
+
+def test_the_level_a_change_goes_to_is_the_acts_amount(found) -> None:
+    # AllSides 5979 roundup (other dev 04): the proposal's initial sum is the level it leaves
+    ms = found("Biden offered to lower his initial $2.3 trillion proposal to $1 trillion Thursday, though it would "
+               "still be funded by a corporate tax hike with a 15% tax floor.")
+    assert {m.amount for m in ms if m.actor == "Biden"} == {"$1 trillion"}
+
+
+def test_a_conjunct_after_a_closing_quotation_is_the_speakers_act(found) -> None:
+    # AllSides (other dev 11): the parse hangs "pledged" on the quoted "is"; its subject is the
+    # speaker's, and a person heading the subject is the actor, not the committee qualifying her
+    ms = found("On Tuesday, Senate Rules Committee Chairman Amy Klobuchar (D-Minn.) said of the bill “this is not "
+               "the end of the line...this is only the beginning,” and pledged to hold more hearings to gain "
+               "support for the bill across the country.")
+    assert [(m.actor, m.status, m.item) for m in ms] == [("Amy Klobuchar", S.PLEDGED, "to hold more hearings")]

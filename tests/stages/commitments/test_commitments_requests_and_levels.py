@@ -51,3 +51,16 @@ def test_a_conjunct_after_a_closing_quotation_is_the_speakers_act(found) -> None
                "the end of the line...this is only the beginning,” and pledged to hold more hearings to gain "
                "support for the bill across the country.")
     assert [(m.actor, m.status, m.item) for m in ms] == [("Amy Klobuchar", S.PLEDGED, "to hold more hearings")]
+
+
+def test_an_act_put_to_a_legislature_is_put_forward(found) -> None:
+    # AllSides (amounts dev 21): a package unveiled to Congress is a proposal that Congress must
+    # pass: willing, not the "plans to" of a pledge
+    ms = found("President Joe Biden plans to unveil a sweeping $1.8 trillion package for families and education in "
+               "his first joint speech to Congress on Wednesday, as he stresses the need to invest to compete with "
+               "China, the White House said.")
+    assert [(m.status, m.amount) for m in ms] == [(S.WILLING, "$1.8 trillion")]
+    # the same act with no legislature to pass it: the plan to unveil stays a pledge
+    ms = found("President Joe Biden plans to unveil a sweeping $1.8 trillion package for families and education on "
+               "Wednesday, the White House said.")
+    assert [(m.status, m.amount) for m in ms] == [(S.PLEDGED, "$1.8 trillion")]

@@ -64,3 +64,12 @@ def test_an_act_put_to_a_legislature_is_put_forward(found) -> None:
     ms = found("President Joe Biden plans to unveil a sweeping $1.8 trillion package for families and education on "
                "Wednesday, the White House said.")
     assert [(m.status, m.amount) for m in ms] == [(S.PLEDGED, "$1.8 trillion")]
+
+
+def test_a_speech_given_gives_nothing(found) -> None:
+    # AllSides (amounts dev 06): "give a speech" (WordNet's first sense of "speech" is a speech act,
+    # not under communication as "statement" is) is no act of giving
+    ms = found("Carlson will also reportedly give a speech titled “The World According to Tucker Carlson” at MCC "
+               "Feszt, an academic conference in Budapest, Hungary at Mathias Corvinus Collegium, an elite school to "
+               "which Orbán recently funneled $1.7 billion in government funds.")
+    assert [m for m in ms if m.actor == "Carlson"] == []

@@ -158,9 +158,9 @@ class Clause(NamedTuple):
 def _said(obj: Any, lemmatizer: Any | None) -> bool:
     """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
     Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
-    sense under communication), not a proposal, a request or an offer, which is put forward."""
+    sense under communication or a speech act: "give a speech", "gave an interview"), not a proposal, a request or an offer, which is put forward."""
     head = _lemma(obj, lemmatizer).lower()
-    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02") \
+    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02", "speech_act.n.01") \
         and not wordnet.sense_is_a(head, 2, *PROPOSAL)
 
 

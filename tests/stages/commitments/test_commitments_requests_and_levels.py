@@ -73,3 +73,13 @@ def test_a_speech_given_gives_nothing(found) -> None:
                "Feszt, an academic conference in Budapest, Hungary at Mathias Corvinus Collegium, an elite school to "
                "which Orbán recently funneled $1.7 billion in government funds.")
     assert [m for m in ms if m.actor == "Carlson"] == []
+
+
+def test_money_asked_for_oneself_is_no_commitment(found) -> None:
+    # AllSides 5747 (right) and 5893 (center): damages sought and a ransom demanded are sums the
+    # asker would receive, not spending it puts forward
+    assert found("Mexico seeks $10 billion in damages and injunctive relief.") == []
+    ms = found("Hackers suspected to be behind a mass extortion attack that affected hundreds of companies worldwide "
+               "late on Sunday demanded $70 million to restore the data they are holding ransom, according to a "
+               "posting on a dark web site.")
+    assert [m for m in ms if m.cue == "demanded"] == []

@@ -29,9 +29,11 @@ ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.0
 
 
 # Verbs of requesting (the lexicon's directives that ask for something, TO_CONTENT, and "seek"): what
-# they ask for, stated in money, is a sum their subject puts forward ("asking for $1.8 trillion in
-# new spending", "called for spending upward of $568 billion", "requested $33 billion"): willing.
-# "ask" and "call" take it with "for" (a noun or a gerund), the others as their object.
+# they ask for, where it is money paid out (spending, investment, funding), is a sum their subject
+# puts forward ("asking for $1.8 trillion in new spending", "called for spending upward of $568
+# billion"): willing. Money asked for itself is what the asker would receive ("Mexico seeks $10
+# billion in damages", "demanded $70 million in Bitcoin"), no commitment of theirs. "ask" and "call"
+# take it with "for" (a noun or a gerund), the others as their object.
 _REQUEST_FOR = frozenset({"ask", "call"})
 _REQUEST = frozenset({"request", "demand", "seek"})
 REQUESTS = _REQUEST_FOR | _REQUEST
@@ -52,7 +54,17 @@ def requested(verb: Any) -> Any | None:
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     elif verb.lemma_ in _REQUEST:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj if obj is not None and states_currency(obj) else None
+    return obj if obj is not None and states_currency(obj) and any(_pays_out(t) for t in obj.subtree) else None
+
+
+def _pays_out(tok: Any) -> bool:
+    """Whether ``tok`` names an act of paying money out: a gerund of spending, investing or funding,
+    or a noun WordNet places (either of its two most frequent senses) under spending or finance
+    ("spending", "investment", "funding"; not "payment", "damages", "ransom": sums received)."""
+    if tok.pos_ == "VERB":
+        return tok.lemma_ in ("spend", "invest", "fund")
+    return tok.pos_ == "NOUN" and tok.lower_.isalpha() and wordnet.sense_is_a(
+        (tok.lemma_ or tok.lower_).lower(), 2, "spending.n.01", "finance.n.01")
 
 
 # Verbs that change an amount (VerbNet's calibratable and other change-of-state verbs that take a

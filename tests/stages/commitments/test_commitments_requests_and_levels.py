@@ -83,3 +83,10 @@ def test_money_asked_for_oneself_is_no_commitment(found) -> None:
                "late on Sunday demanded $70 million to restore the data they are holding ransom, according to a "
                "posting on a dark web site.")
     assert [m for m in ms if m.cue == "demanded"] == []
+
+
+def test_a_change_of_an_amount_to_a_stated_sum_is_an_act(found) -> None:
+    # AllSides 5726 roundup (amounts dev 35): "reduced the payment to $300" sets the level given
+    ms = found("The jobless were initially granted $600 a week from April to July 2020, but Congress and the Trump "
+               "administration reduced the payment to $300 when reviving the program in December.")
+    assert [(m.actor, m.status, m.amount, m.item) for m in ms] == [("Congress", S.COMMITTED, "$300", "payment")]

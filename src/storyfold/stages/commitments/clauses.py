@@ -32,6 +32,7 @@ from storyfold.stages.commitments.objects import (
     NOT_ITEM,
     SIGNS,
     WITH,
+    changes_to,
     is_money,
     level_of,
     object_of,
@@ -364,11 +365,12 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
         presented = not carried and not contents and _presents(verb, lemmatizer)
         asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
+        changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
-                                                and not presented and asked is None):
+                                                and not presented and asked is None and not changed):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+        if light and not carried and not changed and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):

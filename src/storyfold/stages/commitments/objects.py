@@ -15,7 +15,7 @@ from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
 __all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "level_of", "recipient_of", "requested", "states_currency"]
+           "changes_to", "level_of", "recipient_of", "requested", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -74,15 +74,22 @@ _CHANGE = frozenset({"lower", "raise", "increase", "reduce", "cut", "boost", "de
                      "hike", "double", "triple", "expand", "scale", "top"})
 
 
-def level_of(verb: Any) -> Any | None:
-    """The sum a verb of changing an amount (:data:`_CHANGE`) in ``verb``'s clause brings something
-    to ("lower … to $1 trillion"); else None."""
-    for t in verb.subtree:
-        if t.dep_ == "prep" and t.lower_ == "to" and t.head.lemma_ in _CHANGE and t.head.pos_ == "VERB":
-            pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (states_currency(pobj) or is_money(pobj)):
-                return pobj
+def changes_to(verb: Any) -> Any | None:
+    """The sum a verb of changing an amount (:data:`_CHANGE`) brings something to ("reduced the
+    payment to $300"): an act of its own, the level it sets; else None."""
+    if verb.lemma_ not in _CHANGE or verb.pos_ != "VERB":
+        return None
+    for t in verb.children:
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "to" else None
+        if pobj is not None and (states_currency(pobj) or is_money(pobj)):
+            return pobj
     return None
+
+
+def level_of(verb: Any) -> Any | None:
+    """The sum a verb of changing an amount in ``verb``'s clause brings something to ("offered to
+    lower … to $1 trillion"); else None."""
+    return next((got for t in verb.subtree if (got := changes_to(t)) is not None), None)
 
 
 def object_of(verb: Any) -> Any | None:

@@ -90,3 +90,14 @@ def test_a_change_of_an_amount_to_a_stated_sum_is_an_act(found) -> None:
     ms = found("The jobless were initially granted $600 a week from April to July 2020, but Congress and the Trump "
                "administration reduced the payment to $300 when reviving the program in December.")
     assert [(m.actor, m.status, m.amount, m.item) for m in ms] == [("Congress", S.COMMITTED, "$300", "payment")]
+
+
+def test_a_relative_pronoun_on_a_recipient_is_the_recipients_act(shared) -> None:
+    # NZM2 (kiel dev, a terse note): "The total sum is attributed to a NATO Trust Fund that provides
+    # non-lethal military aid to Ukraine …": the parse gives "provides" the subject "that"; what the
+    # fund does is no act of NATO's (before: NATO / military / committed)
+    from kiel_inputs import found as kiel_found
+    from kiel_inputs import kiel_row
+
+    text, title = kiel_row(shared, "NZM2")
+    assert [m for m in kiel_found(text, title) if m.actor == "NATO"] == []

@@ -45,14 +45,16 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 if pobj is not None:
                     return pobj, pobj.pos_ == "PRON"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
+            return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
         if subj is not None and tok.dep_ == "relcl" and subj.lower_ == "who":
             return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
-            if tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "into", "towards"):
-                return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
+            if _on_recipient(tok):
+                return None, False  # what the recipient does
             return tok.head, False
     if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
         return subject_of(verb.head.head)
@@ -83,6 +85,11 @@ def quoted(tok: Any) -> bool:
         elif t.text == '"':
             depth = 1 - min(depth, 1)
     return depth > 0
+
+
+def _on_recipient(clause: Any) -> bool:
+    """Whether a relative clause qualifies a recipient ("attributed to a NATO Trust Fund that …")."""
+    return clause.head.dep_ == "pobj" and clause.head.head.lower_ in ("to", "into", "towards")
 
 
 def antecedent(clause: Any) -> Any:

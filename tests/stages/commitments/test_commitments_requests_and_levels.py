@@ -101,3 +101,20 @@ def test_a_relative_pronoun_on_a_recipient_is_the_recipients_act(shared) -> None
 
     text, title = kiel_row(shared, "NZM2")
     assert [m for m in kiel_found(text, title) if m.actor == "NATO"] == []
+
+
+def test_the_new_readings_keep_clear_of_what_is_no_commitment(found) -> None:
+    # AllSides side bodies (stories no gold file uses), read to check the rules above for false
+    # commitments: one who is paid is no payer (ECB+ 6_10ecbplus: "…, who ended up being paid $3
+    # million"), a participle beside a report comments on it, a legislature inside what is given
+    # puts nothing to it
+    ms = found("Lionsgate , unaccustomed to dealing with directors as established as the four time Oscar nominee "
+               "and Pleasantville and Seabiscuit director , reportedly played some hardball with Ross , who ended "
+               "up being paid $3 million .")
+    assert [m for m in ms if m.actor == "Ross"] == []
+    ms = found("President Biden rejected former president Donald Trump’s request to block documents from the House "
+               "committee investigating the Jan. 6 attack on the Capitol, the White House said on Friday, likely "
+               "setting up a legal and political battle.")
+    assert ms == []
+    ms = found("Tim Scott delivered the official Republican response to President Biden's address to Congress.")
+    assert all(m.status is not S.WILLING for m in ms)

@@ -162,6 +162,11 @@ def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:
 def _before_legislature(verb: Any) -> bool:
     """Whether the act is put to a legislature ("present his package to Congress", "unveil … in his
     first joint speech to Congress"; WordNet's legislature, the noun's most frequent sense): what a
-    legislature must still pass is proposed to it, not yet given."""
-    return any(t.dep_ == "pobj" and t.head.lower_ == "to" and t.pos_ in ("PROPN", "NOUN")
-               and wordnet.is_a(t.lower_, "legislature.n.01") for t in verb.subtree)
+    legislature must still pass is proposed to it, not yet given. Not a legislature named deeper
+    in what is given ("delivered the response to Biden's address to Congress")."""
+    for t in verb.subtree:  # "to" on the verb, or on the noun of a phrase of the verb's ("in his speech to")
+        on = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "to" else None
+        if on is not None and (on.i == verb.i or (on.dep_ == "pobj" and on.head.head.i == verb.i)) \
+                and t.pos_ in ("PROPN", "NOUN") and wordnet.is_a(t.lower_, "legislature.n.01"):
+            return True
+    return False

@@ -12,6 +12,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
+from storyfold.text.lexicon import REPORTING
 
 __all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
            "subject_span"]
@@ -38,6 +39,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
         return subject_of(verb.head.head)  # 'said of the bill "this is only the beginning," and pledged to …'
 
+    # one who is given ("Ross, who ended up being paid $3 million") is no giver
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
@@ -47,7 +50,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
             return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
-        if subj is not None and tok.dep_ == "relcl" and subj.lower_ == "who":
+        if subj is not None and tok.dep_ == "relcl" and subj.lower_ == "who" and not passive:
             return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None:
             return subj, subj.pos_ == "PRON"
@@ -59,8 +62,11 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
     if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
         return subject_of(verb.head.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for c in verb.children):
-        return subject_of(verb.head)  # a participle beside its clause ("Biden will present …, asking for …")
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for c in verb.children) \
+            and head_lemma(verb.head) not in REPORTING:
+        # a participle beside its clause ("Biden will present …, asking for …"), not one beside a
+        # report, which comments on what was said ("…, the White House said, likely setting up …")
+        return subject_of(verb.head)
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
     if root.i != verb.i and head_lemma(root) in CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):

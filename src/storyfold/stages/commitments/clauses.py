@@ -6,8 +6,9 @@ to whom.
 One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposing
 (:data:`ACTS`; "support / help / assist / equip" only with what they give "with", "go" only for
 money, "receive" from its source) and that has an object or a subject, or that confirms or carries
-out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
-state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
+out a noun of giving ("confirmed the delivery of"), that asks for money paid out ("asking for $1.8
+trillion in new spending": put forward) or that changes an amount to a stated sum ("reduced the
+payment to $300"); one per coordinated object when two or more state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
 kind of aid; and one per undertaking (:data:`UNDERTAKE`: "pledged to hold more hearings", "offered to
 add 50 billion USD"), unless what it governs gives something itself (that act is read on its own
 verb) or lies in someone else's conjecture ("I don't think Trump will give …"). Its status is read by
@@ -34,7 +35,7 @@ from storyfold.stages.commitments.objects import (
     WITH,
     changes_to,
     is_money,
-    level_of,
+    level_span,
     object_of,
     priced_conjuncts,
     recipient_of,
@@ -331,11 +332,6 @@ def _presents(verb: Any, lemmatizer: Any | None) -> bool:
         and wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
 
 
-def _level(verb: Any) -> tuple[int, int] | None:
-    level = level_of(verb)
-    return _span(sorted(level.subtree, key=lambda t: t.i)) if level is not None else None
-
-
 def _finite(verb: Any) -> bool:
     """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
     "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
@@ -441,7 +437,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
-                aside=_asides(verb) if agentless else (), contents=contents, level=_level(verb),
+                aside=_asides(verb) if agentless else (), contents=contents, level=level_span(verb),
             )
 
 
@@ -454,7 +450,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
-        recipient=None, scope=_scope(verb), undertaking=True, level=_level(verb),
+        recipient=None, scope=_scope(verb), undertaking=True, level=level_span(verb),
     )
 
 

@@ -1,21 +1,22 @@
 """What an act of giving gives and to whom, from the dependency parse: the verb's object (the
 thing given, not the recipient: "provide Ukraine with 45 vehicles"; money that goes somewhere;
-what is paid for; a law, a plan or a proposal agreed to), the recipient, the objects coordinated
-with amounts of their own, and whether a noun is an amount of money (a scale word, a CLDR currency
-sign, a code). Read by :mod:`storyfold.stages.commitments.clauses`."""
+what is paid for; a law, a plan or a proposal agreed to; money paid out that a verb of requesting
+asks for), the recipient, the objects coordinated with amounts of their own, the level a change of
+an amount goes to, and whether a noun is an amount of money (a scale word, a CLDR currency sign, a
+code). Read by :mod:`storyfold.stages.commitments.clauses`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from storyfold.stages.commitments.status import PROPOSAL
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
 __all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "changes_to", "level_of", "recipient_of", "requested", "states_currency"]
+           "changes_to", "level_span", "recipient_of", "requested", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -86,10 +87,11 @@ def changes_to(verb: Any) -> Any | None:
     return None
 
 
-def level_of(verb: Any) -> Any | None:
-    """The sum a verb of changing an amount in ``verb``'s clause brings something to ("offered to
-    lower … to $1 trillion"); else None."""
-    return next((got for t in verb.subtree if (got := changes_to(t)) is not None), None)
+def level_span(verb: Any) -> tuple[int, int] | None:
+    """The span of the sum a verb of changing an amount in ``verb``'s clause brings something to
+    ("offered to lower … to $1 trillion": the act's amount before what its object states); else None."""
+    level = next((got for t in verb.subtree if (got := changes_to(t)) is not None), None)
+    return span(sorted(level.subtree, key=lambda t: t.i)) if level is not None else None
 
 
 def object_of(verb: Any) -> Any | None:

@@ -1,6 +1,8 @@
 """Who acts in an act of the parse: the verb's subject, a passive's agent, a governor's subject
 (an infinitive under a controlling verb, a gerund of means, the infinitive of a noun of resolving:
-"reached an agreement to allot"), the noun a relative clause qualifies, or the proper noun right
+"reached an agreement to allot", a participle beside its clause: "…, asking for $1.8 trillion"; the
+speaker's, for a conjunct the parse hung on a quotation), the noun a relative clause qualifies (the
+person a "who" stands for; none where the clause qualifies a recipient), or the proper noun right
 before a main verb the parse left without one; and the acting noun phrase's span. Read by
 :mod:`storyfold.stages.commitments.clauses`."""
 

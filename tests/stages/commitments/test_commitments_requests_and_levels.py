@@ -118,3 +118,20 @@ def test_the_new_readings_keep_clear_of_what_is_no_commitment(found) -> None:
     assert ms == []
     ms = found("Tim Scott delivered the official Republican response to President Biden's address to Congress.")
     assert all(m.status is not S.WILLING for m in ms)
+
+
+def test_a_relative_which_stands_for_the_named_organisation_it_qualifies(found, shared) -> None:
+    # ECB+ (other dev 12): "according to" is no recipient's "to"; "which" is the foundation, an
+    # organisation by WordNet, and its past act is the foundation's
+    ms = found('Many of her family practice patients are uninsured , according to the MacArthur Foundation , which '
+               'last year awarded her one of its prestigious $500 , 000 "genius" grants .')
+    assert [(m.actor, m.amount) for m in ms] == [("MacArthur Foundation", "$500 , 000")]
+    # a bare present says what a body does as a rule (AllSides, a story no gold file uses)
+    assert found("The direction came in an opinion released Friday by the Justice Department's Office of Legal "
+                 "Counsel, which provides legal advice to the executive branch.") == []
+    # USM5.2 (kiel dev): a programme or a law through which the donor gives is not the giver
+    from kiel_inputs import found as kiel_found
+    from kiel_inputs import kiel_row
+
+    text, title = kiel_row(shared, "USM5.2")
+    assert {m.actor for m in kiel_found(text, title)} == {"United States"}

@@ -52,7 +52,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
             return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
-        if subj is not None and tok.dep_ == "relcl" and subj.lower_ == "who" and not passive:
+        if subj is not None and tok.dep_ == "relcl" and not passive and (subj.lower_ == "who" or (
+                subj.tag_ == "WDT" and _named_organisation(antecedent(tok)) and not _describes(tok))):
             return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None:
             return subj, subj.pos_ == "PRON"
@@ -96,8 +97,28 @@ def quoted(tok: Any) -> bool:
 
 
 def _on_recipient(clause: Any) -> bool:
-    """Whether a relative clause qualifies a recipient ("attributed to a NATO Trust Fund that …")."""
-    return clause.head.dep_ == "pobj" and clause.head.head.lower_ in ("to", "into", "towards")
+    """Whether a relative clause qualifies a recipient ("attributed to a NATO Trust Fund that …"; not
+    the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
+    to = clause.head.head
+    return clause.head.dep_ == "pobj" and to.lower_ in ("to", "into", "towards") \
+        and to.head.lower_ not in _COMPLEX_PREP
+
+
+# The first words of the complex prepositions ending in "to" ("according to", "due to", "thanks to").
+_COMPLEX_PREP = frozenset({"according", "due", "thanks", "owing", "prior", "next", "close", "contrary", "pursuant"})
+
+
+def _named_organisation(noun: Any) -> bool:
+    """Whether ``noun`` heads the name of an organisation ("the MacArthur Foundation, which last year
+    awarded her …": WordNet's organisation in either of the head's two most frequent senses), not a
+    programme, a fund or a law through which another gives ("the USAI (…), which provides …")."""
+    return noun.pos_ == "PROPN" and noun.lower_.isalpha() and wordnet.sense_is_a(noun.lower_, 2, "organization.n.01")
+
+
+def _describes(verb: Any) -> bool:
+    """Whether ``verb`` is a bare present, which says what its subject does as a rule (", which
+    provides legal advice to the executive branch"), not an act."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def antecedent(clause: Any) -> Any:

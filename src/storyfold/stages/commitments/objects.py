@@ -90,7 +90,8 @@ def changes_to(verb: Any) -> Any | None:
 def level_span(verb: Any) -> tuple[int, int] | None:
     """The span of the sum a verb of changing an amount in ``verb``'s clause brings something to
     ("offered to lower … to $1 trillion": the act's amount before what its object states); else None."""
-    level = next((got for t in verb.subtree if (got := changes_to(t)) is not None), None)
+    level = next((got for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                  and (got := changes_to(t.head)) is not None), None)
     return span(sorted(level.subtree, key=lambda t: t.i)) if level is not None else None
 
 

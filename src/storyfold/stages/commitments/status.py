@@ -164,9 +164,7 @@ def _before_legislature(verb: Any) -> bool:
     first joint speech to Congress"; WordNet's legislature, the noun's most frequent sense): what a
     legislature must still pass is proposed to it, not yet given. Not a legislature named deeper
     in what is given ("delivered the response to Biden's address to Congress")."""
-    for t in verb.subtree:  # "to" on the verb, or on the noun of a phrase of the verb's ("in his speech to")
-        on = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "to" else None
-        if on is not None and (on.i == verb.i or (on.dep_ == "pobj" and on.head.head.i == verb.i)) \
-                and t.pos_ in ("PROPN", "NOUN") and wordnet.is_a(t.lower_, "legislature.n.01"):
-            return True
-    return False
+    # "to" on the verb, or on the noun of a phrase of the verb's ("in his speech to")
+    heads = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return any(t.dep_ == "pobj" and t.pos_ in ("PROPN", "NOUN") and wordnet.is_a(t.lower_, "legislature.n.01")
+               for h in heads for to in h.children if to.dep_ == "prep" and to.lower_ == "to" for t in to.children)

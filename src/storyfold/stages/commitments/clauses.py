@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
 from storyfold.stages.commitments.objects import (
+    CHANGE,
     ENACTED,
     MONEY_WORDS,
     NOT_ITEM,
@@ -352,6 +353,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
     nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
+    changing = any(v.lemma_ in CHANGE for v in verbs)  # a verb changing an amount: its level is read
     for verb in verbs:
         measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" else None
         if measured is not None:
@@ -412,7 +414,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             c.dep_ == "agent" for c in verb.children)))
         undertaken = _undertaken(verb) if obj is None else None
         if undertaken is not None and subj is not None:
-            yield _undertaking(verb, undertaken, subj, pronoun)
+            yield _undertaking(verb, undertaken, subj, pronoun, level_span(verb) if changing else None)
             continue
         if obj is None or (subj is None and not agentless):
             continue
@@ -437,11 +439,12 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
-                aside=_asides(verb) if agentless else (), contents=contents, level=level_span(verb),
+                aside=_asides(verb) if agentless else (), contents=contents,
+                level=level_span(verb) if changing else None,
             )
 
 
-def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
+def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool, level: tuple[int, int] | None) -> Clause:
     """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it."""
     status, cue = status_of(verb)
     if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
@@ -450,7 +453,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
-        recipient=None, scope=_scope(verb), undertaking=True, level=level_span(verb),
+        recipient=None, scope=_scope(verb), undertaking=True, level=level,
     )
 
 

@@ -15,7 +15,7 @@ from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
-__all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
+__all__ = ["CHANGE", "ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
            "changes_to", "level_span", "recipient_of", "requested", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
@@ -71,14 +71,14 @@ def _pays_out(tok: Any) -> bool:
 # Verbs that change an amount (VerbNet's calibratable and other change-of-state verbs that take a
 # sum): the sum after their "to" is the level the act sets ("offered to lower his initial $2.3
 # trillion proposal to $1 trillion"), the one their object states is the level it leaves.
-_CHANGE = frozenset({"lower", "raise", "increase", "reduce", "cut", "boost", "decrease", "lift", "trim", "slash",
+CHANGE = frozenset({"lower", "raise", "increase", "reduce", "cut", "boost", "decrease", "lift", "trim", "slash",
                      "hike", "double", "triple", "expand", "scale", "top"})
 
 
 def changes_to(verb: Any) -> Any | None:
-    """The sum a verb of changing an amount (:data:`_CHANGE`) brings something to ("reduced the
+    """The sum a verb of changing an amount (:data:`CHANGE`) brings something to ("reduced the
     payment to $300"): an act of its own, the level it sets; else None."""
-    if verb.lemma_ not in _CHANGE or verb.pos_ != "VERB":
+    if verb.lemma_ not in CHANGE or verb.pos_ != "VERB":
         return None
     for t in verb.children:
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "to" else None

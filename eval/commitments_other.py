@@ -12,7 +12,7 @@ currency) where the sentence states one, the status.
   file does not use): the part rules were written against; its errors may be read (``-v``).
 * ``eval/gold/commitments_other.jsonl`` (24 sentences): untouched; none of its sentences or errors
   was read while the stage's rules were written.
-* ``eval/gold/commitments_amounts_dev.jsonl`` (33 sentences, after its ``about`` line; from stories
+* ``eval/gold/commitments_amounts_dev.jsonl`` (35 sentences, after its ``about`` line; from stories
   and ECB+ topics neither file above uses): a second dev part, for the amount attached to a
   commitment (mostly US dollars, ECB+'s "$6 , 000" spacing, one count of troops); its errors may
   be read (``-v``).

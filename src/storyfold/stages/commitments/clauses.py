@@ -6,8 +6,9 @@ to whom.
 One :class:`Clause` per verb whose lemma is an act of giving, deciding or imposing
 (:data:`ACTS`; "support / help / assist / equip" only with what they give "with", "go" only for
 money, "receive" from its source) and that has an object or a subject, or that confirms or carries
-out a noun of giving ("confirmed the delivery of"); one per coordinated object when two or more
-state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
+out a noun of giving ("confirmed the delivery of"), that asks for money paid out ("asking for $1.8
+trillion in new spending": put forward) or that changes an amount to a stated sum ("reduced the
+payment to $300"); one per coordinated object when two or more state amounts of their own; and one per verbless note headed by a noun of giving, an amount or a
 kind of aid; and one per undertaking (:data:`UNDERTAKE`: "pledged to hold more hearings", "offered to
 add 50 billion USD"), unless what it governs gives something itself (that act is read on its own
 verb) or lies in someone else's conjecture ("I don't think Trump will give …"). Its status is read by
@@ -27,15 +28,19 @@ from typing import Any, NamedTuple
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of, names_a_category
 from storyfold.stages.commitments.objects import (
+    CHANGE,
     ENACTED,
     MONEY_WORDS,
     NOT_ITEM,
     SIGNS,
     WITH,
+    changes_to,
     is_money,
+    level_span,
     object_of,
     priced_conjuncts,
     recipient_of,
+    requested,
 )
 from storyfold.stages.commitments.status import (
     DELIVER,
@@ -150,14 +155,15 @@ class Clause(NamedTuple):
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
     measure: bool = False  # what a noun of giving is worth ("In total, the aid amounts to …"): an act unless an act before it lacks an amount
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
+    level: tuple[int, int] | None = None  # the sum a change in the clause goes to ("lower … to $1 trillion")
 
 
 def _said(obj: Any, lemmatizer: Any | None) -> bool:
     """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
     Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
-    sense under communication), not a proposal, a request or an offer, which is put forward."""
+    sense under communication or a speech act: "give a speech", "gave an interview"), not a proposal, a request or an offer, which is put forward."""
     head = _lemma(obj, lemmatizer).lower()
-    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02") \
+    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02", "speech_act.n.01") \
         and not wordnet.sense_is_a(head, 2, *PROPOSAL)
 
 
@@ -347,6 +353,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
     nominal = _nominal(sent, lemmatizer)
     if nominal is not None:
         yield nominal
+    changing = any(v.lemma_ in CHANGE for v in verbs)  # a verb changing an amount: its level is read
     for verb in verbs:
         measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" else None
         if measured is not None:
@@ -355,11 +362,13 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         carried = _carries_out(verb, lemmatizer)
         contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
         presented = not carried and not contents and _presents(verb, lemmatizer)
+        asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
+        changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
-                                                and not presented):
+                                                and not presented and asked is None and not changed):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not carried and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+        if light and not carried and not changed and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
@@ -374,7 +383,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if _conjectured(verb):
             continue
-        obj = object_of(verb)
+        obj = object_of(verb) if asked is None else asked
         if verb.lemma_ in DELIVER - {"supply", "contribute"} and obj is not None and obj.pos_ == "NOUN" \
                 and _said(obj, lemmatizer):
             continue  # "sent a message", "gave a speech": nothing is given
@@ -405,7 +414,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             c.dep_ == "agent" for c in verb.children)))
         undertaken = _undertaken(verb) if obj is None else None
         if undertaken is not None and subj is not None:
-            yield _undertaking(verb, undertaken, subj, pronoun)
+            yield _undertaking(verb, undertaken, subj, pronoun, level_span(verb) if changing else None)
             continue
         if obj is None or (subj is None and not agentless):
             continue
@@ -425,15 +434,17 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 toks = toks[1:]
             head = _lemma(part, lemmatizer).lower()
             yield Clause(
-                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) else status,
+                verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) or (
+                    asked is not None and status in (S.COMMITTED, S.PLEDGED)) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
+                level=level_span(verb) if changing else None,
             )
 
 
-def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
+def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool, level: tuple[int, int] | None) -> Clause:
     """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it."""
     status, cue = status_of(verb)
     if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
@@ -442,7 +453,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool) -> Clause:
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
-        recipient=None, scope=_scope(verb), undertaking=True,
+        recipient=None, scope=_scope(verb), undertaking=True, level=level,
     )
 
 

@@ -49,6 +49,7 @@ from storyfold.records import (
 from storyfold.stages.claims import parsed_paragraphs
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
+from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
@@ -136,7 +137,8 @@ def _shift(c: Clause, offset: int, length: int) -> Clause:
     scope = tuple(s for s in (move(x) for x in c.scope) if s is not None)
     aside = tuple(s for s in (move(x) for x in c.aside) if s is not None)
     return c._replace(aside=aside, verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
-                      subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope)
+                      subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope,
+                      level=move(c.level))
 
 
 def _default_nlp() -> Any:
@@ -149,7 +151,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "10"
+    version = "11"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -311,6 +313,8 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     # qualifies the acting noun ("European officials envisioned …")
     org = next((o for o in orgs if s0 <= o.start and o.end <= s1
                 and (o.type.value == "organisation" or o.start <= head_at < o.end)), None)
+    if org is not None and any(p.start <= head_at < p.end for p in persons):
+        org = None  # a person heads the subject, the body qualifies them ("Senate Rules Committee Chairman Amy Klobuchar")
     if org is not None and c.subject_head is not None and org.end <= a + c.subject_head[0] \
             and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*)+", text[org.end : a + c.subject_head[1]]):
         return text[org.start : a + c.subject_head[1]]  # the name modifies the acting one: "Senate Republicans"
@@ -403,10 +407,14 @@ def find_general(
             if m_item is not None and (head or "").upper() in _MONEY_HEADS:  # "70 million AUD in military aid"
                 rest = re.search(r"\b(?:in|of|for|worth\s+of)\s+(.+)$", text[m_item.end : a + c.item[1]])
                 item, head = (rest.group(1), rest.group(1).split()[-1].lower()) if rest else (item, "money")
-            amount = m_item or (inside[0] if inside else None)
+            level = next((q for q in inside if c.level and a + c.level[0] <= q.start < a + c.level[1]), None)
+            amount = level or m_item or (inside[0] if inside else None)  # the level a change goes to first
             if amount is None:  # the sentence's money that no other act's clause holds is this act's,
                 # the nearest before its verb first
-                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal and not o.measure for x, y in o.scope]
+                # (a sum asked for is also that of what it is asked for: "asking for $1.8 trillion … to …
+                # provide more help")
+                others = [(a + x, a + y) for o in acts if o is not c and not o.nominal and not o.measure
+                          and o.lemma not in REQUESTS for x, y in o.scope]
                 free = [q for q in money if a <= q.start and q.end <= b
                         and not any(x <= q.start and q.end <= y for x, y in others)]
                 before_verb = [q for q in free if q.end <= a + c.verb[0]]

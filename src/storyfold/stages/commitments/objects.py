@@ -1,21 +1,22 @@
 """What an act of giving gives and to whom, from the dependency parse: the verb's object (the
 thing given, not the recipient: "provide Ukraine with 45 vehicles"; money that goes somewhere;
-what is paid for; a law, a plan or a proposal agreed to), the recipient, the objects coordinated
-with amounts of their own, and whether a noun is an amount of money (a scale word, a CLDR currency
-sign, a code). Read by :mod:`storyfold.stages.commitments.clauses`."""
+what is paid for; a law, a plan or a proposal agreed to; money paid out that a verb of requesting
+asks for), the recipient, the objects coordinated with amounts of their own, the level a change of
+an amount goes to, and whether a noun is an amount of money (a scale word, a CLDR currency sign, a
+code). Read by :mod:`storyfold.stages.commitments.clauses`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from storyfold.stages.commitments.status import PROPOSAL
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
-from storyfold.text.gazetteer import CURRENCY_SIGNS
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
-__all__ = ["ENACTED", "MONEY_WORDS", "NOT_ITEM", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "recipient_of"]
+__all__ = ["CHANGE", "ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
+           "changes_to", "level_span", "recipient_of", "requested", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -26,6 +27,72 @@ NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "
 # What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
 # bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
 ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+
+
+# Verbs of requesting (the lexicon's directives that ask for something, TO_CONTENT, and "seek"): what
+# they ask for, where it is money paid out (spending, investment, funding), is a sum their subject
+# puts forward ("asking for $1.8 trillion in new spending", "called for spending upward of $568
+# billion"): willing. Money asked for itself is what the asker would receive ("Mexico seeks $10
+# billion in damages", "demanded $70 million in Bitcoin"), no commitment of theirs. "ask" and "call"
+# take it with "for" (a noun or a gerund), the others as their object.
+_REQUEST_FOR = frozenset({"ask", "call"})
+_REQUEST = frozenset({"request", "demand", "seek"})
+REQUESTS = _REQUEST_FOR | _REQUEST
+
+
+def states_currency(tok: Any) -> bool:
+    """Whether ``tok``'s subtree names a currency: a CLDR sign or name, an ISO 4217 code, "dollars"."""
+    return any(t.text in SIGNS or t.text in CURRENCY_CODES or t.lower_ in CURRENCY_NAMES
+               or t.lower_ in ("dollar", "dollars", "euro", "euros") for t in tok.subtree)
+
+
+def requested(verb: Any) -> Any | None:
+    """What a verb of requesting asks for (:data:`_REQUEST_FOR`, :data:`_REQUEST`) where it names
+    money; else None."""
+    obj = None
+    if verb.lemma_ in _REQUEST_FOR:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    elif verb.lemma_ in _REQUEST:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and states_currency(obj) and any(_pays_out(t) for t in obj.subtree) else None
+
+
+def _pays_out(tok: Any) -> bool:
+    """Whether ``tok`` names an act of paying money out: a gerund of spending, investing or funding,
+    or a noun WordNet places (either of its two most frequent senses) under spending or finance
+    ("spending", "investment", "funding"; not "payment", "damages", "ransom": sums received)."""
+    if tok.pos_ == "VERB":
+        return tok.lemma_ in ("spend", "invest", "fund")
+    return tok.pos_ == "NOUN" and tok.lower_.isalpha() and wordnet.sense_is_a(
+        (tok.lemma_ or tok.lower_).lower(), 2, "spending.n.01", "finance.n.01")
+
+
+# Verbs that change an amount (VerbNet's calibratable and other change-of-state verbs that take a
+# sum): the sum after their "to" is the level the act sets ("offered to lower his initial $2.3
+# trillion proposal to $1 trillion"), the one their object states is the level it leaves.
+CHANGE = frozenset({"lower", "raise", "increase", "reduce", "cut", "boost", "decrease", "lift", "trim", "slash",
+                     "hike", "double", "triple", "expand", "scale", "top"})
+
+
+def changes_to(verb: Any) -> Any | None:
+    """The sum a verb of changing an amount (:data:`CHANGE`) brings something to ("reduced the
+    payment to $300"): an act of its own, the level it sets; else None."""
+    if verb.lemma_ not in CHANGE or verb.pos_ != "VERB":
+        return None
+    for t in verb.children:
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None) if t.dep_ == "prep" and t.lower_ == "to" else None
+        if pobj is not None and (states_currency(pobj) or is_money(pobj)):
+            return pobj
+    return None
+
+
+def level_span(verb: Any) -> tuple[int, int] | None:
+    """The span of the sum a verb of changing an amount in ``verb``'s clause brings something to
+    ("offered to lower … to $1 trillion": the act's amount before what its object states); else None."""
+    level = next((got for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                  and (got := changes_to(t.head)) is not None), None)
+    return span(sorted(level.subtree, key=lambda t: t.i)) if level is not None else None
 
 
 def object_of(verb: Any) -> Any | None:

@@ -18,8 +18,9 @@ Then what is put forward (:func:`put_forward`): "propose" with "will" ("will pro
 or an act whose object is a proposal, a plan, an offer, a request or a tentative framework
 (WordNet's nouns under :data:`PROPOSAL`, in either of a word's two most frequent senses: "unveiled
 a $3.5 trillion blueprint", "released his $6 trillion budget", "announced a tentative framework")
-by a verb that does not adopt it ("approved a budget" stays ``committed``) -> ``willing``: a
-proposal binds once it is accepted, and "will" only says when it is made.
+by a verb that does not adopt it ("approved a budget" stays ``committed``), or any act put to a
+legislature ("unveil … in his first joint speech to Congress") -> ``willing``: a proposal binds
+once it is accepted, and "will" only says when it is made.
 """
 
 from __future__ import annotations
@@ -151,6 +152,19 @@ def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:
         return False
     if verb.lemma_ in _PROPOSE:
         return True
-    if verb.lemma_ in ADOPT | _PROMISE or not head or not head.isalpha():
+    if verb.lemma_ in ADOPT | _PROMISE:
         return False
-    return wordnet.sense_is_a(head.lower(), 2, *PROPOSAL)
+    if _before_legislature(verb):
+        return True
+    return bool(head) and head.isalpha() and wordnet.sense_is_a(head.lower(), 2, *PROPOSAL)
+
+
+def _before_legislature(verb: Any) -> bool:
+    """Whether the act is put to a legislature ("present his package to Congress", "unveil … in his
+    first joint speech to Congress"; WordNet's legislature, the noun's most frequent sense): what a
+    legislature must still pass is proposed to it, not yet given. Not a legislature named deeper
+    in what is given ("delivered the response to Biden's address to Congress")."""
+    # "to" on the verb, or on the noun of a phrase of the verb's ("in his speech to")
+    heads = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return any(t.dep_ == "pobj" and t.pos_ in ("PROPN", "NOUN") and wordnet.is_a(t.lower_, "legislature.n.01")
+               for h in heads for to in h.children if to.dep_ == "prep" and to.lower_ == "to" for t in to.children)

@@ -1,6 +1,8 @@
 """Who acts in an act of the parse: the verb's subject, a passive's agent, a governor's subject
 (an infinitive under a controlling verb, a gerund of means, the infinitive of a noun of resolving:
-"reached an agreement to allot"), the noun a relative clause qualifies, or the proper noun right
+"reached an agreement to allot", a participle beside its clause: "…, asking for $1.8 trillion"; the
+speaker's, for a conjunct the parse hung on a quotation), the noun a relative clause qualifies (the
+person a "who" stands for; none where the clause qualifies a recipient), or the proper noun right
 before a main verb the parse left without one; and the acting noun phrase's span. Read by
 :mod:`storyfold.stages.commitments.clauses`."""
 
@@ -12,8 +14,9 @@ from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
+from storyfold.text.lexicon import REPORTING
 
-__all__ = ["CONTROLS", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
+__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
            "subject_span"]
 
 S = CommitmentStatus
@@ -35,6 +38,11 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(verb.head.head)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
+        return subject_of(verb.head.head)  # 'said of the bill "this is only the beginning," and pledged to …'
+
+    # one who is given ("Ross, who ended up being paid $3 million") is no giver
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
         for c in tok.children:
             if c.dep_ == "agent":
@@ -42,15 +50,26 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 if pobj is not None:
                     return pobj, pobj.pos_ == "PRON"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
+            return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
+        if subj is not None and tok.dep_ == "relcl" and not passive and (subj.lower_ == "who" or (
+                subj.tag_ == "WDT" and _named_organisation(antecedent(tok)) and not _describes(tok))):
+            return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
-            if tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("to", "into", "towards"):
-                return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
+            if _on_recipient(tok):
+                return None, False  # what the recipient does
             return tok.head, False
     if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
         return subject_of(verb.head.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "expl") for c in verb.children) \
+            and head_lemma(verb.head) not in REPORTING:
+        # a participle beside its clause ("Biden will present …, asking for …"), not one beside a
+        # report, which comments on what was said ("…, the White House said, likely setting up …")
+        return subject_of(verb.head)
     root = verb.sent.root  # "Ireland committed … to direct its funds": the governing verb's subject
     if root.i != verb.i and head_lemma(root) in CONTROLS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in verb.children):
@@ -58,6 +77,58 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return lost_subject(chain(verb)[-1])
+
+
+_OPEN, _CLOSE = frozenset("“«‘"), frozenset("”»’")
+
+
+def quoted(tok: Any) -> bool:
+    """Whether ``tok`` stands inside a quotation opened before it in its sentence (a conjunct the
+    parse hung on the quoted clause's verb, after the quotation closes, belongs to the speaker's)."""
+    depth = 0
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text in _OPEN:
+            depth += 1
+        elif t.text in _CLOSE:
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            depth = 1 - min(depth, 1)
+    return depth > 0
+
+
+def _on_recipient(clause: Any) -> bool:
+    """Whether a relative clause qualifies a recipient ("attributed to a NATO Trust Fund that …"; not
+    the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
+    to = clause.head.head
+    return clause.head.dep_ == "pobj" and to.lower_ in ("to", "into", "towards") \
+        and to.head.lower_ not in _COMPLEX_PREP
+
+
+# The first words of the complex prepositions ending in "to" ("according to", "due to", "thanks to").
+_COMPLEX_PREP = frozenset({"according", "due", "thanks", "owing", "prior", "next", "close", "contrary", "pursuant"})
+
+
+def _named_organisation(noun: Any) -> bool:
+    """Whether ``noun`` heads the name of an organisation ("the MacArthur Foundation, which last year
+    awarded her …": WordNet's organisation in either of the head's two most frequent senses), not a
+    programme, a fund or a law through which another gives ("the USAI (…), which provides …")."""
+    return noun.pos_ == "PROPN" and noun.lower_.isalpha() and wordnet.sense_is_a(noun.lower_, 2, "organization.n.01")
+
+
+def _describes(verb: Any) -> bool:
+    """Whether ``verb`` is a bare present, which says what its subject does as a rule (", which
+    provides legal advice to the executive branch"), not an act."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def antecedent(clause: Any) -> Any:
+    """The person a relative clause led by "who" qualifies: the noun it hangs on, or, where that is
+    a common noun set beside a name ("Frederick Cheney LaRue, 75, the shadowy … aide and 'bagman'
+    who delivered …"), the name."""
+    noun = clause.head
+    while noun.pos_ != "PROPN" and noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def lost_subject(top: Any) -> tuple[Any | None, bool]:
@@ -108,6 +179,14 @@ def means(verb: Any) -> bool:
 def subject_span(verb: Any, subj: Any) -> tuple[int, int]:
     """The acting noun phrase with its appositions ("X, Lithuanian defence minister"), without the
     act's own relative clause."""
+    who = next((t for tok in chain(verb) if tok.dep_ == "relcl" for t in tok.children
+                if t.dep_ == "nsubj" and t.lower_ == "who"), None)
+    if who is not None and who.i != subj.i:  # the name a "who" stands for, without what is said of it
+        first = subj.i
+        while first - 1 >= subj.sent.start and verb.doc[first - 1].head.i == subj.i \
+                and verb.doc[first - 1].dep_ in ("compound", "flat", "det", "amod"):
+            first -= 1
+        return _span(verb.doc[first : subj.i + 1])
     own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
                   for t in tok.subtree}
     kept = {t.i for t in subj.subtree} - own_clause

@@ -17,6 +17,7 @@ GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
 KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
+NEWS = ROOT / "eval" / "gold" / "commitments_news.jsonl"
 
 
 def _rows(path: Path = GOLD) -> list[dict]:
@@ -71,7 +72,7 @@ def test_every_sentence_is_in_its_source(shared: Path) -> None:
     finally:
         sys.path.pop(0)
     sources = _sources(shared / "data")
-    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV) + _rows(KINDS_DEV):
+    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV) + _rows(KINDS_DEV) + _rows(NEWS):
         assert " ".join(r["text"].split()) in " ".join(sources[(r["source"], r["ref"])].split()), r["id"]
 
 
@@ -87,3 +88,17 @@ def test_errors_are_printed_for_the_dev_parts_only(capsys: pytest.CaptureFixture
     finally:
         sys.path.pop(0)
     assert "other-" not in capsys.readouterr().out
+
+
+def test_the_news_sample_is_one_sentence_per_story_none_shared_with_another_part() -> None:
+    """The random news sentences: an ``about`` line, one sentence per AllSides story, an actor (one
+    of its names) or none, and no story any other part uses."""
+    assert "about" in json.loads(NEWS.read_text(encoding="utf-8").splitlines()[0])
+    rows = _rows(NEWS)
+    assert len(rows) >= 60 and len({_story(r["ref"]) for r in rows}) == len(rows)
+    assert all(r["source"] == "neus-allsides" for r in rows)
+    assert all((r["actor"] is None and not r["actor_aliases"]) or r["actor"] in r["actor_aliases"] for r in rows)
+    assert 0 < sum(r["actor"] is not None for r in rows) < len(rows)
+    stories = {_story(r["ref"]) for r in rows}
+    for other in (GOLD, DEV, AMOUNTS_DEV, KINDS_DEV):
+        assert not stories & {_story(r["ref"]) for r in _rows(other) if r["source"] == "neus-allsides"}, other.name

@@ -30,6 +30,7 @@ from storyfold.stages.commitments.category import category_of, names_a_category
 from storyfold.stages.commitments.objects import (
     CHANGE,
     ENACTED,
+    HANDED,
     MONEY_WORDS,
     NOT_ITEM,
     SIGNS,
@@ -41,6 +42,7 @@ from storyfold.stages.commitments.objects import (
     priced_conjuncts,
     recipient_of,
     requested,
+    said,
 )
 from storyfold.stages.commitments.status import (
     DELIVER,
@@ -55,6 +57,7 @@ from storyfold.stages.commitments.subjects import (
     FINITE_DEPS,
     GOVERNS_GERUND,
     means,
+    on_people,
     resolved,
     subject_of,
     subject_span,
@@ -156,15 +159,10 @@ class Clause(NamedTuple):
     measure: bool = False  # what a noun of giving is worth ("In total, the aid amounts to …"): an act unless an act before it lacks an amount
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
     level: tuple[int, int] | None = None  # the sum a change in the clause goes to ("lower … to $1 trillion")
-
-
-def _said(obj: Any, lemmatizer: Any | None) -> bool:
-    """Whether the object of a verb of delivery is something said ("sent a stern warning", "sent
-    Congress's strongest message", "delivered a speech", "gave a statement"; WordNet's most frequent
-    sense under communication or a speech act: "give a speech", "gave an interview"), not a proposal, a request or an offer, which is put forward."""
-    head = _lemma(obj, lemmatizer).lower()
-    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02", "speech_act.n.01") \
-        and not wordnet.sense_is_a(head, 2, *PROPOSAL)
+    # names qualifying people inside the subject ("Star U.S. gymnasts"): (name, noun qualified, known people)
+    on_people: tuple[tuple[tuple[int, int], tuple[int, int], bool], ...] = ()
+    item_at: tuple[int, int] | None = None  # the head of what is given
+    errand: bool = False  # sent or directed with a task ("dispatching Sen. Capito … to lead talks"): a person there is no thing given
 
 
 def _conjectured(verb: Any) -> bool:
@@ -384,8 +382,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if _conjectured(verb):
             continue
         obj = object_of(verb) if asked is None else asked
-        if verb.lemma_ in DELIVER - {"supply", "contribute"} and obj is not None and obj.pos_ == "NOUN" \
-                and _said(obj, lemmatizer):
+        if verb.lemma_ in HANDED and obj is not None and obj.pos_ == "NOUN" and said(_lemma(obj, lemmatizer)):
             continue  # "sent a message", "gave a speech": nothing is given
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
             continue  # "received 2 million refugees from Syria"
@@ -441,6 +438,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
                 level=level_span(verb) if changing else None,
+                on_people=on_people(subj) if subj is not None else (), item_at=_span([part]),
+                errand=verb.lemma_ in DELIVER | {"direct"} and any(t.dep_ in ("xcomp", "advcl") and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in t.children) for t in verb.children),
             )
 
 

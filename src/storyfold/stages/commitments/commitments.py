@@ -50,6 +50,10 @@ from storyfold.stages.claims import parsed_paragraphs
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.objects import REQUESTS
+from storyfold.stages.commitments.people import OFFICE as _OFFICE
+from storyfold.stages.commitments.people import errand as _errand
+from storyfold.stages.commitments.people import of_people as _of_people
+from storyfold.stages.commitments.people import people_of as _people_of
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
@@ -138,7 +142,9 @@ def _shift(c: Clause, offset: int, length: int) -> Clause:
     aside = tuple(s for s in (move(x) for x in c.aside) if s is not None)
     return c._replace(aside=aside, verb=move(c.verb) or (0, 0), cue=move(c.cue) or move(c.verb) or (0, 0), subject=move(c.subject),
                       subject_head=move(c.subject_head), item=move(c.item), recipient=move(c.recipient), scope=scope,
-                      level=move(c.level))
+                      level=move(c.level), item_at=move(c.item_at),
+                      on_people=tuple((m, h, k) for m, h, k in ((move(x), move(y), k) for x, y, k in c.on_people)
+                                      if m is not None and h is not None))
 
 
 def _default_nlp() -> Any:
@@ -151,7 +157,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "11"
+    version = "12"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -208,8 +214,6 @@ _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commi
 # An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
 _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
                               r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
-_OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
-                     r"|head\s+of\s+state|government|ministry|cabinet)\b")
 _TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via|with)\s+(?:the\s+)?)$", re.I)
 # What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
 # ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
@@ -261,6 +265,9 @@ def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
             near = _places(after.group(1))
             if near and near[0][0] < 40:
                 country = near[0][2]
+        title = window[places[-1][1] :] if country is not None and places else ""
+        if country is not None and not _OFFICE.search(title) and any(wordnet.people(w) for w in re.findall(r"[a-z]+", title.lower())):
+            country = None  # people who hold no office of state ("U.S. District Judge Robert Pitman") act as themselves
         if country and country in COUNTRIES.values():
             found.setdefault(p.text, country)
             found.setdefault(p.text.split()[-1], country)
@@ -305,7 +312,8 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
-    places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])]  # not "nations like France, Germany"
+    places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])  # not "nations like France, Germany"
+              and not _of_people(s0 + p[0], c, a, persons, subj)]
     if places:
         return places[0][2]
     head_at = a + c.subject_head[0] if c.subject_head is not None else -1
@@ -378,7 +386,8 @@ def find_general(
         for c in acts:
             lead = max(0, a - 400)  # the places named before it, not those a channel ("through the EU …")
             before = [p for p in _places(text[lead : a + (c.subject or c.verb)[0]])
-                      if p[2] != "Ukraine" and not _CHANNEL.search(text[lead : lead + p[0]])]
+                      if p[2] != "Ukraine" and not _CHANNEL.search(text[lead : lead + p[0]])
+                      and not _people_of(text[lead + p[1] : lead + p[1] + 40])]
             last = before[-1][2] if before else last
             persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
                        and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
@@ -394,7 +403,7 @@ def find_general(
             actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
-            if actor is None or actor == recipient or (recipient is None and actor == "Ukraine"):
+            if actor is None or actor == recipient or (recipient is None and actor == "Ukraine") or _errand(a, c, named_persons):
                 continue
             if taken is not None and (a, actor) in taken and not c.item:
                 continue

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyfold.stages.commitments.status import PROPOSAL
+from storyfold.stages.commitments.status import DELIVER, PROPOSAL
 from storyfold.stages.commitments.tokens import RECIPIENT_PREP, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
-__all__ = ["CHANGE", "ENACTED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "changes_to", "level_span", "recipient_of", "requested", "states_currency"]
+__all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
+           "changes_to", "level_span", "recipient_of", "requested", "said", "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -27,6 +27,21 @@ NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "
 # What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
 # bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
 ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+
+
+# Verbs that hand their object over (the delivery verbs): handing over something said gives
+# nothing. Not "supply" and "contribute", whose objects are things.
+HANDED = DELIVER - {"supply", "contribute"}
+
+
+def said(lemma: str) -> bool:
+    """Whether the noun ``lemma``, the object of a verb that hands it over (:data:`HANDED`), is
+    something said ("sent a stern warning", "sent Congress's strongest message", "delivered a
+    speech", "gave a statement"; WordNet's most frequent sense under
+    communication or a speech act), not a proposal, a request or an offer, which is put forward."""
+    head = lemma.lower()
+    return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02", "speech_act.n.01") \
+        and not wordnet.sense_is_a(head, 2, *PROPOSAL)
 
 
 # Verbs of requesting (the lexicon's directives that ask for something, TO_CONTENT, and "seek"): what

@@ -16,8 +16,8 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 from storyfold.text.lexicon import REPORTING
 
-__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "resolved", "subject_of",
-           "subject_span"]
+__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "on_people",
+           "resolved", "subject_of", "subject_span"]
 
 S = CommitmentStatus
 
@@ -53,8 +53,13 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
             return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
         if subj is not None and tok.dep_ == "relcl" and not passive and (subj.lower_ == "who" or (
-                subj.tag_ == "WDT" and _named_organisation(antecedent(tok)) and not _describes(tok))):
+                subj.tag_ == "WDT" and _named_organisation(antecedent(tok)))):
+            if _describes(tok):  # what the one qualified does as a rule ("a consultant … who provides
+                # anti-racism training"): no act; a "which" stands for the last actor, as any pronoun
+                return (None, False) if subj.lower_ == "who" else (subj, subj.pos_ == "PRON")
             return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
+        if subj is not None and _helped(tok, subj):
+            return None, False  # "a deal to help Australia deploy …": the one helped acts in what the helper enables
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
@@ -113,6 +118,18 @@ def _named_organisation(noun: Any) -> bool:
     awarded her …": WordNet's organisation in either of the head's two most frequent senses), not a
     programme, a fund or a law through which another gives ("the USAI (…), which provides …")."""
     return noun.pos_ == "PROPN" and noun.lower_.isalpha() and wordnet.sense_is_a(noun.lower_, 2, "organization.n.01")
+
+
+# Verbs that enable another to act, taking a bare infinitive with its own subject ("to help
+# Australia deploy nuclear-powered submarines", "let Ukraine buy"): that subject is the one helped.
+_ENABLE = frozenset({"help", "assist", "enable", "let", "allow"})
+
+
+def _helped(verb: Any, subj: Any) -> bool:
+    """Whether ``subj`` is the one a verb of enabling (:data:`_ENABLE`) helps to do ``verb``, its
+    bare infinitive ("help Australia deploy"): the act is the helper's, if any, not the helped's."""
+    return verb.dep_ in ("ccomp", "xcomp") and verb.tag_ == "VB" and verb.head.lemma_ in _ENABLE \
+        and subj.dep_ == "nsubj" and subj.head.i == verb.i and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _describes(verb: Any) -> bool:
@@ -196,3 +213,22 @@ def subject_span(verb: Any, subj: Any) -> tuple[int, int]:
     while last + 1 in kept:
         last += 1
     return _span(verb.doc[first : last + 1])
+
+
+def on_people(subj: Any) -> tuple[tuple[tuple[int, int], tuple[int, int], bool], ...]:
+    """The proper nouns and adjectives inside the acting noun phrase that qualify a noun of people
+    ("Star U.S. gymnasts", "10 U.S. senators", "U.S. District Judge Robert Pitman"), each with the
+    span of the noun it qualifies and whether that is known to be people: a common noun or a title
+    whose most frequent WordNet sense is a person or people (true), or a name (false: whether it
+    names a person is the entities stage's to say). A country named there says whose those people
+    are, not that the country acts."""
+    out = []
+    for t in subj.subtree:
+        head = t.head
+        if t.dep_ not in ("compound", "amod", "nmod") or t.i >= head.i or t.pos_ not in ("PROPN", "ADJ") \
+                or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        known = head.lower_.isalpha() and wordnet.people((head.lemma_ or head.lower_).lower())
+        if known or head.pos_ == "PROPN":
+            out.append((_span([t]), _span([head]), known))
+    return tuple(out)

@@ -1,0 +1,50 @@
+"""What is no commitment on general news (commitments@12): a country qualifying people who hold no
+office, a habitual description under "who", the one a verb of enabling helps, people sent or a body
+directed with a task. Sentences of AllSides roundups (the stress sample), each beside a sentence
+of the dev parts that still gives its act."""
+
+from __future__ import annotations
+
+from storyfold.records import CommitmentStatus as S
+
+
+def test_a_country_qualifying_people_is_not_the_country_acting(found) -> None:
+    # the gymnasts and the judge act, not the United States
+    assert [m.actor for m in found("Star U.S. gymnasts offered stark criticism Wednesday of the FBI's handling of "
+                                   "its investigation into sexual assault and harassment in the U.S. gymnastics "
+                                   "program, prompting criticism from lawmakers of the Department of Justice.")] == []
+    ms = found("U.S. District Judge Robert Pitman granted the Biden administration’s request to temporarily block "
+               "enforcement of the abortion ban.")
+    assert "United States" not in {m.actor for m in ms}
+    # a "they" after the people stands for them, not for their country
+    assert found('A bipartisan group of 10 U.S. senators says they agree on a "framework" for a deal on an '
+                 'infrastructure package, but the members did not release any details.') == []
+
+
+def test_a_country_qualifying_an_office_of_state_still_acts(found) -> None:
+    # kiel dev: a minister acts for the country the title names
+    ms = found("Lithuanian defence minister Arvydas Anušauskas announced that Lithuania will send 45 vehicles to "
+               "Ukraine.")
+    assert "Lithuania" in {m.actor for m in ms}
+
+
+def test_a_habitual_description_under_who_is_no_act(found) -> None:
+    assert found("For Dr. Minott, a consultant in Houston who provides anti-racism training, the recent bill passed "
+                 "by Texas lawmakers is a frightening effort to discourage conversations about systemic racism.") == []
+
+
+def test_the_one_helped_is_not_the_actor(found) -> None:
+    ms = found("President Biden’s announcement this week of a deal to help Australia deploy nuclear-powered "
+               "submarines has strained the Western alliance.")
+    assert "Australia" not in {m.actor for m in ms}
+
+
+def test_people_sent_or_a_body_directed_with_a_task_are_not_given(found) -> None:
+    assert found("Republicans are dispatching Sen. Shelley Moore Capito of West Virginia to the White House to lead "
+                 "talks.") == []
+    assert found("In a memorandum released Monday evening, Attorney General Merrick Garland directed the FBI and "
+                 "U.S. attorneys' offices to meet in the next 30 days with federal, state and local law enforcement "
+                 "leaders.") == []
+    # amounts dev 28 (AllSides 5858): troops deployed with a task are sent
+    ms = found("The same day, the South African government deployed 25,000 troops to quell the riots.")
+    assert [(m.actor, m.status) for m in ms] == [("South Africa", S.FULFILLED)]

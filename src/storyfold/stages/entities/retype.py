@@ -136,6 +136,12 @@ def places_named(text: str, found: Found) -> Found:
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]\s+|[\n\"“])\s*$")
 
 
+@cache
+def _places() -> frozenset[str]:
+    """The gazetteer's place names and every name of a country: built once, not per article."""
+    return KNOWN_PLACES | country_names().keys()
+
+
 def common_words(text: str, found: Found) -> Found:
     """Drop a one-word name that opens a sentence (where a capital says nothing) when the article
     also writes the word in lower case ("Iodine deficiency can lead to ..." beside "an adequate
@@ -143,12 +149,12 @@ def common_words(text: str, found: Found) -> Found:
     A word of a person's longer name in the article stays ("Felt" beside "Mark Felt", although
     the article writes "felt"), and so does a country ("Turkey" beside "the turkey")."""
     parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
-    parts |= KNOWN_PLACES | country_names().keys()
+    places = _places()
     lower: dict[str, bool] = {}
     out = []
     for s, e, t, lab in found:
         name = text[s:e]
-        if " " not in name and name not in parts and name[:1].isupper() and name[1:].islower() \
+        if " " not in name and name not in parts and name not in places and name[:1].isupper() and name[1:].islower() \
                 and _SENTENCE_OPENS.search(text, max(0, s - 3), s):
             if name not in lower:
                 lower[name] = next(occurrences(name.lower(), text), None) is not None

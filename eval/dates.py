@@ -344,12 +344,16 @@ def seeds(repo: Path) -> None:
           f"expressions, {invented} given a calendar value, {estimates} publication dates estimated")
 
 
+def default_data() -> Path:
+    """``$STORYFOLD_SHARED/data``, else ``../shared/data`` beside the repository."""
+    shared = os.environ.get("STORYFOLD_SHARED")
+    return Path(shared) / "data" if shared else Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     show = "--errors" in argv
-    shared = os.environ.get("STORYFOLD_SHARED")
-    default = Path(shared) / "data" if shared else Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-    data = Path(args[0]) if args else default
+    data = Path(args[0]) if args else default_data()
     seeds(Path(__file__).resolve().parents[1])
     te3 = data / "tempeval3-platinum" / "te3-platinum"
     if te3.is_dir():

@@ -3,7 +3,10 @@
 * two figures of the same measure (troops/force/personnel/peacekeepers are one measure;
   countries/nations another) sizing the same thing (the same group noun, "force" or "coalition",
   within 50 characters before them) with the same owner, in different articles of one story; or
-* two claims close in meaning (cosine >= 0.60) whose figures of the same measure differ.
+* two claims close in meaning (cosine >= 0.60) whose figures of the same measure differ, when
+  their subjects can be the same thing (they share a content word or a name, or one is a pronoun)
+  and they are not about two different periods ("added 559,000 jobs in May" and "added 266,000
+  jobs in April" are two months' figures, not one figure told two ways).
 
 The values must be more than 1.5x apart (durations: any difference), unless the smaller is a lower
 bound or the larger an upper bound. One conflict per pair of claims; copies of either side add
@@ -15,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
-from storyfold.records import ClaimMention, Conflict, ConflictKind, ConflictSide, Evidence, Quantity
-from storyfold.stages.reconcile.claims import MEASURES, ClaimMerge, Unit, values_agree
+from storyfold.records import ClaimMention, Conflict, ConflictKind, ConflictSide, Evidence, Precision, Quantity
+from storyfold.stages.reconcile.claims import COUNTRIES, MEASURES, ClaimMerge, Unit, values_agree
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of
+from storyfold.text.gazetteer import city_populations, region_names
 
 __all__ = ["figure_conflicts"]
 
@@ -86,6 +91,76 @@ def _bounds_compatible(a: ClaimMention | Quantity, b: ClaimMention | Quantity) -
     return (small.qualifier or "") in _LOWER or (big.qualifier or "") in _UPPER
 
 
+_WORD = re.compile(r"[^\W\d_][\w’'-]*(?:\.[^\W\d_][\w’'-]*)*\.?")  # words, "U.S." one word; no figures
+_DAYS = (Precision.DAY, Precision.TIME)
+_NGRAM = 4  # longest name looked up in a subject, in words
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy at import time would pull torch
+
+    return frozenset(STOP_WORDS)
+
+
+def _subject(subject: str | None, aliases: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A claim subject's (content words, names): the words not in spaCy's stop list, lower-cased,
+    plurals and possessives folded ("they", "this" have none); the names its runs of up to four
+    words spell, as the entities stage or the gazetteer (countries, US states, continents, cities)
+    names them."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in _WORD.findall(subject or "")]
+    names = set()
+    for n in range(1, _NGRAM + 1):
+        for k in range(len(words) - n + 1):
+            key = " ".join(words[k : k + n])
+            canon = aliases.get(key) or COUNTRIES.get(key) or COUNTRIES.get(key.rstrip("."))
+            if canon is None and key[:1].isupper() and (key in region_names() or key in city_populations()):
+                canon = key  # a US state, a continent, a city of the gazetteer
+            if canon:
+                names.add(canon)
+    content = set()
+    for w in words:
+        low = w.lower().rstrip(".")
+        if low and low not in _stop_words():
+            content.add(low[:-1] if len(low) > 3 and low.endswith("s") and not low.endswith("ss") else low)
+    return frozenset(content | {n.lower() for n in names}), frozenset(names)
+
+
+_CHANGE_AFTER = re.compile(r"\s+(?:to|from)\s+(?:[$€£¥]\s*)?\d")
+_CHANGE_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[$€£¥]\s*)?$")
+
+
+def _change(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
+    """Whether the claim's figure (its first of the claim's value) is a change rather than a level: "rose
+    by 37,000 to 412,000", "dropped 36,000 to 293,000", "a drop of 34,000" (a change and a level
+    are not two sizes of one thing)."""
+    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    if q is None:
+        return False
+    return bool(_CHANGE_AFTER.match(text, q.end) or _CHANGE_BEFORE.search(text[max(0, q.start - 6) : q.start]))
+
+
+def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) -> bool:
+    """Whether two close statements whose figures differ can be about one thing: their subjects
+    share a content word (or one of them is a pronoun, which tells nothing) and name no two
+    different things (both name someone or somewhere, and nobody in common), and their times are
+    not two different periods (a week, month, quarter or year each: figures of two periods are two
+    figures; two different days may be one figure updated)."""
+    (wa, na), (wb, nb) = _subject(a.subject, aliases), _subject(b.subject, aliases)
+    if (wa and wb and not wa & wb) or (na and nb and not na & nb):
+        return False
+    ta, tb = a.time, b.time
+    if ta is None or tb is None or None in (ta.start, ta.end, tb.start, tb.end):
+        return True
+    apart = ta.end < tb.start or tb.end < ta.start  # type: ignore[operator]
+    return not (apart and (ta.precision not in _DAYS or tb.precision not in _DAYS))
+
+
+def _changes(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:
+    art = inp.articles.get(m.article_id)
+    return art is not None and _change(m, quantities.get(m.article_id, ()), art.text)
+
+
 def _figure(m: ClaimMention) -> str:
     q = f"{m.qualifier} " if m.qualifier else ""
     v = f"{m.value:,.0f}" if m.value is not None and m.value == int(m.value) else str(m.value)
@@ -122,6 +197,8 @@ def _figure_pairs(
         ga, gb = group_of[ua.members[0]], group_of[ub.members[0]]
         found = ua.pair(ub, mentions)
         if found is None or ga == gb or values_agree(a, b) is not False or a.negated != b.negated:
+            continue
+        if not _same_thing(a, b, inp.aliases) or _changes(a, quantities, inp) != _changes(b, quantities, inp):
             continue
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
         if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):

@@ -5,10 +5,13 @@ fraction and suffix sentences are written for the grammar."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.quantities import find_quantities
 from storyfold.text.counted import counted, plural
 
@@ -155,3 +158,16 @@ def test_a_scale_and_a_number_word(tens: str, scale: str) -> None:
     (q,) = find_quantities(f"A {scale} and {tens} workers left.")
     assert q.value == {"hundred": 100, "thousand": 1000}[scale] + 10 * (_TENS.index(tens) + 2)
     assert q.counts == "workers"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "counts"), [
+    # AllSides roundup articles (2021): a date after the figure is no part of what it counts
+    ("Worker filings for jobless claims, a proxy for layoffs, fell 92,000 last week from 590,000 the prior week.",
+     "92,000", None),
+    ("As of September 6, the U.S. is averaging 137,000 new daily cases nationwide, a nine percent decrease from the "
+     "151,000 case average two weeks ago on August 24.", "151,000", "case average"),
+])
+def test_what_a_figure_counts_ends_where_a_date_begins(sentence: str, figure: str, counts: str | None) -> None:
+    dates = find_dates(sentence, dt.date(2021, 9, 7), "a")
+    found = {q.text: q.counts for q in find_quantities(sentence, "a", dates)}
+    assert found[figure] == counts

@@ -7,33 +7,32 @@ period "P10Y"; "1,340 kilometres of border" -> unit "km", counts "border"; "30-n
 "nation". ``counts`` is the noun phrase the number opens, its head last (:mod:`storyfold.text.counted`:
 "179 new aerial refueling tankers", "20 of Boeing's larger 777 planes" -> "larger 777 planes").
 
-Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit):
-"dozens" 12, "hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of
-thousands" 10000, "a dozen" 12, "a couple of" 2, "several dozen" 12, "tens of" 10; the words are kept
-in ``text`` and ``qualifier``. "Dozen" is a scale ("two dozen" 24), and "a", "half a" or "a quarter
-of a" count one ("a million" 1e6, "half a million" 5e5, "a half-dozen" 6); "two-thirds of",
-"one-third", "a tenth of" are fractions. "-plus" and "-odd" after a numeral qualify it ("5,000-plus"). A plural model name is what a number counts ("50 787s", "six more A350s").
-Money: a currency sign or ISO 4217 code before or after the number, or the currency's English
-name from CLDR after it ("1.66 million US dollars", "50 million zlotys"); scales "mln", "bln",
-"mio" as well as "m", "bn"; thousands grouped by spaces where a currency follows ("500 000 EUR");
-the spaced comma and point of tokenised text ("$300 , 000", "$5 . 3 million").
-Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An
-explicit qualifier ("more than 10,000", "up to 60") keeps the stated number as ``value`` and the
-qualifier says which side it bounds.
+Vague amounts stay vague but ordered, coded the ACLED way (conservative: the amount's own unit): "dozens" 12,
+"hundreds" / "several hundred" / "a few hundred" 100, "thousands" 1000, "tens of thousands" 10000, "a dozen" 12, "a
+couple of" 2, "several dozen" 12, "tens of" 10; the words are kept in ``text`` and ``qualifier``. "Dozen" is a scale
+("two dozen" 24), and "a", "half a" or "a quarter of a" count one ("a million" 1e6, "half a million" 5e5, "a
+half-dozen" 6); "two-thirds of", "one-third", "a tenth of" are fractions. "-plus" and "-odd" after a numeral qualify
+it ("5,000-plus"). A plural model name is what a number counts ("50 787s", "six more A350s"). Money: a currency sign
+or ISO 4217 code before or after the number, or the currency's English name from CLDR after it ("1.66 million US
+dollars", "50 million zlotys"); scales "mln", "bln", "mio" as well as "m", "bn"; thousands grouped by spaces where a
+currency follows ("500 000 EUR"); the spaced comma and point of tokenised text ("$300 , 000", "$5 . 3 million").
+Ranges ("15-20%", "between $12 million and $20 million") give ``value`` and ``value_max``. An explicit qualifier
+("more than 10,000", "up to 60") keeps the stated number as ``value`` and the qualifier says which side it bounds.
 
-Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped, and
-so are numbers inside names: a bare integer with no plural noun right after it, following a
-capitalised word that is not a function word ("Boeing 787", "Flight 447", "Terminal 3") or joined
-to a code with letters ("777-200LR"), and, in the same text, the same integer elsewhere ("the 787
-Dreamliner"). A capitalised number word inside a sentence with no plural noun after it is a name
-too ("the Group of Eight"); other number words stand for what they count ("rights to five"). A
-figure out of range (:func:`storyfold.text.numbers.in_range`, :func:`~storyfold.text.numbers.bounded`)
-is kept as text with ``value`` None, and the stage logs a warning naming the article.
+Numbers inside date expressions (years, days of the month), URLs and identifiers are skipped, and so are numbers
+inside names: a bare integer with no plural noun right after it, following a capitalised word that is not a function
+word ("Boeing 787", "Flight 447", "Terminal 3") or joined to a code with letters ("777-200LR"), and, in the same text,
+the same integer elsewhere ("the 787 Dreamliner"). A capitalised number word inside a sentence with no plural noun
+after it is a name too ("the Group of Eight"); other number words stand for what they count ("rights to five"). What a
+figure counts ends where a date begins ("300 people last year" counts "people"; "fell 92,000 last week" counts
+nothing). A figure out of range (:func:`storyfold.text.numbers.in_range`, :func:`~storyfold.text.numbers.bounded`) is
+kept as text with ``value`` None, and the stage logs a warning naming the article.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
@@ -248,10 +247,10 @@ def find_quantities(
     the month out; when not given they are found here without an anchor."""
     if dates is None:
         dates = find_dates(text, None, article_id)
-    blocked = bytearray(len(text) + 1)
-    for d in dates:
-        if d.type != "DURATION" and d.type != "SET":
-            blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
+    spans = sorted((d.start, d.end) for d in dates if d.type != "DURATION" and d.type != "SET")
+    blocked, starts = bytearray(len(text) + 1), [a for a, _ in spans]
+    for a, b in spans:
+        blocked[a:b] = b"\x01" * (b - a)
     sentences = sentences or SentenceIndex.of(text)
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
@@ -276,7 +275,8 @@ def find_quantities(
         tok = _token(text, num_start, num_end)
         if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
             continue
-        q = _read(text, m, vague, article_id, sentences.sentence_at(m.start()))
+        sent, cut = sentences.sentence_at(m.start()), bisect_left(starts, num_end)  # what a figure counts
+        q = _read(text, m, vague, article_id, (sent[0], min(sent[1], starts[cut])) if cut < len(starts) else sent)
         if q is None:
             continue
         taken[q.start : q.end] = b"\x01" * (q.end - q.start)
@@ -484,7 +484,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "6"
+    version: ClassVar[str] = "7"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -127,13 +127,13 @@ def _subject(subject: str | None, aliases: Mapping[str, str]) -> tuple[frozenset
 
 
 _CHANGE_AFTER = re.compile(r"\s+(?:to|from)\s+(?:[$€£¥]\s*)?\d")
-_CHANGE_BEFORE = re.compile(r"\b(?:by|of)\s+(?:[$€£¥]\s*)?$")
+_CHANGE_BEFORE = re.compile(r"\bby\s+(?:[$€£¥]\s*)?$")
 
 
 def _change(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
-    """Whether the claim's figure (its first of the claim's value) is a change rather than a level: "rose
-    by 37,000 to 412,000", "dropped 36,000 to 293,000", "a drop of 34,000" (a change and a level
-    are not two sizes of one thing)."""
+    """Whether the claim's figure (the first quantity in its span with the claim's value) is a
+    change rather than a level: "rose by 37,000 to 412,000", "dropped 36,000 to 293,000" (a change
+    and a level are not two sizes of one thing)."""
     q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
     if q is None:
         return False

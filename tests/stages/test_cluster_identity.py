@@ -9,7 +9,15 @@ import numpy as np
 
 from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, PartialDate, Precision
 from storyfold.stages.cluster.gates import date_gate
-from storyfold.stages.cluster.identity import IdentityModel, conflicts, identity_of, lead_end, pair_costs, relations
+from storyfold.stages.cluster.identity import (
+    IdentityModel,
+    conflicts,
+    identity_of,
+    lead_end,
+    pair_costs,
+    relations,
+    sum_relations,
+)
 from storyfold.stages.cluster.linkage import average_linkage
 
 LABEL = {"GPE": EntityType.PLACE, "FAC": EntityType.PLACE, "PERSON": EntityType.PERSON}
@@ -126,3 +134,44 @@ def test_a_dateline_line_is_not_counted_among_the_lead_sentences() -> None:
     assert lead_end([], 2, 200, [line]) == 200
     inline = DateMention(text="Sep 14", value="2013-09-14", precision=Precision.DAY, article_id="a", start=45, end=51)
     assert lead_end(spans, 2, 200, [inline]) == 40  # a date in a sentence of the report counts it
+
+
+def _with_sums(text: str):
+    from storyfold.stages.quantities import find_quantities
+
+    return identity_of(text, (), (), IdentityModel(), quantities=find_quantities(text, "a"))
+
+
+def test_leads_stating_far_apart_sums_of_one_currency_are_two_sums() -> None:
+    """ECB 24_3ecb and 24_13ecb (the Harry Winston robbery of 2008) and ECB+ 24_7ecbplus (the Rue de
+    Castiglione robbery of 2013), first sentences: 85 million euros twice, then 2 million euros. The
+    two reports of one haul state one sum; either against the other haul's lead: two sums. The dollar
+    and pound conversions are never compared with the euros."""
+    winston = _with_sums("Armed robbers stole diamonds valued at 85 million euros ( $ 108 million ) from the Paris "
+                         "branch of jeweler Harry Winston , the city prosecutors ' office said .")
+    again = _with_sums("Armed robbers stole gems worth 85 million euros ( 74 million pounds ) from luxury jewellers in "
+                       "the heart of Paris , during a raid described by French media on Friday as the most lucrative "
+                       "heist in France 's history .")
+    castiglione = _with_sums("Four men rammed their car into an up - market jewellery store in central Paris today , "
+                             "smashing the shop window and making off with a €2 million ( R26 million ) booty , a "
+                             "police source said .")
+    assert ("EUR", 85e6) in winston.sums and ("USD", 108e6) in winston.sums and ("EUR", 2e6) in castiglione.sums
+    shared, apart = sum_relations([winston, again, castiglione], 2.0, 1.25)
+    assert shared[0, 1] and not apart[0, 1]
+    assert apart[0, 2] and apart[1, 2] and not shared[0, 2]
+    model = IdentityModel(figure_penalty=0.0, day_cost=0.0, differ_penalty=0.0, amount_penalty=0.3, amount_bonus=0.1)
+    _, offset = pair_costs([winston, again, castiglione], [None] * 3, model, 7)
+    assert offset[0, 2] == offset[2, 0] == -0.3 and offset[0, 1] == 0.1
+
+
+def test_revised_estimates_of_one_sum_stay_within_the_ratio() -> None:
+    """ECB 24_4ecb and 24_1ecb: one haul reported as $108 million and as $137 million (a factor 1.27):
+    not one sum at 1.25, but not two either."""
+    a = _with_sums("Armed robbers - some disguised as women - snatched $ 108 million worth of diamond rings , "
+                   "necklaces and luxury watches from a Harry Winston boutique on a posh Paris avenue .")
+    b = _with_sums("Four armed robbers -- two dressed as women -- made off with $ 137-million of diamonds and jewels "
+                   "from a famed Paris store .")
+    c = _with_sums("Four armed robbers stormed a famed Paris store .")  # no sum: not judged
+    shared, apart = sum_relations([a, b, c], 2.0, 1.25)
+    assert not shared.any() and not apart.any()
+    assert sum_relations([a, b], 2.0, 1.3)[0][0, 1]

@@ -124,7 +124,7 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "8"
+    version = "9"
     requires = ("doc_vectors",)
     optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}

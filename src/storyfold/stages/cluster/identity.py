@@ -20,6 +20,13 @@ similarity.
 * Figures are the quantities stage's values in the lead ("two dead", "5.6-magnitude"), to three
   significant digits; two leads that both give figures and share none (either way, against all of
   the other article's figures) disagree on them.
+* Sums are the lead's figures of money (a quantity whose unit is a currency): the measure a
+  robbery's haul, a contract, a fine or a budget is given in. Two leads that state sums of one
+  currency *agree* where one sum of each lies within ``IdentityModel.amount_same`` of the other,
+  and *conflict* where none of either lies within ``amount_ratio`` of one of the other's: a haul of
+  two million and one of 85 million euros are two robberies, while estimates revised or rounded
+  ($108 million, $137 million) stay within the ratio. Sums of different currencies are never
+  compared (no rates are known here).
 
 "Mentions anywhere" is read on the article's capitalised words, so a name the model tagged with
 another type, or missed, still counts as mentioned. Everything is vectorised per story: a lead key
@@ -41,12 +48,12 @@ import numpy as np
 from scipy import sparse
 
 from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
-from storyfold.text.gazetteer import city_populations, region_names
+from storyfold.text.gazetteer import CURRENCY_CODES, city_populations, region_names
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
     "PARTICIPANTS", "RELATIONS", "Identity", "IdentityModel", "conflicts", "event_evidence", "happened_of", "identity_of",
-    "lead_end", "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys",
+    "lead_end", "lead_keys", "mentioned_days", "pair_costs", "relations", "shared_keys", "sum_relations",
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
@@ -69,6 +76,10 @@ class IdentityModel:
     figure_penalty: float = 0.02  # taken off when both leads give figures and share none
     day_cost: float = 0.2  # taken off per day between two publication dates (up to the event window)
     differ_penalty: float = 0.02  # taken off when each lead names a place or a person the other never mentions
+    amount_penalty: float = 0.3  # taken off when both leads state sums of one currency, none near one of the other's
+    amount_bonus: float = 0.1  # added when both leads state one sum (one currency, within ``amount_same``)
+    amount_ratio: float = 2.0  # sums further apart than this factor are two sums (revised estimates stay within it)
+    amount_same: float = 1.1  # sums at most this factor apart are one sum (rounding, a currency's other writing)
     bonus: float = 0.0  # added to the similarity of two reports whose leads share a place or a person
 
 
@@ -84,6 +95,7 @@ class Identity:
     when: PartialDate | None = None  # the happening's date as the text gives it (its first and last day: ``happened``)
     figures: frozenset[str] = frozenset()  # the lead's figures
     all_figures: frozenset[str] = frozenset()  # every figure of the text
+    sums: frozenset[tuple[str, float]] = frozenset()  # the lead's sums of money: (currency, value)
 
 
 def _key(text: str) -> str:
@@ -187,15 +199,18 @@ def identity_of(
     found = happened_of(dates, end) if model.dates else None
     figures: set[str] = set()
     every: set[str] = set()
+    sums: set[tuple[str, float]] = set()
     for q in quantities if model.figures else ():
         if q.value is not None and math.isfinite(q.value) and q.value != 0:
             key = f"{q.value:.3g}"
             every.add(key)
             if q.start < end:
                 figures.add(key)
+                if q.unit in CURRENCY_CODES and q.value > 0:
+                    sums.add((q.unit, q.value))
     return Identity(
         frozenset(lead), names, words, found[0] if found else None, found[1] if found else None,
-        frozenset(figures), frozenset(every),
+        frozenset(figures), frozenset(every), frozenset(sums),
     )
 
 
@@ -225,17 +240,19 @@ def lead_keys(ids: Sequence[Identity]) -> tuple[list[str], sparse.csr_matrix, sp
 
 RELATIONS = (
     "place_conflict", "place_shared", "people_conflict", "people_shared", "figure_conflict", "figure_shared",
-    "happened_apart", "happened_same", "place_differ", "people_differ",
+    "happened_apart", "happened_same", "place_differ", "people_differ", "sum_conflict", "sum_shared",
 )
 
 
-def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
+def relations(ids: Sequence[Identity], days: int, ratio: float = 2.0, same: float = 1.1) -> dict[str, np.ndarray]:
     """Items x items boolean matrices, one per name of :data:`RELATIONS`: for places, people and
     figures, ``*_shared`` where one's lead names a key the other names or mentions, ``*_conflict``
     where both leads name some and none is shared; for places and people, ``*_differ`` where each
     lead names one the other never names nor mentions (a conflict, or two reports that share the
-    champion but not the challenger); ``happened_apart`` where the days of the happening lie more
-    than ``days`` apart, ``happened_same`` where they overlap."""
+    champion but not the challenger); ``sum_shared`` and ``sum_conflict`` where both leads state
+    sums of one currency and one of each lies within ``same`` of the other, or none within ``ratio``
+    (:func:`sum_relations`); ``happened_apart`` where the days of the happening lie more than
+    ``days`` apart, ``happened_same`` where they overlap."""
     n = len(ids)
     out = {name: np.zeros((n, n), dtype=bool) for name in RELATIONS}
     if n < 2:
@@ -265,6 +282,7 @@ def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
         shared |= shared.T
         out["figure_conflict"] = has[:, None] & has[None, :] & ~shared
         out["figure_shared"] = shared
+    out["sum_shared"], out["sum_conflict"] = sum_relations(ids, ratio, same)
     lo = np.array([i.happened[0].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
     hi = np.array([i.happened[1].toordinal() if i.happened else 0 for i in ids], dtype=np.int64)
     dated = np.array([i.happened is not None for i in ids])
@@ -275,6 +293,31 @@ def relations(ids: Sequence[Identity], days: int) -> dict[str, np.ndarray]:
     for m in out.values():
         np.fill_diagonal(m, False)
     return out
+
+
+def sum_relations(ids: Sequence[Identity], ratio: float, same: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two items x items matrices over the leads' sums of money: where both state sums of one
+    currency and a sum of each lies within a factor ``same`` of the other (one sum), and where
+    they do and no sum of either lies within ``ratio`` of one of the other's (two sums). Per
+    currency, one matrix of the log gaps between its sums, folded onto the leads that state them."""
+    n = len(ids)
+    shared, conflict = np.zeros((n, n), dtype=bool), np.zeros((n, n), dtype=bool)
+    stating = [k for k, ident in enumerate(ids) if ident.sums]
+    if len(stating) < 2:
+        return shared, conflict
+    local = {k: r for r, k in enumerate(stating)}
+    gap = np.full((len(stating), len(stating)), np.inf)  # least log factor between two leads' sums of one currency
+    for currency in {c for k in stating for c, _ in ids[k].sums}:
+        found = [(local[k], math.log(v)) for k in stating for c, v in ids[k].sums if c == currency]
+        rows = np.array([r for r, _ in found])
+        logs = np.array([v for _, v in found])
+        np.minimum.at(gap, (rows[:, None], rows[None, :]), np.abs(logs[:, None] - logs[None, :]))
+    np.fill_diagonal(gap, np.inf)
+    compared = np.isfinite(gap)
+    at = np.ix_(stating, stating)
+    shared[at] = compared & (gap <= math.log(same))
+    conflict[at] = compared & (gap > math.log(ratio))
+    return shared, conflict
 
 
 def _indicator(sets: Sequence[frozenset[str]], col: Mapping[str, int]) -> sparse.csr_matrix:
@@ -308,14 +351,16 @@ def pair_costs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Over a story's articles: where two conflict on place, people or the day of the happening,
     and what is added to their event similarity (the costs of ``model``: a conflict, figures that
-    disagree, each lead naming a place or person the other never mentions, each day between two
-    publication dates up to ``days``, a shared place or person)."""
-    rel = relations(ids, days)
+    disagree, each lead naming a place or person the other never mentions, sums of money that are
+    two sums or one, each day between two publication dates up to ``days``, a shared place or
+    person)."""
+    rel = relations(ids, days, model.amount_ratio, model.amount_same)
     apart = rel["place_conflict"] | rel["people_conflict"] | rel["happened_apart"]
     agree = rel["place_shared"] | rel["people_shared"]
     offset = np.where(apart, 0.0 if np.isinf(model.penalty) else -model.penalty, 0.0) + model.bonus * agree
     offset -= model.figure_penalty * rel["figure_conflict"]
     offset -= model.differ_penalty * (rel["place_differ"] | rel["people_differ"])
+    offset += model.amount_bonus * rel["sum_shared"] - model.amount_penalty * rel["sum_conflict"]
     if model.day_cost:
         day = np.array([d.toordinal() if d else 0 for d in published], dtype=np.int64)
         dated = np.array([d is not None for d in published])

@@ -269,11 +269,15 @@ def _gives(verb: Any) -> bool:
     return verb.lemma_ in ACTS and not (verb.lemma_ in WITH | {"go"} and object_of(verb) is None)
 
 
-def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
+def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool | None:
     """Whether ``verb`` says what a noun of giving holds: its subject (or its governor's, "amounts
-    to … and includes") is headed by one ("The aid package consists of", "This delivery includes")."""
+    to … and includes") is headed by one ("The aid package consists of", "This delivery includes");
+    None where a proposal or a plan holds money ("Biden's budget will include $5 trillion": put forward)."""
     subj = next((c for tok in chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
+    if subj is None:
+        return False
+    head, obj = _lemma(subj, lemmatizer).lower(), object_of(verb)
+    return True if head in NOMINAL else None if obj is not None and is_money(obj) and wordnet.sense_is_a(head, 2, *PROPOSAL) else False
 
 
 def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
@@ -351,7 +355,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         carried = _carries_out(verb, lemmatizer)
         agreed = agreed_on(verb, lemmatizer)  # "reached a deal on a $900 billion relief package"
-        contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
+        held = _holds_aid(verb, lemmatizer) if verb.lemma_ in _CONTAIN else False
+        contents = held is not False  # held None: what a proposal holds, put forward
         presented = not carried and not contents and _presents(verb, lemmatizer)
         asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
         changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
@@ -428,7 +433,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             head = _lemma(part, lemmatizer).lower()
             yield Clause(
                 verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) or (
-                    asked is not None and status in (S.COMMITTED, S.PLEDGED)) else status,
+                    (asked is not None or held is None) and status in (S.COMMITTED, S.PLEDGED)) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,

@@ -52,7 +52,7 @@ from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
-from storyfold.stages.commitments.people import deciders, legislators_propose
+from storyfold.stages.commitments.people import deciders, legislators_propose, office_holder
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
@@ -344,7 +344,9 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         return before[-1].text if before else None
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
-        return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
+        # a nameless subject, the aid itself ("The package provides …"); a government, else its office holder
+        standin = _STANDIN.match(subj.strip()) and not c.subject_pronoun
+        return last or title_actor or (office_holder(text, a, s0, persons) if standin else None)
     person = next((p.text for p in persons if s0 <= p.start and p.end <= s1), None)
     if person is not None:
         person = LEADERS.get(person.split()[-1], person)

@@ -13,7 +13,7 @@ from storyfold.stages.commitments.clauses import Clause
 from storyfold.stages.commitments.status import ADOPT
 from storyfold.text import wordnet
 
-__all__ = ["OFFICE", "deciders", "errand", "legislators_propose", "of_people", "people_of"]
+__all__ = ["OFFICE", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
 
 # An office of state: its holder acts for the state ("Defence Secretary Ben Wallace").
 OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
@@ -70,3 +70,11 @@ def legislators_propose(text: str, a: int, c: Clause) -> bool:
         return False
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower()
     return deciders(text[a + c.subject[0] : a + c.subject[1]], head, _LEGISLATORS)
+
+
+def office_holder(text: str, a: int, at: int, persons: Sequence[EntityMention]) -> str | None:
+    """The last person named between ``a`` (the sentence's start) and ``at`` (a nameless
+    government's) with an office of state (:data:`OFFICE`) before or in their name: "President
+    Trump announced on Monday that the federal government will distribute …" is Trump's act."""
+    return next((p.text for p in reversed(persons) if a <= p.start and p.end <= at
+                 and OFFICE.search(text[max(a, p.start - 25) : p.end])), None)

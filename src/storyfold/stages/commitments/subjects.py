@@ -32,10 +32,14 @@ CONTROLS = GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "v
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
-    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
+    "receive", who it came from ("Ukraine received 20 tanks from Poland"), else the name on what is received."""
     if verb.lemma_ == "receive":
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+        if pobj is None:  # the giver named on what is received: "receiving a $500 , 000 MacArthur Foundation grant"
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            pobj = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
+                if obj is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(verb.head.head)

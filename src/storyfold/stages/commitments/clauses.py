@@ -130,7 +130,7 @@ CANDIDATE = re.compile(
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
     r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot|spen[dt]|invest"
-    r"|introduc|forgiv|cancel|deal|agreement)\w*"
+    r"|introduc|forgiv|cancel)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",

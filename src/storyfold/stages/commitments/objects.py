@@ -217,10 +217,8 @@ def agreed_on(verb: Any, lemmatizer: Any | None) -> Any | None:
     if verb.pos_ != "VERB":
         return None
     deal = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    if deal is None or not wordnet.sense_is_a(lemma(deal, lemmatizer).lower(), 2, "agreement.n.01"):
-        return None
     on = next((g for c in deal.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "for")
-               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "NUM")), None)
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "NUM")), None) if deal is not None else None
     if on is None or not any(is_money(t) or t.text in SIGNS for t in on.subtree):
-        return None
-    return on
+        return None  # the cheap tests first, WordNet last
+    return on if wordnet.sense_is_a(lemma(deal, lemmatizer).lower(), 2, "agreement.n.01") else None

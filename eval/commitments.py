@@ -17,8 +17,9 @@ currency-aware, of rows whose text states the gold amount), false (pairs whose a
 donor).
 
 ``--errors`` prints the errors of the dev parts only: the kiel dev half's failures and the rows of
-the two dev gold files (``commitments_other_dev.jsonl``, ``commitments_amounts_dev.jsonl``). It
-has no form that prints the test half's or the untouched file's rows.
+the dev gold files (``commitments_other_dev.jsonl``, ``commitments_amounts_dev.jsonl``,
+``commitments_kinds_dev.jsonl``, the dev half of ``commitments_amounts2_dev.jsonl``). It has no
+form that prints the test half's or the untouched files' and half's rows.
 """
 
 from __future__ import annotations

@@ -20,6 +20,10 @@ currency) where the sentence states one, the status.
   and ECB+ topics none of the files above uses): a third dev part, of other kinds (governments'
   measures, vows, a request for funds, a deployment, legislatures passing bills, a company's patch,
   teams signing players, an award); its errors may be read (``-v``).
+* ``eval/gold/commitments_amounts2_dev.jsonl`` (33 sentences, after its ``about`` line; from stories
+  and ECB+ topics neither untouched file uses, and from ``neus-allsides/test.source``, ref
+  ``test.source/LINE``): a second amounts set, split by sha1 of the sentence (first byte even: dev,
+  18, its errors may be read with ``-v``; odd: untouched, 15, never printed).
 * ``eval/gold/commitments_news.jsonl`` (65 sentences, after its ``about`` line): sentences drawn at
   random, one per story, from AllSides article bodies that no file above uses, annotated by reading
   before the stage was run on them: the actor where the sentence holds a commitment (5), none where
@@ -37,6 +41,7 @@ count of items, with no currency, against the commitment's ``units``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -54,6 +59,7 @@ GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
 KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
+AMOUNTS2 = ROOT / "eval" / "gold" / "commitments_amounts2_dev.jsonl"
 NEWS = ROOT / "eval" / "gold" / "commitments_news.jsonl"
 
 
@@ -67,6 +73,10 @@ def _sources(data: Path) -> dict[tuple[str, str], str]:
             out[("neus-allsides", f"{story['id']}/roundup")] = " ".join(story.get("roundup") or [])
             for side, art in (story.get("news") or {}).items():
                 out[("neus-allsides", f"{story['id']}/news/{side}")] = " ".join(art.get("newBody") or [])
+    test = data / "neus-allsides" / "test.source"
+    if test.exists():
+        for i, line in enumerate(test.read_text(encoding="utf-8").splitlines()):
+            out[("neus-allsides", f"test.source/{i}")] = line
     texts = data / "ecbplus" / "texts.jsonl"
     if texts.exists():
         for line in texts.read_text(encoding="utf-8").splitlines():
@@ -99,20 +109,28 @@ def score_both(data: Path | None = None, verbose: bool = False) -> None:
     score_other(GOLD, data, label="untouched")
     score_other(AMOUNTS_DEV, data, verbose=verbose, label="amounts dev")
     score_other(KINDS_DEV, data, verbose=verbose, label="kinds dev")
+    score_other(AMOUNTS2, data, verbose=verbose, label="amounts2 dev", part="dev")
+    score_other(AMOUNTS2, data, label="amounts2 untouched", part="untouched")
     score_news(NEWS, data)
 
 
-def rows_of(gold_path: Path) -> list[dict]:
-    """The annotated sentences of a gold file, without its ``about`` line if it has one."""
+def part_of(text: str) -> str:
+    """``dev`` or ``untouched``: the first byte of sha1(sentence text), even or odd."""
+    return "dev" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "untouched"
+
+
+def rows_of(gold_path: Path, part: str | None = None) -> list[dict]:
+    """The annotated sentences of a gold file, without its ``about`` line if it has one; with
+    ``part``, only those of that part of the file's split by sentence (``part_of``)."""
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if "about" not in r]
+    return [r for r in rows if "about" not in r and (part is None or part_of(r["text"]) == part)]
 
 
 def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool = False,
-                label: str = "") -> dict[str, str]:
-    if verbose and gold_path.resolve() == GOLD.resolve():
-        raise SystemExit(f"{GOLD.name} is the untouched part: its rows and errors are never printed")
-    rows = rows_of(gold_path)
+                label: str = "", part: str | None = None) -> dict[str, str]:
+    if verbose and (gold_path.resolve() == GOLD.resolve() or part == "untouched"):
+        raise SystemExit(f"{gold_path.name} {part or ''}: the untouched part: its rows and errors are never printed")
+    rows = rows_of(gold_path, part)
     unchecked = _check(gold_path, rows, data)
     n = {"found": 0, "actor": 0, "category": 0, "status": 0, "amount": 0, "amount_rows": 0}
     for g, (ms, qs) in zip(rows, _run(rows), strict=True):

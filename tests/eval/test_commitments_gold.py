@@ -17,6 +17,7 @@ GOLD = ROOT / "eval" / "gold" / "commitments_other.jsonl"
 DEV = ROOT / "eval" / "gold" / "commitments_other_dev.jsonl"
 AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
 KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
+AMOUNTS2 = ROOT / "eval" / "gold" / "commitments_amounts2_dev.jsonl"
 NEWS = ROOT / "eval" / "gold" / "commitments_news.jsonl"
 
 
@@ -31,7 +32,8 @@ def _story(ref: str) -> str:
     return ref.split("/")[0].split("_")[0]
 
 
-@pytest.mark.parametrize("path", [GOLD, DEV, AMOUNTS_DEV, KINDS_DEV], ids=["untouched", "dev", "amounts-dev", "kinds-dev"])
+@pytest.mark.parametrize("path", [GOLD, DEV, AMOUNTS_DEV, KINDS_DEV, AMOUNTS2],
+                         ids=["untouched", "dev", "amounts-dev", "kinds-dev", "amounts2"])
 def test_rows_are_annotated_with_the_records_vocabularies(path: Path) -> None:
     rows = _rows(path)
     assert len(rows) >= 15 and len({r["id"] for r in rows}) == len(rows)
@@ -43,7 +45,7 @@ def test_rows_are_annotated_with_the_records_vocabularies(path: Path) -> None:
         if r["amount"] is not None:
             assert r["amount"]["value"] > 0, r["id"]
             currency = r["amount"]["currency"]
-            assert (currency is None and path in (AMOUNTS_DEV, KINDS_DEV)) or len(currency) == 3, r["id"]  # a count
+            assert (currency is None and path in (AMOUNTS_DEV, KINDS_DEV, AMOUNTS2)) or len(currency) == 3, r["id"]  # a count
 
 
 def test_the_amounts_dev_part_states_an_amount_in_every_sentence_and_says_how_it_was_made() -> None:
@@ -72,7 +74,7 @@ def test_every_sentence_is_in_its_source(shared: Path) -> None:
     finally:
         sys.path.pop(0)
     sources = _sources(shared / "data")
-    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV) + _rows(KINDS_DEV) + _rows(NEWS):
+    for r in _rows(GOLD) + _rows(DEV) + _rows(AMOUNTS_DEV) + _rows(KINDS_DEV) + _rows(AMOUNTS2) + _rows(NEWS):
         assert " ".join(r["text"].split()) in " ".join(sources[(r["source"], r["ref"])].split()), r["id"]
 
 
@@ -88,6 +90,33 @@ def test_errors_are_printed_for_the_dev_parts_only(capsys: pytest.CaptureFixture
     finally:
         sys.path.pop(0)
     assert "other-" not in capsys.readouterr().out
+
+
+def test_the_second_amounts_set_is_split_by_sentence_and_shares_no_sentence_or_story_with_the_untouched_files() -> None:
+    """Both parts of ``commitments_amounts2_dev.jsonl`` (by sha1 of the sentence) hold sentences,
+    each states an amount, one sentence's two commitments fall in one part, and no story, ECB+
+    topic, id or sentence is shared with the untouched files; printing its untouched part is
+    refused."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        import commitments_other  # type: ignore[import-not-found]
+
+        dev, untouched = commitments_other.rows_of(AMOUNTS2, "dev"), commitments_other.rows_of(AMOUNTS2, "untouched")
+        with pytest.raises(SystemExit, match="untouched"):
+            commitments_other.score_other(AMOUNTS2, verbose=True, part="untouched")
+    finally:
+        sys.path.pop(0)
+    assert "about" in json.loads(AMOUNTS2.read_text(encoding="utf-8").splitlines()[0])
+    assert len(dev) >= 15 and len(untouched) >= 15 and len(dev) + len(untouched) == len(_rows(AMOUNTS2)) >= 30
+    assert not {r["text"] for r in dev} & {r["text"] for r in untouched}
+    assert all(r["amount"] for r in _rows(AMOUNTS2))
+    mine = {(r["source"], _story(r["ref"])) for r in _rows(AMOUNTS2)}
+    for other in (GOLD, NEWS, DEV, AMOUNTS_DEV, KINDS_DEV):
+        theirs = _rows(other)
+        assert not {r["text"] for r in _rows(AMOUNTS2)} & {r["text"] for r in theirs}, other.name
+        assert not {r["id"] for r in _rows(AMOUNTS2)} & {r["id"] for r in theirs}, other.name
+        if other in (GOLD, NEWS):
+            assert not mine & {(r["source"], _story(r["ref"])) for r in theirs}, other.name
 
 
 def test_the_news_sample_is_one_sentence_per_story_none_shared_with_another_part() -> None:

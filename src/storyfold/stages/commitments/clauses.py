@@ -34,11 +34,14 @@ from storyfold.stages.commitments.objects import (
     MONEY_WORDS,
     NOT_ITEM,
     SIGNS,
+    WAIVE,
     WITH,
+    agreed_on,
     changes_to,
     is_money,
     level_span,
     object_of,
+    owed,
     priced_conjuncts,
     recipient_of,
     requested,
@@ -56,6 +59,7 @@ from storyfold.stages.commitments.status import (
 from storyfold.stages.commitments.subjects import (
     FINITE_DEPS,
     GOVERNS_GERUND,
+    conjectured,
     means,
     on_people,
     resolved,
@@ -81,7 +85,7 @@ ACTS = DELIVER | frozenset({
     "loan", "contribute", "donate", "give", "provide", "purchase", "buy", "release", "mobilize", "mobilise",
     "prepare", "dedicate", "assign", "channel", "raise", "set", "make", "agree", "increase", "scale", "direct",
     "gift", "award", "allot", "pay", "receive", *{"support", "help", "assist", "equip"}, "go", "issue", "rule",
-    "undertake", "propose", "pass", "vote", "spend", "invest",
+    "undertake", "propose", "pass", "vote", "spend", "invest", "introduce", "forgive", "cancel",
 })
 # Verbs that commit their subject to doing something ("pledged to hold more hearings", "offered to
 # add 50 billion USD", "committed to 24/7 work hours"): where what they govern is no act of giving,
@@ -96,7 +100,9 @@ _SPEND = frozenset({"spend", "invest"})
 # "pass" enacts what a legislature adopts ("The Senate passed sweeping legislation … by investing
 # more than $200 billion"): a law, a bill, a resolution, a budget (WordNet's nouns under these, in
 # either of the two most frequent senses), not a ball or a test.
-_ENACT = frozenset({"pass"})
+_ENACT = frozenset({"pass", "introduce"})  # "introduced a $908 billion relief bill" (put forward: status)
+_PUT = (*PROPOSAL, "agreement.n.01")  # what is introduced besides a law: a proposal, a deal
+
 # "issue" gives money or credit ("100 million euros will be issued as guarantee", "issued bonds"), not a statement.
 _ISSUE = frozenset({"issue"})
 # A sentence whose head is one of these nouns (or an amount of money) names an act without a verb,
@@ -123,15 +129,13 @@ CANDIDATE = re.compile(
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
-    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot|spen[dt]|invest)\w*"
+    r"|package|assistance|aid|million|billion|gift|award|allot|pay|paid|support|help|assist|equip|issu|rul|undert|pass|vot|spen[dt]|invest"
+    r"|introduc|forgiv|cancel)\w*"
 )
 # Verbs that confirm or carry out what their object, a noun of giving (NOMINAL), names.
 _CARRY_OUT = frozenset({"confirm", "report", "complete", "finalize", "finalise", "begin", "start", "organize",
                         "organise", "arrange", "order", "initiate", "conclude", "carry", "make", "perform", "execute"})
 _DEMAND = frozenset({"must", "should", "ought", "need"})  # what others ask of an actor, not what it commits
-# Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
-# their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
-_CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
 # "make" and "set" commit only with these particles or objects ("make available", "set aside").
 _LIGHT = {"make": ("available",), "set": ("aside", "up"), "raise": ("fund", "funds", "money"), "agree": ("to", "on"),
           "scale": ("up",), "rule": ("out",)}
@@ -163,18 +167,6 @@ class Clause(NamedTuple):
     on_people: tuple[tuple[tuple[int, int], tuple[int, int], bool], ...] = ()
     item_at: tuple[int, int] | None = None  # the head of what is given
     errand: bool = False  # sent or directed with a task ("dispatching Sen. Capito … to lead talks"): a person there is no thing given
-
-
-def _conjectured(verb: Any) -> bool:
-    """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
-    of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
-    own = subject_of(verb)[0]
-    for tok in chain(verb)[1:]:
-        if head_lemma(tok) in _CONJECTURE:
-            guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            # a pronoun acting is read as the guesser ("Germany believes it will deliver …")
-            return guesser is not None and own is not None and own.pos_ != "PRON" and guesser.lower_ != own.lower_
-    return False
 
 
 def _undertaken(verb: Any) -> Any | None:
@@ -277,11 +269,15 @@ def _gives(verb: Any) -> bool:
     return verb.lemma_ in ACTS and not (verb.lemma_ in WITH | {"go"} and object_of(verb) is None)
 
 
-def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool:
+def _holds_aid(verb: Any, lemmatizer: Any | None) -> bool | None:
     """Whether ``verb`` says what a noun of giving holds: its subject (or its governor's, "amounts
-    to … and includes") is headed by one ("The aid package consists of", "This delivery includes")."""
+    to … and includes") is headed by one ("The aid package consists of", "This delivery includes");
+    None where a proposal or a plan holds money ("Biden's budget will include $5 trillion": put forward)."""
     subj = next((c for tok in chain(verb) for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and _lemma(subj, lemmatizer).lower() in NOMINAL
+    if subj is None:
+        return False
+    head, obj = _lemma(subj, lemmatizer).lower(), object_of(verb)
+    return True if head in NOMINAL else None if obj is not None and is_money(obj) and wordnet.sense_is_a(head, 2, *PROPOSAL) else False
 
 
 def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
@@ -358,12 +354,15 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             yield _measure(verb, measured)
             continue
         carried = _carries_out(verb, lemmatizer)
-        contents = verb.lemma_ in _CONTAIN and _holds_aid(verb, lemmatizer)
+        agreed = agreed_on(verb, lemmatizer)  # "reached a deal on a $900 billion relief package"
+        held = _holds_aid(verb, lemmatizer) if verb.lemma_ in _CONTAIN else False
+        contents = held is not False  # held None: what a proposal holds, put forward
         presented = not carried and not contents and _presents(verb, lemmatizer)
         asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
         changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
-                                                and not presented and asked is None and not changed):
+                                                and not presented and asked is None and not changed
+                                                and agreed is None):
             continue
         light = _LIGHT.get(verb.lemma_)
         if light and not carried and not changed and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
@@ -379,9 +378,9 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
-        if _conjectured(verb):
+        if conjectured(verb):
             continue
-        obj = object_of(verb) if asked is None else asked
+        obj = agreed if agreed is not None else object_of(verb) if asked is None else asked
         if verb.lemma_ in HANDED and obj is not None and obj.pos_ == "NOUN" and said(_lemma(obj, lemmatizer)):
             continue  # "sent a message", "gave a speech": nothing is given
         if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
@@ -391,9 +390,11 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue  # "pay tribute"
         if verb.lemma_ in _SPEND and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
             continue  # a means or a purpose, not an act ("legislation to boost … by investing $250 billion")
-        if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2,
-                                                                             *ENACTED)):
+        if verb.lemma_ in _ENACT and (obj is None or not wordnet.sense_is_a(
+                _lemma(obj, lemmatizer).lower(), 2, *ENACTED, *(_PUT if verb.lemma_ == "introduce" else ()))):
             continue  # "passed the ball"
+        if verb.lemma_ in WAIVE and not owed(obj, lemmatizer):
+            continue  # "cancelled the meeting"
         if verb.lemma_ in _ISSUE and (obj is None or not (is_money(obj) or category_of(
                 " ".join(t.text for t in _subtree(obj, NOT_ITEM)), "", False) is CommitmentCategory.FINANCIAL)):
             continue  # "issued a statement"
@@ -432,7 +433,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             head = _lemma(part, lemmatizer).lower()
             yield Clause(
                 verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) or (
-                    asked is not None and status in (S.COMMITTED, S.PLEDGED)) else status,
+                    (asked is not None or held is None) and status in (S.COMMITTED, S.PLEDGED)) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,

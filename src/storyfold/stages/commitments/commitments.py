@@ -41,6 +41,7 @@ from storyfold.records import (
     CommitmentCategory,
     CommitmentKind,
     CommitmentMention,
+    CommitmentStatus,
     DateMention,
     EntityMention,
     PartialDate,
@@ -51,6 +52,7 @@ from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
+from storyfold.stages.commitments.people import deciders, legislators_propose, office_holder
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
@@ -157,7 +159,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "12"
+    version = "13"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -342,7 +344,9 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         return before[-1].text if before else None
     head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower() if c.subject_head else ""
     if c.subject_pronoun or _STANDIN.match(subj.strip()) or head in NOMINAL or head.removesuffix("s") in NOMINAL:
-        return last or title_actor  # a nameless subject, or the aid itself ("The package provides …")
+        # a nameless subject, the aid itself ("The package provides …"); a government, else its office holder
+        standin = _STANDIN.match(subj.strip()) and not c.subject_pronoun
+        return last or title_actor or (office_holder(text, a, s0, persons) if standin else None)
     person = next((p.text for p in persons if s0 <= p.start and p.end <= s1), None)
     if person is not None:
         person = LEADERS.get(person.split()[-1], person)
@@ -350,6 +354,8 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         return last or title_actor or person
     if person is not None:
         return title_actor or person
+    if deciders(subj, head):  # "senators unveiled …", "Palmer voters approved a $3 million bond"
+        return re.sub(r"(?i)^(?:an?|the)\s+", "", subj.strip())
     if head and subj.strip().lower() in (head, f"the {head}") and wordnet.is_a(head, "organization.n.01"):
         named = [o for o in orgs if o.end <= s0 and o.type.value == "organisation"]  # "the company would provide …"
         return named[-1].text if named else None
@@ -443,8 +449,9 @@ def find_general(
                     read.setdefault(key, category)
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
+            status = CommitmentStatus.WILLING if legislators_propose(text, a, c) else c.status
             out.append(CommitmentMention(
-                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=c.status,
+                article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=status,
                 cue=sent[c.cue[0] : c.cue[1]], recipient=recipient, amount=amount.text if amount else None,
                 period=amount.period if amount else None, time=time, category=category, item=item.strip() or None,
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from storyfold.stages.commitments.status import DELIVER, PROPOSAL
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP, span
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP, lemma, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 
-__all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WITH", "is_money", "object_of", "priced_conjuncts",
-           "changes_to", "level_span", "recipient_of", "requested", "said", "states_currency"]
+__all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WAIVE", "WITH", "agreed_on", "is_money",
+           "object_of", "owed", "priced_conjuncts", "changes_to", "level_span", "recipient_of", "requested", "said",
+           "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
 WITH = frozenset({"support", "help", "assist", "equip", "provide", "supply", "furnish"})
@@ -193,3 +194,31 @@ def is_money(tok: Any) -> bool:
     words = [tok, *tok.children]
     return any(t.lower_ in MONEY_WORDS or t.text in SIGNS or (t.is_upper and len(t.text) == 3)
                or t.lemma_ in ("fund", "money") for t in words)
+
+
+# "forgive" and "cancel" give what is owed ("will cancel $150 million in federal student loan debt"):
+# money or a debt (WordNet's debt or loan), not a meeting or a contract.
+WAIVE = frozenset({"forgive", "cancel"})
+_OWED = ("debt.n.01", "debt.n.02", "loan.n.01")
+
+
+def owed(obj: Any | None, lemmatizer: Any | None) -> bool:
+    """Whether what a verb of :data:`WAIVE` takes is money or a debt."""
+    return obj is not None and (is_money(obj) or any(
+        t.pos_ == "NOUN" and wordnet.sense_is_a(lemma(t, lemmatizer).lower(), 2, *_OWED)
+        for t in _subtree(obj, NOT_ITEM)))
+
+
+def agreed_on(verb: Any, lemmatizer: Any | None) -> Any | None:
+    """What an agreement that ``verb`` reaches or announces is on, where it states money ("reached
+    a deal on a roughly $900 billion coronavirus relief package", "announced a bipartisan deal on
+    …"; WordNet's agreement, either of the noun's two most frequent senses): what is agreed is the
+    act's object; else None."""
+    if verb.pos_ != "VERB":
+        return None
+    deal = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    on = next((g for c in deal.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "for")
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "NUM")), None) if deal is not None else None
+    if on is None or not any(is_money(t) or t.text in SIGNS for t in on.subtree):
+        return None  # the cheap tests first, WordNet last
+    return on if wordnet.sense_is_a(lemma(deal, lemmatizer).lower(), 2, "agreement.n.01") else None

@@ -1,18 +1,19 @@
 """Who is no actor and what is no thing given, where people stand in the clause: a country that
 qualifies people who hold no office of state ("Star U.S. gymnasts", "10 U.S. senators … they"),
 and people sent or a body directed with a task ("dispatching Sen. Shelley Moore Capito … to lead
-talks"). Read by :mod:`storyfold.stages.commitments.commitments`."""
+talks"); people who act as a body though no name is theirs (legislators, voters). Read by :mod:`storyfold.stages.commitments.commitments`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from storyfold.records import EntityMention
+from storyfold.records import CommitmentStatus, EntityMention
 from storyfold.stages.commitments.clauses import Clause
+from storyfold.stages.commitments.status import ADOPT
 from storyfold.text import wordnet
 
-__all__ = ["OFFICE", "errand", "of_people", "people_of"]
+__all__ = ["OFFICE", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
 
 # An office of state: its holder acts for the state ("Defence Secretary Ben Wallace").
 OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
@@ -42,3 +43,38 @@ def errand(a: int, c: Clause, persons: Sequence[EntityMention]) -> bool:
     head = (c.item_head or "").lower()
     return c.errand and c.item_at is not None and (any(p.start <= a + c.item_at[0] < p.end for p in persons) or (
         c.lemma == "direct" and head.isalpha() and (wordnet.people(head) or wordnet.sense_is_a(head, 2, "organization.n.01"))))
+
+
+# People who decide on public money as a body: legislators and voters (WordNet's nouns under these).
+_LEGISLATORS = ("legislator.n.01", "lawgiver.n.01")
+_DECIDERS = (*_LEGISLATORS, "voter.n.01")
+
+
+def deciders(subj: str, head: str, anchors: tuple[str, ...] = _DECIDERS) -> bool:
+    """Whether a subject that names no one is a body of legislators or voters, headed by them
+    ("senators", "Palmer voters") or by a group of them ("a group of bipartisan lawmakers"): they
+    act as the subject words them."""
+    words = re.findall(r"[A-Za-z]+", subj)
+    if not head or not head.isalpha() or not words:
+        return False
+    return wordnet.is_a(head, *anchors) or (wordnet.is_a(head, "group.n.01", "social_group.n.01")
+                                            and wordnet.is_a(words[-1].lower(), *anchors))
+
+
+def legislators_propose(text: str, a: int, c: Clause) -> bool:
+    """Whether the act ``c`` (its sentence at ``a`` in ``text``), committed as the clause reads it,
+    only puts forward what a body of legislators (not voters) states: they bind by adopting
+    (passing, approving, voting), and what else they do with a sum ("senators unveiled a nearly $1
+    trillion bipartisan infrastructure package") proposes it."""
+    if c.status is not CommitmentStatus.COMMITTED or c.lemma in ADOPT or c.subject is None or c.subject_head is None:
+        return False
+    head = text[a + c.subject_head[0] : a + c.subject_head[1]].lower()
+    return deciders(text[a + c.subject[0] : a + c.subject[1]], head, _LEGISLATORS)
+
+
+def office_holder(text: str, a: int, at: int, persons: Sequence[EntityMention]) -> str | None:
+    """The last person named between ``a`` (the sentence's start) and ``at`` (a nameless
+    government's) with an office of state (:data:`OFFICE`) before or in their name: "President
+    Trump announced on Monday that the federal government will distribute …" is Trump's act."""
+    return next((p.text for p in reversed(persons) if a <= p.start and p.end <= at
+                 and OFFICE.search(text[max(a, p.start - 25) : p.end])), None)

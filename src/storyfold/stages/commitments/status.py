@@ -53,7 +53,7 @@ WILL = frozenset({"will", "shall", "'ll", "wo"})
 _IF = frozenset({"if", "unless", "provided", "providing"})
 # A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
 # infrastructure plan"): the proposer is willing.
-_PROPOSE = frozenset({"propose"})
+_PROPOSE = frozenset({"propose", "introduce"})  # introducing a bill puts it forward
 # What is put forward, not yet bound (WordNet noun synsets): a proposal, a plan or programme, an
 # offer (the thing offered), a request, a tentative framework (a hypothesis, "a theory").
 PROPOSAL = ("proposal.n.01", "plan.n.01", "offer.n.02", "petition.n.01", "hypothesis.n.02")
@@ -140,6 +140,9 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         return S.FULFILLED, own[0]
     if verb.lemma_ in _PROPOSE:
         return S.WILLING, verb
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if verb.dep_ == "ROOT" and to is not None:  # a headline's future: "DeVos to cancel $150M in student loans"
+        return S.PLEDGED, to
     return S.COMMITTED, verb
 
 

@@ -16,7 +16,8 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 from storyfold.text.lexicon import REPORTING
 
-__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "on_people",
+__all__ = ["CONTROLS", "antecedent", "conjectured", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means",
+           "on_people",
            "resolved", "subject_of", "subject_span"]
 
 S = CommitmentStatus
@@ -31,10 +32,14 @@ CONTROLS = GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "v
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
-    "receive", who it came from ("Ukraine received 20 tanks from Poland")."""
+    "receive", who it came from ("Ukraine received 20 tanks from Poland"), else the name on what is received."""
     if verb.lemma_ == "receive":
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
+        if pobj is None:  # the giver named on what is received: "receiving a $500 , 000 MacArthur Foundation grant"
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            pobj = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
+                if obj is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(verb.head.head)
@@ -232,3 +237,20 @@ def on_people(subj: Any) -> tuple[tuple[tuple[int, int], tuple[int, int], bool],
         if known or head.pos_ == "PROPN":
             out.append((_span([t]), _span([head]), known))
     return tuple(out)
+
+
+# Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
+# their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
+_CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
+
+
+def conjectured(verb: Any) -> bool:
+    """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
+    of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
+    own = subject_of(verb)[0]
+    for tok in chain(verb)[1:]:
+        if head_lemma(tok) in _CONJECTURE:
+            guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # a pronoun acting is read as the guesser ("Germany believes it will deliver …")
+            return guesser is not None and own is not None and own.pos_ != "PRON" and guesser.lower_ != own.lower_
+    return False

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import Any
 
 from storyfold.records import CommitmentCategory
 from storyfold.text import wordnet
 
-__all__ = ["category_of", "names_a_category", "noun_category"]
+__all__ = ["category_of", "names_a_category", "names_aid", "noun_category", "partitive"]
 
 C = CommitmentCategory
 
@@ -136,3 +137,29 @@ def category_of(item: str, clause: str, money: bool, sentence: str = "", context
         return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
     return (found or _best_category(clause) or (_best_category(sentence) if context else None)
             or _best_category(context) or (C.FINANCIAL if money else C.OTHER))
+
+
+# A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
+_AID = frozenset({C.MILITARY, C.HUMANITARIAN, C.FINANCIAL})
+
+
+def names_aid(root: Any) -> bool:
+    """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
+    equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
+    words name a category other than political (the lexicon, else WordNet)."""
+    heads, stack = [], [root]
+    while stack:  # the head, the nouns coordinated or set beside it, and what a measure or a set of them holds
+        tok = stack.pop()
+        heads.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+        if partitive((tok.lemma_ or tok.lower_).lower()):  # "15 units of M113 armored personnel carriers"
+            stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")
+    words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
+    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
+
+
+def partitive(lemma: str) -> bool:
+    """Whether WordNet's most frequent sense of the noun ``lemma`` is a measure or a collection
+    ("units", "tons", "sets", "batches"): what it counts is named by its "of"."""
+    return wordnet.is_a(lemma, "measure.n.02", "collection.n.01")

@@ -26,7 +26,16 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
-from storyfold.stages.commitments.category import category_of, names_a_category
+from storyfold.stages.commitments.category import category_of, names_a_category, names_aid
+from storyfold.stages.commitments.complements import (
+    adoptable,
+    another_s_condition,
+    asked_of_another,
+    complement,
+    conjectured,
+    nothing_given,
+    resolution_status,
+)
 from storyfold.stages.commitments.objects import (
     CHANGE,
     ENACTED,
@@ -45,7 +54,6 @@ from storyfold.stages.commitments.objects import (
     priced_conjuncts,
     recipient_of,
     requested,
-    said,
 )
 from storyfold.stages.commitments.status import (
     DELIVER,
@@ -59,10 +67,10 @@ from storyfold.stages.commitments.status import (
 from storyfold.stages.commitments.subjects import (
     FINITE_DEPS,
     GOVERNS_GERUND,
-    conjectured,
     means,
     on_people,
     resolved,
+    resolver,
     subject_of,
     subject_span,
 )
@@ -111,8 +119,6 @@ _ISSUE = frozenset({"issue"})
 NOMINAL = frozenset({"transfer", "delivery", "donation", "drawdown", "shipment", "supply", "provision", "allocation",
                      "contribution", "grant", "loan", "package", "pledge", "dispatch", "purchase", "dispatchment",
                      "assistance", "aid"})
-# A verbless note whose head names one of these is an act too ("Military equipment worth 4.5 million EUR").
-_AID = frozenset({CommitmentCategory.MILITARY, CommitmentCategory.HUMANITARIAN, CommitmentCategory.FINANCIAL})
 # What a noun of giving holds ("The aid package consists of 6 fire engines", "This delivery includes
 # medical equipment"): an act where the article states none before it, else a part of that act.
 _CONTAIN = frozenset({"include", "consist", "comprise", "contain"})
@@ -213,28 +219,6 @@ def _scope(verb: Any, without: frozenset[int] | set[int] = frozenset()) -> tuple
     return tuple(_span(doc[a : b + 1]) for a, b in spans)
 
 
-def _names_aid(root: Any) -> bool:
-    """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
-    equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
-    words name a category other than political (the lexicon, else WordNet)."""
-    heads, stack = [], [root]
-    while stack:  # the head, the nouns coordinated or set beside it, and what a measure or a set of them holds
-        tok = stack.pop()
-        heads.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
-        if _partitive(head_lemma(tok).lower()):  # "15 units of M113 armored personnel carriers"
-            stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj")
-    words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
-    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
-
-
-def _partitive(lemma: str) -> bool:
-    """Whether WordNet's most frequent sense of the noun ``lemma`` is a measure or a collection
-    ("units", "tons", "sets", "batches"): what it counts is named by its "of"."""
-    return wordnet.is_a(lemma, "measure.n.02", "collection.n.01")
-
-
 def _asides(head: Any) -> tuple[tuple[int, int], ...]:
     """The relative and adverbial clauses under ``head`` (not ``head`` itself)."""
     return tuple(_span(sorted(t.subtree, key=lambda x: x.i)) for t in head.subtree if t.i != head.i and t.dep_ in _ASIDE)
@@ -247,7 +231,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     lemma = _lemma(root, lemmatizer).lower()
     money = lemma in MONEY_WORDS or root.text in SIGNS or any(
         c.lower_ in MONEY_WORDS or c.text in SIGNS for c in root.children)
-    if lemma not in NOMINAL and not money and not _names_aid(root):
+    if lemma not in NOMINAL and not money and not names_aid(root):
         return None
     actor = None
     for c in root.subtree:
@@ -375,16 +359,20 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
                 and resolved_to is None:
             continue
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _gives(verb.head) and not any(
+                c.dep_ in ("mark", "nsubj", "aux") for c in verb.children):
+            continue  # "will release the data …, setting up a scramble": what the act brings about
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
-        if conjectured(verb):
+        if conjectured(verb) or another_s_condition(verb) or asked_of_another(verb, ACTS):
             continue
         obj = agreed if agreed is not None else object_of(verb) if asked is None else asked
-        if verb.lemma_ in HANDED and obj is not None and obj.pos_ == "NOUN" and said(_lemma(obj, lemmatizer)):
-            continue  # "sent a message", "gave a speech": nothing is given
-        if verb.lemma_ == "receive" and obj is not None and wordnet.people(_lemma(obj, lemmatizer).lower()):
-            continue  # "received 2 million refugees from Syria"
+        if obj is not None and _lemma(obj, lemmatizer) is not None and nothing_given(verb, obj, HANDED):
+            continue  # "sent a message", "received 2 million refugees", "made the pledge": nothing is given
+        done = complement(obj) if obj is not None else None
+        if done is not None and (_gives(done) or any(_gives(c) for c in done.children if c.dep_ == "conj")):
+            continue  # "announced its plan to purchase and donate 500 million doses": read on the inner verb
         if verb.lemma_ in _MONEY_VERBS and obj is not None and (obj.dep_ == "dobj" or verb.lemma_ != "pay") \
                 and not is_money(obj):
             continue  # "pay tribute"
@@ -414,11 +402,19 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if undertaken is not None and subj is not None:
             yield _undertaking(verb, undertaken, subj, pronoun, level_span(verb) if changing else None)
             continue
+        if done is not None and subj is not None:  # "announced his decision to end …": what is resolved on
+            yield _undertaking(verb, done, subj, pronoun, None, resolution_status(verb, obj, status_of(verb)[0]))
+            continue
         if obj is None or (subj is None and not agentless):
             continue
-        status, cue = status_of(verb) if resolved_to is None else status_of(verb.head.head)
+        if not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) and (
+                subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("that", "this")):
+            continue  # "That will provide enough shots to fully vaccinate …": what an act before brings about
+        if verb.lemma_ == "adopt" and not adoptable(obj, NOMINAL):
+            continue  # "adopting a more aggressive political posture"
+        status, cue = status_of(verb) if resolved_to is None else status_of(resolver(verb).head)
         if isinstance(resolved_to, CommitmentStatus) and status in (S.COMMITTED, S.PLEDGED):
-            status, cue = resolved_to, verb.head  # "announced plans to deliver": willing; "a pledge to give": pledged
+            status, cue = resolved_to, resolver(verb)  # "announced plans to deliver": willing; "a pledge to give": pledged
         subj_span = subject_span(verb, subj) if subj is not None else None
         subj_head = _span([subj]) if subj is not None else None
         rec = recipient_of(verb, obj)
@@ -445,12 +441,15 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             )
 
 
-def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool, level: tuple[int, int] | None) -> Clause:
-    """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it."""
+def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool, level: tuple[int, int] | None,
+                 given: CommitmentStatus | None = None) -> Clause:
+    """The act of pledging to do ``done``: the item is what is to be done, as the sentence words it
+    (``given``: the status a noun of resolving sets)."""
     status, cue = status_of(verb)
+    status = given or status
     if status is S.COMMITTED and verb.lemma_ == "offer":  # an offer binds once it is taken up
         status = S.WILLING
-    toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct"]
+    toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct" and not (given and t.dep_ == "aux" and t.head.i == done.i)]
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),

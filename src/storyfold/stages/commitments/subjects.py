@@ -16,9 +16,8 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 from storyfold.text.lexicon import REPORTING
 
-__all__ = ["CONTROLS", "antecedent", "conjectured", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means",
-           "on_people",
-           "resolved", "subject_of", "subject_span"]
+__all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "on_people",
+           "resolved", "resolver", "subject_of", "subject_span"]
 
 S = CommitmentStatus
 
@@ -42,7 +41,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 if obj is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
-        return subject_of(verb.head.head)
+        return subject_of(resolver(verb).head)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
         return subject_of(verb.head.head)  # 'said of the bill "this is only the beginning," and pledged to …'
 
@@ -65,6 +64,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return antecedent(tok), False  # "LaRue, …, the … aide who delivered …": the person qualified
         if subj is not None and _helped(tok, subj):
             return None, False  # "a deal to help Australia deploy …": the one helped acts in what the helper enables
+        if subj is not None and subj.lower_ in ("we", "i") and quoted(subj):
+            return _speaker(subj)  # '"… we are now donating three shots …"': the one who says it
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
@@ -90,6 +91,18 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
 
 
 _OPEN, _CLOSE = frozenset("“«‘"), frozenset("”»’")
+
+
+def _speaker(we: Any) -> tuple[Any | None, bool]:
+    """Who a first-person subject inside a quotation stands for: the subject, outside the quotation,
+    of the verb of saying the quoted clause depends on ('"We will send …," the minister said');
+    none where the sentence names no speaker (the quotation's speaker is another sentence's)."""
+    tok = we.head
+    while tok.head.i != tok.i and head_lemma(tok) not in REPORTING:
+        tok = tok.head
+    said = next((c for c in tok.children if c.dep_ == "nsubj" and not quoted(c)), None) \
+        if head_lemma(tok) in REPORTING else None
+    return (said, said.pos_ == "PRON") if said is not None else (None, False)
 
 
 def quoted(tok: Any) -> bool:
@@ -179,15 +192,29 @@ def resolved(verb: Any) -> CommitmentStatus | None | bool:
     """Whether ``verb`` is the infinitive of a noun of resolving (:data:`RESOLVED`) that a verb takes
     as its object: the status the noun gives (a plan or an offer: willing, unless the governor adopts
     it; a promise: pledged), ``False`` where the governor's own status stands, None where it is no such act."""
+    verb = _first_conjunct(verb)  # "its plan to purchase and donate 500 million doses": both
     noun = verb.head
     if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):  # not "criticized Biden's decision to send"
         return None
     head = (noun.lemma_ or noun.lower_).lower()
     for anchor, status in RESOLVED.items():
         if head.isalpha() and wordnet.sense_is_a(head, 2, anchor):
             return False if status is None or head_lemma(noun.head) in ADOPT else status
     return None
+
+
+def _first_conjunct(verb: Any) -> Any:
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb
+
+
+def resolver(verb: Any) -> Any:
+    """The noun of resolving whose infinitive ``verb`` is (or is coordinated with), where
+    :func:`resolved` is not None: its head is the verb that takes it."""
+    return _first_conjunct(verb).head
 
 
 def means(verb: Any) -> bool:
@@ -238,19 +265,3 @@ def on_people(subj: Any) -> tuple[tuple[tuple[int, int], tuple[int, int], bool],
             out.append((_span([t]), _span([head]), known))
     return tuple(out)
 
-
-# Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
-# their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
-_CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
-
-
-def conjectured(verb: Any) -> bool:
-    """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
-    of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
-    own = subject_of(verb)[0]
-    for tok in chain(verb)[1:]:
-        if head_lemma(tok) in _CONJECTURE:
-            guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            # a pronoun acting is read as the guesser ("Germany believes it will deliver …")
-            return guesser is not None and own is not None and own.pos_ != "PRON" and guesser.lower_ != own.lower_
-    return False

@@ -1,0 +1,168 @@
+"""What an act's object and its clause really commit, from the dependency parse (commitments@14):
+the complement of a noun of resolving ("announced his decision to end U.S. military involvement":
+the ending, not the decision), a thing said handed over ("released a report", "delivered the
+majority opinion"), people released, a pronoun that names nothing given, an act that is another's
+condition ("ready to move if the FDA authorised …") or that the subject asks another to do ("get
+world leaders to commit to …"), and what a verb of conjecture governs. Read by
+:mod:`storyfold.stages.commitments.clauses`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyfold.records import CommitmentCategory, CommitmentStatus
+from storyfold.stages.commitments.category import category_of
+from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, said
+from storyfold.stages.commitments.status import ADOPT, PROPOSAL, chain, head_lemma
+from storyfold.stages.commitments.subjects import RESOLVED, subject_of
+from storyfold.stages.commitments.tokens import subtree
+from storyfold.text import wordnet
+
+__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured",
+           "names_nothing", "nothing_given", "people_released", "resolution_status", "said_handed"]
+
+S = CommitmentStatus
+
+# Nouns of resolving (WordNet, either of a word's two most frequent senses): RESOLVED's, and a goal
+# or an intention announced ("announced a goal to administer at least one shot", "announced his
+# intention to ship surplus doses"), which pledges what it names.
+RESOLVING: dict[str, CommitmentStatus | None] = {**RESOLVED, "goal.n.01": S.PLEDGED, "intention.n.01": S.PLEDGED}
+
+
+def _resolving(noun: Any) -> str | None:
+    """The anchor of :data:`RESOLVING` the noun ``noun`` lies below, if any."""
+    head = (noun.lemma_ or noun.lower_).lower()
+    if noun.pos_ != "NOUN" or not head.isalpha():
+        return None
+    return next((anchor for anchor in RESOLVING if wordnet.sense_is_a(head, 2, anchor)), None)
+
+
+def complement(noun: Any) -> Any | None:
+    """The infinitive a noun of resolving takes ("his decision to end …", "a proposal to relax …"):
+    what is resolved on; else None."""
+    if _resolving(noun) is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def resolution_status(verb: Any, noun: Any, status: CommitmentStatus) -> CommitmentStatus:
+    """The status of what a noun of resolving commits, the object of ``verb`` (of status
+    ``status``): a plan or a proposal is put forward (willing) unless ``verb`` adopts it, a goal, an
+    intention or a pledge is pledged, a decision or an agreement is ``verb``'s own status."""
+    anchor = _resolving(noun)
+    given = RESOLVING.get(anchor) if anchor else None
+    if given is None or status not in (S.COMMITTED, S.PLEDGED) or head_lemma(verb) in ADOPT:
+        return status
+    return given
+
+
+def bare_resolution(noun: Any) -> bool:
+    """Whether ``noun`` is a noun of resolving that says nothing of what is resolved ("made the
+    pledge", "announced a plan"): no complement, phrase or clause of its own, no number."""
+    return _resolving(noun) is not None and not any(
+        c.dep_ in ("acl", "relcl", "prep", "nummod", "quantmod", "compound", "nmod", "poss", "appos")
+        or c.pos_ in ("NUM", "SYM") for c in noun.children)
+
+
+def said_handed(obj: Any) -> bool:
+    """Whether ``obj`` is something said (:func:`said`) or facts made known ("released the data":
+    WordNet's information as knowledge), read as a compound with the word before it first ("the
+    majority opinion": WordNet's majority opinion is a communication, its "opinion" a belief)."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    before = obj.doc[obj.i - 1] if obj.i > obj.sent.start else None
+    if before is not None and before.head.i == obj.i and before.dep_ in ("compound", "amod") and before.lower_.isalpha():
+        joined = f"{before.lower_}_{head}"
+        if wordnet.lemma(joined):
+            return wordnet.sense_is_a(joined, 1, "communication.n.02", "speech_act.n.01", "information.n.02")
+    return said(head) or (head.isalpha() and wordnet.sense_is_a(head, 1, "information.n.02"))
+
+
+def people_released(obj: Any) -> bool:
+    """Whether what is released is people ("Thousands of Haitian migrants … have been released into
+    the US"; WordNet's person or people, through a number's "of"): no thing given."""
+    noun = obj
+    if noun.pos_ == "NUM" or wordnet.is_a((noun.lemma_ or noun.lower_).lower(), "large_integer.n.01", "number.n.02"):
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), noun)
+    return noun.lower_.isalpha() and wordnet.people((noun.lemma_ or noun.lower_).lower())
+
+
+def names_nothing(obj: Any) -> bool:
+    """Whether the object is a pronoun that names nothing given ("those who cross … will be sent
+    back home", "it"), not a relative pronoun, whose antecedent is named (the caller keeps one in a
+    sentence stating money: "This was announced …", the act before it, with its sum)."""
+    return obj.pos_ == "PRON" and obj.tag_ not in ("WDT", "WP", "WP$") and obj.head.dep_ != "relcl"
+
+
+def another_s_condition(verb: Any) -> bool:
+    """Whether the act is a condition set on someone else's act ("ready to move immediately if the
+    Food and Drug Administration authorised the vaccine", "funding will lapse if Congress fails to
+    pass …"): its clause, led by "if" or "unless", has a named subject other than that of the
+    clause it conditions."""
+    for tok in chain(verb):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) and tok.dep_ == "advcl":
+            own, _ = subject_of(verb)
+            main, up = None, tok.head
+            while main is None:  # the subject of the clause conditioned ("was ready to move … if …")
+                main = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if up.head.i == up.i:
+                    break
+                up = up.head
+            return own is not None and main is not None and own.pos_ != "PRON" and main.pos_ != "PRON" \
+                and _phrase(own) != _phrase(main)
+    return False
+
+
+def _phrase(noun: Any) -> str:
+    return " ".join(t.lower_ for t in noun.subtree if t.dep_ in ("compound", "flat", "amod") or t.i == noun.i)
+
+
+def asked_of_another(verb: Any, acts: frozenset[str]) -> bool:
+    """Whether the act is one the subject's verb gets, urges or asks someone else to do ("to get
+    world leaders to commit to …"): an infinitive under a verb (no act of ``acts``) that takes the
+    doer as its object, or that has a subject of its own.""" 
+    gov = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and gov.pos_ == "VERB" and head_lemma(gov) not in acts and (any(c.dep_ == "dobj" for c in gov.children) or (
+            verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in verb.children)))
+
+
+# Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
+# their guess ("I just don't think Trump is going to give that kind of commitment"), not the act.
+_CONJECTURE = frozenset({"think", "believe", "doubt", "suspect", "guess", "imagine", "reckon", "assume", "suppose"})
+
+
+def conjectured(verb: Any) -> bool:
+    """Whether ``verb`` lies in what a verb of conjecture governs, the conjecture having a subject
+    of its own (someone guesses about another's act; "we believe we will deliver" is the actor's own)."""
+    own = subject_of(verb)[0]
+    for tok in chain(verb)[1:]:
+        if head_lemma(tok) in _CONJECTURE:
+            guesser = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # a pronoun acting is read as the guesser ("Germany believes it will deliver …")
+            return guesser is not None and own is not None and own.pos_ != "PRON" and guesser.lower_ != own.lower_
+    return False
+
+
+def adoptable(obj: Any, nominal: frozenset[str]) -> bool:
+    """Whether "adopt" takes something that binds: a law, a plan, a proposal, a decision (WordNet, as
+    :data:`storyfold.stages.commitments.objects.ENACTED`), a noun of giving (``nominal``) or of a kind of aid
+    ("adopted a package of sanctions"), not a stance ("adopting a more aggressive political posture")."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    if head in nominal or _resolving(obj) is not None or (head.isalpha() and wordnet.sense_is_a(head, 2, *ENACTED, *PROPOSAL)):
+        return True
+    return category_of(" ".join(t.text for t in subtree(obj, NOT_ITEM)), "", False) is not CommitmentCategory.OTHER
+
+
+def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
+    """Whether the object ``obj`` of the act ``verb`` names nothing given: a thing said handed over
+    ("sent a message", "released a report"), people received or released ("received 2 million
+    refugees from Syria"), a pronoun naming nothing where the sentence states no money ("those …
+    will be sent back home"), or a bare noun of resolving ("made the pledge")."""
+    if verb.lemma_ in handed | {"release"} and obj.pos_ == "NOUN" and said_handed(obj):
+        return True
+    if verb.lemma_ in ("receive", "release") and people_released(obj):
+        return True
+    return (names_nothing(obj) and not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))) \
+        or bare_resolution(obj)

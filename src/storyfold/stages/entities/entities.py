@@ -57,6 +57,7 @@ from storyfold.stages.entities.retype import (
     not_things,
     occurrences,
     people_not_companies,
+    people_not_places,
     places_named,
     teams_not_people,
 )
@@ -110,7 +111,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "5"
+    version = "6"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -166,7 +167,8 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found: list[tuple[int, int, EntityType, str]] = []
     ships = [(m.start(), m.end()) for m in _SHIP.finditer(text)]
     things = [_trim(text, s, e, label)[:2] for s, e, label in raw if label in NOT_NAMES]
-    raw = [r for r in raw if r[2] in TYPES]
+    # A span with no capital letter is no name ("disco club", "vehicle miles", "140bn").
+    raw = [r for r in raw if r[2] in TYPES and any(c.isupper() for c in text[r[0]:r[1]])]
     for s, e, label in raw:
         if any(s < se and ss < e for ss, se in ships):
             continue
@@ -190,7 +192,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
     found = _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
-    found = _propagate(text, places_named(text, teams_not_people(text, people_not_companies(text, found))))
+    found = _propagate(text, places_named(text, teams_not_people(text, people_not_places(text, people_not_companies(text, found)))))
     found = common_words(text, found)
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(

@@ -25,8 +25,9 @@ from functools import cache
 from storyfold.records import EntityType
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import KNOWN_PLACES, country_names
+from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 
-__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "places_named",
+__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places", "places_named",
            "plural_noun", "teams_not_people"]
 
 Found = list[tuple[int, int, EntityType, str]]
@@ -69,7 +70,11 @@ def occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
 
 # What follows a person's name and no organisation's: an age ("Zurana Horton, 34,"), a statement
 # about him or her ("White said he was ..."). Not "who": "owned by AirTanker, who retains".
-_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;]|\s+(?:said|says|told|added|argued)\s+(?:that\s+)?(?:he|she)\b")
+_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:said|says|told|added|argued)\s+(?:that\s+)?(?:he|she)\b")
+# The same for a name tagged a place, which may be a known place's name ("Valeska Paris"): a statement
+# about him or her with any verb of saying ("Paris claims she was"), or a birth ("Paris was born").
+_PLACE_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:" + alternation(verb_forms(SPEECH, ("s", "past")))
+                                 + r")\s+(?:that\s+)?(?:he|she)\b|\s+(?:was|is)\s+born\b")
 _AGE_BEFORE = re.compile(r"\d{1,3}\s*-\s*year\s*-\s*old\s+$")
 
 
@@ -98,6 +103,26 @@ def people_not_companies(text: str, found: Found) -> Found:
         if any(_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
             people.add(name)
     return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.ORGANISATION and text[s:e] in people else (s, e, t, lab)
+            for s, e, t, lab in found]
+
+
+def people_not_places(text: str, found: Found) -> Found:
+    """A name tagged a place that the article shows to be a person, by an age after it, a birth
+    ("Paris was born in Switzerland") or a statement about "he"/"she" after any verb of saying
+    ("Paris claims she was"), is a person in every mention, although it may name a place too
+    ("Valeska Paris"); not an acronym, a name written after "the" or one ending in a plural noun."""
+    people = set()
+    for s, e, t, _ in found:
+        name = text[s:e]
+        if t is not EntityType.PLACE or name in people or name.isupper() or not name[0].isupper() \
+                or re.search(r"\d", name) or plural_noun(name.split()[-1]):
+            continue
+        written = list(occurrences(name, text))
+        if any(text[max(0, a - 4):a].lower() == "the " for a, _ in written):
+            continue
+        if any(_PLACE_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
+            people.add(name)
+    return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.PLACE and text[s:e] in people else (s, e, t, lab)
             for s, e, t, lab in found]
 
 

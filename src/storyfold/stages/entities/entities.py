@@ -5,6 +5,7 @@ Only the ``ner`` component runs: in the ``en_core_web_sm`` family it has its own
 layer, so its predictions do not depend on the tagger or the parser, and dropping them triples
 the speed (figures in ``docs/entities.md``). Fixes, in order:
 
+* a span with no capital letter is no name ("disco club", "140bn");
 * spans trimmed: a leading "the", a "Non-"/"anti-" prefix, a trailing possessive, titles and
   honorifics glued to a person ("Prime Minister Keir Starmer" -> "Keir Starmer");
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
@@ -20,10 +21,11 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
   and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
   a model designation ("787 Dreamliner");
 * types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
-  than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG with an age or a "he/she"
-  statement after it is a person ("Zurana Horton, 34,"); a one-word "person" that is a plural noun
-  is a team ("Colts"); a name after "the city of" is a place; a one-word name opening a sentence
-  that the article also writes in lower case is that word ("Iodine deficiency ..." beside "iodine");
+  than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG or a place with an age or a
+  "he/she" statement after it is a person ("Zurana Horton, 34,"; "Paris claims she"); a one-word
+  "person" that is a plural noun is a team ("Colts"); a name after "the city of" is a place; a
+  one-word name opening a sentence that the article also writes in lower case is that word
+  ("Iodine deficiency ..." beside "iodine");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;

@@ -391,3 +391,41 @@ def test_a_sentence_opening_name_stays_in_a_persons_name_or_without_a_lower_case
             {"Felt": "PERSON", "Iodine": "ORG", "Turkey": "GPE"}[name]) for t in tagged]
     got = [(m.text, m.start) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
     assert (name, text.rindex(name + " ")) in got
+
+
+def test_a_place_with_a_persons_evidence_is_a_person_everywhere():
+    # GUM news imprisoned (Wikinews, CC BY 2.5): "Paris", a person, tagged GPE by the small model
+    text = ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the Church of Scientology "
+            "imprisoned her for twelve years aboard the Scientology - owned cruise ship, Freewinds.\n"
+            "Paris was born in Switzerland but her parents moved her to the United Kingdom when she was six so they "
+            "could be closer to the church's headquarters.\n"
+            "Paris claims she was first sent to the ship aged eighteen for two weeks as a teenager but ended up "
+            "spending twelve years there.")
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    # the model tags every "Paris" GPE (and not "Valeska" with it)
+    raw = [(m.start(), m.end(), "GPE") for m in re.finditer(r"Paris|Switzerland", text)]
+    got = [(m.text, m.start, m.type) for m in fix_mentions(Article(id="a", source="a", text=text), raw)]
+    assert [t for n, _, t in got if n == "Paris"] == [EntityType.PERSON] * 3
+    assert ("Switzerland", text.index("Switzerland"), EntityType.PLACE) in got
+    # without the evidence the model's tag stays
+    plain = "Valeska Paris moved to Paris in 2007."
+    assert ("Paris", plain.rindex("Paris"), EntityType.PLACE) in _fixed(plain, [("Paris", "GPE")], at="Paris in")
+
+
+def test_figures_after_a_place_are_no_age():
+    # MEANTIME airbus 61389: ", 3,700 in Germany" is no age of "France"
+    text = "The company expects to cut approximately 4,300 jobs in France, 3,700 in Germany, 1,600 in UK and 400 in Spain."
+    got = _fixed(text, [("France", "GPE"), ("Germany", "GPE")])
+    assert ("France", text.index("France"), EntityType.PLACE) in got
+    assert ("Germany", text.index("Germany"), EntityType.PLACE) in got
+    assert ("AirTanker", 0, EntityType.ORGANISATION) in _fixed("AirTanker, 2,500 staff strong, said he", [("AirTanker", "ORG")])
+
+
+def test_a_span_without_a_capital_is_no_name():
+    # GUM news warhol (Wikinews, CC BY 2.5): "disco club" tagged ORG; MEANTIME airbus 145930: "140bn" tagged PERSON
+    text = ("The exhibit at USI includes Polaroids of actor Dennis Hopper; disco club owner Steve Rubell of Studio 54; "
+            "making the 787 worth in the region of US$ 140bn for Boeing.")
+    got = _fixed(text, [("disco club", "ORG"), ("Steve Rubell", "PERSON"), ("140bn", "PERSON"), ("Boeing", "ORG")])
+    assert [n for n, _, _ in got] == ["Steve Rubell", "Boeing"]

@@ -5,6 +5,7 @@ Only the ``ner`` component runs: in the ``en_core_web_sm`` family it has its own
 layer, so its predictions do not depend on the tagger or the parser, and dropping them triples
 the speed (figures in ``docs/entities.md``). Fixes, in order:
 
+* a span with no capital letter is no name ("disco club", "140bn");
 * spans trimmed: a leading "the", a "Non-"/"anti-" prefix, a trailing possessive, titles and
   honorifics glued to a person ("Prime Minister Keir Starmer" -> "Keir Starmer");
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
@@ -20,10 +21,11 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
   and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
   a model designation ("787 Dreamliner");
 * types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
-  than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG with an age or a "he/she"
-  statement after it is a person ("Zurana Horton, 34,"); a one-word "person" that is a plural noun
-  is a team ("Colts"); a name after "the city of" is a place; a one-word name opening a sentence
-  that the article also writes in lower case is that word ("Iodine deficiency ..." beside "iodine");
+  than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG or a place with an age or a
+  "he/she" statement after it is a person ("Zurana Horton, 34,"; "Paris claims she"); a one-word
+  "person" that is a plural noun is a team ("Colts"); a name after "the city of" is a place; a
+  one-word name opening a sentence that the article also writes in lower case is that word
+  ("Iodine deficiency ..." beside "iodine");
 * British-style acronyms ("Nato") are organisations wherever they occur;
 * within an article, a name's later forms follow its full form: "Ishiba" tagged ORG next to
   "Shigeru Ishiba" is a person, and untagged repeats of a tagged name are added;
@@ -57,6 +59,7 @@ from storyfold.stages.entities.retype import (
     not_things,
     occurrences,
     people_not_companies,
+    people_not_places,
     places_named,
     teams_not_people,
 )
@@ -110,7 +113,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "5"
+    version = "6"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -166,7 +169,8 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found: list[tuple[int, int, EntityType, str]] = []
     ships = [(m.start(), m.end()) for m in _SHIP.finditer(text)]
     things = [_trim(text, s, e, label)[:2] for s, e, label in raw if label in NOT_NAMES]
-    raw = [r for r in raw if r[2] in TYPES]
+    # A span with no capital letter is no name ("disco club", "vehicle miles", "140bn").
+    raw = [r for r in raw if r[2] in TYPES and any(c.isupper() for c in text[r[0]:r[1]])]
     for s, e, label in raw:
         if any(s < se and ss < e for ss, se in ships):
             continue
@@ -190,7 +194,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
     found = _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
-    found = _propagate(text, places_named(text, teams_not_people(text, people_not_companies(text, found))))
+    found = _propagate(text, places_named(text, teams_not_people(text, people_not_places(text, people_not_companies(text, found)))))
     found = common_words(text, found)
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
     return tuple(

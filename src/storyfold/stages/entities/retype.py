@@ -2,7 +2,9 @@
 
 * a name spaCy calls a product, a work, an event or a law more often than a person, organisation or
   place in the article is none of ours ("Internet Explorer", "Catching Fire");
-* a name tagged ORG with an age or a "he/she" statement after it is a person ("Zurana Horton, 34,");
+* a name tagged ORG with an age or a "he/she" statement after it is a person ("Zurana Horton, 34,"); so
+  is a name tagged a place with an age, a birth or a "he/she" statement after any verb of saying
+  ("Paris claims she was", of Valeska Paris);
 * a one-word "person" that is the plural of a common noun is a team ("Colts"), or a group when
   the noun is an inhabitant ("Turkmens");
 * a name after "the city of", "the district of" is a place;
@@ -12,7 +14,9 @@
 The first four were written from the errors of the ECB+ train topics (``eval/entity_types.py
 --errors``) and kept only where they left the MEANTIME development corpus as it was; the last from
 the errors of GUM's dev documents (``eval/gum_entities.py --errors``), kept because it raised GUM's
-untouched documents and left MEANTIME's held-out corpora as they were (``docs/entities.md``).
+untouched documents and left MEANTIME's held-out corpora as they were (``docs/entities.md``); the
+place-tagged persons (entities@6) from GUM's dev errors, kept because they raised ECB+'s untouched dev
+topics and changed nothing else.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from functools import cache
 from storyfold.records import EntityType
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import KNOWN_PLACES, country_names
+from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 
-__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "places_named",
+__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places", "places_named",
            "plural_noun", "teams_not_people"]
 
 Found = list[tuple[int, int, EntityType, str]]
@@ -69,7 +74,11 @@ def occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
 
 # What follows a person's name and no organisation's: an age ("Zurana Horton, 34,"), a statement
 # about him or her ("White said he was ..."). Not "who": "owned by AirTanker, who retains".
-_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;]|\s+(?:said|says|told|added|argued)\s+(?:that\s+)?(?:he|she)\b")
+_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:said|says|told|added|argued)\s+(?:that\s+)?(?:he|she)\b")
+# The same for a name tagged a place, which may be a known place's name ("Valeska Paris"): a statement
+# about him or her with any verb of saying ("Paris claims she was"), or a birth ("Paris was born").
+_PLACE_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:" + alternation(verb_forms(SPEECH, ("s", "past")))
+                                 + r")\s+(?:that\s+)?(?:he|she)\b|\s+(?:was|is)\s+born\b")
 _AGE_BEFORE = re.compile(r"\d{1,3}\s*-\s*year\s*-\s*old\s+$")
 
 
@@ -98,6 +107,26 @@ def people_not_companies(text: str, found: Found) -> Found:
         if any(_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
             people.add(name)
     return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.ORGANISATION and text[s:e] in people else (s, e, t, lab)
+            for s, e, t, lab in found]
+
+
+def people_not_places(text: str, found: Found) -> Found:
+    """A name tagged a place that the article shows to be a person, by an age after it, a birth
+    ("Paris was born in Switzerland") or a statement about "he"/"she" after any verb of saying
+    ("Paris claims she was"), is a person in every mention, although it may name a place too
+    ("Valeska Paris"); not an acronym, a name written after "the" or one ending in a plural noun."""
+    people = set()
+    for s, e, t, _ in found:
+        name = text[s:e]
+        if t is not EntityType.PLACE or name in people or name.isupper() or not name[0].isupper() \
+                or re.search(r"\d", name) or plural_noun(name.split()[-1]):
+            continue
+        written = list(occurrences(name, text))
+        if any(text[max(0, a - 4):a].lower() == "the " for a, _ in written):
+            continue
+        if any(_PLACE_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
+            people.add(name)
+    return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.PLACE and text[s:e] in people else (s, e, t, lab)
             for s, e, t, lab in found]
 
 

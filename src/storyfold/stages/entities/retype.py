@@ -90,24 +90,31 @@ def plural_noun(word: str) -> bool:
     return base is not None and base != word.lower()
 
 
-def people_not_companies(text: str, found: Found) -> Found:
-    """A name tagged ORG that the article shows to be a person, by an age ("Zurana Horton, 34,", "the
-    40-year-old Thompson") or a statement about "he"/"she" after it ("White said he"), is a
-    person in every mention, unless it is a known place, an acronym, written after "the" ("the
-    Colts") or ends in a plural noun ("Saints")."""
+def _shown_people(text: str, found: Found, tagged: EntityType, after: re.Pattern[str], places: bool) -> Found:
+    """Names tagged ``tagged`` that the article shows to be a person (``after`` matching after a
+    mention, or an age before one) made persons in every mention; never an acronym, a name written
+    after "the", one ending in a plural noun, or (``places`` false) a known place."""
     people = set()
     for s, e, t, _ in found:
         name = text[s:e]
-        if t is not EntityType.ORGANISATION or name in people or name in KNOWN_PLACES or name.isupper() \
+        if t is not tagged or name in people or (not places and name in KNOWN_PLACES) or name.isupper() \
                 or not name[0].isupper() or re.search(r"\d", name) or plural_noun(name.split()[-1]):
             continue
         written = list(occurrences(name, text))
         if any(text[max(0, a - 4):a].lower() == "the " for a, _ in written):
             continue
-        if any(_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
+        if any(after.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
             people.add(name)
-    return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.ORGANISATION and text[s:e] in people else (s, e, t, lab)
+    return [(s, e, EntityType.PERSON, "PERSON") if t is tagged and text[s:e] in people else (s, e, t, lab)
             for s, e, t, lab in found]
+
+
+def people_not_companies(text: str, found: Found) -> Found:
+    """A name tagged ORG that the article shows to be a person, by an age ("Zurana Horton, 34,", "the
+    40-year-old Thompson") or a statement about "he"/"she" after it ("White said he"), is a
+    person in every mention, unless it is a known place, an acronym, written after "the" ("the
+    Colts") or ends in a plural noun ("Saints")."""
+    return _shown_people(text, found, EntityType.ORGANISATION, _PERSON_AFTER, places=False)
 
 
 def people_not_places(text: str, found: Found) -> Found:
@@ -115,19 +122,7 @@ def people_not_places(text: str, found: Found) -> Found:
     ("Paris was born in Switzerland") or a statement about "he"/"she" after any verb of saying
     ("Paris claims she was"), is a person in every mention, although it may name a place too
     ("Valeska Paris"); not an acronym, a name written after "the" or one ending in a plural noun."""
-    people = set()
-    for s, e, t, _ in found:
-        name = text[s:e]
-        if t is not EntityType.PLACE or name in people or name.isupper() or not name[0].isupper() \
-                or re.search(r"\d", name) or plural_noun(name.split()[-1]):
-            continue
-        written = list(occurrences(name, text))
-        if any(text[max(0, a - 4):a].lower() == "the " for a, _ in written):
-            continue
-        if any(_PLACE_PERSON_AFTER.match(text, b) or _AGE_BEFORE.search(text, max(0, a - 20), a) for a, b in written):
-            people.add(name)
-    return [(s, e, EntityType.PERSON, "PERSON") if t is EntityType.PLACE and text[s:e] in people else (s, e, t, lab)
-            for s, e, t, lab in found]
+    return _shown_people(text, found, EntityType.PLACE, _PLACE_PERSON_AFTER, places=True)
 
 
 def teams_not_people(text: str, found: Found) -> Found:

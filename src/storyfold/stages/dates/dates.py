@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
-from storyfold.stages.dates.reference import ANAPHORIC, Reference
+from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, Reference, is_narrative
 from storyfold.stages.dates.resolve import Anchor, resolve
 from storyfold.stages.dates.values import Value, value_dated, value_quarter
 from storyfold.text.sentences import SentenceIndex
@@ -146,7 +146,9 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append((hit, span, signal, tense, value))
     chosen.sort(key=lambda c: c[0].start)
-    ref = Reference()
+    ref = Reference(narrative=is_narrative(
+        (v.earliest.year for *_, v in chosen if isinstance(v, Value) and not v.relative and v.type == "DATE"
+         and v.earliest is not None), anchor))
     out: list[DateMention] = []
     for hit, (start, end), signal, tense, value in chosen:
         if hit.rule in ANAPHORIC:
@@ -154,6 +156,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             if value is None:
                 continue
         assert isinstance(value, Value)
+        narrated = ref.narrated()
+        if (narrated is not None and value.relative and hit.rule in NARRATED and not hit.match.groupdict().get("rel")
+                and (tense == "past" if _TENSE == "past" else tense != "future")):
+            value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
@@ -177,6 +183,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             )
         )
     return out
+
+
+import os
+_TENSE = os.environ.get("SF_NARR_TENSE", "")
 
 
 def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:

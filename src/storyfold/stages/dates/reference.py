@@ -4,7 +4,9 @@ year")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyfold.records import PartialDate, Precision
@@ -20,7 +22,7 @@ from storyfold.stages.dates.values import (
     value_year,
 )
 
-__all__ = ["ANAPHORIC", "Reference", "resolve_anaphoric"]
+__all__ = ["ANAPHORIC", "NARRATED", "Reference", "is_narrative", "resolve_anaphoric"]
 
 
 @dataclass(slots=True)
@@ -33,11 +35,45 @@ class Reference:
     to it. ``part_year``: since that quarter the text has turned to a longer part of its year ("for
     the nine months", "in the first six months"), so a year-ago comparison ("a year earlier", "the
     1988 period", "year-ago") is that year's, not the quarter's: TIMEX3 has no value for nine months
-    of a year. ``date``: the last calendar day, month or year named, for "that year", "later that month"."""
+    of a year. ``date``: the last calendar day, month or year named, for "that year", "later that month".
+    ``narrative``: the text tells of another time than its own (:func:`is_narrative`), so an
+    expression said without its year ("June 10", "early October", "the summer") lies near the date
+    the narrative has reached (:meth:`narrated`), not near the publication date."""
 
     quarter: tuple[int, int] | None = None
     date: PartialDate | None = None
     part_year: bool = False
+    narrative: bool = False
+
+    def narrated(self) -> Anchor | None:
+        """The anchor of a year-less expression in a narrative: the day last named, or the middle of
+        the month or year last named; ``None`` outside a narrative or before any date is named."""
+        d = self.date
+        if not self.narrative or d is None or d.year is None:
+            return None
+        if d.precision is Precision.DAY and d.start is not None:
+            return Anchor(d.start)
+        if d.precision is Precision.MONTH and d.month is not None and _MODE != "year":
+            return Anchor(dt.date(d.year, d.month, 15))
+        return Anchor(dt.date(d.year, 7, 2))  # a day said in a year named lies in that year
+
+
+_MODE = os.environ.get("SF_NARR_MODE", "")
+NARRATIVE_FAR = int(os.environ.get("SF_NARR_FAR", "10"))
+NARRATIVE_SHARE = float(os.environ.get("SF_NARR_SHARE", "0.75"))
+NARRATIVE_MIN = int(os.environ.get("SF_NARR_MIN", "5"))
+# Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated).
+NARRATED = frozenset(os.environ.get("SF_NARR_RULES", "m,mdy,dmy,season,holiday,weekof,dayshift").split(","))
+
+
+def is_narrative(years: Iterable[int], anchor: Anchor | None) -> bool:
+    """Whether a text whose explicit dates fall in ``years`` tells of another time than its anchor's:
+    it names at least NARRATIVE_MIN years, and most of them lie more than NARRATIVE_FAR years before it."""
+    if anchor is None:
+        return False
+    named = list(years)
+    far = sum(1 for y in named if anchor.date.year - y > NARRATIVE_FAR)
+    return len(named) >= NARRATIVE_MIN and far >= NARRATIVE_SHARE * len(named)
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).

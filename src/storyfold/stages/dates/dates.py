@@ -157,8 +157,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 continue
         assert isinstance(value, Value)
         narrated = ref.narrated()
-        if (narrated is not None and value.relative and hit.rule in NARRATED and not hit.match.groupdict().get("rel")
-                and (tense == "past" if _TENSE == "past" else tense != "future")):
+        if (narrated is not None and value.relative and tense != "future" and _narrated_form(hit, ref)):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
@@ -186,7 +185,23 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
 
 
 import os
-_TENSE = os.environ.get("SF_NARR_TENSE", "")
+_REL = os.environ.get("SF_NARR_REL", "1") == "1"
+
+
+def _narrated_form(hit: _Hit, ref: Reference) -> bool:
+    """Whether ``hit`` is said without its year in a form a narrative places ("in June", "June 10",
+    "the summer", "the previous year", "the end of the month"), not a deictic one ("last June",
+    "next year"), which the publication date places."""
+    g = hit.match.groupdict()
+    if hit.rule == "relunit":
+        unit = (g.get("unit") or "").lower()
+        rel = (g.get("rel") or "").lower()
+        if not _REL or not (g.get("the") or rel in ("the", "previous", "same")):
+            return False
+        if unit == "month":
+            return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)
+        return unit == "year"
+    return hit.rule in NARRATED and not g.get("rel")
 
 
 def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:

@@ -157,13 +157,17 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 continue
         assert isinstance(value, Value)
         narrated = ref.narrated()
+        deictic = False
         if (narrated is not None and value.relative and tense != "future" and _narrated_form(hit, ref)):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
+        elif ref.narrative and value.relative and os.environ.get("SF_NARR_KEEP", "1") == "1":
+            deictic = True
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
-        _remember(ref, hit, value, tense)
+        if not deictic:
+            _remember(ref, hit, value, tense)
         out.append(
             DateMention(
                 text=text[start:end],

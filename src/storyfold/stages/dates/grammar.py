@@ -19,6 +19,7 @@ __all__ = [
     "MONTHS",
     "MONTHS_BY_PREFIX",
     "MONTH_SIGNALS",
+    "OLD_YEAR_SIGNALS",
     "NUM",
     "RULES",
     "SEASONS",
@@ -98,7 +99,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "October of next year", "June last year": the month of the year that names
     ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
-    ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>(?:1[89]|20)\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
+    ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
     ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),
     ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
@@ -267,6 +268,9 @@ SIGNALS = re.compile(
     r"|within)\s+(?:the\s+)?$"
 )
 APPROX_BEFORE = re.compile(r"(?i)\b(?:about|around|some|over|than|nearly|almost|up\s+to|roughly)\s+$")
+# Signals that make a year of a number before 1800 ("in 1793", "since 1614", "the constitution of 1791"):
+# such a number alone is more often a count than a year.
+OLD_YEAR_SIGNALS = frozenset({"in", "since", "until", "till", "before", "after", "during", "of", "by", "throughout"})
 MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "to",
                   "between", "over", "into", "throughout"}
 

@@ -17,6 +17,7 @@ from storyfold.stages.dates.grammar import (
     MONTH_SIGNALS,
     MONTHS,
     MONTHS_BY_PREFIX,
+    OLD_YEAR_SIGNALS,
     SEASONS,
     UNITS,
     VAGUE_NUMBERS,
@@ -176,6 +177,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         after = m.string[m.end() : m.end() + 16]
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
+        if int(g["y"]) < 1800 and not (g.get("mod") or signal in OLD_YEAR_SIGNALS or before.endswith("(")):
+            return None  # a number before 1800 is a year only where a signal or a modifier says so
         plural = re.match(r"\s+([a-z]+s)\b", after)
         if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year

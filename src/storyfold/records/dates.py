@@ -350,7 +350,9 @@ class DateMention:
     expression ("since", "on", "by"), ``earliest``/``latest`` the first and last day the value
     covers, ``anchor_estimated`` whether the anchor was an estimated publication date, and
     ``function`` the TIMEX3 ``functionInDocument``: ``CREATION_TIME`` for the article's dateline
-    (the date it was written or published, not a date of what it reports), else ``None``."""
+    (the date it was written or published, not a date of what it reports), else ``None``.
+    A year before the common era is written as TIMEX2 and TIMEX3 write it (``BC0490``); no
+    :class:`PartialDate` holds it, so its ``earliest``/``latest`` and :attr:`date` are ``None``."""
 
     text: str
     value: str | None
@@ -366,6 +368,14 @@ class DateMention:
     latest: dt.date | None = None
     anchor_estimated: bool = False
     function: str | None = None
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The value as a :class:`PartialDate` (a calendar date, a reference or a recurrence);
+        ``None`` for a duration, an unresolved value or a year before the common era."""
+        if self.value is None or self.type == "DURATION" or self.value.startswith("BC"):
+            return None
+        return PartialDate.parse(self.value)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from storyfold.pipeline import ArticleStage, Context, Outputs
-from storyfold.records import Article, ClaimMention, DateMention, Modality, PartialDate, Quantity, QuoteVariant
+from storyfold.records import Article, ClaimMention, DateMention, Modality, Quantity, QuoteVariant
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.lexicon import ASSERTIVE, COGNITION, alternation, verb_forms
 from storyfold.text.nlp import FastAttributeRuler, load_spacy, paragraphs
@@ -282,12 +282,12 @@ def _mention(
     if source is not None and (attribution is None or clause.reporter):
         attribution = text[offset + source.speaker_start : offset + source.speaker_end]
     q = _in_span(quantities, start, end)
-    d = next((x for x in dates if start <= x.start and x.end <= end and x.value and x.type != "DURATION"), None)
+    d = next((x for x in dates if start <= x.start and x.end <= end and x.date is not None), None)
     return ClaimMention(
         article_id=article_id, start=start, end=end, text=stext, subject=clause.subject,
         predicate=clause.predicate, object=clause.object, negated=clause.negated,
         value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
-        counts=q.counts if q else None, time=PartialDate.parse(d.value) if d else None, attribution=attribution,
+        counts=q.counts if q else None, time=d.date if d else None, attribution=attribution,
         modality=modality_of(stext, attribution),
         attribution_start=offset + source.speaker_start if source is not None else None,
         attribution_end=offset + source.speaker_end if source is not None else None,

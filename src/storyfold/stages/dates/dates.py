@@ -146,9 +146,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         chosen.append((hit, span, signal, tense, value))
     chosen.sort(key=lambda c: c[0].start)
-    ref = Reference(narrative=is_narrative(
-        (v.earliest.year for *_, v in chosen if isinstance(v, Value) and not v.relative and v.type == "DATE"
-         and v.earliest is not None), anchor))
+    ref = Reference(narrative=is_narrative((_year_named(h, v) for h, *_, v in chosen), anchor))
     out: list[DateMention] = []
     for hit, (start, end), signal, tense, value in chosen:
         if hit.rule in ANAPHORIC:
@@ -158,10 +156,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         assert isinstance(value, Value)
         narrated = ref.narrated()
         deictic = False
-        if (narrated is not None and value.relative and tense != "future" and _narrated_form(hit, ref)):
+        if narrated is not None and value.relative and tense != "future" and _narrated_form(hit, ref):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
-        elif ref.narrative and value.relative and os.environ.get("SF_NARR_KEEP", "1") == "1":
-            deictic = True
+        elif ref.narrative and value.relative:
+            deictic = True  # "last year" in a history: the writer's time, not the narrative's
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
@@ -188,8 +186,13 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
     return out
 
 
-import os
-_REL = os.environ.get("SF_NARR_REL", "1") == "1"
+def _year_named(hit: _Hit, value: object) -> int | None:
+    """The year an explicit date names (a year before the common era as a negative one), else ``None``."""
+    if hit.rule == "era" and (hit.match.group("era") or "").startswith("B"):
+        return -int(hit.match.group("n"))
+    if isinstance(value, Value) and not value.relative and value.type == "DATE" and value.earliest is not None:
+        return value.earliest.year
+    return None
 
 
 def _narrated_form(hit: _Hit, ref: Reference) -> bool:
@@ -200,7 +203,7 @@ def _narrated_form(hit: _Hit, ref: Reference) -> bool:
     if hit.rule == "relunit":
         unit = (g.get("unit") or "").lower()
         rel = (g.get("rel") or "").lower()
-        if not _REL or not (g.get("the") or rel in ("the", "previous", "same")):
+        if not (g.get("the") or rel in ("the", "previous", "same")):
             return False
         if unit == "month":
             return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)
@@ -232,6 +235,9 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
             re.search(r"(?i)\bthe\s+(?:\w+\s+)?$", hit.match.string[max(0, hit.start - 16) : hit.start])
             or hit.match.group().lower().startswith("the ")):
         ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
+        return
+    if hit.rule == "era" and value.earliest is None:
+        ref.date = None  # "490 BC": no calendar date holds what follows, so the narrative gives no year
         return
     if value.value is None or value.type != "DATE":
         return

@@ -87,6 +87,8 @@ _HOLIDAY = "|".join(
 )
 _HOLIDAY = rf"(?i:{_HOLIDAY})"
 
+_ERA = r"BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\."
+
 RULES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("mdy", rf"\b(?:{_WD},?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"),
@@ -99,6 +101,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # "October of next year", "June last year": the month of the year that names
     ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
     ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
+    # a year with its era: "490 BC", "ca. 55 BCE", "AD 1066", "800 AD"
+    (
+        "era",
+        rf"(?:\b(?P<circa>(?i:ca\.|c\.|circa))\s*)?\b{_MOD}(?:(?P<n>\d{{1,4}})\s*(?P<era>{_ERA})|(?P<ad>AD|A\.D\.)\s*(?P<n2>\d{{1,4}}))(?!\w)",
+    ),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
     ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),

@@ -5,7 +5,6 @@ year")."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -53,25 +52,27 @@ class Reference:
             return None
         if d.precision is Precision.DAY and d.start is not None:
             return Anchor(d.start)
-        if d.precision is Precision.MONTH and d.month is not None and _MODE != "year":
+        if d.precision is Precision.MONTH and d.month is not None:
             return Anchor(dt.date(d.year, d.month, 15))
         return Anchor(dt.date(d.year, 7, 2))  # a day said in a year named lies in that year
 
 
-_MODE = os.environ.get("SF_NARR_MODE", "")
-NARRATIVE_FAR = int(os.environ.get("SF_NARR_FAR", "10"))
-NARRATIVE_SHARE = float(os.environ.get("SF_NARR_SHARE", "0.75"))
-NARRATIVE_MIN = int(os.environ.get("SF_NARR_MIN", "5"))
-# Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated).
-NARRATED = frozenset(os.environ.get("SF_NARR_RULES", "m,mdy,dmy,season,holiday,weekof,dayshift").split(","))
+# A text is a narrative (of another time than its own) when it names at least NARRATIVE_MIN explicit
+# years and NARRATIVE_SHARE of them lie more than NARRATIVE_FAR years before its anchor.
+NARRATIVE_FAR = 10
+NARRATIVE_SHARE = 0.75
+NARRATIVE_MIN = 5
+# Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated); "relunit"
+# too in its anaphoric forms ("the previous year"), see dates._narrated_form.
+NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "dayshift"})
 
 
-def is_narrative(years: Iterable[int], anchor: Anchor | None) -> bool:
+def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:
     """Whether a text whose explicit dates fall in ``years`` tells of another time than its anchor's:
     it names at least NARRATIVE_MIN years, and most of them lie more than NARRATIVE_FAR years before it."""
     if anchor is None:
         return False
-    named = list(years)
+    named = [y for y in years if y is not None]
     far = sum(1 for y in named if anchor.date.year - y > NARRATIVE_FAR)
     return len(named) >= NARRATIVE_MIN and far >= NARRATIVE_SHARE * len(named)
 

@@ -183,6 +183,16 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
         return value_year(int(g["y"]), _mod(m), relative=False)
+    if rule == "era":
+        n = int(g.get("n") or g.get("n2") or 0)
+        mod = "APPROX" if g.get("circa") else _mod(m)
+        if n < 1:
+            return None
+        if g.get("era") and g["era"].startswith("B"):
+            # before the common era, as TIMEX2 and TIMEX3 write it ("BC0490"); no PartialDate holds
+            # such a year, so it has no first and last day and DateMention.date is None
+            return Value(f"BC{n:04d}", Precision.YEAR, mod=mod)
+        return value_year(n, mod, relative=False)
     if rule == "holiday":
         name = re.sub(r"\s+", " ", g["hol"].lower()).replace("\u2019", "'")
         rel = g["rel"].lower() if g.get("rel") else None

@@ -156,7 +156,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         assert isinstance(value, Value)
         narrated = ref.narrated()
         deictic = False
-        if narrated is not None and value.relative and tense != "future" and _narrated_form(hit, ref):
+        if (narrated is not None and value.relative and _narrated_form(hit, ref)
+                and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
         elif ref.narrative and value.relative:
             deictic = True  # "last year" in a history: the writer's time, not the narrative's
@@ -184,6 +185,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             )
         )
     return out
+
+
+# What a narrative's future in the past ("would", "was to") is not: a future told from the writer's present.
+_AHEAD = re.compile(r"(?i)\b(?:will|shall|won't|wo\s+n't|(?:is|are|am)\s+(?:(?:due|set|expected|scheduled|going|planned|planning)\s+)?to)\b|'ll\b")
 
 
 def _year_named(hit: _Hit, value: object) -> int | None:

@@ -165,7 +165,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
-        if not deictic:
+        if not deictic and not (ref.narrative and hit.rule == "relunit"):
             _remember(ref, hit, value, tense)
         out.append(
             DateMention(

@@ -154,6 +154,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             if value is None:
                 continue
         assert isinstance(value, Value)
+        if hit.rule == "ago" and value.type == "DURATION":
+            start, end = _trim(text, start, hit.match.start("dir"))  # "two days later": the duration
         narrated = ref.narrated()
         deictic = False
         if (narrated is not None and value.relative and _narrated_form(hit, ref)

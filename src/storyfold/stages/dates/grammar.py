@@ -160,7 +160,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "ago",
-        rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>(?i:ago|earlier))\b(?!\s+(?i:than))",
+        rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>(?i:ago|earlier|later))\b(?!\s+(?i:than))",
     ),
     # The reporting period's year-ago twin ("the year-earlier quarter", "a year-ago loss"), the
     # latest period, the quarter said alone and a year's quarter or period: resolved against the

@@ -293,6 +293,14 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
+        later = (g["dir"] or "").lower() == "later"
+        if (later or (g["dir"] or "").lower() == "earlier") and ref.narrative and ref.date is not None and (
+                n is not None and float(n).is_integer()):
+            shifted = _narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
+            if shifted is not None:
+                return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
+        if later:  # a duration ("two days"), its "later" the signal of a time no date names
+            return value_duration(n, unit, "APPROX" if g.get("approx") else None)
         if (ref.quarter is not None and not ref.part_year and unit.startswith("year") and n is not None
                 and float(n).is_integer()):
             return value_quarter_shifted(*ref.quarter, -4 * int(n))  # "a year earlier": the reporting quarter then
@@ -472,6 +480,21 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
     if unit in SEASONS:
         code, month = SEASONS[unit]
         return value_season(_pick_year(month, d, tense, rel or "this"), code, mod)
+    return None
+
+
+def _narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:
+    """``date`` moved by ``k`` units ("twelve days later" from the day last named), at the precision
+    of the unit; ``None`` where ``date`` is coarser than the unit (days from a year)."""
+    unit = unit.rstrip("s").replace("centurie", "century")
+    assert date.year is not None
+    if unit in ("year", "decade", "century"):
+        return value_year(date.year + k * {"year": 1, "decade": 10, "century": 100}[unit])
+    if unit == "month" and date.month is not None and date.precision in (Precision.MONTH, Precision.DAY):
+        yy, mm = _shift_month(date.year, date.month, k)
+        return value_month(yy, mm)
+    if unit in ("day", "night") and date.precision is Precision.DAY and date.start is not None:
+        return value_day(date.start + dt.timedelta(days=k))
     return None
 
 

@@ -156,18 +156,21 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         assert isinstance(value, Value)
         if hit.rule == "ago" and value.type == "DURATION":
             start, end = _trim(text, start, hit.match.start("dir"))  # "two days later": the duration
+        # In a narrative a year-less date lies near the date the narrative has reached; a deictic one
+        # ("last year": the writer's time) and an anaphoric one ("the previous year") do not move it.
         narrated = ref.narrated()
-        deictic = False
+        moves = True
         if (narrated is not None and value.relative and _narrated_form(hit, ref)
                 and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
+            moves = hit.rule != "relunit"
         elif ref.narrative and value.relative:
-            deictic = True  # "last year" in a history: the writer's time, not the narrative's
+            moves = False
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
-        if not deictic and not (ref.narrative and hit.rule == "relunit"):
+        if moves:
             _remember(ref, hit, value, tense)
         out.append(
             DateMention(

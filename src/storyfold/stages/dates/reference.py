@@ -13,6 +13,7 @@ from storyfold.stages.dates.values import (
     Anchor,
     Value,
     ordinal_of,
+    shift_month,
     value_day,
     value_month,
     value_quarter,
@@ -21,7 +22,7 @@ from storyfold.stages.dates.values import (
     value_year,
 )
 
-__all__ = ["ANAPHORIC", "NARRATED", "Reference", "is_narrative", "resolve_anaphoric"]
+__all__ = ["ANAPHORIC", "NARRATED", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
 
 
 @dataclass(slots=True)
@@ -65,6 +66,21 @@ NARRATIVE_MIN = 5
 # Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated); "relunit"
 # too in its anaphoric forms ("the previous year"), see dates._narrated_form.
 NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "dayshift"})
+
+
+def narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:
+    """``date`` moved by ``k`` units ("twelve days later" from the day last named), at the precision
+    of the unit; ``None`` where ``date`` is coarser than the unit (days from a year)."""
+    unit = unit.rstrip("s").replace("centurie", "century")
+    assert date.year is not None
+    if unit in ("year", "decade", "century"):
+        return value_year(date.year + k * {"year": 1, "decade": 10, "century": 100}[unit])
+    if unit == "month" and date.month is not None and date.precision in (Precision.MONTH, Precision.DAY):
+        yy, mm = shift_month(date.year, date.month, k)
+        return value_month(yy, mm)
+    if unit in ("day", "night") and date.precision is Precision.DAY and date.start is not None:
+        return value_day(date.start + dt.timedelta(days=k))
+    return None
 
 
 def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:

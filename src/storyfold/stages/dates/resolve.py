@@ -24,13 +24,14 @@ from storyfold.stages.dates.grammar import (
     WEEKDAYS,
 )
 from storyfold.stages.dates.holidays import holiday_date
-from storyfold.stages.dates.reference import ANAPHORIC, Reference, resolve_anaphoric
+from storyfold.stages.dates.reference import ANAPHORIC, Reference, narrative_shift, resolve_anaphoric
 from storyfold.stages.dates.values import (
     YEAR_STEP,
     Anchor,
     Value,
     count_of,
     ordinal_of,
+    shift_month,
     value_dated,
     value_day,
     value_decade,
@@ -44,9 +45,9 @@ from storyfold.stages.dates.values import (
     value_weekend,
     value_year,
     week_slots,
+    word_year,
 )
 from storyfold.text import wordnet
-from storyfold.text.numbers import parse_number
 
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
@@ -54,11 +55,6 @@ __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 NEAR_DAYS = 60  # a date without its year within two months of the anchor is its nearest occurrence, whatever the tense
 # Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
 ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    n = y * 12 + (m - 1) + k
-    return n // 12, n % 12 + 1
 
 
 def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int | None = None,
@@ -69,7 +65,7 @@ def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, 
     y = anchor.year
     key = (month, day or 1)
     now = (anchor.month, anchor.day)
-    if rel == "last" and day is None and _shift_month(y, anchor.month, -1)[1] == month:
+    if rel == "last" and day is None and shift_month(y, anchor.month, -1)[1] == month:
         return y - 1  # "last February" said in March: a year back (the month just past is "last month")
     if rel in ("last", "past"):
         return y if key < now and month != anchor.month else y - 1
@@ -216,7 +212,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         second += 100 if second < first else 0  # "1999-00"
         return value_year(second, relative=False) if second - first <= 10 else None
     if rule == "wordyear":
-        return _word_year(g, m)
+        return word_year(g, m)
     if rule == "decade":
         return value_decade(int(g["dec"]) * 10, _mod(m))
     if rule == "decade2":  # the 20th century's, as news writes them
@@ -283,7 +279,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if g.get("y"):
             return value_season(int(g["y"]), code, _mod(m), relative=False)
-        if g.get("wy") and (said := _word_year(g, m)) is not None and said.earliest is not None:
+        if g.get("wy") and (said := word_year(g, m)) is not None and said.earliest is not None:
             return value_season(said.earliest.year, code, _mod(m), relative=False)
         if not rel and not (signal in MONTH_SIGNALS and g["season"].lower() != "fall"):
             return None
@@ -296,7 +292,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         later = (g["dir"] or "").lower() == "later"
         if (later or (g["dir"] or "").lower() == "earlier") and ref.narrative and ref.date is not None and (
                 n is not None and float(n).is_integer()):
-            shifted = _narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
+            shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
         if later:  # a duration ("two days"), its "later" the signal of a time no date names
@@ -417,26 +413,6 @@ def _singular_noun(word: str) -> bool:
     return wordnet.lemma(word) == word.lower()
 
 
-def _word_year(g: Mapping[str, str | None], m: re.Match[str]) -> Value | None:
-    """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
-    and what follows; "two thousand" alone is a year only after "the year" or ending a clause
-    ("by two thousand."), not a count ("two thousand people")."""
-    words = re.sub(r"[\s-]+", " ", (g["wy"] or "").lower()).replace(" and ", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = words[2:]
-        if not g.get("the") and not (rest or re.match(r"\s*(?:[,.;:)]|$)", m.string[m.end():])):
-            return None
-        year = 2000 + (int(parse_number(" ".join(rest)) or 0) if rest else 0)
-    else:
-        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[words[0]]
-        rest = [w for w in words[1:] if w not in ("oh", "o")]
-        n = parse_number(" ".join(rest))
-        if n is None:
-            return None
-        year = century * 100 + int(n)
-    return value_year(year, relative=False)
-
-
 def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Anchor | None, tense: str | None
                      ) -> Value | None:
     rel = (g["rel"] or "").lower()
@@ -457,7 +433,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
         return value_unresolved()
     d = anchor.date
     if unit == "month":
-        yy, mm = _shift_month(d.year, d.month, step)
+        yy, mm = shift_month(d.year, d.month, step)
         return value_month(yy, mm, mod)
     if unit == "week":
         return Value(**{**week_slots(d + dt.timedelta(weeks=step)), "mod": mod})
@@ -483,21 +459,6 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
     return None
 
 
-def _narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:
-    """``date`` moved by ``k`` units ("twelve days later" from the day last named), at the precision
-    of the unit; ``None`` where ``date`` is coarser than the unit (days from a year)."""
-    unit = unit.rstrip("s").replace("centurie", "century")
-    assert date.year is not None
-    if unit in ("year", "decade", "century"):
-        return value_year(date.year + k * {"year": 1, "decade": 10, "century": 100}[unit])
-    if unit == "month" and date.month is not None and date.precision in (Precision.MONTH, Precision.DAY):
-        yy, mm = _shift_month(date.year, date.month, k)
-        return value_month(yy, mm)
-    if unit in ("day", "night") and date.precision is Precision.DAY and date.start is not None:
-        return value_day(date.start + dt.timedelta(days=k))
-    return None
-
-
 def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> Value | None:
     n = count_of(g["n"] or "")
     unit = (g["unit"] or "").lower().rstrip("s").replace("centurie", "century")
@@ -511,7 +472,7 @@ def _resolve_ago(g: Mapping[str, str | None], anchor: Anchor | None) -> Value | 
     if anchor.year_only:
         return value_unresolved()
     if unit == "month":
-        yy, mm = _shift_month(d.year, d.month, -k)
+        yy, mm = shift_month(d.year, d.month, -k)
         return value_month(yy, mm)
     if unit == "week":
         return Value(**week_slots(d - dt.timedelta(weeks=k)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storyfold.records import DayPart, PartialDate, Precision, Season
@@ -16,7 +17,7 @@ from storyfold.text.numbers import parse_number
 __all__ = [
     "Anchor", "Value", "YEAR_STEP", "count_of", "ordinal_of", "value_dated", "value_day", "value_decade",
     "value_duration", "value_month", "value_quarter", "value_quarter_shifted", "value_season", "value_time",
-    "value_unresolved", "value_week", "value_weekend", "value_year", "week_slots",
+    "shift_month", "value_unresolved", "value_week", "value_weekend", "value_year", "week_slots", "word_year",
 ]
 
 
@@ -43,6 +44,12 @@ class Value:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     relative: bool = False
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    """The (year, month) ``k`` months after month ``m`` of year ``y``."""
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
 
 
 def value_unresolved() -> Value:
@@ -138,3 +145,23 @@ def value_quarter_shifted(y: int, q: int, shift: int, relative: bool = True) -> 
 def week_slots(d: dt.date) -> dict[str, object]:
     w = value_week(d)
     return {"value": w.value, "precision": w.precision, "earliest": w.earliest, "latest": w.latest, "relative": True}
+
+
+def word_year(g: Mapping[str, str | None], m: re.Match[str]) -> Value | None:
+    """A year in words: a century word and two digits ("nineteen ninety-one"), or "two thousand"
+    and what follows; "two thousand" alone is a year only after "the year" or ending a clause
+    ("by two thousand."), not a count ("two thousand people")."""
+    words = re.sub(r"[\s-]+", " ", (g["wy"] or "").lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not g.get("the") and not (rest or re.match(r"\s*(?:[,.;:)]|$)", m.string[m.end():])):
+            return None
+        year = 2000 + (int(parse_number(" ".join(rest)) or 0) if rest else 0)
+    else:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[words[0]]
+        rest = [w for w in words[1:] if w not in ("oh", "o")]
+        n = parse_number(" ".join(rest))
+        if n is None:
+            return None
+        year = century * 100 + int(n)
+    return value_year(year, relative=False)

@@ -92,3 +92,10 @@ def test_a_narrative_names_most_of_its_years_long_before_its_anchor() -> None:
     assert not is_narrative([1953, 1984, 2005, 2009, 2012], anchor)  # a news obituary
     assert not is_narrative([1939, 1940, 1941], anchor)  # too few to tell
     assert not is_narrative([1939, 1940, 1941, 1944, 1945], None)
+
+
+def test_the_next_day_in_a_narrative_is_the_day_after_the_one_last_named_and_nothing_in_news() -> None:
+    text = LEAD + "On 11 July 1789 Necker was dismissed. The next day, crowds gathered; that same day troops moved."
+    got = _values(text)
+    assert (got["The next day"], got["that same day"]) == ("1789-07-12", "1789-07-11")
+    assert "The next day" not in _values("On Tuesday the deal was signed. The next day, shares rose.", DOWNLOADED)

@@ -184,6 +184,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     ("fullyear", r"\b(?i:the)\s+(?i:entire|full|whole)\s+(?:(?i:fiscal)\s+)?(?i:year)\b(?![-'\u2019])"),
     ("that", r"\b(?:(?P<el>(?i:earlier|later))\s+)?(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])"),
+    # "the next day", "that same day": the day a narrative last named, and the one after or before it
+    ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))\s+(?i:day)\b(?![-'\u2019])"),
     (
         "duration",
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"

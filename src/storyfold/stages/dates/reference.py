@@ -94,7 +94,7 @@ def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear"})
+ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday"})
 
 
 def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
@@ -138,6 +138,12 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
         if ref.quarter is not None:
             return value_year(ref.quarter[0])
         return value_unresolved() if anchor is None else value_year(anchor.date.year)
+    if rule == "theday":  # only in a narrative, after a day it named
+        d = ref.date
+        if not ref.narrative or d is None or d.precision is not Precision.DAY or d.start is None:
+            return None
+        step = {"next": 1, "following": 1, "previous": -1}.get((g.get("which") or "").lower(), 0)
+        return value_day(d.start + dt.timedelta(days=step))
     if rule == "that":
         if ref.date is None:
             return None

@@ -171,3 +171,15 @@ def test_what_a_figure_counts_ends_where_a_date_begins(sentence: str, figure: st
     dates = find_dates(sentence, dt.date(2021, 9, 7), "a")
     found = {q.text: q.counts for q in find_quantities(sentence, "a", dates)}
     assert found[figure] == counts
+
+
+# GUM's Wikinews news, the dev part of eval/gum_figures.py (CC BY 2.5), as GUM spaces its words.
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counts"),
+    [
+        ("The incident is a reminiscent of two other incidents.", "two", "other incidents"),
+        ("USI's art gallery, like 189 other educational galleries and museums", "189", "other educational galleries"),
+    ],
+)
+def test_other_after_the_number_opens_what_it_counts(sentence: str, figure: str, counts: str) -> None:
+    assert _counts(sentence, figure) == counts

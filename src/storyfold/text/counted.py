@@ -64,8 +64,9 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cursor = 0
     for w in _WORD.finditer(window):
         word = w.group()
-        if window[cursor : w.start()].strip() or word.lower() in STOP or re.search(r"['\u2019]s?$", word):
-            break  # punctuation, a stop word or a possessive ends the phrase
+        if window[cursor : w.start()].strip() or word.lower() in STOP and not (word == "other" and not run) \
+                or re.search(r"['\u2019]s?$", word):
+            break  # punctuation, a stop word or a possessive ends the phrase; "other" right after the number opens it
         cursor = w.end()
         if word.islower() and word.endswith("ly") and len(word) > 4:
             continue  # an adverb: "50 mainly Boeing aircraft"

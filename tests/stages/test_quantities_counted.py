@@ -183,3 +183,14 @@ def test_what_a_figure_counts_ends_where_a_date_begins(sentence: str, figure: st
 )
 def test_other_after_the_number_opens_what_it_counts(sentence: str, figure: str, counts: str) -> None:
     assert _counts(sentence, figure) == counts
+
+
+def test_two_number_words_joined_by_or_are_one_approximate_range() -> None:
+    text = "We could've scored two or three goals in the first half and put the game to bed."  # GUM news dev (soccer)
+    (q,) = [q for q in find_quantities(text) if q.text.startswith("two")]
+    assert (q.text, q.value, q.value_max, q.counts) == ("two or three", 2.0, 3.0, "goals")
+
+
+def test_or_joins_no_range_where_the_second_number_is_not_the_larger() -> None:
+    found = [(q.text, q.value_max) for q in find_quantities("It was three or two, nobody knew.")]
+    assert found == [("three", None), ("two", None)]

@@ -88,11 +88,12 @@ _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
 _SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
-_EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?![.,]\d)(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
-    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?![.,]\d)(?:\s*(?P<scale2>{_SCALE}))?)?"
-    rf"(?:\s*{_PCT})?(?![\w])"
-)
+_FIRST = rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?![.,]\d)(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
+_SECOND = rf"(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?![.,]\d)(?:\s*(?P<scale2>{_SCALE}))?"
+_EXACT = re.compile(rf"{_FIRST}(?:\s*(?:-|\u2013|to)\s*{_SECOND})?(?:\s*{_PCT})?(?![\w])")
+# An approximation written as two number words joined by "or" ("two or three goals"): a range when
+# the second is the larger, else two figures.
+_OR_RANGE = re.compile(rf"(?<![\w.,/-])(?:{_QUAL})?(?P<num>(?i:{NUMBER_WORD}))\s+or\s+(?P<num2>(?i:{NUMBER_WORD}))(?![\w-])")
 _BETWEEN = re.compile(
     rf"\b(?P<qual>(?i:between))\s+(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
     rf"\s+and\s+(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
@@ -255,7 +256,7 @@ def find_quantities(
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
         found.append((m.start(), m.end(), m, True))
-    for rx in (_EXACT, _BETWEEN):
+    for rx in (_EXACT, _BETWEEN, _OR_RANGE):
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), m, False))
     for m in _FRACTION.finditer(text):
@@ -380,7 +381,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 value = bounded(n1 * _scale(g["scale2"]))  # "5 to 10 million"; not "$888,600 to $1.4 million"
             if value is None or value_max is None:
                 value = value_max = None  # out of range: kept as text
-            elif value_max < value:
+            elif value_max < value or m.re is _OR_RANGE and value_max == value:
                 return None
         pct = g.get("pct") or g.get("pct2")
         if pct:
@@ -436,7 +437,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
             if of:
                 counts, _ = _counted(text, end + of.end(), limit)
-    if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur"):
+    if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur") and not g.get("num2"):
         return None  # "one of them", "might one day": a pronoun or an idiom far more often than a count
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
         part = _PARTITIVE.match(text, end, limit)

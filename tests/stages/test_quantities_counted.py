@@ -194,3 +194,8 @@ def test_two_number_words_joined_by_or_are_one_approximate_range() -> None:
 def test_or_joins_no_range_where_the_second_number_is_not_the_larger() -> None:
     found = [(q.text, q.value_max) for q in find_quantities("It was three or two, nobody knew.")]
     assert found == [("three", None), ("two", None)]
+
+
+def test_all_after_a_partitive_of_is_passed_over() -> None:
+    text = "Almost half of all Australian primary school children are mildly iodine deficient."  # GUM news dev (iodine)
+    assert _counts(text, "half") == "Australian primary school children"

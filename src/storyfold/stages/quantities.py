@@ -167,7 +167,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 # What comes between a count and the noun it counts: "more", or "of" and a determiner or a possessor.
-_PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:(?:the|its|their|those|these|our|his|her)\s+"
+_PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:all\s+)?(?:(?:the|its|their|those|these|our|his|her)\s+"
                         r"|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*\s?(?:'s|'|\u2019s?)\s+))?")
 _SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
@@ -355,7 +355,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                         entity=_entity(text, sent[0], m.start()))
     if vague and g.get("frac"):
         value, unit = _fraction(g), "fraction"
-        of = re.match(r"\s*,?\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
+        of = re.match(r"\s*,?\s*(?:of\s+)?(?:all\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
         counts, _ = _counted(text, m.end() + (of.end() if of else 0), sent[1])
         return Quantity(text=text[m.start() : m.end()], value=value, unit=unit, article_id=article_id,
                         start=m.start(), end=m.end(), qualifier=qual, counts=counts,

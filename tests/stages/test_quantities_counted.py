@@ -199,3 +199,28 @@ def test_or_joins_no_range_where_the_second_number_is_not_the_larger() -> None:
 def test_all_after_a_partitive_of_is_passed_over() -> None:
     text = "Almost half of all Australian primary school children are mildly iodine deficient."  # GUM news dev (iodine)
     assert _counts(text, "half") == "Australian primary school children"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [  # GUM news dev (korea, hackers)
+        ("on the absurd pretext that the KPA fired one shell at the south side.", "shell"),
+        ('"How can people look at both sides if one side is gone?"', "side"),
+    ],
+)
+def test_one_before_the_singular_it_counts_is_a_figure(sentence: str, counts: str) -> None:
+    assert _counts(sentence, "one") == counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sunak has made tackling migration one of his main priorities.",  # GUM news dev (questionnaire)
+        "This was a very difficult decision, but one that was made with the American people in mind.",  # (nasa)
+        "and ensures that Ryanair is the number one on-time major airline in Europe .",  # MEANTIME airbus
+        "No one knows what happened.",
+        "The crew might one day return.",
+    ],
+)
+def test_one_as_a_pronoun_a_rank_or_an_idiom_is_no_figure(sentence: str) -> None:
+    assert not [q for q in find_quantities(sentence) if q.text.lower() == "one"]

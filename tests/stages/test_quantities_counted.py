@@ -224,3 +224,15 @@ def test_one_before_the_singular_it_counts_is_a_figure(sentence: str, counts: st
 )
 def test_one_as_a_pronoun_a_rank_or_an_idiom_is_no_figure(sentence: str) -> None:
     assert not [q for q in find_quantities(sentence) if q.text.lower() == "one"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "qualifier", "counts"),
+    [
+        ("Currently 190 universities have accepted one or more donations.", "one or more", "at least", "donations"),
+        ("Police said 20 or so people gathered outside.", "20 or so", "about", "people"),
+    ],
+)
+def test_or_more_or_so_after_a_number_qualify_it(sentence: str, figure: str, qualifier: str, counts: str) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.text == figure]
+    assert (q.qualifier, q.counts) == (qualifier, counts)

@@ -151,6 +151,9 @@ _MEASURES = {
 }
 # Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
 _NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
+# "or more", "or so", "or fewer" after a number: how the stated number bounds the figure.
+_OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b")
+_OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most"}
 _TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
@@ -395,6 +398,9 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             return None  # "B" is billions after a currency sign only ("$5B"), else a name ("5B")
         if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
             end += 1  # "3 Mio. EUR", "3.5 mln. EUR": the scale's point
+        bound = _OR_BOUND.match(text, end)
+        if bound and not g.get("num2"):  # "one or more donations", "20 or so people"
+            qual, end = qual or _OR_BOUNDS[bound.group("w").lower()], bound.end()
     after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
@@ -437,7 +443,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
             if of:
                 counts, _ = _counted(text, end + of.end(), limit)
-    if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur") and not g.get("num2") and (
+    if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
             counts is None or unit is not None or _plural(counts.split()[-1]) or not counts[0].islower()
             or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
         return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"

@@ -236,3 +236,9 @@ def test_one_as_a_pronoun_a_rank_or_an_idiom_is_no_figure(sentence: str) -> None
 def test_or_more_or_so_after_a_number_qualify_it(sentence: str, figure: str, qualifier: str, counts: str) -> None:
     (q,) = [q for q in find_quantities(sentence) if q.text == figure]
     assert (q.qualifier, q.counts) == (qualifier, counts)
+
+
+def test_a_square_measure_is_a_unit() -> None:
+    text = "lantern scenes in and around the 240,000 square meter memorial park."  # GUM news dev (lanterns)
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit) == ("240,000 square meter", "m2")

@@ -144,6 +144,9 @@ _MEASURES = {
     "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
     "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "hectares": "ha", "barrels": "barrel",
     "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
+    "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "square feet": "ft2",
+    "square foot": "ft2",
     "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
     "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
     "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -404,7 +407,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
-    after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilometres|kilometers|miles))?)", text[end:])
+    after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot)\b)?)", text[end:])
     counts: str | None = None
     cend = end
     if after and unit is None and not vague:

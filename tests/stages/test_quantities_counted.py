@@ -242,3 +242,8 @@ def test_a_square_measure_is_a_unit() -> None:
     text = "lantern scenes in and around the 240,000 square meter memorial park."  # GUM news dev (lanterns)
     (q,) = find_quantities(text)
     assert (q.text, q.unit) == ("240,000 square meter", "m2")
+
+
+def test_a_capitalised_plural_before_a_verb_and_its_object_heads_the_phrase() -> None:
+    text = "Today, about 100,000 Greeks worship the ancient gods, such as Zeus."  # GUM news dev (worship)
+    assert _counts(text, "100,000") == "Greeks"

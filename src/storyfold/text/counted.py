@@ -103,8 +103,10 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 def _follows_noun(after: str) -> bool:
     """Whether ``after`` opens with a lowercase noun (a capitalised plural before it modifies it:
     "five Texas towns")."""
-    nxt = re.match(r"\s+(?P<w>[a-z][\w-]*)", after)
-    return bool(nxt) and nxt.group("w") not in STOP and (plural(nxt.group("w")) or _noun(nxt.group("w")))
+    nxt = re.match(r"\s+(?P<w>[a-z][\w-]*)(?P<det>\s+(?:the|a|an|its|their|his|her)\b)?", after)
+    if not nxt or nxt.group("det"):
+        return False  # a word before a determiner is a verb: "100,000 Greeks worship the ancient gods"
+    return nxt.group("w") not in STOP and (plural(nxt.group("w")) or _noun(nxt.group("w")))
 
 
 def _span(text: str, pos: int, run: list[re.Match[str]]) -> tuple[str, int]:

@@ -247,3 +247,8 @@ def test_a_square_measure_is_a_unit() -> None:
 def test_a_capitalised_plural_before_a_verb_and_its_object_heads_the_phrase() -> None:
     text = "Today, about 100,000 Greeks worship the ancient gods, such as Zeus."  # GUM news dev (worship)
     assert _counts(text, "100,000") == "Greeks"
+
+
+def test_a_compound_irregular_plural_is_a_noun() -> None:
+    text = "A cross-sectional survey of 1709 schoolchildren - aged 8–10 years, from 88 schools - was carried out."
+    assert _counts(text, "1709") == "schoolchildren"  # GUM news dev (iodine)

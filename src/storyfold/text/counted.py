@@ -41,7 +41,12 @@ def plural(word: str) -> bool:
 
 
 def _noun(word: str) -> bool:
-    return wordnet.lemma(word) is not None
+    """A noun WordNet knows, or a compound of one and an irregular plural it lists ("schoolchildren":
+    "school" and "children", whose singular makes "schoolchild"), which morphy does not split."""
+    if wordnet.lemma(word) is not None:
+        return True
+    nouns, w = wordnet.load(), word.lower()
+    return any(w[k:] in nouns.exceptions and w[:k] + nouns.exceptions[w[k:]] in nouns.index for k in range(2, len(w) - 2))
 
 
 def _plural_head(word: str, after: str) -> bool:

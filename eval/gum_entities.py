@@ -57,6 +57,9 @@ class Word:
     upos: str
     head: int  # the word id of its head in the sentence, 0 for the root
     deprel: str
+    form: str = ""
+    lemma: str = ""
+    feats: str = ""
 
 
 def is_dev(name: str) -> bool:
@@ -68,10 +71,17 @@ def load_conllu(path: Path) -> Doc:
     """One GUM CoNLL-U document: its text (a line per paragraph, words spaced as written) and every
     entity mention as a ``Gold`` (type PER/ORG/LOC or GUM's own; syntactic "NAM" for a name, "NOM"
     otherwise; instance the document's coreference chain)."""
+    return read_conllu(path)[0]
+
+
+def read_conllu(path: Path) -> tuple[Doc, list[dict[int, Word]]]:
+    """:func:`load_conllu`'s document and its sentences' words (word id -> ``Word``, offsets into
+    the document's text)."""
     pieces: list[str] = []
     pos = 0
     mentions: list[Gold] = []
     sentences: list[tuple[int, int]] = []
+    words: list[dict[int, Word]] = []
     sentence: dict[int, Word] = {}
     misc: dict[int, str] = {}
     pending_space = ""
@@ -93,6 +103,7 @@ def load_conllu(path: Path) -> Doc:
                         continue
                     first, attrs = open_[gid].pop()
                     mentions.append(_mention(path.stem, gid, attrs, sentence, first, wid))
+        words.append(dict(sentence))
         sentence.clear()
         misc.clear()
 
@@ -137,12 +148,14 @@ def load_conllu(path: Path) -> Doc:
                 pieces.append(cols[1])
                 pos = end
                 pending_space = "" if "SpaceAfter=No" in cols[9] else " "
-            sentence[wid] = Word(start, end, cols[3], int(cols[6]) if cols[6].isdigit() else 0, cols[7])
+            sentence[wid] = Word(start, end, cols[3], int(cols[6]) if cols[6].isdigit() else 0, cols[7], cols[1], cols[2],
+                                 cols[5])
             misc[wid] = next((f[len("Entity="):] for f in cols[9].split("|") if f.startswith("Entity=")), "")
     close_sentence()
     text = "".join(pieces)
     genre = path.stem.split("_")[1]
-    return Doc(id=path.stem, corpus=genre, text=text, scored_until=len(text), sentences=sentences, mentions=mentions)
+    doc = Doc(id=path.stem, corpus=genre, text=text, scored_until=len(text), sentences=sentences, mentions=mentions)
+    return doc, words
 
 
 def _mention(doc: str, gid: str, attrs: str, sentence: dict[int, Word], first: int, last: int) -> Gold:
@@ -178,14 +191,19 @@ def _errors(docs: list[Doc], predicted: list) -> None:
                 print(f"    {doc.id}: {doc.text[g.start:g.end]!r} {g.type}")
 
 
-def load_gum(gum_dir: Path, other: bool = False) -> list[Doc]:
-    """The news and interview documents; with ``other``, every other GUM genre too but reddit
-    (whose texts GUM does not distribute)."""
+def gum_paths(gum_dir: Path, other: bool = False) -> list[Path]:
+    """The CoNLL-U files of the news and interview documents; with ``other``, of every other GUM
+    genre too but reddit (whose texts GUM does not distribute)."""
     dep = gum_dir / "dep" if (gum_dir / "dep").is_dir() else gum_dir
     paths = sorted([*dep.glob("GUM_news_*.conllu"), *dep.glob("GUM_interview_*.conllu")])
     if other:
         paths += sorted(p for p in dep.glob("GUM_*.conllu") if p.stem.split("_")[1] not in ("news", "interview", "reddit"))
-    return [load_conllu(p) for p in paths]
+    return paths
+
+
+def load_gum(gum_dir: Path, other: bool = False) -> list[Doc]:
+    """The news and interview documents; with ``other``, every other GUM genre too but reddit."""
+    return [load_conllu(p) for p in gum_paths(gum_dir, other)]
 
 
 def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:

@@ -171,3 +171,84 @@ def test_what_a_figure_counts_ends_where_a_date_begins(sentence: str, figure: st
     dates = find_dates(sentence, dt.date(2021, 9, 7), "a")
     found = {q.text: q.counts for q in find_quantities(sentence, "a", dates)}
     assert found[figure] == counts
+
+
+# GUM's Wikinews news, the dev part of eval/gum_figures.py (CC BY 2.5), as GUM spaces its words.
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counts"),
+    [
+        ("The incident is a reminiscent of two other incidents.", "two", "other incidents"),
+        ("USI's art gallery, like 189 other educational galleries and museums", "189", "other educational galleries"),
+    ],
+)
+def test_other_after_the_number_opens_what_it_counts(sentence: str, figure: str, counts: str) -> None:
+    assert _counts(sentence, figure) == counts
+
+
+def test_two_number_words_joined_by_or_are_one_approximate_range() -> None:
+    text = "We could've scored two or three goals in the first half and put the game to bed."  # GUM news dev (soccer)
+    (q,) = [q for q in find_quantities(text) if q.text.startswith("two")]
+    assert (q.text, q.value, q.value_max, q.counts) == ("two or three", 2.0, 3.0, "goals")
+
+
+def test_or_joins_no_range_where_the_second_number_is_not_the_larger() -> None:
+    found = [(q.text, q.value_max) for q in find_quantities("It was three or two, nobody knew.")]
+    assert found == [("three", None), ("two", None)]
+
+
+def test_all_after_a_partitive_of_is_passed_over() -> None:
+    text = "Almost half of all Australian primary school children are mildly iodine deficient."  # GUM news dev (iodine)
+    assert _counts(text, "half") == "Australian primary school children"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [  # GUM news dev (korea, hackers)
+        ("on the absurd pretext that the KPA fired one shell at the south side.", "shell"),
+        ('"How can people look at both sides if one side is gone?"', "side"),
+    ],
+)
+def test_one_before_the_singular_it_counts_is_a_figure(sentence: str, counts: str) -> None:
+    assert _counts(sentence, "one") == counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sunak has made tackling migration one of his main priorities.",  # GUM news dev (questionnaire)
+        "This was a very difficult decision, but one that was made with the American people in mind.",  # (nasa)
+        "and ensures that Ryanair is the number one on-time major airline in Europe .",  # MEANTIME airbus
+        "No one knows what happened.",
+        "The crew might one day return.",
+    ],
+)
+def test_one_as_a_pronoun_a_rank_or_an_idiom_is_no_figure(sentence: str) -> None:
+    assert not [q for q in find_quantities(sentence) if q.text.lower() == "one"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "qualifier", "counts"),
+    [
+        ("Currently 190 universities have accepted one or more donations.", "one or more", "at least", "donations"),
+        ("Police said 20 or so people gathered outside.", "20 or so", "about", "people"),
+    ],
+)
+def test_or_more_or_so_after_a_number_qualify_it(sentence: str, figure: str, qualifier: str, counts: str) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.text == figure]
+    assert (q.qualifier, q.counts) == (qualifier, counts)
+
+
+def test_a_square_measure_is_a_unit() -> None:
+    text = "lantern scenes in and around the 240,000 square meter memorial park."  # GUM news dev (lanterns)
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit) == ("240,000 square meter", "m2")
+
+
+def test_a_capitalised_plural_before_a_verb_and_its_object_heads_the_phrase() -> None:
+    text = "Today, about 100,000 Greeks worship the ancient gods, such as Zeus."  # GUM news dev (worship)
+    assert _counts(text, "100,000") == "Greeks"
+
+
+def test_a_compound_irregular_plural_is_a_noun() -> None:
+    text = "A cross-sectional survey of 1709 schoolchildren - aged 8–10 years, from 88 schools - was carried out."
+    assert _counts(text, "1709") == "schoolchildren"  # GUM news dev (iodine)

@@ -88,11 +88,12 @@ _NUM = rf"(?:{_NUMERAL}|(?i:{NUMBER_WORD}))"
 _PCT = r"(?P<pct>%|(?i:per\s*cent|percent|percentage\s+points?))"
 
 _SUFFIX = r"(?P<usfx>km|kg|GB|MB|TB|cm|mm|kW|kWh|MW|GW|mph)(?![A-Za-z])"
-_EXACT = re.compile(
-    rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?![.,]\d)(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
-    rf"(?:\s*(?:-|\u2013|to)\s*(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?![.,]\d)(?:\s*(?P<scale2>{_SCALE}))?)?"
-    rf"(?:\s*{_PCT})?(?![\w])"
-)
+_FIRST = rf"(?<![\w.,/-])(?:{_QUAL})?(?:{_CUR}\s?)?(?P<num>{_NUM})(?![.,]\d)(?:(?:\s*|-(?=[a-zA-Z]{{7}}))(?P<scale>{_SCALE})|{_SUFFIX})?"
+_SECOND = rf"(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?![.,]\d)(?:\s*(?P<scale2>{_SCALE}))?"
+_EXACT = re.compile(rf"{_FIRST}(?:\s*(?:-|\u2013|to)\s*{_SECOND})?(?:\s*{_PCT})?(?![\w])")
+# An approximation written as two number words joined by "or" ("two or three goals"): a range when
+# the second is the larger, else two figures.
+_OR_RANGE = re.compile(rf"(?<![\w.,/-])(?:{_QUAL})?(?P<num>(?i:{NUMBER_WORD}))\s+or\s+(?P<num2>(?i:{NUMBER_WORD}))(?![\w-])")
 _BETWEEN = re.compile(
     rf"\b(?P<qual>(?i:between))\s+(?:{_CUR}\s?)?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*{_PCT})?"
     rf"\s+and\s+(?:{_CUR2}\s?)?(?P<num2>{_NUM})(?:\s*(?P<scale2>{_SCALE}))?(?:\s*(?P<pct2>%|(?i:per\s*cent|percent)))?"
@@ -143,6 +144,9 @@ _MEASURES = {
     "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
     "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "hectares": "ha", "barrels": "barrel",
     "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
+    "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "square feet": "ft2",
+    "square foot": "ft2",
     "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
     "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
     "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -150,6 +154,9 @@ _MEASURES = {
 }
 # Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
 _NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
+# "or more", "or so", "or fewer" after a number: how the stated number bounds the figure.
+_OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b")
+_OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most"}
 _TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
@@ -166,7 +173,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 # What comes between a count and the noun it counts: "more", or "of" and a determiner or a possessor.
-_PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:(?:the|its|their|those|these|our|his|her)\s+"
+_PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:all\s+)?(?:(?:the|its|their|those|these|our|his|her)\s+"
                         r"|(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*\s?(?:'s|'|\u2019s?)\s+))?")
 _SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
@@ -255,7 +262,7 @@ def find_quantities(
     found: list[tuple[int, int, re.Match[str], bool]] = []
     for m in _VAGUE.finditer(text):
         found.append((m.start(), m.end(), m, True))
-    for rx in (_EXACT, _BETWEEN):
+    for rx in (_EXACT, _BETWEEN, _OR_RANGE):
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), m, False))
     for m in _FRACTION.finditer(text):
@@ -354,7 +361,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                         entity=_entity(text, sent[0], m.start()))
     if vague and g.get("frac"):
         value, unit = _fraction(g), "fraction"
-        of = re.match(r"\s*,?\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
+        of = re.match(r"\s*,?\s*(?:of\s+)?(?:all\s+)?(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[m.end() : sent[1]])
         counts, _ = _counted(text, m.end() + (of.end() if of else 0), sent[1])
         return Quantity(text=text[m.start() : m.end()], value=value, unit=unit, article_id=article_id,
                         start=m.start(), end=m.end(), qualifier=qual, counts=counts,
@@ -380,7 +387,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 value = bounded(n1 * _scale(g["scale2"]))  # "5 to 10 million"; not "$888,600 to $1.4 million"
             if value is None or value_max is None:
                 value = value_max = None  # out of range: kept as text
-            elif value_max < value:
+            elif value_max < value or m.re is _OR_RANGE and value_max == value:
                 return None
         pct = g.get("pct") or g.get("pct2")
         if pct:
@@ -394,10 +401,13 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             return None  # "B" is billions after a currency sign only ("$5B"), else a name ("5B")
         if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
             end += 1  # "3 Mio. EUR", "3.5 mln. EUR": the scale's point
+        bound = _OR_BOUND.match(text, end)
+        if bound and not g.get("num2"):  # "one or more donations", "20 or so people"
+            qual, end = qual or _OR_BOUNDS[bound.group("w").lower()], bound.end()
     after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
-    after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilometres|kilometers|miles))?)", text[end:])
+    after = re.match(r"\s*-?\s*(?P<w>[A-Za-z][\w/]*(?:\s+(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot)\b)?)", text[end:])
     counts: str | None = None
     cend = end
     if after and unit is None and not vague:
@@ -436,8 +446,10 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
             if of:
                 counts, _ = _counted(text, end + of.end(), limit)
-    if not vague and g["num"].lower() == "one" and not g.get("qual") and not g.get("cur"):
-        return None  # "one of them", "might one day": a pronoun or an idiom far more often than a count
+    if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
+            counts is None or unit is not None or _plural(counts.split()[-1]) or not counts[0].islower()
+            or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
+        return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
         part = _PARTITIVE.match(text, end, limit)
         if part and part.end() > end + 1:  # "two of the engines", "six more A350s", "20 of Boeing's 777 planes"
@@ -484,7 +496,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

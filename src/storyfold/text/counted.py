@@ -41,7 +41,12 @@ def plural(word: str) -> bool:
 
 
 def _noun(word: str) -> bool:
-    return wordnet.lemma(word) is not None
+    """A noun WordNet knows, or a compound of one and an irregular plural it lists ("schoolchildren":
+    "school" and "children", whose singular makes "schoolchild"), which morphy does not split."""
+    if wordnet.lemma(word) is not None:
+        return True
+    nouns, w = wordnet.load(), word.lower()
+    return any(w[k:] in nouns.exceptions and w[:k] + nouns.exceptions[w[k:]] in nouns.index for k in range(2, len(w) - 2))
 
 
 def _plural_head(word: str, after: str) -> bool:
@@ -64,8 +69,9 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cursor = 0
     for w in _WORD.finditer(window):
         word = w.group()
-        if window[cursor : w.start()].strip() or word.lower() in STOP or re.search(r"['\u2019]s?$", word):
-            break  # punctuation, a stop word or a possessive ends the phrase
+        if window[cursor : w.start()].strip() or word.lower() in STOP and not (word == "other" and not run) \
+                or re.search(r"['\u2019]s?$", word):
+            break  # punctuation, a stop word or a possessive ends the phrase; "other" right after the number opens it
         cursor = w.end()
         if word.islower() and word.endswith("ly") and len(word) > 4:
             continue  # an adverb: "50 mainly Boeing aircraft"
@@ -102,8 +108,10 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 def _follows_noun(after: str) -> bool:
     """Whether ``after`` opens with a lowercase noun (a capitalised plural before it modifies it:
     "five Texas towns")."""
-    nxt = re.match(r"\s+(?P<w>[a-z][\w-]*)", after)
-    return bool(nxt) and nxt.group("w") not in STOP and (plural(nxt.group("w")) or _noun(nxt.group("w")))
+    nxt = re.match(r"\s+(?P<w>[a-z][\w-]*)(?P<det>\s+(?:the|a|an|its|their|his|her)\b)?", after)
+    if not nxt or nxt.group("det"):
+        return False  # a word before a determiner is a verb: "100,000 Greeks worship the ancient gods"
+    return nxt.group("w") not in STOP and (plural(nxt.group("w")) or _noun(nxt.group("w")))
 
 
 def _span(text: str, pos: int, run: list[re.Match[str]]) -> tuple[str, int]:

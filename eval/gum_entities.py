@@ -35,6 +35,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,9 +250,15 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
         _errors([d for d, k in zip(docs, dev, strict=True) if k], [m for m, k in zip(predicted, dev, strict=True) if k])
 
 
-if __name__ == "__main__":
+def run(main_of: Callable[..., None], script: str) -> None:
+    """The command line the GUM scripts share: ``GUM_DIR [--errors] [--other]`` (GUM_DIR defaults to
+    $STORYFOLD_GUM)."""
     args = [a for a in sys.argv[1:] if a not in ("--errors", "--other")]
     where = args[0] if args else os.environ.get("STORYFOLD_GUM")
     if not where:
-        sys.exit("usage: eval/gum_entities.py GUM_DIR [--errors] [--other] (a copy of github.com/amir-zeldes/gum)")
-    main(Path(where), errors="--errors" in sys.argv[1:], other="--other" in sys.argv[1:])
+        sys.exit(f"usage: eval/{script} GUM_DIR [--errors] [--other] (a copy of github.com/amir-zeldes/gum)")
+    main_of(Path(where), errors="--errors" in sys.argv[1:], other="--other" in sys.argv[1:])
+
+
+if __name__ == "__main__":
+    run(main, "gum_entities.py")

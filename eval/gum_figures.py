@@ -29,14 +29,13 @@ a figure is read from the parse inside the mentions:
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from dates import counts_right
 from entities import Doc
-from gum_entities import Word, gum_paths, is_dev, read_conllu
+from gum_entities import Word, gum_paths, is_dev, read_conllu, run
 
 from storyfold.records import Quantity
 from storyfold.stages.quantities import find_quantities
@@ -176,8 +175,4 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a not in ("--errors", "--other")]
-    where = args[0] if args else os.environ.get("STORYFOLD_GUM")
-    if not where:
-        sys.exit("usage: eval/gum_figures.py GUM_DIR [--errors] [--other] (a copy of github.com/amir-zeldes/gum)")
-    main(Path(where), errors="--errors" in sys.argv[1:], other="--other" in sys.argv[1:])
+    run(main, "gum_figures.py")

@@ -3,11 +3,8 @@ repository amir-zeldes/gum named by $STORYFOLD_GUM; skipped without it)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -17,14 +14,6 @@ def _gum():  # noqa: ANN202
     import gum_entities  # eval/gum_entities.py
 
     return gum_entities
-
-
-@pytest.fixture
-def gum_dir() -> Path:
-    where = os.environ.get("STORYFOLD_GUM")
-    if not where or not list((Path(where) / "dep").glob("GUM_news_*.conllu")):
-        pytest.skip("no GUM copy (set STORYFOLD_GUM to a checkout of amir-zeldes/gum)")
-    return Path(where)
 
 
 def test_reader_gives_the_text_and_typed_name_mentions(gum_dir: Path) -> None:

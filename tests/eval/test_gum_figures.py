@@ -3,11 +3,8 @@ repository amir-zeldes/gum named by $STORYFOLD_GUM; skipped without it)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -17,14 +14,6 @@ def _figures():  # noqa: ANN202
     import gum_figures  # eval/gum_figures.py
 
     return gum_figures
-
-
-@pytest.fixture
-def gum_dir() -> Path:
-    where = os.environ.get("STORYFOLD_GUM")
-    if not where or not list((Path(where) / "dep").glob("GUM_news_*.conllu")):
-        pytest.skip("no GUM copy (set STORYFOLD_GUM to a checkout of amir-zeldes/gum)")
-    return Path(where)
 
 
 def _gold(gum_dir: Path, name: str) -> tuple[str, dict[str, str | None]]:

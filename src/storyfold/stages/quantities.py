@@ -43,7 +43,10 @@ from storyfold.text.counted import STOP as _STOP
 from storyfold.text.counted import counted as _counted
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
+from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
+from storyfold.text.numbers import MEASURES as _MEASURES
+from storyfold.text.numbers import TIME_CODES as _TIME_CODES
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
@@ -127,11 +130,6 @@ _ONE_SCALE = re.compile(
 )
 _ONES = {"a": 1, "an": 1, "half a": 0.5, "a half ": 0.5, "a half": 0.5, "a quarter of a": 0.25,
          "three quarters of a": 0.75}
-_CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-    "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
-    "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR", "francs": "CHF",
-}
 # A currency's English name after the number (CLDR, through the gazetteer): "1.66 million US dollars",
 # "100 million Czech korunas", "50 million zlotys".
 _CURRENCY_NAME = re.compile(
@@ -139,25 +137,11 @@ _CURRENCY_NAME = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_SIGNS = {sign.lower(): code for sign, code in CURRENCY_SIGNS.items()}
-_MEASURES = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi",
-    "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
-    "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "hectares": "ha", "barrels": "barrel",
-    "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
-    "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2",
-    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "square feet": "ft2",
-    "square foot": "ft2",
-    "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
-    "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
-    "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
-    "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
-}
 # Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
 _NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
 # "or more", "or so", "or fewer" after a number: how the stated number bounds the figure.
 _OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b")
 _OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most"}
-_TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
     r"(?:\s*(?:also|already|now|still|reportedly|has|have|had|will|would|could|is|was|has\s+been|had\s+been))*\s*"

@@ -40,13 +40,17 @@ def plural(word: str) -> bool:
     return word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
 
 
-def _noun(word: str) -> bool:
-    """A noun WordNet knows, or a compound of one and an irregular plural it lists ("schoolchildren":
-    "school" and "children", whose singular makes "schoolchild"), which morphy does not split."""
-    if wordnet.lemma(word) is not None:
-        return True
+def irregular_plural(word: str) -> bool:
+    """Whether ``word`` is an irregular plural WordNet lists ("men"), or a compound ending in one whose
+    singular it knows ("schoolchildren": "school" and "children", "schoolchild"), which morphy does not split."""
     nouns, w = wordnet.load(), word.lower()
-    return any(w[k:] in nouns.exceptions and w[:k] + nouns.exceptions[w[k:]] in nouns.index for k in range(2, len(w) - 2))
+    return any(w[k:] in nouns.exceptions and w[:k] + nouns.exceptions[w[k:]] in nouns.index for k in (0, *range(2, len(w) - 2)))
+
+
+def _noun(word: str) -> bool:
+    """A noun WordNet knows, or a compound of one and an irregular plural it lists."""
+    return wordnet.lemma(word) is not None or irregular_plural(word)
+
 
 
 def _plural_head(word: str, after: str) -> bool:

@@ -6,7 +6,8 @@ is 4.5e9, ``parse_number("twenty-five")`` is 25. Anything it cannot read is ``No
 Figures are bounded where they are read: a numeral of more than :data:`MAX_DIGITS` digits, or a
 value of :data:`MAX_FIGURE` or more, is out of range (:func:`in_range` says which; the quantities
 stage keeps such a figure as text with no value), so no stage downstream meets an infinite or
-absurd float.
+absurd float. The words of a figure's unit (:data:`CURRENCY_WORDS`, :data:`MEASURES`,
+:data:`TIME_CODES`) live here too.
 """
 
 from __future__ import annotations
@@ -14,10 +15,36 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["MAX_DIGITS", "MAX_FIGURE", "NUMBER_WORD", "SCALES", "bounded", "in_range", "parse_number"]
+__all__ = [
+    "CURRENCY_WORDS", "MAX_DIGITS", "MAX_FIGURE", "MEASURES", "NUMBER_WORD", "SCALES", "TIME_CODES", "bounded", "in_range",
+    "parse_number",
+]
 
 MAX_DIGITS = 30  # digits of a numeral read as a figure; longer ones are out of range
 MAX_FIGURE = 1e30  # values from here on are out of range (no news figure comes near it)
+
+# The words of a figure's unit, as the quantities stage reads them after the number: currencies named in
+# words (beside CLDR's names, through the gazetteer), measures (with their code) and units of time.
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    "roubles": "RUB", "rubles": "RUB", "hryvnias": "UAH", "rupees": "INR", "francs": "CHF",
+}
+MEASURES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi",
+    "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "tonnes": "t", "tons": "t",
+    "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg", "hectares": "ha", "barrels": "barrel",
+    "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
+    "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "square feet": "ft2",
+    "square foot": "ft2",
+    "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
+    "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
+    "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
+    "gb": "GB", "mb": "MB", "tb": "TB", "cm": "cm", "mm": "mm",
+}
+TIME_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y"}
+
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -72,6 +72,14 @@ def test_a_number_before_1800_without_a_signal_is_no_year() -> None:
     assert _values("The army counted 1614 men and 1500 horses.") == {}
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    ("A cross-sectional survey of 1709 schoolchildren - aged 8-10 years, from 88 schools - was carried out.", "1709"),  # GUM news dev
+    ("The garrison of 1500 men held the fort.", "1500"),
+])
+def test_a_signal_does_not_make_a_year_of_a_number_before_1800_that_counts_an_irregular_plural(text: str, figure: str) -> None:
+    assert not any(figure in found for found in _values(text))
+
+
 def test_a_year_before_the_common_era_is_written_as_timex_writes_it_and_holds_no_calendar_day() -> None:
     found = {d.text: d for d in find_dates("First invasion of Greece (492-490 BC)", DOWNLOADED)}
     bc = found["490 BC"]

@@ -107,3 +107,11 @@ def test_the_next_day_in_a_narrative_is_the_day_after_the_one_last_named_and_not
     got = _values(text)
     assert (got["The next day"], got["that same day"]) == ("1789-07-12", "1789-07-11")
     assert "The next day" not in _values("On Tuesday the deal was signed. The next day, shares rose.", DOWNLOADED)
+
+
+def test_a_yearless_date_after_a_year_before_the_common_era_has_no_value_not_the_publication_year() -> None:
+    text = (LEAD + "In 490 BC a Persian force landed at Marathon. On 12 September the Athenians attacked. "
+            "In 1788 a museum of the war opened; on 3 May it closed.")
+    found = _values(text)
+    assert found["12 September"] is None
+    assert found["3 May"] == "1788-05-03"  # a calendar year named again gives the narrative its year back

@@ -11,7 +11,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, Reference, is_narrative
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value, value_dated, value_quarter
+from storyfold.stages.dates.values import Value, value_dated, value_quarter, value_unresolved
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -164,6 +164,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
             moves = hit.rule != "relunit"
+        elif ref.narrative and ref.before_era and value.relative and _narrated_form(hit, ref):
+            value, moves = value_unresolved(), False  # "On 12 September" after "in 490 BC": no year to give
         elif ref.narrative and value.relative:
             moves = False
         value = _on_the_day_narrated(hit, value, ref, tense)
@@ -247,7 +249,7 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
         return
     if hit.rule == "era" and value.earliest is None:
-        ref.date = None  # "490 BC": no calendar date holds what follows, so the narrative gives no year
+        ref.date, ref.before_era = None, True  # "490 BC": no calendar date holds what follows, so the narrative gives no year
         return
     if value.value is None or value.type != "DATE":
         return
@@ -259,4 +261,4 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
             ref.quarter = (date.year, date.quarter)
             ref.part_year = False
     elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
-        ref.date = PartialDate.parse(value.value)
+        ref.date, ref.before_era = PartialDate.parse(value.value), False

@@ -38,12 +38,15 @@ class Reference:
     of a year. ``date``: the last calendar day, month or year named, for "that year", "later that month".
     ``narrative``: the text tells of another time than its own (:func:`is_narrative`), so an
     expression said without its year ("June 10", "early October", "the summer") lies near the date
-    the narrative has reached (:meth:`narrated`), not near the publication date."""
+    the narrative has reached (:meth:`narrated`), not near the publication date. ``before_era``: the
+    date last named is a year before the common era ("490 BC"), which no calendar date holds, so a
+    year-less expression after it in a narrative has no value rather than the publication year's."""
 
     quarter: tuple[int, int] | None = None
     date: PartialDate | None = None
     part_year: bool = False
     narrative: bool = False
+    before_era: bool = False
 
     def narrated(self) -> Anchor | None:
         """The anchor of a year-less expression in a narrative: the day last named, or the middle of

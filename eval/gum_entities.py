@@ -202,6 +202,24 @@ def gum_paths(gum_dir: Path, other: bool = False) -> list[Path]:
     return paths
 
 
+DEV = "news dev (SHA-1 of the name even: errors read)"
+
+
+def gum_parts(docs: list[Doc], other: bool = False) -> dict[str, list[bool]]:
+    """The parts every GUM script reports, as a flag per document: news dev (:data:`DEV`, the only
+    part whose errors are printed), news untouched, all news, the interviews (untouched) and, with
+    ``other``, the other genres (untouched)."""
+    news = [d.corpus == "news" for d in docs]
+    parts = {DEV: [n and is_dev(d.id) for n, d in zip(news, docs, strict=True)],
+             "news untouched (never read)": [n and not is_dev(d.id) for n, d in zip(news, docs, strict=True)],
+             "news all": news,
+             "interviews (untouched)": [d.corpus == "interview" for d in docs]}
+    if other:
+        parts["other genres (untouched; not news: academic, biographies, fiction, travel guides ...)"] = [
+            d.corpus not in ("news", "interview") for d in docs]
+    return parts
+
+
 def load_gum(gum_dir: Path, other: bool = False) -> list[Doc]:
     """The news and interview documents; with ``other``, every other GUM genre too but reddit."""
     return [load_conllu(p) for p in gum_paths(gum_dir, other)]
@@ -222,14 +240,8 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
          for s, e, lab in r if lab in TYPES]
         for a, r in zip(articles, raw, strict=True)
     ]
-    news = [d.corpus == "news" for d in docs]
-    parts = {"news dev (SHA-1 of the name even: errors read)": [n and is_dev(d.id) for n, d in zip(news, docs, strict=True)],
-             "news untouched (never read)": [n and not is_dev(d.id) for n, d in zip(news, docs, strict=True)],
-             "news all": news,
-             "interviews (untouched)": [d.corpus == "interview" for d in docs]}
-    if other:
-        parts["other genres (untouched; not news: academic, biographies, fiction, travel guides ...)"] = [
-            d.corpus not in ("news", "interview") for d in docs]
+    parts = gum_parts(docs, other)
+    news = parts["news all"]
     names = sum(1 for d in docs for g in d.mentions if g.syntactic in NAME_MENTIONS)
     print(f"GUM: {sum(news)} news documents, {sum(d.corpus == 'interview' for d in docs)} interviews, "
           f"{sum(d.corpus not in ('news', 'interview') for d in docs)} others, "
@@ -246,7 +258,7 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
         print("  spaCy alone (its labels mapped, none of the fixes):")
         _mention_scores(pick(docs), pick(spacy_only))
     if errors:
-        dev = parts["news dev (SHA-1 of the name even: errors read)"]
+        dev = parts[DEV]
         _errors([d for d, k in zip(docs, dev, strict=True) if k], [m for m, k in zip(predicted, dev, strict=True) if k])
 
 

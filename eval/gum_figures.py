@@ -35,7 +35,7 @@ from pathlib import Path
 
 from dates import counts_right
 from entities import Doc
-from gum_entities import Word, gum_paths, is_dev, read_conllu, run
+from gum_entities import DEV, Word, gum_parts, gum_paths, read_conllu, run
 
 from storyfold.records import Quantity
 from storyfold.stages.quantities import find_quantities
@@ -128,12 +128,7 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
     docs = [d for d, _ in read]
     golds = [gold_figures(d, s) for d, s in read]
     found = [find_quantities(d.text, d.id) for d in docs]
-    parts = {"news dev (SHA-1 of the name even: errors read)": [d.corpus == "news" and is_dev(d.id) for d in docs],
-             "news untouched (never read)": [d.corpus == "news" and not is_dev(d.id) for d in docs],
-             "news all": [d.corpus == "news" for d in docs],
-             "interviews (untouched)": [d.corpus == "interview" for d in docs]}
-    if other:
-        parts["other genres (untouched; not news)"] = [d.corpus not in ("news", "interview") for d in docs]
+    parts = gum_parts(docs, other)
     print(f"GUM figures: {len(docs)} documents, {sum(len(f) for f, _ in golds)} gold figures "
           f"({sum(f.counted is not None for g, _ in golds for f in g)} with a counted noun)")
     for name, keep in parts.items():
@@ -156,7 +151,7 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
         print(f"    recall {n_found}/{n_gold} = {n_found / max(n_gold, 1):.3f};  precision proxy {n_hit}/{n_sys} = "
               f"{n_hit / max(n_sys, 1):.3f};  counted noun right {n_right}/{n_counted} = {n_right / max(n_counted, 1):.3f}")
     if errors:
-        dev = parts["news dev (SHA-1 of the name even: errors read)"]
+        dev = parts[DEV]
         for doc, (figures, numerals), qs, k in zip(docs, golds, found, dev, strict=True):
             if not k:
                 continue

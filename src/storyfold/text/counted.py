@@ -52,7 +52,6 @@ def _noun(word: str) -> bool:
     return wordnet.lemma(word) is not None or irregular_plural(word)
 
 
-
 def _plural_head(word: str, after: str) -> bool:
     """Whether ``word`` is a plural that can head what a number counts: a lowercase or camel-case
     plural ("tankers", "iPhones"), a plural model code ("A330s", "787s"), or a capitalised plural with

@@ -164,10 +164,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
             value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
             moves = hit.rule != "relunit"
-        elif ref.narrative and ref.before_era and value.relative and _narrated_form(hit, ref):
-            value, moves = value_unresolved(), False  # "On 12 September" after "in 490 BC": no year to give
         elif ref.narrative and value.relative:
             moves = False
+            if ref.before_era and _narrated_form(hit, ref):
+                value = value_unresolved()  # "On 12 September" after "in 490 BC": no year to give
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):

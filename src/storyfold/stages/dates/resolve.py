@@ -174,15 +174,15 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         after = m.string[m.end() : m.end() + 24]
         if not g.get("mod") and APPROX_BEFORE.search(before):
             return None
-        if int(g["y"]) < 1800 and not (g.get("mod") or signal in OLD_YEAR_SIGNALS or before.endswith("(")):
+        year = int(g["y"])
+        if year < 1800 and not (g.get("mod") or signal in OLD_YEAR_SIGNALS or before.endswith("(")):
             return None  # a number before 1800 is a year only where a signal or a modifier says so
         plural = re.match(r"\s+([a-z]+s)\b", after)
-        early, word = int(g["y"]) < 1800, re.match(r"\s+([a-z]+)\b", after)
         if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
             return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
-        if early and word and irregular_plural(word.group(1)):
+        if year < 1800 and (word := re.match(r"\s+([a-z]+)\b", after)) and irregular_plural(word.group(1)):
             return None  # "a survey of 1709 schoolchildren": a signal does not make a count a year
-        return value_year(int(g["y"]), _mod(m), relative=False)
+        return value_year(year, _mod(m), relative=False)
     if rule == "era":
         n = int(g.get("n") or g.get("n2") or 0)
         mod = "APPROX" if g.get("circa") else _mod(m)

@@ -282,12 +282,12 @@ def _mention(
     if source is not None and (attribution is None or clause.reporter):
         attribution = text[offset + source.speaker_start : offset + source.speaker_end]
     q = _in_span(quantities, start, end)
-    d = next((x for x in dates if start <= x.start and x.end <= end and x.date is not None), None)
+    time = next((t for x in dates if start <= x.start and x.end <= end and (t := x.date) is not None), None)
     return ClaimMention(
         article_id=article_id, start=start, end=end, text=stext, subject=clause.subject,
         predicate=clause.predicate, object=clause.object, negated=clause.negated,
         value=q.value if q else None, unit=q.unit if q else None, qualifier=q.qualifier if q else None,
-        counts=q.counts if q else None, time=d.date if d else None, attribution=attribution,
+        counts=q.counts if q else None, time=time, attribution=attribution,
         modality=modality_of(stext, attribution),
         attribution_start=offset + source.speaker_start if source is not None else None,
         attribution_end=offset + source.speaker_end if source is not None else None,

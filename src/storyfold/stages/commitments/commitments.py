@@ -386,7 +386,7 @@ def find_general(
     last: str | None = None
     for a, b, acts in clauses:
         sent = text[a:b]
-        time = next((d.date for d in dates if a <= d.start and d.end <= b and d.date is not None), None)
+        time = next((t for d in dates if a <= d.start and d.end <= b and (t := d.date) is not None), None)
         for c in acts:
             lead = max(0, a - 400)  # the places named before it, not those a channel ("through the EU …")
             before = [p for p in _places(text[lead : a + (c.subject or c.verb)[0]])

@@ -259,7 +259,7 @@ def rule_mentions(
         for si, (a, b) in enumerate(sents):
             sent = text[a:b]
             named = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+\b", sent) if m.group() in leaders]
-            time = next((d.date for d in dates if a <= d.start and d.end <= b and d.date is not None), None)
+            time = next((t for d in dates if a <= d.start and d.end <= b and (t := d.date) is not None), None)
             found = _mentions(text, sent, a, b, article_id, leaders, speaker, last_kinds, sents, si, dates, quantities,
                               time or prev_time)
             out.extend(found)

@@ -28,6 +28,7 @@ STOP = frozenset({
     "its", "their", "his", "her", "about", "some", "all", "other", "between", "after", "before", "while", "when",
     "where", "if", "so", "up", "down", "out", "off", "also", "there", "here", "ago", "later", "earlier",
     "percent", "cent",
+    "may", "might", "must", "can", "cannot", "should", "shall",  # modal auxiliaries: "one must", "street may even"
 })
 _WORD = re.compile(r"(?<![\w'\u2019.-])(?:[A-Za-z](?:[\w'\u2019-]|\.(?=\w))*(?:(?<=\.\w)\.)?|\d[\w,.-]*(?<![,.]))")
 _MODEL_PLURAL = re.compile(r"[A-Z]*\d[\w-]*s")

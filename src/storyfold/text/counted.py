@@ -89,6 +89,8 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         word = w.group()
         if not word[0].islower():
             continue  # a name or a code modifying the head: "Airbus A320 jets"
+        if head is not None and i == len(run) - 1 and word.endswith("ing"):
+            break  # a participle after the noun, ending the phrase: "one poster writing", "one hand supporting the"
         if _noun(word) or not word.islower():  # a camel-case name is a noun: "the 100 millionth iPod"
             head = i
         elif head is not None:

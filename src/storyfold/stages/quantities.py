@@ -44,7 +44,7 @@ from storyfold.text.counted import counted as _counted
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
-from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
+from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, list_label, parse_number
 from storyfold.text.numbers import MEASURES as _MEASURES
 from storyfold.text.numbers import TIME_CODES as _TIME_CODES
 from storyfold.text.sentences import SentenceIndex
@@ -264,7 +264,7 @@ def find_quantities(
         if any(taken[start:end]) or any(blocked[num_start:num_end]):
             continue
         tok = _token(text, num_start, num_end)
-        if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
+        if "http" in tok or "/" in tok or "=" in tok or "_" in tok or list_label(text, m.start()):
             continue
         sent, cut = sentences.sentence_at(m.start()), bisect_left(starts, num_end)  # what a figure counts
         q = _read(text, m, vague, article_id, (sent[0], min(sent[1], starts[cut])) if cut < len(starts) else sent)

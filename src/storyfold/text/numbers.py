@@ -17,7 +17,7 @@ import re
 
 __all__ = [
     "CURRENCY_WORDS", "MAX_DIGITS", "MAX_FIGURE", "MEASURES", "NUMBER_WORD", "SCALES", "TIME_CODES", "bounded", "in_range",
-    "parse_number",
+    "list_label", "parse_number",
 ]
 
 MAX_DIGITS = 30  # digits of a numeral read as a figure; longer ones are out of range
@@ -109,6 +109,17 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + (current or 0.0)
+
+
+# A list item's or a section's number: an integer with a point or a colon, or a dotted section number,
+# before a capitalised word.
+_LABEL = re.compile(r"\d+(?:[.:]|(?:\.\d+)+)[ \t]+[A-Z]")
+
+
+def list_label(text: str, start: int) -> bool:
+    """Whether the numeral at ``start`` opens a line as a list or section label, not a figure:
+    "1. Introduction", "10: How to Save the Middle Class", "2.3 Measures of the Location"."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and bool(_LABEL.match(text, start))
 
 
 def in_range(text: str) -> bool:

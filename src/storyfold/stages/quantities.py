@@ -41,6 +41,7 @@ from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
 from storyfold.text.counted import STOP as _STOP
 from storyfold.text.counted import counted as _counted
+from storyfold.text.counted import one_counts as _one_counts
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
@@ -430,6 +431,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
             if of:
                 counts, _ = _counted(text, end + of.end(), limit)
+    if not vague and g["num"].lower() == "one":
+        counts = _one_counts(counts)
     if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
             counts is None or unit is not None or _plural(counts.split()[-1]) or not counts[0].islower()
             or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):

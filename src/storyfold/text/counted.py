@@ -16,7 +16,7 @@ import re
 
 from storyfold.text import wordnet
 
-__all__ = ["STOP", "counted", "plural"]
+__all__ = ["STOP", "counted", "one_counts", "plural"]
 
 # Words that end the noun phrase a number opens: prepositions, conjunctions, determiners, auxiliaries,
 # pronouns, and adverbs of place and time.
@@ -109,6 +109,16 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if not (word[0].isupper() or word[0].isdigit() or word.endswith("ly") or word in ("and", "or")):
             break
     return None, pos
+
+
+def one_counts(phrase: str | None) -> str | None:
+    """What "one" counts, from the phrase :func:`counted` read after it: a plural after a noun there is
+    a verb, which ends the phrase before it ("one person kills" -> "person"; "one eye open makes" ->
+    "eye open"); the phrase as read otherwise ("no one knows" keeps "knows")."""
+    words = (phrase or "").split()
+    if len(words) > 1 and plural(words[-1]) and words[-1].islower() and words[-2].islower() and _noun(words[-2]):
+        return phrase.rsplit(" ", 1)[0]  # type: ignore[union-attr]
+    return phrase
 
 
 def _follows_noun(after: str) -> bool:

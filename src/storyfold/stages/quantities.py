@@ -45,7 +45,7 @@ from storyfold.text.counted import one_counts as _one_counts
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
-from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, list_label, parse_number
+from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, SCALES, bounded, in_range, list_label, parse_number
 from storyfold.text.numbers import MEASURES as _MEASURES
 from storyfold.text.numbers import TIME_CODES as _TIME_CODES
 from storyfold.text.sentences import SentenceIndex
@@ -163,12 +163,11 @@ _PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:all\s+)?(?:(?:the|its|their|
 _SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
 
+_SCALE_VALUES = {**SCALES, "dozen": 12, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}
+
+
 def _scale(word: str | None) -> float:
-    if not word:
-        return 1.0
-    w = word.lower()
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
-            "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}.get(w, 1.0)
+    return _SCALE_VALUES.get((word or "").lower(), 1.0)
 
 
 def _fraction(g: Mapping[str, str | None]) -> float:
@@ -434,7 +433,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     if not vague and g["num"].lower() == "one":
         counts = _one_counts(counts)
     if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
-            counts is None or unit is not None or _plural(counts.split()[-1]) or not counts[0].islower()
+            counts is None or unit is not None or _plural(counts.split()[-1]) or not counts.split()[-1].islower()
             or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
         return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":

@@ -84,7 +84,7 @@ _NUMERAL = (r"\d{1,3}(?: , \d{3})+(?!\d| , \d| \. \d)"
             rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
             rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
             rf"|\d+ \. \d+(?=\s?(?:{_SCALE}))"
-            r"|\d+(?:\.\d+)?")
+            r"|\d+(?:\.\d+)?|\.\d+(?=\s)")  # ".2 grams"
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
@@ -181,7 +181,7 @@ def _numeral(num: str, money_follows: bool = False) -> str:
     """A numeral as :func:`parse_number` reads it: thousands grouped by spaces or dots (two groups
     or more, or one with a currency right after) ungrouped, a decimal comma made a point, a
     tokenised group or point ("300 , 000", "5 . 3") closed up."""
-    num = num.replace(" , ", ",").replace(" . ", ".")
+    num = ("0" if num[0] == "." else "") + num.replace(" , ", ",").replace(" . ", ".")
     if _DOTTED.fullmatch(num) and (num.count(".") > 1 or money_follows):
         return num.replace(".", "")
     if _DECIMAL_COMMA.fullmatch(num):

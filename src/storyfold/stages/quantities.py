@@ -433,9 +433,10 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
     if not vague and g["num"].lower() == "one":
         counts = _one_counts(counts)
     if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
-            counts is None or unit is not None or _plural(counts.split()[-1]) or not counts.split()[-1].islower()
+            unit in (*_TIME_CODES, "hour", "minute") or unit is None and (
+                counts is None or _plural(counts.split()[-1]) or not counts.split()[-1].islower())
             or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
-        return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
+        return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell", "one percent"
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
         part = _PARTITIVE.match(text, end, limit)
         if part and part.end() > end + 1:  # "two of the engines", "six more A350s", "20 of Boeing's 777 planes"

@@ -42,6 +42,7 @@ from storyfold.stages.dates.dates import find_dates
 from storyfold.text.counted import STOP as _STOP
 from storyfold.text.counted import counted as _counted
 from storyfold.text.counted import one_counts as _one_counts
+from storyfold.text.counted import one_figure as _one_figure
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
@@ -432,11 +433,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
                 counts, _ = _counted(text, end + of.end(), limit)
     if not vague and g["num"].lower() == "one":
         counts = _one_counts(counts)
-    if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
-            unit in (*_TIME_CODES, "hour", "minute") or unit is None and (
-                counts is None or _plural(counts.split()[-1]) or not counts.split()[-1].islower())
-            or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
-        return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell", "one percent"
+        if not (qual or g.get("cur") or g.get("num2") or _one_figure(counts, unit, text[max(sent[0], m.start() - 8) : m.start()])):
+            return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
         part = _PARTITIVE.match(text, end, limit)
         if part and part.end() > end + 1:  # "two of the engines", "six more A350s", "20 of Boeing's 777 planes"

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from storyfold.text import wordnet
+from storyfold.text.numbers import TIME_CODES
 
-__all__ = ["STOP", "counted", "one_counts", "plural"]
+__all__ = ["STOP", "counted", "one_counts", "one_figure", "plural"]
 
 # Words that end the noun phrase a number opens: prepositions, conjunctions, determiners, auxiliaries,
 # pronouns, and adverbs of place and time.
@@ -119,6 +120,21 @@ def one_counts(phrase: str | None) -> str | None:
     if len(words) > 1 and plural(words[-1]) and words[-1].islower() and words[-2].islower() and _noun(words[-2]):
         return phrase.rsplit(" ", 1)[0]  # type: ignore[union-attr]
     return phrase
+
+
+_NOT_COUNTING = re.compile(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$")  # "no one", "the number one airline"
+
+
+def one_figure(phrase: str | None, unit: str | None, before: str) -> bool:
+    """Whether a bare "one" (no qualifier, currency or range) is a figure, from what it counts
+    (:func:`one_counts`), its unit and the words ``before`` it: before a unit other than one of time
+    ("one percent", "one mile"; not "one day"), or before a phrase whose head is a lowercase singular
+    ("fired one shell", "one Mesoamerican culture"), and not after "no", "any", "every", "each",
+    "the", "this", "that" or "number"."""
+    if unit in (*TIME_CODES, "hour", "minute") or _NOT_COUNTING.search(before):
+        return False
+    head = (phrase or "").split()[-1:]
+    return unit is not None or bool(head) and not plural(head[0]) and head[0].islower()
 
 
 def _follows_noun(after: str) -> bool:

@@ -309,7 +309,7 @@ def _variants(text: str) -> set[str]:
 
 def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = False) -> bool:
     """Whether the bare integer at ``start``-``end`` is part of a name: right after a capitalised word
-    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), right before a capitalised
+    that is not a function word ("Boeing 787", "Flight 447"; not before "of" and a count: "Part 1 of 2"), right before a capitalised
     singular when it counts nothing (``uncounted``: "the new 787 Dreamliner"; not "60 Boeing 787
     Dreamliner aircraft"), or joined by a hyphen to a code with letters
     ("777-200LR")."""
@@ -319,7 +319,7 @@ def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = F
     if uncounted and after and not _plural(after.group("w")) and after.group("w") not in _LEADING:
         return True
     before = _NAME_BEFORE.search(text, sent_start, start)
-    if before is None:
+    if before is None or re.match(r"\s+of\s+\d{1,3}(?![\d.,])", text[end : end + 12]):  # "Part 1 of 2": a count
         return False
     word = before.group("w")
     return word.lower() not in _STOP and word not in _LEADING

@@ -302,9 +302,11 @@ def test_a_list_or_section_label_opening_a_line_is_no_figure(text: str) -> None:
     assert not [q for q in find_quantities(text) if q.start == at]
 
 
-def test_a_number_opening_a_line_before_a_lowercase_word_stays_a_figure() -> None:
+def test_a_number_opening_a_line_before_a_lowercase_word_or_a_scale_stays_a_figure() -> None:
     (q,) = find_quantities("Results\n3 people were hurt.")
     assert (q.value, q.counts) == (3, "people")
+    (q,) = find_quantities("2.5 Million Jobs Lost in May")  # a title-case headline
+    assert (q.value, q.counts) == (2.5e6, "Jobs")
 
 
 @pytest.mark.parametrize(

@@ -113,13 +113,16 @@ def parse_number(text: str) -> float | None:
 
 # A list item's or a section's number: an integer with a point or a colon, or a dotted section number,
 # before a capitalised word.
-_LABEL = re.compile(r"\d+(?:[.:]|(?:\.\d+)+)[ \t]+[A-Z]")
+_LABEL = re.compile(r"\d+(?:[.:]|(?:\.\d+)+)[ \t]+(?P<w>[A-Z][a-z]*)")
 
 
 def list_label(text: str, start: int) -> bool:
     """Whether the numeral at ``start`` opens a line as a list or section label, not a figure:
-    "1. Introduction", "10: How to Save the Middle Class", "2.3 Measures of the Location"."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and bool(_LABEL.match(text, start))
+    "1. Introduction", "10: How to Save the Middle Class", "2.3 Measures of the Location" (not a
+    title-case headline's figure: "2.5 Million Jobs", "3.5 Percent")."""
+    label = _LABEL.match(text, start)
+    return bool(label) and not text[text.rfind("\n", 0, start) + 1 : start].strip() and not (
+        label.group("w").lower() in (*SCALES, "percent") or label.group("w").lower() in MEASURES)
 
 
 def in_range(text: str) -> bool:

@@ -25,8 +25,8 @@ tries ``$STORYFOLD_GUM``.
 * **Parts**: a news document is development data (its errors may be read, ``--errors`` prints
   them) when the SHA-1 of its name (e.g. ``GUM_news_iodine``) is even, else untouched (never
   read); interviews are all untouched. Printed for dev, untouched, all news, and interviews;
-  ``--other`` adds GUM's other genres (but reddit, whose texts GUM does not ship) as one more
-  untouched part, not news.
+  ``--other`` adds GUM's other genres (but reddit, whose texts GUM does not ship), not news, split
+  by the same rule into a dev part (its errors printed too) and an untouched part, and all of them.
 """
 
 from __future__ import annotations
@@ -203,21 +203,32 @@ def gum_paths(gum_dir: Path, other: bool = False) -> list[Path]:
 
 
 DEV = "news dev (SHA-1 of the name even: errors read)"
+OTHER_DEV = "other genres dev (SHA-1 of the name even: errors read)"
 
 
 def gum_parts(docs: list[Doc], other: bool = False) -> dict[str, list[bool]]:
-    """The parts every GUM script reports, as a flag per document: news dev (:data:`DEV`, the only
-    part whose errors are printed), news untouched, all news, the interviews (untouched) and, with
-    ``other``, the other genres (untouched)."""
+    """The parts every GUM script reports, as a flag per document: news dev (:data:`DEV`), news
+    untouched, all news, the interviews (untouched) and, with ``other``, the other genres split by
+    the same rule into a dev part (:data:`OTHER_DEV`) and an untouched part, and all of them. Only
+    the dev parts' errors are printed (:func:`readable`)."""
     news = [d.corpus == "news" for d in docs]
+    rest = [d.corpus not in ("news", "interview") for d in docs]
     parts = {DEV: [n and is_dev(d.id) for n, d in zip(news, docs, strict=True)],
              "news untouched (never read)": [n and not is_dev(d.id) for n, d in zip(news, docs, strict=True)],
              "news all": news,
              "interviews (untouched)": [d.corpus == "interview" for d in docs]}
     if other:
-        parts["other genres (untouched; not news: academic, biographies, fiction, travel guides ...)"] = [
-            d.corpus not in ("news", "interview") for d in docs]
+        parts[OTHER_DEV] = [r and is_dev(d.id) for r, d in zip(rest, docs, strict=True)]
+        parts["other genres untouched (never read)"] = [r and not is_dev(d.id) for r, d in zip(rest, docs, strict=True)]
+        parts["other genres all (not news: academic, biographies, fiction, travel guides ...)"] = rest
     return parts
+
+
+def readable(parts: dict[str, list[bool]]) -> list[bool]:
+    """The documents whose errors may be printed: those of the dev parts (news dev and, where the
+    parts hold it, other genres dev)."""
+    dev = [parts[name] for name in (DEV, OTHER_DEV) if name in parts]
+    return [any(flags) for flags in zip(*dev, strict=True)]
 
 
 def load_gum(gum_dir: Path, other: bool = False) -> list[Doc]:
@@ -258,7 +269,7 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
         print("  spaCy alone (its labels mapped, none of the fixes):")
         _mention_scores(pick(docs), pick(spacy_only))
     if errors:
-        dev = parts[DEV]
+        dev = readable(parts)
         _errors([d for d, k in zip(docs, dev, strict=True) if k], [m for m, k in zip(predicted, dev, strict=True) if k])
 
 

@@ -23,8 +23,8 @@ a figure is read from the parse inside the mentions:
   every mention, so a figure overlapping none of these is most likely no figure).
 * **Parts**: eval/gum_entities.py's: a news document is development data (``--errors`` prints its
   misses and unmatched figures) when the SHA-1 of its name is even, else untouched (never read);
-  interviews are all untouched; ``--other`` adds GUM's other genres (but reddit) as one more
-  untouched part.
+  interviews are all untouched; ``--other`` adds GUM's other genres (but reddit), split by the same
+  rule into a dev part (``--errors`` prints it too) and an untouched part.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from pathlib import Path
 
 from dates import counts_right
 from entities import Doc
-from gum_entities import DEV, Word, gum_parts, gum_paths, read_conllu, run
+from gum_entities import Word, gum_parts, gum_paths, read_conllu, readable, run
 
 from storyfold.records import Quantity
 from storyfold.stages.quantities import find_quantities
@@ -151,7 +151,7 @@ def main(gum_dir: Path, errors: bool = False, other: bool = False) -> None:
         print(f"    recall {n_found}/{n_gold} = {n_found / max(n_gold, 1):.3f};  precision proxy {n_hit}/{n_sys} = "
               f"{n_hit / max(n_sys, 1):.3f};  counted noun right {n_right}/{n_counted} = {n_right / max(n_counted, 1):.3f}")
     if errors:
-        dev = parts[DEV]
+        dev = readable(parts)
         for doc, (figures, numerals), qs, k in zip(docs, golds, found, dev, strict=True):
             if not k:
                 continue

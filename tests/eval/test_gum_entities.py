@@ -60,3 +60,19 @@ def test_every_sentence_and_every_mention_of_the_news_files_is_read(gum_dir: Pat
         assert all(s in flat for s in sentences), path.name  # words spaced as the file writes each sentence
         opened = sum(len(re.findall(r"\(\d+-", line.split("\t")[9])) for line in lines if line.count("\t") == 9)
         assert len(doc.mentions) == opened, path.name
+
+
+def test_other_genres_are_split_by_the_same_rule_and_only_dev_parts_are_readable() -> None:
+    gum = _gum()
+    from entities import Doc  # eval/entities.py
+
+    names = ["GUM_news_iodine", "GUM_news_afghan", "GUM_interview_x", *(f"GUM_bio_{i}" for i in range(8))]
+    docs = [Doc(id=n, corpus=n.split("_")[1], text="", scored_until=0, sentences=[], mentions=[]) for n in names]
+    parts = gum.gum_parts(docs, other=True)
+    dev, rest = parts[gum.OTHER_DEV], parts["other genres untouched (never read)"]
+    assert [d.id for d, k in zip(docs, dev, strict=True) if k] == [n for n in names[3:] if gum.is_dev(n)]
+    assert all(a != b for a, b in zip(dev[3:], rest[3:], strict=True)) and not any(dev[:3] + rest[:3])
+    assert any(dev) and any(rest)
+    readable = gum.readable(parts)
+    assert readable == [a or b for a, b in zip(parts[gum.DEV], dev, strict=True)]
+    assert gum.readable(gum.gum_parts(docs)) == parts[gum.DEV]  # without the other genres, news dev only

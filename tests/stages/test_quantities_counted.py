@@ -252,3 +252,94 @@ def test_a_capitalised_plural_before_a_verb_and_its_object_heads_the_phrase() ->
 def test_a_compound_irregular_plural_is_a_noun() -> None:
     text = "A cross-sectional survey of 1709 schoolchildren - aged 8–10 years, from 88 schools - was carried out."
     assert _counts(text, "1709") == "schoolchildren"  # GUM news dev (iodine)
+
+
+# quantities@9 (issue 20 item 3), from the errors of GUM's dev parts; the sentences named by their GUM
+# document are quoted from it (academic texts CC BY 4.0, Wikinews CC BY 2.5, Wikivoyage and Wikipedia
+# CC BY-SA 3.0); the others are written for the rule, where the GUM sentence's licence forbids a copy.
+
+
+def test_a_modal_auxiliary_ends_the_counted_phrase() -> None:
+    text = "Although rare, one east-west numbered street may even intersect with a street of the same number."
+    assert _counts(text, "one") == "east-west numbered street"  # GUM_voyage_tulsa
+    text = ("If academics have difficulty assessing whether particular publishers are legitimate, one cannot "
+            "reasonably expect ordinary people to make such judgments.")
+    assert not [q for q in find_quantities(text) if q.text == "one"]  # GUM_academic_epistemic: a pronoun
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Critics were critical of the attacks, with one poster writing \"How can people look at both sides?\"",
+         "poster"),  # GUM_news_hackers
+        ("She held the bag with one hand covering the top.", "hand"),
+    ],
+)
+def test_a_participle_after_the_noun_ends_the_phrase(sentence: str, counts: str) -> None:
+    assert _counts(sentence, "one") == counts
+
+
+def test_feet_inches_yards_acres_and_grams_are_units() -> None:
+    text = "Tulsa receives an average of 40 inches of precipitation each year."  # GUM_voyage_tulsa
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit, q.counts) == ("40 inches", "in", "precipitation")
+    (q,) = find_quantities("The pyramid is two hundred feet high.")
+    assert (q.value, q.unit) == (200, "ft")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. The nature of the message: in some messages the content is of primary consideration.",  # GUM_bio_nida
+        "Figure 2. Original and mutant application.\n3. Conclusions\nIn existing proposals",  # GUM_academic_mutation
+        "2.3 Measures of the Location of the Data",
+        "10: How to Save the Middle Class",
+    ],
+)
+def test_a_list_or_section_label_opening_a_line_is_no_figure(text: str) -> None:
+    line = text.split("\n")[-2] if "\n" in text else text
+    at = text.index(line)
+    assert not [q for q in find_quantities(text) if q.start == at]
+
+
+def test_a_number_opening_a_line_before_a_lowercase_word_or_a_scale_stays_a_figure() -> None:
+    (q,) = find_quantities("Results\n3 people were hurt.")
+    assert (q.value, q.counts) == (3, "people")
+    (q,) = find_quantities("2.5 Million Jobs Lost in May")  # a title-case headline
+    assert (q.value, q.counts) == (2.5e6, "Jobs")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("When one person kills a few others in a city, the networks cover it.", "person"),
+        ("Keeping one eye open makes it a wink.", "eye open"),
+        ("It was one Mesoamerican culture among many.", "Mesoamerican culture"),
+    ],
+)
+def test_one_before_a_singular_noun_and_a_verb_in_s_counts_the_noun(sentence: str, counts: str) -> None:
+    assert _counts(sentence, "one") == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "unit"),
+    [
+        ("Almost all major intersections are one mile from each other.", "one mile", "mi"),  # GUM_voyage_tulsa
+        ("Sales rose one percent in May.", "one percent", "percent"),
+    ],
+)
+def test_one_before_a_unit_that_is_no_unit_of_time_is_a_figure(sentence: str, figure: str, unit: str) -> None:
+    (q,) = find_quantities(sentence)
+    assert (q.text, q.value, q.unit) == (figure, 1, unit)
+    assert not find_quantities("He might one day return.")
+
+
+def test_a_decimal_with_no_integer_part_is_a_numeral() -> None:
+    qs = find_quantities("Add .5 grams of salt and 4 grams of sugar.")
+    assert [(q.text, q.value, q.unit) for q in qs] == [(".5 grams", 0.5, "g"), ("4 grams", 4, "g")]
+
+
+def test_an_integer_after_a_capitalised_word_before_of_and_a_count_is_a_figure() -> None:
+    qs = find_quantities("Part 1 of 2: Getting Started\nRead this first.\nPart 2 of 2: Going On")
+    assert [q.text for q in qs] == ["1", "2", "2", "2"]
+    assert not find_quantities("The Boeing 787 made its first flight.")  # a name's number stays out

@@ -41,10 +41,12 @@ from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
 from storyfold.text.counted import STOP as _STOP
 from storyfold.text.counted import counted as _counted
+from storyfold.text.counted import one_counts as _one_counts
+from storyfold.text.counted import one_figure as _one_figure
 from storyfold.text.counted import plural as _plural
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
-from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, bounded, in_range, parse_number
+from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, SCALES, bounded, in_range, list_label, parse_number
 from storyfold.text.numbers import MEASURES as _MEASURES
 from storyfold.text.numbers import TIME_CODES as _TIME_CODES
 from storyfold.text.sentences import SentenceIndex
@@ -83,7 +85,7 @@ _NUMERAL = (r"\d{1,3}(?: , \d{3})+(?!\d| , \d| \. \d)"
             rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?!\d|[.,]\d)|\d{{1,3}}\.\d{{3}}(?={_MONEY_AFTER})"
             rf"|\d+,\d{{1,2}}(?=\s?(?:{_SCALE}))"
             rf"|\d+ \. \d+(?=\s?(?:{_SCALE}))"
-            r"|\d+(?:\.\d+)?")
+            r"|\d+(?:\.\d+)?|\.\d+(?=\s)")  # ".2 grams"
 _GROUPED = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3})")
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
@@ -162,12 +164,11 @@ _PARTITIVE = re.compile(r"\s+(?:more\s+)?(?:of\s+(?:all\s+)?(?:(?:the|its|their|
 _SCOPE = re.compile(r"\s*,?\s*(?P<scope>(?:including|excluding|not\s+including|plus)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
 
+_SCALE_VALUES = {**SCALES, "dozen": 12, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}
+
+
 def _scale(word: str | None) -> float:
-    if not word:
-        return 1.0
-    w = word.lower()
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "bn": 1e9, "mn": 1e6,
-            "tn": 1e12, "m": 1e6, "k": 1e3, "b": 1e9, "mln": 1e6, "mio": 1e6, "mil": 1e6, "bln": 1e9}.get(w, 1.0)
+    return _SCALE_VALUES.get((word or "").lower(), 1.0)
 
 
 def _fraction(g: Mapping[str, str | None]) -> float:
@@ -181,7 +182,7 @@ def _numeral(num: str, money_follows: bool = False) -> str:
     """A numeral as :func:`parse_number` reads it: thousands grouped by spaces or dots (two groups
     or more, or one with a currency right after) ungrouped, a decimal comma made a point, a
     tokenised group or point ("300 , 000", "5 . 3") closed up."""
-    num = num.replace(" , ", ",").replace(" . ", ".")
+    num = ("0" if num[0] == "." else "") + num.replace(" , ", ",").replace(" . ", ".")
     if _DOTTED.fullmatch(num) and (num.count(".") > 1 or money_follows):
         return num.replace(".", "")
     if _DECIMAL_COMMA.fullmatch(num):
@@ -264,7 +265,7 @@ def find_quantities(
         if any(taken[start:end]) or any(blocked[num_start:num_end]):
             continue
         tok = _token(text, num_start, num_end)
-        if "http" in tok or "/" in tok or "=" in tok or "_" in tok:
+        if "http" in tok or "/" in tok or "=" in tok or "_" in tok or list_label(text, m.start()):
             continue
         sent, cut = sentences.sentence_at(m.start()), bisect_left(starts, num_end)  # what a figure counts
         q = _read(text, m, vague, article_id, (sent[0], min(sent[1], starts[cut])) if cut < len(starts) else sent)
@@ -308,7 +309,7 @@ def _variants(text: str) -> set[str]:
 
 def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = False) -> bool:
     """Whether the bare integer at ``start``-``end`` is part of a name: right after a capitalised word
-    that is not a function word ("Boeing 787", "Flight 447", "Terminal 3"), right before a capitalised
+    that is not a function word ("Boeing 787", "Flight 447"; not before "of" and a count: "Part 1 of 2"), right before a capitalised
     singular when it counts nothing (``uncounted``: "the new 787 Dreamliner"; not "60 Boeing 787
     Dreamliner aircraft"), or joined by a hyphen to a code with letters
     ("777-200LR")."""
@@ -318,7 +319,7 @@ def _named(text: str, sent_start: int, start: int, end: int, uncounted: bool = F
     if uncounted and after and not _plural(after.group("w")) and after.group("w") not in _LEADING:
         return True
     before = _NAME_BEFORE.search(text, sent_start, start)
-    if before is None:
+    if before is None or re.match(r"\s+of\s+\d{1,3}(?![\d.,])", text[end : end + 12]):  # "Part 1 of 2": a count
         return False
     word = before.group("w")
     return word.lower() not in _STOP and word not in _LEADING
@@ -430,10 +431,10 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", text[end:limit])
             if of:
                 counts, _ = _counted(text, end + of.end(), limit)
-    if not vague and g["num"].lower() == "one" and not qual and not g.get("cur") and not g.get("num2") and (
-            counts is None or unit is not None or _plural(counts.split()[-1]) or not counts[0].islower()
-            or re.search(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$", text[max(sent[0], m.start() - 8) : m.start()])):
-        return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
+    if not vague and g["num"].lower() == "one":
+        counts = _one_counts(counts)
+        if not (qual or g.get("cur") or g.get("num2") or _one_figure(counts, unit, text[max(sent[0], m.start() - 8) : m.start()])):
+            return None  # "one of them", "might one day", "no one knows": a pronoun or an idiom, not "one shell"
     if not vague and (not g["num"][0].isdigit() or unit is None) and counts is None and g["num"].lower() != "one":
         part = _PARTITIVE.match(text, end, limit)
         if part and part.end() > end + 1:  # "two of the engines", "six more A350s", "20 of Boeing's 777 planes"
@@ -480,7 +481,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "8"
+    version: ClassVar[str] = "9"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from storyfold.text import wordnet
+from storyfold.text.numbers import TIME_CODES
 
-__all__ = ["STOP", "counted", "plural"]
+__all__ = ["STOP", "counted", "one_counts", "one_figure", "plural"]
 
 # Words that end the noun phrase a number opens: prepositions, conjunctions, determiners, auxiliaries,
 # pronouns, and adverbs of place and time.
@@ -28,6 +29,7 @@ STOP = frozenset({
     "its", "their", "his", "her", "about", "some", "all", "other", "between", "after", "before", "while", "when",
     "where", "if", "so", "up", "down", "out", "off", "also", "there", "here", "ago", "later", "earlier",
     "percent", "cent",
+    "may", "might", "must", "can", "cannot", "should", "shall",  # modal auxiliaries: "one must", "street may even"
 })
 _WORD = re.compile(r"(?<![\w'\u2019.-])(?:[A-Za-z](?:[\w'\u2019-]|\.(?=\w))*(?:(?<=\.\w)\.)?|\d[\w,.-]*(?<![,.]))")
 _MODEL_PLURAL = re.compile(r"[A-Z]*\d[\w-]*s")
@@ -88,6 +90,8 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         word = w.group()
         if not word[0].islower():
             continue  # a name or a code modifying the head: "Airbus A320 jets"
+        if head is not None and i == len(run) - 1 and word.endswith("ing"):
+            break  # a participle after the noun, ending the phrase: "one poster writing", "one hand supporting the"
         if _noun(word) or not word.islower():  # a camel-case name is a noun: "the 100 millionth iPod"
             head = i
         elif head is not None:
@@ -106,6 +110,31 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         if not (word[0].isupper() or word[0].isdigit() or word.endswith("ly") or word in ("and", "or")):
             break
     return None, pos
+
+
+def one_counts(phrase: str | None) -> str | None:
+    """What "one" counts, from the phrase :func:`counted` read after it: a plural after a noun there is
+    a verb, which ends the phrase before it ("one person kills" -> "person"; "one eye open makes" ->
+    "eye open"); the phrase as read otherwise ("no one knows" keeps "knows")."""
+    words = (phrase or "").split()
+    if len(words) > 1 and plural(words[-1]) and words[-1].islower() and words[-2].islower() and _noun(words[-2]):
+        return phrase.rsplit(" ", 1)[0]  # type: ignore[union-attr]
+    return phrase
+
+
+_NOT_COUNTING = re.compile(r"(?i:\b(?:no|any|every|each|the|this|that|number)\s+)$")  # "no one", "the number one airline"
+
+
+def one_figure(phrase: str | None, unit: str | None, before: str) -> bool:
+    """Whether a bare "one" (no qualifier, currency or range) is a figure, from what it counts
+    (:func:`one_counts`), its unit and the words ``before`` it: before a unit other than one of time
+    ("one percent", "one mile"; not "one day"), or before a phrase whose head is a lowercase singular
+    ("fired one shell", "one Mesoamerican culture"), and not after "no", "any", "every", "each",
+    "the", "this", "that" or "number"."""
+    if unit in (*TIME_CODES, "hour", "minute") or _NOT_COUNTING.search(before):
+        return False
+    head = (phrase or "").split()[-1:]
+    return unit is not None or bool(head) and not plural(head[0]) and head[0].islower()
 
 
 def _follows_noun(after: str) -> bool:

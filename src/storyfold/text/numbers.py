@@ -17,7 +17,7 @@ import re
 
 __all__ = [
     "CURRENCY_WORDS", "MAX_DIGITS", "MAX_FIGURE", "MEASURES", "NUMBER_WORD", "SCALES", "TIME_CODES", "bounded", "in_range",
-    "parse_number",
+    "list_label", "parse_number",
 ]
 
 MAX_DIGITS = 30  # digits of a numeral read as a figure; longer ones are out of range
@@ -37,7 +37,8 @@ MEASURES = {
     "litres": "l", "liters": "l", "mph": "mph", "km/h": "km/h", "square kilometres": "km2", "square miles": "mi2",
     "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2", "square mile": "mi2",
     "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "square feet": "ft2",
-    "square foot": "ft2",
+    "square foot": "ft2", "feet": "ft", "inches": "in", "yards": "yd",
+    "acres": "ac", "grams": "g",
     "years": "year", "year": "year", "months": "month", "month": "month", "weeks": "week", "week": "week",
     "days": "day", "day": "day", "hours": "hour", "hour": "hour", "minutes": "minute", "decades": "decade",
     "decade": "decade", "gigawatts": "GW", "megawatts": "MW", "mw": "MW", "gw": "GW", "kw": "kW", "kwh": "kWh",
@@ -108,6 +109,20 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total + (current or 0.0)
+
+
+# A list item's or a section's number: an integer with a point or a colon, or a dotted section number,
+# before a capitalised word.
+_LABEL = re.compile(r"\d+(?:[.:]|(?:\.\d+)+)[ \t]+(?P<w>[A-Z][a-z]*)")
+
+
+def list_label(text: str, start: int) -> bool:
+    """Whether the numeral at ``start`` opens a line as a list or section label, not a figure:
+    "1. Introduction", "10: How to Save the Middle Class", "2.3 Measures of the Location" (not a
+    title-case headline's figure: "2.5 Million Jobs", "3.5 Percent")."""
+    label = _LABEL.match(text, start)
+    return bool(label) and not text[text.rfind("\n", 0, start) + 1 : start].strip() and not (
+        label.group("w").lower() in (*SCALES, "percent") or label.group("w").lower() in MEASURES)
 
 
 def in_range(text: str) -> bool:

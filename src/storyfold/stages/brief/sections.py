@@ -2,7 +2,8 @@
 
 Every sentence of every article of the story is a candidate (whole sentences from the cleaned
 text, an opening dateline such as "WASHINGTON (Reuters) -" left off, 40 to ``MAX_SENTENCE`` characters, not opening with a lower-case word, not a piece of a
-quotation split across sentences: its quotation marks must pair up).
+quotation split across sentences: its quotation marks must pair up, not cut off by the source: a
+sentence ending in an ellipsis, as feed summaries and aggregators' lead paragraphs end).
 Sentences are compared by the cosine of their TF-IDF vectors (scikit-learn, fitted on the story's
 sentences and headlines, English stop words removed, sublinear term frequency). For each sentence:
 
@@ -52,6 +53,16 @@ DAMPING = 0.85
 SIMS_BLOCK = 1 << 22  # cosines computed at a time (32 MiB of float64)
 _OPEN, _CLOSE = ("\u201c", "``"), ("\u201d", "''")
 _QUOTED = re.compile("[\"\u201c\u201d]")
+
+
+_CUT_END = re.compile(r"(?:\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\])[\s\"\u201d']*$")
+
+
+def _cut_off(text: str) -> bool:
+    """A sentence that ends in an ellipsis: an excerpt the source cut (a feed's summary, a lead
+    paragraph trimmed by an aggregator: "... whom they shot and killed after..."), not a statement
+    a brief can tell whole."""
+    return bool(_CUT_END.search(text))
 
 
 def _quote_cut(text: str) -> bool:
@@ -129,7 +140,7 @@ def story_sentences(texts: Mapping[str, str]) -> list[Pick]:
             position += 1
             flat = re.sub(r"\s+", " ", raw)
             if (not MIN_SENTENCE <= len(flat) <= MAX_SENTENCE or not (flat[0].isupper() or flat[0].isdigit())
-                    or _quote_cut(flat)):
+                    or _quote_cut(flat) or _cut_off(flat)):
                 continue
             out.append(Pick(article_id=aid, start=s, end=e, text=flat, position=position - 1, index=len(out)))
     return out

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyfold.text.sentences import dateline_length, sentence_spans
+from storyfold.text.sentences import cut_off, dateline_length, sentence_spans
 
 __all__ = ["DAMPING", "FEATURES", "MAX_SENTENCE", "Pick", "Sections", "Weights", "lexrank", "pick_sections", "story_sentences",
            "story_picks"]
@@ -53,16 +53,6 @@ DAMPING = 0.85
 SIMS_BLOCK = 1 << 22  # cosines computed at a time (32 MiB of float64)
 _OPEN, _CLOSE = ("\u201c", "``"), ("\u201d", "''")
 _QUOTED = re.compile("[\"\u201c\u201d]")
-
-
-_CUT_END = re.compile(r"(?:\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\])[\s\"\u201d']*$")
-
-
-def _cut_off(text: str) -> bool:
-    """A sentence that ends in an ellipsis: an excerpt the source cut (a feed's summary, a lead
-    paragraph trimmed by an aggregator: "... whom they shot and killed after..."), not a statement
-    a brief can tell whole."""
-    return bool(_CUT_END.search(text))
 
 
 def _quote_cut(text: str) -> bool:
@@ -140,7 +130,7 @@ def story_sentences(texts: Mapping[str, str]) -> list[Pick]:
             position += 1
             flat = re.sub(r"\s+", " ", raw)
             if (not MIN_SENTENCE <= len(flat) <= MAX_SENTENCE or not (flat[0].isupper() or flat[0].isdigit())
-                    or _quote_cut(flat) or _cut_off(flat)):
+                    or _quote_cut(flat) or cut_off(flat)):
                 continue
             out.append(Pick(article_id=aid, start=s, end=e, text=flat, position=position - 1, index=len(out)))
     return out

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyfold.text.sentences import SentenceIndex, dateline_length, sentence_spans
+from storyfold.text.sentences import SentenceIndex, cut_off, dateline_length, sentence_spans
 
 
 def texts(text: str) -> list[str]:
@@ -63,3 +63,24 @@ def test_a_dateline_is_a_prefix_ending_in_a_dash_and_space(text: str) -> None:
     assert 0 <= n <= len(text)
     if n:
         assert text[:n].rstrip()[-1] in "-–—" and text[n - 1] in " \t"
+
+
+def test_a_sentence_its_source_cut_off_ends_in_an_ellipsis(seeds_dir, shared) -> None:
+    """The AllSides roundups quote each outlet's lead cut off ("... shot and killed after..."): the
+    last sentence of those excerpts is cut off; no sentence of the five whole seed articles is."""
+    import json
+
+    with (shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
+        bodies = [" ".join(a["newBody"]).rstrip() for line in f for a in json.loads(line)["news"].values() if a]
+    cut = [b for b in bodies if b.endswith(("...", "\u2026"))]
+    assert len(cut) > len(bodies) / 2
+    assert all(cut_off(b[sentence_spans(b)[-1][0]:]) for b in cut)
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert not [text[s:e] for s, e in sentence_spans(text) if cut_off(text[s:e])]
+
+
+@given(st.text(min_size=1, max_size=80), st.sampled_from(["...", "\u2026", " [...]", "[\u2026]", '..."', "\u2026\u201d "]))
+def test_any_text_ending_in_an_ellipsis_is_cut_off(text: str, end: str) -> None:
+    assert cut_off(text + end)
+    assert not cut_off(text + end + " And it goes on.")

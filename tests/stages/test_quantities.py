@@ -314,3 +314,17 @@ def test_signs_among_grammar_tokens_never_crash_and_spans_index_the_text(tokens:
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         assert q.unit is None or q.unit in CURRENCY_SIGNS.values() or q.unit.isascii()
+
+
+def test_a_number_its_source_cut_off_is_no_figure(shared) -> None:
+    """An AllSides excerpt ends "... expects to ask Congress for another $10...": the sum is cut off
+    (billions, by the story), so it is no figure of $10; the whole sums before it still are."""
+    import json
+
+    with (shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
+        row = next(r for r in map(json.loads, f) if r["id"] == 5721)
+    text = " ".join(next(a for a in row["news"].values() if a and "another $10..." in " ".join(a["newBody"]))["newBody"])
+    found = find_quantities(text)
+    cut = text.index("another $10...") + len("another ")
+    assert not [q for q in found if q.start <= cut < q.end]
+    assert any(q.unit == "USD" and q.value >= 1e9 for q in found)

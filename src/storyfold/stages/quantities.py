@@ -49,7 +49,7 @@ from storyfold.text.numbers import CURRENCY_WORDS as _CURRENCY_WORDS
 from storyfold.text.numbers import MAX_DIGITS, NUMBER_WORD, SCALES, bounded, in_range, list_label, parse_number
 from storyfold.text.numbers import MEASURES as _MEASURES
 from storyfold.text.numbers import TIME_CODES as _TIME_CODES
-from storyfold.text.sentences import SentenceIndex
+from storyfold.text.sentences import ELLIPSIS, SentenceIndex
 
 __all__ = ["QuantitiesStage", "VAGUE_VALUES", "find_quantities"]
 
@@ -265,8 +265,9 @@ def find_quantities(
         if any(taken[start:end]) or any(blocked[num_start:num_end]):
             continue
         tok = _token(text, num_start, num_end)
-        if "http" in tok or "/" in tok or "=" in tok or "_" in tok or list_label(text, m.start()):
-            continue
+        if ("http" in tok or "/" in tok or "=" in tok or "_" in tok or list_label(text, m.start())
+                or ELLIPSIS.match(text, num_end)):
+            continue  # a link's digits, a list label, or a number its source cut off ("another $10...")
         sent, cut = sentences.sentence_at(m.start()), bisect_left(starts, num_end)  # what a figure counts
         q = _read(text, m, vague, article_id, (sent[0], min(sent[1], starts[cut])) if cut < len(starts) else sent)
         if q is None:

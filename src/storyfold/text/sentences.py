@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["SentenceIndex", "dateline_length", "sentence_spans"]
+__all__ = ["ELLIPSIS", "SentenceIndex", "cut_off", "dateline_length", "sentence_spans"]
 
 _BREAK = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n")
 _ABBREV = re.compile(
@@ -31,6 +31,16 @@ _ABBREV = re.compile(
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, (?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,2})?[ \t]*"
     r"(?:\([A-Z][\w .&/-]{0,30}\))?|\([A-Z][\w .&/-]{0,30}\))[ \t]*[-–—]{1,2}[ \t]+(?=[\"“‘']?[A-Z0-9])")
+
+
+ELLIPSIS = re.compile(r"\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\]")
+_CUT_END = re.compile(rf"(?:{ELLIPSIS.pattern})[\s\"'\u201d\u2019]*$")
+
+
+def cut_off(sentence: str) -> bool:
+    """Whether ``sentence`` ends in an ellipsis: an excerpt its source cut (a feed's summary, an
+    aggregator's lead paragraph: "... whom they shot and killed after..."), not a whole statement."""
+    return bool(_CUT_END.search(sentence))
 
 
 def dateline_length(sentence: str) -> int:

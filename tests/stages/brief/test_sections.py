@@ -132,3 +132,19 @@ def test_lexrank_normalises_in_place_as_a_fresh_matrix_would() -> None:
     kept = sims.copy()
     assert np.array_equal(lexrank(sims), nxt)
     assert np.array_equal(sims, kept)  # the caller's matrix is left as it was
+
+
+def test_a_sentence_the_source_cut_off_is_no_candidate(shared) -> None:
+    """AllSides roundups quote each outlet's lead cut with an ellipsis ("... whom they shot and killed
+    after..."): that last sentence is not told, the whole sentences before it still are."""
+    import json
+
+    path = shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl"
+    with path.open(encoding="utf-8") as f:
+        rows = [json.loads(next(f)) for _ in range(20)]
+    texts = {f"{r['id']}-{side}": "\n\n".join(a["newBody"]) for r in rows for side, a in r["news"].items() if a}
+    cut = [aid for aid, t in texts.items() if t.rstrip().endswith(("...", "\u2026"))]
+    assert len(cut) >= 10
+    picks = story_sentences(texts)
+    assert not [p.text for p in picks if p.text.endswith(("...", "\u2026"))]
+    assert {p.article_id for p in picks} >= set(cut)  # their whole sentences are still candidates

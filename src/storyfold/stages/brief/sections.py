@@ -2,7 +2,8 @@
 
 Every sentence of every article of the story is a candidate (whole sentences from the cleaned
 text, an opening dateline such as "WASHINGTON (Reuters) -" left off, 40 to ``MAX_SENTENCE`` characters, not opening with a lower-case word, not a piece of a
-quotation split across sentences: its quotation marks must pair up).
+quotation split across sentences: its quotation marks must pair up, not cut off by the source: a
+sentence ending in an ellipsis, as feed summaries and aggregators' lead paragraphs end).
 Sentences are compared by the cosine of their TF-IDF vectors (scikit-learn, fitted on the story's
 sentences and headlines, English stop words removed, sublinear term frequency). For each sentence:
 
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyfold.text.sentences import dateline_length, sentence_spans
+from storyfold.text.sentences import cut_off, dateline_length, sentence_spans
 
 __all__ = ["DAMPING", "FEATURES", "MAX_SENTENCE", "Pick", "Sections", "Weights", "lexrank", "pick_sections", "story_sentences",
            "story_picks"]
@@ -129,7 +130,7 @@ def story_sentences(texts: Mapping[str, str]) -> list[Pick]:
             position += 1
             flat = re.sub(r"\s+", " ", raw)
             if (not MIN_SENTENCE <= len(flat) <= MAX_SENTENCE or not (flat[0].isupper() or flat[0].isdigit())
-                    or _quote_cut(flat)):
+                    or _quote_cut(flat) or cut_off(flat)):
                 continue
             out.append(Pick(article_id=aid, start=s, end=e, text=flat, position=position - 1, index=len(out)))
     return out

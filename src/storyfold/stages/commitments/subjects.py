@@ -14,7 +14,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
-from storyfold.text.lexicon import REPORTING
+from storyfold.text.lexicon import REPORTING, TO_CONTENT
 
 __all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "on_people",
            "resolved", "resolver", "subject_of", "subject_span"]
@@ -47,7 +47,11 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
 
     # one who is given ("Ross, who ended up being paid $3 million") is no giver
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
+    governors = chain(verb)
+    for k, tok in enumerate(governors[1:] if verb.lemma_ == "go" else governors):  # money that goes is no actor
+        raised = _raised(tok, governors[k - 1]) if k and verb.lemma_ != "go" else None
+        if raised is not None:
+            return raised, raised.pos_ == "PRON"
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -88,6 +92,16 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return lost_subject(chain(verb)[-1])
+
+
+def _raised(tok: Any, inner: Any) -> Any | None:
+    """The passive subject of a governor whose to-infinitive the act is, where the governor is no
+    verb asking it of them ("A bipartisan group of senators is expected to introduce a $908 billion
+    coronavirus relief bill": the senators; not "was urged to send", the lexicon's TO_CONTENT)."""
+    if inner.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children) or \
+            head_lemma(tok) in TO_CONTENT or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
 _OPEN, _CLOSE = frozenset("“«‘"), frozenset("”»’")

@@ -1,0 +1,26 @@
+"""Commitments@15: the passive subject of a governor that raises it ("is expected to introduce"), and
+further rules of the same round. Sentences of the second amounts set's dev half
+(``eval/gold/commitments_amounts2_dev.jsonl``, split by sha1 of the sentence) and of the other dev
+parts; for what is no act, sentences written to the same pattern."""
+
+from __future__ import annotations
+
+from storyfold.records import CommitmentStatus as S
+
+
+def _acts(ms):
+    return [(m.actor, m.status, m.amount) for m in ms]
+
+
+def test_the_passive_subject_of_a_raising_governor_acts(found) -> None:
+    # amounts2 dev 21 (test.source 238): before, no subject (the parse puts it on "expected")
+    ms = found("A bipartisan group of senators is expected to introduce a $908 billion coronavirus relief bill as "
+               "soon as Monday, with a twist: The deal is expected to be split into two pieces, according to two "
+               "people familiar with the negotiations.")
+    assert _acts(ms) == [("bipartisan group of senators", S.WILLING, "$908 billion")]
+
+
+def test_one_asked_to_give_gives_nothing(found) -> None:
+    # a verb that asks it of them (the lexicon's TO_CONTENT) raises no giver
+    assert found("Germany was urged to send more tanks to Ukraine.") == []
+    assert found("Poland was asked to deliver 20 howitzers.") == []

@@ -24,3 +24,15 @@ def test_one_asked_to_give_gives_nothing(found) -> None:
     # a verb that asks it of them (the lexicon's TO_CONTENT) raises no giver
     assert found("Germany was urged to send more tanks to Ukraine.") == []
     assert found("Poland was asked to deliver 20 howitzers.") == []
+
+
+def test_the_worth_of_a_named_owners_proposal_is_put_forward(found) -> None:
+    # amounts2 dev 27 (AllSides 5971, roundup): a counteroffer (WordNet's offer) whose worth its
+    # predicate states, in a clause of its own after another; before, no act
+    ms = found("Biden had recently dropped his infrastructure proposal's price tag from $2.25 trillion to $1 "
+               "trillion, and the Senate GOP's most recent counteroffer totaled $928 billion; however, the two "
+               "sides remained too far apart on how to fund the bill and where the majority of the money should "
+               "be directed.")
+    assert _acts(ms) == [("Senate", S.WILLING, "$928 billion")]
+    # a plan no one owns states no one's commitment
+    assert found("The plan totals $2 trillion.") == []

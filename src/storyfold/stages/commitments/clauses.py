@@ -272,10 +272,17 @@ def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
     if verb.lemma_ not in _MEASURE and not worth:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or _lemma(subj, lemmatizer).lower() not in NOMINAL:
+    if subj is None or (_lemma(subj, lemmatizer).lower() not in NOMINAL and not _owned_proposal(subj, lemmatizer)):
         return None
     said = [t for t in verb.subtree if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     return subj if any(is_money(t) for t in said if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) else None
+
+
+def _owned_proposal(noun: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``noun`` is a proposal or a plan (:data:`PROPOSAL`) with a named owner ("the Senate
+    GOP's most recent counteroffer totaled $928 billion"): its worth is what the owner puts forward."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) and \
+        wordnet.sense_is_a(_lemma(noun, lemmatizer).lower(), 2, *PROPOSAL)
 
 
 def _measure(verb: Any, subj: Any) -> Clause:
@@ -285,6 +292,8 @@ def _measure(verb: Any, subj: Any) -> Clause:
     toks = [t for t in _subtree(subj, NOT_ITEM) if t.dep_ != "punct"]
     while toks and toks[0].dep_ in ("det", "predet", "poss", "case") and toks[0].i != subj.i:
         toks = toks[1:]
+    if status in (S.COMMITTED, S.PLEDGED) and subj.lemma_.lower() not in NOMINAL:  # a proposal's worth: put forward
+        status = S.WILLING
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=False,
@@ -333,7 +342,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         yield nominal
     changing = any(v.lemma_ in CHANGE for v in verbs)  # a verb changing an amount: its level is read
     for verb in verbs:
-        measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" else None
+        measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" or (  # or a clause of its own after another
+            verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children)) else None
         if measured is not None:
             yield _measure(verb, measured)
             continue

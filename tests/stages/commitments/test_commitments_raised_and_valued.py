@@ -36,3 +36,22 @@ def test_the_worth_of_a_named_owners_proposal_is_put_forward(found) -> None:
     assert _acts(ms) == [("Senate", S.WILLING, "$928 billion")]
     # a plan no one owns states no one's commitment
     assert found("The plan totals $2 trillion.") == []
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case(found) -> None:
+    # amounts2 dev 16 (test.source 212): the parse read "Propose" as a name; before, no act
+    ms = found("Biden to Propose $6 Trillion Budget to Make U.S. More Competitive.")
+    assert _acts(ms) == [("Biden", S.WILLING, "$6 Trillion")]
+    assert ms[0].item == "$6 Trillion Budget"  # the item as the headline words it
+
+
+def test_only_title_case_is_recased() -> None:
+    from storyfold.stages.commitments.commitments import _default_nlp
+    from storyfold.stages.commitments.headlines import sentence_cased
+
+    lemmatizer = _default_nlp().get_pipe("lemmatizer")
+    assert sentence_cased("Biden to Propose $6 Trillion Budget to Make U.S. More Competitive.", lemmatizer) == \
+        "Biden to propose $6 trillion budget to make U.S. more competitive."
+    # a kiel note and a sentence-case headline (amounts2 dev 1) keep their case
+    assert sentence_cased("Transfer of 40 BMP-1 IFVs from Greece to Ukraine", lemmatizer) is None
+    assert sentence_cased("DeVos to cancel $150M in student loans from closed for-profit colleges.", lemmatizer) is None

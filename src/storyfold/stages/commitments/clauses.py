@@ -36,6 +36,7 @@ from storyfold.stages.commitments.complements import (
     nothing_given,
     resolution_status,
 )
+from storyfold.stages.commitments.headlines import sentence_cased
 from storyfold.stages.commitments.objects import (
     CHANGE,
     ENACTED,
@@ -51,6 +52,8 @@ from storyfold.stages.commitments.objects import (
     level_span,
     object_of,
     owed,
+    owned_proposal,
+    presents,
     priced_conjuncts,
     recipient_of,
     requested,
@@ -79,7 +82,6 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
-from storyfold.text.gazetteer import CURRENCY_CODES
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -272,17 +274,10 @@ def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
     if verb.lemma_ not in _MEASURE and not worth:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or (_lemma(subj, lemmatizer).lower() not in NOMINAL and not _owned_proposal(subj, lemmatizer)):
+    if subj is None or (_lemma(subj, lemmatizer).lower() not in NOMINAL and not owned_proposal(subj, lemmatizer)):
         return None
     said = [t for t in verb.subtree if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     return subj if any(is_money(t) for t in said if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) else None
-
-
-def _owned_proposal(noun: Any, lemmatizer: Any | None) -> bool:
-    """Whether ``noun`` is a proposal or a plan (:data:`PROPOSAL`) with a named owner ("the Senate
-    GOP's most recent counteroffer totaled $928 billion"): its worth is what the owner puts forward."""
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) and \
-        wordnet.sense_is_a(_lemma(noun, lemmatizer).lower(), 2, *PROPOSAL)
 
 
 def _measure(verb: Any, subj: Any) -> Clause:
@@ -300,24 +295,6 @@ def _measure(verb: Any, subj: Any) -> Clause:
         item=_span(toks[:16]) if toks else None, item_head=subj.lemma_.lower(), recipient=None, scope=_scope(verb),
         measure=True,
     )
-
-
-def _presents(verb: Any, lemmatizer: Any | None) -> bool:
-    """Whether ``verb``, no act of its own, puts forward a sum of its subject's: its direct object
-    is a proposal or a plan (:data:`PROPOSAL`, either of the noun's two most frequent senses) that
-    states money, new ("a", "an") or the subject's own ("his", "their"): "revealed his $6 trillion
-    budget proposal", "laid out a plan … including … $100 payments" (not "criticized Biden's plan",
-    nor "the plan", which another put forward)."""
-    if verb.pos_ != "VERB" or verb.lemma_ in ACTS:
-        return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    if obj is None:
-        return False
-    det = next((c for c in obj.children if c.dep_ in ("det", "poss") and c.i < obj.i), None)
-    if det is None or not (det.lower_ in ("a", "an") or (det.dep_ == "poss" and det.pos_ == "PRON")):
-        return False
-    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree) \
-        and wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
 
 
 def _finite(verb: Any) -> bool:
@@ -351,7 +328,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         agreed = agreed_on(verb, lemmatizer)  # "reached a deal on a $900 billion relief package"
         held = _holds_aid(verb, lemmatizer) if verb.lemma_ in _CONTAIN else False
         contents = held is not False  # held None: what a proposal holds, put forward
-        presented = not carried and not contents and _presents(verb, lemmatizer)
+        presented = not carried and not contents and presents(verb, lemmatizer, ACTS)
         asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
         changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
@@ -499,8 +476,10 @@ def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple
 
     def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
         wanted = [bool(CANDIDATE.search(t)) or names_a_category(t) for t in todo]
-        given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
-        parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
+        cased = [sentence_cased(t, lemmatizer) if w else None for t, w in zip(todo, wanted, strict=True)]
+        given = [docs.get(t) if docs is not None and w and c is None else None
+                 for t, w, c in zip(todo, wanted, cased, strict=True)]  # a title-case headline: its copy's parse
+        parsed = iter(nlp.pipe([c or t for t, w, d, c in zip(todo, wanted, given, cased, strict=True) if w and d is None],
                                batch_size=64))
         for w, d in zip(wanted, given, strict=True):
             yield _acts_of_doc(next(parsed) if d is None else d, lemmatizer) if w else ()

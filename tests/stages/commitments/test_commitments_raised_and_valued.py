@@ -55,3 +55,12 @@ def test_only_title_case_is_recased() -> None:
     # a kiel note and a sentence-case headline (amounts2 dev 1) keep their case
     assert sentence_cased("Transfer of 40 BMP-1 IFVs from Greece to Ukraine", lemmatizer) is None
     assert sentence_cased("DeVos to cancel $150M in student loans from closed for-profit colleges.", lemmatizer) is None
+
+
+def test_a_passive_whose_subject_is_given_to_is_given_by_the_name_on_what_is_given(found) -> None:
+    # kinds dev 17 (ECB+): before, no act (no agent, the subject is the one given to)
+    ms = found("For implementing the program , the Chargers were awarded the NFL's Winston - Shell Award for "
+               "demonstrating commitment and dedication to developing unique and innovative ideas and solutions .")
+    assert [(m.actor, m.item) for m in ms] == [("NFL", "Winston - Shell Award")]
+    # with no name on it, no giver
+    assert found("The Chargers were awarded a trophy for the program.") == []

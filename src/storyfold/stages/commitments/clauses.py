@@ -411,7 +411,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         for part in parts or [obj]:
             others = {t.i for p in parts if p is not part for t in _subtree(p, NOT_ITEM)}
             toks = _subtree(part, NOT_ITEM)
-            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
+            while toks and toks[0].dep_ in ("det", "predet", "poss", "case") and toks[0].i != part.i:
                 toks = toks[1:]
             head = _lemma(part, lemmatizer).lower()
             yield Clause(

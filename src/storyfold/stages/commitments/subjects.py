@@ -40,6 +40,10 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             pobj = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
                 if obj is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
+    given = _given_to(verb)
+    if given is not None:  # "the Chargers were awarded the NFL's … Award": the name on what is given
+        name = next((c for c in given.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"), None)
+        return name, False
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(resolver(verb).head)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
@@ -92,6 +96,16 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return lost_subject(chain(verb)[-1])
+
+
+def _given_to(verb: Any) -> Any | None:
+    """What a passive whose subject is the one given to gives, its direct object ("the Chargers were
+    awarded the NFL's Winston - Shell Award"), where it names no agent; else None."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubjpass" for c in kids) or any(
+            c.dep_ == "agent" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "dobj"), None)
 
 
 def _raised(tok: Any, inner: Any) -> Any | None:

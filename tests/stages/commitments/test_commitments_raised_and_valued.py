@@ -64,3 +64,12 @@ def test_a_passive_whose_subject_is_given_to_is_given_by_the_name_on_what_is_giv
     assert [(m.actor, m.item) for m in ms] == [("NFL", "Winston - Shell Award")]
     # with no name on it, no giver
     assert found("The Chargers were awarded a trophy for the program.") == []
+
+
+def test_a_name_a_who_qualifies_acts_as_someone(found) -> None:
+    # amounts dev 34 (ECB+): the entities stage does not find "Klaw"; the "who" says it is someone
+    ms = found("Klaw , who paid $ 80 for four hours ' work at his studio in Greenwich Village , New York , required "
+               "sadomasochistic shots to meet the demand of high- profile , educated clients .")
+    assert _acts(ms) == [("Klaw", S.FULFILLED, "$ 80")]
+    # a common noun a "who" qualifies is no one named
+    assert found("The consultant , who paid $ 80 for the work , left .") == []

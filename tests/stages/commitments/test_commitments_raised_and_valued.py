@@ -73,3 +73,16 @@ def test_a_name_a_who_qualifies_acts_as_someone(found) -> None:
     assert _acts(ms) == [("Klaw", S.FULFILLED, "$ 80")]
     # a common noun a "who" qualifies is no one named
     assert found("The consultant , who paid $ 80 for the work , left .") == []
+
+
+def test_money_a_noun_phrase_says_came_from_a_named_giver_is_its_act(found) -> None:
+    # amounts2 dev 29 (AllSides 5751, right): no verb gives it; before, no act
+    ms = found("The officials in charge of running the nation’s public schools had all summer—and $122 billion in "
+               "Covid relief funds from Congress—to plan for the first day of school, so naturally chaos has ensued "
+               "as students begin heading back to the classroom.")
+    assert [(m.actor, m.amount, m.item) for m in ms] == [("Congress", "$122 billion", "Covid relief funds")]
+
+
+def test_what_a_verb_of_saying_reports_came_from_another_is_no_act(found) -> None:
+    # kiel dev FIM2: the package of another row's donor, mentioned by a source
+    assert found('"Source of Aid 3" also mentions a military aid package from the UK (see UKM8).') == []

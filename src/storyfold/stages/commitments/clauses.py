@@ -48,6 +48,7 @@ from storyfold.stages.commitments.objects import (
     WITH,
     agreed_on,
     changes_to,
+    given_from,
     is_money,
     level_span,
     object_of,
@@ -463,7 +464,18 @@ def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
         while at < len(verbs) and verbs[at].i < sent.end:
             own.append(verbs[at])
             at += 1
-        out.extend(_reads(sent, own, lemmatizer))
+        read = list(_reads(sent, own, lemmatizer))
+        taken = [span for c in read for span in (c.item, c.verb) if span]
+        for given, giver in given_from(sent, NOMINAL, taken):  # "$122 billion … funds from Congress"
+            prep = giver.head
+            toks = [t for t in _subtree(given, NOT_ITEM) if t.dep_ != "punct" and not (
+                prep.left_edge.i <= t.i <= prep.right_edge.i)]
+            read.append(Clause(verb=_span([given]), lemma=given.lemma_, status=S.COMMITTED, cue=_span([given]),
+                               subject=_span(giver.doc[giver.left_edge.i : giver.i + 1]), subject_head=_span([giver]),
+                               subject_pronoun=False,
+                               item=_span(toks[:16]), item_head=_lemma(given, lemmatizer).lower(), recipient=None,
+                               scope=(_span(toks),)))
+        out.extend(read)
     return tuple(out)
 
 

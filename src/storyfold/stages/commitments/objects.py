@@ -14,9 +14,10 @@ from storyfold.stages.commitments.tokens import RECIPIENT_PREP, lemma, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
+from storyfold.text.lexicon import REPORTING
 
 __all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WAIVE", "WITH", "agreed_on", "is_money",
-           "object_of", "owed", "owned_proposal", "presents", "priced_conjuncts", "changes_to", "level_span", "recipient_of", "requested", "said",
+           "given_from", "object_of", "owed", "owned_proposal", "presents", "priced_conjuncts", "changes_to", "level_span", "recipient_of", "requested", "said",
            "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
@@ -247,3 +248,21 @@ def presents(verb: Any, lemmatizer: Any | None, acts: frozenset[str]) -> bool:
         return False
     return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree) \
         and wordnet.sense_is_a(lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
+
+
+def given_from(sent: Any, nominal: frozenset[str], taken: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+    """Money or a noun of giving (``nominal``) that a noun phrase says came from a named giver, no
+    act's object (``taken``: the character spans of the acts read) nor what a verb of saying reports
+    ("$122 billion in Covid relief funds from Congress"): (what is given, the giver)."""
+    out = []
+    for t in sent:
+        if t.pos_ not in ("NOUN", "NUM", "PROPN") or not (is_money(t) or (t.lemma_ or t.lower_).lower() in nominal):
+            continue
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        giver = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if prep is not None else None
+        verb = next((h for h in t.ancestors if h.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ in REPORTING:  # "… also mentions a military aid package from the UK"
+            continue  # another's act, reported
+        if giver is not None and not any(a <= t.idx < b for a, b in taken):
+            out.append((t, giver))
+    return out

@@ -86,3 +86,17 @@ def test_money_a_noun_phrase_says_came_from_a_named_giver_is_its_act(found) -> N
 def test_what_a_verb_of_saying_reports_came_from_another_is_no_act(found) -> None:
     # kiel dev FIM2: the package of another row's donor, mentioned by a source
     assert found('"Source of Aid 3" also mentions a military aid package from the UK (see UKM8).') == []
+
+
+def test_a_law_or_a_budget_stating_its_sum_is_financial(found) -> None:
+    # amounts2 dev 21 (test.source 238) and amounts dev 01 (AllSides): before, humanitarian from
+    # "relief" and from the clause's "health-care"
+    ms = found("A bipartisan group of senators is expected to introduce a $908 billion coronavirus relief bill as "
+               "soon as Monday.")
+    assert [m.category.value for m in ms] == ["financial"]
+    ms = found("House Democrats on Tuesday approved a roughly $3.5 trillion budget that could enable sweeping changes "
+               "to the nation’s health-care, education and tax laws.")
+    assert [m.category.value for m in ms] == ["financial"]
+    # relief money that no law or budget holds keeps its purpose
+    ms = found("Japan pledged $10 million in relief aid for the flood victims.")
+    assert [m.category.value for m in ms] == ["humanitarian"]

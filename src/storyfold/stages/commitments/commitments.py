@@ -226,6 +226,9 @@ _ENACT = frozenset({"pass"})
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 _CHANNEL = re.compile(r"\b(?:through|via|with)\s+(?:the\s+)?$", re.I)  # a channel or a partner
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
+# What states a sum of public money ("a $908 billion coronavirus relief bill", "a roughly $3.5 trillion
+# budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
+_PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
 _WHO = re.compile(r"\s*,?\s*who\b")
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
@@ -445,6 +448,8 @@ def find_general(
                     c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
                 category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
                 # and a law a legislature passes that names no kind of aid
+            if m_item is not None and (head or "").isalpha() and wordnet.sense_is_a(head.lower(), 2, *_PUBLIC_MONEY):
+                category = C.FINANCIAL  # a law, a bill or a budget stating its sum: public money, whatever it is for
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:

@@ -100,3 +100,10 @@ def test_a_law_or_a_budget_stating_its_sum_is_financial(found) -> None:
     # relief money that no law or budget holds keeps its purpose
     ms = found("Japan pledged $10 million in relief aid for the flood victims.")
     assert [m.category.value for m in ms] == ["humanitarian"]
+
+
+def test_what_was_received_was_given(found) -> None:
+    # amounts2 dev 33 (ECB+ 34_9ecbplus/8): a participle under a past verb; before, committed
+    ms = found("She had to rebuild the clinic after it burned down , receiving a $500 , 000 MacArthur Foundation "
+               "\"genius grant\" in 2008 for the effort .")
+    assert _acts(ms) == [("MacArthur Foundation", S.FULFILLED, "$500 , 000")]

@@ -107,3 +107,11 @@ def test_what_was_received_was_given(found) -> None:
     ms = found("She had to rebuild the clinic after it burned down , receiving a $500 , 000 MacArthur Foundation "
                "\"genius grant\" in 2008 for the effort .")
     assert _acts(ms) == [("MacArthur Foundation", S.FULFILLED, "$500 , 000")]
+
+
+def test_a_name_opening_a_headlines_to_acts_as_someone(found) -> None:
+    # amounts2 dev 1 (test.source 6): the entities stage does not find "DeVos"; before, no actor
+    ms = found("DeVos to cancel $150M in student loans from closed for-profit colleges.")
+    assert _acts(ms) == [("DeVos", S.PLEDGED, "$150M")]
+    # a common noun opening a headline names no one
+    assert found("Officials to cancel $150M in student loans.") == []

@@ -352,8 +352,11 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         standin = _STANDIN.match(subj.strip()) and not c.subject_pronoun
         return last or title_actor or (office_holder(text, a, s0, persons) if standin else None)
     person = next((p.text for p in persons if s0 <= p.start and p.end <= s1), None)
-    if person is None and _WHO.match(text, s1) and head[:1] and text[a + c.subject_head[0]].isupper():
-        person = re.sub(r"^(?:the|The)\s+", "", subj.strip())  # a name a "who" qualifies is someone's ("Klaw , who paid …")
+    # a name the entities stage did not find is someone's where a "who" qualifies it ("Klaw , who paid …")
+    # or it opens a headline whose verb is a "to" ("DeVos to cancel $150M in student loans …")
+    if person is None and head.isalpha() and text[a + c.subject_head[0]].isupper() and wordnet.lemma(head) is None and (
+            _WHO.match(text, s1) or (s0 == a and text[a + c.cue[0] : a + c.cue[1]] == "to")):  # no common noun
+        person = re.sub(r"^(?:the|The)\s+", "", subj.strip())
     if person is not None:
         person = LEADERS.get(person.split()[-1], person)
     if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")

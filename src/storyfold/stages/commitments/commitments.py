@@ -49,6 +49,7 @@ from storyfold.records import (
 from storyfold.stages.claims import parsed_paragraphs
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
+from storyfold.stages.commitments.headlines import common_words
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
 from storyfold.stages.commitments.people import deciders, legislators_propose, office_holder
@@ -170,8 +171,10 @@ class CommitmentsStage(ArticleStage):
         return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))  # the claims stage's parser
 
     def setup(self, ctx: Context) -> None:
-        self._nlp(ctx)
+        nlp = self._nlp(ctx)
         wordnet.load()  # the category's WordNet nouns, read once per process
+        if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").lookups.has_table("lemma_index"):
+            common_words(nlp.get_pipe("lemmatizer"))  # the words a title-case headline lower-cases
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))

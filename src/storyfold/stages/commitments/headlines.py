@@ -20,15 +20,17 @@ from typing import Any
 
 from storyfold.text.gazetteer import PLACES
 
-__all__ = ["sentence_cased"]
+__all__ = ["common_words", "sentence_cased"]
 
 _WORD = re.compile(r"(?<![\w'’.-])[A-Za-z][a-z]+(?![\w'’-])")
 _ENDINGS = ("s", "es", "ed", "d", "ing")
+_CAPITALISED = re.compile(r"\s[A-Z][a-z]{3}")  # a cheap test first: three capitalised words of four letters
 _NAMES = frozenset(n for p in PLACES for n in (p.name, *p.spellings))
 
 
 @cache
-def _lemmas(lemmatizer: Any) -> frozenset[str]:
+def common_words(lemmatizer: Any) -> frozenset[str]:
+    """The lemmas of the lemmatizer's ``lemma_index`` table (read once per lemmatizer, in the stage's setup)."""
     table = lemmatizer.lookups.get_table("lemma_index")
     return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, ()))
 
@@ -41,9 +43,10 @@ def _common(word: str, lemmas: frozenset[str]) -> bool:
 def sentence_cased(text: str, lemmatizer: Any | None) -> str | None:
     """``text`` with its capitalised common words lower-cased, where it is a headline in title case;
     else None."""
-    if lemmatizer is None or len(text) > 200 or not lemmatizer.lookups.has_table("lemma_index"):
+    if len(text) > 200 or len(_CAPITALISED.findall(text)) < 3 or lemmatizer is None or \
+            not lemmatizer.lookups.has_table("lemma_index"):
         return None
-    lemmas = _lemmas(lemmatizer)
+    lemmas = common_words(lemmatizer)
     words = [m for m in _WORD.finditer(text) if m.start() > 0 and m.group() not in _NAMES
              and _common(m.group(), lemmas)]
     long = [m for m in words if len(m.group()) >= 4]

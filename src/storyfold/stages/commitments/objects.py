@@ -255,11 +255,13 @@ def given_from(sent: Any, nominal: frozenset[str], taken: list[tuple[int, int]])
     act's object (``taken``: the character spans of the acts read) nor what a verb of saying reports
     ("$122 billion in Covid relief funds from Congress"): (what is given, the giver)."""
     out = []
-    for t in sent:
+    for prep in sent:
+        if prep.lower_ != "from" or prep.dep_ != "prep":
+            continue
+        t = prep.head
         if t.pos_ not in ("NOUN", "NUM", "PROPN") or not (is_money(t) or (t.lemma_ or t.lower_).lower() in nominal):
             continue
-        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-        giver = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if prep is not None else None
+        giver = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         verb = next((h for h in t.ancestors if h.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.lemma_ in REPORTING:  # "… also mentions a military aid package from the UK"
             continue  # another's act, reported

@@ -115,3 +115,10 @@ def test_a_name_opening_a_headlines_to_acts_as_someone(found) -> None:
     assert _acts(ms) == [("DeVos", S.PLEDGED, "$150M")]
     # a common noun opening a headline names no one
     assert found("Officials to cancel $150M in student loans.") == []
+
+
+def test_funds_a_legislature_gives_are_financial(found) -> None:
+    # other dev 02 (AllSides): before, humanitarian from "relief"
+    ms = found("Congress allocated more than $46 billion in pandemic relief funds for rental assistance; roughly 93% "
+               "of that money has yet to be dispersed to renters and landlords.")
+    assert [(m.actor, m.category.value) for m in ms] == [("Congress", "financial")]

@@ -454,8 +454,10 @@ def find_general(
                     c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
                 category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
                 # and a law a legislature passes that names no kind of aid
-            if m_item is not None and (head or "").isalpha() and wordnet.sense_is_a(head.lower(), 2, *_PUBLIC_MONEY):
-                category = C.FINANCIAL  # a law, a bill or a budget stating its sum: public money, whatever it is for
+            if m_item is not None and (head or "").isalpha() and (wordnet.sense_is_a(head.lower(), 2, *_PUBLIC_MONEY) or (
+                    head.lower() in ("fund", "funds", "money") and wordnet.sense_is_a(actor.split()[-1].lower(), 2, "legislature.n.01"))):
+                category = C.FINANCIAL  # a law, a bill or a budget stating its sum, or funds a legislature gives:
+                # public money, whatever it is for
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:

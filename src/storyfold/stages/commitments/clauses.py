@@ -36,6 +36,7 @@ from storyfold.stages.commitments.complements import (
     nothing_given,
     resolution_status,
 )
+from storyfold.stages.commitments.headlines import sentence_cased
 from storyfold.stages.commitments.objects import (
     CHANGE,
     ENACTED,
@@ -47,10 +48,13 @@ from storyfold.stages.commitments.objects import (
     WITH,
     agreed_on,
     changes_to,
+    given_from,
     is_money,
     level_span,
     object_of,
     owed,
+    owned_proposal,
+    presents,
     priced_conjuncts,
     recipient_of,
     requested,
@@ -79,7 +83,6 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
-from storyfold.text.gazetteer import CURRENCY_CODES
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -272,7 +275,7 @@ def _measured(verb: Any, lemmatizer: Any | None) -> Any | None:
     if verb.lemma_ not in _MEASURE and not worth:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or _lemma(subj, lemmatizer).lower() not in NOMINAL:
+    if subj is None or (_lemma(subj, lemmatizer).lower() not in NOMINAL and not owned_proposal(subj, lemmatizer)):
         return None
     said = [t for t in verb.subtree if not (subj.left_edge.i <= t.i <= subj.right_edge.i)]
     return subj if any(is_money(t) for t in said if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) else None
@@ -285,30 +288,14 @@ def _measure(verb: Any, subj: Any) -> Clause:
     toks = [t for t in _subtree(subj, NOT_ITEM) if t.dep_ != "punct"]
     while toks and toks[0].dep_ in ("det", "predet", "poss", "case") and toks[0].i != subj.i:
         toks = toks[1:]
+    if status in (S.COMMITTED, S.PLEDGED) and subj.lemma_.lower() not in NOMINAL:  # a proposal's worth: put forward
+        status = S.WILLING
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=False,
         item=_span(toks[:16]) if toks else None, item_head=subj.lemma_.lower(), recipient=None, scope=_scope(verb),
         measure=True,
     )
-
-
-def _presents(verb: Any, lemmatizer: Any | None) -> bool:
-    """Whether ``verb``, no act of its own, puts forward a sum of its subject's: its direct object
-    is a proposal or a plan (:data:`PROPOSAL`, either of the noun's two most frequent senses) that
-    states money, new ("a", "an") or the subject's own ("his", "their"): "revealed his $6 trillion
-    budget proposal", "laid out a plan … including … $100 payments" (not "criticized Biden's plan",
-    nor "the plan", which another put forward)."""
-    if verb.pos_ != "VERB" or verb.lemma_ in ACTS:
-        return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    if obj is None:
-        return False
-    det = next((c for c in obj.children if c.dep_ in ("det", "poss") and c.i < obj.i), None)
-    if det is None or not (det.lower_ in ("a", "an") or (det.dep_ == "poss" and det.pos_ == "PRON")):
-        return False
-    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree) \
-        and wordnet.sense_is_a(_lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
 
 
 def _finite(verb: Any) -> bool:
@@ -333,7 +320,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         yield nominal
     changing = any(v.lemma_ in CHANGE for v in verbs)  # a verb changing an amount: its level is read
     for verb in verbs:
-        measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" else None
+        measured = _measured(verb, lemmatizer) if verb.dep_ == "ROOT" or (  # or a clause of its own after another
+            verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children)) else None
         if measured is not None:
             yield _measure(verb, measured)
             continue
@@ -341,7 +329,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         agreed = agreed_on(verb, lemmatizer)  # "reached a deal on a $900 billion relief package"
         held = _holds_aid(verb, lemmatizer) if verb.lemma_ in _CONTAIN else False
         contents = held is not False  # held None: what a proposal holds, put forward
-        presented = not carried and not contents and _presents(verb, lemmatizer)
+        presented = not carried and not contents and presents(verb, lemmatizer, ACTS)
         asked = requested(verb) if verb.pos_ == "VERB" else None  # "asking for $1.8 trillion": put forward
         changed = changes_to(verb) is not None  # "reduced the payment to $300": the level it sets
         if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_ not in ACTS and not carried and not contents
@@ -424,7 +412,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         for part in parts or [obj]:
             others = {t.i for p in parts if p is not part for t in _subtree(p, NOT_ITEM)}
             toks = _subtree(part, NOT_ITEM)
-            while toks and toks[0].dep_ in ("det", "predet", "poss") and toks[0].i != part.i:
+            while toks and toks[0].dep_ in ("det", "predet", "poss", "case") and toks[0].i != part.i:
                 toks = toks[1:]
             head = _lemma(part, lemmatizer).lower()
             yield Clause(
@@ -476,7 +464,18 @@ def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
         while at < len(verbs) and verbs[at].i < sent.end:
             own.append(verbs[at])
             at += 1
-        out.extend(_reads(sent, own, lemmatizer))
+        read = list(_reads(sent, own, lemmatizer))
+        taken = [span for c in read for span in (c.item, c.verb) if span]
+        for given, giver in given_from(sent, NOMINAL, taken):  # "$122 billion … funds from Congress"
+            prep = giver.head
+            toks = [t for t in _subtree(given, NOT_ITEM) if t.dep_ != "punct" and not (
+                prep.left_edge.i <= t.i <= prep.right_edge.i)]
+            read.append(Clause(verb=_span([given]), lemma=given.lemma_, status=S.COMMITTED, cue=_span([given]),
+                               subject=_span(giver.doc[giver.left_edge.i : giver.i + 1]), subject_head=_span([giver]),
+                               subject_pronoun=False,
+                               item=_span(toks[:16]), item_head=_lemma(given, lemmatizer).lower(), recipient=None,
+                               scope=(_span(toks),)))
+        out.extend(read)
     return tuple(out)
 
 
@@ -489,8 +488,10 @@ def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple
 
     def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
         wanted = [bool(CANDIDATE.search(t)) or names_a_category(t) for t in todo]
-        given = [docs.get(t) if docs is not None and w else None for t, w in zip(todo, wanted, strict=True)]
-        parsed = iter(nlp.pipe([t for t, w, d in zip(todo, wanted, given, strict=True) if w and d is None],
+        cased = [sentence_cased(t, lemmatizer) if w else None for t, w in zip(todo, wanted, strict=True)]
+        given = [docs.get(t) if docs is not None and w and c is None else None
+                 for t, w, c in zip(todo, wanted, cased, strict=True)]  # a title-case headline: its copy's parse
+        parsed = iter(nlp.pipe([c or t for t, w, d, c in zip(todo, wanted, given, cased, strict=True) if w and d is None],
                                batch_size=64))
         for w, d in zip(wanted, given, strict=True):
             yield _acts_of_doc(next(parsed) if d is None else d, lemmatizer) if w else ()

@@ -49,6 +49,7 @@ from storyfold.records import (
 from storyfold.stages.claims import parsed_paragraphs
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
+from storyfold.stages.commitments.headlines import common_words
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
 from storyfold.stages.commitments.people import deciders, legislators_propose, office_holder
@@ -56,6 +57,7 @@ from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
 from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
+from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
@@ -158,7 +160,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "14"
+    version = "15"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -169,8 +171,10 @@ class CommitmentsStage(ArticleStage):
         return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))  # the claims stage's parser
 
     def setup(self, ctx: Context) -> None:
-        self._nlp(ctx)
+        nlp = self._nlp(ctx)
         wordnet.load()  # the category's WordNet nouns, read once per process
+        if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").lookups.has_table("lemma_index"):
+            common_words(nlp.get_pipe("lemmatizer"))  # the words a title-case headline lower-cases
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:
         cache = ctx.resource(f"commitments:paragraphs:{ctx.settings.spacy_model}", lambda: TextCache(CACHE_TEXTS))
@@ -225,6 +229,10 @@ _ENACT = frozenset({"pass"})
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 _CHANNEL = re.compile(r"\b(?:through|via|with)\s+(?:the\s+)?$", re.I)  # a channel or a partner
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
+# What states a sum of public money ("a $908 billion coronavirus relief bill", "a roughly $3.5 trillion
+# budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
+_PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
+_WHO = re.compile(r"\s*,?\s*who\b")
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
 
@@ -347,6 +355,11 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         standin = _STANDIN.match(subj.strip()) and not c.subject_pronoun
         return last or title_actor or (office_holder(text, a, s0, persons) if standin else None)
     person = next((p.text for p in persons if s0 <= p.start and p.end <= s1), None)
+    # a name the entities stage did not find is someone's where a "who" qualifies it ("Klaw , who paid …")
+    # or it opens a headline whose verb is a "to" ("DeVos to cancel $150M in student loans …")
+    if person is None and head.isalpha() and text[a + c.subject_head[0]].isupper() and wordnet.lemma(head) is None and (
+            _WHO.match(text, s1) or (s0 == a and text[a + c.cue[0] : a + c.cue[1]] == "to")):  # no common noun
+        person = re.sub(r"^(?:the|The)\s+", "", subj.strip())
     if person is not None:
         person = LEADERS.get(person.split()[-1], person)
     if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")
@@ -441,6 +454,10 @@ def find_general(
                     c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
                 category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
                 # and a law a legislature passes that names no kind of aid
+            if m_item is not None and (head or "").isalpha() and (wordnet.sense_is_a(head.lower(), 2, *_PUBLIC_MONEY) or (
+                    head.lower() in ("fund", "funds", "money") and wordnet.sense_is_a(actor.split()[-1].lower(), 2, "legislature.n.01"))):
+                category = C.FINANCIAL  # a law, a bill or a budget stating its sum, or funds a legislature gives:
+                # public money, whatever it is for
             kind = _sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:
@@ -455,44 +472,4 @@ def find_general(
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),
             ))
-    return _valued_later(text, clauses, money, out, taken)
-
-
-# A sentence that states what something is worth ("have a value of 49 million AUD", "Total cost is
-# 92 million EUR", "this equals approximately 30.6 million EUR per country", "quantifies this package
-# to about 7.4 million EUR", "estimated at").
-_VALUE = re.compile(r"(?i)\b(?:values?|valued|worth|costs?|costing|equals?|equalling|amount(?:s|ing)?\s+to"
-                    r"|quantif(?:y|ies|ied)|estimated\s+at|priced\s+at)\b")
-
-
-def _valued_later(
-    text: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], money: Sequence[Quantity],
-    found: list[CommitmentMention], taken: set[tuple] | None,
-) -> list[CommitmentMention]:
-    """A sentence's one commitment that states no amount takes the money of the following
-    sentences of its paragraph that say what something is worth (the last of them: a later figure
-    refines an earlier one), up to the next sentence with a commitment; its span grows to cover
-    them. A sentence with two commitments, or one with an amount, lends none."""
-    starts = {m.start for m in found} | {key[0] for key in (taken or ())}
-    by_sentence: dict[int, list[int]] = {}
-    for i, m in enumerate(found):
-        by_sentence.setdefault(m.start, []).append(i)
-    out = list(found)
-    for k, (a, b, _acts) in enumerate(clauses):
-        own = by_sentence.get(a, [])
-        if len(own) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
-                                                                               for t in taken)):
-            continue
-        value, end = None, b
-        for a2, b2, acts2 in clauses[k + 1 : k + 3]:
-            if "\n" in text[end:a2] or a2 in starts:
-                break
-            if _VALUE.search(text[a2:b2]) or any(c.measure for c in acts2):  # "The package totals …"
-                inside = [q for q in money if a2 <= q.start and q.end <= b2]
-                if inside:
-                    value, end = inside[-1], b2
-        if value is not None:
-            m = found[own[0]]
-            out[own[0]] = replace(m, end=end, text=text[m.start : end], amount=value.text, period=value.period,
-                                  category=m.category if m.category is not C.OTHER else C.FINANCIAL)
-    return out
+    return valued_later(text, clauses, money, out, taken)

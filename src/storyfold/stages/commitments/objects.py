@@ -14,9 +14,10 @@ from storyfold.stages.commitments.tokens import RECIPIENT_PREP, lemma, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
+from storyfold.text.lexicon import REPORTING
 
 __all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WAIVE", "WITH", "agreed_on", "is_money",
-           "object_of", "owed", "priced_conjuncts", "changes_to", "level_span", "recipient_of", "requested", "said",
+           "given_from", "object_of", "owed", "owned_proposal", "presents", "priced_conjuncts", "changes_to", "level_span", "recipient_of", "requested", "said",
            "states_currency"]
 
 # "support / help / assist / equip Ukraine with X" gives X; without "with" they give nothing named.
@@ -222,3 +223,48 @@ def agreed_on(verb: Any, lemmatizer: Any | None) -> Any | None:
     if on is None or not any(is_money(t) or t.text in SIGNS for t in on.subtree):
         return None  # the cheap tests first, WordNet last
     return on if wordnet.sense_is_a(lemma(deal, lemmatizer).lower(), 2, "agreement.n.01") else None
+
+
+def owned_proposal(noun: Any, lemmatizer: Any | None) -> bool:
+    """Whether ``noun`` is a proposal or a plan (:data:`PROPOSAL`) with a named owner ("the Senate
+    GOP's most recent counteroffer totaled $928 billion"): its worth is what the owner puts forward."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) and \
+        wordnet.sense_is_a(lemma(noun, lemmatizer).lower(), 2, *PROPOSAL)
+
+
+def presents(verb: Any, lemmatizer: Any | None, acts: frozenset[str]) -> bool:
+    """Whether ``verb``, no act of its own, puts forward a sum of its subject's: its direct object
+    is a proposal or a plan (:data:`PROPOSAL`, either of the noun's two most frequent senses) that
+    states money, new ("a", "an") or the subject's own ("his", "their"): "revealed his $6 trillion
+    budget proposal", "laid out a plan … including … $100 payments" (not "criticized Biden's plan",
+    nor "the plan", which another put forward)."""
+    if verb.pos_ != "VERB" or verb.lemma_ in acts:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return False
+    det = next((c for c in obj.children if c.dep_ in ("det", "poss") and c.i < obj.i), None)
+    if det is None or not (det.lower_ in ("a", "an") or (det.dep_ == "poss" and det.pos_ == "PRON")):
+        return False
+    return any(t.text in SIGNS or t.lower_ in MONEY_WORDS or t.text in CURRENCY_CODES for t in obj.subtree) \
+        and wordnet.sense_is_a(lemma(obj, lemmatizer).lower(), 2, *PROPOSAL)
+
+
+def given_from(sent: Any, nominal: frozenset[str], taken: list[tuple[int, int]]) -> list[tuple[Any, Any]]:
+    """Money or a noun of giving (``nominal``) that a noun phrase says came from a named giver, no
+    act's object (``taken``: the character spans of the acts read) nor what a verb of saying reports
+    ("$122 billion in Covid relief funds from Congress"): (what is given, the giver)."""
+    out = []
+    for prep in sent:
+        if prep.lower_ != "from" or prep.dep_ != "prep":
+            continue
+        t = prep.head
+        if t.pos_ not in ("NOUN", "NUM", "PROPN") or not (is_money(t) or (t.lemma_ or t.lower_).lower() in nominal):
+            continue
+        giver = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        verb = next((h for h in t.ancestors if h.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_ in REPORTING:  # "… also mentions a military aid package from the UK"
+            continue  # another's act, reported
+        if giver is not None and not any(a <= t.idx < b for a, b in taken):
+            out.append((t, giver))
+    return out

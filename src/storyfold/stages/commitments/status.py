@@ -138,6 +138,9 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)):
         return S.FULFILLED, own[0]
+    if verb.lemma_ == "receive" and (verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+                                     or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")):
+        return S.FULFILLED, verb  # what was received was given ("…, receiving a $500 , 000 … grant in 2008")
     if verb.lemma_ in _PROPOSE:
         return S.WILLING, verb
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)

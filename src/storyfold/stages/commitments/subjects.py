@@ -14,7 +14,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
-from storyfold.text.lexicon import REPORTING
+from storyfold.text.lexicon import REPORTING, TO_CONTENT
 
 __all__ = ["CONTROLS", "antecedent", "quoted", "FINITE_DEPS", "GOVERNS_GERUND", "RESOLVED", "lost_subject", "means", "on_people",
            "resolved", "resolver", "subject_of", "subject_span"]
@@ -40,6 +40,10 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             pobj = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
                 if obj is not None else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
+    given = _given_to(verb)
+    if given is not None:  # "the Chargers were awarded the NFL's … Award": the name on what is given
+        name = next((c for c in given.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"), None)
+        return name, False
     if resolved(verb) is not None:  # "the Budget Committee had reached an agreement to allot …"
         return subject_of(resolver(verb).head)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and quoted(verb.head) and not quoted(verb):
@@ -47,7 +51,11 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
 
     # one who is given ("Ross, who ended up being paid $3 million") is no giver
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    for tok in chain(verb)[1:] if verb.lemma_ == "go" else chain(verb):  # money that goes is no actor
+    governors = chain(verb)
+    for k, tok in enumerate(governors[1:] if verb.lemma_ == "go" else governors):  # money that goes is no actor
+        raised = _raised(tok, governors[k - 1]) if k and verb.lemma_ != "go" else None
+        if raised is not None:
+            return raised, raised.pos_ == "PRON"
         for c in tok.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -88,6 +96,26 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
         if subj is not None:
             return subj, subj.pos_ == "PRON"
     return lost_subject(chain(verb)[-1])
+
+
+def _given_to(verb: Any) -> Any | None:
+    """What a passive whose subject is the one given to gives, its direct object ("the Chargers were
+    awarded the NFL's Winston - Shell Award"), where it names no agent; else None."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubjpass" for c in kids) or any(
+            c.dep_ == "agent" for c in kids):
+        return None
+    return next((c for c in kids if c.dep_ == "dobj"), None)
+
+
+def _raised(tok: Any, inner: Any) -> Any | None:
+    """The passive subject of a governor whose to-infinitive the act is, where the governor is no
+    verb asking it of them ("A bipartisan group of senators is expected to introduce a $908 billion
+    coronavirus relief bill": the senators; not "was urged to send", the lexicon's TO_CONTENT)."""
+    if inner.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children) or \
+            head_lemma(tok) in TO_CONTENT or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
 _OPEN, _CLOSE = frozenset("“«‘"), frozenset("”»’")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
-from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, Reference, is_narrative
+from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, NARRATIVE_FAR, Reference, is_narrative
 from storyfold.stages.dates.resolve import Anchor, resolve
 from storyfold.stages.dates.values import Value, value_dated, value_quarter, value_unresolved
 from storyfold.text.sentences import SentenceIndex
@@ -261,4 +261,20 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
             ref.quarter = (date.year, date.quarter)
             ref.part_year = False
     elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
-        ref.date, ref.before_era = PartialDate.parse(value.value), False
+        date = PartialDate.parse(value.value)
+        if ref.narrative and _aside(hit, date, ref):
+            return
+        ref.date, ref.before_era = date, False
+
+
+def _aside(hit: _Hit, date: PartialDate, ref: Reference) -> bool:
+    """Whether a year named alone in a narrative is an aside that does not move the date the
+    narrative has reached: a year in parentheses ("the Civil Constitution of the Clergy (1790)"),
+    or, while the narrative is told by the day or month, a year more than ``NARRATIVE_FAR`` years
+    from it ("the largest cavalry battle since 1813", "documents found in 2004")."""
+    last = ref.date
+    if date.precision is not Precision.YEAR or last is None or last.year is None or date.year is None:
+        return False
+    if hit.match.string[max(0, hit.start - 1) : hit.start] == "(":
+        return True
+    return last.precision in (Precision.DAY, Precision.MONTH) and abs(date.year - last.year) > NARRATIVE_FAR

@@ -22,7 +22,7 @@ from storyfold.stages.dates.values import (
     value_year,
 )
 
-__all__ = ["ANAPHORIC", "NARRATED", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
+__all__ = ["ANAPHORIC", "NARRATED", "NARRATIVE_FAR", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
 
 
 @dataclass(slots=True)

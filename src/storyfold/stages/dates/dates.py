@@ -3,6 +3,7 @@ each (:func:`tense_at`), which says which way a relative one resolves."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, NARRATIVE_FAR, Reference, is_narrative
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value, value_dated, value_quarter, value_unresolved
+from storyfold.stages.dates.values import Value, value_dated, value_day, value_month, value_quarter, value_unresolved
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -191,7 +192,54 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 anchor_estimated=bool(anchor and anchor.estimated and value.relative and value.value is not None),
             )
         )
-    return out
+    return _coordinated(text, out)
+
+
+# A day of the month joined to a date by a range or "and" ("6-7 January 1916", "April 13-15", "May 4
+# and 5", "on the 28 and 29 August"): the bare day before a date that opens with its day, or after one
+# that opens with its month; TIMEX2 and TIMEX3 mark each day of such a pair.
+_DAY_BEFORE = re.compile(r"(?i)\b((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|\u2013|and|to)\s*(?:the\s+)?$")
+_DAY_AFTER = re.compile(r"(?i)^\s*(?:-|\u2013|and|to)\s*((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)\b(?![:.,]?\d|\s*(?:%|per\b))")
+# Two months joined ("between March and April 1918"): the first, said without its year, takes the second's.
+_JOINED = re.compile(r"(?i)^\s*(?:-|\u2013|and|to|or|through)\s*$")
+
+
+def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
+    """``out`` (in text order) with what a coordinated date gives its bare partner: the day of a
+    range of days ("6-7 January 1916": 6 January 1916, a mention of its own), and the year of a
+    month joined to a month with its year ("between March and April 1918": March 1918)."""
+    taken = [(m.start, m.end) for m in out]
+    added = [m for m in (_joined_day(text, m, taken) for m in out) if m is not None]
+    for i, (a, b) in enumerate(zip(out, out[1:], strict=False)):
+        if (a.relative and not b.relative and a.precision is Precision.MONTH and b.precision is Precision.MONTH
+                and a.earliest is not None and b.earliest is not None and a.mod is None
+                and _JOINED.match(text[a.end : b.start])):
+            v = value_month(b.earliest.year - (a.earliest.month > b.earliest.month), a.earliest.month)
+            out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
+    return sorted(out + added, key=lambda m: m.start) if added else out
+
+
+def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> DateMention | None:
+    """The bare day joined to the day ``m`` names, before it ("6-7 January", "the 28 and 29
+    August") or after it ("April 13-15", "May 6 and 7th"), the range read in its order; else ``None``."""
+    if m.precision is not Precision.DAY or m.type != "DATE" or m.earliest is None:
+        return None
+    if re.match(r"(?i)(?:the\s+)?\d", m.text):
+        found, offset = _DAY_BEFORE.search(text, max(0, m.start - 16), m.start), 0
+    else:
+        found, offset = _DAY_AFTER.search(text[m.end : m.end + 16]), m.end
+    if found is None:
+        return None
+    d = int(found.group(2))
+    s0, s1 = offset + found.start(1), offset + found.end(1)
+    if (d < m.earliest.day) != (offset == 0) or any(a < s1 and s0 < b for a, b in taken):
+        return None
+    try:
+        v = value_day(m.earliest.replace(day=d), relative=m.relative)
+    except ValueError:
+        return None  # "30-31 February": no such day
+    return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=v.value, earliest=v.earliest,
+                               latest=v.latest, mod=None, signal=None)
 
 
 # What a narrative's future in the past ("would", "was to") is not: a future told from the writer's present.

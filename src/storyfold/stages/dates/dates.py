@@ -9,10 +9,18 @@ import re
 from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
-from storyfold.stages.dates.grammar import COMPILED, SIGNALS
+from storyfold.stages.dates.grammar import COMPILED, SEASONS, SIGNALS
 from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, NARRATIVE_FAR, Reference, is_narrative
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value, value_dated, value_day, value_month, value_quarter, value_unresolved
+from storyfold.stages.dates.values import (
+    Value,
+    value_dated,
+    value_day,
+    value_month,
+    value_quarter,
+    value_season,
+    value_unresolved,
+)
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -201,13 +209,16 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
 _DAY_BEFORE = re.compile(r"(?i)\b((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)\s*(?:-|\u2013|and|to)\s*(?:the\s+)?$")
 _DAY_AFTER = re.compile(r"(?i)^\s*(?:-|\u2013|and|to)\s*((?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?)\b(?![:.,]?\d|\s*(?:%|per\b))")
 # Two months joined ("between March and April 1918"): the first, said without its year, takes the second's.
+_SEASON_BEFORE = re.compile(r"(?i)\b((?:the\s+)?(spring|summer|autumn|fall|winter))\s*(?:-|\u2013|and|to|or|through)\s*$")
 _JOINED = re.compile(r"(?i)^\s*(?:-|\u2013|and|to|or|through)\s*$")
 
 
 def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
     """``out`` (in text order) with what a coordinated date gives its bare partner: the day of a
-    range of days ("6-7 January 1916": 6 January 1916, a mention of its own), and the year of a
-    month joined to a month with its year ("between March and April 1918": March 1918)."""
+    range of days ("6-7 January 1916": 6 January 1916, a mention of its own), the year of a month
+    or season joined to one with its year ("between March and April 1918": March 1918;
+    "summer-fall 1919": the summer of 1919), and a bare season so joined, which the grammar finds
+    only after a signal ("the spring and early summer of 1943": the spring of 1943)."""
     taken = [(m.start, m.end) for m in out]
     added = [m for m in (_joined_day(text, m, taken) for m in out) if m is not None]
     for i, (a, b) in enumerate(zip(out, out[1:], strict=False)):
@@ -216,6 +227,19 @@ def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
                 and _JOINED.match(text[a.end : b.start])):
             v = value_month(b.earliest.year - (a.earliest.month > b.earliest.month), a.earliest.month)
             out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
+        if (a.relative and not b.relative and a.precision is Precision.SEASON and b.precision is Precision.SEASON
+                and a.value and b.value and _JOINED.match(text[a.end : b.start])):
+            v = value_season(int(b.value[:4]), a.value[-2:], a.mod)
+            out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
+    for b in out:  # "the spring and early summer of 1943": a season the grammar finds only after a signal
+        if b.precision is not Precision.SEASON or b.relative or not b.value or b.value.startswith("BC"):
+            continue
+        found = _SEASON_BEFORE.search(text, max(0, b.start - 24), b.start)
+        if found is None or any(a < found.end(1) and found.start(1) < e for a, e in taken):
+            continue
+        v = value_season(int(b.value[:4]), SEASONS[found.group(2).lower()][0])
+        added.append(dataclasses.replace(b, text=found.group(1), start=found.start(1), end=found.end(1), value=v.value,
+                                         earliest=v.earliest, latest=v.latest, mod=None, signal=None, relative=True))
     return sorted(out + added, key=lambda m: m.start) if added else out
 
 

@@ -299,6 +299,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
+        if later and n is None and ref.narrative:
+            return Value("FUTURE_REF", Precision.RANGE, relative=True)  # "a few days later": after the date narrated
         if later:  # a duration ("two days"), its "later" the signal of a time no date names
             return value_duration(n, unit, "APPROX" if g.get("approx") else None)
         if (ref.quarter is not None and not ref.part_year and unit.startswith("year") and n is not None

@@ -167,11 +167,13 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             start, end = _trim(text, start, hit.match.start("dir"))  # "two days later": the duration
         # In a narrative a year-less date lies near the date the narrative has reached; a deictic one
         # ("last year": the writer's time) and an anaphoric one ("the previous year") do not move it.
+        # "Since" does not send it back: that date is only the nearest the text has named, so "since 8
+        # August" after "the previous April" is the nearest August, not the one before that April.
         narrated = ref.narrated()
         moves = True
         if (narrated is not None and value.relative and _narrated_form(hit, ref)
                 and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
-            value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
+            value = resolve(hit.rule, hit.match, narrated, None, None if signal == "since" else signal, ref) or value
             moves = hit.rule != "relunit"
         elif ref.narrative and value.relative:
             moves = False

@@ -217,12 +217,14 @@ _JOINED = re.compile(r"(?i)^\s*(?:-|\u2013|and|to|or|through)\s*$")
 
 def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
     """``out`` (in text order) with what a coordinated date gives its bare partner: the day of a
-    range of days ("6-7 January 1916": 6 January 1916, a mention of its own), the year of a month
+    range of days ("6-7 January 1916": 6 January 1916, a mention of its own) or of years ("(1789-1791)",
+    "499-493 BC"), the year of a month
     or season joined to one with its year ("between March and April 1918": March 1918;
     "summer-fall 1919": the summer of 1919), and a bare season so joined, which the grammar finds
     only after a signal ("the spring and early summer of 1943": the spring of 1943)."""
     taken = [(m.start, m.end) for m in out]
     added = [m for m in (_joined_day(text, m, taken) for m in out) if m is not None]
+    added += [m for m in (_joined_year(text, m, taken) for m in out) if m is not None]
     for i, (a, b) in enumerate(zip(out, out[1:], strict=False)):
         if (a.relative and not b.relative and a.precision is Precision.MONTH and b.precision is Precision.MONTH
                 and a.earliest is not None and b.earliest is not None and a.mod is None
@@ -243,6 +245,37 @@ def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
         added.append(dataclasses.replace(b, text=found.group(1), start=found.start(1), end=found.end(1), value=v.value,
                                          earliest=v.earliest, latest=v.latest, mod=None, signal=None, relative=True))
     return sorted(out + added, key=lambda m: m.start) if added else out
+
+
+# A range of years the grammar finds one end of: the later year after a year ("(1789-1791)": a year before
+# 1800 is found after a parenthesis or a signal only), the earlier before a year before the common era
+# ("499-493 BC", "from 499 to 493 BC": the era is written once, after the later year).
+_YEAR_AFTER = re.compile(r"^\s*(?:-|\u2013|to|and)\s*(\d{3,4})\b(?!\s*(?:B\.?C|A\.?D|C\.?E|%))")
+_YEAR_BEFORE = re.compile(r"\b(\d{2,4})\s*(?:-|\u2013|to|and)\s*$")
+
+
+def _joined_year(text: str, m: DateMention, taken: list[tuple[int, int]]) -> DateMention | None:
+    """The other end of a range of years whose one end ``m`` is, later than it by less than a century
+    and found by no rule ("1791" in "(1789-1791)", "499" in "(499-493 BC)"); else ``None``."""
+    if m.precision is not Precision.YEAR or m.relative or not m.value or m.mod is not None:
+        return None
+    bc = m.value.startswith("BC")
+    if not (bc or re.fullmatch(r"\d{4}", m.value)):
+        return None
+    y = int(m.value[2:] if bc else m.value)
+    if bc:
+        found, offset = _YEAR_BEFORE.search(text, max(0, m.start - 12), m.start), 0
+    else:
+        found, offset = _YEAR_AFTER.search(text[m.end : m.end + 12]), m.end
+    if found is None:
+        return None
+    other = int(found.group(1))
+    s0, s1 = offset + found.start(1), offset + found.end(1)
+    if not 0 < other - y < 100 or any(a < s1 and s0 < b for a, b in taken):
+        return None
+    return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=(f"BC{other:04d}" if bc else str(other)),
+                               earliest=None if bc else dt.date(other, 1, 1), latest=None if bc else dt.date(other, 12, 31),
+                               signal=None)
 
 
 def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> DateMention | None:

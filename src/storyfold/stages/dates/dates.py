@@ -178,7 +178,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         elif ref.narrative and value.relative:
             moves = False
             if ref.before_era and _narrated_form(hit, ref):
-                value = value_unresolved()  # "On 12 September" after "in 490 BC": no year to give
+                value = _before_era(hit, value, ref.before_era)  # "On 12 September" after "in 490 BC"
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
@@ -232,7 +232,8 @@ def _coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
             v = value_month(b.earliest.year - (a.earliest.month > b.earliest.month), a.earliest.month)
             out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
         if (a.relative and not b.relative and a.precision is Precision.SEASON and b.precision is Precision.SEASON
-                and a.value and b.value and _JOINED.match(text[a.end : b.start])):
+                and a.earliest is not None and b.earliest is not None and a.value and b.value
+                and _JOINED.match(text[a.end : b.start])):
             v = value_season(int(b.value[:4]), a.value[-2:], a.mod)
             out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
     for b in out:  # "the spring and early summer of 1943": a season the grammar finds only after a signal
@@ -341,6 +342,16 @@ def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | N
     return value_dated(PartialDate.parse(ref.date.start.isoformat() + value.value[10:]), type="TIME")
 
 
+def _before_era(hit: _Hit, value: Value, year: int) -> Value:
+    """A year-less month, season or day (``value``, resolved in the anchor's year) told after the
+    year ``year`` before the common era, in that year as TIMEX2 writes it ("September" after "480 BC":
+    ``BC0480-09``; no calendar date holds it, so it has no first and last day); other forms no value."""
+    if (hit.rule in ("m", "season", "dmy", "mdy") and value.value
+            and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)(?:-\d\d)?", value.value)):
+        return Value(f"BC{year:04d}{value.value[4:]}", value.precision, mod=value.mod, relative=True)
+    return value_unresolved()
+
+
 # A part of a year made of two or three quarters, said as a duration: "the nine months", "the first six months".
 _PART_YEAR = re.compile(r"P[69]M")
 
@@ -356,7 +367,7 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
         return
     if hit.rule == "era" and value.earliest is None:
-        ref.date, ref.before_era = None, True  # "490 BC": no calendar date holds what follows, so the narrative gives no year
+        ref.date, ref.before_era = None, int(hit.match.group("n"))  # "490 BC": no calendar date holds what follows
         return
     if value.value is None or value.type != "DATE":
         return
@@ -371,7 +382,7 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         date = PartialDate.parse(value.value)
         if ref.narrative and _aside(hit, date, ref):
             return
-        ref.date, ref.before_era = date, False
+        ref.date, ref.before_era = date, None
 
 
 def _aside(hit: _Hit, date: PartialDate, ref: Reference) -> bool:

@@ -104,7 +104,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # a year with its era: "490 BC", "ca. 55 BCE", "AD 1066", "800 AD"
     (
         "era",
-        rf"(?:\b(?P<circa>(?i:ca\.|c\.|circa))\s*)?\b{_MOD}(?:(?P<n>\d{{1,4}})\s*(?P<era>{_ERA})|(?P<ad>AD|A\.D\.)\s*(?P<n2>\d{{1,4}}))(?!\w)",
+        rf"(?:\b(?P<circa>(?i:ca\.|c\.|circa))\s*)?\b{_MOD}(?:(?:{_MONTH_FULL}|(?:(?i:the)\s+)?(?P<season>(?i:spring|summer"
+        r"|autumn|fall|winter))(?:\s+of)?)\s+(?=\d{1,4}\s*B))?"
+        rf"(?:(?P<n>\d{{1,4}})\s*(?P<era>{_ERA})|(?P<ad>AD|A\.D\.)\s*(?P<n2>\d{{1,4}}))(?!\w)",
     ),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year

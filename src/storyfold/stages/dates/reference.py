@@ -39,14 +39,15 @@ class Reference:
     ``narrative``: the text tells of another time than its own (:func:`is_narrative`), so an
     expression said without its year ("June 10", "early October", "the summer") lies near the date
     the narrative has reached (:meth:`narrated`), not near the publication date. ``before_era``: the
-    date last named is a year before the common era ("490 BC"), which no calendar date holds, so a
-    year-less expression after it in a narrative has no value rather than the publication year's."""
+    date last named is a year before the common era ("490 BC"; that year, 490), which no calendar
+    date holds, so a year-less expression after it in a narrative is of that year as TIMEX2 writes it
+    ("September": ``BC0480-09``), or without a value, rather than of the publication year."""
 
     quarter: tuple[int, int] | None = None
     date: PartialDate | None = None
     part_year: bool = False
     narrative: bool = False
-    before_era: bool = False
+    before_era: int | None = None
 
     def narrated(self) -> Anchor | None:
         """The anchor of a year-less expression in a narrative: the day last named, or the middle of

@@ -191,6 +191,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if g.get("era") and g["era"].startswith("B"):
             # before the common era, as TIMEX2 and TIMEX3 write it ("BC0490"); no PartialDate holds
             # such a year, so it has no first and last day and DateMention.date is None
+            if g.get("mon"):  # "April 480 BC"
+                return Value(f"BC{n:04d}-{MONTHS[g['mon'].lower()]:02d}", Precision.MONTH, mod=mod)
+            if g.get("season"):  # "the spring of 480 BC"
+                return Value(f"BC{n:04d}-{SEASONS[g['season'].lower()][0]}", Precision.SEASON, mod=mod)
             return Value(f"BC{n:04d}", Precision.YEAR, mod=mod)
         return value_year(n, mod, relative=False)
     if rule == "holiday":

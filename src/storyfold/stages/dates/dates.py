@@ -10,10 +10,18 @@ from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
 from storyfold.stages.dates.grammar import COMPILED, SEASONS, SIGNALS
-from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, NARRATIVE_FAR, Reference, is_narrative
+from storyfold.stages.dates.reference import (
+    ANAPHORIC,
+    NARRATED,
+    NARRATIVE_FAR,
+    Reference,
+    is_narrative,
+    narrative_shift,
+)
 from storyfold.stages.dates.resolve import Anchor, resolve
 from storyfold.stages.dates.values import (
     Value,
+    count_of,
     value_dated,
     value_day,
     value_month,
@@ -179,6 +187,10 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             moves = False
             if ref.before_era and _narrated_form(hit, ref):
                 value = _before_era(hit, value, ref.before_era)  # "On 12 September" after "in 490 BC"
+        if ref.narrative and hit.rule == "duration" and signal not in _SPAN_SIGNALS:
+            shifted = _after_event(hit, ref)
+            if shifted is not None:
+                value, moves = shifted, False
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
@@ -300,6 +312,24 @@ def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> Date
         return None  # "30-31 February": no such day
     return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=v.value, earliest=v.earliest,
                                latest=v.latest, mod=None, signal=None)
+
+
+_AFTER_EVENT = re.compile(r"(?i)\s+(after|before)\b")
+# Signals before a count of units that make it a length of time ("for two days after the battle").
+_SPAN_SIGNALS = frozenset({"for", "over", "within", "during", "throughout", "in", "of"})
+
+
+def _after_event(hit: _Hit, ref: Reference) -> Value | None:
+    """In a narrative, a count of units before "after" or "before" ("eight days after Fort Sumter",
+    "One month after Dien Bien Phu", "Two years before"): the date narrated moved by that count, the
+    event named after it taken to be the one the narrative has reached, as for "N days later"; ``None``
+    for a vague or approximate count, or one finer than the date narrated."""
+    g = hit.match.groupdict()
+    after = _AFTER_EVENT.match(hit.match.string, hit.end)
+    n = count_of(g["n"] or "")
+    if after is None or ref.date is None or g.get("dir") or g.get("approx") or n is None or not float(n).is_integer():
+        return None
+    return narrative_shift(ref.date, int(n) * (1 if after.group(1).lower() == "after" else -1), g["unit"])
 
 
 # What a narrative's future in the past ("would", "was to") is not: a future told from the writer's present.

@@ -195,6 +195,8 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
+        if moves and ref.narrative and ref.date is not None and not value.relative and _until(text, hit.start):
+            moves = False  # "lasted until the fall of Budapest in February 1945": an end the narrative has not reached
         if moves:
             _remember(ref, hit, value, tense)
         out.append(
@@ -312,6 +314,15 @@ def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> Date
         return None  # "30-31 February": no such day
     return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=v.value, earliest=v.earliest,
                                latest=v.latest, mod=None, signal=None)
+
+
+_UNTIL = re.compile(r"(?i)\b(?:until|till|up\s+to)\b")
+
+
+def _until(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (back to a comma, stop or bracket, 60 characters at most)
+    holds "until", "till" or "up to": a date there ends a span, it is not the time the text has reached."""
+    return bool(_UNTIL.search(re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]))
 
 
 _AFTER_EVENT = re.compile(r"(?i)\s+(after|before)\b")

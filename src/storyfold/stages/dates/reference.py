@@ -4,11 +4,13 @@ year")."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyfold.records import PartialDate, Precision
+from storyfold.stages.dates.grammar import MONTHS
 from storyfold.stages.dates.values import (
     Anchor,
     Value,
@@ -153,6 +155,13 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
             return None
         el = (g.get("el") or "").lower()
         mod = {"earlier": "START", "later": "END"}.get(el)
+        if unit == "year" and g.get("mon"):  # "July of that year"
+            return value_month(ref.date.year, MONTHS[(g.get("mon") or "").lower()])
+        if unit == "month" and g.get("d") and ref.date.month is not None:  # "the 28th of that month"
+            day = int(g.get("d") or 0)
+            if not 1 <= day <= calendar.monthrange(ref.date.year, ref.date.month)[1]:
+                return None
+            return value_day(dt.date(ref.date.year, ref.date.month, day))
         if unit == "year":
             return value_year(ref.date.year, mod)
         if unit == "month" and ref.date.month is not None:

@@ -8,10 +8,24 @@ import re
 from dataclasses import dataclass
 
 from storyfold.records import DateMention, PartialDate, Precision
+from storyfold.stages.dates.coordinated import coordinated
 from storyfold.stages.dates.grammar import COMPILED, SIGNALS
-from storyfold.stages.dates.reference import ANAPHORIC, NARRATED, Reference, is_narrative
+from storyfold.stages.dates.reference import (
+    ANAPHORIC,
+    NARRATED,
+    NARRATIVE_FAR,
+    Reference,
+    is_narrative,
+    narrative_shift,
+)
 from storyfold.stages.dates.resolve import Anchor, resolve
-from storyfold.stages.dates.values import Value, value_dated, value_quarter, value_unresolved
+from storyfold.stages.dates.values import (
+    Value,
+    count_of,
+    value_dated,
+    value_quarter,
+    value_unresolved,
+)
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["find_dates", "tense_at"]
@@ -158,20 +172,28 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             start, end = _trim(text, start, hit.match.start("dir"))  # "two days later": the duration
         # In a narrative a year-less date lies near the date the narrative has reached; a deictic one
         # ("last year": the writer's time) and an anaphoric one ("the previous year") do not move it.
+        # "Since" does not send it back: that date is only the nearest the text has named, so "since 8
+        # August" after "the previous April" is the nearest August, not the one before that April.
         narrated = ref.narrated()
         moves = True
         if (narrated is not None and value.relative and _narrated_form(hit, ref)
                 and (tense != "future" or not _AHEAD.search(text, *sentences.sentence_at(hit.start)))):
-            value = resolve(hit.rule, hit.match, narrated, None, signal, ref) or value
+            value = resolve(hit.rule, hit.match, narrated, None, None if signal == "since" else signal, ref) or value
             moves = hit.rule != "relunit"
         elif ref.narrative and value.relative:
             moves = False
             if ref.before_era and _narrated_form(hit, ref):
-                value = value_unresolved()  # "On 12 September" after "in 490 BC": no year to give
+                value = _before_era(hit, value, ref.before_era)  # "On 12 September" after "in 490 BC"
+        if ref.narrative and hit.rule == "duration" and signal not in _SPAN_SIGNALS:
+            shifted = _after_event(hit, ref)
+            if shifted is not None:
+                value, moves = shifted, False
         value = _on_the_day_narrated(hit, value, ref, tense)
         if (hit.rule == "relunit" and ref.quarter is not None and tense != "future"
                 and (hit.match.group("rel") or "").lower() == "this" and (hit.match.group("unit") or "").lower() == "quarter"):
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
+        if moves and ref.narrative and ref.date is not None and not value.relative and _until(text, hit.start):
+            moves = False  # "lasted until the fall of Budapest in February 1945": an end the narrative has not reached
         if moves:
             _remember(ref, hit, value, tense)
         out.append(
@@ -191,7 +213,34 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
                 anchor_estimated=bool(anchor and anchor.estimated and value.relative and value.value is not None),
             )
         )
-    return out
+    return coordinated(text, out)
+
+
+_UNTIL = re.compile(r"(?i)\b(?:until|till|up\s+to)\b")
+
+
+def _until(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (back to a comma, stop or bracket, 60 characters at most)
+    holds "until", "till" or "up to": a date there ends a span, it is not the time the text has reached."""
+    return bool(_UNTIL.search(re.split(r"[,.;:()]", text[max(0, start - 60) : start])[-1]))
+
+
+_AFTER_EVENT = re.compile(r"(?i)\s+(after|before)\b")
+# Signals before a count of units that make it a length of time ("for two days after the battle").
+_SPAN_SIGNALS = frozenset({"for", "over", "within", "during", "throughout", "in", "of"})
+
+
+def _after_event(hit: _Hit, ref: Reference) -> Value | None:
+    """In a narrative, a count of units before "after" or "before" ("eight days after Fort Sumter",
+    "One month after Dien Bien Phu", "Two years before"): the date narrated moved by that count, the
+    event named after it taken to be the one the narrative has reached, as for "N days later"; ``None``
+    for a vague or approximate count, or one finer than the date narrated."""
+    g = hit.match.groupdict()
+    after = _AFTER_EVENT.match(hit.match.string, hit.end)
+    n = count_of(g["n"] or "")
+    if after is None or ref.date is None or g.get("dir") or g.get("approx") or n is None or not float(n).is_integer():
+        return None
+    return narrative_shift(ref.date, int(n) * (1 if after.group(1).lower() == "after" else -1), g["unit"])
 
 
 # What a narrative's future in the past ("would", "was to") is not: a future told from the writer's present.
@@ -234,6 +283,16 @@ def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | N
     return value_dated(PartialDate.parse(ref.date.start.isoformat() + value.value[10:]), type="TIME")
 
 
+def _before_era(hit: _Hit, value: Value, year: int) -> Value:
+    """A year-less month, season or day (``value``, resolved in the anchor's year) told after the
+    year ``year`` before the common era, in that year as TIMEX2 writes it ("September" after "480 BC":
+    ``BC0480-09``; no calendar date holds it, so it has no first and last day); other forms no value."""
+    if (hit.rule in ("m", "season", "dmy", "mdy") and value.value
+            and re.fullmatch(r"\d{4}-(?:\d\d|SP|SU|FA|WI)(?:-\d\d)?", value.value)):
+        return Value(f"BC{year:04d}{value.value[4:]}", value.precision, mod=value.mod, relative=True)
+    return value_unresolved()
+
+
 # A part of a year made of two or three quarters, said as a duration: "the nine months", "the first six months".
 _PART_YEAR = re.compile(r"P[69]M")
 
@@ -249,7 +308,7 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         ref.part_year = True  # "for the nine months": a comparison now is with that part of last year
         return
     if hit.rule == "era" and value.earliest is None:
-        ref.date, ref.before_era = None, True  # "490 BC": no calendar date holds what follows, so the narrative gives no year
+        ref.date, ref.before_era = None, int(hit.match.group("n"))  # "490 BC": no calendar date holds what follows
         return
     if value.value is None or value.type != "DATE":
         return
@@ -261,4 +320,20 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
             ref.quarter = (date.year, date.quarter)
             ref.part_year = False
     elif value.precision in (Precision.DAY, Precision.MONTH, Precision.YEAR) and hit.rule != "that":
-        ref.date, ref.before_era = PartialDate.parse(value.value), False
+        date = PartialDate.parse(value.value)
+        if ref.narrative and _aside(hit, date, ref):
+            return
+        ref.date, ref.before_era = date, None
+
+
+def _aside(hit: _Hit, date: PartialDate, ref: Reference) -> bool:
+    """Whether a year named alone in a narrative is an aside that does not move the date the
+    narrative has reached: a year in parentheses ("the Civil Constitution of the Clergy (1790)"),
+    or, while the narrative is told by the day or month, a year more than ``NARRATIVE_FAR`` years
+    from it ("the largest cavalry battle since 1813", "documents found in 2004")."""
+    last = ref.date
+    if date.precision is not Precision.YEAR or last is None or last.year is None or date.year is None:
+        return False
+    if hit.match.string[max(0, hit.start - 1) : hit.start] == "(":
+        return True
+    return last.precision in (Precision.DAY, Precision.MONTH) and abs(date.year - last.year) > NARRATIVE_FAR

@@ -104,7 +104,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # a year with its era: "490 BC", "ca. 55 BCE", "AD 1066", "800 AD"
     (
         "era",
-        rf"(?:\b(?P<circa>(?i:ca\.|c\.|circa))\s*)?\b{_MOD}(?:(?P<n>\d{{1,4}})\s*(?P<era>{_ERA})|(?P<ad>AD|A\.D\.)\s*(?P<n2>\d{{1,4}}))(?!\w)",
+        rf"(?:\b(?P<circa>(?i:ca\.|c\.|circa))\s*)?\b{_MOD}(?:(?:{_MONTH_FULL}|(?:(?i:the)\s+)?(?P<season>(?i:spring|summer"
+        r"|autumn|fall|winter))(?:\s+of)?)\s+(?=\d{1,4}\s*B))?"
+        rf"(?:(?P<n>\d{{1,4}})\s*(?P<era>{_ERA})|(?P<ad>AD|A\.D\.)\s*(?P<n2>\d{{1,4}}))(?!\w)",
     ),
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
@@ -183,7 +185,13 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"(?:(?i:fiscal)[\s-]+)?(?:(?P<q>{_ORD})[\s-]+)?(?P<unit>(?i:quarter|period))\b",
     ),
     ("fullyear", r"\b(?i:the)\s+(?i:entire|full|whole)\s+(?:(?i:fiscal)\s+)?(?i:year)\b(?![-'\u2019])"),
-    ("that", r"\b(?:(?P<el>(?i:earlier|later))\s+)?(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])"),
+    # "that year", "later that month"; "July of that year", "the 28th of that month": of the date last named
+    (
+        "that",
+        rf"\b(?:(?P<el>(?i:earlier|later))\s+|{_MONTH_FULL}\s+(?i:of)\s+(?=(?i:that\s+year))"
+        r"|(?:(?i:the)\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?i:of)\s+(?=(?i:that\s+month)))?"
+        r"(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])",
+    ),
     # "the next day", "that same day": the day a narrative last named, and the one after or before it
     ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))\s+(?i:day)\b(?![-'\u2019])"),
     (

@@ -4,11 +4,13 @@ year")."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyfold.records import PartialDate, Precision
+from storyfold.stages.dates.grammar import MONTHS
 from storyfold.stages.dates.values import (
     Anchor,
     Value,
@@ -22,7 +24,7 @@ from storyfold.stages.dates.values import (
     value_year,
 )
 
-__all__ = ["ANAPHORIC", "NARRATED", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
+__all__ = ["ANAPHORIC", "NARRATED", "NARRATIVE_FAR", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
 
 
 @dataclass(slots=True)
@@ -39,14 +41,15 @@ class Reference:
     ``narrative``: the text tells of another time than its own (:func:`is_narrative`), so an
     expression said without its year ("June 10", "early October", "the summer") lies near the date
     the narrative has reached (:meth:`narrated`), not near the publication date. ``before_era``: the
-    date last named is a year before the common era ("490 BC"), which no calendar date holds, so a
-    year-less expression after it in a narrative has no value rather than the publication year's."""
+    date last named is a year before the common era ("490 BC"; that year, 490), which no calendar
+    date holds, so a year-less expression after it in a narrative is of that year as TIMEX2 writes it
+    ("September": ``BC0480-09``), or without a value, rather than of the publication year."""
 
     quarter: tuple[int, int] | None = None
     date: PartialDate | None = None
     part_year: bool = False
     narrative: bool = False
-    before_era: bool = False
+    before_era: int | None = None
 
     def narrated(self) -> Anchor | None:
         """The anchor of a year-less expression in a narrative: the day last named, or the middle of
@@ -152,6 +155,13 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
             return None
         el = (g.get("el") or "").lower()
         mod = {"earlier": "START", "later": "END"}.get(el)
+        if unit == "year" and g.get("mon"):  # "July of that year"
+            return value_month(ref.date.year, MONTHS[(g.get("mon") or "").lower()])
+        if unit == "month" and g.get("d") and ref.date.month is not None:  # "the 28th of that month"
+            day = int(g.get("d") or 0)
+            if not 1 <= day <= calendar.monthrange(ref.date.year, ref.date.month)[1]:
+                return None
+            return value_day(dt.date(ref.date.year, ref.date.month, day))
         if unit == "year":
             return value_year(ref.date.year, mod)
         if unit == "month" and ref.date.month is not None:

@@ -191,6 +191,10 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if g.get("era") and g["era"].startswith("B"):
             # before the common era, as TIMEX2 and TIMEX3 write it ("BC0490"); no PartialDate holds
             # such a year, so it has no first and last day and DateMention.date is None
+            if g.get("mon"):  # "April 480 BC"
+                return Value(f"BC{n:04d}-{MONTHS[g['mon'].lower()]:02d}", Precision.MONTH, mod=mod)
+            if g.get("season"):  # "the spring of 480 BC"
+                return Value(f"BC{n:04d}-{SEASONS[g['season'].lower()][0]}", Precision.SEASON, mod=mod)
             return Value(f"BC{n:04d}", Precision.YEAR, mod=mod)
         return value_year(n, mod, relative=False)
     if rule == "holiday":
@@ -299,6 +303,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
+        if later and n is None and ref.narrative:
+            return Value("FUTURE_REF", Precision.RANGE, relative=True)  # "a few days later": after the date narrated
         if later:  # a duration ("two days"), its "later" the signal of a time no date names
             return value_duration(n, unit, "APPROX" if g.get("approx") else None)
         if (ref.quarter is not None and not ref.part_year and unit.startswith("year") and n is not None

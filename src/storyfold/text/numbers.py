@@ -63,7 +63,7 @@ _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD = "|".join(sorted((*UNITS, *TENS), key=len, reverse=True))
 NUMBER_WORD = (
     rf"(?:(?:{_WORD})(?:[-\s](?:{'|'.join(UNITS)}))?"
-    rf"(?:\s+(?:{'|'.join(_SCALE_WORDS)}))?(?:\s+and\s+(?:{_WORD}))?)"
+    rf"(?:\s+(?:{'|'.join(_SCALE_WORDS)}))?(?:\s+and\s+(?:{_WORD})(?:-(?:{'|'.join(UNITS)}))?)?)"
 )
 
 _NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -81,7 +81,7 @@ def parse_number(text: str) -> float | None:
         return None
     total = 0.0
     current: float | None = None
-    for word in words:
+    for last, word in zip(["", *words], words, strict=False):
         if _NUMERAL.match(word):
             if current is not None:
                 return None
@@ -94,8 +94,8 @@ def parse_number(text: str) -> float | None:
                 current += value  # two hundred and five
             elif current is None:
                 current = float(value)
-            elif current in TENS.values() and value < 10:
-                current += value
+            elif current is not None and last in TENS and value < 10:
+                current += value  # twenty-five; three hundred and sixty-five
             else:
                 return None
         elif word in SCALES:

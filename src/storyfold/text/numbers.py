@@ -94,7 +94,7 @@ def parse_number(text: str) -> float | None:
                 current += value  # two hundred and five
             elif current is None:
                 current = float(value)
-            elif current is not None and last in TENS and value < 10:
+            elif last in TENS and value < 10:
                 current += value  # twenty-five; three hundred and sixty-five
             else:
                 return None
@@ -121,8 +121,10 @@ def list_label(text: str, start: int) -> bool:
     "1. Introduction", "10: How to Save the Middle Class", "2.3 Measures of the Location" (not a
     title-case headline's figure: "2.5 Million Jobs", "3.5 Percent")."""
     label = _LABEL.match(text, start)
-    return bool(label) and not text[text.rfind("\n", 0, start) + 1 : start].strip() and not (
-        label.group("w").lower() in (*SCALES, "percent") or label.group("w").lower() in MEASURES)
+    if label is None or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False
+    word = label.group("w").lower()
+    return word not in SCALES and word != "percent" and word not in MEASURES
 
 
 def in_range(text: str) -> bool:

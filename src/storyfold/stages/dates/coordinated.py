@@ -39,24 +39,25 @@ def coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
     added = [m for m in (_joined_day(text, m, taken) for m in out) if m is not None]
     added += [m for m in (_joined_year(text, m, taken) for m in out) if m is not None]
     for i, (a, b) in enumerate(zip(out, out[1:], strict=False)):
-        if (a.relative and not b.relative and a.precision is Precision.MONTH and b.precision is Precision.MONTH
-                and a.earliest is not None and b.earliest is not None and a.mod is None
-                and _JOINED.match(text[a.end : b.start])):
+        if not (a.relative and not b.relative and a.precision is b.precision and a.earliest is not None
+                and b.earliest is not None and _JOINED.match(text[a.end : b.start])):
+            continue
+        if a.precision is Precision.MONTH and a.mod is None:
             v = value_month(b.earliest.year - (a.earliest.month > b.earliest.month), a.earliest.month)
-            out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
-        if (a.relative and not b.relative and a.precision is Precision.SEASON and b.precision is Precision.SEASON
-                and a.earliest is not None and b.earliest is not None and a.value and b.value
-                and _JOINED.match(text[a.end : b.start])):
+        elif a.precision is Precision.SEASON and a.value and b.value:
             v = value_season(int(b.value[:4]), a.value[-2:], a.mod)
-            out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
+        else:
+            continue
+        out[i] = dataclasses.replace(a, value=v.value, earliest=v.earliest, latest=v.latest)
     for b in out:  # "the spring and early summer of 1943": a season the grammar finds only after a signal
         if b.precision is not Precision.SEASON or b.relative or not b.value or b.value.startswith("BC"):
             continue
-        found = _SEASON_BEFORE.search(text, max(0, b.start - 24), b.start)
-        if found is None or any(a < found.end(1) and found.start(1) < e for a, e in taken):
+        beside = _partner(text, b, _SEASON_BEFORE, True, 24, taken)
+        if beside is None:
             continue
+        found, s0, s1 = beside
         v = value_season(int(b.value[:4]), SEASONS[found.group(2).lower()][0])
-        added.append(dataclasses.replace(b, text=found.group(1), start=found.start(1), end=found.end(1), value=v.value,
+        added.append(dataclasses.replace(b, text=found.group(1), start=s0, end=s1, value=v.value,
                                          earliest=v.earliest, latest=v.latest, mod=None, signal=None, relative=True))
     return sorted(out + added, key=lambda m: m.start) if added else out
 
@@ -77,15 +78,12 @@ def _joined_year(text: str, m: DateMention, taken: list[tuple[int, int]]) -> Dat
     if not (bc or re.fullmatch(r"\d{4}", m.value)):
         return None
     y = int(m.value[2:] if bc else m.value)
-    if bc:
-        found, offset = _YEAR_BEFORE.search(text, max(0, m.start - 12), m.start), 0
-    else:
-        found, offset = _YEAR_AFTER.search(text[m.end : m.end + 12]), m.end
-    if found is None:
+    beside = _partner(text, m, _YEAR_BEFORE if bc else _YEAR_AFTER, bc, 12, taken)
+    if beside is None:
         return None
+    found, s0, s1 = beside
     other = int(found.group(1))
-    s0, s1 = offset + found.start(1), offset + found.end(1)
-    if not 0 < other - y < 100 or any(a < s1 and s0 < b for a, b in taken):
+    if not 0 < other - y < 100:
         return None
     return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=(f"BC{other:04d}" if bc else str(other)),
                                earliest=None if bc else dt.date(other, 1, 1), latest=None if bc else dt.date(other, 12, 31),
@@ -97,15 +95,13 @@ def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> Date
     August") or after it ("April 13-15", "May 6 and 7th"), the range read in its order; else ``None``."""
     if m.precision is not Precision.DAY or m.type != "DATE" or m.earliest is None:
         return None
-    if re.match(r"(?i)(?:the\s+)?\d", m.text):
-        found, offset = _DAY_BEFORE.search(text, max(0, m.start - 16), m.start), 0
-    else:
-        found, offset = _DAY_AFTER.search(text[m.end : m.end + 16]), m.end
-    if found is None:
+    before = bool(re.match(r"(?i)(?:the\s+)?\d", m.text))
+    beside = _partner(text, m, _DAY_BEFORE if before else _DAY_AFTER, before, 16, taken)
+    if beside is None:
         return None
+    found, s0, s1 = beside
     d = int(found.group(2))
-    s0, s1 = offset + found.start(1), offset + found.end(1)
-    if (d < m.earliest.day) != (offset == 0) or any(a < s1 and s0 < b for a, b in taken):
+    if (d < m.earliest.day) != before:
         return None
     try:
         v = value_day(m.earliest.replace(day=d), relative=m.relative)
@@ -113,3 +109,18 @@ def _joined_day(text: str, m: DateMention, taken: list[tuple[int, int]]) -> Date
         return None  # "30-31 February": no such day
     return dataclasses.replace(m, text=text[s0:s1], start=s0, end=s1, value=v.value, earliest=v.earliest,
                                latest=v.latest, mod=None, signal=None)
+
+
+def _partner(text: str, m: DateMention, rx: re.Pattern[str], before: bool, width: int,
+             taken: list[tuple[int, int]]) -> tuple[re.Match[str], int, int] | None:
+    """What ``rx`` finds in the ``width`` characters right before ``m`` (``before``: ``rx`` ends at
+    ``m``) or right after it (``rx`` opens at ``m``'s end), with the span of its first group in the
+    text; ``None`` where it finds nothing or a mention already holds that span."""
+    if before:
+        found, offset = rx.search(text, max(0, m.start - width), m.start), 0
+    else:
+        found, offset = rx.search(text[m.end : m.end + width]), m.end
+    if found is None:
+        return None
+    s0, s1 = offset + found.start(1), offset + found.end(1)
+    return None if any(a < s1 and s0 < b for a, b in taken) else (found, s0, s1)

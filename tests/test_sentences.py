@@ -84,3 +84,27 @@ def test_a_sentence_its_source_cut_off_ends_in_an_ellipsis(seeds_dir, shared) ->
 def test_any_text_ending_in_an_ellipsis_is_cut_off(text: str, end: str) -> None:
     assert cut_off(text + end)
     assert not cut_off(text + end + " And it goes on.")
+
+
+def test_a_clock_time_goes_on_with_its_day_or_zone(shared) -> None:
+    """In the AllSides roundups' outlet excerpts, "a.m."/"p.m." before the time's day or zone ("2 a.m.
+    Friday, local time, which was 7 p.m. Thursday ET", "8 p.m. Eastern time") is inside a sentence;
+    before another capital ("until nearly 2 a.m. The back-and-forth") a sentence ends there."""
+    import json
+    import re
+
+    with (shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
+        bodies = [" ".join(a["newBody"]) for line in f for a in json.loads(line)["news"].values() if a]
+    inside = 0
+    for body in bodies:
+        ends_at = {e for _, e in sentence_spans(body)}
+        for m in re.finditer(r"\b[ap]\.m\.(?= ([A-Z]\w*))", body):
+            word = m.group(1)
+            if word in ("Friday", "Thursday", "ET", "GMT", "Eastern", "Pacific", "Central"):
+                assert m.end() not in ends_at, body[m.start() - 40 : m.end() + 30]
+                inside += 1
+            elif word == "The":
+                assert m.end() in ends_at
+    assert inside >= 10
+    assert texts("Arguments lasted until nearly 2 a.m. The back-and-forth went on.")[0].endswith("2 a.m.")
+    assert texts("It began at 6:30 a.m. PDT on Monday. Police said.") == ["It began at 6:30 a.m. PDT on Monday.", "Police said."]

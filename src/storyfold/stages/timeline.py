@@ -166,7 +166,7 @@ class TimelineStage(CorpusStage):
     """Dated events per story, in order, merged across the articles that report them."""
 
     name: ClassVar[str] = "timeline"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     optional: ClassVar[tuple[str, ...]] = ("stories",)
     provides: ClassVar[Mapping[str, type]] = {"timeline": TimelineEntry}

@@ -5,7 +5,9 @@ Rules, chosen for cleaned news text (one paragraph per line):
 * a line break always ends a sentence (a headline, a paragraph);
 * ``.``, ``!`` or ``?`` (with any closing quote marks or brackets after them) end one when
   whitespace and a capital, a digit or an opening mark follow;
-* never after an initial ("U.S.", "J. Smith") or a common abbreviation ("Mr.", "Gen.", "Sept.").
+* never after an initial ("U.S.", "J. Smith") or a common abbreviation ("Mr.", "Gen.", "Sept.");
+* never after a clock's "a.m." or "p.m." that the time's day or zone follows ("2 a.m. Friday",
+  "7 p.m. ET", "8 p.m. Eastern time"); before any other capital ("until nearly 2 a.m. The ...") it ends one.
 
 Spans are ``(start, end)`` character offsets with surrounding whitespace left out.
 """
@@ -13,6 +15,7 @@ Spans are ``(start, end)`` character offsets with surrounding whitespace left ou
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -23,6 +26,13 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|No|Vol|Inc|Co|Corp|Ltd|vs|etc"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$"
 )
+
+# What follows a clock time's "a.m."/"p.m." within its sentence: the day (weekday or month, from the
+# calendar), a zone's abbreviation in capitals ("ET", "PDT", "GMT") or a zone named before "time".
+_CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_GOES_ON = re.compile(
+    rf"\s+(?:(?:{'|'.join(n for n in (*calendar.day_name, *calendar.month_name) if n)})\b|[A-Z]{{2,4}}\b(?![a-z])"
+    r"|[A-Z][a-z]+ [Tt]ime\b)")
 
 
 # A news dateline opening an article's first sentence, in the wire style: the place in capitals
@@ -56,6 +66,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BREAK.finditer(text):
         if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 8) : m.start() + 1]):
+            continue
+        if _CLOCK.search(text[max(start, m.start() - 4) : m.end()]) and _CLOCK_GOES_ON.match(text, m.end()):
             continue
         _add(text, start, m.end(), spans)
         start = m.end()

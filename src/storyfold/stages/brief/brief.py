@@ -307,7 +307,7 @@ class BriefStage(CorpusStage):
     many were told."""
 
     name: ClassVar[str] = "brief"
-    version: ClassVar[str] = "9"
+    version: ClassVar[str] = "10"
     requires: ClassVar[tuple[str, ...]] = ("claims",)
     optional: ClassVar[tuple[str, ...]] = ("commitments", "conflicts", "stories", "events", "entities", "lineages",
                                            "dates", "published_estimate")

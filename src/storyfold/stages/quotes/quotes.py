@@ -60,7 +60,7 @@ class QuotesStage(ArticleStage):
     """Direct and reported quotes of one article, with their speaker."""
 
     name = "quotes"
-    version = "6"
+    version = "7"
     requires = ("entity_mentions",)
     optional = ("speech_mentions",)
     provides = {"quote_mentions": QuoteVariant}

@@ -391,3 +391,23 @@ def test_a_commitments_actor_is_its_entity() -> None:
     assert merged and all(c.actor == "France" for c in merged)
     uk = {(e.article_id, e.start) for c in found if c.actor == "United Kingdom" for e in c.evidence}
     assert uk <= {(e.article_id, e.start) for c in merged for e in c.evidence}
+
+
+def test_a_status_conflict_on_a_commitment_without_sub_kind_names_its_item() -> None:
+    """Two reports on one act that has no sub-kind (a cease-fire, from the AllSides roundups on
+    the May 2021 Gaza war) that disagree on its status: the conflict is about "Israel's cease-fire",
+    not "Israel's other"."""
+    from storyfold.records import Commitment, CommitmentKind, CommitmentMention, CommitmentStatus
+    from storyfold.stages.reconcile.commitments import SpanIndex, _status_conflicts
+
+    said = [("a", "Israel and Hamas announced a cease-fire in Gaza on Thursday.", CommitmentStatus.COMMITTED, "announced"),
+            ("b", "Israel refused a cease-fire.", CommitmentStatus.DECLINED, "refused")]
+    ms = [CommitmentMention(article_id=aid, start=0, end=len(text), text=text, actor="Israel",
+                            kind=CommitmentKind.OTHER, status=status, cue=cue, item="cease-fire")
+          for aid, text, status, cue in said]
+    c = Commitment(id="commitment-x", actor="Israel", kind=CommitmentKind.OTHER, status=CommitmentStatus.COMMITTED,
+                   article_ids=("a", "b"), item="cease-fire")
+    (conflict,) = _status_conflicts(c, ms, [None, None], SpanIndex(()))
+    assert conflict.about == "Israel's cease-fire"
+    assert conflict.summary.startswith("Israel / cease-fire: ")
+

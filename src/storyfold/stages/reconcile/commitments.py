@@ -187,7 +187,7 @@ def _status_conflicts(
             (first, first_day), (second, second_day) = sorted(((a, whens[i]), (b, whens[j])),
                                                               key=lambda side: side[1] or dt.date.max)
             verb = "changed to" if kind is ConflictKind.UPDATE else "while"
-            summary = (f"{c.actor} / {c.kind.value}: {first.article_id} says {first.status.value} "
+            summary = (f"{c.actor} / {_what(c)}: {first.article_id} says {first.status.value} "
                        f"(\u201c{first.cue}\u201d) {verb} {second.article_id} says {second.status.value} "
                        f"(\u201c{second.cue}\u201d)")
             # Every mention on either side is evidence ("we cannot say specifically …" beside the
@@ -198,11 +198,17 @@ def _status_conflicts(
                 id="conflict-" + content_hash("status", c.id, *sorted(s.value for s in key)), kind=kind, summary=summary,
                 article_ids=tuple(sorted({m.article_id for m in sides})), claim_ids=claim_ids,
                 commitment_ids=(c.id,), evidence=tuple(dict.fromkeys(evidence_of(m) for m in sides)),
-                about=f"{c.actor}'s {c.kind.value}",
+                about=f"{c.actor}'s {_what(c)}",
                 sides=tuple(ConflictSide(says=m.status.value, cue=m.cue, article_id=m.article_id, day=d)
                             for m, d in ((first, first_day), (second, second_day))),
             ))
     return out
+
+
+def _what(c: Commitment) -> str:
+    """What a status conflict is about: the commitment's sub-kind ("security guarantee"), or, where
+    it has none, the item as its first mention words it ("Israel's cease-fire", not "Israel's other")."""
+    return c.item if c.kind is CommitmentKind.OTHER and c.item else c.kind.value
 
 
 _LETHAL = re.compile(r"(?<!non-)(?<!non)\blethal\b|\bweapons\b|\barms\b", re.I)

@@ -136,7 +136,7 @@ class ReconcileStage(CorpusStage):
     publication dates. Claims are embedded through the store's vector cache."""
 
     name = "reconcile"
-    version = "5"
+    version = "6"
     requires: ClassVar[tuple[str, ...]] = ("claim_mentions", "commitment_mentions")
     optional: ClassVar[tuple[str, ...]] = ("relations", "stories", "events", "entities", "quantities")
     provides: ClassVar[Mapping[str, type]] = {"claims": Claim, "commitments": Commitment, "conflicts": Conflict}

@@ -156,3 +156,17 @@ def test_a_version_4_database_gains_the_input_ledger_and_refolds_its_inputs(tmp_
     assert (third.documents_read, third.already_stored, third.unchanged_inputs) == (0, 5, 5)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_a_new_database_in_a_new_folder_is_made_and_a_read_only_one_is_not(tmp_path: Path) -> None:
+    from storyfold.errors import StoreError
+
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "absent" / "s.db", read_only=True)
+    assert not (tmp_path / "absent").exists()
+    store = Store(tmp_path / "new" / "deeper" / "s.db")
+    store.engine.dispose()
+    assert (tmp_path / "new" / "deeper" / "s.db").is_file()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        Store(tmp_path / "file" / "s.db")

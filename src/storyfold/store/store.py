@@ -56,6 +56,11 @@ class Store(InputLog):
             raise StoreError(f"database {self.path} does not exist; run `storyfold fold` first")
         if self.path.exists() and self.path.is_dir():
             raise StoreError(f"database path {self.path} is a folder; give a file name such as storyfold.db")
+        if not read_only:
+            try:  # a new database in a new folder, as --out makes its folder
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder of database {self.path}: {exc.strerror or exc}") from exc
         url = f"sqlite:///file:{self.path}?mode=ro&uri=true" if read_only else f"sqlite:///{self.path}"
         self.engine: Engine = create_engine(url, future=True)
         event.listen(self.engine, "connect", _sqlite_pragmas)

@@ -142,8 +142,7 @@ class Store(InputLog):
             ])
 
     def snapshot_heads(self) -> dict[str, tuple[int, str, bool]]:
-        """``{story_id: (run id, articles digest, gone)}`` of every story's latest snapshot; reads
-        no payload."""
+        """``{story_id: (run id, articles digest, gone)}`` of every story's latest snapshot; reads no payload."""
         t = schema.story_snapshots
         q = select(t.c.story_id, func.max(t.c.run_id).label("run_id"), t.c.articles, t.c.gone).group_by(t.c.story_id)
         with self.engine.connect() as conn:
@@ -185,8 +184,7 @@ class Store(InputLog):
         return int(row[0]), int(row[1])
 
     def last_run(self, before: int) -> dict[str, Any] | None:
-        """The summary of the latest run before run ``before``; None when there is none or it did
-        not finish (it was interrupted)."""
+        """The summary of the latest run before run ``before``; None when there is none or it was interrupted."""
         query = select(schema.runs).where(schema.runs.c.id < before).order_by(schema.runs.c.id.desc()).limit(1)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()

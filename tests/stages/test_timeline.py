@@ -104,3 +104,33 @@ def test_a_dateline_is_no_timeline_entry(shared: Path) -> None:
     entries = build_timeline({"a": text}, {"a": mentions})
     assert _entry(entries, "2013-09-13", "Queens Friday night")
     assert not [e for e in entries if "Sep 14 , 2013" in e.text]
+
+
+def test_a_far_date_outside_the_main_clause_dates_only_its_clause(shared) -> None:
+    """Two AllSides excerpts on the May 2021 Gaza war: "... the most intense since it took over the
+    Gaza strip in 2007" (Wall Street Journal) is a 2007 entry of the take-over alone, and "the most
+    intense fighting between Israel and Hamas since their 2014 war" (AP) gives no 2014 entry. Without
+    a parse both stay as before: the sentence, at the far year."""
+    from storyfold.config import load_settings
+    from storyfold.text.nlp import load_spacy
+
+    wanted = {"After the Israeli Cease-Fire", "Rockets kill 2 Israelis; 28 die in Gaza as Israel hits Hamas"}
+    texts, dates, published = {}, {}, {}
+    with (shared / "data" / "neus-allsides" / "allsides_roundups_2021-10-19.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            for side, a in r["news"].items():
+                if a and a["newsTitle"] in wanted:
+                    aid = side + str(r["id"])
+                    texts[aid] = a["newsTitle"] + "\n" + " ".join(a["newBody"])
+                    published[aid] = dt.date.fromisoformat(r["date"][:10])
+                    dates[aid] = find_dates(texts[aid], published[aid], aid)
+    assert len(texts) == 2
+    nlp = load_spacy(load_settings().spacy_model, ("ner",))
+    entries = build_timeline(texts, dates, None, published, nlp)
+    assert [e.text for e in entries if str(e.date) == "2007"] == ["it took over the Gaza strip in 2007"]
+    assert not [e for e in entries if str(e.date) == "2014"]
+    assert [e for e in entries if str(e.date) == "2021-05-11"]  # the story's own days are as before
+    before = build_timeline(texts, dates, None, published)
+    assert "the most intense since" in _entry(before, "2007", "Gaza strip").text
+    assert _entry(before, "2014", "2014 war")

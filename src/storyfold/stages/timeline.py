@@ -10,6 +10,14 @@ entry keeps every article id and every evidence span, and the longest clause as 
 Stories come from a stage providing ``stories`` when the pipeline has one (read through
 ``corpus.has``); without it the whole corpus is one story (``story_id`` None).
 
+A date far from the story's reports (more than ``BEFORE`` days before the first or ``AFTER`` after
+the last) is often an aside: "the most intense since it took over the Gaza strip in 2007",
+"since their 2014 war". With a parse (the spaCy pipeline the claims stage uses), such a date
+in a clause below its sentence's main one dates only that clause
+(:func:`~storyfold.text.clauses.clause_holding`: "it took over the Gaza strip in 2007"), and one
+that names a thing or measures against it ("their 2014 war", "the fastest pace since 2008";
+:func:`~storyfold.text.clauses.names_a_thing`) is no entry. Only those sentences are parsed.
+
 Bound: a candidate is compared only with the entries of its own date and story, and of those with
 the ``MAX_COMPARED`` most recently extended, so a date named in n articles costs at most
 n x ``MAX_COMPARED`` comparisons.
@@ -17,15 +25,18 @@ n x ``MAX_COMPARED`` comparisons.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import CREATION_TIME, DateMention, Evidence, PartialDate, Precision, TimelineEntry
+from storyfold.text.clauses import clause_holding, names_a_thing
+from storyfold.text.nlp import load_spacy
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = ["TimelineStage", "build_timeline", "clause_around"]
@@ -46,6 +57,8 @@ _STOPWORDS = frozenset(
 MIN_SHARED = 0.25  # share of content words two clauses must have in common to be one event
 MAX_CLAUSE = 240
 MAX_COMPARED = 500  # entries of one date and story a candidate is compared with (the most recent)
+BEFORE = 31  # days before a story's first report from which on a date is near it (the brief's window)
+AFTER = 1  # days after its last report
 
 
 def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -108,14 +121,44 @@ def _similar(a: Iterable[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= MIN_SHARED
 
 
+def _windows(
+    published: Mapping[str, dt.date], story_of: Mapping[str, str] | None
+) -> dict[str | None, tuple[dt.date, dt.date]]:
+    """Per story, the days from ``BEFORE`` days before its first report to ``AFTER`` after its last."""
+    days: dict[str | None, list[dt.date]] = {}
+    for aid, day in published.items():
+        days.setdefault(story_of.get(aid) if story_of else None, []).append(day)
+    return {sid: (min(ds) - dt.timedelta(days=BEFORE), max(ds) + dt.timedelta(days=AFTER)) for sid, ds in days.items()}
+
+
+def _aside(
+    text: str, sent: tuple[int, int], d: DateMention, parse: Callable[[str], Any], docs: dict[tuple[int, int], Any]
+) -> tuple[int, int] | None | bool:
+    """``False`` when the date ``d`` dates its sentence's main clause; else the span of the clause it
+    dates (offsets into ``text``), ``None`` when it dates none (it names a thing)."""
+    doc = docs.get(sent)
+    if doc is None:
+        doc = docs[sent] = parse(text[sent[0]:sent[1]])
+    start, end = d.start - sent[0], d.end - sent[0]
+    if names_a_thing(doc, start, end):
+        return None
+    span = clause_holding(doc, start, end, MAX_CLAUSE)
+    return False if span is None else (sent[0] + span[0], sent[0] + span[1])
+
+
 def build_timeline(
     texts: Mapping[str, str],
     dates: Mapping[str, Sequence[DateMention]],
     story_of: Mapping[str, str] | None = None,
+    published: Mapping[str, dt.date] | None = None,
+    parse: Callable[[str], Any] | None = None,
 ) -> list[TimelineEntry]:
     """Timeline entries from each article's text (``texts``) and date mentions (``dates``), merged
-    per story (``story_of`` maps article ids to story ids) and ordered by date."""
+    per story (``story_of`` maps article ids to story ids) and ordered by date. With ``published``
+    (article id -> day of publication) and ``parse`` (a spaCy pipeline), a date far from its story's
+    reports dates only the clause that holds it (see the module's notes)."""
     events: list[_Event] = []
+    windows = _windows(published, story_of) if published and parse is not None else {}
     # (date, story): its entries, the last extended last
     by_key: dict[tuple[PartialDate, str | None], OrderedDict[int, _Event]] = {}
     for aid in sorted(dates):
@@ -123,14 +166,22 @@ def build_timeline(
         if text is None:
             continue
         sentences = SentenceIndex.of(text)
+        story = story_of.get(aid) if story_of else None
+        window = windows.get(story)
+        docs: dict[tuple[int, int], Any] = {}
         for d in dates[aid]:
             if d.value is None or d.precision not in _DATED or d.earliest is None or d.function == CREATION_TIME:
                 continue  # a dateline dates the report, not a happening
             sent = sentences.sentence_at(d.start)
             a, b = clause_around(text, sent, d.start, d.end)
+            if window is not None and parse is not None and (d.earliest > window[1] or (d.latest or d.earliest) < window[0]):
+                told = _aside(text, sent, d, parse, docs)
+                if told is None:
+                    continue  # "since their 2014 war": the year names the war
+                if told:
+                    a, b = told
             clause = text[a:b]
             words = _content(clause)
-            story = story_of.get(aid) if story_of else None
             value = PartialDate.parse(d.value)
             if value.precision is Precision.TIME:
                 value = PartialDate.from_date(d.earliest)  # a time of day: its day
@@ -173,8 +224,15 @@ class TimelineStage(CorpusStage):
 
     def process(self, corpus: Corpus, ctx: Context) -> Outputs:
         dates = corpus.annotations("dates")
-        texts = {a.id: a.text for a in corpus.articles() if a.id in dates}
+        articles = [a for a in corpus.articles() if a.id in dates]
+        texts = {a.id: a.text for a in articles}
+        published = {a.id: a.published for a in articles if a.published is not None}
         story_of: dict[str, str] | None = None
         if corpus.has("stories"):
             story_of = {aid: s.id for s in corpus.outputs("stories") for aid in s.article_ids}
-        return {"timeline": tuple(build_timeline(texts, dates, story_of))}
+        name = ctx.settings.spacy_model
+
+        def parse(sentence: str) -> Any:  # loaded only when a far date needs it
+            return ctx.resource(f"spacy:{name}:claims", lambda: load_spacy(name, ("ner",)))(sentence)
+
+        return {"timeline": tuple(build_timeline(texts, dates, story_of, published, parse))}

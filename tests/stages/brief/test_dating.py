@@ -11,7 +11,7 @@ from seed_inputs import seed_articles, seed_slots
 
 from storyfold.config import load_settings
 from storyfold.records import Event, PartialDate
-from storyfold.stages.brief.dating import EventWindow, main_clause, sentence_date
+from storyfold.stages.brief.dating import EventWindow, sentence_date
 from storyfold.text.nlp import load_spacy
 from storyfold.text.sentences import sentence_spans
 
@@ -55,13 +55,6 @@ def test_the_main_clauses_time_dates_a_background_sentence(nlp) -> None:
     window = EventWindow(AUGUST, [dt.date(2025, 8, 20)])
     assert _date("003", "Last year, Japan and Ukraine", window, nlp) == "2024"
     assert _date("003", "Last year, Japan and Ukraine", window) == "2025-08-19"  # without a parse: the event's
-
-
-def test_main_clause_reads_the_parse(nlp) -> None:
-    text = "The senator, who was elected in 1963, said on Monday that he would retire."
-    doc = nlp(text)
-    assert not main_clause(doc, text.index("1963"), text.index("1963") + 4)
-    assert main_clause(doc, text.index("on Monday") + 3, text.index("on Monday") + 9)
 
 
 def test_a_planned_day_after_every_report_is_not_the_events_day() -> None:

@@ -28,8 +28,9 @@ from typing import Any
 
 from storyfold.records import CREATION_TIME, DateMention, Event, PartialDate, Precision
 from storyfold.stages.cluster.identity import IdentityModel, happened_of, lead_end
+from storyfold.text.clauses import main_clause
 
-__all__ = ["AFTER", "BEFORE", "CARRY", "EventWindow", "lead_day", "main_clause", "sentence_date"]
+__all__ = ["AFTER", "BEFORE", "CARRY", "EventWindow", "lead_day", "sentence_date"]
 
 BEFORE = 31
 AFTER = 1
@@ -39,8 +40,6 @@ _MAIN = _PLACING | {Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 _DETAIL = {Precision.YEAR: 2, Precision.QUARTER: 3, Precision.SEASON: 4, Precision.MONTH: 5, Precision.WEEK: 6,
            Precision.DAY: 8, Precision.TIME: 9}
 _LEAD = IdentityModel().lead_sentences  # the sentences of an article's lead, as the cluster stage reads it
-# dependency labels that open a clause below the main one (spaCy's English labels)
-_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "appos", "parataxis"})
 
 
 class EventWindow:
@@ -88,23 +87,6 @@ def lead_day(spans: Sequence[tuple[int, int]], mentions: Sequence[DateMention]) 
     own is then dated by its event. ``spans`` are the article's sentences."""
     found = happened_of(mentions, lead_end(spans, _LEAD, 0, mentions), dateline=False)
     return found[1] if found else None
-
-
-def main_clause(doc: Any, start: int, end: int) -> bool:
-    """Whether the expression at ``start:end`` of the parsed sentence ``doc`` (offsets into it) is a
-    time of the sentence's main clause: the head of its words reaches the root without entering a
-    relative, adverbial, complement or appositive clause."""
-    words = [t for t in doc if start <= t.idx < end]
-    if not words:
-        return False
-    t = next((w for w in words if not start <= w.head.idx < end or w.head.i == w.i), words[0])
-    for _ in range(len(doc)):  # the root's head is itself
-        if t.head.i == t.i:
-            return True
-        if t.dep_ in _SUBORDINATE:
-            return False
-        t = t.head
-    return False
 
 
 def sentence_date(text: str, start: int, end: int, mentions: Sequence[DateMention], window: EventWindow,

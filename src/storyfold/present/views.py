@@ -131,6 +131,14 @@ def _article_row(ix: DocIndex, aid: str) -> ArticleRow:
     )
 
 
+def names_only_its_cue(q: Mapping[str, Any]) -> bool:
+    """Whether every rendering of a quote is a speech noun's own phrase and nothing more ("issued a
+    statement", "Netanyahu's tough comments": the content ends where its cue does): an event for the
+    record, no statement for a reader's list of quotes."""
+    vs = q.get("variants") or ()
+    return bool(vs) and all(v.get("cue_end") is not None and v.get("end") == v["cue_end"] for v in vs)
+
+
 def _quote_item(q: Mapping[str, Any], ix: DocIndex) -> QuoteItem:
     variants = [{"article_id": v["article_id"], "outlet": ix.label(v["article_id"]), "text": v["text"],
                  "direct": v.get("direct", True), "medium": v.get("medium")} for v in q.get("variants", ())]
@@ -225,7 +233,7 @@ def story_view(doc: Mapping[str, Any] | DocIndex, story_id: str, *, actor: str |
         matrix = [m for m in matrix if m.independent_sources >= 2 or m.claim_id in contested]
     by_speaker: dict[tuple[str, str | None], list[QuoteItem]] = defaultdict(list)
     for q in ix.list("quotes"):
-        if ix.in_story(story_id, q):
+        if ix.in_story(story_id, q) and not names_only_its_cue(q):
             by_speaker[(q.get("speaker") or "unattributed", q.get("speaker_entity_id"))].append(_quote_item(q, ix))
     return StoryView(
         story=_story_row(ix, story_id),

@@ -38,6 +38,10 @@ def test_main_clause_reads_the_parse(nlp) -> None:
     # a relative clause is told with the noun it hangs on
     ("The senator, who was elected in 1963, said on Monday that he would retire.", "1963",
      "The senator, who was elected in 1963"),
+    # a seed (AP, Japan): the parse hangs "and" on the clause and the next conjunct on the main verb
+    ("Any progress toward resolving the decades-old dispute between Tokyo and Moscow was scuttled when Russia "
+     "invaded Ukraine in 2022 and Japan imposed the first of several rounds of sanctions against the Russians.",
+     "2022", "Russia invaded Ukraine in 2022"),
 ])
 def test_a_date_below_the_main_clause_dates_the_clause_holding_it(nlp, text: str, date: str, told: str) -> None:
     doc = nlp(text)

@@ -113,7 +113,7 @@ def clause_holding(doc: Any, start: int, end: int, longest: int) -> tuple[int, i
         words = list(t.subtree)
     while words and words[0].dep_ in _LEADING and words[0].head.i == t.i and words[0].i != t.i:
         words = words[1:]
-    while words and words[-1].is_punct:
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):  # "... in 2022 and" (the next conjunct hangs above)
         words = words[:-1]
     if not words:
         return None

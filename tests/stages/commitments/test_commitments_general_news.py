@@ -48,3 +48,27 @@ def test_people_sent_or_a_body_directed_with_a_task_are_not_given(found) -> None
     # amounts dev 28 (AllSides 5858): troops deployed with a task are sent
     ms = found("The same day, the South African government deployed 25,000 troops to quell the riots.")
     assert [(m.actor, m.status) for m in ms] == [("South Africa", S.FULFILLED)]
+
+
+def test_what_did_not_happen_commits_nobody(found) -> None:
+    # an AllSides roundup of the May 2021 Gaza war: the leadership did approve the cease-fire, and a
+    # reading of "wouldn't have approved" as ruled out set it against the reports of its approval
+    assert found("Israel’s leadership wouldn’t have approved a cease-fire if it hadn’t accomplished most of what it "
+                 "wanted through air strikes, but the question now is what lessons the region’s players take from "
+                 "the short war and the world’s response.") == []
+    assert found("If France had sent 30 tanks to Ukraine, the war would have ended.") == []
+    # a past report of a future perfect, and a guess at what was done, keep their act
+    assert found("The ministry said Germany would have delivered 40 tanks to Ukraine by March.")
+    assert found("Germany may have sent more tanks to Ukraine than it said.")
+
+
+def test_arms_used_or_an_armed_act_are_not_given(found) -> None:
+    # AllSides roundups (North Korea's tests; the May 2021 Gaza war): arms aimed at a place, an offensive
+    assert found("North Korea launched two ballistic missiles into the sea on Thursday.") == []
+    assert found("Russia launched a new offensive in the east.") == []
+    # arms handed over stay given, whatever the preposition; a fund launched is given
+    assert [m.actor for m in found("The US will send 30 missiles into Ukraine.")] == ["United States"]
+    assert [m.actor for m in found("Germany launched a 500 million euro fund for Ukraine.")] == ["Germany"]
+    # a hyphenated noun is read whole: a cease-fire is no armed act (AllSides, the May 2021 Gaza war)
+    assert "Israel" in {m.actor for m in found("Israel and Hamas announced a cease-fire in Gaza on Thursday, aiming to "
+                                               "bring to an end more than 10 days of devastating hostilities.")}

@@ -13,13 +13,13 @@ from typing import Any
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, said
-from storyfold.stages.commitments.status import ADOPT, PROPOSAL, chain, head_lemma
+from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, chain, head_lemma
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
 from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
 
-__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured",
-           "names_nothing", "nothing_given", "people_released", "resolution_status", "said_handed"]
+__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured", "counterfactual",
+           "names_nothing", "nothing_given", "people_released", "resolution_status", "said_handed", "used_against"]
 
 S = CommitmentStatus
 
@@ -145,6 +145,30 @@ def conjectured(verb: Any) -> bool:
     return False
 
 
+# modals whose perfect tells what did not happen ("would have approved", "could have sent", "should
+# have given"); "may have" / "might have" guess at what did (epistemic), read as any modal is
+_IRREALIS = frozenset({"would", "could", "should", "'d", "’d"})
+
+
+def counterfactual(verb: Any) -> bool:
+    """Whether ``verb`` states what did not happen: a modal perfect ("Israel's leadership wouldn't
+    have approved a cease-fire if ...", "Germany could have sent tanks") or the pluperfect of an "if"
+    clause ("if France had sent troops"). Such a clause commits nobody to anything, negated or not.
+    A reported "would have" keeps its reading: a past verb of saying before it reports a future
+    perfect ("said it would have delivered 40 tanks by March") and is not counted."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)
+    if not perfect:
+        return False
+    if any(c.lower_ in _IRREALIS for c in aux):
+        head = verb
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return not (head.dep_ == "ccomp" and head.head.tag_ == "VBD")
+    pluperfect = any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux)
+    return pluperfect and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+
+
 def adoptable(obj: Any, nominal: frozenset[str]) -> bool:
     """Whether "adopt" takes something that binds: a law, a plan, a proposal, a decision (WordNet, as
     :data:`storyfold.stages.commitments.objects.ENACTED`), a noun of giving (``nominal``) or of a kind of aid
@@ -155,14 +179,46 @@ def adoptable(obj: Any, nominal: frozenset[str]) -> bool:
     return category_of(" ".join(t.text for t in subtree(obj, NOT_ITEM)), "", False) is not CommitmentCategory.OTHER
 
 
+# an armed act ("launched an offensive", "carried out air strikes"; WordNet), and arms
+_ARMED_ACT = ("military_action.n.01", "operation.n.05", "attack.n.01", "attack.n.02")
+_ARMS = ("weapon.n.01", "weaponry.n.01", "projectile.n.01", "explosive_device.n.01")
+# where arms are aimed: a place or a target, not a recipient ("to Ukraine"); not "on" / "over",
+# which as often time the act ("authorized booster shots on Wednesday")
+_AIMED = frozenset({"at", "into", "toward", "towards", "onto", "against"})
+
+
+def used_against(verb: Any, obj: Any) -> bool:
+    """Whether ``verb`` uses what it takes rather than giving it: its object is an armed act in
+    either of the noun's two most frequent WordNet senses ("launched an offensive", "launched air
+    strikes on Gaza"), or arms aimed at a place or target ("North Korea launched two ballistic
+    missiles into the sea", "fired rockets at Israel") by a verb that does not hand them over (arms
+    delivered stay given: "will send 30 missiles into Ukraine", "deliver missiles on Monday")."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    doc, i = obj.doc, obj.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2  # a hyphenated noun WordNet knows is read whole: "cease-fire" is a truce, not a fire
+    if i != obj.i and wordnet.lemma(doc[i:obj.i].text.lower() + head) is not None:
+        head = doc[i:obj.i].text.lower() + head
+    if not head.replace("-", "").isalpha():
+        return False
+    if wordnet.sense_is_a(head, 2, *_ARMED_ACT):
+        return True
+    if verb.lemma_ in DELIVER:
+        return False
+    aimed = any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
+    return aimed and wordnet.sense_is_a(head, 2, *_ARMS)
+
+
 def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
     """Whether the object ``obj`` of the act ``verb`` names nothing given: a thing said handed over
     ("sent a message", "released a report"), people received or released ("received 2 million
-    refugees from Syria"), a pronoun naming nothing where the sentence states no money ("those …
+    refugees from Syria"), arms used rather than given (:func:`used_against`), a pronoun naming nothing where the sentence states no money ("those …
     will be sent back home"), or a bare noun of resolving ("made the pledge")."""
     if verb.lemma_ in handed | {"release"} and obj.pos_ == "NOUN" and said_handed(obj):
         return True
     if verb.lemma_ in ("receive", "release") and people_released(obj):
+        return True
+    if used_against(verb, obj):
         return True
     return (names_nothing(obj) and not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))) \
         or bare_resolution(obj)

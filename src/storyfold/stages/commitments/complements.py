@@ -17,9 +17,10 @@ from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, chain,
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
 from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
+from storyfold.text.lexicon import SPEECH
 
 __all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured", "counterfactual",
-           "names_nothing", "nothing_given", "people_released", "resolution_status", "said_handed", "used_against"]
+           "names_nothing", "nothing_given", "people_released", "resolution_status", "misread_that", "said_handed", "used_against"]
 
 S = CommitmentStatus
 
@@ -209,16 +210,33 @@ def used_against(verb: Any, obj: Any) -> bool:
     return aimed and wordnet.sense_is_a(head, 2, *_ARMS)
 
 
+def misread_that(verb: Any, obj: Any) -> bool:
+    """Whether the parse took a verb of saying's "that" clause for an object: "that" read as the
+    determiner of the clause's subject, and the clause's verb as a participle on it that takes an
+    object of its own ("Mayorkas announced Thursday that border patrol agents apprehended over
+    212,000 undocumented migrants": not "announced ... agents"). What is said is no act of the
+    speaker's."""
+    if head_lemma(verb) not in SPEECH:
+        return False
+    kids = list(obj.children)
+    that = next((c for c in kids if c.dep_ == "det" and c.lower_ == "that"), None)
+    if that is None or that.i != obj.left_edge.i:
+        return False
+    return any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > obj.i and any(
+        g.dep_ == "dobj" for g in c.children) for c in kids)
+
+
 def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
     """Whether the object ``obj`` of the act ``verb`` names nothing given: a thing said handed over
     ("sent a message", "released a report"), people received or released ("received 2 million
-    refugees from Syria"), arms used rather than given (:func:`used_against`), a pronoun naming nothing where the sentence states no money ("those …
+    refugees from Syria"), arms used rather than given (:func:`used_against`), a clause said misread as an object
+    (:func:`misread_that`), a pronoun naming nothing where the sentence states no money ("those …
     will be sent back home"), or a bare noun of resolving ("made the pledge")."""
     if verb.lemma_ in handed | {"release"} and obj.pos_ == "NOUN" and said_handed(obj):
         return True
     if verb.lemma_ in ("receive", "release") and people_released(obj):
         return True
-    if used_against(verb, obj):
+    if used_against(verb, obj) or misread_that(verb, obj):
         return True
     return (names_nothing(obj) and not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))) \
         or bare_resolution(obj)

@@ -1,13 +1,15 @@
 """Figure conflicts between close statements, on real AllSides paragraphs (neus-allsides roundups
-5876, 5983/6064 and 5728/5751): a figure told two ways is a conflict; two months' figures, or the
-figures of two places, are not."""
+5876, 5983/6064 and 5728/5751, and the outlet bodies on inflation, the 2021 budget talks and the
+Del Rio camp): a figure told two ways is a conflict; two months' figures, the figures of two
+places, two rates of unstated periods, a former level or a share, and a vague amount that spans
+the other figure are not."""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import cache
 
-from storyfold.records import Article, Conflict
+from storyfold.records import Article, Conflict, Quantity
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments.commitments import find_commitments
 from storyfold.stages.dates.dates import find_dates
@@ -43,6 +45,36 @@ SCHOOLS = {  # roundups 5751 and 5728: cases in two school systems
              "from the Alabama Department of Public Health and the Alabama State Department of Education."),
 }
 
+RATES = {  # inflation: a year's rate and a month's, the periods unstated as dates
+    "fox": ("Fox Business", "2021-07-13", "Consumer prices surge by most since August 2008\n"
+            "Prices rose 5.4% year over year, and have been trending higher every month this year."),
+    "cnn": ("CNN Business", "2021-06-10", "Key inflation measure rises at fastest pace since 1992\n"
+            "In the month of May alone, prices rose 0.6% on a seasonally adjusted basis, slightly less than in April."),
+}
+BUDGET = {  # the 2021 budget and infrastructure talks: a former level and a share of a whole
+    "examiner": ("Washington Examiner", "2021-06-03", "Biden to GOP: $1 trillion in infrastructure spending paid with "
+                 "corporate tax hike\nThat would put Biden's new ask down from his initial $2.3 trillion proposal and "
+                 "the $1.7..."),
+    "npr": ("NPR", "2021-06-10", "10 Senators Say They Agree On Infrastructure 'Framework'\nThe proposal would cost "
+            "$1.2 trillion over eight years and include $579 billion in new spending."),
+    "nr": ("National Review", "2021-05-27", "Biden\u2019s 2022 Budget Would Push Federal Spending to Highest Levels "
+           "Since WWII\nBiden\u2019s budget plan asks the federal government to spend $6 trillion in the 2022 fiscal "
+           "year and for total spending to hit $8.2 trillion by 2031, according to documents first obtained by The "
+           "New York Times."),
+    "cnbc": ("CNBC", "2021-05-27", "Biden\u2019s budget will include $5 trillion in new federal spending over the next "
+             "decade\nBiden will include $300 billion of the $5 trillion total in his budget request to Congress for "
+             "fiscal year 2022."),
+}
+CAMP = {  # the Del Rio camp: "thousands" and "about 10,000" can both be true
+    "reuters": ("Reuters", "2021-09-17", "Thousands of migrants converge under Texas bridge, posing new challenge for "
+                "Biden\nThousands of migrants have converged under the bridge that connects Del Rio, Texas and Mexico's "
+                "Ciudad Acu\u00f1a, creating a makeshift camp with few basic services in intense heat in the latest "
+                "border emergency facing U.S. President Joe Biden."),
+    "abc": ("ABC News", "2021-09-17", "About 10,000 migrants being held under bridge in Del Rio, Texas\nAbout 10,000 "
+            "migrants are packed under a bridge in Del Rio, Texas, waiting to be taken into U.S. custody, officials "
+            "said on Thursday."),
+}
+
 
 @cache
 def _models():
@@ -70,6 +102,23 @@ def test_one_figure_told_two_ways_is_a_conflict() -> None:
 def test_two_months_figures_and_two_places_figures_are_not_conflicts() -> None:
     assert _figure_conflicts(JOBS) == []
     assert _figure_conflicts(SCHOOLS) == []
+
+
+def test_rates_of_unstated_periods_former_levels_shares_and_vague_amounts_are_not_conflicts() -> None:
+    assert _figure_conflicts(RATES) == []
+    assert _figure_conflicts(BUDGET) == []
+    assert _figure_conflicts(CAMP) == []
+
+
+def test_a_vague_amount_spans_up_to_the_next_scale() -> None:
+    from storyfold.stages.reconcile.figures import _bounds_compatible
+
+    def q(value: float, qualifier: str | None):
+        return Quantity(article_id="a", start=0, end=1, text="x", value=value, unit=None, qualifier=qualifier)
+
+    assert _bounds_compatible(q(1000, "thousands"), q(10000, "about"))
+    assert not _bounds_compatible(q(100, "several hundred"), q(10000, "more than"))  # the seeds' force
+    assert not _bounds_compatible(q(12, "dozens"), q(5000, None))
 
 
 def test_subject_words_and_names() -> None:

@@ -6,10 +6,11 @@
 * two claims close in meaning (cosine >= 0.60) whose figures of the same measure differ, when
   their subjects can be the same thing (they share a content word or a name, or one is a pronoun)
   and they are not about two different periods ("added 559,000 jobs in May" and "added 266,000
-  jobs in April" are two months' figures, not one figure told two ways).
+  jobs in April" are two months' figures, not one figure told two ways; two rates are one figure
+  only when stated for one period), and neither figure is a former level or a share of a whole.
 
 The values must be more than 1.5x apart (durations: any difference), unless the smaller is a lower
-bound or the larger an upper bound. One conflict per pair of claims; copies of either side add
+bound or the larger an upper bound, or a vague amount ("thousands") spans the other. One conflict per pair of claims; copies of either side add
 evidence to it.
 """
 
@@ -80,14 +81,32 @@ def _figure_text(q: Quantity) -> str:
 
 
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "decade"}
+_RATES = frozenset({"percent", "percentage point"})
 _LOWER = {"more than", "over", "at least", "upwards of", "in excess of", "above", "no fewer than", "a minimum of"}
 _UPPER = {"up to", "less than", "fewer than", "under", "below", "at most", "no more than", "a maximum of"}
 
 
+_SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion", "tens"})
+
+
+def _vague(x: ClaimMention | Quantity) -> bool:
+    """Whether a figure is a vague amount coded at its scale ("thousands", "several hundred",
+    "a few thousand", "dozens": the quantities stage's conservative value)."""
+    words = (x.qualifier or "").lower().split()
+    return bool(words) and (words[-1] in _SCALES or words[-1].removesuffix("s") in _SCALES)
+
+
 def _bounds_compatible(a: ClaimMention | Quantity, b: ClaimMention | Quantity) -> bool:
     """"more than 1,000" and "at least 1,800" can both be true: the smaller figure is a lower
-    bound (or the larger an upper bound)."""
+    bound (or the larger an upper bound). A vague amount is coded at its scale and spans up to
+    the next one ("thousands": 1,000 up to tens of thousands), so "thousands of migrants" and
+    "about 10,000 migrants" can both be true (with the 1.5x tolerance of any two figures at its
+    ends), while "several hundred troops" and "more than 10,000" cannot."""
     small, big = sorted((a, b), key=lambda x: x.value or 0)
+    if _vague(small) and (big.value or 0) <= 10 * (small.value or 0) * 1.5:
+        return True
+    if _vague(big) and not _vague(small) and (small.value or 0) * 1.5 >= (big.value or 0):
+        return True
     return (small.qualifier or "") in _LOWER or (big.qualifier or "") in _UPPER
 
 
@@ -140,16 +159,36 @@ def _change(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
     return bool(_CHANGE_AFTER.match(text, q.end) or _CHANGE_BEFORE.search(text[max(0, q.start - 6) : q.start]))
 
 
+_FORMER = re.compile(r"\bfrom\s+(?:[\w’'-]+\s+){0,3}(?:[$€£¥]\s*)?$", re.I)
+_SHARE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|a|an)\s+(?:[$€£¥]\s*)?\d")
+
+
+def _aside(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
+    """Whether the claim's figure sizes something other than what its statement is about: a former
+    level that a change starts from ("That would put Biden's new ask down from his initial $2.3
+    trillion proposal", "up from 5%"), or a share of a whole the sentence also sizes ("$300
+    billion of the $5 trillion total"). Either differs from the thing's size by what it is."""
+    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    if q is None:
+        return False
+    return bool(_FORMER.search(text[max(m.start, q.start - 40) : q.start]) or _SHARE.match(text, q.end))
+
+
 def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) -> bool:
     """Whether two close statements whose figures differ can be about one thing: their subjects
     share a content word (or one of them is a pronoun, which tells nothing) and name no two
     different things (both name someone or somewhere, and nobody in common), and their times are
     not two different periods (a week, month, quarter or year each: figures of two periods are two
-    figures; two different days may be one figure updated)."""
+    figures; two different days may be one figure updated). Rates (percentages) change with
+    every period they are measured over ("prices rose 5.4% year over year" and "in the month of
+    May alone, prices rose 0.6%"): two are one figure only when both state the same period."""
     (wa, na), (wb, nb) = _subject(a.subject, aliases), _subject(b.subject, aliases)
     if (wa and wb and not wa & wb) or (na and nb and not na & nb):
         return False
     ta, tb = a.time, b.time
+    if a.unit in _RATES:  # a rate is of a period: two rates are one figure only when stated for the same one
+        return ta is not None and tb is not None and None not in (ta.start, ta.end) and (ta.start, ta.end) == (
+            tb.start, tb.end)
     if ta is None or tb is None or None in (ta.start, ta.end, tb.start, tb.end):
         return True
     apart = ta.end < tb.start or tb.end < ta.start  # type: ignore[operator]
@@ -161,7 +200,15 @@ def _changes(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp:
     return art is not None and _change(m, quantities.get(m.article_id, ()), art.text)
 
 
+def _asides(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:
+    art = inp.articles.get(m.article_id)
+    return art is not None and _aside(m, quantities.get(m.article_id, ()), art.text)
+
+
 def _figure(m: ClaimMention) -> str:
+    if _vague(m):  # "thousands of migrants", "several hundred troops": the words, not the coded value
+        q = m.qualifier or ""
+        return f"{q} of {m.counts}" if m.counts and q.endswith("s") else f"{q} {m.counts or m.unit or ''}".strip()
     q = f"{m.qualifier} " if m.qualifier else ""
     v = f"{m.value:,.0f}" if m.value is not None and m.value == int(m.value) else str(m.value)
     return f"{q}{v} {m.counts or m.unit or ''}".strip()
@@ -199,6 +246,8 @@ def _figure_pairs(
         if found is None or ga == gb or values_agree(a, b) is not False or a.negated != b.negated:
             continue
         if not _same_thing(a, b, inp.aliases) or _changes(a, quantities, inp) != _changes(b, quantities, inp):
+            continue
+        if _asides(a, quantities, inp) or _asides(b, quantities, inp):
             continue
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
         if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):

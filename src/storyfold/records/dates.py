@@ -330,6 +330,7 @@ class PartialDate:
             path += (self.day,)
         if p is Precision.TIME:
             path += (self.part if self.part is not None else (self.hour, self.minute),)
+            path += ("Z",) if self.utc else ()  # "T16:00Z" extends "T16:00" as its form does
         return path
 
 

@@ -75,6 +75,17 @@ CAMP = {  # the Del Rio camp: "thousands" and "about 10,000" can both be true
             "said on Thursday."),
 }
 
+BILLS = {  # August 2021: the prices of two measures, told in close sentences
+    "reuters": ("Reuters", "2021-08-23", "U.S. House Democrats face test of unity on Biden spending plans\nWhile centrist "
+                "Democrats are eager to pass a $1 trillion infrastructure bill that has already won approval in the "
+                "Senate, liberals say they must prioritize a $3.5 trillion budget blueprint that would expand spending "
+                "on childcare and education."),
+    "wsj": ("Wall Street Journal", "2021-08-11", "Senate Passes Democrats\u2019 $3.5 Trillion Budget Blueprint\nThe "
+            "Senate passed a $3.5 trillion budget blueprint early Wednesday, the first step in an arduous process "
+            "designed to allow Democrats to push through a sweeping package of education, healthcare, climate and "
+            "other provisions without GOP support."),
+}
+
 
 @cache
 def _models():
@@ -108,6 +119,7 @@ def test_rates_of_unstated_periods_former_levels_shares_and_vague_amounts_are_no
     assert _figure_conflicts(RATES) == []
     assert _figure_conflicts(BUDGET) == []
     assert _figure_conflicts(CAMP) == []
+    assert _figure_conflicts(BILLS) == []  # "a $1 trillion infrastructure bill" is no "$3.5 trillion budget blueprint"
 
 
 def test_a_vague_amount_spans_up_to_the_next_scale() -> None:

@@ -7,7 +7,8 @@
   their subjects can be the same thing (they share a content word or a name, or one is a pronoun)
   and they are not about two different periods ("added 559,000 jobs in May" and "added 266,000
   jobs in April" are two months' figures, not one figure told two ways; two rates are one figure
-  only when stated for one period), and neither figure is a former level or a share of a whole.
+  only when stated for one period), neither figure is a former level or a share of a whole, and
+  two sums or measures are not of two things (the nouns they open share no word).
 
 The values must be more than 1.5x apart (durations: any difference), unless the smaller is a lower
 bound or the larger an upper bound, or a vague amount ("thousands") spans the other. One conflict per pair of claims; copies of either side add
@@ -25,6 +26,7 @@ from typing import Any, NamedTuple
 from storyfold.records import ClaimMention, Conflict, ConflictKind, ConflictSide, Evidence, Precision, Quantity
 from storyfold.stages.reconcile.claims import COUNTRIES, MEASURES, ClaimMerge, Unit, values_agree
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of
+from storyfold.text.counted import counted
 from storyfold.text.gazetteer import city_populations, region_names
 
 __all__ = ["figure_conflicts"]
@@ -174,6 +176,20 @@ def _aside(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
     return bool(_FORMER.search(text[max(m.start, q.start - 40) : q.start]) or _SHARE.match(text, q.end))
 
 
+def _sized(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> frozenset[str] | None:
+    """What a sum or a measure is of, as the words of the noun phrase it opens ("a $1 trillion
+    infrastructure bill" -> {infrastructure, bill}; "a $3.5 trillion budget blueprint" -> {budget,
+    blueprint}; "Charles' 226 yards rushing"); None for a figure that counts things, or one that
+    opens no noun ("$1.8 trillion in new spending") or opens a time ("$18 billion last year")."""
+    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    if q is None or q.unit is None or q.unit in _RATES or q.unit in _TIME_UNITS or q.counts:
+        return None
+    low = text.lower()  # a headline's capitals are no names here: "Senate Passes $3.5 Trillion Budget Blueprint"
+    phrase, _end = counted(low if len(low) == len(text) else text, q.end, m.end)
+    words = frozenset(w.lower() for w in (phrase or "").split())
+    return words if words and not words & _TIME_UNITS else None
+
+
 def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) -> bool:
     """Whether two close statements whose figures differ can be about one thing: their subjects
     share a content word (or one of them is a pronoun, which tells nothing) and name no two
@@ -203,6 +219,11 @@ def _changes(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp:
 def _asides(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:
     art = inp.articles.get(m.article_id)
     return art is not None and _aside(m, quantities.get(m.article_id, ()), art.text)
+
+
+def _priced(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> frozenset[str] | None:
+    art = inp.articles.get(m.article_id)
+    return _sized(m, quantities.get(m.article_id, ()), art.text) if art is not None else None
 
 
 def _figure(m: ClaimMention) -> str:
@@ -249,6 +270,9 @@ def _figure_pairs(
             continue
         if _asides(a, quantities, inp) or _asides(b, quantities, inp):
             continue
+        pa, pb = _priced(a, quantities, inp), _priced(b, quantities, inp)
+        if pa and pb and not pa & pb:
+            continue  # the prices of two things: "a $1 trillion infrastructure bill", "a $3.5 trillion budget blueprint"
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)
         if lo <= 0 or (hi / lo <= 1.5 and a.unit not in _TIME_UNITS) or _bounds_compatible(a, b):
             continue

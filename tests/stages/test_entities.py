@@ -198,6 +198,15 @@ def test_a_repeated_one_word_person_followed_by_he_or_she_stays_a_person_everywh
     assert got == [(m.start(), EntityType.PERSON) for m in re.finditer(name, text)]
 
 
+def test_a_pronoun_after_a_name_that_modifies_a_noun_is_no_evidence():
+    # AllSides (shared data, Haugen roundup): "she" is Haugen, "Facebook" only modifies "research"
+    text = ("Her name is Frances Haugen. The complaints say Facebook's own research shows that it amplifies hate. "
+            "One complaint alleges that Facebook's Instagram harms teenage girls. What makes Haugen's complaints "
+            "unprecedented is the trove of private Facebook research she took when she quit in May.")
+    got = _fixed(text, [("Facebook", "PERSON"), ("Frances Haugen", "PERSON")])
+    assert [t for n, _, t in got if n == "Facebook"] == [EntityType.ORGANISATION] * 3
+
+
 @pytest.mark.parametrize(
     ("text", "name", "found"),
     [

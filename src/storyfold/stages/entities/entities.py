@@ -342,9 +342,10 @@ def _modifier(text: str, end: int) -> bool:
 
 def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """A one-word name tagged PERSON that the article writes more than once but never in full, never
-    with a title ("Mr.", "then-President"), never with a personal pronoun soon after it
-    (:func:`retype.pronoun_after`: "Betty never knew how naughty she", "Williamson is trying to
-    defend himself"; fiction, letters and conversations name their people by one name) and not only
+    with a title ("Mr.", "then-President"), never with a personal pronoun soon after a mention that
+    modifies no noun (:func:`retype.pronoun_after`: "Betty never knew how naughty she", "Williamson
+    is trying to defend himself"; fiction, letters and conversations name their people by one name;
+    in "private Facebook research she took" the pronoun is someone else's) and not only
     as the modifier of a noun ("the Biden administration") is no person: news introduces the
     people it comes back to by their full name.
     Where the article writes it after a model designation ("the new 787 Dreamliner") it is a
@@ -358,7 +359,7 @@ def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> lis
     lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
             and not any(_titled(text, s) for s, _ in written[name])
             and not all(_modifier(text, e) for _, e in written[name])
-            and not pronoun_after(text, written[name])}
+            and not pronoun_after(text, [(s, e) for s, e in written[name] if not _modifier(text, e)])}
     products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
     return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
             for s, e, t, lab in found if text[s:e] not in products]
@@ -392,7 +393,7 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
             continue
         (t, label), _ = counter.most_common(1)[0]
         if t is EntityType.PERSON and " " not in name and name not in name_parts \
-                and not pronoun_after(text, list(occurrences(name, text))):
+                and not pronoun_after(text, [(s, e) for s, e in occurrences(name, text) if not _modifier(text, e)]):
             continue  # a "person" the article never names in full nor follows with "he"/"she": its untagged repeats are not added
         added.extend((start, end, t, label) for start, end in occurrences(name, text)
                      if t is not EntityType.ORGANISATION or not _is_product(text, start, end))

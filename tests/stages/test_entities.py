@@ -182,6 +182,47 @@ def test_a_one_word_person_named_once_or_with_a_title_stays_a_person(text, name)
     assert (name, text.index(name), EntityType.PERSON) in got
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GUM letter_attorney (CC BY-NC-SA 4.0), a person written by surname only; the second is untagged
+        ("It is our considered opinion: Williamson should have sent them to the owner's daughter as a very personal "
+         "matter.\nNow it appears that Williamson is trying to defend himself to the public.", "Williamson"),
+        # GUM fiction_claus (CC BY-NC-SA 3.0), a person written by first name only
+        ("Santa had said he needed to leave at eight. So Betty had made Christmas Eve dinner. Betty never knew how "
+         "naughty she should feel about wanting to strangle him sometimes.", "Betty"),
+    ],
+)
+def test_a_repeated_one_word_person_followed_by_he_or_she_stays_a_person_everywhere(text, name):
+    got = [(start, type_) for n, start, type_ in _fixed(text, [(name, "PERSON")]) if n == name]
+    assert got == [(m.start(), EntityType.PERSON) for m in re.finditer(name, text)]
+
+
+def test_a_pronoun_after_a_name_that_modifies_a_noun_is_no_evidence():
+    # AllSides (shared data, Haugen roundup): "she" is Haugen, "Facebook" only modifies "research"
+    text = ("Her name is Frances Haugen. The complaints say Facebook's own research shows that it amplifies hate. "
+            "One complaint alleges that Facebook's Instagram harms teenage girls. What makes Haugen's complaints "
+            "unprecedented is the trove of private Facebook research she took when she quit in May.")
+    got = _fixed(text, [("Facebook", "PERSON"), ("Frances Haugen", "PERSON")])
+    assert [t for n, _, t in got if n == "Facebook"] == [EntityType.ORGANISATION] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Betty wiped her fingers on a hand-towel.", "Betty", True),  # GUM fiction_claus
+        ("Sue said since she was getting ready.", "Sue", True),  # GUM letter_marcie2 (CC BY-NC-SA 4.0)
+        # GUM bio_dvorak (Wikipedia, CC BY-SA 3.0): a capitalised word ends the reach
+        ("the Symphony From the New World, which spread his reputation", "Symphony", False),
+        ("Shares of Ryanair rose, Michael O'Leary said in his statement.", "Ryanair", False),
+    ],
+)
+def test_a_pronoun_after_a_name_counts_within_eight_lower_case_words(text, name, found):
+    from storyfold.stages.entities.retype import occurrences, pronoun_after
+
+    assert pronoun_after(text, list(occurrences(name, text))) is found
+
+
 def test_a_repeated_one_word_person_after_a_model_designation_is_a_product():
     # MEANTIME airbus 73808: "Dreamliner", tagged a person, is the 787's name
     text = ("Boeing unveils new 787 Dreamliner. Aircraft manufacturer Boeing have unveiled their new 787 Dreamliner "

@@ -17,9 +17,9 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
   "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
   in every mention of the article;
-* a one-word name tagged PERSON that the article repeats but never names in full, never titles
-  and not only as a noun's modifier is an organisation ("Pfizer"), or a product where it follows
-  a model designation ("787 Dreamliner");
+* a one-word name tagged PERSON that the article repeats but never names in full, never titles,
+  never follows with "he"/"she" and not only as a noun's modifier is an organisation ("Pfizer"),
+  or a product where it follows a model designation ("787 Dreamliner");
 * types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
   than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG or a place with an age or a
   "he/she" statement after it is a person ("Zurana Horton, 34,"; "Paris claims she"); a one-word
@@ -61,6 +61,7 @@ from storyfold.stages.entities.retype import (
     people_not_companies,
     people_not_places,
     places_named,
+    pronoun_after,
     teams_not_people,
 )
 from storyfold.text import wordnet
@@ -113,7 +114,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "6"
+    version = "7"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -341,8 +342,12 @@ def _modifier(text: str, end: int) -> bool:
 
 def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """A one-word name tagged PERSON that the article writes more than once but never in full, never
-    with a title ("Mr.", "then-President") and not only as the modifier of a noun ("the Biden
-    administration") is no person: news introduces the people it comes back to by their full name.
+    with a title ("Mr.", "then-President"), never with a personal pronoun soon after a mention that
+    modifies no noun (:func:`retype.pronoun_after`: "Betty never knew how naughty she", "Williamson
+    is trying to defend himself"; fiction, letters and conversations name their people by one name;
+    in "private Facebook research she took" the pronoun is someone else's) and not only
+    as the modifier of a noun ("the Biden administration") is no person: news introduces the
+    people it comes back to by their full name.
     Where the article writes it after a model designation ("the new 787 Dreamliner") it is a
     product and is dropped; otherwise it is read as an organisation ("Ryanair", "Pfizer"), the small
     model's commonest confusion. A name written once ("I just don't think Trump is going to give
@@ -353,7 +358,8 @@ def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> lis
     written = {name: list(occurrences(name, text)) for name in lone}
     lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
             and not any(_titled(text, s) for s, _ in written[name])
-            and not all(_modifier(text, e) for _, e in written[name])}
+            and not all(_modifier(text, e) for _, e in written[name])
+            and not pronoun_after(text, [(s, e) for s, e in written[name] if not _modifier(text, e)])}
     products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
     return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
             for s, e, t, lab in found if text[s:e] not in products]
@@ -362,8 +368,9 @@ def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> lis
 def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
     """Make an article consistent with itself: surname-only forms of a tagged person are persons;
     a name tagged somewhere is tagged everywhere, with the type most of its tagged forms have,
-    except a one-word person the article never names in full (one that :func:`_lone_names` left a
-    person: named once, or with a title) is not spread to its untagged repeats."""
+    except a one-word person the article never names in full nor follows with "he"/"she" (one that
+    :func:`_lone_names` left a person: named once, or with a title) is not spread to its untagged
+    repeats."""
     name_parts = {w for s, e, t, _ in found if t is EntityType.PERSON and " " in text[s:e] for w in text[s:e].split()}
     # "Ford" next to "William Clay Ford Jr." stays the company when the article also names
     # "Ford Motor Company".
@@ -385,8 +392,9 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
         if len(name) < 3 or not name[0].isupper():
             continue
         (t, label), _ = counter.most_common(1)[0]
-        if t is EntityType.PERSON and " " not in name and name not in name_parts:
-            continue  # a "person" the article never names in full: its untagged repeats are not added
+        if t is EntityType.PERSON and " " not in name and name not in name_parts \
+                and not pronoun_after(text, [(s, e) for s, e in occurrences(name, text) if not _modifier(text, e)]):
+            continue  # a "person" the article never names in full nor follows with "he"/"she": its untagged repeats are not added
         added.extend((start, end, t, label) for start, end in occurrences(name, text)
                      if t is not EntityType.ORGANISATION or not _is_product(text, start, end))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}

@@ -32,7 +32,7 @@ from storyfold.text.gazetteer import KNOWN_PLACES, country_names
 from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 
 __all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places", "places_named",
-           "plural_noun", "teams_not_people"]
+           "plural_noun", "pronoun_after", "teams_not_people"]
 
 Found = list[tuple[int, int, EntityType, str]]
 
@@ -80,6 +80,19 @@ _PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:said|says|told|adde
 _PLACE_PERSON_AFTER = re.compile(r",\s+\d{1,3}\s*[,.;](?!\d)|\s+(?:" + alternation(verb_forms(SPEECH, ("s", "past")))
                                  + r")\s+(?:that\s+)?(?:he|she)\b|\s+(?:was|is)\s+born\b")
 _AGE_BEFORE = re.compile(r"\d{1,3}\s*-\s*year\s*-\s*old\s+$")
+# A personal pronoun soon after a name, with no other name between: up to eight lower-case words
+# ("Betty never knew how naughty she", "Carroll put on his pants", "Williamson, since he claimed",
+# "Williamson is trying to defend himself"); a capitalised word ends the reach ("the Symphony From
+# the New World, which spread his reputation").
+_PRONOUN_AFTER = re.compile(r"(?:[’']s)?(?:,?\s+[a-z][\w’'-]*){0,8}?,?\s+(?:he|she|him|his|her|himself|herself)\b")
+
+
+def pronoun_after(text: str, written: list[tuple[int, int]]) -> bool:
+    """Whether a personal pronoun ("he", "her", "himself" ...) follows one of a name's mentions
+    (``written``: their spans) within eight lower-case words, no other capitalised word between:
+    "Betty wiped her fingers", "Sue said since she was". A company is "it"; a person written by
+    one name in fiction, letters or conversation is "he" or "she"."""
+    return any(_PRONOUN_AFTER.match(text, e) for _, e in written)
 
 
 @cache

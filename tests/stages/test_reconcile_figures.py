@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from storyfold.records import Article, Conflict, Quantity
+from storyfold.records import Article, ClaimMention, Conflict, Quantity
 from storyfold.stages.claims import find_claims
 from storyfold.stages.commitments.commitments import find_commitments
 from storyfold.stages.dates.dates import find_dates
@@ -86,6 +86,26 @@ BILLS = {  # August 2021: the prices of two measures, told in close sentences
             "other provisions without GOP support."),
 }
 
+REFUGEES = {  # May 2021: the new cap, said by the administration ("it"), and the old one Trump set
+    "usatoday": ("USA TODAY", "2021-05-03", "Biden says he will raise refugee cap to 62,500 but warns the US will not be "
+                 "able to meet new number\nThe Biden administration said Monday it would allow 62,500 refugees to "
+                 "resettle in the United States this year, reversing course after the White House initially said it "
+                 "would keep a historically low Trump-era limit on those fleeing war, violence and persecution."),
+    "caller": ("The Daily Caller", "2021-05-03", "Biden Raises Refugee Cap To 62,500 After Uproar From Democrats\nTrump "
+               "ordered before leaving office that no more than 15,000 refugees could be accepted into the U.S. during "
+               "the fiscal year 2021, a level both Biden and other Democrats criticized as far too low."),
+}
+ARRESTS = {  # the border arrests of July 2021 and of the year to mid-July: a month's count and a year's
+    "wsj-aug": ("Wall Street Journal", "2021-08-12", "Migrant Border Arrests in July Surge to Highest Level in 21 Years\n"
+                "The Border Patrol made about 200,000 arrests at the southern border in July, marking the busiest month "
+                "at the border in 21 years and a 12% increase over the previous month, according to new figures "
+                "released by U.S. Customs and Border Protection on Thursday."),
+    "wsj-jul": ("Wall Street Journal", "2021-07-16", "Arrests at U.S.-Mexico Border This Year Top One Million\nBorder "
+                "Patrol agents have made more than a million arrests at the U.S.-Mexico border so far this year, "
+                "already higher than any full-year total since at least 2005, according to new Customs and Border "
+                "Protection figures released Friday."),
+}
+
 
 @cache
 def _models():
@@ -119,7 +139,9 @@ def test_rates_of_unstated_periods_former_levels_shares_and_vague_amounts_are_no
     assert _figure_conflicts(RATES) == []
     assert _figure_conflicts(BUDGET) == []
     assert _figure_conflicts(CAMP) == []
-    assert _figure_conflicts(BILLS) == []  # "a $1 trillion infrastructure bill" is no "$3.5 trillion budget blueprint"
+    assert _figure_conflicts(BILLS) == []
+    assert _figure_conflicts(REFUGEES) == []
+    assert _figure_conflicts(ARRESTS) == []  # "a $1 trillion infrastructure bill" is no "$3.5 trillion budget blueprint"
 
 
 def test_a_vague_amount_spans_up_to_the_next_scale() -> None:
@@ -131,6 +153,18 @@ def test_a_vague_amount_spans_up_to_the_next_scale() -> None:
     assert _bounds_compatible(q(1000, "thousands"), q(10000, "about"))
     assert not _bounds_compatible(q(100, "several hundred"), q(10000, "more than"))  # the seeds' force
     assert not _bounds_compatible(q(12, "dozens"), q(5000, None))
+
+
+def test_a_pronoun_subject_stands_for_who_the_claim_is_attributed_to() -> None:
+    from storyfold.stages.reconcile.figures import _same_thing, _who
+
+    text = REFUGEES["usatoday"][2].split("\n")[1]
+    it = ClaimMention(article_id="usatoday", start=0, end=len(text), text=text, subject="it", value=62500.0,
+                      attribution="The Biden administration")
+    trump = ClaimMention(article_id="caller", start=0, end=10, text="Trump ordered ...", subject="Trump", value=15000.0)
+    assert _who(it, {})[1] == {"Biden"} or "biden" in _who(it, {})[0]
+    assert not _same_thing(it, trump, {"Trump": "Donald Trump", "Biden": "Joe Biden"})
+    assert _same_thing(ClaimMention(article_id="x", start=0, end=1, text="x", subject="it", value=1.0), trump, {})
 
 
 def test_subject_words_and_names() -> None:

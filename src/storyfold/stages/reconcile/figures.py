@@ -192,13 +192,14 @@ def _sized(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> frozen
 
 def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) -> bool:
     """Whether two close statements whose figures differ can be about one thing: their subjects
-    share a content word (or one of them is a pronoun, which tells nothing) and name no two
-    different things (both name someone or somewhere, and nobody in common), and their times are
-    not two different periods (a week, month, quarter or year each: figures of two periods are two
+    share a content word (or one of them is a pronoun, which tells nothing unless the claim is
+    attributed: then who says it stands for it) and name no two different things (both name
+    someone or somewhere, and nobody in common), and their times are not two different periods (a
+    week, month, quarter or year each, or periods of two lengths: figures of two periods are two
     figures; two different days may be one figure updated). Rates (percentages) change with
     every period they are measured over ("prices rose 5.4% year over year" and "in the month of
     May alone, prices rose 0.6%"): two are one figure only when both state the same period."""
-    (wa, na), (wb, nb) = _subject(a.subject, aliases), _subject(b.subject, aliases)
+    (wa, na), (wb, nb) = _who(a, aliases), _who(b, aliases)
     if (wa and wb and not wa & wb) or (na and nb and not na & nb):
         return False
     ta, tb = a.time, b.time
@@ -208,7 +209,19 @@ def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) ->
     if ta is None or tb is None or None in (ta.start, ta.end, tb.start, tb.end):
         return True
     apart = ta.end < tb.start or tb.end < ta.start  # type: ignore[operator]
+    if ta.precision not in _DAYS and tb.precision not in _DAYS and ta.precision != tb.precision:
+        return False  # a month's count and a year's ("in July" / "so far this year") are two figures
     return not (apart and (ta.precision not in _DAYS or tb.precision not in _DAYS))
+
+
+def _who(m: ClaimMention, aliases: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words and names of a claim's subject, or, when the subject is a pronoun, of
+    who the claim is attributed to ("The Biden administration said Monday it would allow 62,500
+    refugees": the administration, not Trump, whose order set 15,000)."""
+    words, names = _subject(m.subject, aliases)
+    if not words and not names and m.attribution:
+        return _subject(m.attribution, aliases)
+    return words, names
 
 
 def _changes(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:

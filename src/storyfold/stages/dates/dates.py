@@ -301,7 +301,8 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
     """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
     quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
     forecast) becomes the reference period unless an earlier one is named after a later one (a
-    comparison: "up from the 1988 third quarter"); a day, month or year is the last date named."""
+    comparison: "up from the 1988 third quarter"); a day, month or year is the last date named, and so
+    is the year of a season named with it ("By the spring of 1915, ... in May": May 1915)."""
     if value.type == "DURATION" and ref.quarter is not None and _PART_YEAR.fullmatch(value.value or "") and (
             re.search(r"(?i)\bthe\s+(?:\w+\s+)?$", hit.match.string[max(0, hit.start - 16) : hit.start])
             or hit.match.group().lower().startswith("the ")):
@@ -324,6 +325,10 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         if ref.narrative and _aside(hit, date, ref):
             return
         ref.date, ref.before_era = date, None
+    elif value.precision is Precision.SEASON and not value.relative and value.earliest is not None:
+        date = PartialDate.parse(str(value.earliest.year))
+        if not (ref.narrative and _aside(hit, date, ref)):
+            ref.date, ref.before_era = date, None
 
 
 def _aside(hit: _Hit, date: PartialDate, ref: Reference) -> bool:

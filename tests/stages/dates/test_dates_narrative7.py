@@ -1,0 +1,30 @@
+"""dates@7: what moves the date a narrative has reached, and ranges of days across months, read off
+the dev half of WikiWars (the quoted sentences are from its Wikipedia articles, CC BY-SA 3.0: "World
+War I", "Korean War"; the leads naming years are written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyfold.stages.dates.dates import find_dates
+
+DOWNLOADED = dt.date(2009, 12, 19)  # WikiWars' document time: the day the pages were downloaded
+
+
+def _lead(*years: int) -> str:
+    """A lead that makes the text a history: five years named, all long before the document time."""
+    return "It was fought " + ", ".join(f"in {y}" for y in years) + ". "
+
+
+def _values(text: str, published: dt.date | None = DOWNLOADED) -> dict[str, str | None]:
+    return {d.text: d.value for d in find_dates(text, published)}
+
+
+def test_a_season_named_with_its_year_moves_the_narrative_to_that_year() -> None:
+    text = _lead(1914, 1915, 1916, 1917, 1918) + (
+        "Russia was defeated at Tannenberg and the Masurian Lakes in August and September 1914. By the spring of "
+        "1915, the Russians had retreated into Galicia, and in May the Central Powers achieved a remarkable "
+        "breakthrough on Poland's southern frontiers. On 5 August they captured Warsaw.")
+    got = _values(text)
+    assert got["May"] == "1915-05"  # it was 1914-05, near September 1914
+    assert got["5 August"] == "1915-08-05"

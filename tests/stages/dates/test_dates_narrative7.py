@@ -28,3 +28,15 @@ def test_a_season_named_with_its_year_moves_the_narrative_to_that_year() -> None
     got = _values(text)
     assert got["May"] == "1915-05"  # it was 1914-05, near September 1914
     assert got["5 August"] == "1915-08-05"
+
+
+def test_a_day_joined_to_a_day_with_its_year_takes_that_year() -> None:
+    text = _lead(1950, 1951, 1952, 1953, 1954) + (
+        "The principal battles of the stalemate include the Battle of Bloody Ridge (18 August - 15 September "
+        "1951), the Battle of Old Baldy (26 June - 4 August 1952) and the Battle of Hill Eerie (21 March - 21 "
+        "June 1952).")
+    got = _values(text)
+    assert got["26 June"] == "1952-06-26"  # was 1951-06-26, near the year last named
+    assert got["21 March"] == "1952-03-21"
+    assert got["18 August"] == "1951-08-18"
+

@@ -40,3 +40,14 @@ def test_a_day_joined_to_a_day_with_its_year_takes_that_year() -> None:
     assert got["21 March"] == "1952-03-21"
     assert got["18 August"] == "1951-08-18"
 
+
+
+def test_a_units_end_is_the_end_of_the_unit_the_text_is_in() -> None:
+    said = ("On 15 May 1951, the Chinese in the east attacked the ROK Army and the US X Corps, and initially were "
+            "successful, yet were halted by 20 May. At month's end, the US Eighth Army counterattacked and regained "
+            "\"Line Kansas\", just north of the 38th parallel.")
+    got = {d.text: (d.value, d.mod) for d in find_dates(_lead(1950, 1951, 1952, 1953, 1954) + said, DOWNLOADED)}
+    assert got["month's end"] == ("1951-05", "END")  # the month the narrative has reached
+    got = {d.text: (d.value, d.mod) for d in find_dates("At month's end, the US Eighth Army counterattacked.",
+                                                        dt.date(1951, 5, 31))}
+    assert got["month's end"] == ("1951-05", "END")  # outside a narrative, the month of the publication date

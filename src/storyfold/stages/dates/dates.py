@@ -264,7 +264,7 @@ def _narrated_form(hit: _Hit, ref: Reference) -> bool:
     if hit.rule == "relunit":
         unit = (g.get("unit") or "").lower()
         rel = (g.get("rel") or "").lower()
-        if not (g.get("the") or rel in ("the", "previous", "same")):
+        if not (g.get("the") or g.get("end") or rel in ("the", "previous", "same")):
             return False
         if unit == "month":
             return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)

@@ -152,6 +152,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|spring|summer|autumn|fall|winter"
         r"|fiscal\s+year))\b",
     ),
+    # "at month's end", "by year's end": the end of the unit the text is in ("the end of the month")
+    ("relunit", r"\b(?P<unit>(?i:week|month|year))['\u2019]s\s+(?P<end>(?i:end))\b"),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
     # "by year end", "around year-end": the end of the anchor's year
     ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),

@@ -274,6 +274,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return value_time(d, code)
         return value_day(d)
     if rule == "relunit":
+        if g.get("end"):  # "at month's end": "the end of the month"
+            return _resolve_relunit({**g, "rel": "the", "the": "the"}, "END", anchor, tense)
         return _resolve_relunit(g, _mod(m), anchor, tense)
     if rule == "weekend":
         if day_anchor is None:

@@ -59,9 +59,10 @@ TENSE_WINDOW = 200  # characters either side of an expression searched for its v
 
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
-    its sentence (and ``TENSE_WINDOW`` characters), cues after the expression weighing a little
-    less; ``None`` when there is none."""
+    its sentence (and ``TENSE_WINDOW`` characters), or within the quotation that holds it, cues after
+    the expression weighing a little less; ``None`` when there is none."""
     s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
+    s0, s1 = _quotation(text, s0, s1, start, end) or (s0, s1)
     best: tuple[float, str] | None = None
     for kind, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
         for m in rx.finditer(text, s0, s1):
@@ -78,6 +79,27 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else None
+
+
+_QUOTE_MARK = re.compile(r"``|''|\u201c|\u201d|\"")
+
+
+def _quotation(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation between ``s0`` and ``s1`` that holds ``text[start:end]``, else ``None``: a date
+    said inside a quotation takes its tense from the words quoted, not from the speech verb outside
+    ("''This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said": the
+    coming Thursday). Curly and ``...'' quotes pair by their shape, straight ones by their count."""
+    marks = [(m.start(), m.end(), m.group()) for m in _QUOTE_MARK.finditer(text, s0, s1)]
+    before = [m for m in marks if m[1] <= start]
+    after = [m for m in marks if m[0] >= end]
+    if not before or not after:
+        return None
+    o, c = before[-1], after[0]
+    if o[2] in ("``", "\u201c") and c[2] in ("''", "\u201d"):
+        return o[1], c[0]
+    if o[2] == c[2] and o[2] in ('"', "''") and sum(1 for m in before if m[2] == o[2]) % 2 == 1:
+        return o[1], c[0]
+    return None
 
 
 def _previous_word(text: str, pos: int) -> str:

@@ -1,0 +1,18 @@
+"""dates@7: the tense a weekday is read in, from TBAQ-cleaned's dev half (AP reports of 2000 in
+TimeBank 1.2; the sentences are quoted as the corpus has them, its '' quotes included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyfold.stages.dates.dates import find_dates
+
+
+def _values(text: str, published: dt.date) -> dict[str, str | None]:
+    return {d.text: d.value for d in find_dates(text, published)}
+
+
+def test_a_date_inside_a_quotation_takes_the_tense_quoted() -> None:
+    text = "''This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said."
+    got = _values(text, dt.date(2000, 4, 5))  # a Wednesday
+    assert got["4 a.m. EDT Thursday"] == "2000-04-06T04:00"  # was the Thursday before, from "said"

@@ -16,3 +16,8 @@ def test_a_date_inside_a_quotation_takes_the_tense_quoted() -> None:
     text = "''This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said."
     got = _values(text, dt.date(2000, 4, 5))  # a Wednesday
     assert got["4 a.m. EDT Thursday"] == "2000-04-06T04:00"  # was the Thursday before, from "said"
+
+
+def test_could_is_no_future() -> None:
+    text = "Neither he nor Elian's four grandparents could be located Wednesday in their hometown of Cardenas"
+    assert _values(text, dt.date(2000, 1, 6))["Wednesday"] == "2000-01-05"  # was the coming one, 2000-01-12

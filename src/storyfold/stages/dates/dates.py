@@ -35,7 +35,7 @@ __all__ = ["find_dates", "tense_at"]
 # --------------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|would|must|might|may|could|should|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"(?i)\b(?:will|shall|would|must|might|may|should|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|planning\s+to|upcoming|is\s+to|are\s+to)\b|'ll\b"
 )
 _PAST = re.compile(
@@ -60,7 +60,8 @@ TENSE_WINDOW = 200  # characters either side of an expression searched for its v
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
     its sentence (and ``TENSE_WINDOW`` characters), or within the quotation that holds it, cues after
-    the expression weighing a little less; ``None`` when there is none."""
+    the expression weighing a little less; ``None`` when there is none. "Could" is no cue: it is a past
+    as often as a conditional ("Neither he nor Elian's four grandparents could be located Wednesday")."""
     s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
     s0, s1 = _quotation(text, s0, s1, start, end) or (s0, s1)
     best: tuple[float, str] | None = None

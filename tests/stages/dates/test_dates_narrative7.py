@@ -1,6 +1,6 @@
 """dates@7: what moves the date a narrative has reached, and ranges of days across months, read off
 the dev half of WikiWars (the quoted sentences are from its Wikipedia articles, CC BY-SA 3.0: "World
-War I", "Korean War"; the leads naming years are written for the test)."""
+War I", "Korean War", "Greco-Persian Wars"; the leads naming years are written for the test)."""
 
 from __future__ import annotations
 
@@ -51,3 +51,13 @@ def test_a_units_end_is_the_end_of_the_unit_the_text_is_in() -> None:
     got = {d.text: (d.value, d.mod) for d in find_dates("At month's end, the US Eighth Army counterattacked.",
                                                         dt.date(1951, 5, 31))}
     assert got["month's end"] == ("1951-05", "END")  # outside a narrative, the month of the publication date
+
+
+def test_decades_and_centuries_before_the_common_era() -> None:
+    text = ("Throughout the 470s BC, the Delian League campaigned in Thrace and the Aegean. Towards the end of the "
+            "460s BC, the Athenians took the ambitious decision to support a revolt. Even during the 4th century BC "
+            "the idea of the treaty was controversial.")
+    got = {d.text: (d.value, d.mod, d.date) for d in find_dates(text, DOWNLOADED)}
+    assert got["the 470s BC"] == ("BC047", None, None)  # was no date: "470s" is no decade after 1800
+    assert got["the end of the 460s BC"] == ("BC046", "END", None)
+    assert got["the 4th century BC"] == ("BC03", None, None)  # was "03", the fourth century of the common era

@@ -223,6 +223,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return word_year(g, m)
     if rule == "decade":
         return value_decade(int(g["dec"]) * 10, _mod(m))
+    if rule == "decadebc":  # "the 470s BC": BC047, no calendar day
+        return Value(f"BC{int(g['dec']):03d}", Precision.DECADE, mod=_mod(m), relative=False)
     if rule == "decade2":  # the 20th century's, as news writes them
         return value_decade(1900 + int(g["dec2"]) * 10, _mod(m))
     if rule == "myrel":
@@ -233,6 +235,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         c = int(g["c"])
         if not 1 <= c <= 21:
             return None
+        if g.get("era"):  # "the 4th century BC": its hundreds as TIMEX2 writes them, no calendar day
+            return Value(f"BC{c - 1:02d}", Precision.CENTURY, relative=False)
         return value_dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
     if rule in ("dayword", "partday"):
         if day_anchor is None:

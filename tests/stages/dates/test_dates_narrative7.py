@@ -61,3 +61,12 @@ def test_decades_and_centuries_before_the_common_era() -> None:
     assert got["the 470s BC"] == ("BC047", None, None)  # was no date: "470s" is no decade after 1800
     assert got["the end of the 460s BC"] == ("BC046", "END", None)
     assert got["the 4th century BC"] == ("BC03", None, None)  # was "03", the fourth century of the common era
+
+
+def test_years_later_after_a_year_before_the_common_era_count_down() -> None:
+    text = ("The Ionian revolt lasted from 499 BC to 493 BC; Marathon was fought in 490 BC, Thermopylae in 480 BC, "
+            "Plataea in 479 BC. In Greece, the First Peloponnesian War between the power-blocs of Athens and Sparta, "
+            "which had continued on/off since 460 BC, finally ended in 445 BC, with the agreement of a thirty year "
+            "truce. However, the growing enmity between Sparta and Athens would lead, just 14 years later, into the "
+            "outbreak of the Second Peloponnesian War.")
+    assert _values(text)["14 years later"] == "BC0431"  # was the duration "14 years"

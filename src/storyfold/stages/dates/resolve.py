@@ -309,6 +309,12 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
+        if ((later or (g["dir"] or "").lower() == "earlier") and ref.narrative and ref.date is None and ref.before_era
+                and n is not None and float(n).is_integer() and unit.rstrip("s") in ("year", "decade")):
+            years = int(n) * (10 if unit.startswith("decade") else 1)
+            y = ref.before_era - years if later else ref.before_era + years
+            if y >= 1:  # "just 14 years later" after 445 BC: BC0431; "a decade earlier" after 490 BC: BC0500
+                return Value(f"BC{y:04d}", Precision.YEAR, relative=True)
         if later and n is None and ref.narrative:
             return Value("FUTURE_REF", Precision.RANGE, relative=True)  # "a few days later": after the date narrated
         if later:  # a duration ("two days"), its "later" the signal of a time no date names

@@ -24,7 +24,7 @@ from storyfold.stages.dates.grammar import (
     WEEKDAYS,
 )
 from storyfold.stages.dates.holidays import holiday_date
-from storyfold.stages.dates.reference import ANAPHORIC, Reference, narrative_shift, resolve_anaphoric
+from storyfold.stages.dates.reference import ANAPHORIC, Reference, era_shift, narrative_shift, resolve_anaphoric
 from storyfold.stages.dates.values import (
     YEAR_STEP,
     Anchor,
@@ -309,12 +309,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
-        if ((later or (g["dir"] or "").lower() == "earlier") and ref.narrative and ref.date is None and ref.before_era
-                and n is not None and float(n).is_integer() and unit.rstrip("s") in ("year", "decade")):
-            years = int(n) * (10 if unit.startswith("decade") else 1)
-            y = ref.before_era - years if later else ref.before_era + years
-            if y >= 1:  # "just 14 years later" after 445 BC: BC0431; "a decade earlier" after 490 BC: BC0500
-                return Value(f"BC{y:04d}", Precision.YEAR, relative=True)
+        if (g["dir"] or "").lower() in ("later", "earlier") and (shifted := era_shift(ref, n, unit, later)) is not None:
+            return shifted  # "just 14 years later" after 445 BC: BC0431
         if later and n is None and ref.narrative:
             return Value("FUTURE_REF", Precision.RANGE, relative=True)  # "a few days later": after the date narrated
         if later:  # a duration ("two days"), its "later" the signal of a time no date names

@@ -1,5 +1,5 @@
-"""dates@7: the tense a weekday is read in, from TBAQ-cleaned's dev half (AP reports of 2000 in
-TimeBank 1.2; the sentences are quoted as the corpus has them, its '' quotes included)."""
+"""dates@7: the tense a date is read in, from TBAQ-cleaned's dev half (AP reports of 1999 and 2000 in
+its AQUAINT part; the sentences are quoted as the corpus has them, its '' quotes included)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,8 @@ def test_a_date_inside_a_quotation_takes_the_tense_quoted() -> None:
 def test_could_is_no_future() -> None:
     text = "Neither he nor Elian's four grandparents could be located Wednesday in their hometown of Cardenas"
     assert _values(text, dt.date(2000, 1, 6))["Wednesday"] == "2000-01-05"  # was the coming one, 2000-01-12
+
+
+def test_a_present_perfect_is_a_past() -> None:
+    text = "Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."
+    assert _values(text, dt.date(1999, 5, 6))["Oct. 23"] == "1998-10-23"  # was the coming one, 1999-10-23

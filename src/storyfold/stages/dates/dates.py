@@ -39,7 +39,7 @@ _FUTURE = re.compile(
     r"|planning\s+to|upcoming|is\s+to|are\s+to)\b|'ll\b"
 )
 _PAST = re.compile(
-    r"(?i)\b(?:was|were|had|did|said|told|met|made|came|went|took|gave|got|held|began|saw|left|won|lost|led|sent"
+    r"(?i)\b(?:was|were|had|been|did|said|told|met|made|came|went|took|gave|got|held|began|saw|left|won|lost|led|sent"
     r"|spent|fell|rose|paid|sold|bought|ran|wrote|spoke|struck|hit|kept|brought|thought|knew|became|found|put"
     r"|[a-z]{3,}ed)\b"
 )
@@ -61,7 +61,9 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
     its sentence (and ``TENSE_WINDOW`` characters), or within the quotation that holds it, cues after
     the expression weighing a little less; ``None`` when there is none. "Could" is no cue: it is a past
-    as often as a conditional ("Neither he nor Elian's four grandparents could be located Wednesday")."""
+    as often as a conditional ("Neither he nor Elian's four grandparents could be located Wednesday");
+    "been" is a past, the present perfect's ("have been searching ... since shortly after the Oct. 23
+    slaying")."""
     s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
     s0, s1 = _quotation(text, s0, s1, start, end) or (s0, s1)
     best: tuple[float, str] | None = None

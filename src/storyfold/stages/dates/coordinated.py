@@ -1,7 +1,8 @@
 """What a date gives the bare date coordinated with it (:func:`coordinated`): the day of a range of
 days ("6-7 January 1916"), the other end of a range of years ("(1789-1791)", "499-493 BC"), and the
-year of a month or season joined to one that names it ("between March and April 1918"). TIMEX2 and
-TIMEX3 mark each of them as an expression of its own; the grammar finds one end only."""
+year of a day, month or season joined to one that names it ("26 June - 4 August 1952", "between
+March and April 1918"). TIMEX2 and TIMEX3 mark each of them as an expression of its own; the grammar
+finds one end only."""
 
 from __future__ import annotations
 
@@ -31,8 +32,9 @@ _JOINED = re.compile(r"(?i)^\s*(?:-|\u2013|and|to|or|through)\s*$")
 def coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
     """``out`` (in text order) with what a coordinated date gives its bare partner: the day of a
     range of days ("6-7 January 1916": 6 January 1916, a mention of its own) or of years ("(1789-1791)",
-    "499-493 BC"), the year of a month
-    or season joined to one with its year ("between March and April 1918": March 1918;
+    "499-493 BC"), the year of a day, month
+    or season joined to one with its year ("the Battle of Old Baldy (26 June - 4 August 1952)": 26 June
+    1952, a year back where the range turns the year; "between March and April 1918": March 1918;
     "summer-fall 1919": the summer of 1919), and a bare season so joined, which the grammar finds
     only after a signal ("the spring and early summer of 1943": the spring of 1943)."""
     taken = [(m.start, m.end) for m in out]
@@ -44,6 +46,12 @@ def coordinated(text: str, out: list[DateMention]) -> list[DateMention]:
             continue
         if a.precision is Precision.MONTH and a.mod is None:
             v = value_month(b.earliest.year - (a.earliest.month > b.earliest.month), a.earliest.month)
+        elif a.precision is Precision.DAY and a.type == b.type == "DATE" and a.mod is None:
+            later = (a.earliest.month, a.earliest.day) > (b.earliest.month, b.earliest.day)
+            try:
+                v = value_day(a.earliest.replace(year=b.earliest.year - later))
+            except ValueError:
+                continue  # "29 February" of a year that has none
         elif a.precision is Precision.SEASON and a.value and b.value:
             v = value_season(int(b.value[:4]), a.value[-2:], a.mod)
         else:

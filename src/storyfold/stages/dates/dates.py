@@ -35,11 +35,11 @@ __all__ = ["find_dates", "tense_at"]
 # --------------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|would|must|might|may|could|should|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"(?i)\b(?:will|shall|would|must|might|may|should|won't|wo\s+n't|going\s+to|due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
     r"|planning\s+to|upcoming|is\s+to|are\s+to)\b|'ll\b"
 )
 _PAST = re.compile(
-    r"(?i)\b(?:was|were|had|did|said|told|met|made|came|went|took|gave|got|held|began|saw|left|won|lost|led|sent"
+    r"(?i)\b(?:was|were|had|been|did|said|told|met|made|came|went|took|gave|got|held|began|saw|left|won|lost|led|sent"
     r"|spent|fell|rose|paid|sold|bought|ran|wrote|spoke|struck|hit|kept|brought|thought|knew|became|found|put"
     r"|[a-z]{3,}ed)\b"
 )
@@ -59,9 +59,13 @@ TENSE_WINDOW = 200  # characters either side of an expression searched for its v
 
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     """The tense ("past", "future", "present") of the verb cue closest to ``text[start:end]`` within
-    its sentence (and ``TENSE_WINDOW`` characters), cues after the expression weighing a little
-    less; ``None`` when there is none."""
+    its sentence (and ``TENSE_WINDOW`` characters), or within the quotation that holds it, cues after
+    the expression weighing a little less; ``None`` when there is none. "Could" is no cue: it is a past
+    as often as a conditional ("Neither he nor Elian's four grandparents could be located Wednesday");
+    "been" is a past, the present perfect's ("have been searching ... since shortly after the Oct. 23
+    slaying")."""
     s0, s1 = max(sent[0], start - TENSE_WINDOW), min(sent[1], end + TENSE_WINDOW)
+    s0, s1 = _quotation(text, s0, s1, start, end) or (s0, s1)
     best: tuple[float, str] | None = None
     for kind, rx in (("future", _FUTURE), ("past", _PAST), ("present", _PRESENT)):
         for m in rx.finditer(text, s0, s1):
@@ -78,6 +82,27 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else None
+
+
+_QUOTE_MARK = re.compile(r"``|''|\u201c|\u201d|\"")
+
+
+def _quotation(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation between ``s0`` and ``s1`` that holds ``text[start:end]``, else ``None``: a date
+    said inside a quotation takes its tense from the words quoted, not from the speech verb outside
+    ("''This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said": the
+    coming Thursday). Curly and ``...'' quotes pair by their shape, straight ones by their count."""
+    marks = [(m.start(), m.end(), m.group()) for m in _QUOTE_MARK.finditer(text, s0, s1)]
+    before = [m for m in marks if m[1] <= start]
+    after = [m for m in marks if m[0] >= end]
+    if not before or not after:
+        return None
+    o, c = before[-1], after[0]
+    if o[2] in ("``", "\u201c") and c[2] in ("''", "\u201d"):
+        return o[1], c[0]
+    if o[2] == c[2] and o[2] in ('"', "''") and sum(1 for m in before if m[2] == o[2]) % 2 == 1:
+        return o[1], c[0]
+    return None
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -264,7 +289,7 @@ def _narrated_form(hit: _Hit, ref: Reference) -> bool:
     if hit.rule == "relunit":
         unit = (g.get("unit") or "").lower()
         rel = (g.get("rel") or "").lower()
-        if not (g.get("the") or rel in ("the", "previous", "same")):
+        if not (g.get("the") or g.get("end") or rel in ("the", "previous", "same")):
             return False
         if unit == "month":
             return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)
@@ -301,7 +326,8 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
     """Update ``ref`` with a mention just read. A quarter the text names with its ordinal ("the third
     quarter", "Q3 2025"; not one derived from the reference, nor one told in the future tense, a
     forecast) becomes the reference period unless an earlier one is named after a later one (a
-    comparison: "up from the 1988 third quarter"); a day, month or year is the last date named."""
+    comparison: "up from the 1988 third quarter"); a day, month or year is the last date named, and so
+    is the year of a season named with it ("By the spring of 1915, ... in May": May 1915)."""
     if value.type == "DURATION" and ref.quarter is not None and _PART_YEAR.fullmatch(value.value or "") and (
             re.search(r"(?i)\bthe\s+(?:\w+\s+)?$", hit.match.string[max(0, hit.start - 16) : hit.start])
             or hit.match.group().lower().startswith("the ")):
@@ -324,6 +350,10 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
         if ref.narrative and _aside(hit, date, ref):
             return
         ref.date, ref.before_era = date, None
+    elif value.precision is Precision.SEASON and not value.relative and value.earliest is not None:
+        date = PartialDate.parse(str(value.earliest.year))
+        if not (ref.narrative and _aside(hit, date, ref)):
+            ref.date, ref.before_era = date, None
 
 
 def _aside(hit: _Hit, date: PartialDate, ref: Reference) -> bool:

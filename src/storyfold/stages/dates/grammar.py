@@ -125,9 +125,12 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
+    # a decade before the common era: "the 470s BC", "the end of the 460s BC"
+    ("decadebc", rf"\b(?:the\s+)?{_MOD}(?:the\s+)?(?P<dec>\d{{1,3}})0s\s*(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w)"),
     # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
     ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
-    ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"),
+    ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"
+                r"(?:\s*(?P<era>BCE|BC|B\.C\.E\.|B\.C\.)(?!\w))?"),
     (
         "dayword",
         r"\b(?P<dw>(?i:today|yesterday|tomorrow|tonight))\b"
@@ -152,6 +155,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|spring|summer|autumn|fall|winter"
         r"|fiscal\s+year))\b",
     ),
+    # "at month's end", "by year's end": the end of the unit the text is in ("the end of the month")
+    ("relunit", r"\b(?P<unit>(?i:week|month|year))['\u2019]s\s+(?P<end>(?i:end))\b"),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
     # "by year end", "around year-end": the end of the anchor's year
     ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),

@@ -24,7 +24,8 @@ from storyfold.stages.dates.values import (
     value_year,
 )
 
-__all__ = ["ANAPHORIC", "NARRATED", "NARRATIVE_FAR", "Reference", "is_narrative", "narrative_shift", "resolve_anaphoric"]
+__all__ = ["ANAPHORIC", "NARRATED", "NARRATIVE_FAR", "Reference", "era_shift", "is_narrative", "narrative_shift",
+           "resolve_anaphoric"]
 
 
 @dataclass(slots=True)
@@ -87,6 +88,19 @@ def narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:
     if unit in ("day", "night") and date.precision is Precision.DAY and date.start is not None:
         return value_day(date.start + dt.timedelta(days=k))
     return None
+
+
+def era_shift(ref: Reference, n: float | None, unit: str, later: bool) -> Value | None:
+    """In a narrative that has reached a year before the common era (``ref.before_era``), that year
+    moved by ``n`` years or decades, counted down as time goes on ("just 14 years later" after 445 BC:
+    ``BC0431``; "a decade earlier" after 490 BC: ``BC0500``); ``None`` elsewhere, for a vague count,
+    another unit, or past the first year of the era."""
+    unit = unit.rstrip("s")
+    if (not ref.narrative or ref.date is not None or not ref.before_era or n is None or not float(n).is_integer()
+            or unit not in ("year", "decade")):
+        return None
+    y = ref.before_era - int(n) * (10 if unit == "decade" else 1) * (1 if later else -1)
+    return Value(f"BC{y:04d}", Precision.YEAR, relative=True) if y >= 1 else None
 
 
 def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:

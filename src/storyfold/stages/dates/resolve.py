@@ -24,7 +24,7 @@ from storyfold.stages.dates.grammar import (
     WEEKDAYS,
 )
 from storyfold.stages.dates.holidays import holiday_date
-from storyfold.stages.dates.reference import ANAPHORIC, Reference, narrative_shift, resolve_anaphoric
+from storyfold.stages.dates.reference import ANAPHORIC, Reference, era_shift, narrative_shift, resolve_anaphoric
 from storyfold.stages.dates.values import (
     YEAR_STEP,
     Anchor,
@@ -223,6 +223,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return word_year(g, m)
     if rule == "decade":
         return value_decade(int(g["dec"]) * 10, _mod(m))
+    if rule == "decadebc":  # "the 470s BC": BC047, no calendar day
+        return Value(f"BC{int(g['dec']):03d}", Precision.DECADE, mod=_mod(m), relative=False)
     if rule == "decade2":  # the 20th century's, as news writes them
         return value_decade(1900 + int(g["dec2"]) * 10, _mod(m))
     if rule == "myrel":
@@ -233,6 +235,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         c = int(g["c"])
         if not 1 <= c <= 21:
             return None
+        if g.get("era"):  # "the 4th century BC": its hundreds as TIMEX2 writes them, no calendar day
+            return Value(f"BC{c - 1:02d}", Precision.CENTURY, relative=False)
         return value_dated(PartialDate(precision=Precision.CENTURY, year=(c - 1) * 100), relative=False)
     if rule in ("dayword", "partday"):
         if day_anchor is None:
@@ -274,6 +278,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return value_time(d, code)
         return value_day(d)
     if rule == "relunit":
+        if g.get("end"):  # "at month's end": "the end of the month"
+            return _resolve_relunit({**g, "rel": "the", "the": "the"}, "END", anchor, tense)
         return _resolve_relunit(g, _mod(m), anchor, tense)
     if rule == "weekend":
         if day_anchor is None:
@@ -303,6 +309,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             shifted = narrative_shift(ref.date, int(n) * (1 if later else -1), unit)
             if shifted is not None:
                 return shifted  # "twelve days later", "twenty years earlier": from the date the narrative reached
+        if (g["dir"] or "").lower() in ("later", "earlier") and (shifted := era_shift(ref, n, unit, later)) is not None:
+            return shifted  # "just 14 years later" after 445 BC: BC0431
         if later and n is None and ref.narrative:
             return Value("FUTURE_REF", Precision.RANGE, relative=True)  # "a few days later": after the date narrated
         if later:  # a duration ("two days"), its "later" the signal of a time no date names

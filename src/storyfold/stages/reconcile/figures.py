@@ -215,12 +215,14 @@ def _same_thing(a: ClaimMention, b: ClaimMention, aliases: Mapping[str, str]) ->
 
 
 def _who(m: ClaimMention, aliases: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The content words and names of a claim's subject, or, when the subject is a pronoun, of
-    who the claim is attributed to ("The Biden administration said Monday it would allow 62,500
-    refugees": the administration, not Trump, whose order set 15,000)."""
+    """The content words and names of a claim's subject, or, when the subject is a pronoun, the
+    names of who the claim is attributed to ("The Biden administration said Monday it would allow
+    62,500 refugees": Biden's, not Trump's, whose order set 15,000). Only its names: a speaker's
+    common words are too loosely said to tell two things apart ("Senate Democrats say they'll
+    agree" and "Democratic senators … signaled they will accept" are one party)."""
     words, names = _subject(m.subject, aliases)
     if not words and not names and m.attribution:
-        return _subject(m.attribution, aliases)
+        return frozenset(), _subject(m.attribution, aliases)[1]
     return words, names
 
 

@@ -82,3 +82,13 @@ def test_a_said_clause_the_parse_takes_for_an_object_is_no_act(found) -> None:
     # a clause the parse reads as one keeps its act
     assert [m.actor for m in found("The White House announced that the United States will send 30 tanks to "
                                    "Ukraine.")] == ["United States"]
+
+
+def test_rockets_and_airstrikes_launched_are_not_given(found) -> None:
+    # AllSides, the May 2021 Gaza war: WordNet's "rocket" is a vehicle; "airstrikes" is read by "strikes"
+    assert found("And saying Israel “ignited fire” and is “responsible for the consequences,” Hamas launched more "
+                 "rockets at Israel.") == []
+    assert found("Israel launched more airstrikes on Gaza early Tuesday, hitting the high-rise home of a Hamas field "
+                 "commander.") == []
+    # vehicles handed over stay given
+    assert [m.actor for m in found("The UK delivered 20 armoured vehicles into Ukraine last month.")] == ["United Kingdom"]

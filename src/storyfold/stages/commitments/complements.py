@@ -182,7 +182,7 @@ def adoptable(obj: Any, nominal: frozenset[str]) -> bool:
 
 # an armed act ("launched an offensive", "carried out air strikes"; WordNet), and arms
 _ARMED_ACT = ("military_action.n.01", "operation.n.05", "attack.n.01", "attack.n.02")
-_ARMS = ("weapon.n.01", "weaponry.n.01", "projectile.n.01", "explosive_device.n.01")
+_ARMS = ("weapon.n.01", "weaponry.n.01", "projectile.n.01", "explosive_device.n.01", "vehicle.n.01")
 # where arms are aimed: a place or a target, not a recipient ("to Ukraine"); not "on" / "over",
 # which as often time the act ("authorized booster shots on Wednesday")
 _AIMED = frozenset({"at", "into", "toward", "towards", "onto", "against"})
@@ -191,9 +191,11 @@ _AIMED = frozenset({"at", "into", "toward", "towards", "onto", "against"})
 def used_against(verb: Any, obj: Any) -> bool:
     """Whether ``verb`` uses what it takes rather than giving it: its object is an armed act in
     either of the noun's two most frequent WordNet senses ("launched an offensive", "launched air
-    strikes on Gaza"), or arms aimed at a place or target ("North Korea launched two ballistic
-    missiles into the sea", "fired rockets at Israel") by a verb that does not hand them over (arms
-    delivered stay given: "will send 30 missiles into Ukraine", "deliver missiles on Monday")."""
+    strikes on Gaza", "launched more airstrikes": a closed compound WordNet lacks is read by its
+    last noun), or arms or vehicles (WordNet's "rocket" is a vehicle) aimed at a place or target
+    ("North Korea launched two ballistic missiles into the sea", "Hamas launched more rockets at
+    Israel") by a verb that does not hand them over (arms delivered stay given: "will send 30
+    missiles into Ukraine", "deliver missiles on Monday")."""
     head = (obj.lemma_ or obj.lower_).lower()
     doc, i = obj.doc, obj.i
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
@@ -202,6 +204,8 @@ def used_against(verb: Any, obj: Any) -> bool:
         head = doc[i:obj.i].text.lower() + head
     if not head.replace("-", "").isalpha():
         return False
+    if wordnet.lemma(head) is None:  # a closed compound WordNet lacks is read by its last noun: "airstrikes"
+        head = next((head[k:] for k in range(2, len(head) - 3) if wordnet.lemma(head[k:]) is not None), head)
     if wordnet.sense_is_a(head, 2, *_ARMED_ACT):
         return True
     if verb.lemma_ in DELIVER:

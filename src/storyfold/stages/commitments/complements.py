@@ -19,8 +19,9 @@ from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
 from storyfold.text.lexicon import SPEECH
 
-__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured", "counterfactual",
-           "names_nothing", "nothing_given", "people_released", "resolution_status", "misread_that", "said_handed", "used_against"]
+__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured",
+           "counterfactual", "misread_that", "names_nothing", "nothing_given", "people_released", "resolution_status",
+           "said_handed", "used_against"]
 
 S = CommitmentStatus
 

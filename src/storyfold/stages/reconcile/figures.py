@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -151,11 +151,16 @@ _CHANGE_AFTER = re.compile(r"\s+(?:to|from)\s+(?:[$€£¥]\s*)?\d")
 _CHANGE_BEFORE = re.compile(r"\bby\s+(?:[$€£¥]\s*)?$")
 
 
+def _own_quantity(m: ClaimMention, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The claim's figure: the first quantity in its span with the claim's value."""
+    return next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+
+
 def _change(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
     """Whether the claim's figure (the first quantity in its span with the claim's value) is a
     change rather than a level: "rose by 37,000 to 412,000", "dropped 36,000 to 293,000" (a change
     and a level are not two sizes of one thing)."""
-    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    q = _own_quantity(m, quantities)
     if q is None:
         return False
     return bool(_CHANGE_AFTER.match(text, q.end) or _CHANGE_BEFORE.search(text[max(0, q.start - 6) : q.start]))
@@ -170,7 +175,7 @@ def _aside(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> bool:
     level that a change starts from ("That would put Biden's new ask down from his initial $2.3
     trillion proposal", "up from 5%"), or a share of a whole the sentence also sizes ("$300
     billion of the $5 trillion total"). Either differs from the thing's size by what it is."""
-    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    q = _own_quantity(m, quantities)
     if q is None:
         return False
     return bool(_FORMER.search(text[max(m.start, q.start - 40) : q.start]) or _SHARE.match(text, q.end))
@@ -181,7 +186,7 @@ def _sized(m: ClaimMention, quantities: Sequence[Quantity], text: str) -> frozen
     infrastructure bill" -> {infrastructure, bill}; "a $3.5 trillion budget blueprint" -> {budget,
     blueprint}; "Charles' 226 yards rushing"); None for a figure that counts things, or one that
     opens no noun ("$1.8 trillion in new spending") or opens a time ("$18 billion last year")."""
-    q = next((q for q in quantities if m.start <= q.start and q.end <= m.end and q.value == m.value), None)
+    q = _own_quantity(m, quantities)
     if q is None or q.unit is None or q.unit in _RATES or q.unit in _TIME_UNITS or q.counts:
         return None
     low = text.lower()  # a headline's capitals are no names here: "Senate Passes $3.5 Trillion Budget Blueprint"
@@ -226,19 +231,12 @@ def _who(m: ClaimMention, aliases: Mapping[str, str]) -> tuple[frozenset[str], f
     return words, names
 
 
-def _changes(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:
+def _on_text(read: Callable[[ClaimMention, Sequence[Quantity], str], Any], m: ClaimMention,
+             quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> Any:
+    """``read`` (:func:`_change`, :func:`_aside`, :func:`_sized`) of a claim in its article's text
+    and quantities; None when the article is not known."""
     art = inp.articles.get(m.article_id)
-    return art is not None and _change(m, quantities.get(m.article_id, ()), art.text)
-
-
-def _asides(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> bool:
-    art = inp.articles.get(m.article_id)
-    return art is not None and _aside(m, quantities.get(m.article_id, ()), art.text)
-
-
-def _priced(m: ClaimMention, quantities: Mapping[str, Sequence[Quantity]], inp: Inputs) -> frozenset[str] | None:
-    art = inp.articles.get(m.article_id)
-    return _sized(m, quantities.get(m.article_id, ()), art.text) if art is not None else None
+    return read(m, quantities.get(m.article_id, ()), art.text) if art is not None else None
 
 
 def _figure(m: ClaimMention) -> str:
@@ -281,11 +279,12 @@ def _figure_pairs(
         found = ua.pair(ub, mentions)
         if found is None or ga == gb or values_agree(a, b) is not False or a.negated != b.negated:
             continue
-        if not _same_thing(a, b, inp.aliases) or _changes(a, quantities, inp) != _changes(b, quantities, inp):
+        if not _same_thing(a, b, inp.aliases) or bool(_on_text(_change, a, quantities, inp)) != bool(
+                _on_text(_change, b, quantities, inp)):
             continue
-        if _asides(a, quantities, inp) or _asides(b, quantities, inp):
+        if _on_text(_aside, a, quantities, inp) or _on_text(_aside, b, quantities, inp):
             continue
-        pa, pb = _priced(a, quantities, inp), _priced(b, quantities, inp)
+        pa, pb = _on_text(_sized, a, quantities, inp), _on_text(_sized, b, quantities, inp)
         if pa and pb and not pa & pb:
             continue  # the prices of two things: "a $1 trillion infrastructure bill", "a $3.5 trillion budget blueprint"
         hi, lo = max(a.value or 0, b.value or 0), min(a.value or 0, b.value or 0)

@@ -56,7 +56,7 @@ from storyfold.stages.commitments.people import deciders, legislators_propose, o
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
-from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, rule_mentions
+from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, aided, rule_mentions
 from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
@@ -93,11 +93,12 @@ def find_commitments(
         for c in acts:
             own[max(0, bisect.bisect_right(starts, c.verb[0]) - 1)].append(c)
         found.extend((a, b, tuple(_shift(c, a - pa, b - a) for c in cs)) for (a, b), cs in zip(spans, own, strict=True))
-    legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph)
+    given_to = _given_to(text, title, found)
+    legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph, given_to)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
     summed = {(m.start, m.actor, m.amount) for m in legacy if m.amount}
     read: dict[tuple, CommitmentCategory] = {}
-    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read)
+    general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, given_to)
     # a rules' mention that the parse read too, with the same amount, takes the parse's category
     # where the rules had only the money to go by ("… 100 million USD. The funds are for
     # humanitarian purposes.")
@@ -160,7 +161,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "16"
+    version = "17"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -227,7 +228,6 @@ _IMPOSE = frozenset({"impose"})
 _ENACT = frozenset({"pass"})
 # The categories a rules' mention has from its money alone.
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
-_CHANNEL = re.compile(r"\b(?:through|via|with)\s+(?:the\s+)?$", re.I)  # a channel or a partner
 _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 # What states a sum of public money ("a $908 billion coronavirus relief bill", "a roughly $3.5 trillion
 # budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
@@ -253,6 +253,22 @@ def _places(text: str) -> list[tuple[int, int, str]]:
         name = m.group().removesuffix("’s").removesuffix("'s")
         out.append((m.start(), m.end(), _ACTOR_NAMES[name]))
     return out
+
+
+def _bracketed(before: str) -> bool:
+    """Whether a name after ``before`` stands inside brackets it opens, an aside ("… approved on
+    March 15, 2022 (Ukraine Supplemental Act, 2022)"): a reference, not who acts."""
+    return before.count("(") > before.count(")")
+
+
+def _given_to(text: str, title: str | None, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]]) -> frozenset[str]:
+    """The article's recipients (:func:`rules.aided`): the countries its sentences of acts name
+    after "to", "for" or "into" (not another sentence's: "the threat the force could present to
+    Russia") and those its parsed acts give to, less those that act in them."""
+    acts = [(a, c) for a, _b, cs in clauses for c in cs]
+    return aided("\n".join(text[a:b] for a, b, cs in clauses if cs), title, [text[a + c.subject[0] : a + c.subject[1]] for a, c in acts
+                               if c.subject is not None and not c.subject_pronoun],
+                 [text[a + c.recipient[0] : a + c.recipient[1]] for a, c in acts if c.recipient is not None])
 
 
 def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
@@ -285,7 +301,7 @@ def _people(text: str, people: Sequence[EntityMention]) -> dict[str, str]:
 
 def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Sequence[EntityMention],
               last: str | None, title_actor: str | None, last_person: str | None,
-              persons: Sequence[EntityMention] = ()) -> str | None:
+              persons: Sequence[EntityMention] = (), given_to: frozenset[str] = frozenset()) -> str | None:
     """Who acts: a country or union named in the subject, an organisation the entities stage found
     there, a person the article ties to a country; a pronoun or a nameless subject ("the
     government") stands for the last place named before it ("he"/"she": the last person's country),
@@ -298,7 +314,7 @@ def _actor_of(text: str, a: int, c: Clause, people: Mapping[str, str], orgs: Seq
     # names no actor: "Source 2 specifies that 100 million euros will be issued"): a country or
     # demonym its clause names, not the recipient nor one in a clause aside
     places = [p for p in _places(text[a : a + c.scope[-1][1]])
-              if p[2] != "Ukraine" and not _TO.search(text[a : a + p[0]])
+              if p[2] not in given_to and not _TO.search(text[a : a + p[0]]) and not _bracketed(text[a : a + p[0]])
               and not any(x <= p[0] < y for x, y in c.aside)
               and (c.recipient is None or text[a + p[0] : a + p[1]] != text[a + c.recipient[0] : a + c.recipient[1]])]
     if places:
@@ -378,10 +394,14 @@ def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
     taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
+    given_to: frozenset[str] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
     rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
-    category put in ``read`` under that key."""
+    category put in ``read`` under that key; ``given_to``: the article's recipients (:func:`aided`,
+    read here when None)."""
+    if given_to is None:
+        given_to = _given_to(text, title, clauses)
     people = _people(text, [e for e in entities if e.type.value == "person"])
     orgs = [e for e in entities if e.type.value == "organisation"]
     # a group or a place the entities stage found heading the subject (a party: "Democrats released
@@ -391,7 +411,7 @@ def find_general(
     actors = sorted(orgs + [e for e in entities if e.type.value in ("group", "place")], key=lambda e: e.start)
     named_persons = [e for e in entities if e.type.value == "person"]
     org_names = {o.text for o in orgs} - set(UNIONS)  # organisations that are not a union of states
-    title_places = {p[2] for p in _places(title or "")} - {"Ukraine"}
+    title_places = {p[2] for p in _places(title or "")} - given_to
     title_actor = next(iter(title_places)) if len(title_places) == 1 else None
     money = [q for q in quantities if q.unit in _MONEY_UNITS and q.value]
     counts = [q for q in quantities if q.unit is None and q.value and q.counts]
@@ -401,10 +421,13 @@ def find_general(
         sent = text[a:b]
         time = next((t for d in dates if a <= d.start and d.end <= b and (t := d.date) is not None), None)
         for c in acts:
-            lead = max(0, a - 400)  # the places named before it, not those a channel ("through the EU …")
+            # the places named before it, not those a recipient, a place where, a channel or a partner
+            # ("trucks arrived in Ukraine", "through the EU …", as in the clause itself: _TO) nor one
+            # in brackets
+            lead = max(0, a - 400)
             before = [p for p in _places(text[lead : a + (c.subject or c.verb)[0]])
-                      if p[2] != "Ukraine" and not _CHANNEL.search(text[lead : lead + p[0]])
-                      and not _people_of(text[lead + p[1] : lead + p[1] + 40])]
+                      if p[2] not in given_to and not _TO.search(text[lead : lead + p[0]])
+                      and not _bracketed(text[lead : lead + p[0]]) and not _people_of(text[lead + p[1] : lead + p[1] + 40])]
             last = before[-1][2] if before else last
             persons = [e for e in entities if e.type.value == "person" and e.end <= a + (c.subject or c.verb)[0]
                        and (e.text in people or e.text.split()[-1] in people or e.text.split()[-1] in LEADERS)]
@@ -417,10 +440,10 @@ def find_general(
             if c.measure and (any(o is not c and not o.measure for o in acts) or any(
                     m.amount is None and "\n" not in text[m.start : a] for m in out)):
                 continue  # the worth of another act in its sentence, or of one before it that states none
-            actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons)
+            actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons, given_to)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
-            if actor is None or actor == recipient or (recipient is None and actor == "Ukraine") or _errand(a, c, named_persons):
+            if actor is None or actor == recipient or (recipient is None and actor in given_to) or _errand(a, c, named_persons):
                 continue
             if taken is not None and (a, actor) in taken and not c.item:
                 continue

@@ -22,7 +22,10 @@ defense assistance", "join the coalition") and a status cue. Rules, in order:
   Ishiba" -> Japan; a few heads of government are known without it: Trump, Starmer, Macron,
   Ishiba, Stubb, Zelensky), a capital as metonym ("Tokyo" -> Japan), "we"/"he" in a leader's
   words -> the leader's country. Countries named as examples ("nations like France", "including
-  Japan") and the recipient (after "to", "in", "for", "with") are not actors.
+  Japan") and the recipient (after "to", "in", "for", "with") are not actors, nor the article's
+  recipients (:func:`aided`).
+* **recipient**: the country the sentence names after "to", "for", "into" or "in", else the
+  article's one recipient, else none.
 * **conditions**: a ceasefire, a peace deal / peace process, a US backstop or guarantee, a legal
   (and capability) review, found in the sentence or a following "Because …" sentence.
 * **amount** and **period** from the sentence's quantities ("$4.5 billion", "over the next ten
@@ -49,12 +52,12 @@ from storyfold.records import (
     Quantity,
 )
 from storyfold.stages.commitments.category import category_of
-from storyfold.text.gazetteer import country_names
+from storyfold.text.gazetteer import PLACES, PlaceKind, country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "category_of", "rule_mentions"]
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "aided", "category_of", "rule_mentions"]
 
 
 K = CommitmentKind
@@ -133,6 +136,13 @@ _CONDITIONS = [
     ("legal and capability review", re.compile(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
                                                r"framework|review)|legal\s+and\s+policy\s+review", re.I)),
 ]
+# What a recipient is named after: "aid to Ukraine", "funding for Gaza", "trucks delivered into Ukraine",
+# by its own name (a demonym or a seat there qualifies: "for the Canadian budget"; a place after "in" is
+# where something happens: "the carrier's arrival in Japan for joint drills").
+_OWN_NAMES = frozenset(n for p in PLACES if p.kind is PlaceKind.COUNTRY for n in (p.name, *p.spellings))
+_AIDED_BEFORE = re.compile(r"\b(?:to|for|into)\s+(?:the\s+)?$", re.I)
+# Where a rules' kind is sent, in its own sentence: also "in" ("peacekeepers on the ground in Ukraine").
+_SENT_TO = re.compile(r"\b(?:to|for|into|in)\s+(?:the\s+)?$", re.I)
 _EXAMPLE = re.compile(r"(?:like|such\s+as|including|as|among|with|than)\s*$", re.I)
 _RECIPIENT = re.compile(r"(?:\bto|\bin|\bfor|\binto|\bwith|\bagainst|\bfrom|\bbetween)\s*$", re.I)
 # A cue that puts the whole sentence in doubt: "It is not known whether Japan … will offer".
@@ -177,16 +187,18 @@ def _status_cues(sent: str) -> list[tuple[int, int, CommitmentStatus]]:
     return sorted(cues)
 
 
-def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | None) -> tuple[list[str], str | None]:
+def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | None,
+            aided: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """Countries acting in ``sent`` before offset ``before``: the last subject group, else a leader,
-    else the speaker's country for "we"/"he". Returns them and the speaker's name when used."""
+    else the speaker's country for "we"/"he"; never the article's recipient (``aided``). Returns
+    them and the speaker's name when used."""
     head = sent[:before]
     groups: list[tuple[int, list[str]]] = []
     skipped_at = -1
     for m in _COUNTRY.finditer(head):
         name = m.group().removesuffix("’s").removesuffix("'s")
         country = COUNTRIES.get(name)
-        if country is None or country == "Ukraine" or country == "Russia":
+        if country is None or country in aided or country == "Russia":
             continue
         left = head[: m.start()]
         between = head[skipped_at : m.start()]
@@ -209,6 +221,16 @@ def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | N
     if speaker and _WE.search(head) and speaker in leaders:
         return [leaders[speaker]], speaker
     return [], None
+
+
+def _recipient(sent: str, aided: frozenset[str]) -> str | None:
+    """Whom a rule's mention gives to: a country ``sent`` names by its own name after "to", "for",
+    "into" or "in" (troops "on the ground in Ukraine"), else the article's one recipient, else
+    nobody named."""
+    for m in _COUNTRY.finditer(sent):
+        if m.group() in _OWN_NAMES and _SENT_TO.search(sent[max(0, m.start() - 12) : m.start()]):
+            return COUNTRIES[m.group()]
+    return next(iter(aided)) if len(aided) == 1 else None
 
 
 def _kind_words(sent: str, kind: CommitmentKind) -> str | None:
@@ -241,12 +263,31 @@ def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> Commitment
 
 
 
+def _named(words: str) -> set[str]:
+    """The countries ``words`` name, by name or demonym."""
+    return {COUNTRIES[m.group().removesuffix("’s").removesuffix("'s")] for m in _COUNTRY.finditer(words)}
+
+
+def aided(text: str, title: str | None = None, acting: Sequence[str] = (), given: Sequence[str] = ()) -> frozenset[str]:
+    """The countries an article (with its title) tells of giving to: each named by its own name after
+    "to", "for" or "into" ("aid to Ukraine", "funding for Gaza", "trucks delivered into Ukraine"),
+    or in ``given`` (the recipients of its parsed acts: "handed the armed forces of Ukraine 40
+    trucks"; a demonym or a seat there only qualifies: "an escalation for Russian troops"), and
+    never the one country a subject in ``acting`` names (the subjects of its acts: "Ukraine will buy
+    …" acts; "Japan and Ukraine established a … pact that promised … assistance" is a pact with the
+    recipient). Such a country is no actor where nothing names it so: it is the recipient."""
+    named = {COUNTRIES[m.group()] for words in (title or "", text) for m in _COUNTRY.finditer(words)
+             if m.group() in _OWN_NAMES and _AIDED_BEFORE.search(words[max(0, m.start() - 12) : m.start()])}
+    named.update(COUNTRIES[m.group()] for words in given for m in _COUNTRY.finditer(words) if m.group() in _OWN_NAMES)
+    return frozenset(named - {c for words in acting if len(one := _named(words)) == 1 for c in one})
+
+
 def rule_mentions(
     text: str, article_id: str, dates: Sequence[DateMention] = (), quantities: Sequence[Quantity] = (),
-    by_paragraph: Sequence[Sequence[tuple[int, int]]] | None = None,
+    by_paragraph: Sequence[Sequence[tuple[int, int]]] | None = None, aided: frozenset[str] = frozenset(),
 ) -> list[CommitmentMention]:
     """The sub-kind rules' mentions (see the module's docstring); ``by_paragraph``: the sentences
-    of each paragraph (split here when None)."""
+    of each paragraph (split here when None); ``aided``: the article's recipients (:func:`aided`)."""
     leaders = _leaders(text)
     out: list[CommitmentMention] = []
     last_kinds: dict[str, tuple[CommitmentKind, ...]] = {}
@@ -261,7 +302,7 @@ def rule_mentions(
             named = [m.group() for m in re.finditer(r"\b[A-Z][\w'’-]+\b", sent) if m.group() in leaders]
             time = next((t for d in dates if a <= d.start and d.end <= b and (t := d.date) is not None), None)
             found = _mentions(text, sent, a, b, article_id, leaders, speaker, last_kinds, sents, si, dates, quantities,
-                              time or prev_time)
+                              time or prev_time, aided)
             out.extend(found)
             said = [m.group(1) for m in _SPEAKS.finditer(sent) if m.group(1) in leaders]
             if said or named:
@@ -274,6 +315,7 @@ def _mentions(
     text: str, sent: str, a: int, b: int, article_id: str, leaders: Mapping[str, str], speaker: str | None,
     last_kinds: dict[str, tuple[CommitmentKind, ...]], sents: Sequence[tuple[int, int]], si: int,
     dates: Sequence[DateMention], quantities: Sequence[Quantity], time: PartialDate | None,
+    aided: frozenset[str] = frozenset(),
 ) -> list[CommitmentMention]:
     cues = _status_cues(sent)
     if not cues:
@@ -292,7 +334,7 @@ def _mentions(
     carried = False
     if not kinds:
         start, end, status = cues[0]
-        actors, who = _actors(sent, start, leaders, speaker)
+        actors, who = _actors(sent, start, leaders, speaker, aided)
         carry = [k for c in actors for k in last_kinds.get(c, ()) if k is not K.PARTICIPATION]
         if status not in (S.CONSIDERING, S.DECLINED, S.RULED_OUT, S.CONDITIONAL) or not carry:
             return []
@@ -303,7 +345,7 @@ def _mentions(
         start, end, status = best
         if status is S.CONDITIONAL and conditions == ():
             continue
-        actors, who = _actors(sent, start, leaders, speaker)
+        actors, who = _actors(sent, start, leaders, speaker, aided)
         scope = _SCOPE.search(sent)
         if scope and status in _FIRM:
             start, end, status = scope.start(), scope.end(), S.CONSIDERING
@@ -317,7 +359,7 @@ def _mentions(
                 continue
             found[key] = CommitmentMention(
                 article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=status,
-                cue=sent[start:end], recipient="Ukraine", amount=money[0].text if money and kind is K.FUNDING else None,
+                cue=sent[start:end], recipient=_recipient(sent, aided), amount=money[0].text if money and kind is K.FUNDING else None,
                 period=_period(sent) if kind is K.FUNDING else None, time=time,
                 conditions=tuple(c for c in conditions if not (c == "US backstop" and actor == "United States")),
                 speaker=who, content=content if kind is K.FUNDING else (), carried=carried,

@@ -7,7 +7,9 @@ hypernym pointers ``@`` and ``@i`` are kept). ``wn``'s own API is not imported: 
 synset of every part of speech into builtins at import. The files ship with CRLF line ends, so
 the offsets they give are not byte positions; each line is read whole instead (about a second,
 once per process: :func:`load`). Plural and inflected forms are reduced the way WordNet's morphy
-does: the exception list ``noun.exc``, then its suffix rules.
+does: the exception list ``noun.exc``, then its suffix rules. :func:`verb_first` also reads the
+verbs' lemmas (``index.verb``, ``verb.exc``) and the tagged-sense counts (``cntlist.rev``: how often
+each sense of a word is tagged in WordNet's sense-tagged texts).
 
 A synset is named as WordNet names it, ``word.n.NN``: the NN-th sense of ``word``.
 """
@@ -19,11 +21,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "data_folder", "is_a", "lemma", "load", "people", "sense_is_a"]
+__all__ = ["Nouns", "data_folder", "is_a", "lemma", "load", "people", "sense_is_a", "verb_first"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
              ("ies", "y"), ("s", ""))
+# The same for verbs.
+_VERB_SUFFIXES = (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +145,65 @@ def sense_is_a(word: str, senses: int, *synsets: str) -> bool:
 def people(word: str) -> bool:
     """Whether WordNet's most frequent sense of the noun ``word`` is a person or a group of people."""
     return is_a(word, "person.n.01", "people.n.01")
+
+
+def _lemma_file(name: str) -> frozenset[str]:
+    """The lemmas an ``index.*`` file lists (its first column)."""
+    with open(data_folder() / name, encoding="utf-8") as f:
+        return frozenset(line.split(" ", 1)[0] for line in f if not line.startswith(" "))
+
+
+@cache
+def _verbs() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """WordNet's verb lemmas and its irregular verb forms ("said" -> say; "saw" -> see, saw)."""
+    exceptions: dict[str, tuple[str, ...]] = {}
+    with open(data_folder() / "verb.exc", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2:
+                exceptions[parts[0]] = exceptions.get(parts[0], ()) + tuple(parts[1:])
+    return _lemma_file("index.verb"), exceptions
+
+
+def _verb_lemmas(word: str) -> list[str]:
+    """The verb lemmas ``word`` may be a form of, as morphy finds them (the word itself first)."""
+    lemmas, exceptions = _verbs()
+    w = word.lower()
+    out = [w] if w in lemmas else []
+    out += [x for x in exceptions.get(w, ()) if x in lemmas and x not in out]
+    for suffix, repl in _VERB_SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            base = w[: len(w) - len(suffix)] + repl
+            if base in lemmas and base not in out:
+                out.append(base)
+    return out
+
+
+@cache
+def _tag_counts() -> dict[tuple[str, str], int]:
+    """How often WordNet's sense-tagged texts use each lemma as a noun ("n") and as a verb ("v"):
+    ``cntlist.rev``'s counts (``sense_key sense_number count``) summed over the lemma's senses."""
+    counts: dict[tuple[str, str], int] = {}
+    with open(data_folder() / "cntlist.rev", encoding="utf-8") as f:
+        for line in f:
+            key, _number, count = line.split()
+            word, _, rest = key.partition("%")
+            pos = {"1": "n", "2": "v"}.get(rest[:1])
+            if pos:
+                counts[word, pos] = counts.get((word, pos), 0) + int(count)
+    return counts
+
+
+@cache
+def verb_first(word: str) -> bool:
+    """Whether WordNet reads ``word`` (any form: "says", "said", "learned") more often as a verb than
+    as a noun: its verb lemmas' senses are tagged more often in WordNet's sense-tagged texts than its
+    noun lemmas' ("put", "says"; not "home", "research"), or it is a verb and no noun at all."""
+    verbs = _verb_lemmas(word)
+    if not verbs:
+        return False
+    nouns = load().lemmas(word)
+    if not nouns:
+        return True
+    counts = _tag_counts()
+    return sum(counts.get((v, "v"), 0) for v in verbs) > sum(counts.get((n, "n"), 0) for n in nouns)

@@ -17,9 +17,11 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a name tagged PERSON in apposition to a noun WordNet reads as an organisation ("airline, Ryanair",
   "magazine Der Spiegel") or followed by a corporate officer ("Ryanair CEO") is an organisation,
   in every mention of the article;
+* a one-word name tagged PERSON or ORG that the article cites by year ("Quilis (1964)") is a person;
 * a one-word name tagged PERSON that the article repeats but never names in full, never titles,
-  never follows with "he"/"she" and not only as a noun's modifier is an organisation ("Pfizer"),
-  or a product where it follows a model designation ("787 Dreamliner");
+  never follows with "he"/"she", never cites by year and not only as a noun's modifier (a word
+  read first as a verb is none: "Carroll put on") is an organisation ("Pfizer"), or a product
+  where it follows a model designation ("787 Dreamliner");
 * types the article gives away (``retype``): a name spaCy itself calls a product or a work more often
   than a name is dropped ("Internet Explorer", "Catching Fire"); an ORG or a place with an age or a
   "he/she" statement after it is a person ("Zurana Horton, 34,"; "Paris claims she"); a one-word
@@ -114,7 +116,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "7"
+    version = "8"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -194,7 +196,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found = not_things(text, found, things)
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _lone_names(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found))))
+    found = _lone_names(text, _cited_people(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found)))))
     found = _propagate(text, places_named(text, teams_not_people(text, people_not_places(text, people_not_companies(text, found)))))
     found = common_words(text, found)
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]
@@ -335,9 +337,41 @@ def _titled(text: str, start: int) -> bool:
 
 def _modifier(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` modifies the noun after it ("the Biden administration",
-    "Pfizer vaccine"), which says nothing of what the name is."""
+    "Pfizer vaccine"), which says nothing of what the name is. A word WordNet reads more often as a
+    verb than as a noun is the name's verb, not a noun it modifies ("Carroll put on his pants")."""
     after = _NEXT_WORD.match(text, end)
-    return bool(after) and bool(wordnet.load().senses(after.group(1)))
+    return bool(after) and bool(wordnet.load().senses(after.group(1))) and not wordnet.verb_first(after.group(1))
+
+
+# An author cited by year: "Quilis (1964)", "Smith et al. (2019a)", "Labov (1972: 43)"; or inside the
+# parentheses, "(García-Paje, 1991)", "(Biggs et al., 2012; ...)".
+_CITED = re.compile(r"(?:\s+et\s+al\.?)?\s+\((?:1[5-9]|20)\d\d[a-z]?(?:[,:;][^()\n]{0,20})?\)")
+_CITED_INSIDE = re.compile(r",?\s+(?:et\s+al\.?,?\s+)?(?:1[5-9]|20)\d\d[a-z]?(?:[,:][^()\n]{0,20})?[;)]")
+_OPENS_CITATION = re.compile(r"[(;]\s*$")
+
+
+def _cited(text: str, written: list[tuple[int, int]]) -> bool:
+    """Whether one of a name's mentions (``written``: their spans) is cited by year, as an author
+    is: "Quilis (1964)", "(García-Paje, 1991)". Not after "the": "The Lookout (2007)" is a film."""
+    return any(text[max(0, s - 4):s].lower() != "the " and (
+        _CITED.match(text, e) or (_CITED_INSIDE.match(text, e) and _OPENS_CITATION.search(text, max(0, s - 3), s)))
+        for s, e in written)
+
+
+def _shown_person(text: str, written: list[tuple[int, int]]) -> bool:
+    """Whether the article shows a one-word name (``written``: its mentions) to be a person: a
+    personal pronoun soon after a mention that modifies no noun (:func:`retype.pronoun_after`), or
+    a citation by year (:func:`_cited`)."""
+    return pronoun_after(text, [(s, e) for s, e in written if not _modifier(text, e)]) or _cited(text, written)
+
+
+def _cited_people(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
+    """A one-word name tagged PERSON or ORG that the article cites by year ("Quilis (1964)") is a
+    person in every such mention; not an acronym ("WHO (2019)" is the organisation's report)."""
+    people = {text[s:e] for s, e, t, _ in found if t in (EntityType.PERSON, EntityType.ORGANISATION)
+              and " " not in text[s:e] and not text[s:e].isupper() and _cited(text, [(s, e)])}
+    return [(s, e, EntityType.PERSON, "PERSON") if t in (EntityType.PERSON, EntityType.ORGANISATION)
+            and text[s:e] in people else (s, e, t, lab) for s, e, t, lab in found]
 
 
 def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> list[tuple[int, int, EntityType, str]]:
@@ -359,7 +393,7 @@ def _lone_names(text: str, found: list[tuple[int, int, EntityType, str]]) -> lis
     lone = {name for name in lone if len(written[name]) > 1 and not re.search(r"\d", name)
             and not any(_titled(text, s) for s, _ in written[name])
             and not all(_modifier(text, e) for _, e in written[name])
-            and not pronoun_after(text, [(s, e) for s, e in written[name] if not _modifier(text, e)])}
+            and not _shown_person(text, written[name])}
     products = {name for name in lone if any(_MODEL_BEFORE.search(text, max(0, s - 12), s) for s, _ in written[name])}
     return [(s, e, EntityType.ORGANISATION, "ORG") if t is EntityType.PERSON and text[s:e] in lone else (s, e, t, lab)
             for s, e, t, lab in found if text[s:e] not in products]
@@ -393,8 +427,8 @@ def _propagate(text: str, found: list[tuple[int, int, EntityType, str]]) -> list
             continue
         (t, label), _ = counter.most_common(1)[0]
         if t is EntityType.PERSON and " " not in name and name not in name_parts \
-                and not pronoun_after(text, [(s, e) for s, e in occurrences(name, text) if not _modifier(text, e)]):
-            continue  # a "person" the article never names in full nor follows with "he"/"she": its untagged repeats are not added
+                and not _shown_person(text, list(occurrences(name, text))):
+            continue  # a "person" the article never names in full, follows with "he"/"she" or cites: its untagged repeats are not added
         added.extend((start, end, t, label) for start, end in occurrences(name, text)
                      if t is not EntityType.ORGANISATION or not _is_product(text, start, end))
     majority = {name: c.most_common(1)[0][0] for name, c in votes.items()}

@@ -92,6 +92,14 @@ def test_numeral_suffixes_bound_or_size_the_figure() -> None:
     assert (q.value, q.counts) == (5000, "force")
 
 
+def test_a_plus_sign_after_a_figure_bounds_it_and_an_operand_is_no_bound() -> None:
+    (q,) = find_quantities("The package is worth $1 trillion+ over a decade.")
+    assert (q.text, q.value, q.unit, q.qualifier) == ("$1 trillion+", 1e12, "USD", "more than")
+    (q,) = find_quantities("The base holds 10,000+ troops.")
+    assert (q.value, q.qualifier, q.counts) == (10000, "more than", "troops")
+    assert [q.qualifier for q in find_quantities("The sum 2+2 is small.")] == [None, None]
+
+
 _NUMERATORS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _DENOMINATORS = ["third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 

@@ -144,6 +144,8 @@ _NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
 # "or more", "or so", "or fewer" after a number: how the stated number bounds the figure.
 _OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b")
 _OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most"}
+# A plus sign right after a figure, not an operand's: "10,000+ troops", not "2+2".
+_PLUS = re.compile(r"\+(?![\w+])")
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
     r"(?:\s*(?:also|already|now|still|reportedly|has|have|had|will|would|could|is|was|has\s+been|had\s+been))*\s*"
@@ -390,6 +392,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         bound = _OR_BOUND.match(text, end)
         if bound and not g.get("num2"):  # "one or more donations", "20 or so people"
             qual, end = qual or _OR_BOUNDS[bound.group("w").lower()], bound.end()
+        elif not g.get("num2") and _PLUS.match(text, end):  # "$1 trillion+", "10,000+ troops": the "-plus" of a numeral
+            qual, end = qual or _NUMERAL_SUFFIXES["plus"], end + 1
     after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()
@@ -482,7 +486,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "9"
+    version: ClassVar[str] = "10"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -141,11 +141,10 @@ _CURRENCY_NAME = re.compile(
 _CURRENCY_SIGNS = {sign.lower(): code for sign, code in CURRENCY_SIGNS.items()}
 # Words a numeral takes after a hyphen that say how it bounds or what it sizes, not what it counts.
 _NUMERAL_SUFFIXES = {"plus": "more than", "odd": "about", "strong": ""}
-# "or more", "or so", "or fewer" after a number: how the stated number bounds the figure.
-_OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b")
-_OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most"}
-# A plus sign right after a figure, not an operand's: "10,000+ troops", not "2+2".
-_PLUS = re.compile(r"\+(?![\w+])")
+# "or more", "or so", "or fewer" after a number: how the stated number bounds the figure; a plus sign
+# right after it is a numeral's "-plus" ("10,000+ troops"), not an operand's ("2+2").
+_OR_BOUND = re.compile(r"\s+or\s+(?P<w>(?i:more|so|fewer|less))\b|(?P<plus>\+)(?![\w+])")
+_OR_BOUNDS = {"more": "at least", "so": "about", "fewer": "at most", "less": "at most", "+": "more than"}
 _ENTITY = re.compile(
     r"(?P<ent>(?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|the))*)\s*(?:,\s*(?:which|who)\s+)?"
     r"(?:\s*(?:also|already|now|still|reportedly|has|have|had|will|would|could|is|was|has\s+been|had\s+been))*\s*"
@@ -390,10 +389,8 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
             end += 1  # "3 Mio. EUR", "3.5 mln. EUR": the scale's point
         bound = _OR_BOUND.match(text, end)
-        if bound and not g.get("num2"):  # "one or more donations", "20 or so people"
-            qual, end = qual or _OR_BOUNDS[bound.group("w").lower()], bound.end()
-        elif not g.get("num2") and _PLUS.match(text, end):  # "$1 trillion+", "10,000+ troops": the "-plus" of a numeral
-            qual, end = qual or _NUMERAL_SUFFIXES["plus"], end + 1
+        if bound and not g.get("num2"):  # "one or more donations", "20 or so people", "$1 trillion+"
+            qual, end = qual or _OR_BOUNDS[(bound.group("w") or "+").lower()], bound.end()
     after_sign = re.match(rf"\s?(?P<sign>{_SIGN})(?!\s?\d)", text[end:]) if not vague and unit is None else None
     if after_sign:  # "3 million €"
         unit, end = _CURRENCY_SIGNS[after_sign.group("sign")], end + after_sign.end()

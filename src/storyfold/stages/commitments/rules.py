@@ -227,10 +227,8 @@ def _recipient(sent: str, aided: frozenset[str]) -> str | None:
     """Whom a rule's mention gives to: a country ``sent`` names by its own name after "to", "for",
     "into" or "in" (troops "on the ground in Ukraine"), else the article's one recipient, else
     nobody named."""
-    for m in _COUNTRY.finditer(sent):
-        if m.group() in _OWN_NAMES and _SENT_TO.search(sent[max(0, m.start() - 12) : m.start()]):
-            return COUNTRIES[m.group()]
-    return next(iter(aided)) if len(aided) == 1 else None
+    sent_to = _own_names(sent, _SENT_TO)
+    return sent_to[0] if sent_to else next(iter(aided)) if len(aided) == 1 else None
 
 
 def _kind_words(sent: str, kind: CommitmentKind) -> str | None:
@@ -268,6 +266,13 @@ def _named(words: str) -> set[str]:
     return {COUNTRIES[m.group().removesuffix("’s").removesuffix("'s")] for m in _COUNTRY.finditer(words)}
 
 
+def _own_names(words: str, after: re.Pattern[str] | None = None) -> list[str]:
+    """The countries ``words`` name by their own name (:data:`_OWN_NAMES`), in order; with
+    ``after``, only those right after what it matches (its end anchored: "to the ")."""
+    return [COUNTRIES[m.group()] for m in _COUNTRY.finditer(words) if m.group() in _OWN_NAMES
+            and (after is None or after.search(words[max(0, m.start() - 12) : m.start()]))]
+
+
 def aided(text: str, title: str | None = None, acting: Sequence[str] = (), given: Sequence[str] = ()) -> frozenset[str]:
     """The countries an article (with its title) tells of giving to: each named by its own name after
     "to", "for" or "into" ("aid to Ukraine", "funding for Gaza", "trucks delivered into Ukraine"),
@@ -276,9 +281,8 @@ def aided(text: str, title: str | None = None, acting: Sequence[str] = (), given
     never the one country a subject in ``acting`` names (the subjects of its acts: "Ukraine will buy
     …" acts; "Japan and Ukraine established a … pact that promised … assistance" is a pact with the
     recipient). Such a country is no actor where nothing names it so: it is the recipient."""
-    named = {COUNTRIES[m.group()] for words in (title or "", text) for m in _COUNTRY.finditer(words)
-             if m.group() in _OWN_NAMES and _AIDED_BEFORE.search(words[max(0, m.start() - 12) : m.start()])}
-    named.update(COUNTRIES[m.group()] for words in given for m in _COUNTRY.finditer(words) if m.group() in _OWN_NAMES)
+    named = {c for words in (title or "", text) for c in _own_names(words, _AIDED_BEFORE)}
+    named.update(c for words in given for c in _own_names(words))
     return frozenset(named - {c for words in acting if len(one := _named(words)) == 1 for c in one})
 
 

@@ -63,8 +63,8 @@ from storyfold.stages.commitments.objects import (
 from storyfold.stages.commitments.status import (
     DELIVER,
     PROPOSAL,
-    WILL,
     chain,
+    finite,
     head_lemma,
     put_forward,
     status_of,
@@ -79,6 +79,7 @@ from storyfold.stages.commitments.subjects import (
     subject_of,
     subject_span,
 )
+from storyfold.stages.commitments.tokens import antecedent, holds_word, split_off
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
@@ -235,7 +236,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     lemma = _lemma(root, lemmatizer).lower()
     money = lemma in MONEY_WORDS or root.text in SIGNS or any(
         c.lower_ in MONEY_WORDS or c.text in SIGNS for c in root.children)
-    if lemma not in NOMINAL and not money and not names_aid(root):
+    if split_off(sent) or (lemma not in NOMINAL and not money and not names_aid(root, ACTS)):
         return None
     actor = None
     for c in root.subtree:
@@ -299,12 +300,6 @@ def _measure(verb: Any, subj: Any) -> Clause:
     )
 
 
-def _finite(verb: Any) -> bool:
-    """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
-    "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
-    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in WILL) for c in verb.children)
-
-
 def _carries_out(verb: Any, lemmatizer: Any | None) -> bool:
     """Whether ``verb`` confirms or carries out a noun of giving, its object ("confirmed the
     delivery of tanks", "made a donation of 5 million EUR", "completed the transfer of")."""
@@ -338,13 +333,13 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                                                 and agreed is None):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not carried and not changed and not any(c.lower_ in light or c.lemma_ in light for c in verb.subtree):
+        if light and not carried and not changed and not holds_word(verb, light):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
         resolved_to = resolved(verb)
-        if verb.dep_ not in FINITE_DEPS and not _finite(verb) and not (
+        if verb.dep_ not in FINITE_DEPS and not finite(verb) and not (
                 verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
                 and resolved_to is None:
             continue
@@ -356,7 +351,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if conjectured(verb) or counterfactual(verb) or another_s_condition(verb) or asked_of_another(verb, ACTS):
             continue
-        obj = agreed if agreed is not None else object_of(verb) if asked is None else asked
+        obj = antecedent(agreed if agreed is not None else object_of(verb) if asked is None else asked)
         if obj is not None and _lemma(obj, lemmatizer) is not None and nothing_given(verb, obj, HANDED):
             continue  # "sent a message", "received 2 million refugees", "made the pledge": nothing is given
         done = complement(obj) if obj is not None else None

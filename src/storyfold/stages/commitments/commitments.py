@@ -220,7 +220,8 @@ _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commi
 # An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
 _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
                               r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
-_TO = re.compile(r"\b(?:(?:to|for|into|in|against|with)\s*|(?:through|via|with)\s+(?:the\s+)?)$", re.I)
+_TO = re.compile(r"\b(?:(?:to|for|into|in|on|against|with)\s*|(?:to|for|into|in|on|against|through|via|with)\s+(?:the\s+)?)$",
+                 re.I)
 # What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
 # ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
 _PROMISED = verb_forms(COMMISSIVE)

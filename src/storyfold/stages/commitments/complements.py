@@ -17,6 +17,7 @@ from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, chain,
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
 from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
+from storyfold.text.gazetteer import country_names
 from storyfold.text.lexicon import SPEECH
 
 __all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured",
@@ -123,11 +124,17 @@ def _phrase(noun: Any) -> str:
 def asked_of_another(verb: Any, acts: frozenset[str]) -> bool:
     """Whether the act is one the subject's verb gets, urges or asks someone else to do ("to get
     world leaders to commit to …"): an infinitive under a verb (no act of ``acts``) that takes the
-    doer as its object, or that has a subject of its own.""" 
+    doer as its object, or that has a subject of its own; or the purpose of such an act ("urged
+    Congress to spend more than $30 billion to fund natural disaster aid": the funding is asked too)."""
     gov = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and gov.pos_ == "VERB" and head_lemma(gov) not in acts and (any(c.dep_ == "dobj" for c in gov.children) or (
-            verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in verb.children)))
+    if not (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and gov.pos_ == "VERB" and gov.i != verb.i):
+        return False
+    if head_lemma(gov) in acts:
+        return verb.dep_ != "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and asked_of_another(gov, acts)
+    return verb.dep_ != "advcl" and (any(c.dep_ == "dobj" for c in gov.children) or (
+        verb.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in verb.children)))
 
 
 # Verbs of conjecture (VerbNet conjecture-29.5): an act in what someone else thinks or doubts is
@@ -195,7 +202,7 @@ def used_against(verb: Any, obj: Any) -> bool:
     strikes on Gaza", "launched more airstrikes": a closed compound WordNet lacks is read by its
     last noun), or arms or vehicles (WordNet's "rocket" is a vehicle) aimed at a place or target
     ("North Korea launched two ballistic missiles into the sea", "Hamas launched more rockets at
-    Israel") by a verb that does not hand them over (arms delivered stay given: "will send 30
+    Israel"), or launched from anywhere, by a verb that does not hand them over (arms delivered stay given: "will send 30
     missiles into Ukraine", "deliver missiles on Monday")."""
     head = (obj.lemma_ or obj.lower_).lower()
     doc, i = obj.doc, obj.i
@@ -212,7 +219,20 @@ def used_against(verb: Any, obj: Any) -> bool:
     if verb.lemma_ in DELIVER:
         return False
     aimed = any(c.dep_ == "prep" and c.lower_ in _AIMED for c in verb.children)
-    return aimed and wordnet.sense_is_a(head, 2, *_ARMS)
+    # arms launched are fired wherever they are aimed from ("the missiles were launched from central North Korea")
+    return (aimed or verb.lemma_ == "launch") and wordnet.sense_is_a(head, 2, *_ARMS)
+
+
+_COUNTRIES = frozenset(country_names())
+
+
+def envoy(verb: Any, obj: Any) -> bool:
+    """Whether a verb of sending sends one person ("dispatched his top spy", "sent an envoy"): a
+    singular common noun whose most frequent WordNet sense is a person, an errand, nothing given
+    (people sent in numbers, "sent 200 doctors", "deployed 5,000 troops", stay what is given)."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    return verb.lemma_ in DELIVER and obj.tag_ == "NN" and head.isalpha() and wordnet.is_a(head, "person.n.01") \
+        and not any(c.dep_ == "nummod" for c in obj.children)
 
 
 def misread_that(verb: Any, obj: Any) -> bool:
@@ -241,7 +261,9 @@ def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
         return True
     if verb.lemma_ in ("receive", "release") and people_released(obj):
         return True
-    if used_against(verb, obj) or misread_that(verb, obj):
+    if used_against(verb, obj) or misread_that(verb, obj) or envoy(verb, obj):
         return True
+    if obj.pos_ == "PROPN" and " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct")) in _COUNTRIES:
+        return True  # a country, no thing given ("saw the US handing Afghanistan back")
     return (names_nothing(obj) and not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))) \
         or bare_resolution(obj)

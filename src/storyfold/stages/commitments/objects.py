@@ -13,7 +13,7 @@ from storyfold.stages.commitments.status import DELIVER, PROPOSAL
 from storyfold.stages.commitments.tokens import RECIPIENT_PREP, lemma, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
-from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
+from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
 from storyfold.text.lexicon import REPORTING
 
 __all__ = ["CHANGE", "ENACTED", "HANDED", "MONEY_WORDS", "NOT_ITEM", "REQUESTS", "SIGNS", "WAIVE", "WITH", "agreed_on", "is_money",
@@ -193,8 +193,8 @@ def priced_conjuncts(obj: Any) -> list[Any]:
 def is_money(tok: Any) -> bool:
     """Whether a noun is an amount of money ("2 million EUR", "$5 million", "funds")."""
     words = [tok, *tok.children]
-    return any(t.lower_ in MONEY_WORDS or t.text in SIGNS or (t.is_upper and len(t.text) == 3)
-               or t.lemma_ in ("fund", "money") for t in words)
+    return any(t.lower_ in MONEY_WORDS or t.text in SIGNS or t.text in CURRENCY_CODES or t.text in COUNTRY_CODE_CURRENCIES
+               or t.lemma_ in ("fund", "money") for t in words)  # a currency's code or a country's ("250 GBR million"), not "FDA"
 
 
 # "forgive" and "cancel" give what is owed ("will cancel $150 million in federal student loan debt"):

@@ -52,6 +52,7 @@ from storyfold.records import (
     Quantity,
 )
 from storyfold.stages.commitments.category import category_of
+from storyfold.stages.commitments.clauses import CANDIDATE
 from storyfold.text.gazetteer import PLACES, PlaceKind, country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
@@ -159,6 +160,7 @@ _CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruc
 _SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
     verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
 _GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
+_ACTS_NAMED = frozenset({K.GROUND_TROOPS, K.PEACEKEEPERS, K.SECURITY_GUARANTEE, K.PARTICIPATION})
 _FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
 
 
@@ -325,9 +327,14 @@ def _mentions(
     if not cues:
         return []
     kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
-    kinds = [(p, k) for p, k in kinds if k not in (K.EQUIPMENT, K.ARMS) or _GIVING.search(sent)]
+    # a kind named as a thing ("intelligence", "training", "equipment") is support only in a sentence
+    # that gives, offers or commits ("an intelligence report that could fuel further debate": none);
+    # the kinds whose words are acts themselves ("deploying troops", "join the coalition") need none
+    # (equipment and arms, the words of many a story about a military, only beside a verb that hands over)
+    kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or _GIVING.search(sent) or (
+        k not in (K.EQUIPMENT, K.ARMS) and CANDIDATE.search(sent))]
     money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in ("USD", "EUR", "GBP", "JPY")]
-    if money:
+    if money and CANDIDATE.search(sent):  # a sum with no verb or noun of giving is no act ("deposits worth $1 trillion")
         kinds.append((money[0].start - a, K.FUNDING))
     tail = sent
     if si + 1 < len(sents) and _FOLLOW.search(text[sents[si + 1][0] : sents[si + 1][1]]):

@@ -31,8 +31,8 @@ from storyfold.records import CommitmentStatus
 from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE
 
-__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "head_lemma", "put_forward",
-           "status_of"]
+__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "finite", "head_lemma",
+           "put_forward", "status_of"]
 
 S = CommitmentStatus
 
@@ -174,3 +174,9 @@ def _before_legislature(verb: Any) -> bool:
     heads = [verb, *(g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     return any(t.dep_ == "pobj" and t.pos_ in ("PROPN", "NOUN") and wordnet.is_a(t.lower_, "legislature.n.01")
                for h in heads for to in h.children if to.dep_ == "prep" and to.lower_ == "to" for t in to.children)
+
+
+def finite(verb: Any) -> bool:
+    """Whether ``verb`` heads a finite clause whatever the parse's label for it: it has a modal or
+    "will" of its own ("… specifies that 100 million euros will be issued", "specifies" read as a noun)."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in WILL) for c in verb.children)

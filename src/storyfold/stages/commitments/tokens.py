@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["RECIPIENT_PREP", "lemma", "span", "subtree"]
+__all__ = ["RECIPIENT_PREP", "antecedent", "holds_word", "lemma", "span", "split_off", "subtree"]
 
 RECIPIENT_PREP = frozenset({"to", "for"})
 
@@ -43,3 +43,23 @@ def lemma(tok: Any, lemmatizer: Any | None) -> str:
             found = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
         tok.lemma_ = found
     return tok.lemma_
+
+
+def antecedent(tok: Any | None) -> Any | None:
+    """The noun a relative pronoun stands for, the one its clause qualifies ("the war that has been
+    imposed": the war; "the document, which was released": the document), else ``tok``."""
+    if tok is not None and tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    return tok
+
+
+def holds_word(verb: Any, words: Sequence[str]) -> bool:
+    """Whether ``verb``'s subtree holds one of ``words`` (a form or a lemma), a particle only as the
+    verb's own ("ruled Afghanistan, … carrying out public executions" holds no "out" of "rule")."""
+    return any((t.lower_ in words or t.lemma_ in words) and (t.dep_ != "prt" or t.head.i == verb.i) for t in verb.subtree)
+
+
+def split_off(sent: Any) -> bool:
+    """Whether a parsed sentence opens with a lower-case word: a piece the parse split off a sentence
+    ("… at 12:38 p.m. and 12:43 p.m. | local time (11:38 p.m. …)"), no sentence or note of its own."""
+    return sent[0].is_lower and sent[0].is_alpha

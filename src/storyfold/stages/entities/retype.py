@@ -31,8 +31,8 @@ from storyfold.text import wordnet
 from storyfold.text.gazetteer import KNOWN_PLACES, country_names
 from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 
-__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places", "places_named",
-           "plural_noun", "pronoun_after", "teams_not_people"]
+__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places",
+           "places_named", "plural_noun", "pronoun_after", "teams_not_people", "vessels"]
 
 Found = list[tuple[int, int, EntityType, str]]
 
@@ -167,6 +167,29 @@ def places_named(text: str, found: Found) -> Found:
                 places.add(text[s:e])
     return [(s, e, EntityType.PLACE, "GPE") if t in (EntityType.PERSON, EntityType.ORGANISATION) and text[s:e] in places
             else (s, e, t, lab) for s, e, t, lab in found]
+
+
+def vessels(text: str, found: Found) -> Found:
+    """A name tagged a person, an organisation or a place whose leading words are a compound noun
+    WordNet reads first as a craft ("Space Shuttle Columbia", "Cruise Ship Freewinds"; one word is
+    not enough: "Jet Li") is a vessel, ``other`` like the ships, and so is every mention of its
+    name written without the craft noun ("Columbia"). The craft noun alone ("Space Shuttle") is no
+    name, nor is it with a word the article also writes after it in lower case ("Space Shuttle
+    Program" beside "the Space Shuttle program")."""
+    vessel, crafts = set(), set()
+    for s, e, _, _ in found:
+        words = text[s:e].split()
+        for k in range(2, len(words) + 1):
+            if all(w[:1].isupper() for w in words[:k]) and wordnet.is_a("_".join(words[:k]), "craft.n.02"):
+                rest = " ".join(words[k:])
+                lower = re.compile(r"\s+".join(map(re.escape, words[:k])) + r"\s+" + re.escape(rest.lower()) + r"\b")
+                if k == len(words) or lower.search(text):
+                    crafts.add(text[s:e])
+                else:
+                    vessel.update((text[s:e], rest))
+                break
+    return [(s, e, EntityType.OTHER, "VESSEL") if text[s:e] in vessel else (s, e, t, lab)
+            for s, e, t, lab in found if text[s:e] not in crafts]
 
 
 # What opens a sentence, right before a word: the text's start, ". ", "? ", a line break, a quote mark.

@@ -43,3 +43,21 @@ def test_a_one_word_craft_noun_is_not_enough():
     # "jet" is a craft in WordNet, but "Jet Li" is a person: only compound craft nouns count
     text = "Jet Li starred in the film and said he would return to Beijing."
     assert _mentions(text, {"Jet Li": "PERSON"}) == [("Jet Li", EntityType.PERSON)]
+
+
+# GUM voyage_fortlee (Wikivoyage, CC BY-SA 3.0), a dev document: spaCy tags "Fort Lee" PERSON throughout
+FORT_LEE = ("Fort Lee is a city in Bergen County.\nFort Lee is located between the Paramus, NJ retail corridor and "
+            "Upper Manhattan. This town is comprised of a large residential community that includes Fort Lee natives.")
+
+
+def test_a_name_said_to_be_an_area_or_to_be_located_is_a_place():
+    got = _mentions(FORT_LEE, {"Fort Lee": "PERSON"})
+    assert [t for name, t in got if name == "Fort Lee"] == [EntityType.PLACE] * 3
+
+
+def test_a_person_said_to_be_a_noun_of_no_area_stays_a_person():
+    # "a resident" is a person, and "town" only modifies "councillor": neither reads the name as a place
+    text = ("Joe Smith is a resident of Bergen County. Jane Doe was a town councillor in Fort Lee. "
+            "Joe Smith said he would run.")
+    got = _mentions(text, {"Joe Smith": "PERSON", "Jane Doe": "PERSON"})
+    assert {t for _, t in got} == {EntityType.PERSON}

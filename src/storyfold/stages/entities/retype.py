@@ -7,7 +7,7 @@
   ("Paris claims she was", of Valeska Paris);
 * a one-word "person" that is the plural of a common noun is a team ("Colts"), or a group when
   the noun is an inhabitant ("Turkmens");
-* a name after "the city of", "the district of" is a place;
+* a name after "the city of", "the district of", or said to be one ("Fort Lee is a city in") is a place;
 * a one-word name opening a sentence that the article also writes in lower case is that common
   word ("Iodine deficiency can lead to ..." beside "an adequate intake of iodine").
 
@@ -152,18 +152,31 @@ def teams_not_people(text: str, found: Found) -> Found:
 
 _AREAS = ("geographical_area.n.01", "district.n.01", "administrative_district.n.01")  # city, town, province
 _KIND_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
+# What says a name is a place: "is a/an" and a noun ending its phrase ("Fort Lee is a city in Bergen
+# County", "Fort Lee is a small town but"), or "is located", "is situated" ("Fort Lee is located between").
+_IS_A = re.compile(r"\s+(?:is|was)\s+(?:(?:located|situated)\b|(?:a|an)(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+)"
+                   r"(?=[.,;:]|\s+(?:in|on|of|at|near|with|and|but|that|which|where|known|located|situated)\b))")
+
+
+def _area(noun: str, *more: str) -> bool:
+    """Whether WordNet reads ``noun`` first as a geographical area or a district (or under ``more``),
+    and in none of its first three senses as an organisation."""
+    return wordnet.is_a(noun, *_AREAS, *more) and not wordnet.sense_is_a(noun, 3, "organization.n.01")
 
 
 def places_named(text: str, found: Found) -> Found:
     """A name tagged PERSON or ORG that the article writes after "<kind of area> of" ("the city of
     Bandar Abbas", "the Palermo district of Porta Nuova": a noun WordNet reads first as a
-    geographical area or a district; not "home", as in "the original home of Douglas Aircraft") is
-    that place in every mention."""
+    geographical area or a district; not "home", as in "the original home of Douglas Aircraft"), or
+    says is one ("Fort Lee is a city in", "Isfahan is located on"; entities@9: "is/was a" and a noun
+    read first as an area or a location, "destination", "port", that ends its phrase, or "is
+    located/situated") is that place in every mention."""
     places = set()
     for s, e, t, _ in found:
         if t in (EntityType.PERSON, EntityType.ORGANISATION):
-            m = _KIND_OF_BEFORE.search(text, max(0, s - 30), s)
-            if m and wordnet.is_a(m["noun"], *_AREAS) and not wordnet.sense_is_a(m["noun"], 3, "organization.n.01"):
+            of = _KIND_OF_BEFORE.search(text, max(0, s - 30), s)
+            is_a = _IS_A.match(text, e)
+            if (of and _area(of["noun"])) or (is_a and (not is_a["noun"] or _area(is_a["noun"], "location.n.01"))):
                 places.add(text[s:e])
     return [(s, e, EntityType.PLACE, "GPE") if t in (EntityType.PERSON, EntityType.ORGANISATION) and text[s:e] in places
             else (s, e, t, lab) for s, e, t, lab in found]

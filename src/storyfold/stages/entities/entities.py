@@ -9,7 +9,8 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * spans trimmed: a leading "the", a "Non-"/"anti-" prefix, a trailing possessive, titles and
   honorifics glued to a person ("Prime Minister Keir Starmer" -> "Keir Starmer");
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
-* ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales";
+* ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales"; so are craft named after
+  a compound craft noun ("Space Shuttle Columbia", then "Columbia"), whatever spaCy tagged them;
 * a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation;
 * a maker's name in a product ("Boeing 737s", "Airbus A380") or a span ending in a model
   designation ("Rolls-Royce Trent 900 engines") is no organisation, in the model's spans and in
@@ -65,6 +66,7 @@ from storyfold.stages.entities.retype import (
     places_named,
     pronoun_after,
     teams_not_people,
+    vessels,
 )
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
@@ -116,7 +118,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "8"
+    version = "9"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -196,7 +198,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found = not_things(text, found, things)
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
-    found = _lone_names(text, _cited_people(text, _cities_not_people(text, _companies_not_people(text, _dedupe(found)))))
+    found = _lone_names(text, _cited_people(text, _cities_not_people(text, _companies_not_people(text, vessels(text, _dedupe(found))))))
     found = _propagate(text, places_named(text, teams_not_people(text, people_not_places(text, people_not_companies(text, found)))))
     found = common_words(text, found)
     found += [(m.start(), m.end(), EntityType.PERSON, "TITLE") for m in _TITLE_MENTION.finditer(text)]

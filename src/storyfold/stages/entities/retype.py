@@ -7,7 +7,7 @@
   ("Paris claims she was", of Valeska Paris);
 * a one-word "person" that is the plural of a common noun is a team ("Colts"), or a group when
   the noun is an inhabitant ("Turkmens");
-* a name after "the city of", "the district of" is a place;
+* a name after "the city of", "the district of", or said to be one ("Fort Lee is a city in") is a place;
 * a one-word name opening a sentence that the article also writes in lower case is that common
   word ("Iodine deficiency can lead to ..." beside "an adequate intake of iodine").
 
@@ -31,8 +31,8 @@ from storyfold.text import wordnet
 from storyfold.text.gazetteer import KNOWN_PLACES, country_names
 from storyfold.text.lexicon import SPEECH, alternation, verb_forms
 
-__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places", "places_named",
-           "plural_noun", "pronoun_after", "teams_not_people"]
+__all__ = ["NOT_NAMES", "Found", "common_words", "not_things", "occurrences", "people_not_companies", "people_not_places",
+           "places_named", "plural_noun", "pronoun_after", "teams_not_people", "vessels"]
 
 Found = list[tuple[int, int, EntityType, str]]
 
@@ -152,21 +152,57 @@ def teams_not_people(text: str, found: Found) -> Found:
 
 _AREAS = ("geographical_area.n.01", "district.n.01", "administrative_district.n.01")  # city, town, province
 _KIND_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
+# What says a name is a place: "is a/an" and a noun ending its phrase ("Fort Lee is a city in Bergen
+# County", "Fort Lee is a small town but"), or "is located", "is situated" ("Fort Lee is located between").
+_IS_A = re.compile(r"\s+(?:is|was)\s+(?:(?:located|situated)\b|(?:a|an)(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+)"
+                   r"(?=[.,;:]|\s+(?:in|on|of|at|near|with|and|but|that|which|where|known|located|situated)\b))")
+
+
+def _area(noun: str, *more: str) -> bool:
+    """Whether WordNet reads ``noun`` first as a geographical area or a district (or under ``more``),
+    and in none of its first three senses as an organisation."""
+    return wordnet.is_a(noun, *_AREAS, *more) and not wordnet.sense_is_a(noun, 3, "organization.n.01")
 
 
 def places_named(text: str, found: Found) -> Found:
     """A name tagged PERSON or ORG that the article writes after "<kind of area> of" ("the city of
     Bandar Abbas", "the Palermo district of Porta Nuova": a noun WordNet reads first as a
-    geographical area or a district; not "home", as in "the original home of Douglas Aircraft") is
-    that place in every mention."""
+    geographical area or a district; not "home", as in "the original home of Douglas Aircraft"), or
+    says is one ("Fort Lee is a city in", "Isfahan is located on"; entities@9: "is/was a" and a noun
+    read first as an area or a location, "destination", "port", that ends its phrase, or "is
+    located/situated") is that place in every mention."""
     places = set()
     for s, e, t, _ in found:
         if t in (EntityType.PERSON, EntityType.ORGANISATION):
-            m = _KIND_OF_BEFORE.search(text, max(0, s - 30), s)
-            if m and wordnet.is_a(m["noun"], *_AREAS) and not wordnet.sense_is_a(m["noun"], 3, "organization.n.01"):
+            of = _KIND_OF_BEFORE.search(text, max(0, s - 30), s)
+            is_a = _IS_A.match(text, e)
+            if (of and _area(of["noun"])) or (is_a and (not is_a["noun"] or _area(is_a["noun"], "location.n.01"))):
                 places.add(text[s:e])
     return [(s, e, EntityType.PLACE, "GPE") if t in (EntityType.PERSON, EntityType.ORGANISATION) and text[s:e] in places
             else (s, e, t, lab) for s, e, t, lab in found]
+
+
+def vessels(text: str, found: Found) -> Found:
+    """A name tagged a person, an organisation or a place whose leading words are a compound noun
+    WordNet reads first as a craft ("Space Shuttle Columbia", "Cruise Ship Freewinds"; one word is
+    not enough: "Jet Li") is a vessel, ``other`` like the ships, and so is every mention of its
+    name written without the craft noun ("Columbia"). The craft noun alone ("Space Shuttle") is no
+    name, nor is it with a word the article also writes after it in lower case ("Space Shuttle
+    Program" beside "the Space Shuttle program")."""
+    vessel, crafts = set(), set()
+    for s, e, _, _ in found:
+        words = text[s:e].split()
+        for k in range(2, len(words) + 1):
+            if all(w[:1].isupper() for w in words[:k]) and wordnet.is_a("_".join(words[:k]), "craft.n.02"):
+                rest = " ".join(words[k:])
+                lower = re.compile(r"\s+".join(map(re.escape, words[:k])) + r"\s+" + re.escape(rest.lower()) + r"\b")
+                if k == len(words) or lower.search(text):
+                    crafts.add(text[s:e])
+                else:
+                    vessel.update((text[s:e], rest))
+                break
+    return [(s, e, EntityType.OTHER, "VESSEL") if text[s:e] in vessel else (s, e, t, lab)
+            for s, e, t, lab in found if text[s:e] not in crafts]
 
 
 # What opens a sentence, right before a word: the text's start, ". ", "? ", a line break, a quote mark.

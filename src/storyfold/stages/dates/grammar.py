@@ -20,6 +20,7 @@ __all__ = [
     "MONTHS_BY_PREFIX",
     "MONTH_SIGNALS",
     "OLD_YEAR_SIGNALS",
+    "PARTS",
     "NUM",
     "RULES",
     "SEASONS",
@@ -86,6 +87,9 @@ _HOLIDAY = "|".join(
     re.escape(name).replace("\\ ", r"\s+").replace("'", "['\u2019]") for name in sorted(HOLIDAYS, key=len, reverse=True)
 )
 _HOLIDAY = rf"(?i:{_HOLIDAY})"
+
+# a part of the day -> its TIMEX code
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _ERA = r"BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\."
 

@@ -18,12 +18,14 @@ from storyfold.stages.dates.grammar import (
     MONTHS,
     MONTHS_BY_PREFIX,
     OLD_YEAR_SIGNALS,
+    PARTS,
     SEASONS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
 from storyfold.stages.dates.holidays import holiday_date
+from storyfold.stages.dates.pick import ENDPOINT_SIGNALS, pick_day, pick_year
 from storyfold.stages.dates.reference import ANAPHORIC, Reference, era_shift, narrative_shift, resolve_anaphoric
 from storyfold.stages.dates.values import (
     YEAR_STEP,
@@ -51,67 +53,6 @@ from storyfold.text import wordnet
 from storyfold.text.counted import irregular_plural
 
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
-
-
-NEAR_DAYS = 60  # a date without its year within two months of the anchor is its nearest occurrence, whatever the tense
-# Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
-ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
-
-
-def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int | None = None,
-               signal: str | None = None) -> int:
-    """The year of ``month`` (and ``day``; ``None`` for the whole month) said in a sentence of
-    ``tense`` relative to ``anchor``. After "until", "through" or "by" the date ends a span that the
-    verb's tense does not place, so it is the nearest occurrence; after "since" it is past."""
-    y = anchor.year
-    key = (month, day or 1)
-    now = (anchor.month, anchor.day)
-    if rel == "last" and day is None and shift_month(y, anchor.month, -1)[1] == month:
-        return y - 1  # "last February" said in March: a year back (the month just past is "last month")
-    if rel in ("last", "past"):
-        return y if key < now and month != anchor.month else y - 1
-    if rel in ("next", "coming"):
-        return y if key > now and month != anchor.month else y + 1
-    if rel == "this":
-        return y
-    if signal in ENDPOINT_SIGNALS:
-        tense = None
-    elif signal == "since":
-        return y if key <= now else y - 1
-    if tense in ("past", "future") and day is not None:
-        # A calendar date said without its year lies near the anchor: the tense picks the side only
-        # when the nearest occurrence is not within two months of it.
-        near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
-                   key=lambda c: abs((c - anchor).days))
-        if abs((near - anchor).days) <= NEAR_DAYS:
-            return near.year
-    if tense == "past":
-        return y if key <= now else y - 1
-    if tense == "future":
-        return y if key >= now else y + 1
-    if day is not None:  # a full date without tense: the nearest occurrence
-        cands = [dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)]
-        return min(cands, key=lambda c: abs((c - anchor).days)).year
-    # a month without tense: the nearest occurrence, this year's on a tie
-    return min((y, y - 1, y + 1), key=lambda yy: abs((yy - y) * 12 + month - anchor.month))
-
-
-def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
-    """The date of weekday ``target_wd`` relative to ``anchor``: past tense the latest on or before
-    it, future the first on or after it, neither the nearest (ties go to the past)."""
-    back = (anchor.weekday() - target_wd) % 7
-    fwd = (target_wd - anchor.weekday()) % 7
-    if rel in ("last", "past", "previous"):
-        return anchor - dt.timedelta(days=back or 7)
-    if rel in ("next", "coming"):
-        return anchor + dt.timedelta(days=fwd or 7)
-    if rel == "this":
-        return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=target_wd)
-    if tense == "past":
-        return anchor - dt.timedelta(days=back)
-    if tense == "future":
-        return anchor + dt.timedelta(days=fwd)
-    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
 
 
 def _mod(m: re.Match[str]) -> str | None:
@@ -150,7 +91,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return value_unresolved()
             name = re.sub(r"\s+", " ", (g["hol"] or "").lower()).replace("\u2019", "'")
             near = holiday_date(name, day_anchor.year)
-            said = value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, None, day=near.day,
+            said = value_day(holiday_date(name, pick_year(near.month, day_anchor, tense, None, day=near.day,
                                                       signal=signal)))
         else:
             said = _month_day(g, day_anchor, tense, signal)
@@ -166,7 +107,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return value_unresolved()
         rel = g["rel"].lower() if g.get("rel") else None
-        return value_month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
+        return value_month(pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None
@@ -207,7 +148,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return value_unresolved()
         near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
-        return value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
+        return value_day(holiday_date(name, pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
     if rule == "yearend":
         if not (signal or g.get("the")):
             return None  # "year-end results": an adjective
@@ -248,7 +189,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             part = part or "night"
         d = day_anchor + dt.timedelta(days=shift)
         if part:
-            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+            code = PARTS[part]
             return value_time(d, code)
         return value_day(d)
     if rule == "dayshift":
@@ -257,7 +198,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return value_unresolved()
             rel = g["rel"].lower() if g.get("rel") else None
             possessive = re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3])
-            said = value_day(_pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
+            said = value_day(pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
         else:
             said = _month_day(g, day_anchor, tense, signal)
         if said is None or said.earliest is None:
@@ -272,9 +213,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3]):
             tense = "past"  # "Wednesday's ruling", "over Thursday's closing price": news names a past day so
-        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
+        d = pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
-            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
+            code = PARTS[g["part"].lower()]
             return value_time(d, code)
         return value_day(d)
     if rule == "relunit":
@@ -284,7 +225,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "weekend":
         if day_anchor is None:
             return value_unresolved()
-        sat = _pick_day(5, day_anchor, tense, None)
+        sat = pick_day(5, day_anchor, tense, None)
         if tense != "future" and day_anchor.weekday() == 6:
             sat = day_anchor - dt.timedelta(days=1)
         return value_weekend(sat)
@@ -299,7 +240,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         if day_anchor is None:
             return value_unresolved()
-        return value_season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
+        return value_season(pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
@@ -370,14 +311,14 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
         day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
         if g.get("wd"):
-            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
+            day = pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
                             None if signal in ENDPOINT_SIGNALS else tense, None)
         elif g.get("mon") and g.get("d"):
             month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
             if month is None or not 1 <= int(g["d"] or 0) <= calendar.monthrange(day_anchor.year, month)[1]:
                 return None
             d = int(g["d"] or 0)
-            day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
+            day = dt.date(pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
         # said in UTC: ISO 8601's "Z" ("16:00 UTC" -> T16:00Z, as MEANTIME writes it); a GMT time keeps
         # no zone, as TempEval-3 writes it (in Britain it names the local winter clock)
         return value_time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
@@ -414,7 +355,7 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
             return None
     if day_anchor is None:
         return value_unresolved()
-    y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
+    y = pick_year(month, day_anchor, tense, None, day=d, signal=signal)
     try:
         return value_day(dt.date(y, month, d))
     except ValueError:
@@ -473,7 +414,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
                       relative=True)
     if unit in SEASONS:
         code, month = SEASONS[unit]
-        return value_season(_pick_year(month, d, tense, rel or "this"), code, mod)
+        return value_season(pick_year(month, d, tense, rel or "this"), code, mod)
     return None
 
 

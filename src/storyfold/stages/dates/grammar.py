@@ -91,6 +91,11 @@ _HOLIDAY = rf"(?i:{_HOLIDAY})"
 # a part of the day -> its TIMEX code
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)\b"
+# The noun of an event or a period that a season before it dates ("the summer offensive", "the spring term").
+_SEASON_NOUN = (r"[\s-]+(?i:offensives?|counter-?offensives?|campaigns?|invasions?|sessions?|terms?|semesters?|recess"
+                r"|vacations?|holidays?|break)\b")
+
 _ERA = r"BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\."
 
 RULES: tuple[tuple[str, str], ...] = (
@@ -164,9 +169,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
     # "by year end", "around year-end": the end of the anchor's year
     ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),
+    # a season after a signal ("in winter", "during the early summer": the determiner is part of it, unless
+    # it is a noun's that the season modifies, "in the Spring Offensive") or with a year
     (
         "season",
-        rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+        rf"\b(?:(?P<the>(?i:the))\s+(?=(?:\w+[\s-]+)?{_SEASON}(?!{_SEASON_NOUN}|\s+[A-Z]|\s+\d{{4}}{_SEASON_NOUN})))?"
+        rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
         rf"(?:\s+(?:of\s+)?(?:(?P<y>\d{{4}})|(?P<wy>{_WORD_YEAR})))?\b",
     ),
     (

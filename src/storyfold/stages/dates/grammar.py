@@ -267,7 +267,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
     (
         "clock",
-        rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ})\b"
+        # a 24-hour clock time: with its zone, "hrs", or (see resolve) after "at", "by", "until" ... or in a
+        # range of two ("at 10:57", "05:30hrs", "(19:00-03:00hrs)"); not a ratio, a score or a verse
+        rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>{_TZ})\b|(?P<hrs>\s*(?i:hrs|hours|h))\b|(?![:.,]?\d))"
         rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     (

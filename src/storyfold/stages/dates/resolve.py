@@ -55,6 +55,11 @@ from storyfold.text.counted import irregular_plural
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
+# Signals before a bare 24-hour clock time ("at 10:57", "by 05:30"), and two such times in a range.
+_CLOCK_SIGNALS = frozenset({"at", "by", "until", "till", "from", "before", "after", "since"})
+_CLOCK_RANGE = re.compile(r"\d:[0-5]\d\s*[-\u2013]\s*\d{1,2}:[0-5]\d")
+
+
 def _mod(m: re.Match[str]) -> str | None:
     raw = m.groupdict().get("mod")
     return MODS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
@@ -296,6 +301,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return Value(value, Precision.SET, type="SET")
     if rule in ("time", "timeword", "clock"):
         if rule == "clock":
+            if not (g.get("tz") or g.get("hrs") or signal in _CLOCK_SIGNALS or _CLOCK_RANGE.search(
+                    m.string[max(0, m.start() - 7) : m.end() + 7])):
+                return None
             hour, minute = int(g["h"]), int(g["mi"])
         elif g.get("tw"):
             hour, minute = (0, 0) if g["tw"].lower() == "midnight" else (12, 0)

@@ -219,7 +219,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
         if moves and ref.narrative and ref.date is not None and not value.relative and _until(text, hit.start):
             moves = False  # "lasted until the fall of Budapest in February 1945": an end the narrative has not reached
-        if moves:
+        if moves and hit.rule != "yy":  # "the Club of '89": a year that names, not one the text has reached
             _remember(ref, hit, value, tense)
         out.append(
             DateMention(

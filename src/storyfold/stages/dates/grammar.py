@@ -120,6 +120,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
     ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),
+    # a year written with its last two digits: "the Club of '89", "the '99 Boys" (not "the '80s", a decade)
+    ("yy", r"(?<![\w'\u2019])['\u2019](?P<yy>\d\d)\b(?!['\u2019]|[-.,:/]\d|%)"),
     ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
     (
         "holiday",

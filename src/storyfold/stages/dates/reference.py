@@ -114,7 +114,7 @@ def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday"})
+ANAPHORIC = frozenset({"ago", "yy", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday"})
 
 
 def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference

@@ -71,7 +71,7 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
     ``ref`` is what the text named before the match (rules in :data:`ANAPHORIC` read it).
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
     try:
-        if rule in ANAPHORIC and rule != "ago":
+        if rule in ANAPHORIC and rule not in ("ago", "yy"):
             return resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
         return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
@@ -103,6 +103,14 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if said is None or said.earliest is None:
             return said
         return Value(**{**week_slots(said.earliest), "relative": said.relative})
+    if rule == "yy":  # the year with those last two digits nearest the year narrated, else the anchor's
+        if re.search(r"(?:^|[^.!?\s]\s*)\s\w*[A-Z]\w*\s*$", m.string[max(0, m.start() - 40) : m.start()]):
+            return None  # after a name, not at a sentence's start: a version ("iLife '11", "Windows '95")
+        base = ref.date.year if ref.narrative and ref.date is not None and ref.date.year is not None else year_anchor
+        if base is None:
+            return value_unresolved()
+        year = base - base % 100 + int(g["yy"])
+        return value_year(min((year - 100, year, year + 100), key=lambda y: (abs(y - base), y)))
     if rule == "my":
         return value_month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
     if rule == "m":

@@ -336,6 +336,8 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
     if hit.rule == "era" and value.earliest is None:
         ref.date, ref.before_era = None, int(hit.match.group("n"))  # "490 BC": no calendar date holds what follows
         return
+    if value.type == "TIME" and hit.rule == "theday" and value.value:  # "the next morning": that day
+        value = Value(value.value[:10], Precision.DAY, relative=True)
     if value.value is None or value.type != "DATE":
         return
     if value.precision is Precision.QUARTER and tense != "future" and (

@@ -212,7 +212,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])",
     ),
     # "the next day", "that same day": the day a narrative last named, and the one after or before it
-    ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))\s+(?i:day)\b(?![-'\u2019])"),
+    # ... and its part: "the next morning", "that same evening"
+    ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))"
+               r"\s+(?:(?i:day)|(?P<part>(?i:morning|afternoon|evening|night)))\b(?![-'\u2019])"),
     (
         "duration",
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyfold.records import PartialDate, Precision
-from storyfold.stages.dates.grammar import MONTHS
+from storyfold.stages.dates.grammar import MONTHS, PARTS
 from storyfold.stages.dates.values import (
     Anchor,
     Value,
@@ -20,6 +20,7 @@ from storyfold.stages.dates.values import (
     value_month,
     value_quarter,
     value_quarter_shifted,
+    value_time,
     value_unresolved,
     value_year,
 )
@@ -163,6 +164,8 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
         if not ref.narrative or d is None or d.precision is not Precision.DAY or d.start is None:
             return None
         step = {"next": 1, "following": 1, "previous": -1}.get((g.get("which") or "").lower(), 0)
+        if g.get("part"):
+            return value_time(d.start + dt.timedelta(days=step), PARTS[(g.get("part") or "").lower()])
         return value_day(d.start + dt.timedelta(days=step))
     if rule == "that":
         if ref.date is None:

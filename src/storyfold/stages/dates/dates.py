@@ -294,7 +294,7 @@ def _narrated_form(hit: _Hit, ref: Reference) -> bool:
         if unit == "month":
             return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)
         return unit == "year"
-    return hit.rule in NARRATED and not g.get("rel")
+    return hit.rule in NARRATED and (not g.get("rel") or bool(g.get("the")))  # "the previous April" too
 
 
 def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:

@@ -109,7 +109,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
     # "October of next year", "June last year": the month of the year that names
     ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
-    ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
+    # "the previous April", "the following March": the one before or after the date narrated (or the anchor)
+    ("m", rf"\b{_MOD}(?:(?:(?P<the>(?i:the))\s+(?=(?i:previous|following)))?(?P<rel>(?i:last|next|this|past|coming"
+          rf"|previous|following))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     # a year with its era: "490 BC", "ca. 55 BCE", "AD 1066", "800 AD"
     (
         "era",

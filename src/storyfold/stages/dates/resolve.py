@@ -119,8 +119,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         if day_anchor is None:
             return value_unresolved()
-        rel = g["rel"].lower() if g.get("rel") else None
-        return value_month(pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
+        rel = {"previous": "last", "following": "next"}.get((g.get("rel") or "").lower(), (g.get("rel") or "").lower())
+        return value_month(pick_year(month, day_anchor, tense, rel or None, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None

@@ -135,6 +135,12 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?:(?i:the)\s+(?i:week)\s+(?i:of)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
         rf"|(?P<hol>{_HOLIDAY})\s+(?i:week)\b)",
     ),
+    # "the last week of August", "the first week in May": that week of the month
+    (
+        "weekofmonth",
+        rf"\b(?i:the)\s+(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of|in)\s+{_MONTH_FULL}"
+        r"(?:\s*,?\s+(?P<y>\d{4}))?\b(?!\s*,?\s*\d)",
+    ),
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),

@@ -73,7 +73,7 @@ NARRATIVE_SHARE = 0.75
 NARRATIVE_MIN = 5
 # Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated); "relunit"
 # too in its anaphoric forms ("the previous year"), see dates._narrated_form.
-NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "dayshift"})
+NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "weekofmonth", "dayshift"})
 
 
 def narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:

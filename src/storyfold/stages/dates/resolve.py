@@ -90,6 +90,17 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
     if rule in ("mdy", "dmy"):
         return _month_day(g, day_anchor, tense, signal)
+    if rule == "weekofmonth":
+        month = MONTHS[(g["mon"] or "").lower()]
+        if g.get("y"):
+            y = int(g["y"] or 0)
+        elif day_anchor is None:
+            return value_unresolved()
+        else:
+            y = pick_year(month, day_anchor, tense, None, signal=signal)
+        last = calendar.monthrange(y, month)[1]
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((g["ord"] or "").lower())
+        return Value(**{**week_slots(dt.date(y, month, 7 * n - 3 if n else last - 3)), "relative": not g.get("y")})
     if rule == "weekof":
         if g.get("hol"):
             if day_anchor is None:

@@ -221,8 +221,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the next day", "that same day": the day a narrative last named, and the one after or before it
     # ... and its part: "the next morning", "that same evening"
-    ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))"
-               r"\s+(?:(?i:day)|(?P<part>(?i:morning|afternoon|evening|night)))\b(?![-'\u2019])"),
+    # ... and "The day before,", "the day following saw" (not in apposition to a date: "2 October 1950-the day after")
+    ("theday", r"\b(?:(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))"
+               r"\s+(?:(?i:day)|(?P<part>(?i:morning|afternoon|evening|night)))\b(?![-'\u2019])"
+               r"|(?<!\d[-\u2013])(?<!\d,\s)(?i:the)\s+(?i:day)\s+(?P<dir>(?i:before|after|following))\b)"),
     (
         "duration",
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"

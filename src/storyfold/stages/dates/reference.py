@@ -163,7 +163,8 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
         d = ref.date
         if not ref.narrative or d is None or d.precision is not Precision.DAY or d.start is None:
             return None
-        step = {"next": 1, "following": 1, "previous": -1}.get((g.get("which") or "").lower(), 0)
+        step = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(
+            (g.get("which") or g.get("dir") or "").lower(), 0)
         if g.get("part"):
             return value_time(d.start + dt.timedelta(days=step), PARTS[(g.get("part") or "").lower()])
         return value_day(d.start + dt.timedelta(days=step))

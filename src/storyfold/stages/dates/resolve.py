@@ -143,8 +143,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if year < 1800 and not (g.get("mod") or signal in OLD_YEAR_SIGNALS or before.endswith("(")):
             return None  # a number before 1800 is a year only where a signal or a modifier says so
         plural = re.match(r"\s+([a-z]+s)\b", after)
-        if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
-            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
+        if (plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1))
+                and not (year >= 1900 and _POSSESSOR.search(before))):
+            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis", "the 1992 protests" a year
         if year < 1800 and (word := re.match(r"\s+([a-z]+)\b", after)) and irregular_plural(word.group(1)):
             return None  # "a survey of 1709 schoolchildren": a signal does not make a count a year
         return value_year(year, _mod(m), relative=False)
@@ -389,6 +390,9 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
         return None
 
 
+# A determiner or possessive before a year that modifies a plural noun ("the 1992 protests", "its 1989
+# results"): a count that large is written with its thousands comma ("the 2,000 soldiers").
+_POSSESSOR = re.compile(r"(?i)\b(?:the|its|their|his|her|our|whose)\s+$")
 # Verbs in -s that follow a year as its predicate ("1989 is following the trend"), not a plural it counts.
 _AUXILIARIES = frozenset({"is", "was", "has", "does"})
 

@@ -174,6 +174,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|spring|summer|autumn|fall|winter"
         r"|fiscal\s+year))\b",
     ),
+    # "earlier in the year", "Late in the month": the start or end of the year (month) narrated or the anchor's
+    ("relunit", r"\b(?:(?P<el>(?i:earlier|later))|(?P<mod>(?i:early|late)))\s+(?i:in)\s+(?P<rel>(?i:the))\s+"
+                r"(?P<unit>(?i:year|month))\b(?![-'\u2019])"),
     # "at month's end", "by year's end": the end of the unit the text is in ("the end of the month")
     ("relunit", r"\b(?P<unit>(?i:week|month|year))['\u2019]s\s+(?P<end>(?i:end))\b"),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),

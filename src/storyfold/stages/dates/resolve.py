@@ -407,7 +407,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
                      ) -> Value | None:
     rel = (g["rel"] or "").lower()
     unit = re.sub(r"\s+", " ", (g["unit"] or "").lower())
-    if rel == "the" and not mod:
+    if rel == "the" and not mod and not g.get("el"):
         return None  # "the year" alone: anaphoric, not resolvable here
     if rel == "past" and g.get("the"):
         return value_duration(1, unit) if unit in UNITS else None  # "the past year": a duration

@@ -15,6 +15,7 @@ __all__ = [
     "HOLIDAYS",
     "HOLIDAY_WEEKDAYS",
     "COMPILED",
+    "DECADE_WORDS",
     "MODS",
     "MONTHS",
     "MONTHS_BY_PREFIX",
@@ -148,6 +149,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decadebc", rf"\b(?:the\s+)?{_MOD}(?:the\s+)?(?P<dec>\d{{1,3}})0s\s*(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w)"),
     # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
     ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
+    # a decade in words: "through the nineties", "the late sixties" (not "in their twenties", an age)
+    ("decadeword", rf"\b(?i:the)\s+{_MOD}['\u2019]?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies"
+                   r"|eighties|nineties))\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"
                 r"(?:\s*(?P<era>BCE|BC|B\.C\.E\.|B\.C\.)(?!\w))?"),
     (
@@ -328,3 +332,5 @@ MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "
                   "between", "over", "into", "throughout"}
 
 MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}
+DECADE_WORDS = {w: n for n, w in enumerate(
+    ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)}

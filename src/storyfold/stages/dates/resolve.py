@@ -13,6 +13,7 @@ from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
     BARE_HOLIDAYS,
+    DECADE_WORDS,
     MODS,
     MONTH_SIGNALS,
     MONTHS,
@@ -193,6 +194,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return Value(f"BC{int(g['dec']):03d}", Precision.DECADE, mod=_mod(m), relative=False)
     if rule == "decade2":  # the 20th century's, as news writes them
         return value_decade(1900 + int(g["dec2"]) * 10, _mod(m))
+    if rule == "decadeword":  # the 20th century's too
+        return value_decade(1900 + DECADE_WORDS[(g["dw"] or "").lower()] * 10, _mod(m))
     if rule == "myrel":
         if year_anchor is None:
             return value_unresolved()

@@ -139,3 +139,11 @@ def test_the_week_of_a_month_holds_a_day_of_that_month(which: str, month: int, y
     got = [d for d in find_dates(f"It rose in the {which} week of {name} {year}.", DOWNLOADED)]
     assert len(got) == 1 and got[0].earliest is not None and got[0].latest is not None
     assert got[0].earliest <= dt.date(year, month, 28) and got[0].latest >= dt.date(year, month, 1)
+
+
+def test_on_the_nth_is_a_day_of_the_month_last_named() -> None:
+    text = lead(1918, 1919, 1920, 1921, 1922) + (
+        "The Soviet delegation made its offer on 28 September 1920. The Polish delegation made a counteroffer on "
+        "2 October. On the 5th, the Soviets offered amendments to the Polish offer.")
+    assert values(text)["the 5th"] == "1920-10-05"
+    assert "the 5th" not in values("The 38th Division attacked on the 5th Army's flank on 2 October 1920.")

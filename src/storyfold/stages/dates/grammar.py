@@ -226,6 +226,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|(?:(?i:the)\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?i:of)\s+(?=(?i:that\s+month)))?"
         r"(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])",
     ),
+    # "On the 5th,", "the onslaught on the 20th was": a day of the month last named, after a signal and
+    # before a stop or a closed-class word (not "the 5th Army", "the 20th century", "the 38th parallel")
+    ("theord", r"\b(?i:on|by|until|till|from|since|before|after)\s+(?P<x>(?i:the)\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+               r"(?=\s*[,.;:)]|\s+(?i:was|were|had|and|but|when|the|a|an|he|she|it|they|we)\b)"),
     # "the next day", "that same day": the day a narrative last named, and the one after or before it
     # ... and its part: "the next morning", "that same evening"
     # ... and "The day before,", "the day following saw" (not in apposition to a date: "2 October 1950-the day after")

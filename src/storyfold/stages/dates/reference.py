@@ -115,7 +115,8 @@ def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yy", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday"})
+ANAPHORIC = frozenset({"ago", "yy", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday",
+                       "theord"})
 
 
 def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
@@ -168,6 +169,13 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
         if g.get("part"):
             return value_time(d.start + dt.timedelta(days=step), PARTS[(g.get("part") or "").lower()])
         return value_day(d.start + dt.timedelta(days=step))
+    if rule == "theord":  # "On the 5th": of the month last named
+        if ref.date is None or ref.date.month is None or ref.date.precision not in (Precision.DAY, Precision.MONTH):
+            return None
+        day = int(g.get("d") or 0)
+        if not 1 <= day <= calendar.monthrange(ref.date.year, ref.date.month)[1]:
+            return None
+        return value_day(dt.date(ref.date.year, ref.date.month, day))
     if rule == "that":
         if ref.date is None:
             return None

@@ -219,7 +219,7 @@ def find_dates(text: str, anchor: Anchor | dt.date | None, article_id: str = "",
             value = value_quarter(*ref.quarter)  # "This quarter's loss includes charges": the quarter reported on
         if moves and ref.narrative and ref.date is not None and not value.relative and _until(text, hit.start):
             moves = False  # "lasted until the fall of Budapest in February 1945": an end the narrative has not reached
-        if moves:
+        if moves and hit.rule != "yy":  # "the Club of '89": a year that names, not one the text has reached
             _remember(ref, hit, value, tense)
         out.append(
             DateMention(
@@ -294,7 +294,7 @@ def _narrated_form(hit: _Hit, ref: Reference) -> bool:
         if unit == "month":
             return ref.date is not None and ref.date.precision in (Precision.MONTH, Precision.DAY)
         return unit == "year"
-    return hit.rule in NARRATED and not g.get("rel")
+    return hit.rule in NARRATED and (not g.get("rel") or bool(g.get("the")))  # "the previous April" too
 
 
 def _on_the_day_narrated(hit: _Hit, value: Value, ref: Reference, tense: str | None) -> Value:
@@ -336,6 +336,8 @@ def _remember(ref: Reference, hit: _Hit, value: Value, tense: str | None) -> Non
     if hit.rule == "era" and value.earliest is None:
         ref.date, ref.before_era = None, int(hit.match.group("n"))  # "490 BC": no calendar date holds what follows
         return
+    if value.type == "TIME" and hit.rule == "theday" and value.value:  # "the next morning": that day
+        value = Value(value.value[:10], Precision.DAY, relative=True)
     if value.value is None or value.type != "DATE":
         return
     if value.precision is Precision.QUARTER and tense != "future" and (

@@ -15,11 +15,13 @@ __all__ = [
     "HOLIDAYS",
     "HOLIDAY_WEEKDAYS",
     "COMPILED",
+    "DECADE_WORDS",
     "MODS",
     "MONTHS",
     "MONTHS_BY_PREFIX",
     "MONTH_SIGNALS",
     "OLD_YEAR_SIGNALS",
+    "PARTS",
     "NUM",
     "RULES",
     "SEASONS",
@@ -87,6 +89,14 @@ _HOLIDAY = "|".join(
 )
 _HOLIDAY = rf"(?i:{_HOLIDAY})"
 
+# a part of the day -> its TIMEX code
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)\b"
+# The noun of an event or a period that a season before it dates ("the summer offensive", "the spring term").
+_SEASON_NOUN = (r"[\s-]+(?i:offensives?|counter-?offensives?|campaigns?|invasions?|sessions?|terms?|semesters?|recess"
+                r"|vacations?|holidays?|break)\b")
+
 _ERA = r"BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE|C\.E\."
 
 RULES: tuple[tuple[str, str], ...] = (
@@ -100,7 +110,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("my", rf"\b{_MOD}{_MONTH}\s*,?\s+(?:of\s+)?(?P<y>\d{{4}})\b"),
     # "October of next year", "June last year": the month of the year that names
     ("myrel", rf"\b{_MOD}{_MONTH_FULL}\s+(?:of\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b"),
-    ("m", rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
+    # "the previous April", "the following March": the one before or after the date narrated (or the anchor)
+    ("m", rf"\b{_MOD}(?:(?:(?P<the>(?i:the))\s+(?=(?i:previous|following)))?(?P<rel>(?i:last|next|this|past|coming"
+          rf"|previous|following))\s+)?{_MONTH_FULL}\b(?!\s*,?\s*\d)"),
     # a year with its era: "490 BC", "ca. 55 BCE", "AD 1066", "800 AD"
     (
         "era",
@@ -111,6 +123,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("y", rf"\b{_MOD}(?:(?i:fiscal\s+(?:year\s+)?|FY\s*))?(?P<y>1\d\d\d|20\d\d)\b(?![,.]\d)(?!\s*(?:%|(?i:per)))"),
     # the second year of a span written short, "1957-58", "the 1994-95 season": its own year
     ("yearend2", r"(?<=\b(?:1[89]|20)\d\d[-\u2013/])(?P<yy>\d\d)\b(?![-\u2013/.,]\d)"),
+    # a year written with its last two digits: "the Club of '89", "the '99 Boys" (not "the '80s", a decade)
+    ("yy", r"(?<![\w'\u2019])['\u2019](?P<yy>\d\d)\b(?!['\u2019]|[-.,:/]\d|%)"),
     ("wordyear", rf"\b(?:(?P<the>(?i:the\s+year))\s+)?(?P<wy>{_WORD_YEAR})\b(?![\s-]+(?i:hundred|thousand|million|billion))"),
     (
         "holiday",
@@ -122,6 +136,12 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?:(?i:the)\s+(?i:week)\s+(?i:of)\s+{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?"
         rf"|(?P<hol>{_HOLIDAY})\s+(?i:week)\b)",
     ),
+    # "the last week of August", "the first week in May": that week of the month
+    (
+        "weekofmonth",
+        rf"\b(?i:the)\s+(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of|in)\s+{_MONTH_FULL}"
+        r"(?:\s*,?\s+(?P<y>\d{4}))?\b(?!\s*,?\s*\d)",
+    ),
     # "the year ended Aug. 31": an accounting year, twelve months ending on the day named
     ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:year)(?=\s+(?i:ended|ending)\b)"),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[89]|20)\d)0s\b"),
@@ -129,6 +149,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decadebc", rf"\b(?:the\s+)?{_MOD}(?:the\s+)?(?P<dec>\d{{1,3}})0s\s*(?:BCE|BC|B\.C\.E\.|B\.C\.)(?!\w)"),
     # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
     ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
+    # a decade in words: "through the nineties", "the late sixties" (not "in their twenties", an age)
+    ("decadeword", rf"\b(?i:the)\s+{_MOD}['\u2019]?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies"
+                   r"|eighties|nineties))\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"
                 r"(?:\s*(?P<era>BCE|BC|B\.C\.E\.|B\.C\.)(?!\w))?"),
     (
@@ -155,14 +178,20 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|spring|summer|autumn|fall|winter"
         r"|fiscal\s+year))\b",
     ),
+    # "earlier in the year", "Late in the month": the start or end of the year (month) narrated or the anchor's
+    ("relunit", r"\b(?:(?P<el>(?i:earlier|later))|(?P<mod>(?i:early|late)))\s+(?i:in)\s+(?P<rel>(?i:the))\s+"
+                r"(?P<unit>(?i:year|month))\b(?![-'\u2019])"),
     # "at month's end", "by year's end": the end of the unit the text is in ("the end of the month")
     ("relunit", r"\b(?P<unit>(?i:week|month|year))['\u2019]s\s+(?P<end>(?i:end))\b"),
     ("weekend", r"\b(?P<x>(?i:the\s+weekend))\b"),
     # "by year end", "around year-end": the end of the anchor's year
     ("yearend", r"\b(?:(?P<the>(?i:the))\s+)?(?i:year)[\s-](?i:end)\b"),
+    # a season after a signal ("in winter", "during the early summer": the determiner is part of it, unless
+    # it is a noun's that the season modifies, "in the Spring Offensive") or with a year
     (
         "season",
-        rf"\b{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
+        rf"\b(?:(?P<the>(?i:the))\s+(?=(?:\w+[\s-]+)?{_SEASON}(?!{_SEASON_NOUN}|\s+[A-Z]|\s+\d{{4}}{_SEASON_NOUN})))?"
+        rf"{_MOD}(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
         rf"(?:\s+(?:of\s+)?(?:(?P<y>\d{{4}})|(?P<wy>{_WORD_YEAR})))?\b",
     ),
     (
@@ -197,8 +226,16 @@ RULES: tuple[tuple[str, str], ...] = (
         r"|(?:(?i:the)\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?i:of)\s+(?=(?i:that\s+month)))?"
         r"(?i:that)\s+(?P<unit>(?i:year|month|day))\b(?![-'\u2019])",
     ),
+    # "On the 5th,", "the onslaught on the 20th was": a day of the month last named, after a signal and
+    # before a stop or a closed-class word (not "the 5th Army", "the 20th century", "the 38th parallel")
+    ("theord", r"\b(?i:on|by|until|till|from|since|before|after)\s+(?P<x>(?i:the)\s+(?P<d>\d{1,2})(?:st|nd|rd|th))\b"
+               r"(?=\s*[,.;:)]|\s+(?i:was|were|had|and|but|when|the|a|an|he|she|it|they|we)\b)"),
     # "the next day", "that same day": the day a narrative last named, and the one after or before it
-    ("theday", r"\b(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))\s+(?i:day)\b(?![-'\u2019])"),
+    # ... and its part: "the next morning", "that same evening"
+    # ... and "The day before,", "the day following saw" (not in apposition to a date: "2 October 1950-the day after")
+    ("theday", r"\b(?:(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))"
+               r"\s+(?:(?i:day)|(?P<part>(?i:morning|afternoon|evening|night)))\b(?![-'\u2019])"
+               r"|(?<!\d[-\u2013])(?<!\d,\s)(?i:the)\s+(?i:day)\s+(?P<dir>(?i:before|after|following))\b)"),
     (
         "duration",
         r"\b(?:(?P<dir>(?i:the\s+(?:past|last|next|previous|coming|first|final|following)|the|past|next|previous"
@@ -255,7 +292,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("timeword", r"\b(?P<tw>(?i:noon|midday|midnight))\b"),
     (
         "clock",
-        rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ})\b"
+        # a 24-hour clock time: with its zone, "hrs", or (see resolve) after "at", "by", "until" ... or in a
+        # range of two ("at 10:57", "05:30hrs", "(19:00-03:00hrs)"); not a ratio, a score or a verse
+        rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<tz>{_TZ})\b|(?P<hrs>\s*(?i:hrs|hours|h))\b|(?![:.,]?\d))"
         rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}\b|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?",
     ),
     (
@@ -297,3 +336,5 @@ MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "
                   "between", "over", "into", "throughout"}
 
 MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}
+DECADE_WORDS = {w: n for n, w in enumerate(
+    ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)}

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from storyfold.records import PartialDate, Precision
-from storyfold.stages.dates.grammar import MONTHS
+from storyfold.stages.dates.grammar import MONTHS, PARTS
 from storyfold.stages.dates.values import (
     Anchor,
     Value,
@@ -20,6 +20,7 @@ from storyfold.stages.dates.values import (
     value_month,
     value_quarter,
     value_quarter_shifted,
+    value_time,
     value_unresolved,
     value_year,
 )
@@ -72,7 +73,7 @@ NARRATIVE_SHARE = 0.75
 NARRATIVE_MIN = 5
 # Rules whose year, when the text does not say it, a narrative gives (see Reference.narrated); "relunit"
 # too in its anaphoric forms ("the previous year"), see dates._narrated_form.
-NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "dayshift"})
+NARRATED = frozenset({"m", "mdy", "dmy", "season", "holiday", "weekof", "weekofmonth", "dayshift"})
 
 
 def narrative_shift(date: PartialDate, k: int, unit: str) -> Value | None:
@@ -114,7 +115,8 @@ def is_narrative(years: Iterable[int | None], anchor: Anchor | None) -> bool:
 
 
 # Rules whose value depends on the Reference (resolved in text order, after the spans are chosen).
-ANAPHORIC = frozenset({"ago", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday"})
+ANAPHORIC = frozenset({"ago", "yy", "yearago", "sameperiod", "latest", "thequarter", "yearq", "that", "fullyear", "theday",
+                       "theord"})
 
 
 def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | None, ref: Reference
@@ -162,8 +164,18 @@ def resolve_anaphoric(rule: str, g: Mapping[str, str | None], anchor: Anchor | N
         d = ref.date
         if not ref.narrative or d is None or d.precision is not Precision.DAY or d.start is None:
             return None
-        step = {"next": 1, "following": 1, "previous": -1}.get((g.get("which") or "").lower(), 0)
+        step = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(
+            (g.get("which") or g.get("dir") or "").lower(), 0)
+        if g.get("part"):
+            return value_time(d.start + dt.timedelta(days=step), PARTS[(g.get("part") or "").lower()])
         return value_day(d.start + dt.timedelta(days=step))
+    if rule == "theord":  # "On the 5th": of the month last named
+        if ref.date is None or ref.date.month is None or ref.date.precision not in (Precision.DAY, Precision.MONTH):
+            return None
+        day = int(g.get("d") or 0)
+        if not 1 <= day <= calendar.monthrange(ref.date.year, ref.date.month)[1]:
+            return None
+        return value_day(dt.date(ref.date.year, ref.date.month, day))
     if rule == "that":
         if ref.date is None:
             return None

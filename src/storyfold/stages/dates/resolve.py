@@ -13,17 +13,20 @@ from storyfold.records import PartialDate, Precision
 from storyfold.stages.dates.grammar import (
     APPROX_BEFORE,
     BARE_HOLIDAYS,
+    DECADE_WORDS,
     MODS,
     MONTH_SIGNALS,
     MONTHS,
     MONTHS_BY_PREFIX,
     OLD_YEAR_SIGNALS,
+    PARTS,
     SEASONS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
 from storyfold.stages.dates.holidays import holiday_date
+from storyfold.stages.dates.pick import ENDPOINT_SIGNALS, pick_day, pick_year
 from storyfold.stages.dates.reference import ANAPHORIC, Reference, era_shift, narrative_shift, resolve_anaphoric
 from storyfold.stages.dates.values import (
     YEAR_STEP,
@@ -53,65 +56,9 @@ from storyfold.text.counted import irregular_plural
 __all__ = ["ANAPHORIC", "Anchor", "Reference", "count_of", "resolve"]
 
 
-NEAR_DAYS = 60  # a date without its year within two months of the anchor is its nearest occurrence, whatever the tense
-# Signals before a date that ends a span ("until March 6", "by August"): the verb's tense does not place it.
-ENDPOINT_SIGNALS = frozenset({"until", "till", "through", "by"})
-
-
-def _pick_year(month: int, anchor: dt.date, tense: str | None, rel: str | None, day: int | None = None,
-               signal: str | None = None) -> int:
-    """The year of ``month`` (and ``day``; ``None`` for the whole month) said in a sentence of
-    ``tense`` relative to ``anchor``. After "until", "through" or "by" the date ends a span that the
-    verb's tense does not place, so it is the nearest occurrence; after "since" it is past."""
-    y = anchor.year
-    key = (month, day or 1)
-    now = (anchor.month, anchor.day)
-    if rel == "last" and day is None and shift_month(y, anchor.month, -1)[1] == month:
-        return y - 1  # "last February" said in March: a year back (the month just past is "last month")
-    if rel in ("last", "past"):
-        return y if key < now and month != anchor.month else y - 1
-    if rel in ("next", "coming"):
-        return y if key > now and month != anchor.month else y + 1
-    if rel == "this":
-        return y
-    if signal in ENDPOINT_SIGNALS:
-        tense = None
-    elif signal == "since":
-        return y if key <= now else y - 1
-    if tense in ("past", "future") and day is not None:
-        # A calendar date said without its year lies near the anchor: the tense picks the side only
-        # when the nearest occurrence is not within two months of it.
-        near = min((dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)),
-                   key=lambda c: abs((c - anchor).days))
-        if abs((near - anchor).days) <= NEAR_DAYS:
-            return near.year
-    if tense == "past":
-        return y if key <= now else y - 1
-    if tense == "future":
-        return y if key >= now else y + 1
-    if day is not None:  # a full date without tense: the nearest occurrence
-        cands = [dt.date(yy, month, min(day, calendar.monthrange(yy, month)[1])) for yy in (y - 1, y, y + 1)]
-        return min(cands, key=lambda c: abs((c - anchor).days)).year
-    # a month without tense: the nearest occurrence, this year's on a tie
-    return min((y, y - 1, y + 1), key=lambda yy: abs((yy - y) * 12 + month - anchor.month))
-
-
-def _pick_day(target_wd: int, anchor: dt.date, tense: str | None, rel: str | None) -> dt.date:
-    """The date of weekday ``target_wd`` relative to ``anchor``: past tense the latest on or before
-    it, future the first on or after it, neither the nearest (ties go to the past)."""
-    back = (anchor.weekday() - target_wd) % 7
-    fwd = (target_wd - anchor.weekday()) % 7
-    if rel in ("last", "past", "previous"):
-        return anchor - dt.timedelta(days=back or 7)
-    if rel in ("next", "coming"):
-        return anchor + dt.timedelta(days=fwd or 7)
-    if rel == "this":
-        return anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=target_wd)
-    if tense == "past":
-        return anchor - dt.timedelta(days=back)
-    if tense == "future":
-        return anchor + dt.timedelta(days=fwd)
-    return anchor - dt.timedelta(days=back) if back <= fwd else anchor + dt.timedelta(days=fwd)
+# Signals before a bare 24-hour clock time ("at 10:57", "by 05:30"), and two such times in a range.
+_CLOCK_SIGNALS = frozenset({"at", "by", "until", "till", "from", "before", "after", "since"})
+_CLOCK_RANGE = re.compile(r"\d:[0-5]\d\s*[-\u2013]\s*\d{1,2}:[0-5]\d")
 
 
 def _mod(m: re.Match[str]) -> str | None:
@@ -125,7 +72,7 @@ def resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | Non
     ``ref`` is what the text named before the match (rules in :data:`ANAPHORIC` read it).
     A value off the calendar ("99999 days ago", a 25-digit decade) leaves the mention unresolved."""
     try:
-        if rule in ANAPHORIC and rule != "ago":
+        if rule in ANAPHORIC and rule not in ("ago", "yy"):
             return resolve_anaphoric(rule, m.groupdict(), anchor, ref or Reference())
         return _resolve(rule, m, anchor, tense, signal, ref or Reference())
     except (OverflowError, ValueError):
@@ -144,19 +91,38 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
     if rule in ("mdy", "dmy"):
         return _month_day(g, day_anchor, tense, signal)
+    if rule == "weekofmonth":
+        month = MONTHS[(g["mon"] or "").lower()]
+        if g.get("y"):
+            y = int(g["y"] or 0)
+        elif day_anchor is None:
+            return value_unresolved()
+        else:
+            y = pick_year(month, day_anchor, tense, None, signal=signal)
+        last = calendar.monthrange(y, month)[1]
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get((g["ord"] or "").lower())
+        return Value(**{**week_slots(dt.date(y, month, 7 * n - 3 if n else last - 3)), "relative": not g.get("y")})
     if rule == "weekof":
         if g.get("hol"):
             if day_anchor is None:
                 return value_unresolved()
             name = re.sub(r"\s+", " ", (g["hol"] or "").lower()).replace("\u2019", "'")
             near = holiday_date(name, day_anchor.year)
-            said = value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, None, day=near.day,
+            said = value_day(holiday_date(name, pick_year(near.month, day_anchor, tense, None, day=near.day,
                                                       signal=signal)))
         else:
             said = _month_day(g, day_anchor, tense, signal)
         if said is None or said.earliest is None:
             return said
         return Value(**{**week_slots(said.earliest), "relative": said.relative})
+    if rule == "yy":  # the year with those last two digits nearest the year narrated, else the anchor's
+        if re.search(r"(?:^|[^.!?\s]\s*)\s\w*[A-Z]\w*\s*$", m.string[max(0, m.start() - 40) : m.start()]):
+            return None  # after a name, not at a sentence's start: a version ("iLife '11", "Windows '95")
+        base = ref.date.year if ref.narrative and ref.date is not None and ref.date.year is not None else year_anchor
+        if base is None:
+            return value_unresolved()
+        year = base - base % 100 + int(g["yy"])
+        return value_year(min((year - 100, year, year + 100), key=lambda y: (abs(y - base), y)))
     if rule == "my":
         return value_month(int(g["y"]), MONTHS_BY_PREFIX[g["mon"][:3].lower()], _mod(m), relative=False)
     if rule == "m":
@@ -165,8 +131,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         if day_anchor is None:
             return value_unresolved()
-        rel = g["rel"].lower() if g.get("rel") else None
-        return value_month(_pick_year(month, day_anchor, tense, rel, signal=signal), month, _mod(m))
+        rel = {"previous": "last", "following": "next"}.get((g.get("rel") or "").lower(), (g.get("rel") or "").lower())
+        return value_month(pick_year(month, day_anchor, tense, rel or None, signal=signal), month, _mod(m))
     if rule == "y":
         if m.start() > 0 and m.string[m.start() - 1] in "$£€#":
             return None
@@ -178,8 +144,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if year < 1800 and not (g.get("mod") or signal in OLD_YEAR_SIGNALS or before.endswith("(")):
             return None  # a number before 1800 is a year only where a signal or a modifier says so
         plural = re.match(r"\s+([a-z]+s)\b", after)
-        if plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1)):
-            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis" is a year
+        if (plural and signal is None and plural.group(1) not in _AUXILIARIES and not _singular_noun(plural.group(1))
+                and not (year >= 1900 and _POSSESSOR.search(before))):
+            return None  # "2000 soldiers": a count before a plural noun; "a 2009 analysis", "the 1992 protests" a year
         if year < 1800 and (word := re.match(r"\s+([a-z]+)\b", after)) and irregular_plural(word.group(1)):
             return None  # "a survey of 1709 schoolchildren": a signal does not make a count a year
         return value_year(year, _mod(m), relative=False)
@@ -207,7 +174,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         if day_anchor is None:
             return value_unresolved()
         near = holiday_date(name, day_anchor.year)  # the year is picked as for a day said without one
-        return value_day(holiday_date(name, _pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
+        return value_day(holiday_date(name, pick_year(near.month, day_anchor, tense, rel, day=near.day, signal=signal)))
     if rule == "yearend":
         if not (signal or g.get("the")):
             return None  # "year-end results": an adjective
@@ -227,6 +194,8 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return Value(f"BC{int(g['dec']):03d}", Precision.DECADE, mod=_mod(m), relative=False)
     if rule == "decade2":  # the 20th century's, as news writes them
         return value_decade(1900 + int(g["dec2"]) * 10, _mod(m))
+    if rule == "decadeword":  # the 20th century's too
+        return value_decade(1900 + DECADE_WORDS[(g["dw"] or "").lower()] * 10, _mod(m))
     if rule == "myrel":
         if year_anchor is None:
             return value_unresolved()
@@ -248,7 +217,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             part = part or "night"
         d = day_anchor + dt.timedelta(days=shift)
         if part:
-            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part]
+            code = PARTS[part]
             return value_time(d, code)
         return value_day(d)
     if rule == "dayshift":
@@ -257,7 +226,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
                 return value_unresolved()
             rel = g["rel"].lower() if g.get("rel") else None
             possessive = re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3])
-            said = value_day(_pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
+            said = value_day(pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, "past" if possessive else tense, rel))
         else:
             said = _month_day(g, day_anchor, tense, signal)
         if said is None or said.earliest is None:
@@ -272,9 +241,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         rel = g["rel"].lower() if g.get("rel") else None
         if re.match(r"['\u2019]s\b", m.string[m.end() : m.end() + 3]):
             tense = "past"  # "Wednesday's ruling", "over Thursday's closing price": news names a past day so
-        d = _pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
+        d = pick_day(WEEKDAYS[g["wd"].lower()], day_anchor, None if signal in ENDPOINT_SIGNALS else tense, rel)
         if g.get("part"):
-            code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[g["part"].lower()]
+            code = PARTS[g["part"].lower()]
             return value_time(d, code)
         return value_day(d)
     if rule == "relunit":
@@ -284,7 +253,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
     if rule == "weekend":
         if day_anchor is None:
             return value_unresolved()
-        sat = _pick_day(5, day_anchor, tense, None)
+        sat = pick_day(5, day_anchor, tense, None)
         if tense != "future" and day_anchor.weekday() == 6:
             sat = day_anchor - dt.timedelta(days=1)
         return value_weekend(sat)
@@ -299,7 +268,7 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return None
         if day_anchor is None:
             return value_unresolved()
-        return value_season(_pick_year(month, day_anchor, tense, rel), code, _mod(m))
+        return value_season(pick_year(month, day_anchor, tense, rel), code, _mod(m))
     if rule == "ago":
         n = count_of(g["n"] or "")
         unit = (g["unit"] or "").lower()
@@ -355,6 +324,9 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
         return Value(value, Precision.SET, type="SET")
     if rule in ("time", "timeword", "clock"):
         if rule == "clock":
+            if not (g.get("tz") or g.get("hrs") or signal in _CLOCK_SIGNALS or _CLOCK_RANGE.search(
+                    m.string[max(0, m.start() - 7) : m.end() + 7])):
+                return None
             hour, minute = int(g["h"]), int(g["mi"])
         elif g.get("tw"):
             hour, minute = (0, 0) if g["tw"].lower() == "midnight" else (12, 0)
@@ -370,14 +342,14 @@ def _resolve(rule: str, m: re.Match[str], anchor: Anchor | None, tense: str | No
             return Value(None, Precision.UNRESOLVED, type="TIME", relative=True)
         day = day_anchor  # a clock time alone is on the anchor's day; "9 a.m. Tuesday" on that Tuesday
         if g.get("wd"):
-            day = _pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
+            day = pick_day(WEEKDAYS[(g["wd"] or "").lower()], day_anchor,
                             None if signal in ENDPOINT_SIGNALS else tense, None)
         elif g.get("mon") and g.get("d"):
             month = MONTHS_BY_PREFIX.get((g["mon"] or "")[:3].lower())
             if month is None or not 1 <= int(g["d"] or 0) <= calendar.monthrange(day_anchor.year, month)[1]:
                 return None
             d = int(g["d"] or 0)
-            day = dt.date(_pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
+            day = dt.date(pick_year(month, day_anchor, tense, None, day=d, signal=signal), month, d)
         # said in UTC: ISO 8601's "Z" ("16:00 UTC" -> T16:00Z, as MEANTIME writes it); a GMT time keeps
         # no zone, as TempEval-3 writes it (in Britain it names the local winter clock)
         return value_time(day, hour=hour, minute=minute, utc=(g.get("tz") or "").upper() == "UTC")
@@ -414,13 +386,16 @@ def _month_day(g: Mapping[str, str | None], day_anchor: dt.date | None, tense: s
             return None
     if day_anchor is None:
         return value_unresolved()
-    y = _pick_year(month, day_anchor, tense, None, day=d, signal=signal)
+    y = pick_year(month, day_anchor, tense, None, day=d, signal=signal)
     try:
         return value_day(dt.date(y, month, d))
     except ValueError:
         return None
 
 
+# A determiner or possessive before a year that modifies a plural noun ("the 1992 protests", "its 1989
+# results"): a count that large is written with its thousands comma ("the 2,000 soldiers").
+_POSSESSOR = re.compile(r"(?i)\b(?:the|its|their|his|her|our|whose)\s+$")
 # Verbs in -s that follow a year as its predicate ("1989 is following the trend"), not a plural it counts.
 _AUXILIARIES = frozenset({"is", "was", "has", "does"})
 
@@ -435,7 +410,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
                      ) -> Value | None:
     rel = (g["rel"] or "").lower()
     unit = re.sub(r"\s+", " ", (g["unit"] or "").lower())
-    if rel == "the" and not mod:
+    if rel == "the" and not mod and not g.get("el"):
         return None  # "the year" alone: anaphoric, not resolvable here
     if rel == "past" and g.get("the"):
         return value_duration(1, unit) if unit in UNITS else None  # "the past year": a duration
@@ -473,7 +448,7 @@ def _resolve_relunit(g: Mapping[str, str | None], mod: str | None, anchor: Ancho
                       relative=True)
     if unit in SEASONS:
         code, month = SEASONS[unit]
-        return value_season(_pick_year(month, d, tense, rel or "this"), code, mod)
+        return value_season(pick_year(month, d, tense, rel or "this"), code, mod)
     return None
 
 

@@ -24,7 +24,7 @@ class DatesStage(ArticleStage):
     not what it tells."""
 
     name: ClassVar[str] = "dates"
-    version: ClassVar[str] = "7"
+    version: ClassVar[str] = "8"
     provides: ClassVar[Mapping[str, type]] = {"dates": DateMention, "published_estimate": PublishedEstimate}
 
     def process(self, article: Article, inputs: Outputs, ctx: Context) -> Outputs:

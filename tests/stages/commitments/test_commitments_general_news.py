@@ -92,3 +92,10 @@ def test_rockets_and_airstrikes_launched_are_not_given(found) -> None:
                  "commander.") == []
     # vehicles handed over stay given
     assert [m.actor for m in found("The UK delivered 20 armoured vehicles into Ukraine last month.")] == ["United Kingdom"]
+
+
+def test_a_promise_in_a_participle_is_the_act_not_what_an_act_brings_about(found) -> None:
+    # commitments@18, an AllSides body (roundup 5679, read as dev): "made the pledge" names nothing, "promising" says what
+    ms = found('U.S. President Joe Biden made the pledge at a virtual Covid-19 summit on the sidelines of the UN General '
+               'Assembly, promising an "arsenal of vaccines".')
+    assert [(m.actor, m.status.value) for m in ms] == [("United States", "pledged")]

@@ -114,3 +114,4 @@ def test_an_agencys_initials_are_no_currency() -> None:
 
     doc = _default_nlp()("Britain gave 250 GBR million.")
     assert is_money(next(t for t in doc if t.lower_ == "million"))
+

@@ -343,7 +343,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
                 and resolved_to is None:
             continue
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _gives(verb.head) and not any(
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ not in COMMISSIVE and _gives(verb.head) and not any(
                 c.dep_ in ("mark", "nsubj", "aux") for c in verb.children):
             continue  # "will release the data …, setting up a scramble": what the act brings about
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (

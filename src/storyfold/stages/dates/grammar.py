@@ -89,8 +89,13 @@ _HOLIDAY = "|".join(
 )
 _HOLIDAY = rf"(?i:{_HOLIDAY})"
 
-# a part of the day -> its TIMEX code
+# a part of the day -> its TIMEX code, and the pattern of its words
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_PART = "(?i:" + "|".join(PARTS) + ")"
+# a decade in words -> its decade of the 20th century (2: the twenties), and the pattern of its words
+DECADE_WORDS = {w: n for n, w in enumerate(
+    ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)}
+_DECADE_WORD = "(?i:" + "|".join(DECADE_WORDS) + ")"
 
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)\b"
 # The noun of an event or a period that a season before it dates ("the summer offensive", "the spring term").
@@ -150,14 +155,13 @@ RULES: tuple[tuple[str, str], ...] = (
     # a decade written short: "the '80s", "the 70s and 80s" (not "in their 80s", an age)
     ("decade2", rf"(?:\b(?i:the)\s+{_MOD}['\u2019]?|['\u2019]|(?<=\d0s\s(?i:and)\s))(?P<dec2>[2-9])0s\b"),
     # a decade in words: "through the nineties", "the late sixties" (not "in their twenties", an age)
-    ("decadeword", rf"\b(?i:the)\s+{_MOD}['\u2019]?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies"
-                   r"|eighties|nineties))\b"),
+    ("decadeword", rf"\b(?i:the)\s+{_MOD}['\u2019]?(?P<dw>{_DECADE_WORD})\b"),
     ("century", r"\b(?:the\s+)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)\b"
                 r"(?:\s*(?P<era>BCE|BC|B\.C\.E\.|B\.C\.)(?!\w))?"),
     (
         "dayword",
         r"\b(?P<dw>(?i:today|yesterday|tomorrow|tonight))\b"
-        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
+        rf"(?:\s+(?P<part>{_PART}))?",
     ),
     # "the day before last Tuesday's hearing", "the day after March 6": the day next to the one named
     (
@@ -165,11 +169,11 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?i:the)\s+(?i:day)\s+(?P<shift>(?i:before|after))\s+(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?"
         rf"(?:{_WD}|{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y>\d{{4}})\b)?)",
     ),
-    ("partday", r"\b(?P<rel>(?i:this|last))\s+(?P<part>(?i:morning|afternoon|evening|night))\b"),
+    ("partday", rf"\b(?P<rel>(?i:this|last))\s+(?P<part>{_PART})\b"),
     (
         "weekday",
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|past|previous))\s+)?{_WD}(?P<plural>s)?\b"
-        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))(?P<parts>s)?\b)?",
+        rf"(?:\s+(?P<part>{_PART})(?P<parts>s)?\b)?",
     ),
     (
         "relunit",
@@ -234,7 +238,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # ... and its part: "the next morning", "that same evening"
     # ... and "The day before,", "the day following saw" (not in apposition to a date: "2 October 1950-the day after")
     ("theday", r"\b(?:(?:(?i:the)\s+(?P<which>(?i:next|following|previous|same))|(?i:that\s+same))"
-               r"\s+(?:(?i:day)|(?P<part>(?i:morning|afternoon|evening|night)))\b(?![-'\u2019])"
+               rf"\s+(?:(?i:day)|(?P<part>{_PART}))\b(?![-'\u2019])"
                r"|(?<!\d[-\u2013])(?<!\d,\s)(?i:the)\s+(?i:day)\s+(?P<dir>(?i:before|after|following))\b)"),
     (
         "duration",
@@ -336,5 +340,3 @@ MONTH_SIGNALS = {"in", "since", "until", "till", "by", "from", "of", "during", "
                   "between", "over", "into", "throughout"}
 
 MONTHS_BY_PREFIX = {name[:3]: i for name, i in MONTHS.items()}
-DECADE_WORDS = {w: n for n, w in enumerate(
-    ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"), start=2)}

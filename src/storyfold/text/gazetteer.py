@@ -234,9 +234,11 @@ def region_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
 def country_names() -> dict[str, str]:
     """Every name, spelling, demonym and seat of a country -> the country's canonical name. A name
-    two countries claim goes to the one that names itself so, else to the more populous."""
+    two countries claim goes to the one that names itself so, else to the more populous. Built once
+    per process and shared: read it, never change it."""
     found: dict[str, tuple[int, int, str]] = {}
     for place in PLACES:
         if place.kind is not PlaceKind.COUNTRY:

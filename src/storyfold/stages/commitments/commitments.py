@@ -56,7 +56,7 @@ from storyfold.stages.commitments.people import deciders, legislators_propose, o
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
-from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, aided, rule_mentions
+from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, aided, before_name, rule_mentions
 from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
@@ -216,12 +216,12 @@ _CONTEXT = 800
 _GENERIC = NOMINAL | {"support", "help", "item", "material", "equipment", "commitment", "money", "effort",
                       "that", "which", "it", "this", "what"}  # a pronoun names nothing either
 # A place after these is a recipient, a channel ("through the EU's Civil Protection Mechanism") or a
-# partner ("in cooperation with the European Union"), not a donor.
+# partner ("in cooperation with the European Union"), not a donor; after "on", a target ("imposed on
+# the Afghan people"); after "in", where something happens.
+_TO = before_name("to", "for", "into", "in", "on", "against", "through", "via", "with")
 # An organisation that is a body of a state acts for the state ("the Ministry of Foreign Affairs").
 _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|government|cabinet|council\s+of\s+ministers"
                               r"|parliament|embassy|armed\s+forces|army|navy|air\s+force|chancellery|presidency)\b")
-_TO = re.compile(r"\b(?:(?:to|for|into|in|on|against|with)\s*|(?:to|for|into|in|on|against|through|via|with)\s+(?:the\s+)?)$",
-                 re.I)
 # What a state or a person in public life vows to do ("pledged to mobilize the FBI …") or imposes
 # ("imposed the eviction moratorium"), naming no kind of aid, is political (an organisation's, other).
 _PROMISED = verb_forms(COMMISSIVE)

@@ -223,9 +223,6 @@ def used_against(verb: Any, obj: Any) -> bool:
     return (aimed or verb.lemma_ == "launch") and wordnet.sense_is_a(head, 2, *_ARMS)
 
 
-_COUNTRIES = frozenset(country_names())
-
-
 def envoy(verb: Any, obj: Any) -> bool:
     """Whether a verb of sending sends one person ("dispatched his top spy", "sent an envoy"): a
     singular common noun whose most frequent WordNet sense is a person, an errand, nothing given
@@ -263,7 +260,7 @@ def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
         return True
     if used_against(verb, obj) or misread_that(verb, obj) or envoy(verb, obj):
         return True
-    if obj.pos_ == "PROPN" and " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct")) in _COUNTRIES:
+    if obj.pos_ == "PROPN" and " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct")) in country_names():
         return True  # a country, no thing given ("saw the US handing Afghanistan back")
     return (names_nothing(obj) and not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM"))) \
         or bare_resolution(obj)

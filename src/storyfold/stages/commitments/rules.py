@@ -58,10 +58,16 @@ from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "aided", "category_of", "rule_mentions"]
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "aided", "before_name", "category_of", "rule_mentions"]
 
 
 K = CommitmentKind
+
+
+def before_name(*prepositions: str) -> re.Pattern[str]:
+    """What ends right before a name that one of ``prepositions`` governs, with or without "the"
+    ("to ", "for the "): searched in the text before the name."""
+    return re.compile(rf"\b(?:{'|'.join(prepositions)})\s+(?:the\s+)?$", re.I)
 S = CommitmentStatus
 
 # name -> canonical country: names, demonyms, capitals used as metonyms.
@@ -141,9 +147,9 @@ _CONDITIONS = [
 # by its own name (a demonym or a seat there qualifies: "for the Canadian budget"; a place after "in" is
 # where something happens: "the carrier's arrival in Japan for joint drills").
 _OWN_NAMES = frozenset(n for p in PLACES if p.kind is PlaceKind.COUNTRY for n in (p.name, *p.spellings))
-_AIDED_BEFORE = re.compile(r"\b(?:to|for|into)\s+(?:the\s+)?$", re.I)
+_AIDED_BEFORE = before_name("to", "for", "into")
 # Where a rules' kind is sent, in its own sentence: also "in" ("peacekeepers on the ground in Ukraine").
-_SENT_TO = re.compile(r"\b(?:to|for|into|in)\s+(?:the\s+)?$", re.I)
+_SENT_TO = before_name("to", "for", "into", "in")
 _EXAMPLE = re.compile(r"(?:like|such\s+as|including|as|among|with|than)\s*$", re.I)
 _RECIPIENT = re.compile(r"(?:\bto|\bin|\bfor|\binto|\bwith|\bagainst|\bfrom|\bbetween)\s*$", re.I)
 # A cue that puts the whole sentence in doubt: "It is not known whether Japan … will offer".

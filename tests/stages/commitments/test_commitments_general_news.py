@@ -99,3 +99,38 @@ def test_a_promise_in_a_participle_is_the_act_not_what_an_act_brings_about(found
     ms = found('U.S. President Joe Biden made the pledge at a virtual Covid-19 summit on the sidelines of the UN General '
                'Assembly, promising an "arsenal of vaccines".')
     assert [(m.actor, m.status.value) for m in ms] == [("United States", "pledged")]
+
+
+def test_a_coordinated_verb_with_a_tense_of_its_own_keeps_its_own_status(found) -> None:
+    # AllSides roundup 5958 (outlet body): "pledged" decides, not the "called for" it is coordinated with;
+    # before commitments@19 the finite conjunct was skipped and the act read as done ("committed")
+    ms = found('Group of Seven (G-7) leaders on Sunday called for a renewed, "transparent" investigation into the '
+               "origins of the coronavirus and pledged to give 1 billion vaccine doses to countries in need as their "
+               "weekend of meetings in the United Kingdom came to an end.")
+    assert [(m.actor, m.status) for m in ms] == [("Group of Seven", S.PLEDGED)]
+    # a refusal coordinated with another actor's pledge is not that actor's
+    ms = found("Poland refused and Germany pledged to deliver 40 tanks to Ukraine.")
+    assert [(m.actor, m.status) for m in ms] == [("Germany", S.PLEDGED)]
+    # a bare conjunct shares its head's auxiliary and negation
+    ms = found("Germany will not send tanks and deliver jets to Ukraine.")
+    assert {m.status for m in ms} == {S.RULED_OUT}
+
+
+def test_an_act_that_failed_commits_nobody(found) -> None:
+    # AllSides roundup 5662 (outlet body): before commitments@19 "was unable to pass" read as a pledge
+    assert found("The Senate was unable to pass a federal funding bill on Monday after it received a 48 to 50 vote "
+                 "with Republicans in opposition.") == []
+    assert found("Congress failed to approve the aid package.") == []
+    # a failure in another clause leaves the act
+    assert [m.actor for m in found("Congress approved the aid package after the Senate failed to block it.")] == ["Congress"]
+
+
+def test_the_maker_named_on_what_is_received_is_no_giver(found) -> None:
+    # AllSides roundup 5774 (outlet body): "Pfizer" names the vaccine, not who gave it
+    ms = found("WASHINGTON – The Biden administration on Wednesday unveiled plans to begin offering COVID-19 booster "
+               "shots this fall for Americans who received the Pfizer or Moderna vaccines, eight months after they "
+               "become fully vaccinated.")
+    assert "Pfizer" not in {m.actor for m in ms}
+    # the name on a sum or a gift received is its giver
+    ms = found("The city received a $500,000 MacArthur Foundation grant in 2008.")
+    assert [(m.actor, m.status) for m in ms] == [("MacArthur Foundation", S.FULFILLED)]

@@ -115,3 +115,13 @@ def test_an_agencys_initials_are_no_currency() -> None:
     doc = _default_nlp()("Britain gave 250 GBR million.")
     assert is_money(next(t for t in doc if t.lower_ == "million"))
 
+
+
+def test_a_country_after_a_preposition_and_the_is_no_actor_of_the_rules() -> None:
+    # Kiel NZM2 (dev half): since commitments@19 the sub-kind rules read money in any currency code
+    # ("NZD"), and "to the Ukrainian army" is where the money goes, not who gives it
+    text = ("The total sum is attributed to a NATO Trust Fund that provides non-lethal military aid to Ukraine as well "
+            "as a direct transfer to the Ukrainian army. However we still report the whole donation value of NZD 5 "
+            "million here, as both the donation to the NATO trust fund as well as the direct transfer to the "
+            "Ukrainian army are considered bilateral military aid.")
+    assert "Ukraine" not in {m.actor for m in found(text, "New Zealand aid announcement")}

@@ -159,12 +159,22 @@ def conjectured(verb: Any) -> bool:
 _IRREALIS = frozenset({"would", "could", "should", "'d", "’d"})
 
 
+# predicates whose infinitive did not happen (negative implicatives: "failed to pass", "was unable to pass")
+_FAILED = frozenset({"fail", "unable"})
+
+
 def counterfactual(verb: Any) -> bool:
     """Whether ``verb`` states what did not happen: a modal perfect ("Israel's leadership wouldn't
-    have approved a cease-fire if ...", "Germany could have sent tanks") or the pluperfect of an "if"
-    clause ("if France had sent troops"). Such a clause commits nobody to anything, negated or not.
-    A reported "would have" keeps its reading: a past verb of saying before it reports a future
-    perfect ("said it would have delivered 40 tanks by March") and is not counted."""
+    have approved a cease-fire if ...", "Germany could have sent tanks"), the pluperfect of an "if"
+    clause ("if France had sent troops") or the infinitive of a failure ("The Senate was unable to
+    pass a federal funding bill", "failed to approve"). Such a clause commits nobody to anything,
+    negated or not. A reported "would have" keeps its reading: a past verb of saying before it
+    reports a future perfect ("said it would have delivered 40 tanks by March") and is not counted."""
+    tok = verb
+    while tok.dep_ in ("xcomp", "acomp") and tok.head.i != tok.i:
+        tok = tok.head
+        if head_lemma(tok) in _FAILED:
+            return True
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     perfect = verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)
     if not perfect:

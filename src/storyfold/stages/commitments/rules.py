@@ -53,12 +53,12 @@ from storyfold.records import (
 )
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import CANDIDATE
-from storyfold.text.gazetteer import PLACES, PlaceKind, country_names
+from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind, country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "KINDS", "LEADERS", "RECIPIENT", "aided", "before_name", "category_of", "rule_mentions"]
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "aided", "before_name", "category_of", "rule_mentions"]
 
 
 K = CommitmentKind
@@ -151,7 +151,7 @@ _AIDED_BEFORE = before_name("to", "for", "into")
 # Where a rules' kind is sent, in its own sentence: also "in" ("peacekeepers on the ground in Ukraine").
 _SENT_TO = before_name("to", "for", "into", "in")
 _EXAMPLE = re.compile(r"(?:like|such\s+as|including|as|among|with|than)\s*$", re.I)
-_RECIPIENT = re.compile(r"(?:\bto|\bin|\bfor|\binto|\bwith|\bagainst|\bfrom|\bbetween)\s*$", re.I)
+_RECIPIENT = before_name("to", "in", "for", "into", "with", "against", "from", "between")
 # A cue that puts the whole sentence in doubt: "It is not known whether Japan … will offer".
 _SCOPE = re.compile(r"\bnot\s+known\s+whether\b|\bunclear\s+whether\b|\bremains?\s+to\s+be\s+seen\b|"
                     r"\byet\s+to\s+be\s+(?:confirmed|decided)\b", re.I)
@@ -165,7 +165,7 @@ _CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruc
                       r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
 _SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
     verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
-_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|Ukrain|Kyiv|coalition)", re.I)
+_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|coalition)", re.I)
 _ACTS_NAMED = frozenset({K.GROUND_TROOPS, K.PEACEKEEPERS, K.SECURITY_GUARANTEE, K.PARTICIPATION})
 _FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
 
@@ -337,9 +337,11 @@ def _mentions(
     # that gives, offers or commits ("an intelligence report that could fuel further debate": none);
     # the kinds whose words are acts themselves ("deploying troops", "join the coalition") need none
     # (equipment and arms, the words of many a story about a military, only beside a verb that hands over)
-    kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or _GIVING.search(sent) or (
+    # (or in one that names a country the article gives to: "equipment for Ukraine")
+    gives = _GIVING.search(sent)
+    kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or gives or (
         k not in (K.EQUIPMENT, K.ARMS) and CANDIDATE.search(sent))]
-    money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in ("USD", "EUR", "GBP", "JPY")]
+    money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in CURRENCY_CODES]
     if money and CANDIDATE.search(sent):  # a sum with no verb or noun of giving is no act ("deposits worth $1 trillion")
         kinds.append((money[0].start - a, K.FUNDING))
     tail = sent
@@ -389,4 +391,3 @@ def _mentions(
 
 
 KINDS = _KINDS  # the sub-kind lexicon, for the parse-based reading
-RECIPIENT = _RECIPIENT  # words before a name that make it the recipient ("to", "for", …)

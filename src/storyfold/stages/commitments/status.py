@@ -101,22 +101,27 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     """The status of the act ``verb`` states, and the token it was read from."""
     governors = chain(verb)
     own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
-    for tok in governors:
+    for at, tok in enumerate(governors):
         kids = list(tok.children)
         lemma = head_lemma(tok)
+        # a conjunct shares its head's auxiliaries, negation and "if" only where it has neither a
+        # subject nor an auxiliary nor a tense of its own ("will not send tanks and deliver jets");
+        # a finite one shares nothing ("called for an inquiry and pledged to give 1 billion doses":
+        # "pledged" decides, "called" does not), and no head's verb governs its conjunct's act
+        shared = at > 0 and governors[at - 1].dep_ == "conj"
+        if shared and _own_clause(governors[at - 1]):
+            break
         neg = next((c for c in kids if c.dep_ == "neg"), None)
-        if neg is not None and (tok.i == verb.i or tok.dep_ != "conj"):
+        if neg is not None:
             return S.RULED_OUT, neg
-        if (lemma in REFUSE and tok.i != verb.i) or _rules_out(tok):
+        if not shared and ((lemma in REFUSE and tok.i != verb.i) or _rules_out(tok)):
             return S.RULED_OUT, tok
-        if lemma in DECLINE and tok.i != verb.i:
+        if not shared and lemma in DECLINE and tok.i != verb.i:
             return S.DECLINED, tok
-        if lemma in WILLING and tok.i != verb.i:
+        if not shared and lemma in WILLING and tok.i != verb.i:
             return S.WILLING, tok
-        if lemma in _CONSIDER and tok.i != verb.i:
+        if not shared and lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
-        if tok.dep_ == "conj" and tok.i != verb.i:
-            continue
         mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
         if mark is not None:
             return S.CONDITIONAL, mark
@@ -129,9 +134,9 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         will = next((c for c in aux if c.lower_ in WILL or c.lemma_ == "will"), None)
         if will is not None or (tok.lemma_ == "go" and any(c.lower_ == "to" for c in kids)):
             return S.PLEDGED, will if will is not None else tok
-        if lemma in PLAN and tok.i != verb.i:
+        if not shared and lemma in PLAN and tok.i != verb.i:
             return S.PLEDGED, tok
-        if tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
+        if not shared and tok.lemma_ == "be" and tok.i != verb.i and tok.i < verb.i:  # "Germany is to deliver 50 tanks"
             return S.PLEDGED, tok
     if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
         return S.PLEDGED, verb
@@ -147,6 +152,12 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.dep_ == "ROOT" and to is not None:  # a headline's future: "DeVos to cancel $150M in student loans"
         return S.PLEDGED, to
     return S.COMMITTED, verb
+
+
+def _own_clause(conjunct: Any) -> bool:
+    """Whether a coordinated verb heads a clause of its own: a subject, an auxiliary or a tense."""
+    return conjunct.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conjunct.children)
 
 
 def put_forward(status: CommitmentStatus, verb: Any, head: str | None) -> bool:

@@ -31,14 +31,16 @@ CONTROLS = GOVERNS_GERUND | WILLING | DECLINE | REFUSE | frozenset({"decide", "v
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """The acting noun: the verb's subject, a passive's agent, else a governor's subject; for
-    "receive", who it came from ("Ukraine received 20 tanks from Poland"), else the name on what is received."""
+    "receive", who it came from ("Ukraine received 20 tanks from Poland"), else the name on a sum or gift
+    received ("a MacArthur Foundation grant")."""
     if verb.lemma_ == "receive":
         source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
         pobj = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
-        if pobj is None:  # the giver named on what is received: "receiving a $500 , 000 MacArthur Foundation grant"
+        if pobj is None:  # the giver named on what is received: "receiving a $500 , 000 MacArthur Foundation grant";
+            # on a thing that is no property handed over, the name is its maker ("received the Pfizer vaccine")
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
             pobj = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
-                if obj is not None else None
+                if obj is not None and wordnet.sense_is_a(obj.lemma_.lower(), 2, "possession.n.02") else None
         return (pobj, False) if pobj is not None and pobj.pos_ == "PROPN" else (None, False)
     given = _given_to(verb)
     if given is not None:  # "the Chargers were awarded the NFL's … Award": the name on what is given

@@ -11,7 +11,8 @@ the speed (figures in ``docs/entities.md``). Fixes, in order:
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
 * ships ("HMS Prince of Wales") are one ``other`` mention, not a place "Wales"; so are craft named after
   a compound craft noun ("Space Shuttle Columbia", then "Columbia"), whatever spaCy tagged them;
-* a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation;
+* a known country or capital tagged PERSON/ORG is a place ("Kyiv"); "G7" is an organisation, and
+  so are forums named by their number that the model misses ("the Group of Seven", "G-7 leaders");
 * a maker's name in a product ("Boeing 737s", "Airbus A380") or a span ending in a model
   designation ("Rolls-Royce Trent 900 engines") is no organisation, in the model's spans and in
   the repeats the article consistency adds;
@@ -72,6 +73,7 @@ from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.gazetteer import KNOWN_PLACES, city_populations
 from storyfold.text.nlp import load_spacy, paragraphs
+from storyfold.text.numbers import NUMBER_WORD
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
 
@@ -94,6 +96,9 @@ _SHIP = re.compile(
     r"\b(?:" + "|".join(SHIP_PREFIXES) + r")\s+[A-Z][\w'’-]*(?:\s+(?:of|the|de|la)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*"
 )
 _ACRONYM = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(ACRONYM_ORGS)) + r")(?![\w])")
+# Forums named by their number of members, which the small model misses: "the Group of Seven", "G-7
+# leaders", "the G20" (a maker's model before it is a product: "Moto G7", see _forums).
+_FORUM = re.compile(rf"\bGroup\s+of\s+(?:\d{{1,2}}|(?i:{NUMBER_WORD}))(?![\w-])|(?<![\w.-])G-?\d{{1,2}}(?![\w-])")
 _TITLE_MENTION = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?i:prime\s+minister|president|chancellor|"
     r"(?:foreign|defence|defense|health|home)\s+secretary|secretary[- ]general)\b"
@@ -118,7 +123,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "9"
+    version = "10"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -198,6 +203,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     found = not_things(text, found, things)
     found += [(s, e, EntityType.OTHER, "VESSEL") for s, e in ships]
     found += [(m.start(), m.end(), EntityType.ORGANISATION, "ORG") for m in _ACRONYM.finditer(text)]
+    found += [(s, e, EntityType.ORGANISATION, "ORG") for s, e in _forums(text)]
     found = _lone_names(text, _cited_people(text, _cities_not_people(text, _companies_not_people(text, vessels(text, _dedupe(found))))))
     found = _propagate(text, places_named(text, teams_not_people(text, people_not_places(text, people_not_companies(text, found)))))
     found = common_words(text, found)
@@ -206,6 +212,15 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
         for s, e, t, lab in _dedupe(found)
     )
+
+
+def _forums(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of :data:`_FORUM` not after a capitalised word other than "The" (a model: "Moto
+    G7", "LG G8"; a possessive stays: "Biden's G7")."""
+    for m in _FORUM.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if not before or not before.group("w")[0].isupper() or before.group("w") == "The":
+            yield m.start(), m.end()
 
 
 def _trim(text: str, s: int, e: int, label: str) -> tuple[int, int, str]:

@@ -134,3 +134,11 @@ def test_the_maker_named_on_what_is_received_is_no_giver(found) -> None:
     # the name on a sum or a gift received is its giver
     ms = found("The city received a $500,000 MacArthur Foundation grant in 2008.")
     assert [(m.actor, m.status) for m in ms] == [("MacArthur Foundation", S.FULFILLED)]
+
+
+def test_a_known_head_of_government_with_a_title_is_not_the_last_place_named(found) -> None:
+    # AllSides roundup 5866 (outlet body): before commitments@19 the office holder stood for the last
+    # place named before him ("Afghanistan")
+    ms = found("Thousands fled Afghanistan last week. President Joe Biden is expected to formally announce the "
+               "effort later on Wednesday.")
+    assert [m.actor for m in ms] == ["United States"]

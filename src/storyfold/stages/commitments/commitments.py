@@ -377,10 +377,10 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     if person is None and head.isalpha() and text[a + c.subject_head[0]].isupper() and wordnet.lemma(head) is None and (
             _WHO.match(text, s1) or (s0 == a and text[a + c.cue[0] : a + c.cue[1]] == "to")):  # no common noun
         person = re.sub(r"^(?:the|The)\s+", "", subj.strip())
-    if person is not None:
-        person = LEADERS.get(person.split()[-1], person)
-    if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace")
-        return last or title_actor or person
+    known = LEADERS.get(person.split()[-1]) if person is not None else None
+    person = known or person
+    if _OFFICE.search(subj):  # an office holder no title ties to a country ("Defence Secretary Ben Wallace"),
+        return known or last or title_actor or person  # but a known head of government is their country's
     if person is not None:
         return title_actor or person
     if deciders(subj, head):  # "senators unveiled …", "Palmer voters approved a $3 million bond"

@@ -40,6 +40,15 @@ def test_the_lexicon_decides_before_wordnet() -> None:
     assert category_of("22 mobile launchers", "", False) is C.MILITARY  # WordNet: launcher < armament
 
 
+def test_a_noun_placed_by_its_second_sense_yields_to_the_clause() -> None:
+    # AllSides roundup 5966 (outlet body): "shot" is first the act of firing, the projectile second
+    assert category_of("enough shots", "provide enough shots to fully vaccinate 250 million people", False) \
+        is C.HUMANITARIAN
+    assert category_of("40 rounds", "provided 40 rounds", False) is C.MILITARY  # nothing in the clause: WordNet
+    # a first sense keeps the item's category whatever the clause names
+    assert category_of("blankets", "sent blankets to the army", False) is C.HUMANITARIAN
+
+
 def test_a_name_is_not_read_as_a_common_noun() -> None:
     assert category_of("new Stinger", "", False) is C.OTHER  # the cocktail sense is not food aid
 

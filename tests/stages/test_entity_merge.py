@@ -159,3 +159,18 @@ def test_each_group_goes_by_its_least_member(pairs: list[tuple[object, object]])
         groups = [g for g in groups if g is not ga and g is not gb] + [ga | gb]
         for g in groups:
             assert {uf.find(m) for m in g} == {min(g, key=str)}
+
+
+def test_a_forums_names_by_its_number_are_one_entity():
+    # AllSides roundups 5958 and 5961 (outlet bodies): one forum under four names; "G20" is another
+    from storyfold.records import Article
+    from storyfold.stages.entities.entities import fix_mentions
+
+    texts = {"a": "Group of Seven (G-7) leaders on Sunday called for an investigation.",
+             "b": "The Group of 7 wealthy nations on Friday pledged to deliver more than 1 billion doses.",
+             "c": "The G7 and the G20 met."}
+    mentions = {k: fix_mentions(Article(id=k, source=k, text=t), []) for k, t in texts.items()}
+    got = sorted((e.name, tuple(sorted(e.aliases))) for e in merge_entities(texts, mentions))
+    assert len(got) == 2
+    assert {n for name, aliases in got for n in (name, *aliases)} == {"G-7", "G7", "Group of 7", "Group of Seven", "G20"}
+    assert ("G20", ()) in got

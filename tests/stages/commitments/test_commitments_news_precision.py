@@ -125,3 +125,14 @@ def test_a_country_after_a_preposition_and_the_is_no_actor_of_the_rules() -> Non
             "million here, as both the donation to the NATO trust fund as well as the direct transfer to the "
             "Ukrainian army are considered bilateral military aid.")
     assert "Ukraine" not in {m.actor for m in found(text, "New Zealand aid announcement")}
+
+
+def test_a_noun_that_names_arms_by_its_second_sense_only_makes_no_note() -> None:
+    # AllSides roundup 5679 (outlet body, its truncated last paragraph, under its title): "shot" is
+    # first the act of firing; before commitments@19 "One shot here..." was a note of arms
+    title = "Biden: U.S. will buy and donate 500M more COVID-19 vaccine doses for the world"
+    text = ("“For every one shot we have administered in this country to date, we are now donating three shots to "
+            "other countries. One shot here...")
+    assert [m.item for m in found(text, title) if m.category.value == "military"] == []
+    # a first sense still makes a note ("Tanks": the armoured vehicle)
+    assert [m.category.value for m in found("Delivery of 14 tanks to Ukraine.", "Norway aid announcement")] == ["military"]

@@ -91,26 +91,35 @@ def _anchors() -> tuple[tuple[CommitmentCategory, frozenset[str]], ...]:
 @cache
 def noun_category(word: str) -> CommitmentCategory | None:
     """The category WordNet places ``word`` (a noun, or two joined by "_") under, if any."""
+    return _sense_category(word)[0]
+
+
+@cache
+def _sense_category(word: str) -> tuple[CommitmentCategory | None, int]:
+    """:func:`noun_category` and the rank (0, 1) of the sense that gave it (-1 for none)."""
     nouns = wordnet.load()
-    for sense in nouns.senses(word)[:2]:
+    for rank, sense in enumerate(nouns.senses(word)[:2]):
         above = nouns.above(sense)
         for cat, anchors in _anchors():
             if anchors & above:
-                return cat
-    return None
+                return cat, rank
+    return None, -1
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "hers", "ours", "theirs"})
 
 
-def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
+def _wordnet_votes(text: str) -> tuple[Counter[CommitmentCategory], Counter[CommitmentCategory]]:
     """One vote per word of ``text`` that no lexicon entry covers and that WordNet places under a
-    category (a compound with the word before it first: "personnel carrier"). Capitalised words
-    after the first are names, whose common-noun senses mislead ("Stinger" is also a cocktail)."""
+    category (a compound with the word before it first: "personnel carrier"): those of a word's
+    most frequent sense, and apart those of its second only ("shot": the act of firing first, the
+    projectile second). Capitalised words after the first are names, whose common-noun senses
+    mislead ("Stinger" is also a cocktail)."""
     from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy at import time would pull torch
 
     covered = [m.span() for _cat, rx in _CATEGORY for m in rx.finditer(text)]
     votes: Counter[CommitmentCategory] = Counter()
+    second: Counter[CommitmentCategory] = Counter()
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         w = m.group().lower()
@@ -120,22 +129,31 @@ def _wordnet_votes(text: str) -> Counter[CommitmentCategory]:
         if (w in STOP_WORDS and not noun) or any(a <= m.start() < b for a, b in covered) or (k and m.group()[0].isupper()):
             continue  # a function word, a word the lexicon read, or a name ("Stinger", "Leopard")
         before = words[k - 1].group().lower() if k and words[k - 1].end() + 1 == m.start() else None
-        cat = (noun_category(f"{before}_{w}") if before and before not in STOP_WORDS else None) or noun_category(w)
+        cat, rank = _sense_category(f"{before}_{w}") if before and before not in STOP_WORDS else (None, -1)
+        if cat is None:
+            cat, rank = _sense_category(w)
         if cat is not None:
-            votes[cat] += 1
-    return votes
+            (votes if rank == 0 else second)[cat] += 1
+    return votes, second
 
 
-def category_of(item: str, clause: str, money: bool, sentence: str = "", context: str = "") -> CommitmentCategory:
+def category_of(item: str, clause: str, money: bool, sentence: str = "", context: str = "",
+                second_senses: bool = True) -> CommitmentCategory:
     """The coarse category of what ``item`` names (its lexicon words, and its other nouns as WordNet
     places them), else of its ``clause``'s lexicon words; money with no
     other word is financial, and so is an item naming money as such ("its funds") unless its
-    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for."""
-    found = _best_category(item) or _best_category("", more=_wordnet_votes(item))
+    clause, else its ``sentence`` (when the sentence holds no other act), says what it is for. A
+    noun placed by its second sense only yields to the clause's lexicon words ("provide enough shots
+    to fully vaccinate 250 million people": humanitarian, not the projectile); without
+    ``second_senses`` such a noun names nothing."""
+    votes, second = _wordnet_votes(item)
+    second = second if second_senses else Counter()
+    found = _best_category(item) or _best_category("", more=votes)
     if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
             _MONEY_AS_SUCH.sub(" ", item)):
         return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
-    return (found or _best_category(clause) or (_best_category(sentence) if context else None)
+    return (found or _best_category(clause) or _best_category("", more=second)
+            or (_best_category(sentence) if context else None)
             or _best_category(context) or (C.FINANCIAL if money else C.OTHER))
 
 
@@ -146,7 +164,8 @@ _AID = frozenset({C.MILITARY, C.HUMANITARIAN, C.FINANCIAL})
 def names_aid(root: Any, acts: frozenset[str]) -> bool:
     """Whether a verbless note's head noun, with its modifiers, names a kind of aid ("Military
     equipment, …", "Drugs and medical equipment for Ukraine", "Lethal items, such as …"): its
-    words name a category other than political (the lexicon, else WordNet), and no participle on it
+    words name a category other than political (the lexicon, else WordNet's most frequent sense of
+    a noun: "One shot here..." is no note of arms), and no participle on it
     says what it does or undergoes without an act of ``acts`` ("The bombs … detonated within
     minutes", "Army: 40% fully vaccinated": no note; "Drugs … for Ukraine …, aimed at assisting
     Ukrainian refugees" says what they are for)."""
@@ -161,7 +180,8 @@ def names_aid(root: Any, acts: frozenset[str]) -> bool:
             stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj")
     words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads
-    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False) in _AID
+    return category_of(" ".join(t.text for t in sorted(set(words), key=lambda t: t.i)), "", False,
+                       second_senses=False) in _AID
 
 
 def partitive(lemma: str) -> bool:

@@ -51,6 +51,7 @@ from storyfold.records import Article, EntityMention, EntityType
 from storyfold.stages.entities.names import (
     ACRONYM_ORGS,
     DEPARTMENT_WORDS,
+    FORUM,
     HONORIFICS,
     PERSON_TITLES,
     SHIP_PREFIXES,
@@ -73,7 +74,6 @@ from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.gazetteer import KNOWN_PLACES, city_populations
 from storyfold.text.nlp import load_spacy, paragraphs
-from storyfold.text.numbers import NUMBER_WORD
 
 __all__ = ["EXCLUDE", "TYPES", "EntitiesStage", "fix_mentions", "load_ner", "raw_entities"]
 
@@ -96,9 +96,6 @@ _SHIP = re.compile(
     r"\b(?:" + "|".join(SHIP_PREFIXES) + r")\s+[A-Z][\w'’-]*(?:\s+(?:of|the|de|la)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*"
 )
 _ACRONYM = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(ACRONYM_ORGS)) + r")(?![\w])")
-# Forums named by their number of members, which the small model misses: "the Group of Seven", "G-7
-# leaders", "the G20" (a maker's model before it is a product: "Moto G7", see _forums).
-_FORUM = re.compile(rf"\bGroup\s+of\s+(?:\d{{1,2}}|(?i:{NUMBER_WORD}))(?![\w-])|(?<![\w.-])G-?\d{{1,2}}(?![\w-])")
 _TITLE_MENTION = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?i:prime\s+minister|president|chancellor|"
     r"(?:foreign|defence|defense|health|home)\s+secretary|secretary[- ]general)\b"
@@ -215,9 +212,10 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
 
 
 def _forums(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of :data:`_FORUM` not after a capitalised word other than "The" (a model: "Moto
+    """The spans of a forum named by its number (:data:`~storyfold.stages.entities.names.FORUM`),
+    which the small model misses, not after a capitalised word other than "The" (a model: "Moto
     G7", "LG G8"; a possessive stays: "Biden's G7")."""
-    for m in _FORUM.finditer(text):
+    for m in FORUM.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if not before or not before.group("w")[0].isupper() or before.group("w") == "The":
             yield m.start(), m.end()

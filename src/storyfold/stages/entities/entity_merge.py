@@ -3,7 +3,8 @@
 Organisations, places and groups merge on a comparison key (case, dots, accents, "the" and
 possessives folded: "Nato" = "NATO", "U.S." = "US"), through a short table of country names
 ("America" = "United States"), and acronym to expansion, either written out
-("North Atlantic Treaty Organization (NATO)") or by initials anywhere in the corpus.
+("North Atlantic Treaty Organization (NATO)") or by initials anywhere in the corpus; a forum's
+names by its number ("G-7" = "G7" = "Group of Seven").
 
 People merge on their name's words in any order ("Ishiba Shigeru" = "Shigeru Ishiba") with
 spelling variants ("Zelensky" = "Zelenskyy": every word close to a word of the other name).
@@ -28,7 +29,14 @@ from scipy.cluster.hierarchy import DisjointSet
 from storyfold.ids import content_id
 from storyfold.pipeline import Context, Corpus, CorpusStage, Outputs
 from storyfold.records import Entity, EntityMention, EntityType, Evidence
-from storyfold.stages.entities.names import COUNTRY_ALIASES, DEPARTMENT_WORDS, TITLE_HEADS, name_key, title_before
+from storyfold.stages.entities.names import (
+    COUNTRY_ALIASES,
+    DEPARTMENT_WORDS,
+    TITLE_HEADS,
+    forum_key,
+    name_key,
+    title_before,
+)
 
 __all__ = ["EntityMergeStage", "entity_index", "merge_entities"]
 
@@ -50,7 +58,7 @@ class EntityMergeStage(CorpusStage):
     """One entity per real referent across the corpus."""
 
     name = "entity_merge"
-    version = "1"
+    version = "2"
     requires = ("entity_mentions",)
     provides = {"entities": Entity}
 
@@ -174,7 +182,7 @@ def entity_index(entities: Iterable[Entity]) -> dict[tuple[str, int, int], str]:
 def _key(text: str) -> str:
     key = _SUFFIX.sub("", re.sub(r" region$", "", name_key(text))) or name_key(text)
     canon = COUNTRY_ALIASES.get(key)
-    return name_key(canon) if canon else key
+    return name_key(canon) if canon else forum_key(key)
 
 
 def _words(text: str) -> list[str]:

@@ -11,8 +11,11 @@ import re
 import unicodedata
 
 from storyfold.text.gazetteer import PLACES
+from storyfold.text.numbers import NUMBER_WORD, parse_number
 
 __all__ = [
+    "FORUM",
+    "forum_key",
     "ACRONYM_ORGS",
     "COUNTRY_ALIASES",
     "DEPARTMENT_WORDS",
@@ -65,6 +68,21 @@ def name_key(text: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+# Forums named by their number of members: "the Group of Seven", "Group of 20", "G-7", "the G20".
+FORUM = re.compile(rf"\bGroup\s+of\s+(?:\d{{1,2}}|(?i:{NUMBER_WORD}))(?![\w-])|(?<![\w.-])G-?\d{{1,2}}(?![\w-])")
+_FORUM_KEY = re.compile(r"(?:g ?(\d{1,2})|group of (.+))")
+
+
+def forum_key(key: str) -> str:
+    """The one key of a forum's names (a :func:`name_key`): "g 7" and "group of seven" -> "g7";
+    any other key as it is."""
+    m = _FORUM_KEY.fullmatch(key)
+    if m is None:
+        return key
+    n = int(m.group(1)) if m.group(1) else parse_number(m.group(2))
+    return f"g{int(n)}" if n is not None and n == int(n) and 2 <= n < 100 else key
 
 
 # Spelling variants of one place (the key, see name_key, -> canonical name).

@@ -88,7 +88,6 @@ def _anchors() -> tuple[tuple[CommitmentCategory, frozenset[str]], ...]:
     return tuple((cat, frozenset(o for o in map(nouns.synset, names) if o)) for cat, names in _ANCHORS.items())
 
 
-@cache
 def noun_category(word: str) -> CommitmentCategory | None:
     """The category WordNet places ``word`` (a noun, or two joined by "_") under, if any."""
     return _sense_category(word)[0]

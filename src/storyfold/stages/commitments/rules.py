@@ -62,13 +62,14 @@ __all__ = ["COUNTRIES", "KINDS", "LEADERS", "aided", "before_name", "category_of
 
 
 K = CommitmentKind
+S = CommitmentStatus
 
 
 def before_name(*prepositions: str) -> re.Pattern[str]:
     """What ends right before a name that one of ``prepositions`` governs, with or without "the"
     ("to ", "for the "): searched in the text before the name."""
     return re.compile(rf"\b(?:{'|'.join(prepositions)})\s+(?:the\s+)?$", re.I)
-S = CommitmentStatus
+
 
 # name -> canonical country: names, demonyms, capitals used as metonyms.
 COUNTRIES: dict[str, str] = country_names()
@@ -337,7 +338,6 @@ def _mentions(
     # that gives, offers or commits ("an intelligence report that could fuel further debate": none);
     # the kinds whose words are acts themselves ("deploying troops", "join the coalition") need none
     # (equipment and arms, the words of many a story about a military, only beside a verb that hands over)
-    # (or in one that names a country the article gives to: "equipment for Ukraine")
     gives = _GIVING.search(sent)
     kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or gives or (
         k not in (K.EQUIPMENT, K.ARMS) and CANDIDATE.search(sent))]

@@ -14,15 +14,15 @@ from storyfold.text.gazetteer import PLACES
 from storyfold.text.numbers import NUMBER_WORD, parse_number
 
 __all__ = [
-    "FORUM",
-    "forum_key",
     "ACRONYM_ORGS",
     "COUNTRY_ALIASES",
     "DEPARTMENT_WORDS",
+    "FORUM",
     "HONORIFICS",
     "PERSON_TITLES",
     "SHIP_PREFIXES",
     "TITLE_HEADS",
+    "forum_key",
     "name_key",
     "title_before",
 ]

@@ -12,16 +12,16 @@ from typing import Any
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of
-from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, said
+from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, recipient_of, said
 from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, chain, head_lemma
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
 from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import country_names
-from storyfold.text.lexicon import SPEECH
+from storyfold.text.lexicon import COMMISSIVE, SPEECH
 
-__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "bare_resolution", "complement", "conjectured",
-           "counterfactual", "misread_that", "names_nothing", "nothing_given", "people_released", "resolution_status",
+__all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "authorised", "bare_resolution", "complement",
+           "conjectured", "counterfactual", "deed", "made_known", "misread_that", "names_nothing", "nothing_given", "people_released", "resolution_status",
            "said_handed", "used_against"]
 
 S = CommitmentStatus
@@ -233,6 +233,47 @@ def used_against(verb: Any, obj: Any) -> bool:
     return (aimed or verb.lemma_ == "launch") and wordnet.sense_is_a(head, 2, *_ARMS)
 
 
+# a deed one commits (WordNet, either of a noun's two most frequent senses): a wrong, a cruelty, a
+# killing or a mistake ("had committed atrocities", "committed fraud", "committed an error")
+_DEEDS = ("wrongdoing.n.02", "maltreatment.n.01", "killing.n.02", "mistake.n.01")
+
+
+def deed(verb: Any, obj: Any) -> bool:
+    """Whether "commit" takes a deed done, not a thing pledged ("committed atrocities"; "committed
+    troops", "committed $5 million" stay pledges)."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    return verb.lemma_ == "commit" and head.isalpha() and wordnet.sense_is_a(head, 2, *_DEEDS)
+
+
+# facts a report makes known (WordNet): a death ("announced the former senator's death", "confirmed
+# three fatalities"), a name ("released the names of the troops killed")
+_FACTS = ("death.n.01", "language_unit.n.01")
+
+
+def made_known(verb: Any, obj: Any) -> bool:
+    """Whether a verb of saying other than a promise's, or "release", makes a fact known
+    (:data:`_FACTS`, the noun's most frequent sense): nothing given ("pledged", "promised" and
+    "vowed" pledge what they take)."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    return ((head_lemma(verb) in SPEECH - COMMISSIVE) or verb.lemma_ == "release") and head.isalpha() \
+        and wordnet.sense_is_a(head, 1, *_FACTS)
+
+
+# what a regulator authorises for use (WordNet): a drug or a vaccine
+_AUTHORISE = frozenset({"approve", "authorize", "authorise"})
+_MEDICINES = ("drug.n.01", "vaccine.n.01")
+
+
+def authorised(verb: Any, obj: Any) -> bool:
+    """Whether an approval admits a medicine to use, with no one it goes to ("the Food and Drug
+    Administration approved the first new medication for Alzheimer's disease", "the drug was
+    approved by U.S. health regulators"): a licence, nothing given. Medicines approved for a
+    recipient stay given ("approved 1 million vaccine doses for Ukraine": doses are a measure)."""
+    head = (obj.lemma_ or obj.lower_).lower()
+    return verb.lemma_ in _AUTHORISE and head.isalpha() and wordnet.sense_is_a(head, 2, *_MEDICINES) \
+        and recipient_of(verb, obj) is None
+
+
 def envoy(verb: Any, obj: Any) -> bool:
     """Whether a verb of sending sends one person ("dispatched his top spy", "sent an envoy"): a
     singular common noun whose most frequent WordNet sense is a person, an errand, nothing given
@@ -261,14 +302,17 @@ def misread_that(verb: Any, obj: Any) -> bool:
 def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
     """Whether the object ``obj`` of the act ``verb`` names nothing given: a thing said handed over
     ("sent a message", "released a report"), people received or released ("received 2 million
-    refugees from Syria"), arms used rather than given (:func:`used_against`), a clause said misread as an object
+    refugees from Syria"), arms used rather than given (:func:`used_against`), a deed committed
+    (:func:`deed`), a medicine licensed (:func:`authorised`), a death or a name made known
+    (:func:`made_known`), a clause said misread as an object
     (:func:`misread_that`), a pronoun naming nothing where the sentence states no money ("those …
     will be sent back home"), or a bare noun of resolving ("made the pledge")."""
     if verb.lemma_ in handed | {"release"} and obj.pos_ == "NOUN" and said_handed(obj):
         return True
     if verb.lemma_ in ("receive", "release") and people_released(obj):
         return True
-    if used_against(verb, obj) or misread_that(verb, obj) or envoy(verb, obj):
+    if used_against(verb, obj) or misread_that(verb, obj) or envoy(verb, obj) or deed(verb, obj) or authorised(verb, obj) \
+            or made_known(verb, obj):
         return True
     if obj.pos_ == "PROPN" and " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "punct")) in country_names():
         return True  # a country, no thing given ("saw the US handing Afghanistan back")

@@ -40,10 +40,12 @@ def said(lemma: str) -> bool:
     """Whether the noun ``lemma``, the object of a verb that hands it over (:data:`HANDED`), is
     something said ("sent a stern warning", "sent Congress's strongest message", "delivered a
     speech", "gave a statement"; WordNet's most frequent sense under
-    communication or a speech act), not a proposal, a request or an offer, which is put forward."""
+    communication or a speech act), not a proposal, a request or an offer, which is put forward, nor
+    a commitment given ("gave Kyiv firm guarantees of support", "gave assurances": WordNet's
+    commitment as a message)."""
     head = lemma.lower()
     return head.isalpha() and wordnet.sense_is_a(head, 1, "communication.n.02", "speech_act.n.01") \
-        and not wordnet.sense_is_a(head, 2, *PROPOSAL)
+        and not wordnet.sense_is_a(head, 2, *PROPOSAL, "commitment.n.04")
 
 
 # Verbs of requesting (the lexicon's directives that ask for something, TO_CONTENT, and "seek"): what

@@ -11,7 +11,7 @@ defense assistance", "join the coalition") and a status cue. Rules, in order:
   going to do") carries the kinds of the same actor's previous mention in the article (not
   ``participation``: whether a country is in a coalition is not what it is still weighing).
 * **status**: the status cue nearest the kind (a cue before it preferred) in the sentence:
-  "would not"/"will not" + verb -> ruled out; "too early to", "premature" -> declined;
+  "would not"/"will not" + verb -> ruled out ("did not rule out", "won't rule out" -> considering); "too early to", "premature" -> declined;
   "considering", "under deliberation", "cannot say", "evaluating", "might", "could",
   "potentially", "not known whether", "yet to be confirmed" -> considering; "if"/"unless" ->
   conditional; "ready to", "willing", "willingness" -> willing; "committed to", "agreed to",
@@ -115,6 +115,9 @@ _KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
 ]
 # In order: where two cues overlap, the earlier status wins ("would not provide" is not "provide").
 _STATUS: list[tuple[CommitmentStatus, re.Pattern[str]]] = [
+    # a negated "rule out" keeps it open ("did not rule out", "won't rule out", "has not ruled out")
+    (S.CONSIDERING, _any(r"\b(?:not|n[o’']t|never)\s+(?:\w+\s+)?rul(?:e|ed|es|ing)\s+out\b",
+                         r"\bwon[’']t\s+(?:\w+\s+)?rule\s+out\b")),
     (S.RULED_OUT, _any(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
                        r"|contribute|offer|commit|join|participate)\b", r"\bwon[’']t\b", r"\bruled?\s+out\b",
                        r"\brefuses?\b", r"\brejects?\b")),
@@ -330,9 +333,6 @@ def _mentions(
     dates: Sequence[DateMention], quantities: Sequence[Quantity], time: PartialDate | None,
     aided: frozenset[str] = frozenset(),
 ) -> list[CommitmentMention]:
-    cues = _status_cues(sent)
-    if not cues:
-        return []
     kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
     # a kind named as a thing ("intelligence", "training", "equipment") is support only in a sentence
     # that gives, offers or commits ("an intelligence report that could fuel further debate": none);
@@ -344,6 +344,11 @@ def _mentions(
     money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in CURRENCY_CODES]
     if money and CANDIDATE.search(sent):  # a sum with no verb or noun of giving is no act ("deposits worth $1 trillion")
         kinds.append((money[0].start - a, K.FUNDING))
+    if not kinds and not last_kinds:  # no kind named and none to carry: no mention, whatever the cues
+        return []
+    cues = _status_cues(sent)
+    if not cues:
+        return []
     tail = sent
     if si + 1 < len(sents) and _FOLLOW.search(text[sents[si + 1][0] : sents[si + 1][1]]):
         tail = sent + " " + text[sents[si + 1][0] : sents[si + 1][1]]

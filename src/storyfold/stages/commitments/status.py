@@ -1,11 +1,12 @@
 """The status of an act from its clause: the governing verb's modality, tense and negation and the
 predicate it depends on.
 
-* a negated verb, or one under "refuse" / "reject" -> ``ruled out``; under "decline" -> ``declined``;
+* a negated verb (or one whose subject is "no …" / "neither …"), or one under "refuse" / "reject"
+  -> ``ruled out``; under "decline" -> ``declined``;
 * under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
   "discuss" / "study" / "explore" / "mull" -> ``considering``;
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* "rule out" -> ``ruled out``;
+* "rule out" -> ``ruled out``; "not rule out" -> ``considering`` (kept open);
 * a modal "might" / "could" / "may" / "would" -> ``considering`` (but "would" in what a past verb of
   saying reports is the reported "will": "said it would send" -> ``pledged``); "will" / "shall" / "going to" /
   "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
@@ -111,7 +112,9 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         shared = at > 0 and governors[at - 1].dep_ == "conj"
         if shared and _own_clause(governors[at - 1]):
             break
-        neg = next((c for c in kids if c.dep_ == "neg"), None)
+        neg = next((c for c in kids if c.dep_ == "neg"), None) or _none_acting(kids)
+        if neg is not None and not shared and _rules_out(tok):
+            return S.CONSIDERING, neg  # "did not rule out sending troops": kept open
         if neg is not None:
             return S.RULED_OUT, neg
         if not shared and ((lemma in REFUSE and tok.i != verb.i) or _rules_out(tok)):
@@ -152,6 +155,15 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.dep_ == "ROOT" and to is not None:  # a headline's future: "DeVos to cancel $150M in student loans"
         return S.PLEDGED, to
     return S.COMMITTED, verb
+
+
+def _none_acting(kids: list[Any]) -> Any | None:
+    """The negative determiner of a verb's subject ("No Republicans voted for the legislation",
+    "neither country sent troops"): none of them acts, as with a negated verb."""
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    return next((c for c in subj.children if c.dep_ == "det" and c.lower_ in ("no", "neither")), None)
 
 
 def _own_clause(conjunct: Any) -> bool:

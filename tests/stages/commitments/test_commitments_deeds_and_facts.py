@@ -1,0 +1,62 @@
+"""What a verb's object makes no commitment of, and negation on the subject or on "rule out"
+(commitments@20): a deed committed, a medicine licensed, a death or a name made known; "no …"
+acting; "did not rule out" keeping it open. Sentences of AllSides outlet bodies (the roundups file
+of ``neus-allsides``), each beside a sentence whose commitment stays."""
+
+from __future__ import annotations
+
+from storyfold.records import CommitmentStatus as S
+
+
+def _acts(found, text: str) -> list[tuple[str, S, str]]:
+    return [(m.actor, m.status, m.item or "") for m in found(text)]
+
+
+def test_a_deed_committed_is_no_pledge(found) -> None:
+    # roundup 5964
+    assert found("In the tweet, Omar suggested that the United States and Israel had committed “unthinkable "
+                 "atrocities” on part with those committed by terrorist organizations, including Hamas and the "
+                 "Taliban.") == []
+    assert found("The United States committed fraud.") == []
+    assert ("United States", S.COMMITTED, "500 troops") in _acts(found, "The United States committed 500 troops to "
+                                                                         "the mission.")
+
+
+def test_a_medicine_licensed_for_use_is_nothing_given(found) -> None:
+    # roundups 5977 and 5756: a regulator's approval
+    assert found("The Food and Drug Administration on Monday approved the first new medication for Alzheimer’s "
+                 "disease in nearly two decades.") == []
+    assert found("The Pentagon is mandating that US military service members get fully vaccinated against Covid-19 "
+                 "immediately, after the Food and Drug Administration fully approved the Pfizer/BioNTech coronavirus "
+                 "vaccine this week.") == []
+    # medicines approved for a recipient are given
+    assert [a[0] for a in _acts(found, "Poland approved vaccines for Ukraine.")] == ["Poland"]
+
+
+def test_a_death_or_a_name_made_known_is_nothing_given(found) -> None:
+    # roundups 5748 and 6009
+    assert found("And the Department of Defense has released the names of the U.S. troops killed in Thursday's "
+                 "attack.") == []
+    assert found("The Washington Post reported Wednesday that Warner’s Chief of Staff Carter Cornick announced the "
+                 "former senator’s death.") == []
+    ms = _acts(found, "Germany announced new aid worth 20 million euros for Ukraine.")
+    assert [a[0] for a in ms] == ["Germany"]
+
+
+def test_a_commitment_handed_over_is_given_not_said(found) -> None:
+    # WordNet's guarantee is a message; a guarantee given is still a commitment
+    assert [a[0] for a in _acts(found, "Britain gave Ukraine guarantees of support.")] == ["United Kingdom"]
+    assert found("Germany sent a stern warning to Moscow.") == []
+
+
+def test_no_one_acting_is_a_negated_act(found) -> None:
+    # roundup 5667
+    assert [a[1] for a in _acts(found, "No Republicans voted for the legislation.")] == [S.RULED_OUT]
+    assert [a[1] for a in _acts(found, "Republicans voted for the legislation.")] == [S.COMMITTED]
+
+
+def test_not_ruling_out_keeps_it_open(found) -> None:
+    # the parse's reading and the sub-kind rules' agree
+    assert {a[1] for a in _acts(found, "Macron did not rule out sending troops to Ukraine.")} == {S.CONSIDERING}
+    assert {a[1] for a in _acts(found, "Britain won't rule out deploying troops.")} == {S.CONSIDERING}
+    assert {a[1] for a in _acts(found, "France has ruled out sending troops to Ukraine.")} == {S.RULED_OUT}

@@ -351,3 +351,27 @@ def test_an_integer_after_a_capitalised_word_before_of_and_a_count_is_a_figure()
     qs = find_quantities("Part 1 of 2: Getting Started\nRead this first.\nPart 2 of 2: Going On")
     assert [q.text for q in qs] == ["1", "2", "2", "2"]
     assert not find_quantities("The Boeing 787 made its first flight.")  # a name's number stays out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "counts"),
+    [
+        # AllSides roundup body (the commitments' amounts2 dev set): before quantities@11 the comma
+        # ended the phrase and "rapid" (WordNet's noun "rapids") was what the figure counted
+        ("President Trump announced on Monday that the federal government will distribute 150 million rapid, "
+         "point-of-care coronavirus tests to states over the next few weeks.", "150 million",
+         "rapid, point-of-care coronavirus tests"),
+        # a comma before a number or a stop word still ends the phrase
+        ("He counted three red, two blue balls.", "three", "red"),
+        ("Officials said 40 were injured, the ministry said.", "40", None),
+    ],
+)
+def test_adjectives_parted_by_a_comma_are_one_phrase(sentence: str, figure: str, counts: str | None) -> None:
+    assert _counts(sentence, figure) == counts
+
+
+def test_adjective_first_reads_the_tagged_counts() -> None:
+    from storyfold.text.wordnet import adjective_first
+
+    assert adjective_first("rapid") and adjective_first("new")
+    assert not adjective_first("test") and not adjective_first("light")

@@ -483,7 +483,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "10"
+    version: ClassVar[str] = "11"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

@@ -4,7 +4,7 @@ tankers"; "five new 737 aircraft" -> "new 737 aircraft"; "60 Boeing 787 Dreamlin
 "Boeing 787 Dreamliner aircraft"; "15,000 people including employees" -> "people").
 
 The phrase runs over lowercase words, names and model codes ("Airbus", "A330-200", "787") up to a
-stop word or punctuation and ends at its first plural ("tankers", "A320s", "Americans"); with no
+stop word or punctuation (but a comma after an adjective, before another: "rapid, point-of-care tests") and ends at its first plural ("tankers", "A320s", "Americans"); with no
 plural, at its last noun that WordNet knows before a word that is none ("passenger airliner
 converted" -> "passenger airliner"; "people died" -> "people"). The last word of ``counts`` is
 therefore the counted noun, which the reconcile stage compares across reports.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from storyfold.text import wordnet
-from storyfold.text.numbers import TIME_CODES
+from storyfold.text.numbers import NUMBER_WORD, TIME_CODES
 
 __all__ = ["STOP", "counted", "one_counts", "one_figure", "plural"]
 
@@ -34,6 +34,7 @@ STOP = frozenset({
 _WORD = re.compile(r"(?<![\w'\u2019.-])(?:[A-Za-z](?:[\w'\u2019-]|\.(?=\w))*(?:(?<=\.\w)\.)?|\d[\w,.-]*(?<![,.]))")
 _MODEL_PLURAL = re.compile(r"[A-Z]*\d[\w-]*s")
 _LONGEST = 6  # words in a counted phrase
+_NUMBER = re.compile(NUMBER_WORD, re.IGNORECASE)
 _EXPANSION = re.compile(r"(?<=[A-Z]{2}) ?\( ?[A-Z][\w-]*(?: [A-Z][\w-]*)* ?\)")
 
 
@@ -74,7 +75,10 @@ def counted(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     cursor = 0
     for w in _WORD.finditer(window):
         word = w.group()
-        if window[cursor : w.start()].strip() or word.lower() in STOP and not (word == "other" and not run) \
+        gap = window[cursor : w.start()].strip()
+        if gap == "," and _coordinate(run, word):
+            gap = ""  # adjectives in a row: "150 million rapid, point-of-care coronavirus tests"
+        if gap or word.lower() in STOP and not (word == "other" and not run) \
                 or re.search(r"['\u2019]s?$", word):
             break  # punctuation, a stop word or a possessive ends the phrase; "other" right after the number opens it
         cursor = w.end()
@@ -135,6 +139,16 @@ def one_figure(phrase: str | None, unit: str | None, before: str) -> bool:
         return False
     head = (phrase or "").split()[-1:]
     return unit is not None or bool(head) and not plural(head[0]) and head[0].islower()
+
+
+def _coordinate(run: list[re.Match[str]], word: str) -> bool:
+    """Whether a comma between the last word of ``run`` and ``word`` parts two adjectives of one noun
+    phrase: the word before it is one WordNet's tagged texts use more often as an adjective than as a
+    noun, and ``word`` a lowercase word that no stop word or number is ("rapid, point-of-care tests",
+    "new, larger vehicles"; not "the ministry said", "three red, two blue")."""
+    if not run or not run[-1].group().islower() or not wordnet.adjective_first(run[-1].group()):
+        return False
+    return word.islower() and word not in STOP and not _NUMBER.fullmatch(word)
 
 
 def _follows_noun(after: str) -> bool:

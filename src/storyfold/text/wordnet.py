@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Nouns", "data_folder", "is_a", "lemma", "load", "people", "sense_is_a", "verb_first"]
+__all__ = ["Nouns", "adjective_first", "data_folder", "is_a", "lemma", "load", "people", "sense_is_a", "verb_first"]
 
 # WordNet's detachment rules for nouns (morphy): suffix -> replacement.
 _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -181,14 +181,15 @@ def _verb_lemmas(word: str) -> list[str]:
 
 @cache
 def _tag_counts() -> dict[tuple[str, str], int]:
-    """How often WordNet's sense-tagged texts use each lemma as a noun ("n") and as a verb ("v"):
-    ``cntlist.rev``'s counts (``sense_key sense_number count``) summed over the lemma's senses."""
+    """How often WordNet's sense-tagged texts use each lemma as a noun ("n"), a verb ("v") and an
+    adjective ("a", satellites included): ``cntlist.rev``'s counts (``sense_key sense_number count``)
+    summed over the lemma's senses."""
     counts: dict[tuple[str, str], int] = {}
     with open(data_folder() / "cntlist.rev", encoding="utf-8") as f:
         for line in f:
             key, _number, count = line.split()
             word, _, rest = key.partition("%")
-            pos = {"1": "n", "2": "v"}.get(rest[:1])
+            pos = {"1": "n", "2": "v", "3": "a", "5": "a"}.get(rest[:1])
             if pos:
                 counts[word, pos] = counts.get((word, pos), 0) + int(count)
     return counts
@@ -207,3 +208,13 @@ def verb_first(word: str) -> bool:
         return True
     counts = _tag_counts()
     return sum(counts.get((v, "v"), 0) for v in verbs) > sum(counts.get((n, "n"), 0) for n in nouns)
+
+
+@cache
+def adjective_first(word: str) -> bool:
+    """Whether WordNet's sense-tagged texts use the lowercase ``word`` more often as an adjective than
+    as a noun ("rapid", "new", "large"; not "military", "test", "light"): its adjective senses are
+    tagged more often than its noun lemmas' senses."""
+    w = word.lower()
+    counts = _tag_counts()
+    return counts.get((w, "a"), 0) > sum(counts.get((n, "n"), 0) for n in load().lemmas(w))

@@ -60,3 +60,18 @@ def test_not_ruling_out_keeps_it_open(found) -> None:
     assert {a[1] for a in _acts(found, "Macron did not rule out sending troops to Ukraine.")} == {S.CONSIDERING}
     assert {a[1] for a in _acts(found, "Britain won't rule out deploying troops.")} == {S.CONSIDERING}
     assert {a[1] for a in _acts(found, "France has ruled out sending troops to Ukraine.")} == {S.RULED_OUT}
+
+
+def test_not_standing_against_is_willing(found) -> None:
+    # roundup 5659 (outlet body)
+    acts = _acts(found, "Sen. Rand Paul (R-Ky.), a fiscal hawk notorious for blocking spending bills, also indicated "
+                        "that he wouldn’t object to quickly passing the continuing resolution.")
+    assert [(a, s) for a, s, _ in acts] == [("Rand Paul", S.WILLING)]
+
+
+def test_not_saying_leaves_it_undecided(found) -> None:
+    # the form of roundup 5929's "she had not formally announced plans to form that committee"
+    assert [s for _, s, _ in _acts(found, "The White House has not announced plans to send troops.")] == \
+        [S.CONSIDERING]
+    # the act negated itself is still ruled out
+    assert [s for _, s, _ in _acts(found, "Germany will not send tanks to Ukraine.")] == [S.RULED_OUT]

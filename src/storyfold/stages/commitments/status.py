@@ -6,7 +6,9 @@ predicate it depends on.
 * under "ready" / "willing" / "prepared" / "open" -> ``willing``; under "consider" / "weigh" /
   "discuss" / "study" / "explore" / "mull" -> ``considering``;
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
-* "rule out" -> ``ruled out``; "not rule out" -> ``considering`` (kept open);
+* "rule out" -> ``ruled out``; "not rule out" -> ``considering`` (kept open); a negated verb of
+  saying other than a promise's ("had not announced plans to") -> ``considering``; a negated verb of
+  standing against ("wouldn't object to passing") -> ``willing``;
 * a modal "might" / "could" / "may" / "would" -> ``considering`` (but "would" in what a past verb of
   saying reports is the reported "will": "said it would send" -> ``pledged``); "will" / "shall" / "going to" /
   "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
@@ -30,7 +32,7 @@ from typing import Any
 
 from storyfold.records import CommitmentStatus
 from storyfold.text import wordnet
-from storyfold.text.lexicon import ASSERTIVE
+from storyfold.text.lexicon import ASSERTIVE, COMMISSIVE, SPEECH
 
 __all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "finite", "head_lemma",
            "put_forward", "status_of"]
@@ -49,6 +51,11 @@ PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect",
 _PROMISE = frozenset({"pledge", "promise", "vow"})
 REFUSE = frozenset({"refuse", "reject"})
 DECLINE = frozenset({"decline", "hesitate"})
+# Verbs of standing against: negated, they leave the act welcome ("wouldn't object to passing the bill")
+_AGAINST = frozenset({"object", "oppose", "resist", "mind"})
+# Verbs of saying other than a promise's: negated, they leave the act undecided, not ruled out
+# ("had not announced plans to form that committee", "did not say whether it would send troops")
+_UNSAID = SPEECH - COMMISSIVE
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
 WILL = frozenset({"will", "shall", "'ll", "wo"})
 _IF = frozenset({"if", "unless", "provided", "providing"})
@@ -115,6 +122,10 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         neg = next((c for c in kids if c.dep_ == "neg"), None) or _none_acting(kids)
         if neg is not None and not shared and _rules_out(tok):
             return S.CONSIDERING, neg  # "did not rule out sending troops": kept open
+        if neg is not None and not shared and lemma in _AGAINST and tok.i != verb.i:
+            return S.WILLING, neg
+        if neg is not None and not shared and lemma in _UNSAID:
+            return S.CONSIDERING, neg
         if neg is not None:
             return S.RULED_OUT, neg
         if not shared and ((lemma in REFUSE and tok.i != verb.i) or _rules_out(tok)):

@@ -213,7 +213,7 @@ def verb_first(word: str) -> bool:
 @cache
 def adjective_first(word: str) -> bool:
     """Whether WordNet's sense-tagged texts use the lowercase ``word`` more often as an adjective than
-    as a noun ("rapid", "new", "large"; not "military", "test", "light"): its adjective senses are
+    as a noun ("rapid", "new", "military"; not "test", "light"): its adjective senses are
     tagged more often than its noun lemmas' senses."""
     w = word.lower()
     counts = _tag_counts()

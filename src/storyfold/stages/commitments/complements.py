@@ -13,12 +13,12 @@ from typing import Any
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, recipient_of, said
-from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, chain, head_lemma
+from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, UNSAID, chain, head_lemma
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
 from storyfold.stages.commitments.tokens import subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import country_names
-from storyfold.text.lexicon import COMMISSIVE, SPEECH
+from storyfold.text.lexicon import SPEECH
 
 __all__ = ["RESOLVING", "adoptable", "another_s_condition", "asked_of_another", "authorised", "bare_resolution", "complement",
            "conjectured", "counterfactual", "deed", "made_known", "misread_that", "names_nothing", "nothing_given", "people_released", "resolution_status",
@@ -241,7 +241,7 @@ _DEEDS = ("wrongdoing.n.02", "maltreatment.n.01", "killing.n.02", "mistake.n.01"
 def deed(verb: Any, obj: Any) -> bool:
     """Whether "commit" takes a deed done, not a thing pledged ("committed atrocities"; "committed
     troops", "committed $5 million" stay pledges)."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = head_lemma(obj).lower()
     return verb.lemma_ == "commit" and head.isalpha() and wordnet.sense_is_a(head, 2, *_DEEDS)
 
 
@@ -254,8 +254,8 @@ def made_known(verb: Any, obj: Any) -> bool:
     """Whether a verb of saying other than a promise's, or "release", makes a fact known
     (:data:`_FACTS`, the noun's most frequent sense): nothing given ("pledged", "promised" and
     "vowed" pledge what they take)."""
-    head = (obj.lemma_ or obj.lower_).lower()
-    return ((head_lemma(verb) in SPEECH - COMMISSIVE) or verb.lemma_ == "release") and head.isalpha() \
+    head = head_lemma(obj).lower()
+    return (head_lemma(verb) in UNSAID or verb.lemma_ == "release") and head.isalpha() \
         and wordnet.sense_is_a(head, 1, *_FACTS)
 
 
@@ -269,7 +269,7 @@ def authorised(verb: Any, obj: Any) -> bool:
     Administration approved the first new medication for Alzheimer's disease", "the drug was
     approved by U.S. health regulators"): a licence, nothing given. Medicines approved for a
     recipient stay given ("approved 1 million vaccine doses for Ukraine": doses are a measure)."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = head_lemma(obj).lower()
     return verb.lemma_ in _AUTHORISE and head.isalpha() and wordnet.sense_is_a(head, 2, *_MEDICINES) \
         and recipient_of(verb, obj) is None
 

@@ -34,7 +34,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE, COMMISSIVE, SPEECH
 
-__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "WILL", "WILLING", "chain", "finite", "head_lemma",
+__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "UNSAID", "WILL", "WILLING", "chain", "finite", "head_lemma",
            "put_forward", "status_of"]
 
 S = CommitmentStatus
@@ -55,7 +55,7 @@ DECLINE = frozenset({"decline", "hesitate"})
 _AGAINST = frozenset({"object", "oppose", "resist", "mind"})
 # Verbs of saying other than a promise's: negated, they leave the act undecided, not ruled out
 # ("had not announced plans to form that committee", "did not say whether it would send troops")
-_UNSAID = SPEECH - COMMISSIVE
+UNSAID = SPEECH - COMMISSIVE
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
 WILL = frozenset({"will", "shall", "'ll", "wo"})
 _IF = frozenset({"if", "unless", "provided", "providing"})
@@ -120,13 +120,11 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         if shared and _own_clause(governors[at - 1]):
             break
         neg = next((c for c in kids if c.dep_ == "neg"), None) or _none_acting(kids)
-        if neg is not None and not shared and _rules_out(tok):
-            return S.CONSIDERING, neg  # "did not rule out sending troops": kept open
-        if neg is not None and not shared and lemma in _AGAINST and tok.i != verb.i:
-            return S.WILLING, neg
-        if neg is not None and not shared and lemma in _UNSAID:
-            return S.CONSIDERING, neg
         if neg is not None:
+            if not shared and (_rules_out(tok) or lemma in UNSAID):
+                return S.CONSIDERING, neg  # "did not rule out sending troops", "had not announced plans to"
+            if not shared and lemma in _AGAINST and tok.i != verb.i:
+                return S.WILLING, neg
             return S.RULED_OUT, neg
         if not shared and ((lemma in REFUSE and tok.i != verb.i) or _rules_out(tok)):
             return S.RULED_OUT, tok

@@ -7,6 +7,7 @@ the regular expression matching any of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib.resources import files
 
@@ -188,5 +189,24 @@ def verb_forms(lemmas: Iterable[str], forms: Iterable[str] = ("base", "s", "past
 
 
 def alternation(words: Iterable[str]) -> str:
-    """``words`` as a non-capturing regular-expression alternation, longest first."""
-    return "(?:" + "|".join(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    """``words`` (literal strings: verb forms, the gazetteer's names) as one non-capturing regular
+    expression matching any of them, the longest first where several start at one place (as an
+    alternation sorted longest first does). Built as a trie of characters: ``re`` tries the
+    branches of a plain alternation one by one, so a thousand country names cost a thousand tests
+    at every capital letter; the trie tests one character at a time."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return "(?:" + _trie_pattern(trie) + ")"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a longer word first (greedy), the word that ends here after it (on backtracking)
+    return f"(?:{body})?" if "" in node else body

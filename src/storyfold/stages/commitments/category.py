@@ -13,19 +13,15 @@ from typing import Any
 
 from storyfold.records import CommitmentCategory
 from storyfold.text import wordnet
+from storyfold.text.folded import Folded
 
 __all__ = ["category_of", "names_a_category", "names_aid", "noun_category", "partitive"]
 
 C = CommitmentCategory
 
 
-def _any(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``alternatives``."""
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
-_CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
-    (C.MILITARY, _any(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
+_CATEGORY: list[tuple[CommitmentCategory, Folded]] = [
+    (C.MILITARY, Folded(r"\bmilitary\b", r"\bweapon", r"\barms\b", r"\bammunition", r"\bmunition", r"\bmissile",
                       r"\bartillery", r"\bhowitzer", r"\btanks?\b", r"\barmou?red\b", r"\bhelmets?\b",
                       r"\b(?:body\s+)?armou?r\b", r"\bvests?\b", r"\brifles?\b", r"\bguns?\b", r"\bdrones?\b",
                       r"\bair\s+defen[cs]e", r"\bdefen[cs]e\s+(?:aid|assistance|equipment|package|support)",
@@ -35,24 +31,26 @@ _CATEGORY: list[tuple[CommitmentCategory, re.Pattern[str]]] = [
                       # who gives or receives it: a defence ministry, the armed forces
                       r"\bdefen[cs]e\s+minist", r"\bminist\w*\s+of\s+(?:national\s+)?defen[cs]e", r"\barmed\s+forces",
                       r"\barmy\b")),
-    (C.HUMANITARIAN, _any(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
+    (C.HUMANITARIAN, Folded(r"\bhumanitarian\b", r"\bmedic", r"\bfood\b", r"\bshelter", r"\brefugee", r"\brelief\b",
                           r"\bemergency\b", r"\bgenerators?\b", r"\bblankets?\b", r"\bhygiene\b", r"\bambulances?\b",
                           r"\bhospital", r"\bhealth", r"\bdrinking\s+water\b", r"\bheating\b", r"\btents?\b",
                           r"\bclothing\b", r"\bcivilian", r"\bevacuat", r"\bdisplaced\b", r"\bpharmac",
                           r"\bvaccin", r"\bfirefight", r"\brescue\b", r"\bwinter", r"\bcoal\b", r"\bfuel\b",
                           r"\bUNHCR\b", r"\bUNICEF\b", r"\bRed\s+Cross\b", r"\bWorld\s+Food\b",
                           r"\bcivil\s+protection")),
-    (C.FINANCIAL, _any(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
+    (C.FINANCIAL, Folded(r"\bloans?\b", r"\bgrants?\b", r"\bbudget(?:ary)?\s+support", r"\bmacro-?financial",
                        r"\bfinancial\b", r"\bcredits?\b", r"\bloan\s+guarantee", r"\bbonds?\b", r"\bdebt\b",
                        r"\bfunding\b", r"\bfunds?\b", r"\bbudget\b", r"\bliquidity\b", r"\bswap\s+line",
                        r"\bdevelopment\s+(?:aid|assistance|cooperation)", r"\breconstruction\b")),
-    (C.POLITICAL, _any(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
+    (C.POLITICAL, Folded(r"\bsanctions?\b", r"\bembargo", r"\brecogni[sz]", r"\bdiplomat", r"\bmembership\b",
                        r"\bexpel", r"\bvisas?\b", r"\bsuspen[ds]", r"\bban\b", r"\bboycott")),
 ]
 
-def names_a_category(text: str) -> bool:
-    """Whether a word of the lexicon occurs in ``text`` (a cheap test before parsing it)."""
-    return any(rx.search(text) for _cat, rx in _CATEGORY)
+def names_a_category(text: str, low: str | None = None) -> bool:
+    """Whether a word of the lexicon occurs in ``text`` (a cheap test before parsing it; ``low``:
+    ``text.lower()``, when the caller has it)."""
+    low = text.lower() if low is None else low
+    return any(rx.first(text, low) is not None for _cat, rx in _CATEGORY)
 
 
 # Money as such: what it is for, when the clause says, is the category ("funds … for humanitarian purposes").
@@ -63,7 +61,8 @@ def _best_category(text: str, but: CommitmentCategory | None = None,
                    more: Counter[CommitmentCategory] | None = None) -> CommitmentCategory | None:
     """The category most of ``text``'s lexicon words name (``more``: further votes), ties to the
     earlier category of the lexicon; None when no word names one."""
-    hits = [(len(rx.findall(text)) + (more or {}).get(cat, 0), -i, cat)
+    low = text.lower()
+    hits = [(rx.count(text, low) + (more or {}).get(cat, 0), -i, cat)
             for i, (cat, rx) in enumerate(_CATEGORY) if cat is not but]
     best = max(hits)
     return best[2] if best[0] else None
@@ -116,7 +115,8 @@ def _wordnet_votes(text: str) -> tuple[Counter[CommitmentCategory], Counter[Comm
     mislead ("Stinger" is also a cocktail)."""
     from spacy.lang.en.stop_words import STOP_WORDS  # here: importing spaCy at import time would pull torch
 
-    covered = [m.span() for _cat, rx in _CATEGORY for m in rx.finditer(text)]
+    low = text.lower()
+    covered = [at for _cat, rx in _CATEGORY for at in rx.spans(text, low)]
     votes: Counter[CommitmentCategory] = Counter()
     second: Counter[CommitmentCategory] = Counter()
     words = list(_WORD.finditer(text))
@@ -148,8 +148,8 @@ def category_of(item: str, clause: str, money: bool, sentence: str = "", context
     votes, second = _wordnet_votes(item)
     second = second if second_senses else Counter()
     found = _best_category(item) or _best_category("", more=votes)
-    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and not dict(_CATEGORY)[C.FINANCIAL].search(
-            _MONEY_AS_SUCH.sub(" ", item)):
+    if found is C.FINANCIAL and _MONEY_AS_SUCH.search(item) and dict(_CATEGORY)[C.FINANCIAL].first(
+            _MONEY_AS_SUCH.sub(" ", item)) is None:
         return _best_category(clause, C.FINANCIAL) or _best_category(sentence, C.FINANCIAL) or found
     return (found or _best_category(clause) or _best_category("", more=second)
             or (_best_category(sentence) if context else None)

@@ -21,7 +21,6 @@ paragraph copied across outlets, is read once per process.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -85,6 +84,7 @@ from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.cache import TextCache, cached_map
+from storyfold.text.folded import Folded
 from storyfold.text.lexicon import COMMISSIVE
 
 __all__ = ["ACTS", "CANDIDATE", "Clause", "clauses_of_paragraphs"]
@@ -135,8 +135,8 @@ _MEASURE = frozenset({"amount", "total", "value", "cost", "equal"})
 # Clauses that describe something else, not the act: a donor named inside them is not the act's.
 _ASIDE = frozenset({"relcl", "acl", "advcl"})
 # A cheap test before parsing: a sentence without one of these stems holds no act.
-CANDIDATE = re.compile(
-    r"(?i)\b(?:approv|propos|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
+CANDIDATE = Folded(
+    r"\b(?:approv|propos|allocat|pledg|commit|announc|decid|promis|earmark|adopt|authori[sz]|sign|grant|offer|vow|unveil"
     r"|launch|impos|extend|financ|fund|lend|lent|loan|contribut|donat|giv|gave|provid|purchas|buy|bought|releas"
     r"|mobili[sz]|prepar|dedicat|assign|channel|rais|set|deliver|send|sent|ship|transfer|dispatch|hand|disburs"
     r"|arriv|suppl|deploy|airlift|distribut|receiv|agree|mak|made|increas|scal|direct|transfer|deliver|donat|drawdown|shipment"
@@ -391,8 +391,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
             continue
         if obj is None or (subj is None and not agentless):
             continue
-        if not any(is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")) and (
-                subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("that", "this")):
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("that", "this") and not any(
+                is_money(t) for t in verb.sent if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")):
             continue  # "That will provide enough shots to fully vaccinate …": what an act before brings about
         if verb.lemma_ == "adopt" and not adoptable(obj, NOMINAL):
             continue  # "adopting a more aggressive political posture"
@@ -483,7 +483,7 @@ def clauses_of_paragraphs(nlp: Any, texts: Sequence[str], cache: TextCache[tuple
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def read(todo: list[str]) -> Iterator[tuple[Clause, ...]]:
-        wanted = [bool(CANDIDATE.search(t)) or names_a_category(t) for t in todo]
+        wanted = [CANDIDATE.first(t, low := t.lower()) is not None or names_a_category(t, low) for t in todo]
         cased = [sentence_cased(t, lemmatizer) if w else None for t, w in zip(todo, wanted, strict=True)]
         given = [docs.get(t) if docs is not None and w and c is None else None
                  for t, w, c in zip(todo, wanted, cased, strict=True)]  # a title-case headline: its copy's parse

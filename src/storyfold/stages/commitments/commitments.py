@@ -61,7 +61,7 @@ from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
 from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
-from storyfold.text.lexicon import COMMISSIVE, verb_forms
+from storyfold.text.lexicon import COMMISSIVE, alternation, verb_forms
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
 
@@ -195,7 +195,7 @@ C = CommitmentCategory
 # Union and organisation names the gazetteer knows ("the EU", "NATO") -> canonical name.
 UNIONS: dict[str, str] = {n: p.name for p in PLACES if p.kind is PlaceKind.UNION for n in (p.name, *p.spellings)}
 _ACTOR_NAMES = {**COUNTRIES, **UNIONS}
-_ANY = "|".join(sorted((re.escape(n) for n in _ACTOR_NAMES), key=len, reverse=True))
+_ANY = alternation(_ACTOR_NAMES)
 _PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
 # The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
 # tested first, then the rest of its clause; a money amount with no other word is financial.
@@ -239,7 +239,7 @@ _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$
 
 def _sub_kind(item: str, money: bool, category: CommitmentCategory) -> CommitmentKind:
     for kind, rx in KINDS:
-        if rx.search(item):
+        if rx.first(item):
             return kind
     if category is C.MILITARY and not re.search(r"(?i)\b(?:aid|assistance|support|funding|package)\b", item):
         return K.EQUIPMENT

@@ -53,6 +53,7 @@ from storyfold.records import (
 )
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import CANDIDATE
+from storyfold.text.folded import Folded
 from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind, country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
@@ -78,74 +79,69 @@ LEADERS = {"Trump": "United States", "Biden": "United States", "Starmer": "Unite
            "Ishiba": "Japan", "Stubb": "Finland", "Zelensky": "Ukraine", "Zelenskyy": "Ukraine", "Putin": "Russia",
            "Merz": "Germany", "Meloni": "Italy", "Albanese": "Australia"}
 
-def _any(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``alternatives``."""
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
 _TITLE = (
     r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister"
     r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
 )
-_NAMES = "|".join(sorted((re.escape(n) for n in COUNTRIES), key=len, reverse=True))
+_NAMES = alternation(COUNTRIES)  # the longest name first: "Niger" is no match in "Nigeria"
 _COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
 _LEADER = re.compile(rf"{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _BEFORE_TITLE = re.compile(rf"(?<![\w.])(?P<c>{_NAMES})\s+$")
 
-_KINDS: list[tuple[CommitmentKind, re.Pattern[str]]] = [
-    (K.GROUND_TROOPS, _any(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
+_KINDS: list[tuple[CommitmentKind, Folded]] = [
+    (K.GROUND_TROOPS, Folded(r"boots\s+on\s+the\s+ground", r"ground\s+forces", r"forces\s+on\s+the\s+ground",
                            r"sending\s+forces", r"(?:deploy(?:ing)?|send(?:ing)?)\s+(?:\w+\s+){0,5}troops",
                            r"personnel\s+on\s+the\s+ground", r"armed\s+forces\s+personnel")),
-    (K.PEACEKEEPERS, _any(r"\bpeacekeepers\b", r"deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping")),
-    (K.LOGISTICS, _any(r"\blogistic(?:s|al\s+support)\b")),
-    (K.EQUIPMENT, _any(r"\bequipment\b")),
-    (K.ARMS, _any(r"\b(?:arms|armaments|weapons|munitions)\b")),
-    (K.INTELLIGENCE, _any(r"\bintelligence\b")),
-    (K.AIR_SUPPORT, _any(r"\bair\s+support\b", r"air\s+power")),
-    (K.AIR_DEFENCE, _any(r"\bair\s+defen[cs]e\b")),
-    (K.BORDER_SURVEILLANCE, _any(r"\bborder\s+surveillance\b")),
-    (K.TRAINING, _any(r"\btraining\b")),
-    (K.FUNDING, _any(r"\bnon-?lethal\s+(?:aid|assistance)\b", r"\bhumanitarian\s+(?:aid|support|assistance)\b",
+    (K.PEACEKEEPERS, Folded(r"\bpeacekeepers\b", r"deploy(?:ment\s+of)?\s+(?:a\s+)?peacekeeping")),
+    (K.LOGISTICS, Folded(r"\blogistic(?:s|al\s+support)\b")),
+    (K.EQUIPMENT, Folded(r"\bequipment\b")),
+    (K.ARMS, Folded(r"\b(?:arms|armaments|weapons|munitions)\b")),
+    (K.INTELLIGENCE, Folded(r"\bintelligence\b")),
+    (K.AIR_SUPPORT, Folded(r"\bair\s+support\b", r"air\s+power")),
+    (K.AIR_DEFENCE, Folded(r"\bair\s+defen[cs]e\b")),
+    (K.BORDER_SURVEILLANCE, Folded(r"\bborder\s+surveillance\b")),
+    (K.TRAINING, Folded(r"\btraining\b")),
+    (K.FUNDING, Folded(r"\bnon-?lethal\s+(?:aid|assistance)\b", r"\bhumanitarian\s+(?:aid|support|assistance)\b",
                      r"\b(?:defen[cs]e|financial|military)\s+assistance\b", r"\baid\s+for\s+reconstruction\b",
                      r"\breconstruction\s+(?:support|aid)\b", r"\bfunding\b")),
-    (K.SECURITY_GUARANTEE, _any(r"security\s+(?:guarantees?|assurances)", r"guarantee\s+the\s+security",
+    (K.SECURITY_GUARANTEE, Folded(r"security\s+(?:guarantees?|assurances)", r"guarantee\s+the\s+security",
                                 r"guaranteeing\s+\w+(?:['’]s)?\s+security")),
-    (K.PARTICIPATION, _any(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+(?:in\s+)?"
+    (K.PARTICIPATION, Folded(r"(?:participate|participation|join(?:s|ed|ing)?|part\s+of|taking\s+part)\s+(?:in\s+)?"
                            r"(?:an?\s+|the\s+|his\s+|\w+['’]s\s+)?(?:[\w\"“”’'-]+\s+){0,3}[\"“]?coalition")),
 ]
 # In order: where two cues overlap, the earlier status wins ("would not provide" is not "provide").
-_STATUS: list[tuple[CommitmentStatus, re.Pattern[str]]] = [
+_STATUS: list[tuple[CommitmentStatus, Folded]] = [
     # a negated "rule out" keeps it open ("did not rule out", "won't rule out", "has not ruled out")
-    (S.CONSIDERING, _any(r"\b(?:not|n[o’']t|never)\s+(?:\w+\s+)?rul(?:e|ed|es|ing)\s+out\b",
+    (S.CONSIDERING, Folded(r"\b(?:not|n[o’']t|never)\s+(?:\w+\s+)?rul(?:e|ed|es|ing)\s+out\b",
                          r"\bwon[’']t\s+(?:\w+\s+)?rule\s+out\b")),
-    (S.RULED_OUT, _any(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
+    (S.RULED_OUT, Folded(r"\b(?:would|will|did|does|do)\s*(?:not|n[o’']t)\s+(?:\w+\s+)?(?:put|send|provide|deploy"
                        r"|contribute|offer|commit|join|participate)\b", r"\bwon[’']t\b", r"\bruled?\s+out\b",
                        r"\brefuses?\b", r"\brejects?\b")),
-    (S.DECLINED, _any(r"\btoo\s+early\s+to\b", r"\b(?:(?:could|would|might)\s+be\s+)?premature\b",
+    (S.DECLINED, Folded(r"\btoo\s+early\s+to\b", r"\b(?:(?:could|would|might)\s+be\s+)?premature\b",
                       r"\bdeclined?\s+to\b", r"\bnot\s+(?:yet\s+)?ready\s+to\b")),
-    (S.CONDITIONAL, _any(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+"
+    (S.CONDITIONAL, Folded(r"\b(?:under|after|in\s+the\s+context\s+of)\s+(?:a|an|the)\s+"
                          r"(?:potential|prospective|possible)\s+(?:[\w.-]+\s+)?peace\s+(?:deal|agreement|settlement)")),
-    (S.CONSIDERING, _any(r"\bconsider(?:ing|s|ed)?\b", r"\bunder\s+(?:deliberation|consideration|review)\b",
+    (S.CONSIDERING, Folded(r"\bconsider(?:ing|s|ed)?\b", r"\bunder\s+(?:deliberation|consideration|review)\b",
                          r"\bcan(?:not|[’']t|\s+not)\s+say\b", r"\bevaluat(?:ing|e|es)\b", r"\bmight\b", r"\bcould\b",
                          r"\bpotential(?:ly)?\b", r"\bpossible\b", r"\bnot\s+known\s+whether\b",
                          r"\byet\s+to\s+be\s+(?:confirmed|announced|decided)\b", r"\bthoroughly\s+discuss\b",
                          r"\bweigh(?:ing|s)?\b", r"\bwould\s+(?:encompass|include|involve|provide)\b")),
-    (S.CONDITIONAL, _any(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
-    (S.WILLING, _any(r"\bready\s+to\b", r"(?<!of\sthe\s)\bwilling(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
+    (S.CONDITIONAL, Folded(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
+    (S.WILLING, Folded(r"\bready\s+to\b", r"\b(?<!of\sthe\s)willing(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
                      r"\boffered\s+to\b")),
-    (S.COMMITTED, _any(r"\bcommitted\s+to\b", r"\bagreed\s+to\b", r"\bsigned\b", r"\bestablished\b",
+    (S.COMMITTED, Folded(r"\bcommitted\s+to\b", r"\bagreed\s+to\b", r"\bsigned\b", r"\bestablished\b",
                        r"\bjoin(?:ed|ing|s)?\b", r"\bhas\s+been\s+part\s+of\b", r"\bis\s+the\s+latest\s+ally\b")),
-    (S.PLEDGED, _any(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b", r"\bpromised\b",
+    (S.PLEDGED, Folded(r"\bwill\s+(?:provide|offer|send|give|contribute|deploy|supply|be\s+involved)\b", r"\bpromised\b",
                      r"\bpledged?\b", r"\bvowed\b", r"\bset\s+to\s+(?:play|provide|contribute|send)\b")),
-    (S.FULFILLED, _any(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b")),
+    (S.FULFILLED, Folded(r"\bha(?:s|ve)\s+(?:already\s+)?(?:contributed|delivered|sent|provided)\b")),
 ]
 _CONDITIONS = [
-    ("ceasefire", re.compile(r"\bcease-?fire\b", re.I)),
-    ("peace deal", _any(r"\bpeace\s+(?:deal|agreement|settlement|process)\b", r"post-war\s+(?:deal|settlement)")),
-    ("US backstop", re.compile(r"\b(?:US|U\.S\.|American)\s+(?:backstop|guarantee|support|clear\s+guarantee)\b|"
-                               r"\bbackstop\b", re.I)),
-    ("legal and capability review", re.compile(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
-                                               r"framework|review)|legal\s+and\s+policy\s+review", re.I)),
+    ("ceasefire", Folded(r"\bcease-?fire\b")),
+    ("peace deal", Folded(r"\bpeace\s+(?:deal|agreement|settlement|process)\b", r"post-war\s+(?:deal|settlement)")),
+    ("US backstop", Folded(r"\b(?:US|U\.S\.|American)\s+(?:backstop|guarantee|support|clear\s+guarantee)\b",
+                           r"\bbackstop\b")),
+    ("legal and capability review", Folded(r"\blegal\s+(?:and\s+capability\s+)?(?:aspects|considerations|"
+                                           r"framework|review)", r"legal\s+and\s+policy\s+review")),
 ]
 # What a recipient is named after: "aid to Ukraine", "funding for Gaza", "trucks delivered into Ukraine",
 # by its own name (a demonym or a seat there qualifies: "for the Canadian budget"; a place after "in" is
@@ -169,7 +165,7 @@ _CONTENT = re.compile(r"(?:non-?lethal|lethal|humanitarian|defen[cs]e|reconstruc
                       r"\s*(?:aid|assistance|support|efforts)?|aid\s+for\s+reconstruction(?:\s+efforts)?", re.I)
 _SPEAKS = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:has\s+)?" + alternation(
     verb_forms(["say"], ("s", "past")) | verb_forms(["tell", "remark", "state", "add", "announce", "note"], ("past",))) + r"\b")
-_GIVING = re.compile(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|coalition)", re.I)
+_GIVING = Folded(r"\b(?:provid|suppl|send|sent|offer|contribut|involv|deliver|coalition)")
 _ACTS_NAMED = frozenset({K.GROUND_TROOPS, K.PEACEKEEPERS, K.SECURITY_GUARANTEE, K.PARTICIPATION})
 _FOLLOW = re.compile(r"^\W*(?:Because|Since|Unless|Until|As\s+long\s+as)\b")
 
@@ -187,15 +183,15 @@ def _leaders(text: str) -> dict[str, str]:
     return found
 
 
-def _status_cues(sent: str) -> list[tuple[int, int, CommitmentStatus]]:
+def _status_cues(sent: str, low: str) -> list[tuple[int, int, CommitmentStatus]]:
     cues: list[tuple[int, int, CommitmentStatus]] = []
     taken: list[tuple[int, int]] = []
     for status, rx in _STATUS:  # earlier statuses win where cues overlap ("would not provide")
-        for m in rx.finditer(sent):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+        for start, end in rx.spans(sent, low):
+            if any(start < b and a < end for a, b in taken):
                 continue
-            cues.append((m.start(), m.end(), status))
-            taken.append((m.start(), m.end()))
+            cues.append((start, end, status))
+            taken.append((start, end))
     return sorted(cues)
 
 
@@ -243,11 +239,11 @@ def _recipient(sent: str, aided: frozenset[str]) -> str | None:
     return sent_to[0] if sent_to else next(iter(aided)) if len(aided) == 1 else None
 
 
-def _kind_words(sent: str, kind: CommitmentKind) -> str | None:
+def _kind_words(sent: str, kind: CommitmentKind, low: str) -> str | None:
     """The words of ``sent`` that named ``kind`` ("boots on the ground"), for the record's item."""
     rx = dict(_KINDS).get(kind)
-    m = rx.search(sent) if rx is not None else None
-    return m.group() if m else None
+    at = rx.first(sent, low) if rx is not None else None
+    return sent[at[0] : at[1]] if at else None
 
 
 def _period(sent: str) -> str | None:
@@ -333,26 +329,27 @@ def _mentions(
     dates: Sequence[DateMention], quantities: Sequence[Quantity], time: PartialDate | None,
     aided: frozenset[str] = frozenset(),
 ) -> list[CommitmentMention]:
-    kinds: list[tuple[int, CommitmentKind]] = [(m.start(), kind) for kind, rx in _KINDS for m in rx.finditer(sent)]
+    low = sent.lower()
+    kinds: list[tuple[int, CommitmentKind]] = [(start, kind) for kind, rx in _KINDS for start, _end in rx.spans(sent, low)]
     # a kind named as a thing ("intelligence", "training", "equipment") is support only in a sentence
     # that gives, offers or commits ("an intelligence report that could fuel further debate": none);
     # the kinds whose words are acts themselves ("deploying troops", "join the coalition") need none
     # (equipment and arms, the words of many a story about a military, only beside a verb that hands over)
-    gives = _GIVING.search(sent)
-    kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or gives or (
-        k not in (K.EQUIPMENT, K.ARMS) and CANDIDATE.search(sent))]
+    gives = _GIVING.first(sent, low)
+    candidate = CANDIDATE.first(sent, low)
+    kinds = [(p, k) for p, k in kinds if k in _ACTS_NAMED or gives or (k not in (K.EQUIPMENT, K.ARMS) and candidate)]
     money = [q for q in quantities if a <= q.start and q.end <= b and q.unit in CURRENCY_CODES]
-    if money and CANDIDATE.search(sent):  # a sum with no verb or noun of giving is no act ("deposits worth $1 trillion")
+    if money and candidate:  # a sum with no verb or noun of giving is no act ("deposits worth $1 trillion")
         kinds.append((money[0].start - a, K.FUNDING))
     if not kinds and not last_kinds:  # no kind named and none to carry: no mention, whatever the cues
         return []
-    cues = _status_cues(sent)
+    cues = _status_cues(sent, low)
     if not cues:
         return []
     tail = sent
     if si + 1 < len(sents) and _FOLLOW.search(text[sents[si + 1][0] : sents[si + 1][1]]):
         tail = sent + " " + text[sents[si + 1][0] : sents[si + 1][1]]
-    conditions = tuple(name for name, rx in _CONDITIONS if rx.search(tail))
+    conditions = tuple(name for name, rx in _CONDITIONS if rx.first(tail))
     content = tuple(dict.fromkeys(m.group().strip().lower() for m in _CONTENT.finditer(sent)))
     found: dict[tuple[str, CommitmentKind], CommitmentMention] = {}
     carried = False
@@ -387,7 +384,7 @@ def _mentions(
                 period=_period(sent) if kind is K.FUNDING else None, time=time,
                 conditions=tuple(c for c in conditions if not (c == "US backstop" and actor == "United States")),
                 speaker=who, content=content if kind is K.FUNDING else (), carried=carried,
-                category=_legacy_category(kind, content), item=_kind_words(sent, kind),
+                category=_legacy_category(kind, content), item=_kind_words(sent, kind, low),
             )
     for actor in {m.actor for m in found.values()}:
         if not carried:

@@ -75,3 +75,20 @@ def test_not_saying_leaves_it_undecided(found) -> None:
         [S.CONSIDERING]
     # the act negated itself is still ruled out
     assert [s for _, s, _ in _acts(found, "Germany will not send tanks to Ukraine.")] == [S.RULED_OUT]
+
+
+def test_a_question_left_open_above_the_act(found) -> None:
+    # the act's own "will" does not outrank what governs its clause (status._left_open)
+    assert [s for _, s, _ in _acts(found, "Germany has not announced that it will send tanks to Ukraine.")] == \
+        [S.CONSIDERING]
+    assert [s for _, s, _ in _acts(found, "Poland did not say it plans to send jets.")] == [S.CONSIDERING]
+    assert [s for _, s, _ in _acts(found, "Italy has not decided whether it will send tanks.")] == [S.CONSIDERING]
+    assert [s for _, s, _ in _acts(found, "Italy will decide whether to send tanks to Ukraine.")] == [S.CONSIDERING]
+    # said, it stays the pledge it reports; negated itself, ruled out
+    assert [s for _, s, _ in _acts(found, "Germany said it will send tanks to Ukraine.")] == [S.PLEDGED]
+    assert [s for _, s, _ in _acts(found, "Germany said it will not send tanks to Ukraine.")] == [S.RULED_OUT]
+
+
+def test_not_holding_back_is_willing(found) -> None:
+    assert [s for _, s, _ in _acts(found, "Poland did not hesitate to send tanks to Ukraine.")] == [S.WILLING]
+    assert [s for _, s, _ in _acts(found, "Germany hesitated to send tanks to Ukraine.")] == [S.DECLINED]

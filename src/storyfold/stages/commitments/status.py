@@ -8,7 +8,7 @@ predicate it depends on.
 * a clause led by "if" / "unless" / "provided" -> ``conditional``;
 * "rule out" -> ``ruled out``; "not rule out" -> ``considering`` (kept open); a negated verb of
   saying other than a promise's ("had not announced plans to") -> ``considering``; a negated verb of
-  standing against ("wouldn't object to passing") -> ``willing``;
+  standing against or holding back ("wouldn't object to passing", "did not hesitate to send") -> ``willing``;
 * a modal "might" / "could" / "may" / "would" -> ``considering`` (but "would" in what a past verb of
   saying reports is the reported "will": "said it would send" -> ``pledged``); "will" / "shall" / "going to" /
   "is to", under "plan" / "intend" / "promise" / "pledge" / "vow" / "aim" / "expect", or "pledge" /
@@ -51,8 +51,9 @@ PLAN = frozenset({"plan", "intend", "promise", "pledge", "vow", "aim", "expect",
 _PROMISE = frozenset({"pledge", "promise", "vow"})
 REFUSE = frozenset({"refuse", "reject"})
 DECLINE = frozenset({"decline", "hesitate"})
-# Verbs of standing against: negated, they leave the act welcome ("wouldn't object to passing the bill")
-_AGAINST = frozenset({"object", "oppose", "resist", "mind"})
+# Verbs of standing against or holding back: negated, they leave the act welcome ("wouldn't object to
+# passing the bill", "did not hesitate to send", "can't wait to launch")
+_AGAINST = frozenset({"object", "oppose", "resist", "mind", "hesitate", "wait"})
 # Verbs of saying other than a promise's: negated, they leave the act undecided, not ruled out
 # ("had not announced plans to form that committee", "did not say whether it would send troops")
 UNSAID = SPEECH - COMMISSIVE
@@ -109,6 +110,9 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     """The status of the act ``verb`` states, and the token it was read from."""
     governors = chain(verb)
     own = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
+    opened = _left_open(governors)
+    if opened is not None:
+        return S.CONSIDERING, opened
     for at, tok in enumerate(governors):
         kids = list(tok.children)
         lemma = head_lemma(tok)
@@ -164,6 +168,28 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     if verb.dep_ == "ROOT" and to is not None:  # a headline's future: "DeVos to cancel $150M in student loans"
         return S.PLEDGED, to
     return S.COMMITTED, verb
+
+
+def _left_open(governors: list[Any]) -> Any | None:
+    """What leaves an act an open question from above its own clause, whatever the act's own
+    auxiliaries say: a complement led by "whether" ("has not decided whether it will send troops",
+    "will decide whether to send troops"), or a complement of a negated verb of saying other than a
+    promise's ("has not announced that it will send tanks", "did not say it plans to send"): the
+    token read (the "whether", the negation), else None. A conjunct with a clause of its own shares
+    nothing of its head's."""
+    for at in range(1, len(governors)):
+        below, tok = governors[at - 1], governors[at]
+        if below.dep_ == "conj" and _own_clause(below):
+            return None
+        if below.dep_ not in ("ccomp", "xcomp"):
+            continue
+        whether = next((c for c in below.children if c.dep_ == "mark" and c.lower_ == "whether"), None)
+        if whether is not None:
+            return whether
+        neg = next((c for c in tok.children if c.dep_ == "neg"), None)
+        if neg is not None and below.dep_ == "ccomp" and head_lemma(tok) in UNSAID:
+            return neg
+    return None
 
 
 def _none_acting(kids: list[Any]) -> Any | None:

@@ -92,3 +92,15 @@ def test_a_question_left_open_above_the_act(found) -> None:
 def test_not_holding_back_is_willing(found) -> None:
     assert [s for _, s, _ in _acts(found, "Poland did not hesitate to send tanks to Ukraine.")] == [S.WILLING]
     assert [s for _, s, _ in _acts(found, "Germany hesitated to send tanks to Ukraine.")] == [S.DECLINED]
+
+
+def test_a_yes_no_question_asserts_nothing(found) -> None:
+    # roundup 6091 (outlet body): "Was Harris paid for these books?"
+    assert found("Was Germany paid for these tanks?") == []
+    assert found("Will Germany send tanks to Ukraine?") == []
+    assert found("Does Poland plan to send jets to Ukraine?") == []
+    # a question that takes its act as given, and a tag question, are read as any clause
+    assert [s for _, s, _ in _acts(found, "Why did Germany send tanks to Ukraine?")] == [S.FULFILLED]
+    assert [s for _, s, _ in _acts(found, "Germany sent tanks to Ukraine, didn't it?")] == [S.FULFILLED]
+    assert [s for _, s, _ in _acts(found, "Germany will send tanks to Ukraine.")] == [S.PLEDGED]
+    assert [s for _, s, _ in _acts(found, "Germany did send tanks to Ukraine.")] == [S.FULFILLED]  # the past with "do"

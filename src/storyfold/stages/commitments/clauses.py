@@ -34,6 +34,7 @@ from storyfold.stages.commitments.complements import (
     conjectured,
     counterfactual,
     nothing_given,
+    polar_question,
     resolution_status,
 )
 from storyfold.stages.commitments.headlines import sentence_cased
@@ -349,7 +350,8 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if any(c.dep_ == "aux" and c.lower_ in _DEMAND for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in _DEMAND):
             continue
-        if conjectured(verb) or counterfactual(verb) or another_s_condition(verb) or asked_of_another(verb, ACTS):
+        if conjectured(verb) or counterfactual(verb) or another_s_condition(verb) or asked_of_another(verb, ACTS) \
+                or polar_question(verb):
             continue
         obj = antecedent(agreed if agreed is not None else object_of(verb) if asked is None else asked)
         if obj is not None and _lemma(obj, lemmatizer) is not None and nothing_given(verb, obj, HANDED):

@@ -154,6 +154,21 @@ def conjectured(verb: Any) -> bool:
     return False
 
 
+def polar_question(verb: Any) -> bool:
+    """Whether ``verb``'s clause is a yes/no question: a "?" ends it and an auxiliary of the verb,
+    or of a predicate over it, comes before that one's subject ("Will Germany send tanks?", "Was
+    Harris paid for these books?", "Does Poland plan to send jets?"). It asks, asserting nothing;
+    a question led by "why" or "how" takes its act as given and is read as any clause."""
+    if not any(t.text == "?" and t.i > verb.i for t in verb.sent):
+        return False
+    for tok in chain(verb):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None:
+            aux = next((c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < subj.i), None)
+            return aux is not None and not any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in tok.doc[tok.left_edge.i : aux.i])
+    return False
+
+
 # modals whose perfect tells what did not happen ("would have approved", "could have sent", "should
 # have given"); "may have" / "might have" guess at what did (epistemic), read as any modal is
 _IRREALIS = frozenset({"would", "could", "should", "'d", "’d"})

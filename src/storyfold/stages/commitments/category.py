@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from storyfold.records import CommitmentCategory
+from storyfold.stages.commitments.tokens import base_form
 from storyfold.text import wordnet
 from storyfold.text.folded import Folded
 
@@ -175,7 +176,7 @@ def names_aid(root: Any, acts: frozenset[str]) -> bool:
         tok = stack.pop()
         heads.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
-        if partitive((tok.lemma_ or tok.lower_).lower()):  # "15 units of M113 armored personnel carriers"
+        if partitive(base_form(tok)):  # "15 units of M113 armored personnel carriers"
             stack.extend(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj")
     words = [t for h in heads for t in h.children if t.dep_ in ("amod", "compound", "nmod") and t.i < h.i] + heads

@@ -15,7 +15,7 @@ from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, recipient_of, said
 from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, UNSAID, chain, head_lemma
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
-from storyfold.stages.commitments.tokens import subtree
+from storyfold.stages.commitments.tokens import base_form, subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import country_names
 from storyfold.text.lexicon import SPEECH
@@ -34,7 +34,7 @@ RESOLVING: dict[str, CommitmentStatus | None] = {**RESOLVED, "goal.n.01": S.PLED
 
 def _resolving(noun: Any) -> str | None:
     """The anchor of :data:`RESOLVING` the noun ``noun`` lies below, if any."""
-    head = (noun.lemma_ or noun.lower_).lower()
+    head = base_form(noun)
     if noun.pos_ != "NOUN" or not head.isalpha():
         return None
     return next((anchor for anchor in RESOLVING if wordnet.sense_is_a(head, 2, anchor)), None)
@@ -72,7 +72,7 @@ def said_handed(obj: Any) -> bool:
     """Whether ``obj`` is something said (:func:`said`) or facts made known ("released the data":
     WordNet's information as knowledge), read as a compound with the word before it first ("the
     majority opinion": WordNet's majority opinion is a communication, its "opinion" a belief)."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = base_form(obj)
     before = obj.doc[obj.i - 1] if obj.i > obj.sent.start else None
     if before is not None and before.head.i == obj.i and before.dep_ in ("compound", "amod") and before.lower_.isalpha():
         joined = f"{before.lower_}_{head}"
@@ -85,10 +85,10 @@ def people_released(obj: Any) -> bool:
     """Whether what is released is people ("Thousands of Haitian migrants … have been released into
     the US"; WordNet's person or people, through a number's "of"): no thing given."""
     noun = obj
-    if noun.pos_ == "NUM" or wordnet.is_a((noun.lemma_ or noun.lower_).lower(), "large_integer.n.01", "number.n.02"):
+    if noun.pos_ == "NUM" or wordnet.is_a(base_form(noun), "large_integer.n.01", "number.n.02"):
         noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), noun)
-    return noun.lower_.isalpha() and wordnet.people((noun.lemma_ or noun.lower_).lower())
+    return noun.lower_.isalpha() and wordnet.people(base_form(noun))
 
 
 def names_nothing(obj: Any) -> bool:
@@ -207,7 +207,7 @@ def adoptable(obj: Any, nominal: frozenset[str]) -> bool:
     """Whether "adopt" takes something that binds: a law, a plan, a proposal, a decision (WordNet, as
     :data:`storyfold.stages.commitments.objects.ENACTED`), a noun of giving (``nominal``) or of a kind of aid
     ("adopted a package of sanctions"), not a stance ("adopting a more aggressive political posture")."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = base_form(obj)
     if head in nominal or _resolving(obj) is not None or (head.isalpha() and wordnet.sense_is_a(head, 2, *ENACTED, *PROPOSAL)):
         return True
     return category_of(" ".join(t.text for t in subtree(obj, NOT_ITEM)), "", False) is not CommitmentCategory.OTHER
@@ -229,7 +229,7 @@ def used_against(verb: Any, obj: Any) -> bool:
     ("North Korea launched two ballistic missiles into the sea", "Hamas launched more rockets at
     Israel"), or launched from anywhere, by a verb that does not hand them over (arms delivered stay given: "will send 30
     missiles into Ukraine", "deliver missiles on Monday")."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = base_form(obj)
     doc, i = obj.doc, obj.i
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         i -= 2  # a hyphenated noun WordNet knows is read whole: "cease-fire" is a truce, not a fire
@@ -293,7 +293,7 @@ def envoy(verb: Any, obj: Any) -> bool:
     """Whether a verb of sending sends one person ("dispatched his top spy", "sent an envoy"): a
     singular common noun whose most frequent WordNet sense is a person, an errand, nothing given
     (people sent in numbers, "sent 200 doctors", "deployed 5,000 troops", stay what is given)."""
-    head = (obj.lemma_ or obj.lower_).lower()
+    head = base_form(obj)
     return verb.lemma_ in DELIVER and obj.tag_ == "NN" and head.isalpha() and wordnet.is_a(head, "person.n.01") \
         and not any(c.dep_ == "nummod" for c in obj.children)
 

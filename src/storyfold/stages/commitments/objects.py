@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyfold.stages.commitments.status import DELIVER, PROPOSAL
-from storyfold.stages.commitments.tokens import RECIPIENT_PREP, lemma, span
+from storyfold.stages.commitments.tokens import RECIPIENT_PREP, base_form, lemma, span
 from storyfold.stages.commitments.tokens import subtree as _subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import COUNTRY_CODE_CURRENCIES, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS
@@ -84,7 +84,7 @@ def _pays_out(tok: Any) -> bool:
     if tok.pos_ == "VERB":
         return tok.lemma_ in ("spend", "invest", "fund")
     return tok.pos_ == "NOUN" and tok.lower_.isalpha() and wordnet.sense_is_a(
-        (tok.lemma_ or tok.lower_).lower(), 2, "spending.n.01", "finance.n.01")
+        base_form(tok), 2, "spending.n.01", "finance.n.01")
 
 
 # Verbs that change an amount (VerbNet's calibratable and other change-of-state verbs that take a
@@ -140,7 +140,7 @@ def object_of(verb: Any) -> Any | None:
             elif c.lower_ != "for":
                 pobj = None
             if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
-                    (pobj.lemma_ or pobj.lower_).lower(), 2, *ENACTED, *PROPOSAL):
+                    base_form(pobj), 2, *ENACTED, *PROPOSAL):
                 return pobj
         return None
     if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
@@ -148,7 +148,7 @@ def object_of(verb: Any) -> Any | None:
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
-                        (pobj.lemma_ or pobj.lower_).lower(), 2, *ENACTED, *PROPOSAL):
+                        base_form(pobj), 2, *ENACTED, *PROPOSAL):
                     return pobj
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
@@ -261,7 +261,7 @@ def given_from(sent: Any, nominal: frozenset[str], taken: list[tuple[int, int]])
         if prep.lower_ != "from" or prep.dep_ != "prep":
             continue
         t = prep.head
-        if t.pos_ not in ("NOUN", "NUM", "PROPN") or not (is_money(t) or (t.lemma_ or t.lower_).lower() in nominal):
+        if t.pos_ not in ("NOUN", "NUM", "PROPN") or not (is_money(t) or base_form(t) in nominal):
             continue
         giver = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         verb = next((h for h in t.ancestors if h.pos_ in ("VERB", "AUX")), None)

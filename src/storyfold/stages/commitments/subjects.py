@@ -12,6 +12,7 @@ from typing import Any
 
 from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
+from storyfold.stages.commitments.tokens import base_form
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 from storyfold.text.lexicon import REPORTING, TO_CONTENT
@@ -228,7 +229,7 @@ def resolved(verb: Any) -> CommitmentStatus | None | bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
             c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):  # not "criticized Biden's decision to send"
         return None
-    head = (noun.lemma_ or noun.lower_).lower()
+    head = base_form(noun)
     for anchor, status in RESOLVED.items():
         if head.isalpha() and wordnet.sense_is_a(head, 2, anchor):
             return False if status is None or head_lemma(noun.head) in ADOPT else status
@@ -290,7 +291,7 @@ def on_people(subj: Any) -> tuple[tuple[tuple[int, int], tuple[int, int], bool],
         if t.dep_ not in ("compound", "amod", "nmod") or t.i >= head.i or t.pos_ not in ("PROPN", "ADJ") \
                 or head.pos_ not in ("NOUN", "PROPN"):
             continue
-        known = head.lower_.isalpha() and wordnet.people((head.lemma_ or head.lower_).lower())
+        known = head.lower_.isalpha() and wordnet.people(base_form(head))
         if known or head.pos_ == "PROPN":
             out.append((_span([t]), _span([head]), known))
     return tuple(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["RECIPIENT_PREP", "antecedent", "holds_word", "lemma", "span", "split_off", "subtree"]
+__all__ = ["RECIPIENT_PREP", "antecedent", "base_form", "holds_word", "lemma", "span", "split_off", "subtree"]
 
 RECIPIENT_PREP = frozenset({"to", "for"})
 
@@ -43,6 +43,12 @@ def lemma(tok: Any, lemmatizer: Any | None) -> str:
             found = _LEMMAS[key] = lemmatizer.lemmatize(tok)[0]
         tok.lemma_ = found
     return tok.lemma_
+
+
+def base_form(tok: Any) -> str:
+    """``tok``'s lemma in lower case, its form where the parse set none (the key WordNet and the
+    lexicons are read with)."""
+    return (tok.lemma_ or tok.lower_).lower()
 
 
 def antecedent(tok: Any | None) -> Any | None:

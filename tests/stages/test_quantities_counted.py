@@ -6,6 +6,7 @@ fraction and suffix sentences are written for the grammar."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from storyfold.stages.dates.dates import find_dates
 from storyfold.stages.quantities import find_quantities
+from storyfold.text import wordnet
 from storyfold.text.counted import counted, plural
 
 
@@ -130,7 +132,10 @@ def test_a_counted_phrase_is_the_words_right_after_the_figure(words: list[str]) 
         assert end == pos
     else:
         assert text[end - len(phrase) : end] == phrase and pos < end <= len(text)
-        assert phrase == phrase.strip() and "," not in phrase
+        assert phrase == phrase.strip()
+        # a comma only parts two adjectives of one noun phrase ("new, larger vehicles", quantities@11)
+        for m in re.finditer(r"(\S+?)\s*,", phrase):
+            assert wordnet.adjective_first(m.group(1)), phrase
 
 
 def test_plural() -> None:

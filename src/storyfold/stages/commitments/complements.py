@@ -256,7 +256,7 @@ _DEEDS = ("wrongdoing.n.02", "maltreatment.n.01", "killing.n.02", "mistake.n.01"
 def deed(verb: Any, obj: Any) -> bool:
     """Whether "commit" takes a deed done, not a thing pledged ("committed atrocities"; "committed
     troops", "committed $5 million" stay pledges)."""
-    head = head_lemma(obj).lower()
+    head = base_form(obj)
     return verb.lemma_ == "commit" and head.isalpha() and wordnet.sense_is_a(head, 2, *_DEEDS)
 
 
@@ -269,7 +269,7 @@ def made_known(verb: Any, obj: Any) -> bool:
     """Whether a verb of saying other than a promise's, or "release", makes a fact known
     (:data:`_FACTS`, the noun's most frequent sense): nothing given ("pledged", "promised" and
     "vowed" pledge what they take)."""
-    head = head_lemma(obj).lower()
+    head = base_form(obj)
     return (head_lemma(verb) in UNSAID or verb.lemma_ == "release") and head.isalpha() \
         and wordnet.sense_is_a(head, 1, *_FACTS)
 
@@ -284,7 +284,7 @@ def authorised(verb: Any, obj: Any) -> bool:
     Administration approved the first new medication for Alzheimer's disease", "the drug was
     approved by U.S. health regulators"): a licence, nothing given. Medicines approved for a
     recipient stay given ("approved 1 million vaccine doses for Ukraine": doses are a measure)."""
-    head = head_lemma(obj).lower()
+    head = base_form(obj)
     return verb.lemma_ in _AUTHORISE and head.isalpha() and wordnet.sense_is_a(head, 2, *_MEDICINES) \
         and recipient_of(verb, obj) is None
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyfold.stages.quantities import find_quantities
-from storyfold.text.gazetteer import CURRENCY_SIGNS
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
@@ -328,3 +328,35 @@ def test_a_number_its_source_cut_off_is_no_figure(shared) -> None:
     cut = text.index("another $10...") + len("another ")
     assert not [q for q in found if q.start <= cut < q.end]
     assert any(q.unit == "USD" and q.value >= 1e9 for q in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(code=st.sampled_from(sorted(CURRENCY_CODES)), n=st.sampled_from(["4", "4.5", "250", "12.75"]),
+       scale=st.sampled_from([("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("thousand", 1e3), ("mln", 1e6),
+                              ("bln", 1e9), ("bn", 1e9), ("mn", 1e6), ("tn", 1e12), ("MLN", 1e6), ("Bn", 1e9)]))
+def test_a_scale_after_a_code_after_the_number_scales_it(code: str, n: str, scale: tuple[str, float]) -> None:
+    # "30 EUR million", "4 USD bn": the scale comes after the code, in a word or an abbreviation
+    text = f"The government approved an aid package worth {n} {code} {scale[0]}."
+    q = next(q for q in find_quantities(text) if q.start == text.index(n))
+    assert (q.text, q.unit) == (f"{n} {code} {scale[0]}", code)
+    assert q.value == pytest.approx(float(n) * scale[1])
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("Norway will give Ukraine 10 billion kroner in aid.", "NOK"),  # the last word of two names: the country tells
+    ("Denmark pledged 1.5 billion kroner.", "DKK"),
+    ("Pakistan received 5 billion rupees from the IMF.", "PKR"),
+    ("India spent 5 billion rupees on roads.", "INR"),
+    ("The Romanian government approved 40 million lei.", "RON"),  # the demonym names the country
+    ("The fund, Ukraine said, gets 3 million pesos from Mexico.", "MXN"),  # the country after the figure
+    ("Switzerland gave 20 million francs.", "CHF"),
+])
+def test_a_currency_word_several_countries_share_is_the_named_countrys(sentence: str, unit: str) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.value and q.value > 1e5]
+    assert q.unit == unit
+
+
+def test_a_shared_currency_word_without_its_country_keeps_the_old_reading() -> None:
+    assert [q.unit for q in find_quantities("He paid 3 million pesos.")] == [None]  # no country: no currency
+    assert [q.unit for q in find_quantities("Canada will spend 5 billion dollars.")] == ["USD"]  # dollars stay US
+    assert [q.unit for q in find_quantities("Japan won 4 games.")] == [None]  # a verb, no figure after it

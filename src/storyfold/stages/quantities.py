@@ -39,6 +39,7 @@ from typing import ClassVar
 from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DateMention, Quantity
 from storyfold.stages.dates.dates import find_dates
+from storyfold.text import gazetteer
 from storyfold.text.counted import STOP as _STOP
 from storyfold.text.counted import counted as _counted
 from storyfold.text.counted import one_counts as _one_counts
@@ -192,22 +193,14 @@ def _numeral(num: str, money_follows: bool = False) -> str:
 
 
 _ABBREVIATED = frozenset({"mln", "bln", "mio", "mil", "bn", "mn"})
+# A scale after a code after the number ("30 EUR million", "4 USD bn"; not the one-letter "4 EUR m").
+_LATE_SCALE = re.compile(r"\s+(?P<s>(?i:thousand|million|billion|trillion|mln|bln|mio|bn|mn|tn))\b")
 
 
 def _country_money(code: str, g: Mapping[str, str | None], text: str, at: int) -> bool:
     """Whether ``code``, after a number, is a country's code written for its currency: with a scale
     before it or right after it ("250 million GBR", "1 GBR billion")."""
-    return code in COUNTRY_CODE_CURRENCIES and bool(
-        g.get("scale") or re.match(r"\s+(?i:thousand|million|billion|trillion)\b", text[at:]))
-
-
-def _dollar(sign: str) -> str:
-    """The currency of a dollar sign with a prefix ("AUD$", "AU$", "CA$", "NZ$", "S$"): the ISO
-    code it spells, or spells with a final D; the sign itself when it spells none."""
-    code = sign.removesuffix("$")
-    if code in CURRENCY_CODES:
-        return code
-    return code + "D" if code + "D" in CURRENCY_CODES else sign
+    return code in COUNTRY_CODE_CURRENCIES and bool(g.get("scale") or _LATE_SCALE.match(text, at))
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -383,7 +376,7 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
             unit = _MEASURES.get(g["usfx"].lower(), g["usfx"])
         cur = (g.get("cur") or g.get("cur2") or "").strip().lower()
         if cur:
-            unit = _CURRENCY_SIGNS.get(cur) or _dollar(cur.upper())
+            unit = _CURRENCY_SIGNS.get(cur) or gazetteer.dollar_currency(cur.upper())
         if g.get("scale") == "B" and not cur:
             return None  # "B" is billions after a currency sign only ("$5B"), else a name ("5B")
         if g.get("scale") and g["scale"].lower() in _ABBREVIATED and re.match(rf"\.{_MONEY_AFTER}", text[end:]):
@@ -401,16 +394,18 @@ def _read(text: str, m: re.Match[str], vague: bool, article_id: str,
         word = after.group("w").lower()
         hyphen = text[end : end + 1] == "-"
         named = _CURRENCY_NAME.match(text, end)
-        if named and not hyphen and (word not in _CURRENCY_WORDS or " " in named.group("name")):
+        if not hyphen and not (named and " " in named.group("name")) and (local := gazetteer.local_currency(word, text, sent, m.start())):
+            unit, end = local, end + after.end()  # "Norway will give 10 billion kroner": NOK
+        elif named and not hyphen and (word not in _CURRENCY_WORDS or " " in named.group("name")):
             unit, end = CURRENCY_NAMES[named.group("name").lower()], named.end()
         elif word in _CURRENCY_WORDS or after.group("w") in CURRENCY_CODES or _country_money(after.group("w"), g, text,
                                                                                               end + after.end()):
             # "35 million AUD", "30 EUR million"; a country's code for its currency with a scale ("250 GBR million")
             unit = _CURRENCY_WORDS.get(word) or COUNTRY_CODE_CURRENCIES.get(after.group("w")) or after.group("w")
             end += after.end()
-            late = None if g.get("scale") else re.match(r"\s+(?P<s>(?i:thousand|million|billion|trillion))\b", text[end:])
+            late = None if g.get("scale") else _LATE_SCALE.match(text, end)
             if late and unit.isupper():
-                value, end = value * _scale(late.group("s")), end + late.end()
+                value, end = value * _scale(late.group("s")), late.end()
         elif word in _MEASURES and not (hyphen and _MEASURES[word] in _TIME_CODES):
             unit, end = _MEASURES[word], end + after.end()
         elif hyphen and word.split("-")[0] in _MEASURES:
@@ -483,7 +478,7 @@ class QuantitiesStage(ArticleStage):
     """Numbers with their unit, counted noun, qualifier and owner, per article."""
 
     name: ClassVar[str] = "quantities"
-    version: ClassVar[str] = "11"
+    version: ClassVar[str] = "12"
     requires: ClassVar[tuple[str, ...]] = ("dates",)
     provides: ClassVar[Mapping[str, type]] = {"quantities": Quantity}
 

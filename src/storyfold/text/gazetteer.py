@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
-           "PlaceKind", "city_populations", "country_names", "region_names"]
+__all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "country_currencies", "country_mention", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
+           "PlaceKind", "city_populations", "country_names", "dollar_currency", "local_currency", "region_names",
+           "shared_currency_words"]
 
 
 class PlaceKind(StrEnum):
@@ -138,6 +139,16 @@ def currency_names() -> dict[str, str]:
     display name and its plural ("US dollars", "Swiss francs", "Czech korunas", "Polish zlotys"),
     and the name's last word alone where one currency has it ("zlotys", "forints", "korunas"; not
     "kroner", which Denmark's and Norway's share)."""
+    full, last = _currency_name_sets()
+    alone = {word: next(iter(codes)) for word, codes in last.items()
+             if len(codes) == 1 and word not in full and len(word) >= 5 and word not in _HOMOGRAPHS}
+    return {name: code for name, code in {**alone, **full}.items() if _WORDS.fullmatch(name)}
+
+
+@cache
+def _currency_name_sets() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """CLDR's English names of the currencies (display name, singular and plural) -> code, and the
+    last word of those names -> the codes whose names end so."""
     from babel import Locale
     from babel.numbers import get_currency_name
 
@@ -151,9 +162,16 @@ def currency_names() -> dict[str, str]:
                 continue
             full.setdefault(name, code)
             last.setdefault(name.split()[-1], set()).add(code)
-    alone = {word: next(iter(codes)) for word, codes in last.items()
-             if len(codes) == 1 and word not in full and len(word) >= 5 and word not in _HOMOGRAPHS}
-    return {name: code for name, code in {**alone, **full}.items() if _WORDS.fullmatch(name)}
+    return full, {word: frozenset(codes) for word, codes in last.items()}
+
+
+@cache
+def shared_currency_words() -> dict[str, frozenset[str]]:
+    """The last word of the CLDR names of two or more currencies -> their ISO 4217 codes ("kroner"
+    DKK and NOK, "pesos", "dinars", "rupees", "lei" MDL and RON): after a number, the country the
+    sentence names tells which (:func:`country_currencies`). Words of letters only."""
+    return {word: codes for word, codes in _currency_name_sets()[1].items()
+            if len(codes) > 1 and word.isalpha() and word not in _HOMOGRAPHS}
 
 
 @cache
@@ -178,10 +196,9 @@ CURRENCY_SIGNS: dict[str, str] = currency_signs()
 
 
 @cache
-def country_code_currencies() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 country code -> the ISO 4217 code of the country's currency (CLDR's first
-    legal tender there now, through Babel), for the country codes that are no currency code
-    themselves: a country's code is written for its money ("250 GBR million")."""
+def _territory_currencies() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 country code -> the ISO 4217 code of the country's currency: CLDR's first
+    legal tender there now, through Babel."""
     import datetime
 
     from babel.numbers import get_territory_currencies
@@ -191,12 +208,68 @@ def country_code_currencies() -> dict[str, str]:
     for country in all_countries():
         iso = country.info().get("ISO") or {}
         alpha2, alpha3 = (iso.get("alpha2"), iso.get("alpha3")) if isinstance(iso, dict) else (None, None)
-        if not (isinstance(alpha2, str) and isinstance(alpha3, str)) or alpha3 in CURRENCY_CODES:
+        if not (isinstance(alpha2, str) and isinstance(alpha3, str)):
             continue
         found = get_territory_currencies(alpha2, datetime.date.today(), tender=True)
         if found and found[0] in CURRENCY_CODES:
             out[alpha3] = found[0]
     return out
+
+
+@cache
+def country_code_currencies() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 country code -> the ISO 4217 code of the country's currency, for the
+    country codes that are no currency code themselves: a country's code is written for its money
+    ("250 GBR million")."""
+    return {alpha3: code for alpha3, code in _territory_currencies().items() if alpha3 not in CURRENCY_CODES}
+
+
+@cache
+def country_currencies() -> dict[str, str]:
+    """A country's canonical name (:func:`country_names`) -> the ISO 4217 code of its currency."""
+    by_code = _territory_currencies()
+    return {p.name: by_code[p.code] for p in PLACES if p.kind is PlaceKind.COUNTRY and p.code in by_code}
+
+
+def dollar_currency(sign: str) -> str:
+    """The currency of a dollar sign with a prefix ("AUD$", "AU$", "CA$", "NZ$", "S$"): the ISO
+    code it spells, or spells with a final D; the sign itself when it spells none."""
+    code = sign.removesuffix("$")
+    if code in CURRENCY_CODES:
+        return code
+    return code + "D" if code + "D" in CURRENCY_CODES else sign
+
+
+# The dollar and the euro are left out: "dollars" is the US dollar's, as news writes it, whatever
+# country the sentence names.
+_NOT_LOCAL = frozenset({"dollar", "dollars", "euro", "euros"})
+
+
+def local_currency(word: str, text: str, span: tuple[int, int], at: int) -> str | None:
+    """The currency ``word`` names after the number at ``at``, when it is a last word of several
+    currencies' names (:func:`shared_currency_words`, the dollar's and the euro's excepted): the one
+    of the country that the sentence ``text[span[0]:span[1]]`` names nearest before ``at``, else
+    first after it ("Norway will give 10 billion kroner" NOK, "Pakistan ... 5 billion rupees" PKR);
+    ``None`` when the sentence names none of those countries."""
+    codes = None if word in _NOT_LOCAL else shared_currency_words().get(word)
+    if not codes:
+        return None
+    names, currencies = country_names(), country_currencies()
+    found = [(c.start(), currencies.get(names.get(c.group().removesuffix("’s").removesuffix("'s"), ""), ""))
+             for c in country_mention().finditer(text, span[0], span[1])]
+    found = [(start, code) for start, code in found if code in codes]
+    before = [code for start, code in found if start < at]
+    return before[-1] if before else (found[0][1] if found else None)
+
+
+@cache
+def country_mention() -> re.Pattern[str]:
+    """A country named in text: a name, spelling, demonym or seat of :func:`country_names`, as a
+    capitalised word (the longest name first: "Niger" is no match in "Nigeria"), with an optional
+    possessive "'s"."""
+    from storyfold.text.lexicon import alternation
+
+    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{alternation(country_names())})(?![\w])(?:[’']s)?")
 
 
 COUNTRY_CODE_CURRENCIES: dict[str, str] = country_code_currencies()

@@ -54,7 +54,7 @@ from storyfold.records import (
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import CANDIDATE
 from storyfold.text.folded import Folded
-from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind, country_names
+from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind, country_mention, country_names
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
@@ -84,7 +84,7 @@ _TITLE = (
     r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
 )
 _NAMES = alternation(COUNTRIES)  # the longest name first: "Niger" is no match in "Nigeria"
-_COUNTRY = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_NAMES})(?![\w])(?:[’']s)?")
+_COUNTRY = country_mention()
 _LEADER = re.compile(rf"{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _BEFORE_TITLE = re.compile(rf"(?<![\w.])(?P<c>{_NAMES})\s+$")
 

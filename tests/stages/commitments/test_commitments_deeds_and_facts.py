@@ -104,3 +104,15 @@ def test_a_yes_no_question_asserts_nothing(found) -> None:
     assert [s for _, s, _ in _acts(found, "Germany sent tanks to Ukraine, didn't it?")] == [S.FULFILLED]
     assert [s for _, s, _ in _acts(found, "Germany will send tanks to Ukraine.")] == [S.PLEDGED]
     assert [s for _, s, _ in _acts(found, "Germany did send tanks to Ukraine.")] == [S.FULFILLED]  # the past with "do"
+
+
+def test_an_item_ends_on_its_own_words(found) -> None:
+    # commitments@24. Kiel row UKM10.3 (dev half): the parse makes "1 GBR billion" a subject of its own,
+    # and the item kept the preposition "out of" that had lost its object
+    items = [m.item for m in found("British Defence Secretary Ben Wallace announced that 250 GBR million out of "
+                                   "1 GBR billion would go to the IFU, a flexible low-bureaucracy fund.")]
+    assert items and not any(i and i.split()[-1] in ("of", "out") for i in items)
+    # a seed article: where and when an act took place ("at the G7 summit") is no part of what is given
+    (m,) = found("Japan became the first country outside of the North Atlantic Treaty Organization (NATO) to sign a "
+                 "security pact with Ukraine at the G7 summit in June 2024.")
+    assert m.item == "security pact"

@@ -79,7 +79,7 @@ from storyfold.stages.commitments.subjects import (
     subject_of,
     subject_span,
 )
-from storyfold.stages.commitments.tokens import antecedent, holds_word, split_off
+from storyfold.stages.commitments.tokens import antecedent, holds_word, item_span, split_off
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
@@ -248,7 +248,7 @@ def _nominal(sent: Any, lemmatizer: Any | None) -> Clause | None:
     return Clause(
         verb=_span([root]), lemma=lemma, status=S.COMMITTED, cue=_span([root]),
         subject=_span([actor]) if actor is not None else None, subject_head=_span([actor]) if actor is not None else None,
-        subject_pronoun=False, item=_span(toks[:16]) if toks else None, item_head=lemma,
+        subject_pronoun=False, item=item_span(toks) if toks else None, item_head=lemma,
         recipient=_span([rec]) if rec is not None else None, scope=((sent.start_char, sent.end_char),), nominal=True,
         aside=_asides(root),
     )
@@ -296,7 +296,7 @@ def _measure(verb: Any, subj: Any) -> Clause:
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
         subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=False,
-        item=_span(toks[:16]) if toks else None, item_head=subj.lemma_.lower(), recipient=None, scope=_scope(verb),
+        item=item_span(toks) if toks else None, item_head=subj.lemma_.lower(), recipient=None, scope=_scope(verb),
         measure=True,
     )
 
@@ -417,7 +417,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 verb=_span([verb]), lemma=verb.lemma_, status=S.WILLING if put_forward(status, verb, head) or (
                     (asked is not None or held is None) and status in (S.COMMITTED, S.PLEDGED)) else status,
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
-                subject_pronoun=pronoun, item=_span(toks[:16]), item_head=head,
+                subject_pronoun=pronoun, item=item_span(toks), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
                 aside=_asides(verb) if agentless else (), contents=contents,
                 level=level_span(verb) if changing else None,
@@ -438,7 +438,7 @@ def _undertaking(verb: Any, done: Any, subj: Any, pronoun: bool, level: tuple[in
     toks = [t for t in _subtree(done, NOT_ITEM) if t.dep_ != "punct" and not (given and t.dep_ == "aux" and t.head.i == done.i)]
     return Clause(
         verb=_span([verb]), lemma=verb.lemma_, status=status, cue=_span([cue]) if cue is not None else _span([verb]),
-        subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=_span(toks[:16]), item_head=done.lemma_.lower(),
+        subject=subject_span(verb, subj), subject_head=_span([subj]), subject_pronoun=pronoun, item=item_span(toks), item_head=done.lemma_.lower(),
         recipient=None, scope=_scope(verb), undertaking=True, level=level,
     )
 
@@ -471,7 +471,7 @@ def _acts_of_doc(doc: Any, lemmatizer: Any | None) -> tuple[Clause, ...]:
             read.append(Clause(verb=_span([given]), lemma=given.lemma_, status=S.COMMITTED, cue=_span([given]),
                                subject=_span(giver.doc[giver.left_edge.i : giver.i + 1]), subject_head=_span([giver]),
                                subject_pronoun=False,
-                               item=_span(toks[:16]), item_head=_lemma(given, lemmatizer).lower(), recipient=None,
+                               item=item_span(toks), item_head=_lemma(given, lemmatizer).lower(), recipient=None,
                                scope=(_span(toks),)))
         out.extend(read)
     return tuple(out)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["RECIPIENT_PREP", "antecedent", "base_form", "holds_word", "lemma", "span", "split_off", "subtree"]
+__all__ = ["ITEM_TOKENS", "RECIPIENT_PREP", "antecedent", "base_form", "holds_word", "item_span", "lemma", "span", "split_off",
+           "subtree"]
 
 RECIPIENT_PREP = frozenset({"to", "for"})
 
@@ -14,13 +15,29 @@ def span(tokens: Sequence[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+ITEM_TOKENS = 16  # the most tokens an item keeps
+
+
+def item_span(tokens: Sequence[Any]) -> tuple[int, int]:
+    """The span of an item's tokens (the first :data:`ITEM_TOKENS`) without the words that a cut or
+    a misparse leaves dangling at its end: a preposition none of whose words are kept ("250 GBR
+    million out of", the parse making "1 GBR billion" a subject of its own), a conjunction, a
+    determiner, a punctuation mark."""
+    toks = list(tokens[:ITEM_TOKENS])
+    kept = {t.i for t in toks}
+    while len(toks) > 1 and (toks[-1].pos_ in ("CCONJ", "DET", "PUNCT") or toks[-1].pos_ == "ADP" and not any(
+            c.i in kept for c in toks[-1].children)):
+        kept.discard(toks.pop().i)
+    return span(toks)
+
+
 def subtree(tok: Any, drop: frozenset[str] = frozenset()) -> list[Any]:
     out = [tok]
     for child in tok.children:
         if child.dep_ in drop:
             continue
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREP | {"worth", "from", "by", "under", "amid", "on",
-                                                                        "since", "during", "after", "before", "with"}:
+                                                                        "since", "during", "after", "before", "with", "at"}:
             continue
         out.extend(subtree(child, drop))
     return sorted(out, key=lambda t: t.i)

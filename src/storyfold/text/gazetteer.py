@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-__all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "country_currencies", "country_mention", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
+__all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "country_alternation", "country_currencies", "country_mention", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
            "PlaceKind", "city_populations", "country_names", "dollar_currency", "local_currency", "region_names",
            "shared_currency_words"]
 
@@ -255,7 +255,7 @@ def local_currency(word: str, text: str, span: tuple[int, int], at: int) -> str 
     if not codes:
         return None
     names, currencies = country_names(), country_currencies()
-    found = [(c.start(), currencies.get(names.get(c.group().removesuffix("’s").removesuffix("'s"), ""), ""))
+    found = [(c.start(), currencies.get(names.get(c.group("name"), ""), ""))
              for c in country_mention().finditer(text, span[0], span[1])]
     found = [(start, code) for start, code in found if code in codes]
     before = [code for start, code in found if start < at]
@@ -263,13 +263,19 @@ def local_currency(word: str, text: str, span: tuple[int, int], at: int) -> str 
 
 
 @cache
-def country_mention() -> re.Pattern[str]:
-    """A country named in text: a name, spelling, demonym or seat of :func:`country_names`, as a
-    capitalised word (the longest name first: "Niger" is no match in "Nigeria"), with an optional
-    possessive "'s"."""
+def country_alternation() -> str:
+    """The names, spellings, demonyms and seats of :func:`country_names` as one regular-expression
+    alternation, the longest name first ("Niger" is no match in "Nigeria")."""
     from storyfold.text.lexicon import alternation
 
-    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{alternation(country_names())})(?![\w])(?:[’']s)?")
+    return alternation(country_names())
+
+
+@cache
+def country_mention() -> re.Pattern[str]:
+    """A country named in text: a name of :func:`country_alternation` as a capitalised word (group
+    ``name``), with an optional possessive "'s"."""
+    return re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?P<name>{country_alternation()})(?![\w])(?:[’']s)?")
 
 
 COUNTRY_CODE_CURRENCIES: dict[str, str] = country_code_currencies()

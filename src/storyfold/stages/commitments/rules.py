@@ -54,7 +54,14 @@ from storyfold.records import (
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import CANDIDATE
 from storyfold.text.folded import Folded
-from storyfold.text.gazetteer import CURRENCY_CODES, PLACES, PlaceKind, country_mention, country_names
+from storyfold.text.gazetteer import (
+    CURRENCY_CODES,
+    PLACES,
+    PlaceKind,
+    country_alternation,
+    country_mention,
+    country_names,
+)
 from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
@@ -83,7 +90,7 @@ _TITLE = (
     r"(?:Prime\s+Minister|President|prime\s+minister|president|Chancellor|Foreign\s+Minister"
     r"|Defen[cs]e\s+Secretary|Defen[cs]e\s+Minister|leader)"
 )
-_NAMES = alternation(COUNTRIES)  # the longest name first: "Niger" is no match in "Nigeria"
+_NAMES = country_alternation()  # the longest name first: "Niger" is no match in "Nigeria"
 _COUNTRY = country_mention()
 _LEADER = re.compile(rf"{_TITLE}\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _BEFORE_TITLE = re.compile(rf"(?<![\w.])(?P<c>{_NAMES})\s+$")
@@ -204,7 +211,7 @@ def _actors(sent: str, before: int, leaders: Mapping[str, str], speaker: str | N
     groups: list[tuple[int, list[str]]] = []
     skipped_at = -1
     for m in _COUNTRY.finditer(head):
-        name = m.group().removesuffix("’s").removesuffix("'s")
+        name = m.group("name")
         country = COUNTRIES.get(name)
         if country is None or country in aided or country == "Russia":
             continue
@@ -271,7 +278,7 @@ def _legacy_category(kind: CommitmentKind, content: Sequence[str]) -> Commitment
 
 def _named(words: str) -> set[str]:
     """The countries ``words`` name, by name or demonym."""
-    return {COUNTRIES[m.group().removesuffix("’s").removesuffix("'s")] for m in _COUNTRY.finditer(words)}
+    return {COUNTRIES[m.group("name")] for m in _COUNTRY.finditer(words)}
 
 
 def _own_names(words: str, after: re.Pattern[str] | None = None) -> list[str]:

@@ -1,7 +1,10 @@
 """The one gazetteer's wide regions: what cluster identity treats as too coarse to tell two happenings apart."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from storyfold.stages.cluster.identity import _coarse_places
-from storyfold.text.gazetteer import city_populations, region_names
+from storyfold.text.gazetteer import city_populations, region_names, without_possessive
 
 
 def test_regions_hold_countries_states_continents_and_unions_but_not_cities():
@@ -58,3 +61,11 @@ def test_country_adjectives_are_wordnets_pertainyms_as_the_tool_writes_them():
     # old and figurative names WordNet ties to a country are left out
     assert not {"Gallic", "Norse", "Hellenic", "Soviet", "Cambrian"} & set(names)
     assert names["French"] == "France"  # a demonym is still the demonym's
+
+
+@given(st.text(alphabet=st.characters(categories=("L", "N")), min_size=1, max_size=12), st.sampled_from(["'s", "’s"]))
+def test_a_possessive_folds_onto_its_name_and_nothing_else_is_cut(word, mark):
+    assert without_possessive(word + mark) == word
+    if not word.endswith("s") or word[-2:-1] not in ("'", "’"):
+        assert without_possessive(word) == word
+    assert without_possessive("Japan’s") == "Japan" and without_possessive("Jones") == "Jones"

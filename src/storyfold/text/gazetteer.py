@@ -28,7 +28,7 @@ from functools import cache
 
 __all__ = ["COUNTRY_CODE_CURRENCIES", "country_adjectives", "country_alternation", "country_currencies", "country_mention", "CURRENCY_CODES", "CURRENCY_NAMES", "CURRENCY_SIGNS", "KNOWN_PLACES", "NEWS_NAMES", "PLACES", "Place",
            "PlaceKind", "city_populations", "country_names", "dollar_currency", "local_currency", "region_names",
-           "shared_currency_words"]
+           "shared_currency_words", "without_possessive"]
 
 
 class PlaceKind(StrEnum):
@@ -279,6 +279,14 @@ def country_mention() -> re.Pattern[str]:
 
 
 COUNTRY_CODE_CURRENCIES: dict[str, str] = country_code_currencies()
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def without_possessive(word: str) -> str:
+    """A name or word without its possessive "'s" ("Japan's" -> "Japan"): the one way every stage
+    folds a possessor onto the name it looks up."""
+    return _POSSESSIVE.sub("", word)
 
 
 @cache

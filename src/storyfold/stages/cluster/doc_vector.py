@@ -24,6 +24,7 @@ from storyfold.pipeline import ArticleStage, Context, Outputs
 from storyfold.records import Article, DocVector
 from storyfold.text.cache import CACHE_TEXTS, TextCache, cached_map
 from storyfold.text.embed import MODEL, load_embedder
+from storyfold.text.gazetteer import without_possessive
 
 __all__ = ["EMBED_CHARS", "DocVectorStage", "decode_vector", "encode_vector", "salient_terms"]
 
@@ -33,7 +34,6 @@ MAX_TERMS = 300
 NAME_WEIGHT = 2
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\b(?:1[89]|20)\d\d\b")
-_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_END = set(".!?:;\n\"“”«»")
 _EXTRA_STOP = frozenset(
     "said says say told tell according also would could just like new one two three year years "
@@ -66,7 +66,7 @@ def salient_terms(text: str, limit: int = MAX_TERMS) -> tuple[tuple[str, int], .
         run.clear()
 
     for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group())
+        word = without_possessive(m.group())
         gap = text[prev_end : m.start()]
         prev_end = m.end()
         initial = first or any(c in _SENTENCE_END for c in gap)

@@ -48,7 +48,7 @@ import numpy as np
 from scipy import sparse
 
 from storyfold.records import CREATION_TIME, DateMention, EntityMention, EntityType, EventJoin, PartialDate, Quantity
-from storyfold.text.gazetteer import CURRENCY_CODES, city_populations, region_names
+from storyfold.text.gazetteer import CURRENCY_CODES, city_populations, region_names, without_possessive
 from storyfold.text.sentences import SentenceIndex
 
 __all__ = [
@@ -57,7 +57,6 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
-_POSSESSIVE = re.compile(r"['’]s$")
 _DATED = frozenset({"time", "day", "week", "month", "quarter", "season", "year"})
 _KEEP = frozenset({"FAC", "GPE"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -99,7 +98,7 @@ class Identity:
 
 
 def _key(text: str) -> str:
-    words = [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text)]
+    words = [without_possessive(w).lower() for w in _WORD.findall(text)]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -195,7 +194,7 @@ def identity_of(
                 lead.add(key)
                 if len(m.text.split()) > len(names.get(key, "").split()):
                     names[key] = " ".join(m.text.split())
-    words = frozenset(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text) if w[0].isupper())
+    words = frozenset(without_possessive(w).lower() for w in _WORD.findall(text) if w[0].isupper())
     found = happened_of(dates, end) if model.dates else None
     figures: set[str] = set()
     every: set[str] = set()

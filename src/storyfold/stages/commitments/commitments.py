@@ -60,7 +60,7 @@ from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, aided,
 from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
-from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind, without_possessive
 from storyfold.text.lexicon import COMMISSIVE, alternation, verb_forms
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
@@ -251,7 +251,7 @@ def _sub_kind(item: str, money: bool, category: CommitmentCategory) -> Commitmen
 def _places(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _PLACE.finditer(text):
-        name = m.group().removesuffix("’s").removesuffix("'s")
+        name = without_possessive(m.group())
         out.append((m.start(), m.end(), _ACTOR_NAMES[name]))
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from storyfold.text.gazetteer import PLACES
+from storyfold.text.gazetteer import PLACES, without_possessive
 from storyfold.text.numbers import NUMBER_WORD, parse_number
 
 __all__ = [
@@ -62,7 +62,7 @@ def name_key(text: str) -> str:
     "the" and a trailing possessive removed. "The U.S.'s" -> "us"."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[’']s$", "", text.strip())
+    text = without_possessive(text.strip())
     text = _DOTS.sub("", text)
     words = _NON_WORD.sub(" ", text).lower().split()
     if words and words[0] == "the":

@@ -39,7 +39,7 @@ import numpy as np
 from storyfold.records import Claim, ClaimMention, ClaimStatus, Precision
 from storyfold.stages.reconcile.common import Inputs, content_hash, evidence_of
 from storyfold.text.embed import embed_unique
-from storyfold.text.gazetteer import country_names
+from storyfold.text.gazetteer import country_names, without_possessive
 from storyfold.text.numbers import bounded, in_range
 
 __all__ = ["BLOCK", "MEASURES", "ClaimMerge", "Embed", "Unit", "compared", "merge_claims", "values_agree"]
@@ -123,7 +123,7 @@ def _names(m: ClaimMention, aliases: Mapping[str, str]) -> frozenset[str]:
     out = set()
     for n in _NAME.findall(m.text):
         for w in [n, *n.split()]:
-            w = w.removesuffix("’s").removesuffix("'s")
+            w = without_possessive(w)
             canon = aliases.get(w) or COUNTRIES.get(w)
             if canon:
                 out.add(canon)

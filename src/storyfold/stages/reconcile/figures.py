@@ -27,7 +27,7 @@ from storyfold.records import ClaimMention, Conflict, ConflictKind, ConflictSide
 from storyfold.stages.reconcile.claims import COUNTRIES, MEASURES, ClaimMerge, Unit, values_agree
 from storyfold.stages.reconcile.common import Inputs, conflict_kind, content_hash, evidence_of
 from storyfold.text.counted import counted
-from storyfold.text.gazetteer import city_populations, region_names
+from storyfold.text.gazetteer import city_populations, region_names, without_possessive
 
 __all__ = ["figure_conflicts"]
 
@@ -129,7 +129,7 @@ def _subject(subject: str | None, aliases: Mapping[str, str]) -> tuple[frozenset
     plurals and possessives folded ("they", "this" have none); the names its runs of up to four
     words spell, as the entities stage or the gazetteer (countries, US states, continents, cities)
     names them."""
-    words = [w.removesuffix("’s").removesuffix("'s") for w in _WORD.findall(subject or "")]
+    words = [without_possessive(w) for w in _WORD.findall(subject or "")]
     names = set()
     for n in range(1, _NGRAM + 1):
         for k in range(len(words) - n + 1):

@@ -52,7 +52,7 @@ from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_par
 from storyfold.stages.commitments.headlines import common_words
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
-from storyfold.stages.commitments.people import deciders, legislators_propose, office_holder
+from storyfold.stages.commitments.people import body, deciders, legislators_propose, office_holder
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
@@ -161,7 +161,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "24"
+    version = "25"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -234,6 +234,7 @@ _LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\
 # budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
 _PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
 _WHO = re.compile(r"\s*,?\s*who\b")
+_NAME_ONLY = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}")  # "Pfizer agreed to supply …": a name, no common noun
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
 
 
@@ -375,7 +376,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     # a name the entities stage did not find is someone's where a "who" qualifies it ("Klaw , who paid …")
     # or it opens a headline whose verb is a "to" ("DeVos to cancel $150M in student loans …")
     if person is None and head.isalpha() and text[a + c.subject_head[0]].isupper() and wordnet.lemma(head) is None and (
-            _WHO.match(text, s1) or (s0 == a and text[a + c.cue[0] : a + c.cue[1]] == "to")):  # no common noun
+            _WHO.match(text, s1) or (s0 == a and text[a + c.cue[0] : a + c.cue[1]] == "to") or _NAME_ONLY.fullmatch(subj.strip())):
         person = re.sub(r"^(?:the|The)\s+", "", subj.strip())
     known = LEADERS.get(person.split()[-1]) if person is not None else None
     person = known or person
@@ -383,7 +384,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
         return known or last or title_actor or person  # but a known head of government is their country's
     if person is not None:
         return title_actor or person
-    if deciders(subj, head):  # "senators unveiled …", "Palmer voters approved a $3 million bond"
+    if deciders(subj, head) or body(subj, head):  # "senators unveiled …", "The state legislature approved …"
         return re.sub(r"(?i)^(?:an?|the)\s+", "", subj.strip())
     if head and subj.strip().lower() in (head, f"the {head}") and wordnet.is_a(head, "organization.n.01"):
         named = [o for o in orgs if o.end <= s0 and o.type.value == "organisation"]  # "the company would provide …"

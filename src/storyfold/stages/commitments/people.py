@@ -13,7 +13,7 @@ from storyfold.stages.commitments.clauses import Clause
 from storyfold.stages.commitments.status import ADOPT
 from storyfold.text import wordnet
 
-__all__ = ["OFFICE", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
+__all__ = ["OFFICE", "body", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
 
 # An office of state: its holder acts for the state ("Defence Secretary Ben Wallace").
 OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
@@ -59,6 +59,19 @@ def deciders(subj: str, head: str, anchors: tuple[str, ...] = _DECIDERS) -> bool
         return False
     return wordnet.is_a(head, *anchors) or (wordnet.is_a(head, "group.n.01", "social_group.n.01")
                                             and wordnet.is_a(words[-1].lower(), *anchors))
+
+
+_POSSESSORS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+
+
+def body(subj: str, head: str) -> bool:
+    """Whether a subject that names no one is one body its own words qualify ("The state
+    legislature", "the city council", "the university's board"): a singular noun whose two most
+    frequent WordNet senses include an organisation or an assembly, after a word of its own (a bare
+    "the company" stands for the last one named, "his family" for no body)."""
+    words = [w for w in re.findall(r"[\w'’]+", subj) if w.lower() not in ("the", "a", "an")]
+    return len(words) >= 2 and words[0].lower() not in _POSSESSORS and words[-1].lower() == head and head.isalpha() and wordnet.lemma(head) == head \
+        and wordnet.sense_is_a(head, 2, "organization.n.01", "assembly.n.04")
 
 
 def legislators_propose(text: str, a: int, c: Clause) -> bool:

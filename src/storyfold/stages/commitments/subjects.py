@@ -77,6 +77,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return None, False  # "a deal to help Australia deploy …": the one helped acts in what the helper enables
         if subj is not None and subj.lower_ in ("we", "i") and quoted(subj):
             return _speaker(subj)  # '"… we are now donating three shots …"': the one who says it
+        if subj is not None and (teller := _teller(subj, tok)) is not None:
+            return teller, False  # "The European Commission said it would send …": the one who says it
         if subj is not None:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
@@ -134,6 +136,21 @@ def _speaker(we: Any) -> tuple[Any | None, bool]:
     said = next((c for c in tok.children if c.dep_ == "nsubj" and not quoted(c)), None) \
         if head_lemma(tok) in REPORTING else None
     return (said, said.pos_ == "PRON") if said is not None else (None, False)
+
+
+def _teller(it: Any, tok: Any) -> Any | None:
+    """The body an "it" or a "they" subject of a reported clause stands for: the named subject of
+    the verb of saying it depends on, where that is no person and agrees in number ("The World
+    Bank announced that it will give …", "Democrats said they would back …"); else None."""
+    if it.lower_ not in ("it", "they") or tok.dep_ != "ccomp" or head_lemma(tok.head) not in REPORTING:
+        return None
+    if tok.lemma_ == "be" and not any(c.dep_ == "acomp" and c.lemma_ in WILLING for c in tok.children):
+        return None  # an "it" that stands for what follows ("said it was premature to rule out …")
+    said = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if said is None or said.pos_ == "PRON" or said.ent_type_ == "PERSON" or quoted(said):
+        return None
+    plural = said.tag_ in ("NNS", "NNPS")
+    return said if (it.lower_ == "they") == plural or (it.lower_ == "they" and said.ent_type_ in ("ORG", "NORP")) else None
 
 
 def quoted(tok: Any) -> bool:

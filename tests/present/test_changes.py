@@ -275,3 +275,11 @@ def test_each_snapshot_holds_the_records_of_its_own_story() -> None:
     assert [c["id"] for c in snaps[UNCLUSTERED_ID]["commitments"]] == ["c2"]
     assert [q["id"] for q in snaps["st-a"]["quotes"]] == ["q1"] and not snaps["st-b"]["quotes"]
     assert snaps["st-b"] == story_snapshots(doc, ["st-b"])["st-b"]
+
+
+def test_a_worded_condition_keeps_its_own_if_and_a_named_one_takes_if() -> None:
+    from storyfold.present.feeds import _version
+
+    assert _version({"status": "conditional", "conditions": ["unless Parliament objects", "ceasefire"]}) == \
+        "conditional; unless Parliament objects, if ceasefire"
+    assert _version({"status": "conditional", "conditions": ["If NATO asks"]}) == "conditional; If NATO asks"

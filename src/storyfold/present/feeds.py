@@ -7,6 +7,7 @@ Pure functions of the change-set documents :func:`storyfold.history.changes` bui
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -16,6 +17,8 @@ from storyfold.present.humanize import human_amount, human_date, human_span
 from storyfold.present.report import md_text
 
 __all__ = ["FORMATS", "atom_feed", "entry_id", "render_changes", "story_lines"]
+
+_OPENS = re.compile(r"(?i)(?:if|unless|provided|providing)\b")
 
 FORMATS = ("text", "json", "md")
 ATOM = "http://www.w3.org/2005/Atom"
@@ -40,7 +43,8 @@ def _version(v: Item) -> str:
     if v.get("amount"):
         parts.append(human_amount(str(v["amount"]), v.get("period")))
     if v.get("conditions"):
-        parts.append("if " + ", ".join(v["conditions"]))
+        # a condition the article words opens with its own "if" or "unless"; a named one ("ceasefire") takes "if"
+        parts.append(", ".join(c if _OPENS.match(c) else f"if {c}" for c in v["conditions"]))
     return "; ".join(parts)
 
 

@@ -116,3 +116,17 @@ def test_voting_in_favor_of_legislation_adopts_it(found) -> None:
     ms = found("The Senate voted 68-32 on Tuesday in favor of bipartisan legislation to boost U.S. competitiveness "
                "with China by investing about $250 billion in U.S. technology development.")
     assert [(m.actor, m.status, m.amount) for m in ms] == [("Senate", S.COMMITTED, "about $250 billion")]
+
+
+def test_an_act_that_hangs_on_an_if_clause_is_conditional_and_keeps_its_condition(found) -> None:
+    # commitments@25: an AllSides story (set A+B)
+    ms = found("Director-General Tedros Adhanom Ghebreyesus said that countries should hold off on starting to give "
+               "booster doses until at least the end of September — though it was quickly clear that the global "
+               "health agency might extend the call if vaccine doses available to lower-income...")
+    (m,) = [m for m in ms if m.actor == "global health agency"]
+    assert m.status is S.CONDITIONAL and m.conditions == ("if vaccine doses available to lower-income",)
+    # written: the condition before the act; an "even if" concedes, it sets no condition
+    (m,) = found("If NATO asks, Spain will send two frigates.")
+    assert (m.actor, m.status, m.conditions) == ("Spain", S.CONDITIONAL, ("If NATO asks",))
+    (m,) = found("Germany will send tanks even if the United States does not.")
+    assert (m.status, m.conditions) == (S.PLEDGED, ())

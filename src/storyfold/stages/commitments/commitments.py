@@ -56,7 +56,8 @@ from storyfold.stages.commitments.people import body, deciders, legislators_prop
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
-from storyfold.stages.commitments.rules import COUNTRIES, KINDS, LEADERS, aided, before_name, rule_mentions
+from storyfold.stages.commitments.rules import COUNTRIES, LEADERS, aided, before_name, rule_mentions, sub_kind
+from storyfold.stages.commitments.status import conditions_of
 from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
@@ -161,7 +162,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "25"
+    version = "26"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -236,17 +237,6 @@ _PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
 _WHO = re.compile(r"\s*,?\s*who\b")
 _NAME_ONLY = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}")  # "Pfizer agreed to supply …": a name, no common noun
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
-
-
-def _sub_kind(item: str, money: bool, category: CommitmentCategory) -> CommitmentKind:
-    for kind, rx in KINDS:
-        if rx.first(item):
-            return kind
-    if category is C.MILITARY and not re.search(r"(?i)\b(?:aid|assistance|support|funding|package)\b", item):
-        return K.EQUIPMENT
-    if money or category in (C.FINANCIAL, C.HUMANITARIAN):
-        return K.FUNDING
-    return K.OTHER
 
 
 def _places(text: str) -> list[tuple[int, int, str]]:
@@ -483,7 +473,7 @@ def find_general(
                     head.lower() in ("fund", "funds", "money") and wordnet.sense_is_a(actor.split()[-1].lower(), 2, "legislature.n.01"))):
                 category = C.FINANCIAL  # a law, a bill or a budget stating its sum, or funds a legislature gives:
                 # public money, whatever it is for
-            kind = _sub_kind(item, amount is not None, category)
+            kind = sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:
                     read.setdefault(key, category)
@@ -493,6 +483,7 @@ def find_general(
             out.append(CommitmentMention(
                 article_id=article_id, start=a, end=b, text=sent, actor=actor, kind=kind, status=status,
                 cue=sent[c.cue[0] : c.cue[1]], recipient=recipient, amount=amount.text if amount else None,
+                conditions=conditions_of(sent, status, c.cue),
                 period=amount.period if amount else None, time=time, category=category, item=item.strip() or None,
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),

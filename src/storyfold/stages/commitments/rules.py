@@ -66,7 +66,7 @@ from storyfold.text.lexicon import alternation, verb_forms
 from storyfold.text.nlp import paragraphs
 from storyfold.text.sentences import sentence_spans
 
-__all__ = ["COUNTRIES", "KINDS", "LEADERS", "aided", "before_name", "category_of", "rule_mentions"]
+__all__ = ["COUNTRIES", "KINDS", "LEADERS", "aided", "before_name", "category_of", "rule_mentions", "sub_kind"]
 
 
 K = CommitmentKind
@@ -400,3 +400,18 @@ def _mentions(
 
 
 KINDS = _KINDS  # the sub-kind lexicon, for the parse-based reading
+
+
+def sub_kind(item: str, money: bool, category: CommitmentCategory) -> CommitmentKind:
+    """The sub-kind of an act the parse read: the lexicon's that its item names first, else
+    equipment for military items that name no aid, funding for money, financial and humanitarian
+    aid, else other."""
+    for kind, rx in _KINDS:
+        if rx.first(item):
+            return kind
+    if category is CommitmentCategory.MILITARY and not re.search(
+            r"(?i)\b(?:aid|assistance|support|funding|package)\b", item):
+        return CommitmentKind.EQUIPMENT
+    if money or category in (CommitmentCategory.FINANCIAL, CommitmentCategory.HUMANITARIAN):
+        return CommitmentKind.FUNDING
+    return CommitmentKind.OTHER

@@ -28,6 +28,7 @@ once it is accepted, and "will" only says when it is made.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storyfold.records import CommitmentStatus
@@ -35,7 +36,7 @@ from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE, COMMISSIVE, SPEECH
 
 __all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "UNSAID", "WILL", "WILLING", "chain", "finite", "head_lemma",
-           "put_forward", "status_of"]
+           "conditions_of", "put_forward", "status_of"]
 
 S = CommitmentStatus
 
@@ -106,6 +107,23 @@ def _reported_past(tok: Any) -> bool:
     return head.dep_ == "ccomp" and head.head.tag_ == "VBD" and head_lemma(head.head) in ASSERTIVE
 
 
+def _condition(kids: list[Any]) -> Any | None:
+    """The "if", "unless" or "provided" that opens a clause the act depends on ("will send two
+    frigates if NATO asks", "would provide more unless Congress objects"), not an "even if"."""
+    return next((m for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ in _IF
+                 and not (m.i > 0 and m.doc[m.i - 1].lower_ in ("even", "as"))), None)
+
+
+def conditions_of(sent: str, status: CommitmentStatus, cue: tuple[int, int]) -> tuple[str, ...]:
+    """The condition a conditional act's cue opens, as the sentence words it, up to the clause's end
+    ("if NATO asks it to"); none for other acts or a cue that opens no clause."""
+    if status is not S.CONDITIONAL or sent[cue[0] : cue[1]].lower() not in _IF:
+        return ()
+    words = re.match(r"[^,;:()\u2014\u2013\"“”]+", sent[cue[0] :])
+    text = words.group().strip().rstrip(".!?") if words else ""
+    return (text,) if len(text) > cue[1] - cue[0] else ()
+
+
 def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
     """The status of the act ``verb`` states, and the token it was read from."""
     governors = chain(verb)
@@ -138,7 +156,7 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.WILLING, tok
         if not shared and lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
-        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None)
+        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None) or _condition(kids)
         if mark is not None:
             return S.CONDITIONAL, mark
         aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]

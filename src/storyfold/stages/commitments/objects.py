@@ -153,8 +153,12 @@ def object_of(verb: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             return c
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    for c in verb.children:  # a sum the small model hangs on the verb as an adverb ("contributed NOK 1
+        if c.dep_ == "npadvmod" and any(is_money(t) for t in c.subtree):  # billion", "transferred € 12m")
+            return c
+    if any(c.dep_ == "auxpass" for c in verb.children):  # or a noun it takes for a clause without a subject,
+        return next((c for c in verb.children if c.dep_ == "nsubjpass" or c.dep_ == "csubjpass" and not any(  # a mark
+            g.dep_ in ("nsubj", "mark", "aux") for g in c.children)), None)  # or a tense ("Aid worth EUR 4 million was delivered")
     for c in verb.children:  # "provide Ukraine with 45 vehicles", "contribute to the fund"
         if c.dep_ == "prep" and c.lower_ in ("with", "of"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -58,3 +58,11 @@ def test_a_sum_the_parse_hangs_on_the_verb_is_what_is_given(found) -> None:
     # an adverb that is no sum is no object
     (m,) = found("Norway sent aid last week.")
     assert m.item == "aid"
+
+
+def test_an_act_worded_with_its_verb_is_one_act(found) -> None:
+    # commitments@28, written: the undertaking ("sending troops") and the act it names ("troops") were two rows
+    (m,) = found("Britain ruled out sending troops to Ukraine.")
+    assert (m.actor, m.status, m.item) == ("United Kingdom", S.RULED_OUT, "troops")
+    (m,) = found("Japan will not send troops unless the UN asks.")
+    assert (m.actor, m.status, m.item) == ("Japan", S.RULED_OUT, "troops")

@@ -56,6 +56,7 @@ from storyfold.stages.commitments.people import body, deciders, legislators_prop
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
+from storyfold.stages.commitments.repeats import one_act_per_sum
 from storyfold.stages.commitments.rules import COUNTRIES, LEADERS, aided, before_name, rule_mentions, sub_kind
 from storyfold.stages.commitments.status import conditions_of
 from storyfold.stages.commitments.values import valued_later
@@ -110,15 +111,7 @@ def find_commitments(
     # parse's mention (with its item and units) stands for it.
     read_sums = {(m.start, m.actor, m.amount) for m in general if m.amount} & summed
     legacy = [m for m in legacy if (m.start, m.actor, m.amount) not in read_sums]
-    return _one_act_per_sum(sorted(legacy + general, key=lambda m: (m.start, m.end)))
-
-
-def _one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
-    """A mention with no amount beside one of the same actor, sub-kind and sentence that states its
-    sum is that act said twice ("Italy will provide 150 million EUR in weapons"): the one with the
-    sum stays."""
-    summed = {(m.start, m.actor, m.kind) for m in found if m.amount}
-    return [m for m in found if m.amount or (m.start, m.actor, m.kind) not in summed]
+    return one_act_per_sum(sorted(legacy + general, key=lambda m: (m.start, m.end)))
 
 
 def _by_paragraph(paras: Sequence[tuple[int, int]], index: SentenceIndex) -> list[list[tuple[int, int]]]:
@@ -162,7 +155,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "27"
+    version = "28"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")

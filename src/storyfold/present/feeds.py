@@ -7,7 +7,6 @@ Pure functions of the change-set documents :func:`storyfold.history.changes` bui
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -15,10 +14,9 @@ from xml.etree import ElementTree as ET
 from storyfold.ids import content_id
 from storyfold.present.humanize import human_amount, human_date, human_span
 from storyfold.present.report import md_text
+from storyfold.stages.commitments.status import CONDITION_MARKS
 
 __all__ = ["FORMATS", "atom_feed", "entry_id", "render_changes", "story_lines"]
-
-_OPENS = re.compile(r"(?i)(?:if|unless|provided|providing)\b")
 
 FORMATS = ("text", "json", "md")
 ATOM = "http://www.w3.org/2005/Atom"
@@ -44,7 +42,7 @@ def _version(v: Item) -> str:
         parts.append(human_amount(str(v["amount"]), v.get("period")))
     if v.get("conditions"):
         # a condition the article words opens with its own "if" or "unless"; a named one ("ceasefire") takes "if"
-        parts.append(", ".join(c if _OPENS.match(c) else f"if {c}" for c in v["conditions"]))
+        parts.append(", ".join(c if c.partition(" ")[0].lower() in CONDITION_MARKS else f"if {c}" for c in v["conditions"]))
     return "; ".join(parts)
 
 

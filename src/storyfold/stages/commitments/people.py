@@ -70,8 +70,8 @@ def body(subj: str, head: str) -> bool:
     frequent WordNet senses include an organisation or an assembly, after a word of its own (a bare
     "the company" stands for the last one named, "his family" for no body)."""
     words = [w for w in re.findall(r"[\w'’]+", subj) if w.lower() not in ("the", "a", "an")]
-    return len(words) >= 2 and words[0].lower() not in _POSSESSORS and words[-1].lower() == head and head.isalpha() and wordnet.lemma(head) == head \
-        and wordnet.sense_is_a(head, 2, "organization.n.01", "assembly.n.04")
+    return len(words) >= 2 and words[0].lower() not in _POSSESSORS and words[-1].lower() == head and head.isalpha() \
+        and wordnet.lemma(head) == head and wordnet.sense_is_a(head, 2, "organization.n.01", "assembly.n.04")
 
 
 def legislators_propose(text: str, a: int, c: Clause) -> bool:

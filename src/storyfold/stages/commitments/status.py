@@ -35,7 +35,7 @@ from storyfold.records import CommitmentStatus
 from storyfold.text import wordnet
 from storyfold.text.lexicon import ASSERTIVE, COMMISSIVE, SPEECH
 
-__all__ = ["ADOPT", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "UNSAID", "WILL", "WILLING", "chain", "finite", "head_lemma",
+__all__ = ["ADOPT", "CONDITION_MARKS", "DECLINE", "DELIVER", "PLAN", "PROPOSAL", "REFUSE", "UNSAID", "WILL", "WILLING", "chain", "finite", "head_lemma",
            "conditions_of", "put_forward", "status_of"]
 
 S = CommitmentStatus
@@ -60,7 +60,7 @@ _AGAINST = frozenset({"object", "oppose", "resist", "mind", "hesitate", "wait"})
 UNSAID = SPEECH - COMMISSIVE
 _DOUBT = frozenset({"might", "could", "may", "would", "can"})
 WILL = frozenset({"will", "shall", "'ll", "wo"})
-_IF = frozenset({"if", "unless", "provided", "providing"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})  # what opens a condition
 # A proposal binds only once it is accepted ("Senate Republicans proposed a $568 billion
 # infrastructure plan"): the proposer is willing.
 _PROPOSE = frozenset({"propose", "introduce"})  # introducing a bill puts it forward
@@ -110,14 +110,14 @@ def _reported_past(tok: Any) -> bool:
 def _condition(kids: list[Any]) -> Any | None:
     """The "if", "unless" or "provided" that opens a clause the act depends on ("will send two
     frigates if NATO asks", "would provide more unless Congress objects"), not an "even if"."""
-    return next((m for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ in _IF
+    return next((m for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                  and not (m.i > 0 and m.doc[m.i - 1].lower_ in ("even", "as"))), None)
 
 
 def conditions_of(sent: str, status: CommitmentStatus, cue: tuple[int, int]) -> tuple[str, ...]:
     """The condition a conditional act's cue opens, as the sentence words it, up to the clause's end
     ("if NATO asks it to"); none for other acts or a cue that opens no clause."""
-    if status is not S.CONDITIONAL or sent[cue[0] : cue[1]].lower() not in _IF:
+    if status is not S.CONDITIONAL or sent[cue[0] : cue[1]].lower() not in CONDITION_MARKS:
         return ()
     words = re.match(r"[^,;:()\u2014\u2013\"“”]+", sent[cue[0] :])
     text = words.group().strip().rstrip(".!?") if words else ""
@@ -156,7 +156,7 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.WILLING, tok
         if not shared and lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
-        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in _IF), None) or _condition(kids)
+        mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS), None) or _condition(kids)
         if mark is not None:
             return S.CONDITIONAL, mark
         aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]

@@ -52,7 +52,7 @@ from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_par
 from storyfold.stages.commitments.headlines import common_words
 from storyfold.stages.commitments.objects import REQUESTS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
-from storyfold.stages.commitments.people import body, deciders, legislators_propose, office_holder
+from storyfold.stages.commitments.people import body, court, deciders, legislators_propose, office_holder
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
@@ -155,7 +155,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "28"
+    version = "29"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -428,7 +428,8 @@ def find_general(
             actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons, given_to)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
             recipient = _ACTOR_NAMES.get(recipient or "", recipient)
-            if actor is None or actor == recipient or (recipient is None and actor in given_to) or _errand(a, c, named_persons):
+            if actor is None or actor == recipient or (recipient is None and actor in given_to) or _errand(a, c, named_persons) \
+                    or court(actor):
                 continue
             if taken is not None and (a, actor) in taken and not c.item:
                 continue

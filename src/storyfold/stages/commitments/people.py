@@ -1,7 +1,8 @@
 """Who is no actor and what is no thing given, where people stand in the clause: a country that
 qualifies people who hold no office of state ("Star U.S. gymnasts", "10 U.S. senators … they"),
 and people sent or a body directed with a task ("dispatching Sen. Shelley Moore Capito … to lead
-talks"); people who act as a body though no name is theirs (legislators, voters). Read by :mod:`storyfold.stages.commitments.commitments`."""
+talks"); people who act as a body though no name is theirs (legislators, voters); courts, whose
+acts are rulings. Read by :mod:`storyfold.stages.commitments.commitments`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from storyfold.stages.commitments.clauses import Clause
 from storyfold.stages.commitments.status import ADOPT
 from storyfold.text import wordnet
 
-__all__ = ["OFFICE", "body", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
+__all__ = ["OFFICE", "body", "court", "deciders", "errand", "legislators_propose", "of_people", "office_holder", "people_of"]
 
 # An office of state: its holder acts for the state ("Defence Secretary Ben Wallace").
 OFFICE = re.compile(r"(?i)\b(?:minister|secretary|president|chancellor|premier|ambassador|spokes(?:wo)?(?:man|person)"
@@ -26,6 +27,16 @@ def of_people(at: int, c: Clause, a: int, persons: Sequence[EntityMention], subj
     hold no office of state (:data:`OFFICE`): those people act, not their country."""
     return not OFFICE.search(subj) and any(a + m[0] <= at < a + m[1] and (known or any(
         p.start <= a + h[0] < p.end for p in persons)) for m, h, known in c.on_people)
+
+
+def court(actor: str) -> bool:
+    """Whether ``actor`` is a court or a judge ("Supreme Court", "Fifth Circuit Court of Appeals",
+    "the country's highest court", "federal judge"): the noun heading it (the last word before an
+    "of") is one in WordNet's most frequent sense. What a court grants, extends or agrees to take up
+    is a ruling, no commitment of its own."""
+    words = re.split(r"\s+of\s+", actor, maxsplit=1)[0].split()
+    head = words[-1].lower() if words else ""
+    return head.isalpha() and wordnet.is_a(head, "court.n.01", "judge.n.01")
 
 
 def people_of(after: str) -> bool:

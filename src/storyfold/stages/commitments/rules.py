@@ -132,7 +132,7 @@ _STATUS: list[tuple[CommitmentStatus, Folded]] = [
                          r"\bcan(?:not|[’']t|\s+not)\s+say\b", r"\bevaluat(?:ing|e|es)\b", r"\bmight\b", r"\bcould\b",
                          r"\bpotential(?:ly)?\b", r"\bpossible\b", r"\bnot\s+known\s+whether\b",
                          r"\byet\s+to\s+be\s+(?:confirmed|announced|decided)\b", r"\bthoroughly\s+discuss\b",
-                         r"\bweigh(?:ing|s)?\b", r"\bwould\s+(?:encompass|include|involve|provide)\b")),
+                         r"\bweigh(?:ing|s)?\b")),
     (S.CONDITIONAL, Folded(r"\b(?:if|unless|provided\s+that|on\s+condition)\b")),
     (S.WILLING, Folded(r"\bready\s+to\b", r"\b(?<!of\sthe\s)willing(?:ness)?\b", r"\bprepared\s+to\b", r"\bopen\s+to\b",
                      r"\boffered\s+to\b")),

@@ -286,13 +286,32 @@ def subject_span(verb: Any, subj: Any) -> tuple[int, int]:
         return _span(verb.doc[first : subj.i + 1])
     own_clause = {t.i for tok in chain(verb) if tok.dep_ in ("relcl", "acl") and tok.head.i == subj.i
                   for t in tok.subtree}
-    kept = {t.i for t in subj.subtree} - own_clause
+    kept = {t.i for t in subj.subtree} - own_clause - {t.i for p in subj.subtree if _venue(p) for t in p.subtree}
     first = last = subj.i
     while first - 1 in kept:
         first -= 1
     while last + 1 in kept:
         last += 1
     return _span(verb.doc[first : last + 1])
+
+
+# Prepositions of where something happens: a place after one of these that qualifies a gathering or
+# a participle is where the act is done ("Donors at a conference in Brussels", "Leaders meeting in
+# Paris"), not who does it ("Officials in Tokyo" keep their place).
+_AT = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def _venue(prep: Any) -> bool:
+    """Whether ``prep`` opens where the act is done, inside the acting noun phrase: a preposition of
+    place (:data:`_AT`) before a proper noun, qualifying a gathering (WordNet's first sense under gathering.n.01 or
+    social_event.n.01: "a conference in Brussels", "the summit in Geneva") or a participle qualifying
+    the acting noun ("leaders meeting in Paris")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _AT or not any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
+        return False
+    head = prep.head
+    if head.dep_ == "acl" and head.pos_ == "VERB":
+        return True
+    return head.pos_ == "NOUN" and head.lower_.isalpha() and wordnet.is_a(head.lower_, "gathering.n.01", "social_event.n.01")
 
 
 def on_people(subj: Any) -> tuple[tuple[tuple[int, int], tuple[int, int], bool], ...]:

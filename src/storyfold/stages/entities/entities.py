@@ -5,7 +5,8 @@ Only the ``ner`` component runs: in the ``en_core_web_sm`` family it has its own
 layer, so its predictions do not depend on the tagger or the parser, and dropping them triples
 the speed (figures in ``docs/entities.md``). Fixes, in order:
 
-* a span with no capital letter is no name ("disco club", "140bn");
+* a span with no capital letter is no name ("disco club", "140bn"); two person spans only a space
+  parts are one person ("Amy Berman" + "Jackson");
 * spans trimmed: a leading "the", a "Non-"/"anti-" prefix, a trailing possessive, titles and
   honorifics glued to a person ("Prime Minister Keir Starmer" -> "Keir Starmer");
 * a ministry word before a title ("Defence" in "Defence Secretary John Healey") is not an ORG;
@@ -120,7 +121,7 @@ class EntitiesStage(ArticleStage):
     """Entity mentions per article, with offsets into the cleaned text."""
 
     name = "entities"
-    version = "10"
+    version = "11"
     provides = {"entity_mentions": EntityMention}
 
     def _nlp(self, ctx: Context) -> Any:
@@ -177,7 +178,7 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
     ships = [(m.start(), m.end()) for m in _SHIP.finditer(text)]
     things = [_trim(text, s, e, label)[:2] for s, e, label in raw if label in NOT_NAMES]
     # A span with no capital letter is no name ("disco club", "vehicle miles", "140bn").
-    raw = [r for r in raw if r[2] in TYPES and any(c.isupper() for c in text[r[0]:r[1]])]
+    raw = _joined_people(text, [r for r in raw if r[2] in TYPES and any(c.isupper() for c in text[r[0]:r[1]])])
     for s, e, label in raw:
         if any(s < se and ss < e for ss, se in ships):
             continue
@@ -209,6 +210,19 @@ def fix_mentions(article: Article, raw: Sequence[Raw]) -> tuple[EntityMention, .
         EntityMention(text=text[s:e], type=t, article_id=article.id, start=s, end=e, label=lab)
         for s, e, t, lab in _dedupe(found)
     )
+
+
+def _joined_people(text: str, raw: list[Raw]) -> list[Raw]:
+    """Two person spans that only a space parts are one person the model cut in two ("Judge Amy
+    Berman Jackson": "Amy Berman" and "Jackson"), which would leave a surname to be read alone
+    (as a city, or as no one)."""
+    out: list[Raw] = []
+    for s, e, label in sorted(raw):
+        if out and label == "PERSON" and out[-1][2] == "PERSON" and text[out[-1][1] : s] == " ":
+            out[-1] = (out[-1][0], e, label)
+        else:
+            out.append((s, e, label))
+    return out
 
 
 def _forums(text: str) -> Iterator[tuple[int, int]]:

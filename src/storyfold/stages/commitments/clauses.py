@@ -79,7 +79,7 @@ from storyfold.stages.commitments.subjects import (
     subject_of,
     subject_span,
 )
-from storyfold.stages.commitments.tokens import antecedent, holds_word, item_span, split_off
+from storyfold.stages.commitments.tokens import antecedent, holds_word, item_span, marked_clauses, split_off
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
@@ -170,7 +170,8 @@ class Clause(NamedTuple):
     scope: tuple[tuple[int, int], ...]  # the clause's own token spans (not those of coordinated acts)
     nominal: bool = False  # a verbless note ("Delivery of medical supplies to Ukraine"): the actor may be unnamed
     agentless: bool = False  # a passive without its agent: the actor is a country the clause names, if any
-    aside: tuple[tuple[int, int], ...] = ()  # relative and adverbial clauses inside it: no donor of its is the act's
+    aside: tuple[tuple[int, int], ...] = ()  # verbless or agentless: its relative and adverbial clauses (no donor of theirs
+    # acts); else the adverbial clauses a conjunction opens (no sum of theirs is the act's: marked_clauses)
     contents: bool = False  # what a noun of giving holds ("The package includes …"): an act only where none came before
     measure: bool = False  # what a noun of giving is worth ("In total, the aid amounts to …"): an act unless an act before it lacks an amount
     undertaking: bool = False  # a pledge to do something, not to give something ("vowed to reverse the rules")
@@ -419,7 +420,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 cue=_span([cue]) if cue is not None else _span([verb]), subject=subj_span, subject_head=subj_head,
                 subject_pronoun=pronoun, item=item_span(toks), item_head=head,
                 recipient=_span([rec]) if rec is not None else None, scope=_scope(verb, others), agentless=agentless,
-                aside=_asides(verb) if agentless else (), contents=contents,
+                aside=_asides(verb) if agentless else marked_clauses(verb), contents=contents,
                 level=level_span(verb) if changing else None,
                 on_people=on_people(subj) if subj is not None else (), item_at=_span([part]),
                 errand=verb.lemma_ in DELIVER | {"direct"} and any(t.dep_ in ("xcomp", "advcl") and any(

@@ -99,13 +99,17 @@ def find_commitments(
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph, given_to)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
     summed = {(m.start, m.actor, m.amount) for m in legacy if m.amount}
-    read: dict[tuple, CommitmentCategory] = {}
+    read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...]]] = {}
     general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, given_to)
     # a rules' mention that the parse read too, with the same amount, takes the parse's category
     # where the rules had only the money to go by ("… 100 million USD. The funds are for
     # humanitarian purposes.")
-    legacy = [replace(m, category=got) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount)))
-              not in (None, *_BARE) else m for m in legacy]
+    legacy = [replace(m, category=got[0]) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount)))
+              and got[0] not in _BARE else m for m in legacy]
+    # and the condition the parse found on its verb ("will give $5 million if the UN asks for it"),
+    # where the rules read the act as firm
+    legacy = [replace(m, status=CommitmentStatus.CONDITIONAL, conditions=got[1]) if m.status in _FIRM and not m.conditions
+              and (got := read.get((m.start, m.actor, m.kind, m.amount))) and got[1] else m for m in legacy]
     # The same sum for the same actor in one sentence is one act: where the parse read it as a thing
     # of its own under another sub-kind ("150 million EUR in weapons": arms, not funding), the
     # parse's mention (with its item and units) stands for it.
@@ -155,7 +159,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "29"
+    version = "30"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -204,6 +208,8 @@ _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\
 # amount is another, where its clause states one.
 _WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\s+(?:an?|the|its|their)?\s*"
                     r"(?:(?:overall|total)\s+(?:amount\s+)?(?:of\s+)?)?(?:about|around|approximately|some)?\s*$")
+# Statuses of an act not yet given that a condition on its verb makes conditional.
+_FIRM = frozenset({CommitmentStatus.COMMITTED, CommitmentStatus.PLEDGED, CommitmentStatus.WILLING})
 # An item that names no kind of thing ("a package", "aid", "the support", an amount of money) takes
 # its category from what the following sentences of its paragraph say the aid is (this many characters).
 _CONTEXT = 800
@@ -378,12 +384,12 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
 def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
-    taken: set[tuple] | None = None, read: dict[tuple, CommitmentCategory] | None = None,
+    taken: set[tuple] | None = None, read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...]]] | None = None,
     given_to: frozenset[str] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
     rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
-    category put in ``read`` under that key; ``given_to``: the article's recipients (:func:`aided`,
+    category and conditions put in ``read`` under that key; ``given_to``: the article's recipients (:func:`aided`,
     read here when None)."""
     if given_to is None:
         given_to = _given_to(text, title, clauses)
@@ -434,7 +440,9 @@ def find_general(
             if taken is not None and (a, actor) in taken and not c.item:
                 continue
             scope = [(a + x, a + y) for x, y in c.scope]
-            inside = sorted((q for q in money if any(x <= q.start and q.end <= y for x, y in scope)),
+            beside = () if c.nominal or c.agentless else [(a + x, a + y) for x, y in c.aside]  # "… until a $3.5 trillion package …"
+            inside = sorted((q for q in money if any(x <= q.start and q.end <= y for x, y in scope)
+                             and not any(x <= q.start < y for x, y in beside)),
                             key=lambda q: q.qualifier == "from" or bool(_WHOLE.search(text[max(a, q.start - 40) : q.start])))
             item = text[a + c.item[0] : a + c.item[1]] if c.item else ""
             head = c.item_head
@@ -451,7 +459,7 @@ def find_general(
                 others = [(a + x, a + y) for o in acts if o is not c and not o.nominal and not o.measure
                           and o.lemma not in REQUESTS for x, y in o.scope]
                 free = [q for q in money if a <= q.start and q.end <= b
-                        and not any(x <= q.start and q.end <= y for x, y in others)]
+                        and not any(x <= q.start and q.end <= y for x, y in [*others, *beside])]
                 before_verb = [q for q in free if q.end <= a + c.verb[0]]
                 amount = before_verb[-1] if before_verb else (free[0] if free else None)
             clause_text = " ".join(text[x:y] for x, y in scope)
@@ -470,7 +478,7 @@ def find_general(
             kind = sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:
-                    read.setdefault(key, category)
+                    read.setdefault(key, (category, conditions_of(sent, c.status, c.cue)))
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             status = CommitmentStatus.WILLING if legislators_propose(text, a, c) else c.status

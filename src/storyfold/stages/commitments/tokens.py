@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["ITEM_TOKENS", "RECIPIENT_PREP", "antecedent", "base_form", "holds_word", "item_span", "lemma", "span", "split_off",
-           "subtree"]
+__all__ = ["ITEM_TOKENS", "RECIPIENT_PREP", "antecedent", "base_form", "holds_word", "item_span", "lemma", "marked_clauses", "span",
+           "split_off", "subtree"]
 
 RECIPIENT_PREP = frozenset({"to", "for"})
 
 
 def span(tokens: Sequence[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def marked_clauses(head: Any) -> tuple[tuple[int, int], ...]:
+    """The spans of the adverbial clauses under ``head`` that a subordinating conjunction opens
+    ("until a $3.5 trillion package also cleared", "if the United States sends $2 billion"): what
+    they state is a condition or another's act, no sum of ``head``'s."""
+    return tuple(span(sorted(t.subtree, key=lambda x: x.i)) for t in head.children
+                 if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children))
 
 
 ITEM_TOKENS = 16  # the most tokens an item keeps

@@ -335,7 +335,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                                                 and agreed is None):
             continue
         light = _LIGHT.get(verb.lemma_)
-        if light and not carried and not changed and not holds_word(verb, light):
+        if light and not carried and not changed and not holds_word(verb, light) and not (verb.lemma_ == "agree" and object_of(verb)):
             continue
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):

@@ -29,6 +29,8 @@ NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "
 # What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
 # bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
 ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+# What "agree" binds its subject to: a law, a plan, a proposal, a deal ("agreed to a deal on infrastructure").
+_AGREED = (*ENACTED, *PROPOSAL, "agreement.n.01", "transaction.n.01")
 
 
 # Verbs that hand their object over (the delivery verbs): handing over something said gives
@@ -144,12 +146,16 @@ def object_of(verb: Any) -> Any | None:
                 return pobj
         return None
     if verb.lemma_ == "agree":  # "agreed to a budget bill", "agreed on a $3.5 trillion plan": what is adopted,
-        for c in verb.children:  # a law, a plan or a proposal (not "agree to security assurances")
+        for c in verb.children:  # a law, a plan, a proposal or a deal (not "agree to security assurances")
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(
-                        base_form(pobj), 2, *ENACTED, *PROPOSAL):
+                if pobj is not None and pobj.pos_ == "NOUN" and wordnet.sense_is_a(base_form(pobj), 2, *_AGREED):
                     return pobj
+        # what is agreed without a preposition (British "agreed a €50 billion aid package"): a sum, a
+        # law or a plan; nothing else ("agreed the terms", "agree with activists": an opinion)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        return obj if obj is not None and (any(is_money(t) for t in obj.subtree) or wordnet.sense_is_a(
+            base_form(obj), 2, *_AGREED)) else None
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             return c

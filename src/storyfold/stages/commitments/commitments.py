@@ -56,14 +56,17 @@ from storyfold.stages.commitments.people import body, court, deciders, legislato
 from storyfold.stages.commitments.people import errand as _errand
 from storyfold.stages.commitments.people import of_people as _of_people
 from storyfold.stages.commitments.people import people_of as _people_of
+from storyfold.stages.commitments.places import ACTOR_NAMES, LISTED, UNIONS, coordinated
+from storyfold.stages.commitments.places import bracketed as _bracketed
+from storyfold.stages.commitments.places import places as _places
 from storyfold.stages.commitments.repeats import one_act_per_sum
 from storyfold.stages.commitments.rules import COUNTRIES, LEADERS, aided, before_name, rule_mentions, sub_kind
 from storyfold.stages.commitments.status import conditions_of
 from storyfold.stages.commitments.values import valued_later
 from storyfold.text import wordnet
 from storyfold.text.cache import CACHE_TEXTS, TextCache
-from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS, PLACES, PlaceKind, without_possessive
-from storyfold.text.lexicon import COMMISSIVE, alternation, verb_forms
+from storyfold.text.gazetteer import CURRENCY_CODES, CURRENCY_SIGNS
+from storyfold.text.lexicon import COMMISSIVE, verb_forms
 from storyfold.text.nlp import load_spacy, paragraphs
 from storyfold.text.sentences import SentenceIndex
 
@@ -159,7 +162,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "31"
+    version = "32"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -190,11 +193,6 @@ class CommitmentsStage(ArticleStage):
 # ---------------------------------------------------------------------------------------------
 
 C = CommitmentCategory
-# Union and organisation names the gazetteer knows ("the EU", "NATO") -> canonical name.
-UNIONS: dict[str, str] = {n: p.name for p in PLACES if p.kind is PlaceKind.UNION for n in (p.name, *p.spellings)}
-_ACTOR_NAMES = {**COUNTRIES, **UNIONS}
-_ANY = alternation(_ACTOR_NAMES)
-_PLACE = re.compile(rf"(?<![\w.])(?=[A-ZÀ-Þ])(?:{_ANY})(?![\w])(?:[’']s)?")
 # The head words of what is given, by coarse category (CAMEO / Kiel level). A sentence's item is
 # tested first, then the rest of its clause; a money amount with no other word is financial.
 _MONEY_UNITS = CURRENCY_CODES
@@ -229,27 +227,12 @@ _IMPOSE = frozenset({"impose"})
 _ENACT = frozenset({"pass"})
 # The categories a rules' mention has from its money alone.
 _BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
-_LISTED = re.compile(r"\b(?:like|such\s+as|including|among|other\s+than|except)\b", re.I)
 # What states a sum of public money ("a $908 billion coronavirus relief bill", "a roughly $3.5 trillion
 # budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
 _PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
 _WHO = re.compile(r"\s*,?\s*who\b")
 _NAME_ONLY = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}")  # "Pfizer agreed to supply …": a name, no common noun
 _PERSON_TIE = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and|the|de|[a-z]+)(?:\s+|$)")
-
-
-def _places(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _PLACE.finditer(text):
-        name = without_possessive(m.group())
-        out.append((m.start(), m.end(), _ACTOR_NAMES[name]))
-    return out
-
-
-def _bracketed(before: str) -> bool:
-    """Whether a name after ``before`` stands inside brackets it opens, an aside ("… approved on
-    March 15, 2022 (Ukraine Supplemental Act, 2022)"): a reference, not who acts."""
-    return before.count("(") > before.count(")")
 
 
 def _given_to(text: str, title: str | None, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]]) -> frozenset[str]:
@@ -328,7 +311,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
     assert c.subject is not None
     s0, s1 = a + c.subject[0], a + c.subject[1]
     subj = text[s0:s1]
-    places = [p for p in _places(subj) if not _LISTED.search(subj[: p[0]])  # not "nations like France, Germany"
+    places = [p for p in _places(subj) if not LISTED.search(subj[: p[0]])  # not "nations like France, Germany"
               and not _of_people(s0 + p[0], c, a, persons, subj)]
     if places:
         return places[0][2]
@@ -433,7 +416,7 @@ def find_general(
                 continue  # the worth of another act in its sentence, or of one before it that states none
             actor = _actor_of(text, a, c, people, actors, last, title_actor, last_person, named_persons, given_to)
             recipient = text[a + c.recipient[0] : a + c.recipient[1]] if c.recipient else None
-            recipient = _ACTOR_NAMES.get(recipient or "", recipient)
+            recipient = ACTOR_NAMES.get(recipient or "", recipient)
             if actor is None or actor == recipient or (recipient is None and actor in given_to) or _errand(a, c, named_persons) \
                     or court(actor):
                 continue
@@ -490,4 +473,8 @@ def find_general(
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),
             ))
+            subj = text[a + c.subject[0] : a + c.subject[1]] if c.subject else ""  # "Britain and France have offered …":
+            found = _places(subj)  # one act of each state the subject coordinates with the actor; a sum is theirs jointly
+            out.extend(replace(out[-1], actor=name, amount=None, period=None, units=None) for name in (coordinated(subj, found) if found and found[0][2] == actor else ())
+                       if name != recipient and name not in given_to and (taken is None or (a, name) not in taken))
     return valued_later(text, clauses, money, out, taken)

@@ -9,6 +9,8 @@ from storyfold.text import wordnet
 
 __all__ = ["one_act_per_sum"]
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
 
 def one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
     """A mention with no amount beside one of the same actor, sub-kind and sentence that states its
@@ -24,8 +26,11 @@ def one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
 
 
 def _with_verb(item: str, other: str) -> bool:
-    """Whether ``item`` is ``other`` after a verb ("sending troops", "to send troops"), not after
-    a count or a qualifier ("45 vehicles", "armoured vehicles")."""
+    """Whether ``item`` is ``other`` after a verb ("sending troops", "to send troops", with an
+    article: "sending a company of troops"), not after a count or a qualifier ("45 vehicles",
+    "armoured vehicles")."""
     words = item.removesuffix(other).split() if item.endswith(" " + other) else []
+    if words and words[-1].lower() in _ARTICLES:
+        words.pop()
     verb = words[-1] if len(words) == 1 or (len(words) == 2 and words[0] == "to") else ""
     return wordnet.verb_first(verb) and not verb.endswith(("ed", "en"))  # "armoured" qualifies

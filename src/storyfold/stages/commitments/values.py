@@ -28,15 +28,16 @@ def valued_later(
     """A sentence's one commitment that states no amount takes the money of the following
     sentences of its paragraph that say what something is worth (the last of them: a later figure
     refines an earlier one), up to the next sentence with a commitment; its span grows to cover
-    them. A sentence with two commitments, or one with an amount, lends none."""
+    them. A sentence with two commitments (but one act of states its subject coordinates: the first
+    state's), or one with an amount, lends none."""
     starts = {m.start for m in found} | {key[0] for key in (taken or ())}
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(found):
         by_sentence.setdefault(m.start, []).append(i)
     out = list(found)
     for k, (a, b, _acts) in enumerate(clauses):
-        own = by_sentence.get(a, [])
-        if len(own) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
+        own = by_sentence.get(a, [])  # the acts of states a subject coordinates are one act: the first state's
+        if len({(found[i].kind, found[i].item, found[i].status) for i in own}) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
                                                                                for t in taken)):
             continue
         value, end = None, b

@@ -94,8 +94,11 @@ def people_released(obj: Any) -> bool:
 def names_nothing(obj: Any) -> bool:
     """Whether the object is a pronoun that names nothing given ("those who cross … will be sent
     back home", "it"), not a relative pronoun, whose antecedent is named (the caller keeps one in a
-    sentence stating money: "This was announced …", the act before it, with its sum)."""
-    return obj.pos_ == "PRON" and obj.tag_ not in ("WDT", "WP", "WP$") and obj.head.dep_ != "relcl"
+    sentence stating money: "This was announced …", the act before it, with its sum); nor a
+    quantifier with the noun it takes part of ("all of its artillery", "some of its tanks")."""
+    return obj.pos_ == "PRON" and obj.tag_ not in ("WDT", "WP", "WP$") and obj.head.dep_ != "relcl" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+        for c in obj.children)
 
 
 def another_s_condition(verb: Any) -> bool:

@@ -176,7 +176,8 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         return S.PLEDGED, verb
     if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and (
             verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "did")
-                                               for c in verb.children)):  # "did send": the past with "do"
+                                               for c in verb.children)) and not any(  # "did send": the past with "do";
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):  # "drones to be sent": still to come
         return S.FULFILLED, own[0]
     if verb.lemma_ == "receive" and (verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
                                      or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")):

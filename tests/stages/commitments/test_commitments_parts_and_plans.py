@@ -1,0 +1,20 @@
+"""Commitments@33: a quantifier with the noun it takes part of is a thing given ("all of its
+artillery"), and a thing "to be sent" is still to come. Forms written for the coalition story."""
+
+from __future__ import annotations
+
+from storyfold.records import CommitmentStatus as S
+
+
+def test_all_of_a_thing_is_given(found) -> None:
+    (m,) = found("Denmark has donated all of its artillery to Ukraine.")
+    assert (m.actor, m.status, m.item) == ("Denmark", S.FULFILLED, "all of its artillery")
+    # a pronoun that names nothing still gives nothing
+    assert not found("Denmark has donated it.")
+
+
+def test_a_thing_to_be_sent_is_not_yet_delivered(found) -> None:
+    ms = found("Latvia has allocated €40 million for drones to be sent to Ukraine.")
+    assert S.FULFILLED not in {m.status for m in ms}
+    (m,) = found("Germany has delivered 20 tanks.")
+    assert m.status is S.FULFILLED

@@ -1,5 +1,6 @@
-"""Commitments@33: a quantifier with the noun it takes part of is a thing given ("all of its
-artillery"), and a thing "to be sent" is still to come. Forms written for the coalition story."""
+"""Commitments@33 and @34: a quantifier with the noun it takes part of is a thing given ("all of its
+artillery"), a thing "to be sent" is still to come, and "not ready to" declines. Forms written for
+the coalition story."""
 
 from __future__ import annotations
 
@@ -18,3 +19,11 @@ def test_a_thing_to_be_sent_is_not_yet_delivered(found) -> None:
     assert S.FULFILLED not in {m.status for m in ms}
     (m,) = found("Germany has delivered 20 tanks.")
     assert m.status is S.FULFILLED
+
+
+def test_not_ready_to_send_is_declined(found) -> None:
+    # commitments@34, written: the negation stands on the copula of "ready", not on "ready"
+    ms = found("Germany is not ready to send ground troops.")
+    assert [(m.actor, m.status) for m in ms] == [("Germany", S.DECLINED)]
+    (m,) = found("Sweden is willing to deliver jets.")
+    assert m.status is S.WILLING

@@ -153,7 +153,8 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
         if not shared and lemma in DECLINE and tok.i != verb.i:
             return S.DECLINED, tok
         if not shared and lemma in WILLING and tok.i != verb.i:
-            return S.WILLING, tok
+            copula_neg = next((c for c in tok.head.children if c.dep_ == "neg"), None) if tok.dep_ == "acomp" else None
+            return (S.DECLINED, copula_neg) if copula_neg is not None else (S.WILLING, tok)  # "is not ready to send"
         if not shared and lemma in _CONSIDER and tok.i != verb.i:
             return S.CONSIDERING, tok
         mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS), None) or _condition(kids)

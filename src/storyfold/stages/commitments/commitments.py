@@ -473,8 +473,11 @@ def find_general(
                 units=int(unit_q.value) if unit_q and unit_q.value and unit_q.value.is_integer() else None,
                 item_key=(head or kind.value).lower(),
             ))
-            subj = text[a + c.subject[0] : a + c.subject[1]] if c.subject else ""  # "Britain and France have offered …":
-            found = _places(subj)  # one act of each state the subject coordinates with the actor; a sum is theirs jointly
-            out.extend(replace(out[-1], actor=name, amount=None, period=None, units=None) for name in (coordinated(subj, found) if found and found[0][2] == actor else ())
+            # one act of each state the subject coordinates with the actor ("Britain and France have
+            # offered …"); a sum or a count it states is theirs jointly, left on the first state's row
+            subj = text[a + c.subject[0] : a + c.subject[1]] if c.subject else ""
+            named = _places(subj)
+            co = coordinated(subj, named) if named and named[0][2] == actor else []
+            out.extend(replace(out[-1], actor=name, amount=None, period=None, units=None) for name in co
                        if name != recipient and name not in given_to and (taken is None or (a, name) not in taken))
     return valued_later(text, clauses, money, out, taken)

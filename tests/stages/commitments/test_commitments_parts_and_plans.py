@@ -1,5 +1,6 @@
-"""Commitments@33 and @34: a quantifier with the noun it takes part of is a thing given ("all of its
-artillery"), a thing "to be sent" is still to come, and "not ready to" declines. Forms written for
+"""Commitments@33 to @35: a quantifier with the noun it takes part of is a thing given ("all of its
+artillery"), a thing "to be sent" is still to come, "not ready to" declines, and a cue of the rules
+outside the act's clause yields to the parse. Forms written for
 the coalition story."""
 
 from __future__ import annotations
@@ -27,3 +28,9 @@ def test_not_ready_to_send_is_declined(found) -> None:
     assert [(m.actor, m.status) for m in ms] == [("Germany", S.DECLINED)]
     (m,) = found("Sweden is willing to deliver jets.")
     assert m.status is S.WILLING
+
+
+def test_a_rules_cue_outside_the_acts_clause_yields_to_the_parse(found) -> None:
+    # commitments@35, written: the rules gave "air defence" the nearest cue, "not ready to"
+    ms = found("Germany said it was not ready to send ground troops but would finance air defence.")
+    assert {(m.item, m.status) for m in ms} == {("ground troops", S.DECLINED), ("air defence", S.PLEDGED)}

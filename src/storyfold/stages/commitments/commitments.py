@@ -102,7 +102,7 @@ def find_commitments(
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph, given_to)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
     summed = {(m.start, m.actor, m.amount) for m in legacy if m.amount}
-    read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...]]] = {}
+    read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...], CommitmentStatus, str, tuple[tuple[int, int], ...]]] = {}
     general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, given_to)
     # a rules' mention that the parse read too, with the same amount, takes the parse's category
     # where the rules had only the money to go by ("… 100 million USD. The funds are for
@@ -113,6 +113,11 @@ def find_commitments(
     # where the rules read the act as firm
     legacy = [replace(m, status=CommitmentStatus.CONDITIONAL, conditions=got[1]) if m.status in _FIRM and not m.conditions
               and (got := read.get((m.start, m.actor, m.kind, m.amount))) and got[1] else m for m in legacy]
+    # and its status, where the rules' cue lies outside the act's own clause ("was not ready to send
+    # ground troops but would finance air defence": "would finance" is pledged, not declined)
+    legacy = [replace(m, status=got[2], cue=got[3]) if (got := read.get((m.start, m.actor, m.kind, m.amount)))
+              and got[2] is not m.status and m.cue in m.text and not any(x <= m.text.find(m.cue) < y for x, y in got[4])
+              else m for m in legacy]
     # The same sum for the same actor in one sentence is one act: where the parse read it as a thing
     # of its own under another sub-kind ("150 million EUR in weapons": arms, not funding), the
     # parse's mention (with its item and units) stands for it.
@@ -162,7 +167,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "34"
+    version = "35"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -367,7 +372,7 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
 def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
-    taken: set[tuple] | None = None, read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...]]] | None = None,
+    taken: set[tuple] | None = None, read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...], CommitmentStatus, str, tuple[tuple[int, int], ...]]] | None = None,
     given_to: frozenset[str] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
@@ -461,7 +466,7 @@ def find_general(
             kind = sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:
-                    read.setdefault(key, (category, conditions_of(sent, c.status, c.cue)))
+                    read.setdefault(key, (category, conditions_of(sent, c.status, c.cue), c.status, sent[c.cue[0] : c.cue[1]], c.scope))
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             status = CommitmentStatus.WILLING if legislators_propose(text, a, c) else c.status

@@ -4,6 +4,7 @@ AllSides stories no gold file uses, and forms written for the coalition story (m
 
 from __future__ import annotations
 
+from storyfold.records import CommitmentKind as K
 from storyfold.records import CommitmentStatus as S
 
 
@@ -36,3 +37,7 @@ def test_a_thing_worded_with_its_verb_and_an_article_is_one_act(found) -> None:
     # written (commitments@28 covered "sending troops" beside "troops")
     (m,) = found("Estonia is considering sending a company of troops to western Ukraine.")
     assert (m.actor, m.status, m.item) == ("Estonia", S.CONSIDERING, "company of troops")
+    # commitments@36: the row kept takes the sub-kind its verb's wording named
+    assert m.kind is K.GROUND_TROOPS
+    (m,) = found("Germany is not ready to send ground troops.")
+    assert (m.item, m.kind) == ("ground troops", K.GROUND_TROOPS)

@@ -4,12 +4,15 @@ the same thing given worded with and without its verb. Read by
 
 from __future__ import annotations
 
-from storyfold.records import CommitmentMention
+from dataclasses import replace
+
+from storyfold.records import CommitmentKind, CommitmentMention
 from storyfold.text import wordnet
 
 __all__ = ["one_act_per_sum"]
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_GENERIC = frozenset({CommitmentKind.EQUIPMENT, CommitmentKind.OTHER})  # sub-kinds that name no kind of support
 
 
 def one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
@@ -19,10 +22,18 @@ def one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
     summed = {(m.start, m.actor, m.kind) for m in found if m.amount}
     found = [m for m in found if m.amount or (m.start, m.actor, m.kind) not in summed]
     # an undertaking whose words end on what another act of the actor in the sentence gives, with
-    # the same status, is that act worded with its verb ("ruled out sending troops": "troops")
-    return [m for m in found if not m.item or not any(
-        o is not m and o.item and (o.start, o.actor, o.status) == (m.start, m.actor, m.status)
-        and _with_verb(m.item, o.item) and m.amount in (None, o.amount) for o in found)]
+    # the same status, is that act worded with its verb ("ruled out sending troops": "troops"); the
+    # row kept takes the sub-kind the verb's wording named ("sending troops": ground troops) where
+    # its own names none (equipment, other)
+    kept, kinds = [], {}
+    for m in found:
+        twin = next((o for o in found if m.item and o is not m and o.item and (o.start, o.actor, o.status) == (
+            m.start, m.actor, m.status) and _with_verb(m.item, o.item) and m.amount in (None, o.amount)), None)
+        if twin is None:
+            kept.append(m)
+        elif m.kind not in _GENERIC:
+            kinds.setdefault(id(twin), m.kind)
+    return [replace(m, kind=kinds[id(m)]) if id(m) in kinds and m.kind in _GENERIC else m for m in kept]
 
 
 def _with_verb(item: str, other: str) -> bool:

@@ -59,7 +59,7 @@ from storyfold.stages.commitments.people import people_of as _people_of
 from storyfold.stages.commitments.places import ACTOR_NAMES, LISTED, UNIONS, coordinated
 from storyfold.stages.commitments.places import bracketed as _bracketed
 from storyfold.stages.commitments.places import places as _places
-from storyfold.stages.commitments.repeats import one_act_per_sum
+from storyfold.stages.commitments.repeats import Reading, one_act_per_sum, with_reading
 from storyfold.stages.commitments.rules import COUNTRIES, LEADERS, aided, before_name, rule_mentions, sub_kind
 from storyfold.stages.commitments.status import conditions_of
 from storyfold.stages.commitments.values import valued_later
@@ -102,22 +102,9 @@ def find_commitments(
     legacy = rule_mentions(text, article_id, dates, quantities, by_paragraph, given_to)
     taken: set[tuple] = {(m.start, m.actor) for m in legacy} | {(m.start, m.actor, m.kind, m.amount) for m in legacy}
     summed = {(m.start, m.actor, m.amount) for m in legacy if m.amount}
-    read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...], CommitmentStatus, str, tuple[tuple[int, int], ...]]] = {}
+    read: dict[tuple, Reading] = {}
     general = find_general(text, article_id, found, quantities, entities, title, dates, taken, read, given_to)
-    # a rules' mention that the parse read too, with the same amount, takes the parse's category
-    # where the rules had only the money to go by ("… 100 million USD. The funds are for
-    # humanitarian purposes.")
-    legacy = [replace(m, category=got[0]) if m.category in _BARE and (got := read.get((m.start, m.actor, m.kind, m.amount)))
-              and got[0] not in _BARE else m for m in legacy]
-    # and the condition the parse found on its verb ("will give $5 million if the UN asks for it"),
-    # where the rules read the act as firm
-    legacy = [replace(m, status=CommitmentStatus.CONDITIONAL, conditions=got[1]) if m.status in _FIRM and not m.conditions
-              and (got := read.get((m.start, m.actor, m.kind, m.amount))) and got[1] else m for m in legacy]
-    # and its status, where the rules' cue lies outside the act's own clause ("was not ready to send
-    # ground troops but would finance air defence": "would finance" is pledged, not declined)
-    legacy = [replace(m, status=got[2], cue=got[3]) if (got := read.get((m.start, m.actor, m.kind, m.amount)))
-              and got[2] is not m.status and m.cue in m.text and not any(x <= m.text.find(m.cue) < y for x, y in got[4])
-              else m for m in legacy]
+    legacy = [with_reading(m, got) if (got := read.get((m.start, m.actor, m.kind, m.amount))) else m for m in legacy]
     # The same sum for the same actor in one sentence is one act: where the parse read it as a thing
     # of its own under another sub-kind ("150 million EUR in weapons": arms, not funding), the
     # parse's mention (with its item and units) stands for it.
@@ -211,8 +198,6 @@ _STANDIN = re.compile(r"^(?:the\s+)?(?:(?:federal|national|\w+ish|\w+an|\w+ese)\
 # amount is another, where its clause states one.
 _WHOLE = re.compile(r"(?i)\b(?:out\s+of|part\s+of|share\s+of|portion\s+of|from)\s+(?:an?|the|its|their)?\s*"
                     r"(?:(?:overall|total)\s+(?:amount\s+)?(?:of\s+)?)?(?:about|around|approximately|some)?\s*$")
-# Statuses of an act not yet given that a condition on its verb makes conditional.
-_FIRM = frozenset({CommitmentStatus.COMMITTED, CommitmentStatus.PLEDGED, CommitmentStatus.WILLING})
 # An item that names no kind of thing ("a package", "aid", "the support", an amount of money) takes
 # its category from what the following sentences of its paragraph say the aid is (this many characters).
 _CONTEXT = 800
@@ -230,8 +215,6 @@ _GOVERNMENT_BODY = re.compile(r"(?i)\b(?:ministry|ministries|department|agency|g
 _PROMISED = verb_forms(COMMISSIVE)
 _IMPOSE = frozenset({"impose"})
 _ENACT = frozenset({"pass"})
-# The categories a rules' mention has from its money alone.
-_BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 # What states a sum of public money ("a $908 billion coronavirus relief bill", "a roughly $3.5 trillion
 # budget"): WordNet's laws and legal documents, and plans (a budget's second sense).
 _PUBLIC_MONEY = ("legislation.n.01", "legal_document.n.01", "plan.n.01")
@@ -372,12 +355,12 @@ def _subject_actor(text: str, a: int, c: Clause, people: Mapping[str, str], orgs
 def find_general(
     text: str, article_id: str, clauses: Sequence[tuple[int, int, tuple[Clause, ...]]], quantities: Sequence[Quantity],
     entities: Sequence[EntityMention] = (), title: str | None = None, dates: Sequence[DateMention] = (),
-    taken: set[tuple] | None = None, read: dict[tuple, tuple[CommitmentCategory, tuple[str, ...], CommitmentStatus, str, tuple[tuple[int, int], ...]]] | None = None,
+    taken: set[tuple] | None = None, read: dict[tuple, Reading] | None = None,
     given_to: frozenset[str] | None = None,
 ) -> list[CommitmentMention]:
     """Commitments read from the parsed acts of each sentence ``(start, end, clauses)``; an act the
     rules gave already (``taken``: by sentence start, actor, sub-kind and amount) is left out, its
-    category and conditions put in ``read`` under that key; ``given_to``: the article's recipients (:func:`aided`,
+    reading (:class:`~storyfold.stages.commitments.repeats.Reading`) put in ``read`` under that key; ``given_to``: the article's recipients (:func:`aided`,
     read here when None)."""
     if given_to is None:
         given_to = _given_to(text, title, clauses)
@@ -466,7 +449,8 @@ def find_general(
             kind = sub_kind(item, amount is not None, category)
             if taken is not None and (key := (a, actor, kind, amount.text if amount else None)) in taken:
                 if read is not None:
-                    read.setdefault(key, (category, conditions_of(sent, c.status, c.cue), c.status, sent[c.cue[0] : c.cue[1]], c.scope))
+                    read.setdefault(key, Reading(category, conditions_of(sent, c.status, c.cue), c.status,
+                                                  sent[c.cue[0] : c.cue[1]], c.scope))
                 continue  # the rules gave this sub-kind, with this amount, for this actor here
             unit_q = next((q for q in counts if c.item and a + c.item[0] <= q.start < a + c.item[1]), None)
             status = CommitmentStatus.WILLING if legislators_propose(text, a, c) else c.status

@@ -1,18 +1,24 @@
-"""An act said twice in one sentence, kept once: the same sum for the same actor and sub-kind, or
-the same thing given worded with and without its verb. Read by
+"""An act said twice in one sentence, kept once: the same sum for the same actor and sub-kind, the
+same thing given worded with and without its verb, or the same act read by the sub-kind rules and
+by the parse (the rules' mention, corrected by the parse's reading). Read by
 :mod:`storyfold.stages.commitments.commitments` on the mentions of one article."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
-from storyfold.records import CommitmentKind, CommitmentMention
+from storyfold.records import CommitmentCategory, CommitmentKind, CommitmentMention, CommitmentStatus
 from storyfold.text import wordnet
 
-__all__ = ["one_act_per_sum"]
+__all__ = ["Reading", "one_act_per_sum", "with_reading"]
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _GENERIC = frozenset({CommitmentKind.EQUIPMENT, CommitmentKind.OTHER})  # sub-kinds that name no kind of support
+# Statuses of an act not yet given that a condition on its verb makes conditional.
+_FIRM = frozenset({CommitmentStatus.COMMITTED, CommitmentStatus.PLEDGED, CommitmentStatus.WILLING})
+# The categories a rules' mention has from its money alone.
+_BARE = (CommitmentCategory.FINANCIAL, CommitmentCategory.OTHER)
 
 
 def one_act_per_sum(found: list[CommitmentMention]) -> list[CommitmentMention]:
@@ -45,3 +51,28 @@ def _with_verb(item: str, other: str) -> bool:
         words.pop()
     verb = words[-1] if len(words) == 1 or (len(words) == 2 and words[0] == "to") else ""
     return wordnet.verb_first(verb) and not verb.endswith(("ed", "en"))  # "armoured" qualifies
+
+
+class Reading(NamedTuple):
+    """What the parse read of an act the sub-kind rules gave first (sentence, actor, sub-kind, amount)."""
+
+    category: CommitmentCategory
+    conditions: tuple[str, ...]
+    status: CommitmentStatus
+    cue: str
+    scope: tuple[tuple[int, int], ...]  # the act's own clause, in the sentence
+
+
+def with_reading(m: CommitmentMention, got: Reading) -> CommitmentMention:
+    """A rules' mention corrected by the parse's reading of the same act: the parse's category where
+    the rules had only the money to go by ("… 100 million USD. The funds are for humanitarian
+    purposes."); the condition on its verb where the rules read the act as firm ("will give $5
+    million if the UN asks for it"); else its status where the rules' cue lies outside the act's own
+    clause ("was not ready to send ground troops but would finance air defence": pledged)."""
+    if m.category in _BARE and got.category not in _BARE:
+        m = replace(m, category=got.category)
+    if m.status in _FIRM and not m.conditions and got.conditions:
+        return replace(m, status=CommitmentStatus.CONDITIONAL, conditions=got.conditions)
+    if got.status is not m.status and m.cue in m.text and not any(x <= m.text.find(m.cue) < y for x, y in got.scope):
+        return replace(m, status=got.status, cue=got.cue)
+    return m

@@ -175,17 +175,16 @@ def status_of(verb: Any) -> tuple[CommitmentStatus, Any]:
             return S.PLEDGED, tok
     if verb.lemma_ in _PROMISE:  # "pledged 500 million EUR", "promised tanks"
         return S.PLEDGED, verb
-    if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and (
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if verb.lemma_ in DELIVER and verb.lemma_ != "supply" and to is None and (  # "drones to be sent": still to come
             verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "did")
-                                               for c in verb.children)) and not any(  # "did send": the past with "do";
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):  # "drones to be sent": still to come
+                                               for c in verb.children)):  # "did send": the past with "do"
         return S.FULFILLED, own[0]
     if verb.lemma_ == "receive" and (verb.tag_ in ("VBD", "VBN") or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
                                      or (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD")):
         return S.FULFILLED, verb  # what was received was given ("…, receiving a $500 , 000 … grant in 2008")
     if verb.lemma_ in _PROPOSE:
         return S.WILLING, verb
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if verb.dep_ == "ROOT" and to is not None:  # a headline's future: "DeVos to cancel $150M in student loans"
         return S.PLEDGED, to
     return S.COMMITTED, verb

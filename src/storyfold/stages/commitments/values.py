@@ -36,9 +36,10 @@ def valued_later(
         by_sentence.setdefault(m.start, []).append(i)
     out = list(found)
     for k, (a, b, _acts) in enumerate(clauses):
-        own = by_sentence.get(a, [])  # the acts of states a subject coordinates are one act: the first state's
-        if len({(found[i].kind, found[i].item, found[i].status) for i in own}) != 1 or found[own[0]].amount is not None or (taken and any(t[0] == a and len(t) == 4 and t[3]
-                                                                               for t in taken)):
+        own = by_sentence.get(a, [])
+        acts = {(found[i].kind, found[i].item, found[i].status) for i in own}  # coordinated states' rows: one act
+        if len(acts) != 1 or found[own[0]].amount is not None or (
+                taken and any(t[0] == a and len(t) == 4 and t[3] for t in taken)):
             continue
         value, end = None, b
         for a2, b2, acts2 in clauses[k + 1 : k + 3]:

@@ -24,6 +24,11 @@ currency) where the sentence states one, the status.
   and ECB+ topics neither untouched file uses, and from ``neus-allsides/test.source``, ref
   ``test.source/LINE``): a second amounts set, split by sha1 of the sentence (first byte even: dev,
   18, its errors may be read with ``-v``; odd: untouched, 15, never printed).
+* ``eval/gold/commitments_verbs.jsonl`` (47 sentences, after its ``about`` line; one per AllSides
+  story that no file above uses, drawn at random among the sentences a broad regular expression of
+  commitment verbs matches; 22 with a commitment, 25 with none, actor null): split as the second
+  amounts set (dev 18, its errors may be read with ``-v``; untouched 29, never printed); the
+  sentences with none are scored as false (a commitment found all the same).
 * ``eval/gold/commitments_news.jsonl`` (65 sentences, after its ``about`` line): sentences drawn at
   random, one per story, from AllSides article bodies that no file above uses, annotated by reading
   before the stage was run on them: the actor where the sentence holds a commitment (5), none where
@@ -61,6 +66,7 @@ AMOUNTS_DEV = ROOT / "eval" / "gold" / "commitments_amounts_dev.jsonl"
 KINDS_DEV = ROOT / "eval" / "gold" / "commitments_kinds_dev.jsonl"
 AMOUNTS2 = ROOT / "eval" / "gold" / "commitments_amounts2_dev.jsonl"
 NEWS = ROOT / "eval" / "gold" / "commitments_news.jsonl"
+VERBS = ROOT / "eval" / "gold" / "commitments_verbs.jsonl"
 
 
 def _sources(data: Path) -> dict[tuple[str, str], str]:
@@ -111,6 +117,8 @@ def score_both(data: Path | None = None, verbose: bool = False) -> None:
     score_other(KINDS_DEV, data, verbose=verbose, label="kinds dev")
     score_other(AMOUNTS2, data, verbose=verbose, label="amounts2 dev", part="dev")
     score_other(AMOUNTS2, data, label="amounts2 untouched", part="untouched")
+    score_other(VERBS, data, verbose=verbose, label="verbs dev", part="dev")
+    score_other(VERBS, data, label="verbs untouched", part="untouched")
     score_news(NEWS, data)
 
 
@@ -130,10 +138,17 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
                 label: str = "", part: str | None = None) -> dict[str, str]:
     if verbose and (gold_path.resolve() == GOLD.resolve() or part == "untouched"):
         raise SystemExit(f"{gold_path.name} {part or ''}: the untouched part: its rows and errors are never printed")
-    rows = rows_of(gold_path, part)
-    unchecked = _check(gold_path, rows, data)
-    n = {"found": 0, "actor": 0, "category": 0, "status": 0, "amount": 0, "amount_rows": 0}
-    for g, (ms, qs) in zip(rows, _run(rows), strict=True):
+    everything = rows_of(gold_path, part)
+    unchecked = _check(gold_path, everything, data)
+    n = {"found": 0, "actor": 0, "category": 0, "status": 0, "amount": 0, "amount_rows": 0, "false": 0}
+    ran = _run(everything)
+    rows = [g for g in everything if g["actor"] is not None]
+    nones = [(g, ms) for g, (ms, _qs) in zip(everything, ran, strict=True) if g["actor"] is None]
+    for g, ms in nones:
+        n["false"] += bool(ms)
+        if verbose and ms:
+            print(f"    {g['id']}: gold none; storyfold " + "; ".join(f"{m.actor} / {m.category.value} / {m.status.value}" for m in ms))
+    for g, (ms, qs) in zip(rows, [r for g, r in zip(everything, ran, strict=True) if g["actor"] is not None], strict=True):
         money = {q.text: q for q in qs}
         names = {_norm(a) for a in g["actor_aliases"]}
         mine = [m for m in ms if _norm(m.actor) in names]
@@ -153,11 +168,12 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
             got = "; ".join(f"{m.actor} / {m.category.value} / {m.status.value} / {m.amount}" for m in ms) or "none"
             print(f"    {g['id']}: gold {g['actor']} / {g['category']} / {g['status']} / {(g.get('amount') or {}).get('value')}; storyfold {got}")
     out = {
-        "rows": f"{len(rows)} sentences ({unchecked} not checked against their source: data absent)",
+        "rows": f"{len(everything)} sentences ({unchecked} not checked against their source: data absent)",
         "figures": (f"found {_pct(n['found'], len(rows))}  actor {_pct(n['actor'], len(rows))}  "
                     f"category {_pct(n['category'], n['actor'])} of actor right  "
                     f"status {_pct(n['status'], n['actor'])} of actor right  "
-                    f"amount {_pct(n['amount'], n['amount_rows'])} of stated"),
+                    f"amount {_pct(n['amount'], n['amount_rows'])} of stated"
+                    + (f"  with none: false {_pct(n['false'], len(nones))}" if nones else "")),
     }
     print(f"other kinds, {label + ' ' if label else ''}({gold_path.name}): {out['rows']}")
     print(f"  {out['figures']}")

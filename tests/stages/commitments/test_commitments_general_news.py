@@ -29,8 +29,10 @@ def test_a_country_qualifying_an_office_of_state_still_acts(found) -> None:
 
 
 def test_a_habitual_description_under_who_is_no_act(found) -> None:
-    assert found("For Dr. Minott, a consultant in Houston who provides anti-racism training, the recent bill passed "
-                 "by Texas lawmakers is a frightening effort to discourage conversations about systemic racism.") == []
+    ms = found("For Dr. Minott, a consultant in Houston who provides anti-racism training, the recent bill passed "
+               "by Texas lawmakers is a frightening effort to discourage conversations about systemic racism.")
+    # the consultant's training is no act; the bill the lawmakers passed is theirs (commitments@37)
+    assert [(m.actor, m.item) for m in ms] == [("Texas lawmakers", "recent bill")]
 
 
 def test_the_one_helped_is_not_the_actor(found) -> None:

@@ -79,7 +79,7 @@ from storyfold.stages.commitments.subjects import (
     subject_of,
     subject_span,
 )
-from storyfold.stages.commitments.tokens import antecedent, holds_word, item_span, marked_clauses, split_off
+from storyfold.stages.commitments.tokens import antecedent, given_by, holds_word, item_span, marked_clauses, split_off
 from storyfold.stages.commitments.tokens import lemma as _lemma
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.stages.commitments.tokens import subtree as _subtree
@@ -343,7 +343,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         resolved_to = resolved(verb)
         if verb.dep_ not in FINITE_DEPS and not finite(verb) and not (
                 verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
-                and resolved_to is None:
+                and resolved_to is None and not given_by(verb, ACTS):
             continue
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ not in COMMISSIVE and _gives(verb.head) and not any(
                 c.dep_ in ("mark", "nsubj", "aux") for c in verb.children):
@@ -355,6 +355,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 or polar_question(verb):
             continue
         obj = antecedent(agreed if agreed is not None else object_of(verb) if asked is None else asked)
+        obj = verb.head if obj is None and given_by(verb, ACTS) else obj  # "the 50 tanks sent by Germany"
         if obj is not None and _lemma(obj, lemmatizer) is not None and nothing_given(verb, obj, HANDED):
             continue  # "sent a message", "received 2 million refugees", "made the pledge": nothing is given
         done = complement(obj) if obj is not None else None

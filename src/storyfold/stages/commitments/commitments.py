@@ -50,7 +50,7 @@ from storyfold.stages.claims import parsed_paragraphs
 from storyfold.stages.commitments.category import category_of
 from storyfold.stages.commitments.clauses import NOMINAL, Clause, clauses_of_paragraphs
 from storyfold.stages.commitments.headlines import common_words
-from storyfold.stages.commitments.objects import REQUESTS
+from storyfold.stages.commitments.objects import REQUESTS, RULINGS
 from storyfold.stages.commitments.people import OFFICE as _OFFICE
 from storyfold.stages.commitments.people import body, court, deciders, legislators_propose, office_holder
 from storyfold.stages.commitments.people import errand as _errand
@@ -154,7 +154,7 @@ class CommitmentsStage(ArticleStage):
     """Per-article commitment mentions; merged by (actor, kind, item) in the reconcile stage."""
 
     name = "commitments"
-    version = "36"
+    version = "37"
     requires: ClassVar[tuple[str, ...]] = ("dates", "quantities")
     # after the claims stage when both run: its parse is read (no second parse)
     optional: ClassVar[tuple[str, ...]] = ("entity_mentions", "claim_mentions")
@@ -439,9 +439,10 @@ def find_general(
             context = text[b : para_end if para_end >= 0 else len(text)][:_CONTEXT] if generic else ""
             category = category_of(item, clause_text, amount is not None, sent if len(acts) == 1 else "", context)
             if category is C.OTHER and (c.lemma in _ENACT or actor not in org_names and (
-                    c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED)):
-                category = C.POLITICAL  # what a state or a person in public life undertakes, vows or imposes,
-                # and a law a legislature passes that names no kind of aid
+                    c.undertaking or c.lemma in _IMPOSE or sent[c.cue[0] : c.cue[1]].lower() in _PROMISED
+                    or (head or "").isalpha() and wordnet.sense_is_a(head.lower(), 2, *RULINGS))):
+                category = C.POLITICAL  # what a state or a person in public life undertakes, vows, imposes
+                # or signs into force, and a law a legislature passes, that names no kind of aid
             if m_item is not None and (head or "").isalpha() and (wordnet.sense_is_a(head.lower(), 2, *_PUBLIC_MONEY) or (
                     head.lower() in ("fund", "funds", "money") and wordnet.sense_is_a(actor.split()[-1].lower(), 2, "legislature.n.01"))):
                 category = C.FINANCIAL  # a law, a bill or a budget stating its sum, or funds a legislature gives:

@@ -12,10 +12,10 @@ from typing import Any
 
 from storyfold.records import CommitmentCategory, CommitmentStatus
 from storyfold.stages.commitments.category import category_of
-from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, is_money, recipient_of, said
+from storyfold.stages.commitments.objects import ENACTED, NOT_ITEM, RULINGS, is_money, recipient_of, said
 from storyfold.stages.commitments.status import ADOPT, DELIVER, PROPOSAL, UNSAID, chain, head_lemma
 from storyfold.stages.commitments.subjects import RESOLVED, subject_of
-from storyfold.stages.commitments.tokens import base_form, subtree
+from storyfold.stages.commitments.tokens import base_form, given_by, subtree
 from storyfold.text import wordnet
 from storyfold.text.gazetteer import country_names
 from storyfold.text.lexicon import SPEECH
@@ -317,10 +317,15 @@ def misread_that(verb: Any, obj: Any) -> bool:
         g.dep_ == "dobj" for g in c.children) for c in kids)
 
 
+# Verbs that give people as well as things, besides the delivery verbs ("the instructors provided by Britain").
+_GIVE_PEOPLE = frozenset({"provide", "offer", "pledge", "promise", "commit"})
+
+
 def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
     """Whether the object ``obj`` of the act ``verb`` names nothing given: a thing said handed over
     ("sent a message", "released a report"), people received or released ("received 2 million
-    refugees from Syria"), arms used rather than given (:func:`used_against`), a deed committed
+    refugees from Syria"), information or people qualified by who gave them ("the data provided by
+    the CDC"), arms used rather than given (:func:`used_against`), a deed committed
     (:func:`deed`), a medicine licensed (:func:`authorised`), a death or a name made known
     (:func:`made_known`), a clause said misread as an object
     (:func:`misread_that`), a pronoun naming nothing where the sentence states no money ("those …
@@ -329,6 +334,12 @@ def nothing_given(verb: Any, obj: Any, handed: frozenset[str]) -> bool:
         return True
     if verb.lemma_ in ("receive", "release") and people_released(obj):
         return True
+    if given_by(verb) and ((said_handed(obj) and not wordnet.sense_is_a(base_form(obj), 2, *RULINGS)) or (
+            wordnet.people(base_form(obj)) and verb.lemma_ not in DELIVER | _GIVE_PEOPLE) or (
+            verb.lemma_ == "release" and category_of(" ".join(t.text for t in subtree(obj, NOT_ITEM)), "",
+                                                     is_money(obj)) is CommitmentCategory.OTHER)):
+        return True  # "the statement signed by …" (not "the order signed by …"), "the data provided by the
+        # CDC", "officials, assisted by …", "an opinion released … by the Justice Department" (not funds)
     if used_against(verb, obj) or misread_that(verb, obj) or envoy(verb, obj) or deed(verb, obj) or authorised(verb, obj) \
             or made_known(verb, obj):
         return True

@@ -29,6 +29,9 @@ NOT_ITEM = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "
 # What a legislature enacts or a body agrees to ("passed sweeping legislation", "agreed to a budget
 # bill"): WordNet's nouns under these, in either of a word's two most frequent senses.
 ENACTED = ("legal_document.n.01", "legislation.n.01", "document.n.01", "plan.n.01")
+# What a state or a person in public life signs, issues or proposes as a ruling ("will sign an
+# executive order", "the law, signed by … Gov. Greg Abbott"): WordNet's laws, legal documents and commands.
+RULINGS = ("legislation.n.01", "legal_document.n.01", "command.n.01", "directive.n.01")
 # What "agree" binds its subject to: a law, a plan, a proposal, a deal ("agreed to a deal on infrastructure").
 _AGREED = (*ENACTED, *PROPOSAL, "agreement.n.01", "transaction.n.01")
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from storyfold.records import CommitmentStatus
 from storyfold.stages.commitments.status import ADOPT, DECLINE, PLAN, REFUSE, WILLING, chain, head_lemma
-from storyfold.stages.commitments.tokens import base_form
+from storyfold.stages.commitments.tokens import base_form, on_recipient
 from storyfold.stages.commitments.tokens import span as _span
 from storyfold.text import wordnet
 from storyfold.text.lexicon import REPORTING, TO_CONTENT
@@ -65,7 +65,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 if pobj is not None:
                     return pobj, pobj.pos_ == "PRON"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and _on_recipient(tok):
+        if subj is not None and tok.dep_ == "relcl" and subj.tag_ in ("WDT", "WP") and on_recipient(tok):
             return None, False  # "attributed to a NATO Trust Fund that provides …": what the recipient does
         if subj is not None and tok.dep_ == "relcl" and not passive and (subj.lower_ == "who" or (
                 subj.tag_ == "WDT" and _named_organisation(antecedent(tok)))):
@@ -83,7 +83,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return subj, subj.pos_ == "PRON"
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and not (
                 tok.dep_ == "acl" and any(c.dep_ == "nsubjpass" for c in tok.children)):  # a clause of its own
-            if _on_recipient(tok):
+            if on_recipient(tok):
                 return None, False  # what the recipient does
             return tok.head, False
     if means(verb):  # "The Senate … sent a message … by passing a bill": the governing verb's subject
@@ -165,18 +165,6 @@ def quoted(tok: Any) -> bool:
         elif t.text == '"':
             depth = 1 - min(depth, 1)
     return depth > 0
-
-
-def _on_recipient(clause: Any) -> bool:
-    """Whether a relative clause qualifies a recipient ("attributed to a NATO Trust Fund that …"; not
-    the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
-    to = clause.head.head
-    return clause.head.dep_ == "pobj" and to.lower_ in ("to", "into", "towards") \
-        and to.head.lower_ not in _COMPLEX_PREP
-
-
-# The first words of the complex prepositions ending in "to" ("according to", "due to", "thanks to").
-_COMPLEX_PREP = frozenset({"according", "due", "thanks", "owing", "prior", "next", "close", "contrary", "pursuant"})
 
 
 def _named_organisation(noun: Any) -> bool:

@@ -94,3 +94,28 @@ def split_off(sent: Any) -> bool:
     """Whether a parsed sentence opens with a lower-case word: a piece the parse split off a sentence
     ("… at 12:38 p.m. and 12:43 p.m. | local time (11:38 p.m. …)"), no sentence or note of its own."""
     return sent[0].is_lower and sent[0].is_alpha
+
+
+def given_by(verb: Any, acts: frozenset[str] = frozenset()) -> bool:
+    """Whether ``verb`` is a participle qualifying a noun and naming its agent ("the 50 tanks sent
+    by Germany", "a moratorium imposed by the CDC"): an act whose object is the noun it qualifies
+    (not one received: "the aid received by Ukraine" names the receiver; nor what qualifies a
+    recipient: "contributed 5 million EUR to the … Trust Fund set up by the World Bank"; nor, with
+    ``acts``, a noun inside another act's clause: "23 million EUR directed to Ukraine, which are part
+    of a 31 million EUR package allocated by the Ministry …" describes the whole the act is part of)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") and \
+        verb.lemma_ != "receive" and any(c.dep_ == "agent" for c in verb.children) and not on_recipient(verb) \
+        and not any(t.lemma_ in acts and t.pos_ == "VERB" for t in verb.head.ancestors)
+
+
+def on_recipient(clause: Any) -> bool:
+    """Whether a relative or participle clause qualifies a recipient ("attributed to a NATO Trust Fund
+    that …"; not
+    the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
+    to = clause.head.head
+    return clause.head.dep_ == "pobj" and to.lower_ in ("to", "into", "towards") \
+        and to.head.lower_ not in _COMPLEX_PREP
+
+
+# The first words of the complex prepositions ending in "to" ("according to", "due to", "thanks to").
+_COMPLEX_PREP = frozenset({"according", "due", "thanks", "owing", "prior", "next", "close", "contrary", "pursuant"})

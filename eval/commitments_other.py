@@ -141,14 +141,14 @@ def score_other(gold_path: Path = GOLD, data: Path | None = None, verbose: bool 
     everything = rows_of(gold_path, part)
     unchecked = _check(gold_path, everything, data)
     n = {"found": 0, "actor": 0, "category": 0, "status": 0, "amount": 0, "amount_rows": 0, "false": 0}
-    ran = _run(everything)
-    rows = [g for g in everything if g["actor"] is not None]
-    nones = [(g, ms) for g, (ms, _qs) in zip(everything, ran, strict=True) if g["actor"] is None]
+    ran = list(zip(everything, _run(everything), strict=True))
+    rows = [(g, got) for g, got in ran if g["actor"] is not None]  # the sentences holding a commitment
+    nones = [(g, ms) for g, (ms, _qs) in ran if g["actor"] is None]
     for g, ms in nones:
         n["false"] += bool(ms)
         if verbose and ms:
             print(f"    {g['id']}: gold none; storyfold " + "; ".join(f"{m.actor} / {m.category.value} / {m.status.value}" for m in ms))
-    for g, (ms, qs) in zip(rows, [r for g, r in zip(everything, ran, strict=True) if g["actor"] is not None], strict=True):
+    for g, (ms, qs) in rows:
         money = {q.text: q for q in qs}
         names = {_norm(a) for a in g["actor_aliases"]}
         mine = [m for m in ms if _norm(m.actor) in names]

@@ -340,10 +340,10 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
         if verb.lemma_ in ("announce", "decide", "agree") and any(
                 c.dep_ in ("ccomp", "xcomp") and _gives(c) for c in verb.children):
             continue  # the announced or agreed act is read on its own verb
-        resolved_to = resolved(verb)
+        resolved_to, qualified = resolved(verb), given_by(verb, ACTS)  # qualified: "the 50 tanks sent by Germany"
         if verb.dep_ not in FINITE_DEPS and not finite(verb) and not (
                 verb.dep_ == "pcomp" and head_lemma(verb.head.head) in GOVERNS_GERUND) and not means(verb) \
-                and resolved_to is None and not given_by(verb, ACTS):
+                and resolved_to is None and not qualified:
             continue
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_ not in COMMISSIVE and _gives(verb.head) and not any(
                 c.dep_ in ("mark", "nsubj", "aux") for c in verb.children):
@@ -355,7 +355,7 @@ def _reads(sent: Any, verbs: Sequence[Any], lemmatizer: Any | None) -> Iterator[
                 or polar_question(verb):
             continue
         obj = antecedent(agreed if agreed is not None else object_of(verb) if asked is None else asked)
-        obj = verb.head if obj is None and given_by(verb, ACTS) else obj  # "the 50 tanks sent by Germany"
+        obj = verb.head if obj is None and qualified else obj
         if obj is not None and _lemma(obj, lemmatizer) is not None and nothing_given(verb, obj, HANDED):
             continue  # "sent a message", "received 2 million refugees", "made the pledge": nothing is given
         done = complement(obj) if obj is not None else None

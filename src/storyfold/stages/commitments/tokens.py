@@ -110,8 +110,7 @@ def given_by(verb: Any, acts: frozenset[str] = frozenset()) -> bool:
 
 def on_recipient(clause: Any) -> bool:
     """Whether a relative or participle clause qualifies a recipient ("attributed to a NATO Trust Fund
-    that …"; not
-    the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
+    that …"; not the "to" of a complex preposition: "according to the MacArthur Foundation, which …")."""
     to = clause.head.head
     return clause.head.dep_ == "pobj" and to.lower_ in ("to", "into", "towards") \
         and to.head.lower_ not in _COMPLEX_PREP

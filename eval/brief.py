@@ -26,7 +26,9 @@ DATA_DIR defaults to ``../shared/data``.
     an event section is a point whose predicted cluster is its section's event and whose gold cluster
     is the gold sub-topic of the article it was taken from: B-cubed P/R/F1. Then the brief
     sentences' dates (the lead's and every event sentence's) against ``eval/gold/brief_dates_ecb.jsonl``,
-    the dates a reader gives each sentence (see that file's header line): the share right, and the
+    the dates a reader gives each sentence (see that file's header line): the share right, the
+    dates told (a sentence may be left undated), the share of those that are right and how many of
+    the others only are coarser than the reader's (a year holding the day), and the
     share by the gold's basis (``text``: what the document's words give; ``text+recall``/``recall``:
     what only the public record gives). ``--ecb train`` does the same on a fixed third of the train
     topics (3, 6, 9, 24, 27, 30, 33), every story's lead and event sentences, against
@@ -231,6 +233,14 @@ def date_right(got: str | None, gold: str) -> bool:
     return b.start <= g.start and g.end <= b.end and (not month or (b.end - b.start).days < 31)  # type: ignore[operator]
 
 
+def _holds(got: str | None, gold: str) -> bool:
+    """The brief's date holds the reader's (a year or a week for a day of it)."""
+    if not got:
+        return False
+    g, b = PartialDate.parse(gold), PartialDate.parse(got)
+    return None not in (g.start, b.start, b.end) and b.start <= g.start and g.end <= b.end  # type: ignore[operator]
+
+
 def ecb_briefs(data: Path, work: Path, topics: tuple[int, ...] = ECB_DEV_TOPICS,
                name: str = "ecb-dev-brief") -> tuple[dict, list[dict]]:
     """The ECB+ documents of ``topics`` folded into one database: (export document, rows with gold keys)."""
@@ -283,7 +293,7 @@ def part_ecb(data: Path, work: Path, verbose: bool, which: str = "dev") -> None:
     golds = [g for g in map(json.loads, lines[1:]) if g]
     gold_dates = {(g["doc_id"], g["sentence"]): g["date"] for g in golds}
     basis_of = {(g["doc_id"], g["sentence"]): g["basis"] for g in golds}
-    right = known = undatable = 0
+    right = known = undatable = given = coarse = 0
     by_basis: dict[str, list[int]] = {}
     missing = []
     for b, doc_id in told:
@@ -297,6 +307,8 @@ def part_ecb(data: Path, work: Path, verbose: bool, which: str = "dev") -> None:
         known += 1
         ok = date_right(b.get("date"), gold_dates[key])
         right += ok
+        given += b.get("date") is not None
+        coarse += not ok and _holds(b.get("date"), gold_dates[key])
         tally = by_basis.setdefault(basis_of[key], [0, 0])
         tally[0] += ok
         tally[1] += 1
@@ -304,6 +316,10 @@ def part_ecb(data: Path, work: Path, verbose: bool, which: str = "dev") -> None:
             print(f"  wrong date {b.get('date')} (gold {gold_dates[key]}, {basis_of[key]}): {doc_id} {key[1][:100]}")
     print(f"  brief sentence dates right: {right}/{known} = {right / max(known, 1):.4f} "
           f"({undatable} undatable by reading, left out; {len(missing)} of {len(told)} brief sentences not in the gold file)")
+    # a wrong date told is worse than none: the share of the dates told that are right
+    print(f"    dates told: {given}/{known}, right {right}/{given} = {right / max(given, 1):.4f}; "
+          f"told wrong {given - right} (of them {coarse} only coarser: a year or week holding the day), "
+          f"left undated {known - given}")
     # what the texts give ('text') apart from what the reader added from the public record
     print("    by the gold's basis: " + "; ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(by_basis.items())))
     if verbose:

@@ -124,7 +124,7 @@ def _roots(parent: Mapping[int, int]) -> dict[int, int]:
 
 class ClusterStage(CorpusStage):
     name = "cluster"
-    version = "9"
+    version = "10"
     requires = ("doc_vectors",)
     optional = ("relations", "entity_mentions", "dates", "quantities")
     provides = {"stories": Story, "events": Event}
@@ -304,7 +304,7 @@ class ClusterStage(CorpusStage):
                 if old is not None and old.story_id == sid:
                     events.append(old)
                     continue
-                first, last = _date_range(ev.members, docs, mentioned)
+                first, last = _date_range(ev.members, docs, mentioned, source)
                 events.append(
                     Event(
                         id=_cluster_id("event", ev.members, docs),
@@ -467,16 +467,28 @@ def _evidence(members: Sequence[int], docs: Sequence[_Doc], source: Mapping[int,
 
 
 def _date_range(
-    members: Sequence[int], docs: Sequence[_Doc], mentioned: Mapping[str, Counter[str]]
+    members: Sequence[int], docs: Sequence[_Doc], mentioned: Mapping[str, Counter[str]],
+    source: Mapping[int, int],
 ) -> tuple[PartialDate | None, PartialDate | None]:
-    """First and last publication date of the members, or else the day their date mentions name most."""
+    """First and last publication date of the members, or else the day their date mentions name
+    most (then the earliest) of those that are corroborated: named by two independent members or more
+    (a copy counts with its ``source``), or by the event's one report. A day only one report of many
+    names ("hijacked on September 15, 2008", "hired on May 23, 2005") is background, not the event's
+    day: with no other, the event has no date."""
     dated = sorted(docs[i].published for i in members if docs[i].published)
     if dated:
         return PartialDate.from_date(dated[0]), PartialDate.from_date(dated[-1])
     days: Counter[str] = Counter()
+    naming: dict[str, set[int]] = {}  # the independent reports that name each day
+    root = source
     for i in members:
-        days.update(mentioned.get(docs[i].id, Counter()))
-    if days:
-        day = PartialDate.parse(min(days, key=lambda d: (-days[d], d)))
+        found = mentioned.get(docs[i].id, Counter())
+        days.update(found)
+        for d in found:
+            naming.setdefault(d, set()).add(root.get(i, i))
+    one_report = len({root.get(i, i) for i in members}) == 1
+    sure = [d for d in days if one_report or len(naming[d]) >= 2]
+    if sure:
+        day = PartialDate.parse(min(sure, key=lambda d: (-days[d], d)))
         return day, day
     return None, None

@@ -227,10 +227,10 @@ def date_right(got: str | None, gold: str) -> bool:
     g, b = PartialDate.parse(gold), PartialDate.parse(got)
     if None in (g.start, g.end, b.start, b.end):
         return got == gold
-    if g.start <= b.start and b.end <= g.end:  # type: ignore[operator]
+    if _within(b, g):
         return True
     month = (g.end - g.start).days < 31  # type: ignore[operator]
-    return b.start <= g.start and g.end <= b.end and (not month or (b.end - b.start).days < 31)  # type: ignore[operator]
+    return _within(g, b) and (not month or (b.end - b.start).days < 31)  # type: ignore[operator]
 
 
 def _holds(got: str | None, gold: str) -> bool:
@@ -238,7 +238,12 @@ def _holds(got: str | None, gold: str) -> bool:
     if not got:
         return False
     g, b = PartialDate.parse(gold), PartialDate.parse(got)
-    return None not in (g.start, b.start, b.end) and b.start <= g.start and g.end <= b.end  # type: ignore[operator]
+    return None not in (g.start, g.end, b.start, b.end) and _within(g, b)
+
+
+def _within(inner: PartialDate, outer: PartialDate) -> bool:
+    """Whether the span of ``inner`` lies within that of ``outer`` (both bounded)."""
+    return outer.start <= inner.start and inner.end <= outer.end  # type: ignore[operator]
 
 
 def ecb_briefs(data: Path, work: Path, topics: tuple[int, ...] = ECB_DEV_TOPICS,
@@ -305,15 +310,16 @@ def part_ecb(data: Path, work: Path, verbose: bool, which: str = "dev") -> None:
             undatable += 1
             continue
         known += 1
-        ok = date_right(b.get("date"), gold_dates[key])
+        got = b.get("date")
+        ok = date_right(got, gold_dates[key])
         right += ok
-        given += b.get("date") is not None
-        coarse += not ok and _holds(b.get("date"), gold_dates[key])
+        given += got is not None
+        coarse += not ok and _holds(got, gold_dates[key])
         tally = by_basis.setdefault(basis_of[key], [0, 0])
         tally[0] += ok
         tally[1] += 1
         if verbose and not ok:
-            print(f"  wrong date {b.get('date')} (gold {gold_dates[key]}, {basis_of[key]}): {doc_id} {key[1][:100]}")
+            print(f"  wrong date {got} (gold {gold_dates[key]}, {basis_of[key]}): {doc_id} {key[1][:100]}")
     print(f"  brief sentence dates right: {right}/{known} = {right / max(known, 1):.4f} "
           f"({undatable} undatable by reading, left out; {len(missing)} of {len(told)} brief sentences not in the gold file)")
     # a wrong date told is worse than none: the share of the dates told that are right

@@ -480,13 +480,12 @@ def _date_range(
         return PartialDate.from_date(dated[0]), PartialDate.from_date(dated[-1])
     days: Counter[str] = Counter()
     naming: dict[str, set[int]] = {}  # the independent reports that name each day
-    root = source
     for i in members:
         found = mentioned.get(docs[i].id, Counter())
         days.update(found)
         for d in found:
-            naming.setdefault(d, set()).add(root.get(i, i))
-    one_report = len({root.get(i, i) for i in members}) == 1
+            naming.setdefault(d, set()).add(source.get(i, i))
+    one_report = len({source.get(i, i) for i in members}) == 1
     sure = [d for d in days if one_report or len(naming[d]) >= 2]
     if sure:
         day = PartialDate.parse(min(sure, key=lambda d: (-days[d], d)))
